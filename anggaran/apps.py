@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class AnggaranConfig(AppConfig):
+    name = "anggaran"
+    verbose_name = "Anggaran"

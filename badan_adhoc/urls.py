@@ -1,0 +1,3 @@
+app_name = "badan_adhoc"
+
+urlpatterns: list = []

@@ -1,0 +1,78 @@
+"""Demo data orchestration: ``python manage.py muat_demo``.
+
+Each domain app may provide ``<app>/demo.py`` with ``muat(*, stdout)``; they run in the order
+of ``DOMAIN_APPS`` (sekretariat first: the others hang on its units), then the demo accounts
+are created. Every step is idempotent: running the command twice changes nothing.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.db import transaction
+
+from .peran import DOMAIN_APPS, Peran
+
+KATA_SANDI_DEMO = "demo-kpu-2023"
+
+# (username, role, unit kode, first name, last name)
+AKUN_DEMO = [
+    ("admin", Peran.ADMIN, None, "Admin", "Sistem"),
+    ("sekretaris", Peran.SEKRETARIS, None, "Hendro", "Sulistyo"),
+    ("kasubag.perencanaan", Peran.KASUBAG, "perencanaan", "Kasubag", "Perencanaan"),
+    ("staf.perencanaan", Peran.STAF, "perencanaan", "Staf", "Perencanaan"),
+    ("kasubag.keuangan", Peran.KASUBAG, "keuangan", "Kasubag", "Keuangan"),
+    ("staf.keuangan", Peran.STAF, "keuangan", "Staf", "Keuangan"),
+    ("kasubag.teknis", Peran.KASUBAG, "teknis", "Kasubag", "Teknis"),
+    ("staf.teknis", Peran.STAF, "teknis", "Staf", "Teknis"),
+    ("kasubag.sdm", Peran.KASUBAG, "hukum_sdm", "Kasubag", "Hukum dan SDM"),
+    ("staf.sdm", Peran.STAF, "hukum_sdm", "Staf", "Hukum dan SDM"),
+    ("komisioner", Peran.KOMISIONER, None, "Komisioner", "KPU"),
+    ("auditor", Peran.AUDITOR, None, "Auditor", "Inspektorat"),
+]
+
+
+def akun_demo_buat() -> list[tuple[str, str, str]]:
+    """Create or update the demo accounts; returns (username, role, unit) rows."""
+    from sekretariat.models import UnitOrganisasi
+
+    user_model = get_user_model()
+    rows = []
+    for username, peran, unit_kode, first, last in AKUN_DEMO:
+        unit = UnitOrganisasi.objects.get(kode=unit_kode) if unit_kode else None
+        user, created = user_model.objects.get_or_create(
+            username=username,
+            defaults={"first_name": first, "last_name": last, "unit": unit},
+        )
+        changed = False
+        for attr, value in (("first_name", first), ("last_name", last), ("unit", unit)):
+            if getattr(user, attr) != value:
+                setattr(user, attr, value)
+                changed = True
+        is_admin = peran == Peran.ADMIN
+        if user.is_superuser != is_admin or user.is_staff != is_admin:
+            user.is_superuser = user.is_staff = is_admin
+            changed = True
+        if created or not user.check_password(KATA_SANDI_DEMO):
+            user.set_password(KATA_SANDI_DEMO)
+            changed = True
+        if changed:
+            user.save()
+        group = Group.objects.get(name=peran.value)
+        if list(user.groups.all()) != [group]:
+            user.groups.set([group])
+        rows.append((username, peran.label, unit.nama if unit else "–"))
+    return rows
+
+
+@transaction.atomic
+def muat(*, stdout) -> list[tuple[str, str, str]]:
+    for app in DOMAIN_APPS:
+        try:
+            module = import_module(f"{app}.demo")
+        except ModuleNotFoundError:
+            continue
+        module.muat(stdout=stdout)
+    return akun_demo_buat()

@@ -1,0 +1,63 @@
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class JejakAudit(models.Model):
+    """One entry of the audit trail: who changed what, when, and the fields that changed.
+
+    Written for every create/update/delete of a model that has ``HistoricalRecords`` (see
+    ``kpu_site.audit``) and for batch operations (imports) by ``jejak_catat``.
+    """
+
+    class Aksi(models.TextChoices):
+        BUAT = "buat", _("Buat")
+        UBAH = "ubah", _("Ubah")
+        HAPUS = "hapus", _("Hapus")
+        IMPOR = "impor", _("Impor")
+        ALUR = "alur", _("Alur kerja")
+        UNDUH = "unduh", _("Unduh")
+
+    waktu = models.DateTimeField(_("waktu"), db_index=True)
+    pengguna = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("pengguna"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    aksi = models.CharField(_("aksi"), max_length=10, choices=Aksi.choices)
+    content_type = models.ForeignKey(
+        ContentType, verbose_name=_("jenis data"), null=True, on_delete=models.SET_NULL
+    )
+    object_id = models.CharField(_("ID objek"), max_length=64, blank=True)
+    objek = models.CharField(_("objek"), max_length=300, blank=True)
+    perubahan = models.JSONField(_("perubahan"), default=dict, blank=True)
+    keterangan = models.TextField(_("keterangan"), blank=True)
+
+    class Meta:
+        verbose_name = _("jejak audit")
+        verbose_name_plural = _("jejak audit")
+        ordering = ["-waktu", "-id"]
+        indexes = [models.Index(fields=["content_type", "object_id"], name="kpu_jejak_objek_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.waktu:%Y-%m-%d %H:%M} {self.get_aksi_display()} {self.objek}"
+
+
+class PemeriksaanWorker(models.Model):
+    """A probe sent through the broker: the worker stamps it, proving the queue works."""
+
+    dibuat = models.DateTimeField(_("dibuat"), auto_now_add=True)
+    diproses = models.DateTimeField(_("diproses"), null=True, blank=True)
+    host_worker = models.CharField(_("host worker"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("pemeriksaan worker")
+        verbose_name_plural = _("pemeriksaan worker")
+        ordering = ["-dibuat"]
+
+    def __str__(self) -> str:
+        return f"Pemeriksaan #{self.pk}"

@@ -1,0 +1,50 @@
+"""Template filters (loaded as builtins): ``rupiah``, ``persen``, ``angka``, ``tanggal_id``."""
+
+from django import template
+
+from kpu_site import formatting
+from kpu_site.peran import peran_of
+
+register = template.Library()
+
+
+@register.filter
+def rupiah(value, desimal=0):
+    return formatting.rupiah(value, int(desimal))
+
+
+@register.filter
+def persen(value, desimal=2):
+    return formatting.persen(value, int(desimal))
+
+
+@register.filter
+def angka(value, desimal=0):
+    return formatting.angka(value, int(desimal))
+
+
+@register.filter
+def tanggal_id(value):
+    return formatting.tanggal(value)
+
+
+@register.filter
+def waktu_id(value):
+    return formatting.tanggal(value, dengan_jam=True)
+
+
+@register.filter
+def peran(user):
+    return peran_of(user) or ""
+
+
+@register.simple_tag(takes_context=True)
+def url_ganti(context, **kwargs):
+    """The current URL with some query parameters replaced (for filters and pagination)."""
+    query = context["request"].GET.copy()
+    for key, value in kwargs.items():
+        if value in (None, ""):
+            query.pop(key, None)
+        else:
+            query[key] = value
+    return "?" + query.urlencode() if query else "?"

@@ -1,0 +1,43 @@
+from importlib import import_module
+
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from . import views
+from .api import router
+from .peran import DOMAIN_APPS
+
+for _app in DOMAIN_APPS:
+    import_module(f"{_app}.api").register(router)
+
+admin.site.site_header = "Administrasi Sekretariat KPU"
+admin.site.site_title = "Sekretariat KPU"
+
+urlpatterns = [
+    path("", views.BerandaView.as_view(), name="beranda"),
+    path("masuk/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
+    path("sandi/ubah/", auth_views.PasswordChangeView.as_view(), name="password_change"),
+    path(
+        "sandi/ubah/selesai/",
+        auth_views.PasswordChangeDoneView.as_view(),
+        name="password_change_done",
+    ),
+    path("audit/", views.JejakAuditListView.as_view(), name="audit_list"),
+    path("status/", views.StatusLayananView.as_view(), name="status_layanan"),
+    path(
+        "status/periksa-worker/",
+        views.PemeriksaanWorkerKirimView.as_view(),
+        name="pemeriksaan_worker_kirim",
+    ),
+    path("organisasi/", include("sekretariat.urls")),
+    path("kinerja/", include("kinerja.urls")),
+    path("anggaran/", include("anggaran.urls")),
+    path("adhoc/", include("badan_adhoc.urls")),
+    path("api/", include(router.urls)),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api_schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api_schema"), name="api_docs"),
+    path("admin/", admin.site.urls),
+]

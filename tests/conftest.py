@@ -1,0 +1,123 @@
+"""Shared fixtures: one persona per role (healthchecks' alice/bob/charlie style).
+
+Kasubag and Staf personas belong to a sub-bagian; ``pengguna_buat`` makes more of them (e.g.
+a Staf of another sub-bagian, to check that another unit's record is a 404).
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from kpu_site.peran import Peran
+from sekretariat.models import UnitOrganisasi
+
+KATA_SANDI = "sandi-uji-123"
+
+
+@pytest.fixture
+def unit_demo(db):
+    """The demo units (Sekretariat, 4 sub-bagian, JF) keyed by kode."""
+    from sekretariat.demo import UNIT_DEMO
+
+    induk = None
+    units = {}
+    for row in UNIT_DEMO:
+        kode, nama, jenis, urutan = row[:4]
+        unit, _ = UnitOrganisasi.objects.get_or_create(
+            kode=kode, defaults={"nama": nama, "jenis": jenis, "urutan": urutan, "induk": induk}
+        )
+        if kode == "sekretariat":
+            induk = unit
+        units[kode] = unit
+    return units
+
+
+@pytest.fixture
+def pengguna_buat(db, unit_demo):
+    def buat(username: str, peran: str, unit_kode: str | None = None):
+        user = get_user_model().objects.create_user(
+            username=username,
+            password=KATA_SANDI,
+            first_name=username.split(".")[0].title(),
+            unit=unit_demo[unit_kode] if unit_kode else None,
+            is_superuser=peran == Peran.ADMIN,
+            is_staff=peran == Peran.ADMIN,
+        )
+        user.groups.set([Group.objects.get(name=peran)])
+        return user
+
+    return buat
+
+
+@pytest.fixture
+def admin_user(pengguna_buat):
+    return pengguna_buat("admin.uji", Peran.ADMIN)
+
+
+@pytest.fixture
+def sekretaris(pengguna_buat):
+    return pengguna_buat("sekretaris.uji", Peran.SEKRETARIS)
+
+
+@pytest.fixture
+def kasubag(pengguna_buat):
+    """Kasubag Perencanaan, Data dan Informasi."""
+    return pengguna_buat("kasubag.uji", Peran.KASUBAG, "perencanaan")
+
+
+@pytest.fixture
+def staf(pengguna_buat):
+    """Staf of Sub Bagian Perencanaan, Data dan Informasi."""
+    return pengguna_buat("staf.uji", Peran.STAF, "perencanaan")
+
+
+@pytest.fixture
+def staf_lain(pengguna_buat):
+    """A Staf of another sub-bagian (Keuangan, Umum dan Logistik)."""
+    return pengguna_buat("staf.lain", Peran.STAF, "keuangan")
+
+
+@pytest.fixture
+def kasubag_keuangan(pengguna_buat):
+    return pengguna_buat("kasubag.keu", Peran.KASUBAG, "keuangan")
+
+
+@pytest.fixture
+def staf_keuangan(pengguna_buat):
+    return pengguna_buat("staf.keu", Peran.STAF, "keuangan")
+
+
+@pytest.fixture
+def komisioner(pengguna_buat):
+    return pengguna_buat("komisioner.uji", Peran.KOMISIONER)
+
+
+@pytest.fixture
+def auditor(pengguna_buat):
+    return pengguna_buat("auditor.uji", Peran.AUDITOR)
+
+
+@pytest.fixture
+def personas(admin_user, sekretaris, kasubag, staf, komisioner, auditor):
+    """Role name -> user, for the six roles."""
+    return {
+        Peran.ADMIN.value: admin_user,
+        Peran.SEKRETARIS.value: sekretaris,
+        Peran.KASUBAG.value: kasubag,
+        Peran.STAF.value: staf,
+        Peran.KOMISIONER.value: komisioner,
+        Peran.AUDITOR.value: auditor,
+    }
+
+
+@pytest.fixture
+def masuk(client):
+    """Log ``client`` in as the given user and return it."""
+
+    def _masuk(user):
+        client.force_login(user)
+        return client
+
+    return _masuk
