@@ -1,0 +1,145 @@
+"""The shared readers/writers: import tables, uploaded files, Excel export, SVG charts."""
+
+import io
+import zipfile
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from openpyxl import Workbook, load_workbook
+
+from kpu_site import berkas, excel, impor, svg
+
+
+def _xlsx(rows) -> bytes:
+    wb = Workbook()
+    for row in rows:
+        wb.active.append(row)
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def test_baca_tabel_reads_windows_1252_csv_with_semicolons():
+    data = "Nama;Nilai\nAndré O'Neil;1.500.000,50\n".encode("cp1252")
+    tabel = impor.baca_tabel(data, nama_berkas="x.csv", kolom_wajib=["nama", "nilai"])
+    rows = list(tabel.baris)
+    assert rows == [(2, {"nama": "André O'Neil", "nilai": "1.500.000,50"})]
+
+
+def test_baca_tabel_reads_utf8_bom_and_normalises_headers():
+    data = "\ufeffNomor SP2D,Tanggal\n001,2023-01-05\n\n002,2023-02-06\n".encode()
+    tabel = impor.baca_tabel(data, nama_berkas="x.csv", kolom_wajib=["nomor_sp2d"])
+    assert tabel.kolom == ["nomor_sp2d", "tanggal"]
+    assert [n for n, _ in tabel.baris] == [2, 4]  # blank line 3 skipped, numbering kept
+
+
+def test_baca_tabel_names_missing_column():
+    with pytest.raises(impor.ImporGagal) as info:
+        impor.baca_tabel(b"nama\nA\n", nama_berkas="x.csv", kolom_wajib=["nama", "nilai"])
+    assert (
+        str(info.value.kesalahan[0])
+        == "Baris 1, kolom nilai: kolom wajib tidak ada di baris judul."
+    )
+
+
+def test_baca_tabel_reads_xlsx_numbers_and_dates():
+    from datetime import date
+
+    data = _xlsx([["nilai", "tanggal"], [1500000, date(2023, 10, 17)], [2.5, None]])
+    rows = list(impor.baca_tabel(data, nama_berkas="a.xlsx", kolom_wajib=["nilai"]).baris)
+    assert rows == [
+        (2, {"nilai": "1500000", "tanggal": "2023-10-17"}),
+        (3, {"nilai": "2.5", "tanggal": ""}),
+    ]
+
+
+def test_baca_tabel_refuses_fake_xlsx_and_zip_bomb():
+    with pytest.raises(impor.ImporGagal, match="bukan XLSX"):
+        impor.baca_tabel(b"ini teks biasa", nama_berkas="palsu.xlsx", kolom_wajib=[])
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("[Content_Types].xml", "<x/>")
+        zf.writestr("xl/workbook.xml", "<x/>")
+        zf.writestr("xl/worksheets/sheet1.xml", b"\0" * (320 * 1024 * 1024))
+    with pytest.raises(impor.ImporGagal, match="zip bomb"):
+        impor.baca_tabel(buf.getvalue(), nama_berkas="bom.xlsx", kolom_wajib=[])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1.500.000", Decimal("1500000")),
+        ("1.500.000,50", Decimal("1500000.50")),
+        ("Rp 20.415.736.000", Decimal("20415736000")),
+        ("1500000,5", Decimal("1500000.5")),
+        ("1500000.50", Decimal("1500000.50")),
+        ("-2.000", Decimal("-2000")),
+    ],
+)
+def test_parse_angka_id_reads_indonesian_amounts(text, expected):
+    assert impor.parse_angka_id(text) == expected
+
+
+@pytest.mark.parametrize("text", ["satu juta", "1,500,000", "", "1.50.0"])
+def test_parse_angka_id_rejects_non_numbers(text):
+    with pytest.raises(ValueError, match="angka"):
+        impor.parse_angka_id(text)
+
+
+def test_parse_tanggal():
+    from datetime import date
+
+    assert impor.parse_tanggal("2023-10-17") == date(2023, 10, 17)
+    assert impor.parse_tanggal("17/10/2023") == date(2023, 10, 17)
+    with pytest.raises(ValueError, match="bukan tanggal"):
+        impor.parse_tanggal("2023-02-30")
+
+
+def test_berkas_periksa_detects_type_from_content(settings):
+    pdf = SimpleUploadedFile("bukti.pdf", b"%PDF-1.7\n...")
+    assert berkas.berkas_periksa(pdf) == "pdf"
+    xlsx = SimpleUploadedFile("data.xlsx", _xlsx([["a"]]))
+    assert berkas.berkas_periksa(xlsx) == "xlsx"
+    fake = SimpleUploadedFile("bukti.pdf", b"MZ\x90\x00 not a pdf")
+    with pytest.raises(ValidationError, match="bukan jenis yang diizinkan"):
+        berkas.berkas_periksa(fake)
+    renamed = SimpleUploadedFile("foto.pdf", b"\x89PNG\r\n\x1a\n" + b"0" * 20)
+    with pytest.raises(ValidationError, match="isinya PNG"):
+        berkas.berkas_periksa(renamed)
+    settings.BATAS_UKURAN_BERKAS = 10
+    with pytest.raises(ValidationError, match="melebihi batas"):
+        berkas.berkas_periksa(SimpleUploadedFile("besar.pdf", b"%PDF-" + b"x" * 100))
+
+
+def test_nama_acak_is_generated_and_keeps_extension():
+    a, b = berkas.nama_acak("pdf"), berkas.nama_acak("pdf")
+    assert a != b and a.endswith(".pdf") and len(a) == 36
+
+
+def test_xlsx_bytes_keeps_numbers_as_numbers():
+    data = excel.xlsx_bytes(
+        judul="Daftar",
+        kolom=["Uraian", "Pagu"],
+        baris=[["CQ", Decimal("18256293000")]],
+        format_kolom={1: "rupiah"},
+    )
+    ws = load_workbook(io.BytesIO(data)).active
+    assert ws["A1"].value == "Daftar"
+    assert ws["B3"].value == 18256293000
+    assert ws["B3"].number_format == '"Rp" #,##0'
+
+
+def test_svg_charts_escape_labels_and_draw_values():
+    markup = svg.bar_chart(
+        kategori=["<script>", "B"],
+        seri=[("Capaian", [Decimal("99.56"), None])],
+        satuan="%",
+        garis_acuan=100,
+    )
+    assert markup.startswith("<svg") and "<script>" not in markup and "&lt;script&gt;" in markup
+    assert "99,56%" in markup
+    assert markup.count("<rect") == 1  # None draws nothing
+    line = svg.line_chart(kategori=["Jan", "Feb"], seri=[("RPD", [1, 2]), ("Realisasi", [1, None])])
+    assert line.count("<polyline") == 2
