@@ -1,0 +1,159 @@
+"""The foundation: audit trail, login log and throttling, API schema, navigation, demo, pages."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from kpu_site.audit import jejak_catat
+from kpu_site.models import JejakAudit
+from kpu_site.peran import Peran, peran_of
+from sekretariat.models import Satker
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_env_example_documents_every_variable_the_settings_read():
+    names = set()
+    for path in ("kpu_site/settings.py", "kpu_site/settings_production.py"):
+        text = (ROOT / path).read_text()
+        names |= set(re.findall(r'env(?:\.\w+)?\(\s*"([A-Z_]+)"', text))
+    documented = set(re.findall(r"^([A-Z_]+)=", (ROOT / ".env.example").read_text(), re.M))
+    assert names, "no variables found"
+    assert names <= documented, f"not in .env.example: {sorted(names - documented)}"
+
+
+def test_audit_trail_records_create_update_delete_with_user_and_fields(db, sekretaris, client):
+    satker = Satker.objects.create(
+        nama="Sekretariat KPU Kota Uji", tingkat="kota", nama_wilayah="Kota Uji",
+        kode_satker="123456", kode_wilayah="36.99",
+    )  # fmt: skip
+    satker.alamat = "Jl. Baru 1"
+    satker._history_user = sekretaris
+    satker.save()
+    satker.delete()
+    rows = list(
+        JejakAudit.objects.filter(content_type__model="satker")
+        .order_by("id")
+        .values_list("aksi", "objek", "perubahan")
+    )
+    assert [r[0] for r in rows] == ["buat", "ubah", "hapus"]
+    assert rows[1][2] == {"alamat": ["", "Jl. Baru 1"]}
+    assert JejakAudit.objects.get(aksi="ubah", content_type__model="satker").pengguna == sekretaris
+
+
+def test_audit_trail_skips_saves_that_change_nothing(db):
+    satker = Satker.objects.create(
+        nama="S", tingkat="kota", nama_wilayah="K", kode_satker="123457", kode_wilayah="36.98"
+    )
+    satker.save()
+    assert JejakAudit.objects.filter(aksi="ubah", content_type__model="satker").count() == 0
+
+
+def test_audit_page_lists_changes_for_auditor_and_refuses_staf(db, masuk, auditor, staf):
+    jejak_catat(pengguna=staf, aksi="impor", ringkasan="Impor 3 transaksi realisasi dari uji.csv")
+    response = masuk(auditor).get(reverse("audit_list"), {"aksi": "impor"})
+    assert response.status_code == 200
+    assert "Impor 3 transaksi realisasi dari uji.csv" in response.content.decode()
+    assert masuk(staf).get(reverse("audit_list")).status_code == 403
+
+
+def test_logins_and_failed_logins_are_logged_and_throttled(db, client, staf, settings):
+    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+
+    url = reverse("login")
+    ok = client.post(url, {"username": "staf.uji", "password": "sandi-uji-123"})
+    assert ok.status_code == 302
+    assert AccessLog.objects.filter(username="staf.uji").count() == 1
+    client.logout()
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        bad = client.post(url, {"username": "staf.uji", "password": "salah"})
+    assert (
+        AccessFailureLog.objects.filter(username="staf.uji").count() == settings.AXES_FAILURE_LIMIT
+    )
+    assert bad.status_code == 429
+    assert "Terlalu banyak percobaan" in bad.content.decode()
+    # Even the right password is refused during the cool-off...
+    assert (
+        client.post(url, {"username": "staf.uji", "password": "sandi-uji-123"}).status_code == 429
+    )
+    # ...which ends (no permanent lock): the attempt record expires after AXES_COOLOFF_TIME.
+    assert settings.AXES_COOLOFF_TIME > 0
+    AccessAttempt.objects.all().delete()
+    assert (
+        client.post(url, {"username": "staf.uji", "password": "sandi-uji-123"}).status_code == 302
+    )
+
+
+def test_login_page_is_indonesian_and_wrong_password_message(db, client, staf):
+    response = client.post(reverse("login"), {"username": "staf.uji", "password": "keliru"})
+    assert response.status_code == 200
+    assert "Nama pengguna atau kata sandi salah" in response.content.decode()
+
+
+def test_api_schema_is_valid_openapi(db):
+    out = io.StringIO()
+    call_command("spectacular", "--validate", "--fail-on-warn", stdout=out)
+    assert "openapi: 3" in out.getvalue()
+
+
+def test_api_requires_authentication_and_accepts_token(db, client, komisioner):
+    from rest_framework.authtoken.models import Token
+
+    assert client.get("/api/").status_code in (401, 403)
+    token = Token.objects.create(user=komisioner)
+    response = client.get("/api/", HTTP_AUTHORIZATION=f"Token {token.key}")
+    assert response.status_code == 200
+
+
+def test_navigation_fits_the_role(db, masuk, admin_user, auditor, staf):
+    admin_page = masuk(admin_user).get(reverse("beranda")).content.decode()
+    assert "Status Layanan" in admin_page and "Jejak Audit" in admin_page
+    auditor_page = masuk(auditor).get(reverse("beranda")).content.decode()
+    assert "Jejak Audit" in auditor_page and "Status Layanan" not in auditor_page
+    staf_page = masuk(staf).get(reverse("beranda")).content.decode()
+    assert "Jejak Audit" not in staf_page and "Status Layanan" not in staf_page
+    assert "Sub Bagian Perencanaan, Data dan Informasi" in staf_page
+
+
+def test_error_pages_are_indonesian(db, masuk, staf, settings):
+    settings.DEBUG = False
+    client = masuk(staf)
+    assert "Anda tidak memiliki hak akses" in client.get(reverse("status_layanan")).content.decode()
+    not_found = client.get("/tidak-ada-halaman-ini/")
+    assert not_found.status_code == 404
+    assert "tidak ditemukan" in not_found.content.decode()
+
+
+def test_muat_demo_is_idempotent_and_creates_one_account_per_role(db):
+    from django.contrib.auth import get_user_model
+
+    from kpu_site.demo import KATA_SANDI_DEMO
+
+    call_command("muat_demo", stdout=io.StringIO())
+    jejak_pertama = JejakAudit.objects.count()
+    counts = {m: m.objects.count() for m in (get_user_model(), Satker, JejakAudit)}
+    out = io.StringIO()
+    call_command("muat_demo", stdout=out)
+    assert {m: m.objects.count() for m in counts} == counts
+    assert JejakAudit.objects.count() == jejak_pertama
+    roles = {peran_of(u) for u in get_user_model().objects.all()}
+    assert roles == {p.value for p in Peran}
+    assert KATA_SANDI_DEMO in out.getvalue()
+    assert get_user_model().objects.get(username="auditor").check_password(KATA_SANDI_DEMO)
+
+
+@pytest.mark.parametrize(
+    "path", ["/static/vendor/bootstrap/bootstrap.min.css", "/static/django_htmx/htmx-2.min.js"]
+)
+def test_assets_are_served_locally_not_from_a_cdn(path):
+    from django.contrib.staticfiles import finders
+
+    assert finders.find(path.removeprefix("/static/"))
+    base = (ROOT / "templates/base.html").read_text()
+    assert "https://" not in base and "http://" not in base.replace("http://www.w3.org", "")
