@@ -159,3 +159,22 @@ def peran_of(user) -> str | None:
 
 def has_peran(user, *peran: str) -> bool:
     return peran_of(user) in {str(p) for p in peran}
+
+
+def peran_unit_periksa(*, peran: str | None, unit) -> None:
+    """A Kasubag or Staf belongs to exactly one sub-bagian; the other roles to none.
+
+    Raises ``ValidationError`` (on the ``unit`` field) when the pair does not fit.
+    """
+    from django.core.exceptions import ValidationError
+
+    if peran in PERAN_BERUNIT and unit is None:
+        raise ValidationError(
+            {"unit": f"Pengguna dengan peran {peran} harus ditempatkan pada satu sub bagian."}
+        )
+    if peran not in PERAN_BERUNIT and unit is not None:
+        raise ValidationError(
+            {
+                "unit": f"Pengguna dengan peran {peran or 'tanpa peran'} tidak ditempatkan pada sub bagian; kosongkan isian ini."
+            }
+        )

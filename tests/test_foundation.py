@@ -157,3 +157,32 @@ def test_assets_are_served_locally_not_from_a_cdn(path):
     assert finders.find(path.removeprefix("/static/"))
     base = (ROOT / "templates/base.html").read_text()
     assert "https://" not in base and "http://" not in base.replace("http://www.w3.org", "")
+
+
+def test_role_and_sub_bagian_must_fit(db, unit_demo):
+    from django.core.exceptions import ValidationError
+
+    from kpu_site.peran import peran_unit_periksa
+
+    peran_unit_periksa(peran="Staf", unit=unit_demo["keuangan"])
+    peran_unit_periksa(peran="Auditor", unit=None)
+    with pytest.raises(ValidationError, match="harus ditempatkan pada satu sub bagian"):
+        peran_unit_periksa(peran="Kasubag", unit=None)
+    with pytest.raises(ValidationError, match="tidak ditempatkan pada sub bagian"):
+        peran_unit_periksa(peran="Komisioner", unit=unit_demo["teknis"])
+
+
+def test_admin_user_form_refuses_staf_without_sub_bagian(db, masuk, admin_user, staf):
+    from django.contrib.auth.models import Group
+
+    url = reverse("admin:sekretariat_pengguna_change", args=[staf.pk])
+    data = {
+        "username": staf.username, "first_name": "", "last_name": "", "email": "",
+        "is_active": "on", "groups": [Group.objects.get(name="Staf").pk], "unit": "",
+        "date_joined_0": "2023-01-01", "date_joined_1": "08:00:00",
+    }  # fmt: skip
+    response = masuk(admin_user).post(url, data)
+    assert response.status_code == 200
+    assert "harus ditempatkan pada satu sub bagian" in response.content.decode()
+    staf.refresh_from_db()
+    assert staf.unit is not None
