@@ -96,3 +96,293 @@ class Pengguna(AbstractUser):
 
     def __str__(self) -> str:
         return self.get_full_name() or self.username
+
+
+class Divisi(models.Model):
+    """A commissioners' division (divisi); its partner (mitra) is a sub-bagian."""
+
+    nama = models.CharField(_("nama"), max_length=200, unique=True)
+    mitra = models.ForeignKey(
+        UnitOrganisasi,
+        verbose_name=_("sub bagian mitra"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="divisi_mitra",
+        limit_choices_to={"jenis": UnitOrganisasi.Jenis.SUB_BAGIAN},
+    )
+    urutan = models.PositiveSmallIntegerField(_("urutan"), default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("divisi")
+        verbose_name_plural = _("divisi")
+        ordering = ["urutan", "nama"]
+
+    def __str__(self) -> str:
+        return self.nama
+
+
+class Pegawai(models.Model):
+    """A member of staff: PNS (with NIP) or PPNPN (with their kind).
+
+    ``jabatan_display`` is the position to print (e.g. in the LKj signature block): the
+    current jabatan of a PNS, or the PPNPN kind.
+    """
+
+    class Status(models.TextChoices):
+        PNS = "pns", _("PNS")
+        PPNPN = "ppnpn", _("PPNPN")
+
+    class JenisPpnpn(models.TextChoices):
+        ADMINISTRASI = "administrasi", _("Tenaga administrasi")
+        SECURITY = "security", _("Petugas keamanan (security)")
+        PRAMUBAKTI = "pramubakti", _("Pramubakti")
+        PENGEMUDI = "pengemudi", _("Pengemudi")
+
+    class JenisKelamin(models.TextChoices):
+        LAKI_LAKI = "l", _("Laki-laki")
+        PEREMPUAN = "p", _("Perempuan")
+
+    class Pendidikan(models.TextChoices):
+        SD = "sd", _("SD")
+        SMP = "smp", _("SLTP/SMP")
+        SLTA = "slta", _("SLTA/SMA/SMK")
+        D1 = "d1", _("Diploma I")
+        D2 = "d2", _("Diploma II")
+        D3 = "d3", _("Diploma III")
+        D4 = "d4", _("Diploma IV")
+        S1 = "s1", _("Strata 1")
+        S2 = "s2", _("Strata 2")
+        S3 = "s3", _("Strata 3")
+
+    nama = models.CharField(_("nama (dengan gelar)"), max_length=200)
+    status = models.CharField(_("status kepegawaian"), max_length=5, choices=Status.choices)
+    nip = models.CharField(
+        _("NIP"), max_length=18, blank=True, help_text=_("18 digit; wajib untuk PNS.")
+    )
+    jenis_ppnpn = models.CharField(
+        _("jenis PPNPN"), max_length=15, choices=JenisPpnpn.choices, blank=True
+    )
+    jenis_kelamin = models.CharField(_("jenis kelamin"), max_length=1, choices=JenisKelamin.choices)
+    tanggal_lahir = models.DateField(_("tanggal lahir"))
+    tmt = models.DateField(
+        _("TMT"),
+        null=True,
+        blank=True,
+        help_text=_("PNS: TMT CPNS (bulan dan tahunnya tertulis di NIP). PPNPN: mulai kontrak."),
+    )
+    golongan = models.CharField(_("pangkat/golongan"), max_length=60, blank=True)
+    pendidikan = models.CharField(
+        _("pendidikan terakhir"), max_length=4, choices=Pendidikan.choices
+    )
+    unit = models.ForeignKey(
+        UnitOrganisasi,
+        verbose_name=_("unit"),
+        on_delete=models.PROTECT,
+        related_name="pegawai",
+    )
+    aktif = models.BooleanField(_("aktif"), default=True)
+    pengguna = models.OneToOneField(
+        "sekretariat.Pengguna",
+        verbose_name=_("akun login"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="pegawai",
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("pegawai")
+        verbose_name_plural = _("pegawai")
+        ordering = ["status", "unit__urutan", "nama"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["nip"],
+                condition=~models.Q(nip=""),
+                name="sekretariat_pegawai_nip_unik",
+                violation_error_message=_("NIP ini sudah terdaftar untuk pegawai lain."),
+            ),
+            models.CheckConstraint(
+                condition=(models.Q(status="pns") & ~models.Q(nip="") & models.Q(jenis_ppnpn=""))
+                | (models.Q(status="ppnpn") & models.Q(nip="") & ~models.Q(jenis_ppnpn="")),
+                name="sekretariat_pegawai_status_lengkap",
+                violation_error_message=_(
+                    "PNS wajib ber-NIP tanpa jenis PPNPN; PPNPN wajib berjenis dan tanpa NIP."
+                ),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.nama
+
+    @property
+    def jabatan_display(self) -> str:
+        """The current position as printed: the open jabatan of a PNS, or the PPNPN kind.
+
+        Uses ``riwayat_aktif`` when a selector prefetched it (a list), else one query.
+        """
+        if self.status == self.Status.PPNPN:
+            return self.get_jenis_ppnpn_display()
+        aktif = getattr(self, "riwayat_aktif", None)
+        if aktif is None:
+            aktif = list(
+                self.riwayat_jabatan.filter(tanggal_selesai__isnull=True)
+                .select_related("jabatan")
+                .order_by("-tanggal_mulai")[:1]
+            )
+        return aktif[0].jabatan.nama if aktif else ""
+
+
+class Jabatan(models.Model):
+    """A position: struktural (Sekretaris, Kasubag X: one per unit, one holder at a time),
+    fungsional (a JF), or pelaksana (staff position, any number of holders)."""
+
+    class Jenis(models.TextChoices):
+        STRUKTURAL = "struktural", _("Struktural")
+        FUNGSIONAL = "fungsional", _("Fungsional")
+        PELAKSANA = "pelaksana", _("Pelaksana")
+
+    nama = models.CharField(_("nama jabatan"), max_length=200)
+    jenis = models.CharField(_("jenis jabatan"), max_length=10, choices=Jenis.choices)
+    unit = models.ForeignKey(
+        UnitOrganisasi,
+        verbose_name=_("unit"),
+        on_delete=models.PROTECT,
+        related_name="jabatan",
+    )
+    urutan = models.PositiveSmallIntegerField(_("urutan"), default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("jabatan")
+        verbose_name_plural = _("jabatan")
+        ordering = ["unit__urutan", "urutan", "nama"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["unit"],
+                condition=models.Q(jenis="struktural"),
+                name="sekretariat_jabatan_satu_struktural_per_unit",
+                violation_error_message=_("Unit ini sudah memiliki jabatan struktural."),
+            ),
+            models.UniqueConstraint(
+                fields=["unit", "nama"],
+                name="sekretariat_jabatan_nama_unik_per_unit",
+                violation_error_message=_("Jabatan dengan nama ini sudah ada di unit tersebut."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.nama
+
+
+class RiwayatJabatan(models.Model):
+    """One appointment of a pegawai to a jabatan, with its SK.
+
+    The period is half-open: the pegawai holds the jabatan from ``tanggal_mulai`` up to the
+    day before ``tanggal_selesai`` (empty = still holding it). Replacing a holder closes the
+    previous appointment on the new one's start date.
+    """
+
+    pegawai = models.ForeignKey(
+        Pegawai,
+        verbose_name=_("pegawai"),
+        on_delete=models.PROTECT,
+        related_name="riwayat_jabatan",
+    )
+    jabatan = models.ForeignKey(
+        Jabatan,
+        verbose_name=_("jabatan"),
+        on_delete=models.PROTECT,
+        related_name="riwayat",
+    )
+    nomor_sk = models.CharField(_("nomor SK"), max_length=150)
+    tanggal_sk = models.DateField(_("tanggal SK"))
+    penerbit_sk = models.CharField(_("pejabat penerbit SK"), max_length=200)
+    tanggal_mulai = models.DateField(_("tanggal mulai"))
+    tanggal_selesai = models.DateField(
+        _("tanggal selesai"),
+        null=True,
+        blank=True,
+        help_text=_("Kosongkan bila masih menjabat."),
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("riwayat jabatan")
+        verbose_name_plural = _("riwayat jabatan")
+        ordering = ["-tanggal_mulai", "pegawai__nama"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(tanggal_selesai__isnull=True)
+                | models.Q(tanggal_selesai__gt=models.F("tanggal_mulai")),
+                name="sekretariat_riwayatjabatan_selesai_setelah_mulai",
+                violation_error_message=_("Tanggal selesai harus setelah tanggal mulai."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.pegawai} – {self.jabatan}"
+
+
+class Komisioner(models.Model):
+    """One membership period of a commissioner (anggota KPU Kabupaten/Kota).
+
+    ``jabatan_display`` is "Ketua" or "Anggota" (with the divisi, if any). A change of ketua is
+    recorded by closing the period and opening a new one.
+    """
+
+    nama = models.CharField(_("nama (dengan gelar)"), max_length=200)
+    jenis_kelamin = models.CharField(
+        _("jenis kelamin"), max_length=1, choices=Pegawai.JenisKelamin.choices
+    )
+    ketua = models.BooleanField(_("ketua"), default=False)
+    divisi = models.ForeignKey(
+        Divisi,
+        verbose_name=_("divisi"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="komisioner",
+    )
+    tanggal_mulai = models.DateField(_("awal masa jabatan"))
+    tanggal_selesai = models.DateField(
+        _("akhir masa jabatan"),
+        null=True,
+        blank=True,
+        help_text=_("Kosongkan bila masih menjabat."),
+    )
+    nomor_sk = models.CharField(_("nomor SK"), max_length=150)
+    tanggal_sk = models.DateField(_("tanggal SK"))
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("komisioner")
+        verbose_name_plural = _("komisioner")
+        ordering = ["-ketua", "divisi__urutan", "nama"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(tanggal_selesai__isnull=True)
+                | models.Q(tanggal_selesai__gt=models.F("tanggal_mulai")),
+                name="sekretariat_komisioner_selesai_setelah_mulai",
+                violation_error_message=_("Akhir masa jabatan harus setelah awalnya."),
+            ),
+            models.UniqueConstraint(
+                fields=["ketua"],
+                condition=models.Q(ketua=True, tanggal_selesai__isnull=True),
+                name="sekretariat_komisioner_satu_ketua_terbuka",
+                violation_error_message=_("Sudah ada ketua yang masih menjabat."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.nama
+
+    @property
+    def jabatan_display(self) -> str:
+        """ "Ketua" or "Anggota", followed by the divisi when there is one."""
+        label = "Ketua" if self.ketua else "Anggota"
+        if self.divisi_id:
+            return f"{label}, {self.divisi.nama}"
+        return label
