@@ -1,0 +1,59 @@
+"""Who may write budget data.
+
+Every role reads the anggaran data. Writing is for the Sekretaris (and Admin) and for the Staf
+and Kasubag of the sub-bagian Keuangan only: the Kasubag/Staf groups hold add/change on the
+anggaran models for every unit, so this rule narrows it to the finance sub-bagian. Approving
+a realisasi above the pagu needs ``anggaran.setujui_pelampauan`` (Sekretaris).
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from rest_framework import permissions
+
+from kpu_site.peran import PERAN_BERUNIT, Peran, peran_of
+
+UNIT_KEUANGAN = "keuangan"
+PESAN_TOLAK = (
+    "Data anggaran hanya dapat diubah oleh Sekretaris dan Staf/Kasubag Sub Bagian Keuangan."
+)
+
+
+def boleh_tulis(pengguna) -> bool:
+    """May the user write budget data (DIPA, tree, revisions, realisasi, imports)?"""
+    if pengguna is None or not pengguna.is_authenticated:
+        return False
+    peran = peran_of(pengguna)
+    if peran in (Peran.ADMIN, Peran.SEKRETARIS):
+        return True
+    if peran in PERAN_BERUNIT:
+        unit = getattr(pengguna, "unit", None)
+        return unit is not None and unit.kode == UNIT_KEUANGAN
+    return False
+
+
+def pastikan_boleh_tulis(pengguna) -> None:
+    if pengguna is not None and not boleh_tulis(pengguna):
+        raise PermissionDenied(PESAN_TOLAK)
+
+
+def boleh_kunci(pengguna) -> bool:
+    return peran_of(pengguna) in (Peran.ADMIN, Peran.SEKRETARIS)
+
+
+class TulisAnggaranMixin:
+    """For write views (after ``IzinMixin``): only Sekretaris/Admin and the finance unit."""
+
+    def has_permission(self) -> bool:
+        return super().has_permission() and boleh_tulis(self.request.user)
+
+
+class IzinTulisAnggaranApi(permissions.BasePermission):
+    """API: reads for every authenticated role; writes only for ``boleh_tulis`` users."""
+
+    message = PESAN_TOLAK
+
+    def has_permission(self, request, view) -> bool:
+        if request.method in permissions.SAFE_METHODS:
+            return True
+        return boleh_tulis(request.user)

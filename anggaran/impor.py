@@ -1,0 +1,319 @@
+"""Importing realisasi from the finance system's export (CSV or XLSX).
+
+Columns are matched by name (``tanggal``, ``nomor_sp2d``, ``kode_akun`` = the full code path
+of the akun line, ``uraian``, ``nilai``; optional ``nomor_spm``). ``realisasi_impor_periksa``
+reads and checks every row without writing (the preview); ``realisasi_impor`` writes all rows
+in one transaction or nothing at all when any row is bad.
+
+A row whose SP2D number + akun line is already stored with the same amount is skipped, so
+importing the same file again does not double the amounts; with a different amount it is an
+error. On PostgreSQL the rows are written with ``COPY`` (one round trip per import), elsewhere
+with ``bulk_create``; a single ``JejakAudit`` entry records the import.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from django.db import connection, transaction
+from django.db.models import Sum
+
+from kpu_site.audit import jejak_catat
+from kpu_site.formatting import rupiah
+from kpu_site.impor import ImporGagal, Kesalahan, baca_tabel, parse_angka_id, parse_tanggal
+
+from . import selectors
+from .akses import pastikan_boleh_tulis
+from .models import DokumenAnggaran, ImporRealisasi, Pos, Realisasi
+from .services import pastikan_terbuka
+
+KOLOM_WAJIB = ("tanggal", "nomor_sp2d", "kode_akun", "uraian", "nilai")
+NOL = Decimal("0")
+BATAS_PANJANG = {"nomor_sp2d": 60, "nomor_spm": 60, "uraian": 500}
+
+
+@dataclass(slots=True)
+class BarisImpor:
+    nomor_baris: int
+    tanggal: date
+    nomor_sp2d: str
+    nomor_spm: str
+    akun_id: int
+    kode_akun: str
+    uraian: str
+    nilai: Decimal
+
+
+@dataclass
+class HasilImpor:
+    dokumen: DokumenAnggaran
+    nama_berkas: str
+    baris: list[BarisImpor] = field(default_factory=list)
+    dilewati: list[tuple[int, str]] = field(default_factory=list)
+    kesalahan: list[Kesalahan] = field(default_factory=list)
+    impor: ImporRealisasi | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not self.kesalahan
+
+    @property
+    def total_nilai(self) -> Decimal:
+        return sum((b.nilai for b in self.baris), NOL)
+
+
+def realisasi_impor_periksa(*, dokumen: DokumenAnggaran, berkas, nama_berkas: str) -> HasilImpor:
+    """Read and check every row; nothing is written. File-level problems (not a CSV/XLSX,
+    missing columns, locked document) are returned as errors without a row number."""
+    hasil = HasilImpor(dokumen=dokumen, nama_berkas=nama_berkas)
+    if dokumen.terkunci:
+        hasil.kesalahan.append(
+            Kesalahan(None, "", f"{dokumen.nomor} sudah dikunci; impor tidak diizinkan.")
+        )
+        return hasil
+    try:
+        tabel = baca_tabel(berkas, nama_berkas=nama_berkas, kolom_wajib=KOLOM_WAJIB)
+        _periksa_baris(hasil, tabel.baris)
+    except ImporGagal as exc:
+        hasil.kesalahan.extend(exc.kesalahan)
+    return hasil
+
+
+def _periksa_baris(hasil: HasilImpor, rows) -> None:
+    dokumen = hasil.dokumen
+    pohon = selectors.pohon_anggaran(dokumen=dokumen)
+    akun_map: dict[str, int] = {}
+    bukan_akun: dict[str, str] = {}
+    for simpul in pohon.urut:
+        if simpul.pos.tingkat == Pos.Tingkat.AKUN:
+            akun_map[simpul.pos.kode_lengkap] = simpul.pos.id
+        else:
+            bukan_akun[simpul.pos.kode_lengkap] = simpul.pos.get_tingkat_display()
+    pagu = {pid: pohon.per_id[pid].pagu for pid in akun_map.values()}
+    terpakai = {pid: pohon.per_id[pid].realisasi for pid in akun_map.values()}
+    kode_dari_id = {pid: kode for kode, pid in akun_map.items()}
+    tersimpan = {
+        (sp2d, akun_id): nilai
+        for sp2d, akun_id, nilai in Realisasi.objects.filter(dokumen=dokumen).values_list(
+            "nomor_sp2d", "akun_id", "nilai"
+        )
+    }
+    tahun = dokumen.tahun
+    dilihat: dict[tuple[str, int], int] = {}
+    tambahan: dict[int, Decimal] = defaultdict(lambda: NOL)
+    kesalahan = hasil.kesalahan
+    baris_ok = hasil.baris
+    ada_baris = False
+
+    for nomor, data in rows:
+        ada_baris = True
+        salah_sebelum = len(kesalahan)
+        teks_tanggal = data.get("tanggal", "")
+        try:
+            tanggal = parse_tanggal(teks_tanggal)
+            if tanggal.year != tahun:
+                kesalahan.append(
+                    Kesalahan(nomor, "tanggal", f"{teks_tanggal} di luar tahun anggaran {tahun}.")
+                )
+        except ValueError as exc:
+            tanggal = None
+            kesalahan.append(Kesalahan(nomor, "tanggal", str(exc)))
+        teks_nilai = data.get("nilai", "")
+        try:
+            nilai = parse_angka_id(teks_nilai)
+            if nilai <= 0:
+                kesalahan.append(Kesalahan(nomor, "nilai", "harus lebih dari 0."))
+            elif nilai != nilai.quantize(Decimal("0.01")):
+                kesalahan.append(Kesalahan(nomor, "nilai", "paling banyak 2 angka desimal."))
+        except ValueError as exc:
+            nilai = None
+            kesalahan.append(Kesalahan(nomor, "nilai", str(exc)))
+        kode = data.get("kode_akun", "").strip()
+        akun_id = akun_map.get(kode)
+        if akun_id is None:
+            if not kode:
+                kesalahan.append(Kesalahan(nomor, "kode_akun", "kosong."))
+            elif kode in bukan_akun:
+                kesalahan.append(
+                    Kesalahan(
+                        nomor,
+                        "kode_akun",
+                        f"{kode} adalah {bukan_akun[kode]}, bukan baris akun.",
+                    )
+                )
+            else:
+                kesalahan.append(
+                    Kesalahan(nomor, "kode_akun", f"kode {kode} tidak ada di pohon anggaran.")
+                )
+        sp2d = data.get("nomor_sp2d", "").strip()
+        if not sp2d:
+            kesalahan.append(Kesalahan(nomor, "nomor_sp2d", "kosong."))
+        for kolom, batas in BATAS_PANJANG.items():
+            if len(data.get(kolom, "") or "") > batas:
+                kesalahan.append(Kesalahan(nomor, kolom, f"lebih dari {batas} karakter."))
+        if len(kesalahan) != salah_sebelum or akun_id is None or nilai is None:
+            continue
+        kunci = (sp2d, akun_id)
+        if kunci in dilihat:
+            kesalahan.append(
+                Kesalahan(
+                    nomor,
+                    "nomor_sp2d",
+                    f"SP2D {sp2d} untuk akun {kode} ganda (sama dengan baris {dilihat[kunci]}).",
+                )
+            )
+            continue
+        dilihat[kunci] = nomor
+        lama = tersimpan.get(kunci)
+        if lama is not None:
+            if lama == nilai:
+                hasil.dilewati.append((nomor, sp2d))
+            else:
+                kesalahan.append(
+                    Kesalahan(
+                        nomor,
+                        "nomor_sp2d",
+                        f"SP2D {sp2d} untuk akun {kode} sudah tercatat dengan nilai "
+                        f"{rupiah(lama)}, berbeda dari {rupiah(nilai)}.",
+                    )
+                )
+            continue
+        baru = terpakai[akun_id] + tambahan[akun_id] + nilai
+        if baru > pagu[akun_id]:
+            kesalahan.append(
+                Kesalahan(
+                    nomor,
+                    "nilai",
+                    f"realisasi akun {kode_dari_id[akun_id]} menjadi {rupiah(baru)}, melebihi "
+                    f"pagu {rupiah(pagu[akun_id])} (pelampauan hanya lewat formulir dengan "
+                    "persetujuan Sekretaris).",
+                )
+            )
+            continue
+        tambahan[akun_id] += nilai
+        baris_ok.append(
+            BarisImpor(
+                nomor_baris=nomor,
+                tanggal=tanggal,
+                nomor_sp2d=sp2d,
+                nomor_spm=data.get("nomor_spm", "").strip(),
+                akun_id=akun_id,
+                kode_akun=kode,
+                uraian=data.get("uraian", "").strip(),
+                nilai=nilai,
+            )
+        )
+    if not ada_baris:
+        kesalahan.append(Kesalahan(None, "", "berkas tidak berisi baris data."))
+
+
+def realisasi_impor(*, pengguna, dokumen: DokumenAnggaran, berkas, nama_berkas: str) -> HasilImpor:
+    """Check then write every row in one transaction; raise ``ImporGagal`` (nothing written)
+    when any row is bad."""
+    pastikan_boleh_tulis(pengguna)
+    with transaction.atomic():
+        dokumen = DokumenAnggaran.objects.select_for_update().get(pk=dokumen.pk)
+        pastikan_terbuka(dokumen)
+        hasil = realisasi_impor_periksa(dokumen=dokumen, berkas=berkas, nama_berkas=nama_berkas)
+        if hasil.kesalahan:
+            raise ImporGagal(hasil.kesalahan)
+        impor = ImporRealisasi.objects.create(
+            dokumen=dokumen,
+            nama_berkas=nama_berkas[:255],
+            jumlah_baris=len(hasil.baris),
+            jumlah_dilewati=len(hasil.dilewati),
+            total_nilai=hasil.total_nilai,
+            diimpor_oleh=pengguna if getattr(pengguna, "pk", None) else None,
+        )
+        _tulis_massal(impor=impor, baris=hasil.baris, pengguna=pengguna)
+        hasil.impor = impor
+        jejak_catat(
+            pengguna=pengguna,
+            aksi="impor",
+            objek=impor,
+            ringkasan=(
+                f"Impor realisasi {nama_berkas}: {len(hasil.baris)} baris, "
+                f"{rupiah(hasil.total_nilai)}; {len(hasil.dilewati)} baris sudah ada dilewati."
+            ),
+        )
+    return hasil
+
+
+_KOLOM_TULIS = (
+    "dokumen_id",
+    "akun_id",
+    "tanggal",
+    "nomor_sp2d",
+    "nomor_spm",
+    "uraian",
+    "nilai",
+    "asal",
+    "impor_id",
+    "pelampauan_alasan",
+)
+
+
+def _tulis_massal(*, impor: ImporRealisasi, baris: list[BarisImpor], pengguna) -> None:
+    if not baris:
+        return
+    user_id = getattr(pengguna, "pk", None)
+    if connection.vendor == "postgresql":
+        kolom = list(_KOLOM_TULIS) + (["dibuat_oleh_id"] if user_id else [])
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        tambahan = [user_id] if user_id else []
+        for b in baris:
+            writer.writerow(
+                [
+                    impor.dokumen_id,
+                    b.akun_id,
+                    b.tanggal.isoformat(),
+                    b.nomor_sp2d,
+                    b.nomor_spm,
+                    b.uraian,
+                    str(b.nilai),
+                    Realisasi.Asal.IMPOR.value,
+                    impor.pk,
+                    "",
+                    *tambahan,
+                ]
+            )
+        buffer.seek(0)
+        tabel = connection.ops.quote_name(Realisasi._meta.db_table)
+        daftar = ", ".join(connection.ops.quote_name(k) for k in kolom)
+        with connection.cursor() as cursor:
+            # Empty strings are written quoted by csv only when needed; FORCE_NOT_NULL keeps
+            # the text columns '' instead of NULL.
+            cursor.copy_expert(
+                f"COPY {tabel} ({daftar}) FROM STDIN WITH (FORMAT csv, "
+                "FORCE_NOT_NULL (nomor_spm, uraian, pelampauan_alasan))",
+                buffer,
+            )
+        return
+    Realisasi.objects.bulk_create(
+        [
+            Realisasi(
+                dokumen_id=impor.dokumen_id,
+                akun_id=b.akun_id,
+                tanggal=b.tanggal,
+                nomor_sp2d=b.nomor_sp2d,
+                nomor_spm=b.nomor_spm,
+                uraian=b.uraian,
+                nilai=b.nilai,
+                asal=Realisasi.Asal.IMPOR,
+                impor=impor,
+                dibuat_oleh_id=user_id,
+            )
+            for b in baris
+        ],
+        batch_size=1000,
+    )
+
+
+def total_realisasi(*, dokumen: DokumenAnggaran) -> Decimal:
+    return Realisasi.objects.filter(dokumen=dokumen).aggregate(t=Sum("nilai"))["t"] or NOL
