@@ -1,0 +1,43 @@
+"""Who may manage a recruitment and see applicants' NIK.
+
+"Staff of the recruitment" are Admin, Sekretaris, and the Kasubag/Staf of the sub-bagian
+Teknis Penyelenggaraan Pemilu, Partisipasi dan Humas (unit kode ``teknis``): they write and
+see the full NIK. Every other role reads with the NIK masked and cannot write (403).
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+
+from kpu_site.peran import PERAN_BERUNIT, Peran, peran_of
+
+UNIT_PENGELOLA = "teknis"
+
+
+def boleh_kelola(user) -> bool:
+    peran = peran_of(user)
+    if peran in (Peran.ADMIN, Peran.SEKRETARIS):
+        return True
+    if peran in PERAN_BERUNIT:
+        unit = getattr(user, "unit", None)
+        return unit is not None and unit.kode == UNIT_PENGELOLA
+    return False
+
+
+def pastikan_boleh_kelola(user) -> None:
+    if not boleh_kelola(user):
+        raise PermissionDenied(
+            "Hanya Sekretaris, Admin, dan Sub Bagian Teknis yang dapat mengelola rekrutmen."
+        )
+
+
+def nik_samarkan(nik: str) -> str:
+    """``3673015501990001`` -> ``3673**********01``."""
+    nik = nik or ""
+    if len(nik) <= 6:
+        return "*" * len(nik)
+    return nik[:4] + "*" * (len(nik) - 6) + nik[-2:]
+
+
+def nik_untuk(user, nik: str) -> str:
+    return nik if boleh_kelola(user) else nik_samarkan(nik)

@@ -1,0 +1,34 @@
+"""Shared plumbing of the import commands: open the file, report every error, exit 1."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from kpu_site.impor import ImporGagal
+
+from ...services.impor import kesalahan_teks
+
+
+class PerintahImpor(BaseCommand):
+    def add_arguments(self, parser):
+        parser.add_argument("berkas", help="berkas CSV atau XLSX")
+
+    def jalankan_impor(self, fungsi, berkas: str, **kwargs):
+        path = Path(berkas)
+        if not path.is_file():
+            raise CommandError(f"Berkas {berkas} tidak ditemukan.")
+        try:
+            with path.open("rb") as fh:
+                return fungsi(berkas=fh, nama_berkas=path.name, **kwargs)
+        except ImporGagal as exc:
+            for teks in kesalahan_teks(exc.kesalahan, batas=200):
+                self.stderr.write(teks)
+            raise CommandError(
+                f"Impor dibatalkan: {len(exc.kesalahan)} kesalahan; tidak ada data yang ditulis."
+            ) from None
+
+    def tulis_json(self, data: dict) -> None:
+        self.stdout.write(json.dumps(data, ensure_ascii=False))

@@ -1,0 +1,44 @@
+"""Seed the seats per body and the honorarium rates (NOTES.md; Surat Menkeu S-647/MK.02/2022)."""
+
+from decimal import Decimal
+
+from django.db import migrations
+
+NORMA = [("ppk", "kecamatan", 5), ("pps", "kelurahan", 3), ("kpps", "tps", 7)]
+DASAR = "Surat Menkeu S-647/MK.02/2022"
+TARIF = {
+    ("ppk", "ketua"): 2_500_000,
+    ("ppk", "anggota"): 2_200_000,
+    ("ppk", "sekretaris"): 1_850_000,
+    ("ppk", "pelaksana"): 1_300_000,
+    ("pps", "ketua"): 1_500_000,
+    ("pps", "anggota"): 1_300_000,
+    ("pps", "sekretaris"): 1_150_000,
+    ("pps", "pelaksana"): 1_050_000,
+    ("kpps", "ketua"): 1_200_000,
+    ("kpps", "anggota"): 1_100_000,
+}
+TAHUN = (2023, 2024)
+
+
+def seed(apps, schema_editor):
+    NormaKursi = apps.get_model("badan_adhoc", "NormaKursi")
+    TarifHonor = apps.get_model("badan_adhoc", "TarifHonor")
+    for jenis, satuan, jumlah in NORMA:
+        NormaKursi.objects.get_or_create(
+            jenis_badan=jenis, defaults={"satuan": satuan, "jumlah": jumlah}
+        )
+    for tahun in TAHUN:
+        for (jenis, jabatan), besaran in TARIF.items():
+            TarifHonor.objects.get_or_create(
+                jenis_badan=jenis,
+                jabatan=jabatan,
+                tahun=tahun,
+                defaults={"besaran": Decimal(besaran), "dasar": DASAR},
+            )
+
+
+class Migration(migrations.Migration):
+    dependencies = [("badan_adhoc", "0001_awal")]
+
+    operations = [migrations.RunPython(seed, migrations.RunPython.noop)]

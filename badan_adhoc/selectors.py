@@ -1,0 +1,195 @@
+"""Reads of the badan_adhoc app: seats, dashboard figures, applicant lists.
+
+Seats are computed from the wilayah and the recruitment's seats per unit (copied from
+``NormaKursi``): PPK per kecamatan, PPS per desa/kelurahan, KPPS per TPS, so KPPS seats of a
+kelurahan are ``kursi_per_satuan × number of TPS``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q
+
+from .akses import boleh_kelola
+from .models import ALASAN_TMS, PERINGATAN, TPS, JenisBadan, Pendaftar, Rekrutmen, Wilayah
+
+
+def rekrutmen_list():
+    return Rekrutmen.objects.all().order_by("-tanggal_acuan", "jenis_badan", "kode")
+
+
+def seleksi_ringkasan(rekrutmen: Rekrutmen, *, pendaftar=None) -> dict:
+    """``{"jumlah", "ms", "tms", "alasan": {kode: n}, "peringatan": {kode: n}}``: counts of
+    applicants (one with two reasons counts once in ``tms`` and once under each reason)."""
+    qs = pendaftar if pendaftar is not None else Pendaftar.objects.filter(rekrutmen=rekrutmen)
+    agregat = {
+        "jumlah": Count("pk"),
+        "ms": Count("pk", filter=Q(status_administrasi=Pendaftar.Status.MS)),
+        "tms": Count("pk", filter=Q(status_administrasi=Pendaftar.Status.TMS)),
+    }
+    for kode in ALASAN_TMS:
+        agregat[f"a_{kode}"] = Count("pk", filter=Q(**{f"tms_{kode}": True}))
+    for kode in PERINGATAN:
+        agregat[f"p_{kode}"] = Count("pk", filter=Q(**{f"peringatan_{kode}": True}))
+    hasil = qs.aggregate(**agregat)
+    return {
+        "jumlah": hasil["jumlah"],
+        "ms": hasil["ms"],
+        "tms": hasil["tms"],
+        "alasan": {kode: hasil[f"a_{kode}"] for kode in ALASAN_TMS},
+        "peringatan": {kode: hasil[f"p_{kode}"] for kode in PERINGATAN},
+    }
+
+
+def wilayah_tujuan_qs(rekrutmen: Rekrutmen):
+    """The units a recruitment fills: kecamatan (PPK) or desa/kelurahan (PPS, KPPS)."""
+    if rekrutmen.jenis_badan == JenisBadan.PPK:
+        return Wilayah.objects.filter(jenis=Wilayah.Jenis.KECAMATAN)
+    return Wilayah.objects.exclude(jenis=Wilayah.Jenis.KECAMATAN)
+
+
+def kursi_per_wilayah(rekrutmen: Rekrutmen) -> dict[int, int]:
+    """Seats per wilayah applied for (wilayah id -> seats)."""
+    kursi = rekrutmen.kursi_per_satuan
+    if rekrutmen.jenis_badan == JenisBadan.KPPS:
+        jumlah_tps = dict(
+            TPS.objects.values("kelurahan_id")
+            .annotate(n=Count("pk"))
+            .values_list("kelurahan_id", "n")
+        )
+        return {
+            pk: kursi * jumlah_tps.get(pk, 0)
+            for pk in wilayah_tujuan_qs(rekrutmen).values_list("pk", flat=True)
+        }
+    return {pk: kursi for pk in wilayah_tujuan_qs(rekrutmen).values_list("pk", flat=True)}
+
+
+def kursi_total(rekrutmen: Rekrutmen) -> int:
+    return sum(kursi_per_wilayah(rekrutmen).values())
+
+
+@dataclass
+class BarisWilayah:
+    wilayah: Wilayah
+    kursi: int = 0
+    pendaftar: int = 0
+    ms: int = 0
+    tms: int = 0
+    belum: int = 0
+    kekurangan: int = 0  # seats without an applicant
+    anak: list = field(default_factory=list)
+
+    @property
+    def persen_terisi(self):
+        return min(100, round(self.pendaftar * 100 / self.kursi)) if self.kursi else 0
+
+
+def rekap_per_wilayah(rekrutmen: Rekrutmen) -> list[BarisWilayah]:
+    """One row per wilayah applied for: seats, applicants, MS/TMS (3 queries)."""
+    kursi = kursi_per_wilayah(rekrutmen)
+    hitung = {
+        r["wilayah_tujuan_id"]: r
+        for r in Pendaftar.objects.filter(rekrutmen=rekrutmen)
+        .values("wilayah_tujuan_id")
+        .annotate(
+            n=Count("pk"),
+            ms=Count("pk", filter=Q(status_administrasi=Pendaftar.Status.MS)),
+            tms=Count("pk", filter=Q(status_administrasi=Pendaftar.Status.TMS)),
+        )
+        .order_by()
+    }
+    rows = []
+    for w in wilayah_tujuan_qs(rekrutmen).select_related("induk").order_by("kode"):
+        h = hitung.get(w.pk, {})
+        row = BarisWilayah(
+            wilayah=w,
+            kursi=kursi.get(w.pk, 0),
+            pendaftar=h.get("n", 0),
+            ms=h.get("ms", 0),
+            tms=h.get("tms", 0),
+        )
+        row.belum = row.pendaftar - row.ms - row.tms
+        row.kekurangan = max(0, row.kursi - row.pendaftar)
+        rows.append(row)
+    return rows
+
+
+def rekap_per_kecamatan(rekrutmen: Rekrutmen, rows: list[BarisWilayah] | None = None):
+    """The wilayah rows summed per kecamatan (for PPK the rows already are kecamatan)."""
+    rows = rows if rows is not None else rekap_per_wilayah(rekrutmen)
+    if rekrutmen.jenis_badan == JenisBadan.PPK:
+        return rows
+    per_kec: dict[int, BarisWilayah] = {}
+    for row in rows:
+        kec = row.wilayah.induk
+        total = per_kec.setdefault(kec.pk, BarisWilayah(wilayah=kec))
+        total.kursi += row.kursi
+        total.pendaftar += row.pendaftar
+        total.ms += row.ms
+        total.tms += row.tms
+        total.belum += row.belum
+        total.kekurangan += row.kekurangan
+        total.anak.append(row)
+    return sorted(per_kec.values(), key=lambda r: r.wilayah.kode)
+
+
+def pendaftar_qs(rekrutmen: Rekrutmen):
+    return Pendaftar.objects.filter(rekrutmen=rekrutmen)
+
+
+def pendaftar_filter(
+    *,
+    rekrutmen: Rekrutmen,
+    user,
+    status: str = "",
+    alasan: str = "",
+    kecamatan: int | None = None,
+    wilayah: int | None = None,
+    q: str = "",
+):
+    """Applicants of a recruitment, filtered. Search: digits = NIK prefix (only for staff of
+    the recruitment: others may not probe NIKs), anything else = part of the name."""
+    qs = pendaftar_qs(rekrutmen)
+    if status in Pendaftar.Status.values:
+        qs = qs.filter(status_administrasi=status)
+    if alasan in ALASAN_TMS:
+        qs = qs.filter(**{f"tms_{alasan}": True})
+    elif alasan in PERINGATAN:
+        qs = qs.filter(**{f"peringatan_{alasan}": True})
+    if wilayah:
+        qs = qs.filter(wilayah_tujuan_id=wilayah)
+    elif kecamatan:
+        if rekrutmen.jenis_badan == JenisBadan.PPK:
+            qs = qs.filter(wilayah_tujuan_id=kecamatan)
+        else:
+            qs = qs.filter(wilayah_tujuan__induk_id=kecamatan)
+    q = (q or "").strip()
+    if q:
+        if q.isdigit():
+            qs = qs.filter(nik__startswith=q) if boleh_kelola(user) else qs.none()
+        else:
+            qs = qs.filter(nama__icontains=q)
+    return qs
+
+
+def pendaftar_halaman(qs, *, setelah: int | None, ukuran: int = 50):
+    """Keyset page: ``ukuran`` applicants with id > ``setelah``, and whether more follow. No
+    OFFSET, so page 6,000 of 300,000 rows costs the same as page 1."""
+    if setelah:
+        qs = qs.filter(pk__gt=setelah)
+    rows = list(
+        qs.select_related("wilayah_tujuan", "wilayah_tujuan__induk").order_by("pk")[: ukuran + 1]
+    )
+    ada_lagi = len(rows) > ukuran
+    return rows[:ukuran], ada_lagi
+
+
+def pendaftar_detail_qs():
+    return Pendaftar.objects.select_related(
+        "rekrutmen", "wilayah_tujuan", "wilayah_tujuan__induk", "domisili", "koreksi_oleh"
+    )
+
+
+def kecamatan_list():
+    return Wilayah.objects.filter(jenis=Wilayah.Jenis.KECAMATAN).order_by("kode")

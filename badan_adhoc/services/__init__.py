@@ -1,0 +1,33 @@
+"""Writes of the badan_adhoc app (HackSoft services), grouped by stage."""
+
+from .impor import (
+    anggota_parpol_import,
+    pendaftar_import,
+    tps_import,
+    wilayah_import,
+)
+from .rekrutmen import (
+    dokumen_upload,
+    klarifikasi_decide,
+    klarifikasi_upload,
+    pendaftar_create,
+    pendaftar_override,
+    pendaftar_update,
+    rekrutmen_create,
+)
+from .seleksi import pendaftar_screen
+
+__all__ = [
+    "anggota_parpol_import",
+    "dokumen_upload",
+    "klarifikasi_decide",
+    "klarifikasi_upload",
+    "pendaftar_create",
+    "pendaftar_import",
+    "pendaftar_override",
+    "pendaftar_screen",
+    "pendaftar_update",
+    "rekrutmen_create",
+    "tps_import",
+    "wilayah_import",
+]

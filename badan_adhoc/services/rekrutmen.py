@@ -1,0 +1,216 @@
+"""Recruitment, applicants entered by staff, their documents, the party-membership
+clarification and the staff override of a screening result."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+
+from kpu_site.audit import jejak_catat
+from kpu_site.berkas import berkas_periksa, nama_acak
+
+from ..akses import pastikan_boleh_kelola
+from ..models import (
+    ALASAN_TMS,
+    DokumenPendaftar,
+    JenisBadan,
+    KlarifikasiParpol,
+    NormaKursi,
+    Pendaftar,
+    Rekrutmen,
+    TahapanRekrutmen,
+    Wilayah,
+)
+from .impor import kode_lahir
+
+JENIS_DOKUMEN = frozenset({"pdf", "png", "jpg"})
+
+
+def rekrutmen_create(
+    *,
+    kode: str,
+    jenis_badan: str,
+    nama: str,
+    tanggal_acuan: date,
+    pemilihan: str = "",
+    masa_kerja_mulai: date | None = None,
+    masa_kerja_selesai: date | None = None,
+    tahapan: list[tuple[str, date, date]] | None = None,
+    pengguna=None,
+) -> Rekrutmen:
+    """Create a recruitment; seats per unit are copied from ``NormaKursi`` (data)."""
+    if pengguna is not None:
+        pastikan_boleh_kelola(pengguna)
+    if jenis_badan not in JenisBadan.values:
+        raise ValidationError({"jenis_badan": f"'{jenis_badan}' bukan ppk, pps, atau kpps."})
+    if Rekrutmen.objects.filter(kode=kode).exists():
+        raise ValidationError({"kode": f"Rekrutmen berkode {kode} sudah ada."})
+    norma = NormaKursi.objects.filter(jenis_badan=jenis_badan).first()
+    if norma is None:
+        raise ValidationError({"jenis_badan": "Norma kursi untuk badan ini belum diisi."})
+    rekrutmen = Rekrutmen(
+        kode=kode,
+        nama=nama,
+        jenis_badan=jenis_badan,
+        pemilihan=pemilihan or nama,
+        tanggal_acuan=tanggal_acuan,
+        masa_kerja_mulai=masa_kerja_mulai,
+        masa_kerja_selesai=masa_kerja_selesai,
+        kursi_per_satuan=norma.jumlah,
+    )
+    rekrutmen.full_clean()
+    with transaction.atomic():
+        rekrutmen.save()
+        for tahap, mulai, selesai in tahapan or []:
+            TahapanRekrutmen.objects.create(
+                rekrutmen=rekrutmen, tahap=tahap, mulai=mulai, selesai=selesai
+            )
+    return rekrutmen
+
+
+def _isi_pendaftar(pendaftar: Pendaftar, data: dict) -> None:
+    for field, value in data.items():
+        setattr(pendaftar, field, value)
+    pendaftar.domisili = (
+        Wilayah.objects.exclude(jenis="kecamatan").filter(kode=pendaftar.kode_domisili).first()
+    )
+    tujuan = pendaftar.wilayah_tujuan
+    ingin_kecamatan = pendaftar.rekrutmen.jenis_badan == JenisBadan.PPK
+    if tujuan is not None and tujuan.is_kecamatan != ingin_kecamatan:
+        raise ValidationError(
+            {"wilayah_tujuan": "PPK mendaftar ke kecamatan; PPS dan KPPS ke desa/kelurahan."}
+        )
+    pendaftar.kode_lahir = kode_lahir(pendaftar.tanggal_lahir, pendaftar.jenis_kelamin)
+    pendaftar.full_clean()
+
+
+@transaction.atomic
+def pendaftar_create(*, rekrutmen: Rekrutmen, data: dict, pengguna) -> Pendaftar:
+    pastikan_boleh_kelola(pengguna)
+    pendaftar = Pendaftar(rekrutmen=rekrutmen)
+    _isi_pendaftar(pendaftar, data)
+    pendaftar.save()
+    return pendaftar
+
+
+@transaction.atomic
+def pendaftar_update(*, pendaftar: Pendaftar, data: dict, pengguna) -> Pendaftar:
+    pastikan_boleh_kelola(pengguna)
+    _isi_pendaftar(pendaftar, data)
+    pendaftar._change_reason = "Ubah data pendaftar"
+    pendaftar.save()
+    return pendaftar
+
+
+@transaction.atomic
+def pendaftar_override(*, pendaftar: Pendaftar, status: str, alasan: str, pengguna) -> Pendaftar:
+    """Staff override of the screening result, with a written reason (audited). An empty
+    ``status`` removes the override (the computed result applies again)."""
+    pastikan_boleh_kelola(pengguna)
+    alasan = (alasan or "").strip()
+    if status not in ("", Pendaftar.Status.MS, Pendaftar.Status.TMS):
+        raise ValidationError({"status": "Pilih MS atau TMS."})
+    if len(alasan) < 10:
+        raise ValidationError({"alasan": "Tuliskan alasan koreksi (minimal 10 karakter)."})
+    pendaftar.koreksi_status = status
+    pendaftar.koreksi_alasan = alasan
+    pendaftar.koreksi_oleh = pengguna
+    pendaftar.koreksi_pada = timezone.now()
+    if status:
+        pendaftar.status_administrasi = status
+    else:
+        alasan_ada = any(getattr(pendaftar, f"tms_{k}") for k in ALASAN_TMS)
+        if pendaftar.status_administrasi != Pendaftar.Status.BELUM:
+            pendaftar.status_administrasi = (
+                Pendaftar.Status.TMS if alasan_ada else Pendaftar.Status.MS
+            )
+    pendaftar._change_reason = f"Koreksi hasil seleksi: {status or 'dibatalkan'} – {alasan}"
+    pendaftar.save()
+    # Imported applicants have no earlier history row to diff against: record explicitly.
+    jejak_catat(
+        pengguna=pengguna,
+        aksi="alur",
+        objek=pendaftar,
+        ringkasan=pendaftar._change_reason,
+        perubahan={"koreksi_status": status, "koreksi_alasan": alasan},
+    )
+    return pendaftar
+
+
+def _simpan_berkas(berkas) -> tuple[str, ContentFile, str]:
+    jenis = berkas_periksa(berkas, jenis_diizinkan=JENIS_DOKUMEN)
+    berkas.seek(0)
+    return jenis, ContentFile(berkas.read(), name=nama_acak(jenis)), getattr(berkas, "name", "")
+
+
+@transaction.atomic
+def dokumen_upload(*, pendaftar: Pendaftar, jenis: str, berkas, pengguna) -> DokumenPendaftar:
+    pastikan_boleh_kelola(pengguna)
+    if jenis not in DokumenPendaftar.Jenis.values:
+        raise ValidationError({"jenis": "Jenis dokumen tidak dikenal."})
+    jenis_berkas, isi, nama_asli = _simpan_berkas(berkas)
+    return DokumenPendaftar.objects.create(
+        pendaftar=pendaftar,
+        jenis=jenis,
+        berkas=isi,
+        nama_asli=nama_asli[:255],
+        jenis_berkas=jenis_berkas,
+        diunggah_oleh=pengguna,
+    )
+
+
+@transaction.atomic
+def klarifikasi_upload(
+    *, pendaftar: Pendaftar, berkas, keterangan: str = "", pengguna
+) -> KlarifikasiParpol:
+    """Upload the party's letter (or the applicant's statement) for an applicant listed in
+    SIPOL; it counts only once staff accept it (``klarifikasi_decide``)."""
+    pastikan_boleh_kelola(pengguna)
+    jenis_berkas, isi, nama_asli = _simpan_berkas(berkas)
+    return KlarifikasiParpol.objects.create(
+        pendaftar=pendaftar,
+        berkas=isi,
+        nama_asli=nama_asli[:255],
+        jenis_berkas=jenis_berkas,
+        keterangan=keterangan,
+        diunggah_oleh=pengguna,
+    )
+
+
+@transaction.atomic
+def klarifikasi_decide(
+    *, klarifikasi: KlarifikasiParpol, terima: bool, catatan: str = "", pengguna
+) -> KlarifikasiParpol:
+    """Accept or reject a clarification; accepting clears ``anggota_parpol`` for the applicant
+    right away (and in every later screening), keeping the document and who accepted it."""
+    pastikan_boleh_kelola(pengguna)
+    if klarifikasi.status != KlarifikasiParpol.Status.DIAJUKAN:
+        raise ValidationError("Klarifikasi ini sudah diputuskan.")
+    if not terima and not catatan.strip():
+        raise ValidationError({"catatan": "Tuliskan alasan penolakan."})
+    klarifikasi.status = (
+        KlarifikasiParpol.Status.DITERIMA if terima else KlarifikasiParpol.Status.DITOLAK
+    )
+    klarifikasi.diputuskan_oleh = pengguna
+    klarifikasi.diputuskan_pada = timezone.now()
+    klarifikasi.catatan_keputusan = catatan.strip()
+    klarifikasi.save()
+    pendaftar = klarifikasi.pendaftar
+    if terima and pendaftar.tms_anggota_parpol:
+        pendaftar.tms_anggota_parpol = False
+        if not pendaftar.koreksi_status and pendaftar.status_administrasi != "belum":
+            sisa = any(getattr(pendaftar, f"tms_{k}") for k in ALASAN_TMS)
+            pendaftar.status_administrasi = Pendaftar.Status.TMS if sisa else Pendaftar.Status.MS
+        pendaftar._change_reason = "Klarifikasi keanggotaan parpol diterima"
+        pendaftar.save()
+    jejak_catat(
+        pengguna=pengguna,
+        aksi="alur",
+        objek=klarifikasi,
+        ringkasan=f"Klarifikasi parpol {klarifikasi.get_status_display().lower()}",
+    )
+    return klarifikasi

@@ -1,0 +1,137 @@
+"""Administrative screening (seleksi administrasi), set-based: two UPDATE statements over all
+applicants of a recruitment, whatever their number, then one aggregate for the summary.
+
+Reasons (``tms_*``), each computed independently, so an applicant carries every reason that
+applies:
+
+- ``nik_tidak_valid``: the NIK is not 16 digits, or its digits 7–12 differ from the birth date
+  and sex entered (DD, +40 for women, MM, YY). A date part that is not a real date can never
+  equal the code of a real birth date, so it is caught by the same comparison.
+- ``nik_ganda``: another application with the same NIK in this recruitment, or in another
+  recruitment of the same ``pemilihan`` whose term overlaps (unknown terms count as
+  overlapping). Every application of this recruitment with that NIK is marked.
+- ``usia_kurang``: under 17 on the reference date; ``pendidikan_kurang``: SD or SMP;
+- ``domisili_di_luar_wilayah``: PPK: the domicile's kecamatan is not the one applied for;
+  PPS/KPPS: the domicile is not the desa/kelurahan applied for (a domicile code outside the
+  imported wilayah is outside);
+- ``anggota_parpol``: the NIK is in the SIPOL list and no clarification has been accepted.
+
+Warning ``usia_lebih_55`` (KPPS only): 56 or older on the reference date.
+The result ``status_administrasi`` is the staff override when there is one, else TMS when any
+reason applies, else MS.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db import transaction
+from django.db.models import Case, Exists, F, OuterRef, Q, Value, When
+from django.db.models.functions import Substr
+from django.db.models.lookups import Exact
+from django.utils import timezone
+
+from kpu_site.audit import jejak_catat
+
+from ..models import (
+    ALASAN_TMS,
+    PENDIDIKAN_KURANG,
+    AnggotaParpol,
+    JenisBadan,
+    KlarifikasiParpol,
+    Pendaftar,
+    Rekrutmen,
+    Wilayah,
+)
+from ..selectors import seleksi_ringkasan
+
+
+def tanggal_mundur(acuan: date, tahun: int) -> date:
+    """``acuan`` minus ``tahun`` years (29 February falls back to 28 February)."""
+    try:
+        return acuan.replace(year=acuan.year - tahun)
+    except ValueError:
+        return acuan.replace(year=acuan.year - tahun, day=28)
+
+
+def rekrutmen_tumpang_tindih(rekrutmen: Rekrutmen):
+    """Recruitments of the same election whose term overlaps this one's (itself included)."""
+    qs = Rekrutmen.objects.filter(pemilihan=rekrutmen.pemilihan)
+    if rekrutmen.masa_kerja_mulai and rekrutmen.masa_kerja_selesai:
+        qs = qs.filter(
+            Q(masa_kerja_mulai__isnull=True)
+            | Q(masa_kerja_selesai__isnull=True)
+            | Q(
+                masa_kerja_mulai__lte=rekrutmen.masa_kerja_selesai,
+                masa_kerja_selesai__gte=rekrutmen.masa_kerja_mulai,
+            )
+        )
+    return qs
+
+
+def _ya(kondisi) -> Case:
+    return Case(When(kondisi, then=Value(True)), default=Value(False))
+
+
+@transaction.atomic
+def pendaftar_screen(*, rekrutmen: Rekrutmen, pengguna=None) -> dict:
+    """Screen every applicant of ``rekrutmen``; returns ``seleksi_ringkasan``."""
+    acuan = rekrutmen.tanggal_acuan
+    batas_17 = tanggal_mundur(acuan, 17)  # born after this: not yet 17
+    batas_56 = tanggal_mundur(acuan, 56)  # born on or before this: 56 or older
+    pendaftar = Pendaftar.objects.filter(rekrutmen=rekrutmen)
+
+    nik_sah = Q(nik__regex=r"^[0-9]{16}$") & Q(Exact(Substr("nik", 7, 6), F("kode_lahir")))
+    ganda = Exists(
+        Pendaftar.objects.filter(
+            nik=OuterRef("nik"),
+            rekrutmen__in=rekrutmen_tumpang_tindih(rekrutmen).values("pk"),
+        ).exclude(pk=OuterRef("pk"))
+    )
+    if rekrutmen.jenis_badan == JenisBadan.PPK:
+        di_wilayah = Exists(
+            Wilayah.objects.filter(
+                pk=OuterRef("domisili_id"), induk_id=OuterRef("wilayah_tujuan_id")
+            )
+        )
+    else:
+        di_wilayah = Q(domisili_id=F("wilayah_tujuan_id"))
+    parpol = Exists(AnggotaParpol.objects.filter(nik=OuterRef("nik"))) & ~Exists(
+        KlarifikasiParpol.objects.filter(
+            pendaftar_id=OuterRef("pk"), status=KlarifikasiParpol.Status.DITERIMA
+        )
+    )
+    pendaftar.update(
+        tms_nik_tidak_valid=Case(When(nik_sah, then=Value(False)), default=Value(True)),
+        tms_nik_ganda=_ya(ganda),
+        tms_usia_kurang=_ya(Q(tanggal_lahir__gt=batas_17)),
+        tms_pendidikan_kurang=_ya(Q(pendidikan__in=PENDIDIKAN_KURANG)),
+        tms_domisili_di_luar_wilayah=Case(When(di_wilayah, then=Value(False)), default=Value(True)),
+        tms_anggota_parpol=_ya(parpol),
+        peringatan_usia_lebih_55=_ya(Q(tanggal_lahir__lte=batas_56))
+        if rekrutmen.jenis_badan == JenisBadan.KPPS
+        else Value(False),
+    )
+    ada_alasan = Q()
+    for kode in ALASAN_TMS:
+        ada_alasan |= Q(**{f"tms_{kode}": True})
+    pendaftar.update(
+        status_administrasi=Case(
+            When(~Q(koreksi_status=""), then=F("koreksi_status")),
+            When(ada_alasan, then=Value(Pendaftar.Status.TMS)),
+            default=Value(Pendaftar.Status.MS),
+        )
+    )
+    Rekrutmen.objects.filter(pk=rekrutmen.pk).update(diseleksi_pada=timezone.now())
+    ringkasan = seleksi_ringkasan(rekrutmen)
+    jejak_catat(
+        pengguna=pengguna,
+        aksi="alur",
+        objek=rekrutmen,
+        ringkasan=(
+            f"Seleksi administrasi: {ringkasan['jumlah']} pendaftar, {ringkasan['ms']} MS, "
+            f"{ringkasan['tms']} TMS"
+        ),
+        perubahan=ringkasan,
+    )
+    return ringkasan

@@ -1,0 +1,74 @@
+"""Fixtures of the badan_adhoc tests: a small crafted regency (2 kecamatan, 3 kelurahan,
+6 TPS) and recruitments of Pemilu 2024."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from badan_adhoc.models import Rekrutmen
+from badan_adhoc.services import rekrutmen_create, tps_import, wilayah_import
+from kpu_site.peran import Peran
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def berkas(nama: str) -> bytes:
+    return (DATA / nama).read_bytes()
+
+
+@pytest.fixture
+def wilayah_uji(db):
+    wilayah_import(berkas=berkas("wilayah.csv"), nama_berkas="wilayah.csv")
+    tps_import(berkas=berkas("tps.csv"), nama_berkas="tps.csv")
+
+
+@pytest.fixture
+def rekrutmen_kpps(wilayah_uji) -> Rekrutmen:
+    return rekrutmen_create(
+        kode="kpps-2024",
+        jenis_badan="kpps",
+        nama="KPPS Pemilu 2024",
+        pemilihan="Pemilu 2024",
+        tanggal_acuan=date(2024, 1, 25),
+        masa_kerja_mulai=date(2024, 1, 25),
+        masa_kerja_selesai=date(2024, 2, 25),
+    )
+
+
+@pytest.fixture
+def rekrutmen_pps(wilayah_uji) -> Rekrutmen:
+    return rekrutmen_create(
+        kode="pps-2024",
+        jenis_badan="pps",
+        nama="PPS Pemilu 2024",
+        pemilihan="Pemilu 2024",
+        tanggal_acuan=date(2023, 1, 17),
+        masa_kerja_mulai=date(2023, 1, 17),
+        masa_kerja_selesai=date(2024, 4, 4),
+    )
+
+
+@pytest.fixture
+def rekrutmen_ppk(wilayah_uji) -> Rekrutmen:
+    return rekrutmen_create(
+        kode="ppk-2024",
+        jenis_badan="ppk",
+        nama="PPK Pemilu 2024",
+        pemilihan="Pemilu 2024",
+        tanggal_acuan=date(2023, 1, 4),
+        masa_kerja_mulai=date(2023, 1, 4),
+        masa_kerja_selesai=date(2024, 4, 4),
+    )
+
+
+@pytest.fixture
+def staf_teknis(pengguna_buat):
+    return pengguna_buat("staf.teknis.uji", Peran.STAF, "teknis")
+
+
+@pytest.fixture
+def kasubag_teknis(pengguna_buat):
+    return pengguna_buat("kasubag.teknis.uji", Peran.KASUBAG, "teknis")
