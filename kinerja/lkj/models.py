@@ -1,0 +1,125 @@
+"""Models of the LKj report: the yearly narratives and the rendered versions.
+
+Imported by ``kinerja.models`` (they belong to the ``kinerja`` app).
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+class NaskahLkj(models.Model):
+    """The narrative texts of one year's LKj, edited in the app (isian in square brackets are
+    filled from the data when rendering, see ``kinerja.lkj.naskah``)."""
+
+    tahun = models.PositiveSmallIntegerField(_("tahun"), unique=True)
+    kata_pengantar = models.TextField(_("kata pengantar"), blank=True)
+    ikhtisar = models.TextField(_("ikhtisar eksekutif"), blank=True)
+    latar_belakang = models.TextField(_("latar belakang"), blank=True)
+    penutup = models.TextField(_("penutup"), blank=True)
+    tempat_tanggal = models.CharField(
+        _("tempat dan tanggal penandatanganan"),
+        max_length=100,
+        blank=True,
+        help_text=_(
+            "Mis. Serang, 31 Januari 2024. Kosong: kota satker dan 31 Januari tahun berikutnya."
+        ),
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        app_label = "kinerja"
+        verbose_name = _("naskah LKj")
+        verbose_name_plural = _("naskah LKj")
+
+    def __str__(self) -> str:
+        return f"Naskah LKj {self.tahun}"
+
+
+def _lokasi_laporan(instance, filename: str) -> str:
+    return f"laporan/{instance.tahun}/{filename}"
+
+
+class LaporanKinerja(models.Model):
+    """One rendered version of the LKj of a year. A final version never changes."""
+
+    class Status(models.TextChoices):
+        ANTRI = "antri", _("Antri")
+        DIPROSES = "diproses", _("Diproses")
+        SELESAI = "selesai", _("Selesai")
+        GAGAL = "gagal", _("Gagal")
+        FINAL = "final", _("Final")
+
+    tahun = models.PositiveSmallIntegerField(_("tahun"))
+    versi = models.PositiveSmallIntegerField(_("versi"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.ANTRI
+    )
+    draf = models.BooleanField(
+        _("draf"),
+        default=True,
+        help_text=_("Diberi tanda air DRAF: pemeriksaan awal belum bersih."),
+    )
+    progres = models.PositiveSmallIntegerField(_("progres (%)"), default=0)
+    tahap = models.CharField(_("tahap"), max_length=100, blank=True)
+    diminta_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("diminta oleh"),
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    diminta_pada = models.DateTimeField(_("diminta pada"), auto_now_add=True)
+    mulai_pada = models.DateTimeField(_("mulai diproses"), null=True, blank=True)
+    detak = models.DateTimeField(_("tanda hidup terakhir"), null=True, blank=True)
+    selesai_pada = models.DateTimeField(_("selesai pada"), null=True, blank=True)
+    percobaan = models.PositiveSmallIntegerField(_("percobaan"), default=0)
+    berkas = models.FileField(_("berkas PDF"), upload_to=_lokasi_laporan, blank=True)
+    sha256 = models.CharField(_("SHA-256"), max_length=64, blank=True)
+    jumlah_halaman = models.PositiveIntegerField(_("jumlah halaman"), null=True, blank=True)
+    ukuran = models.PositiveIntegerField(_("ukuran (bita)"), null=True, blank=True)
+    pesan_galat = models.TextField(_("pesan kesalahan"), blank=True)
+    difinalkan_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("difinalkan oleh"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    difinalkan_pada = models.DateTimeField(_("difinalkan pada"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        app_label = "kinerja"
+        verbose_name = _("laporan kinerja")
+        verbose_name_plural = _("laporan kinerja")
+        ordering = ["-tahun", "-versi"]
+        permissions = [("finalisasi_laporan", "Dapat memfinalkan Laporan Kinerja")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["tahun", "versi"], name="kinerja_laporankinerja_versi_unik"
+            ),
+            models.UniqueConstraint(
+                fields=["tahun"],
+                condition=models.Q(status="final"),
+                name="kinerja_laporankinerja_satu_final",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(progres__lte=100), name="kinerja_laporankinerja_progres_maks"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"LKj {self.tahun} versi {self.versi}"
+
+    @property
+    def sedang_berjalan(self) -> bool:
+        return self.status in (self.Status.ANTRI, self.Status.DIPROSES)
+
+    @property
+    def dapat_diunduh(self) -> bool:
+        return self.status in (self.Status.SELESAI, self.Status.FINAL) and bool(self.berkas)

@@ -1,0 +1,479 @@
+"""Reads of the kinerja app. Pages, the API and the LKj report (Bab II, Bab III A) use these.
+
+Every figure shown as capaian comes from ``kinerja.capaian.capaian_compute`` applied to the
+stored target (PK of the year, else the Renstra year target) and the stored realisasi.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Prefetch, QuerySet
+
+from kpu_site.akses import unit_pengguna
+from kpu_site.peran import Peran, peran_of
+
+from .capaian import HasilCapaian, capaian_compute
+from .models import (
+    Indikator,
+    KunciTahun,
+    Misi,
+    PengaturanCapaian,
+    PerjanjianKinerja,
+    PKBaris,
+    Realisasi,
+    Renstra,
+    Sasaran,
+    TargetTahunan,
+    Tujuan,
+)
+
+# --------------------------------------------------------------------------- settings, lock
+
+
+def pengaturan_capaian_get() -> PengaturanCapaian:
+    """The capaian settings (cap and status bands); created with the defaults when missing."""
+    obj, _ = PengaturanCapaian.objects.get_or_create(pk=1)
+    return obj
+
+
+def kinerja_tahun_kunci(tahun: int) -> bool:
+    """Is the year locked (LKj finalised)? Locked years accept no realisasi changes."""
+    return KunciTahun.objects.filter(tahun=tahun).exists()
+
+
+def kunci_tahun_list() -> QuerySet[KunciTahun]:
+    return KunciTahun.objects.select_related("dikunci_oleh").order_by("-tahun")
+
+
+# --------------------------------------------------------------------------- Renstra
+
+
+def renstra_list() -> QuerySet[Renstra]:
+    return Renstra.objects.order_by("-tahun_mulai")
+
+
+def renstra_untuk_tahun(tahun: int) -> Renstra | None:
+    """The Renstra whose period covers ``tahun``."""
+    return (
+        Renstra.objects.filter(tahun_mulai__lte=tahun, tahun_selesai__gte=tahun)
+        .order_by("-tahun_mulai")
+        .first()
+    )
+
+
+def renstra_tree(*, renstra: Renstra) -> Renstra:
+    """The Renstra with misi, tujuan → sasaran → indikator → yearly targets prefetched."""
+    return (
+        Renstra.objects.filter(pk=renstra.pk)
+        .prefetch_related(
+            Prefetch("misi", queryset=Misi.objects.order_by("urutan")),
+            Prefetch(
+                "tujuan",
+                queryset=Tujuan.objects.order_by("urutan").prefetch_related(
+                    Prefetch(
+                        "sasaran",
+                        queryset=Sasaran.objects.select_related("unit")
+                        .order_by("nomor")
+                        .prefetch_related(
+                            Prefetch(
+                                "indikator",
+                                queryset=Indikator.objects.order_by("kode").prefetch_related(
+                                    Prefetch(
+                                        "target", queryset=TargetTahunan.objects.order_by("tahun")
+                                    )
+                                ),
+                            )
+                        ),
+                    )
+                ),
+            ),
+        )
+        .get()
+    )
+
+
+def indikator_list(*, renstra: Renstra | None = None) -> QuerySet[Indikator]:
+    qs = Indikator.objects.select_related("sasaran", "sasaran__unit", "sasaran__tujuan")
+    if renstra is not None:
+        qs = qs.filter(sasaran__tujuan__renstra=renstra)
+    return qs.order_by("sasaran__nomor", "kode")
+
+
+def indikator_untuk_pengguna(*, user) -> QuerySet[Indikator]:
+    """Indikator a user may enter realisasi for: a Kasubag/Staf only their sub-bagian's."""
+    qs = indikator_list()
+    unit = unit_pengguna(user)
+    if peran_of(user) in (Peran.KASUBAG, Peran.STAF):
+        qs = qs.filter(sasaran__unit=unit) if unit is not None else qs.none()
+    return qs
+
+
+# --------------------------------------------------------------------------- PK
+
+
+def pk_penandatangan_default(*, tanggal: dt.date) -> dict[str, str]:
+    """Names for pihak pertama (Sekretaris) and kedua (Ketua KPU) on the PK date, when the
+    sekretariat app can tell them; blank otherwise (they stay editable in the draft)."""
+    hasil = {
+        "pihak_pertama_nama": "",
+        "pihak_pertama_jabatan": "Sekretaris",
+        "pihak_kedua_nama": "",
+        "pihak_kedua_jabatan": "Ketua",
+    }
+    try:
+        from sekretariat import selectors as org
+    except ImportError:
+        return hasil
+    satker = None
+    try:
+        from sekretariat.models import Satker
+
+        satker = Satker.objects.first()
+    except Exception:
+        satker = None
+    wilayah = f" KPU {satker.nama_wilayah}" if satker else ""
+    hasil["pihak_pertama_jabatan"] = f"Sekretaris{wilayah}"
+    hasil["pihak_kedua_jabatan"] = f"Ketua{wilayah}"
+    for kunci, nama_fungsi in (
+        ("pihak_pertama_nama", "pejabat_sekretaris"),
+        ("pihak_kedua_nama", "ketua_komisioner"),
+    ):
+        fungsi = getattr(org, nama_fungsi, None)
+        if fungsi is None:
+            continue
+        orang = fungsi(tanggal=tanggal)
+        if orang is not None:
+            hasil[kunci] = str(getattr(orang, "nama", None) or orang)
+    return hasil
+
+
+def pk_tahun_list() -> list[int]:
+    return list(
+        PerjanjianKinerja.objects.order_by("-tahun").values_list("tahun", flat=True).distinct()
+    )
+
+
+def pk_berlaku(*, tahun: int) -> PerjanjianKinerja | None:
+    """The PK in force for the year: the signed revision, else the draft being prepared."""
+    qs = PerjanjianKinerja.objects.filter(tahun=tahun)
+    return (
+        qs.filter(status=PerjanjianKinerja.Status.DITANDATANGANI).first()
+        or qs.filter(status=PerjanjianKinerja.Status.DRAFT).first()
+    )
+
+
+def pk_riwayat(*, tahun: int) -> QuerySet[PerjanjianKinerja]:
+    """Every revision of the year's PK, newest first, with who signed."""
+    return (
+        PerjanjianKinerja.objects.filter(tahun=tahun)
+        .select_related("dibuat_oleh", "ditandatangani_oleh")
+        .order_by("-revisi")
+    )
+
+
+def pk_baris_list(*, perjanjian: PerjanjianKinerja) -> QuerySet[PKBaris]:
+    return perjanjian.baris.select_related(
+        "indikator", "indikator__sasaran", "indikator__sasaran__unit"
+    ).order_by("indikator__sasaran__nomor", "indikator__kode")
+
+
+# --------------------------------------------------------------------------- targets
+
+
+@dataclass(frozen=True)
+class Target:
+    nilai: Decimal
+    atas: Decimal | None
+    sumber: str  # "pk" | "renstra"
+
+
+def target_tahun_map(*, tahun: int) -> dict[int, Target]:
+    """indikator_id -> the year's target: the row of the PK in force, else the Renstra target."""
+    hasil: dict[int, Target] = {
+        t.indikator_id: Target(t.target, t.target_atas, "renstra")
+        for t in TargetTahunan.objects.filter(tahun=tahun)
+    }
+    perjanjian = pk_berlaku(tahun=tahun)
+    if perjanjian is not None:
+        for b in PKBaris.objects.filter(perjanjian=perjanjian):
+            hasil[b.indikator_id] = Target(b.target, b.target_atas, "pk")
+    return hasil
+
+
+# --------------------------------------------------------------------------- realisasi
+
+
+def realisasi_agregasi(*, agregasi: str, nilai_tw: dict[str, Decimal | None]) -> Decimal | None:
+    """The year's realisasi from the quarterly values by the indikator's aggregation mode.
+
+    kumulatif: the TW IV value (each quarter is cumulative); jumlah: sum of the filled
+    quarters; rata_rata: mean of the filled quarters; terakhir: the last filled quarter.
+    """
+    terisi = [(tw, nilai_tw.get(tw)) for tw in Realisasi.TRIWULAN if nilai_tw.get(tw) is not None]
+    if not terisi:
+        return None
+    if agregasi == Indikator.Agregasi.KUMULATIF:
+        return nilai_tw.get("tw4")
+    if agregasi == Indikator.Agregasi.JUMLAH:
+        return sum((v for _, v in terisi), Decimal(0))
+    if agregasi == Indikator.Agregasi.RATA_RATA:
+        return sum((v for _, v in terisi), Decimal(0)) / len(terisi)
+    return terisi[-1][1]
+
+
+def realisasi_tahunan_nilai(*, indikator: Indikator, baris: dict[str, Realisasi]) -> Decimal | None:
+    """The year's realisasi: the yearly row's value if entered, else the aggregated quarters."""
+    tahunan = baris.get(Realisasi.Periode.TAHUNAN)
+    if tahunan is not None and tahunan.nilai is not None:
+        return tahunan.nilai
+    return realisasi_agregasi(
+        agregasi=indikator.agregasi,
+        nilai_tw={tw: getattr(baris.get(tw), "nilai", None) for tw in Realisasi.TRIWULAN},
+    )
+
+
+def realisasi_untuk_pengguna(*, user) -> QuerySet[Realisasi]:
+    """Realisasi rows a user may open for editing (Kasubag/Staf: their sub-bagian's)."""
+    qs = Realisasi.objects.select_related(
+        "indikator", "indikator__sasaran", "indikator__sasaran__unit"
+    )
+    if peran_of(user) in (Peran.KASUBAG, Peran.STAF):
+        unit = unit_pengguna(user)
+        qs = qs.filter(indikator__sasaran__unit=unit) if unit is not None else qs.none()
+    return qs
+
+
+def realisasi_periode_map(*, tahun: int, indikator_ids=None) -> dict[int, dict[str, Realisasi]]:
+    """indikator_id -> {periode: Realisasi} for the year (one query)."""
+    qs = Realisasi.objects.filter(tahun=tahun)
+    if indikator_ids is not None:
+        qs = qs.filter(indikator_id__in=indikator_ids)
+    hasil: dict[int, dict[str, Realisasi]] = {}
+    for r in qs:
+        hasil.setdefault(r.indikator_id, {})[r.periode] = r
+    return hasil
+
+
+def realisasi_antrean(*, user) -> dict[str, list[Realisasi]]:
+    """The verification queue: ``verifikasi`` (submitted rows the user may verify) and
+    ``persetujuan`` (verified rows waiting for the Sekretaris)."""
+    qs = Realisasi.objects.select_related(
+        "indikator",
+        "indikator__sasaran",
+        "indikator__sasaran__unit",
+        "diajukan_oleh",
+        "diverifikasi_oleh",
+    ).order_by("tahun", "indikator__sasaran__nomor", "indikator__kode", "periode")
+    hasil: dict[str, list[Realisasi]] = {"verifikasi": [], "persetujuan": []}
+    if user.has_perm("kinerja.verifikasi_realisasi"):
+        verif = qs.filter(status=Realisasi.Status.DIAJUKAN)
+        unit = unit_pengguna(user)
+        if peran_of(user) in (Peran.KASUBAG, Peran.STAF):
+            verif = verif.filter(indikator__sasaran__unit=unit) if unit else verif.none()
+        hasil["verifikasi"] = list(verif)
+    if user.has_perm("kinerja.setujui_realisasi"):
+        hasil["persetujuan"] = list(qs.filter(status=Realisasi.Status.DIVERIFIKASI))
+    return hasil
+
+
+# --------------------------------------------------------------------------- capaian
+
+
+@dataclass
+class BarisCapaian:
+    """One indikator's line in the capaian table of a year."""
+
+    indikator: Indikator
+    target: Target | None
+    realisasi: Decimal | None
+    hasil: HasilCapaian
+    periode: dict[str, Realisasi] = field(default_factory=dict)
+
+    @property
+    def sasaran(self) -> Sasaran:
+        return self.indikator.sasaran
+
+    @property
+    def status_alur(self) -> str:
+        """Where the yearly figure stands in the workflow."""
+        tahunan = self.periode.get(Realisasi.Periode.TAHUNAN)
+        return tahunan.get_status_display() if tahunan else "Belum diisi"
+
+    @property
+    def tahunan(self) -> Realisasi | None:
+        return self.periode.get(Realisasi.Periode.TAHUNAN)
+
+
+def capaian_tahun_list(*, tahun: int, unit=None) -> list[BarisCapaian]:
+    """Capaian of every indikator of the Renstra covering ``tahun`` (constant query count).
+
+    Target: the PK in force for the year (else the Renstra target); realisasi: the yearly row,
+    else the quarters aggregated by the indikator's mode; capaian: ``capaian_compute``.
+    """
+    renstra = renstra_untuk_tahun(tahun)
+    if renstra is None:
+        return []
+    pengaturan = pengaturan_capaian_get()
+    indikator = list(indikator_list(renstra=renstra))
+    if unit is not None:
+        indikator = [i for i in indikator if i.sasaran.unit_id == getattr(unit, "pk", unit)]
+    targets = target_tahun_map(tahun=tahun)
+    periode = realisasi_periode_map(tahun=tahun, indikator_ids=[i.pk for i in indikator])
+    hasil = []
+    for ind in indikator:
+        target = targets.get(ind.pk)
+        baris = periode.get(ind.pk, {})
+        nilai = realisasi_tahunan_nilai(indikator=ind, baris=baris)
+        hasil.append(
+            BarisCapaian(
+                indikator=ind,
+                target=target,
+                realisasi=nilai,
+                hasil=capaian_compute(
+                    target=target.nilai if target else None,
+                    target_atas=target.atas if target else None,
+                    realisasi=nilai,
+                    arah=ind.arah,
+                    pengaturan=pengaturan,
+                ),
+                periode=baris,
+            )
+        )
+    return hasil
+
+
+def capaian_ringkasan(*, baris: list[BarisCapaian]) -> dict[str, int]:
+    """Count of indikator per capaian status (for the summary cards)."""
+    ringkas = {"tercapai": 0, "hampir": 0, "tidak": 0, "tidak_dapat_dihitung": 0}
+    for b in baris:
+        ringkas[b.hasil.status] += 1
+    return ringkas
+
+
+def capaian_periode(*, indikator: Indikator, realisasi: Realisasi | None, target: Target | None):
+    """Capaian of one quarterly or yearly row: quarterly rows use their own rencana aksi target."""
+    pengaturan = pengaturan_capaian_get()
+    if realisasi is not None and realisasi.periode != Realisasi.Periode.TAHUNAN:
+        return capaian_compute(
+            target=realisasi.target_periode,
+            target_atas=None if indikator.arah != "rentang" else (target.atas if target else None),
+            realisasi=realisasi.nilai,
+            arah=indikator.arah,
+            pengaturan=pengaturan,
+        )
+    return capaian_compute(
+        target=target.nilai if target else None,
+        target_atas=target.atas if target else None,
+        realisasi=realisasi.nilai if realisasi else None,
+        arah=indikator.arah,
+        pengaturan=pengaturan,
+    )
+
+
+@dataclass
+class BarisAntarTahun:
+    indikator: Indikator
+    per_tahun: list[tuple[int, Target | None, Decimal | None, HasilCapaian]]
+
+
+def capaian_antar_tahun(*, tahun: int) -> list[BarisAntarTahun]:
+    """LKj Bab III A: this year's capaian next to each earlier year of the Renstra period.
+
+    Returns one line per indikator with ``(tahun, target, realisasi, capaian)`` for every year
+    from the start of the Renstra up to ``tahun``.
+    """
+    renstra = renstra_untuk_tahun(tahun)
+    if renstra is None:
+        return []
+    per_tahun = {
+        t: {b.indikator.pk: b for b in capaian_tahun_list(tahun=t)}
+        for t in range(renstra.tahun_mulai, tahun + 1)
+    }
+    hasil = []
+    for ind in indikator_list(renstra=renstra):
+        deret = []
+        for t, rows in per_tahun.items():
+            b = rows.get(ind.pk)
+            if b is not None:
+                deret.append((t, b.target, b.realisasi, b.hasil))
+        hasil.append(BarisAntarTahun(indikator=ind, per_tahun=deret))
+    return hasil
+
+
+@dataclass
+class BarisTargetAkhir:
+    indikator: Indikator
+    realisasi: Decimal | None
+    target_akhir: TargetTahunan | None
+    hasil: HasilCapaian
+
+
+def capaian_vs_target_akhir(*, tahun: int) -> list[BarisTargetAkhir]:
+    """LKj Bab III A: the year's realisasi against the Renstra end-of-period target."""
+    renstra = renstra_untuk_tahun(tahun)
+    if renstra is None:
+        return []
+    pengaturan = pengaturan_capaian_get()
+    akhir = {t.indikator_id: t for t in TargetTahunan.objects.filter(tahun=renstra.tahun_selesai)}
+    baris = capaian_tahun_list(tahun=tahun)
+    hasil = []
+    for b in baris:
+        t = akhir.get(b.indikator.pk)
+        hasil.append(
+            BarisTargetAkhir(
+                indikator=b.indikator,
+                realisasi=b.realisasi,
+                target_akhir=t,
+                hasil=capaian_compute(
+                    target=t.target if t else None,
+                    target_atas=t.target_atas if t else None,
+                    realisasi=b.realisasi,
+                    arah=b.indikator.arah,
+                    pengaturan=pengaturan,
+                ),
+            )
+        )
+    return hasil
+
+
+@dataclass
+class BarisBedaTarget:
+    indikator: Indikator
+    target_renstra: TargetTahunan | None
+    target_pk: PKBaris
+
+
+def pk_beda_renstra_list(*, tahun: int) -> list[BarisBedaTarget]:
+    """Indikator whose target in the PK in force differs from the Renstra year target."""
+    perjanjian = pk_berlaku(tahun=tahun)
+    if perjanjian is None:
+        return []
+    renstra = {t.indikator_id: t for t in TargetTahunan.objects.filter(tahun=tahun)}
+    hasil = []
+    for b in pk_baris_list(perjanjian=perjanjian):
+        r = renstra.get(b.indikator_id)
+        if r is None or r.target != b.target or r.target_atas != b.target_atas:
+            hasil.append(BarisBedaTarget(indikator=b.indikator, target_renstra=r, target_pk=b))
+    return hasil
+
+
+def tahun_tersedia() -> list[int]:
+    """Years with a Renstra period, newest first (for the year switchers)."""
+    tahun: set[int] = set()
+    for r in Renstra.objects.all():
+        tahun.update(r.daftar_tahun)
+    return sorted(tahun, reverse=True)
+
+
+def sasaran_list(*, tahun: int) -> QuerySet[Sasaran]:
+    renstra = renstra_untuk_tahun(tahun)
+    qs = Sasaran.objects.select_related("unit", "tujuan").order_by("nomor")
+    return qs.filter(tujuan__renstra=renstra) if renstra else qs.none()
+
+
+def realisasi_riwayat(*, realisasi: Realisasi):
+    """The saved versions of a realisasi row (who, when, status), newest first."""
+    return realisasi.history.select_related("history_user").order_by("-history_date")
