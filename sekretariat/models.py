@@ -1,6 +1,7 @@
 from django.contrib.auth.models import AbstractUser
 from django.core.validators import RegexValidator
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -76,6 +77,9 @@ class UnitOrganisasi(models.Model):
     def __str__(self) -> str:
         return self.nama
 
+    def get_absolute_url(self) -> str:
+        return reverse("sekretariat:unit_detail", kwargs={"pk": self.pk})
+
 
 class Pengguna(AbstractUser):
     """A login account. Kasubag and Staf belong to one sub-bagian (``unit``)."""
@@ -121,6 +125,9 @@ class Divisi(models.Model):
 
     def __str__(self) -> str:
         return self.nama
+
+    def get_absolute_url(self) -> str:
+        return reverse("sekretariat:divisi_detail", kwargs={"pk": self.pk})
 
 
 class Pegawai(models.Model):
@@ -217,6 +224,9 @@ class Pegawai(models.Model):
     def __str__(self) -> str:
         return self.nama
 
+    def get_absolute_url(self) -> str:
+        return reverse("sekretariat:pegawai_detail", kwargs={"pk": self.pk})
+
     @property
     def jabatan_display(self) -> str:
         """The current position as printed: the open jabatan of a PNS, or the PPNPN kind.
@@ -276,6 +286,9 @@ class Jabatan(models.Model):
     def __str__(self) -> str:
         return self.nama
 
+    def get_absolute_url(self) -> str:
+        return reverse("sekretariat:jabatan_detail", kwargs={"pk": self.pk})
+
 
 class RiwayatJabatan(models.Model):
     """One appointment of a pegawai to a jabatan, with its SK.
@@ -324,6 +337,9 @@ class RiwayatJabatan(models.Model):
 
     def __str__(self) -> str:
         return f"{self.pegawai} – {self.jabatan}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("sekretariat:riwayat_detail", kwargs={"pk": self.pk})
 
 
 class Komisioner(models.Model):
@@ -378,6 +394,9 @@ class Komisioner(models.Model):
 
     def __str__(self) -> str:
         return self.nama
+
+    def get_absolute_url(self) -> str:
+        return reverse("sekretariat:komisioner_detail", kwargs={"pk": self.pk})
 
     @property
     def jabatan_display(self) -> str:

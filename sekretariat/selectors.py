@@ -164,6 +164,18 @@ def pemegang_jabatan(*, jabatan: Jabatan, tanggal: date) -> RiwayatJabatan | Non
     )
 
 
+def pemegang_jabatan_map(*, tanggal: date) -> dict[int, list[Pegawai]]:
+    """``{jabatan_id: [pegawai holding it on tanggal]}`` for every jabatan (one query)."""
+    hasil: dict[int, list[Pegawai]] = {}
+    for r in (
+        RiwayatJabatan.objects.filter(_pada(tanggal))
+        .select_related("pegawai")
+        .order_by("pegawai__nama")
+    ):
+        hasil.setdefault(r.jabatan_id, []).append(r.pegawai)
+    return hasil
+
+
 def pejabat_sekretaris(*, tanggal: date) -> Pegawai | None:
     """The holder of the struktural jabatan of the Sekretariat unit (the Sekretaris) on
     ``tanggal``. ``.nama``, ``.nip``; print the position as ``Sekretaris`` (or

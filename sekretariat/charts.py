@@ -1,0 +1,205 @@
+"""Charts of the organisation, drawn as SVG on the server from the data.
+
+One code path for the web page and the PDF (WeasyPrint): no JavaScript, no external resources.
+
+- ``bagan_organisasi_svg(tanggal=)``: the structure chart (LKj figure 1.1): each unit as a box
+  with the holder of its struktural jabatan on that date and its staff counts, children under
+  their parent; the Kelompok Jabatan Fungsional hangs on a dashed line.
+- ``pendidikan_svg(status=)``: active PNS (figure 1.2) or PPNPN (figure 1.3) by education.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from xml.sax.saxutils import escape
+
+from kpu_site.formatting import persen
+from kpu_site.formatting import tanggal as tanggal_id
+from kpu_site.svg import bar_chart
+
+from . import selectors
+from .models import Pegawai, UnitOrganisasi
+
+FONT = "DejaVu Sans, Liberation Sans, Arial, sans-serif"
+WARNA_KEPALA = "#8b1a1a"
+WARNA_UNIT = "#2f6f9f"
+WARNA_JF = "#5f6b73"
+
+KOTAK_LEBAR = 196
+KOTAK_TINGGI = 122
+KEPALA_TINGGI = 52
+JARAK_X = 14
+JARAK_Y = 54
+TEPI = 16
+
+
+def _attr(text: str) -> str:
+    return escape(str(text), {'"': "&quot;"})
+
+
+def _wrap(text: str, width: int, max_lines: int) -> list[str]:
+    words, lines, line = str(text).split(), [], ""
+    for word in words:
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    if line:
+        lines.append(line)
+    if len(lines) > max_lines:
+        lines = lines[:max_lines]
+        lines[-1] = lines[-1][: max(width - 1, 1)].rstrip(" ,") + "…"
+    return lines or [""]
+
+
+def _judul_kotak(node: selectors.SimpulStruktur) -> str:
+    if node.jabatan_kepala is not None:
+        return node.jabatan_kepala.nama
+    return node.unit.nama
+
+
+def _lebar_subpohon(node) -> float:
+    if not node.anak:
+        return KOTAK_LEBAR
+    return max(
+        KOTAK_LEBAR,
+        sum(_lebar_subpohon(a) for a in node.anak) + JARAK_X * (len(node.anak) - 1),
+    )
+
+
+def _kedalaman(nodes) -> int:
+    return 1 + max((_kedalaman(n.anak) for n in nodes if n.anak), default=0) if nodes else 0
+
+
+def _kotak(out: list[str], node, x: float, y: float) -> None:
+    jf = node.unit.jenis == UnitOrganisasi.Jenis.KELOMPOK_JF
+    warna = WARNA_KEPALA if node.unit.induk_id is None else (WARNA_JF if jf else WARNA_UNIT)
+    dash = ' stroke-dasharray="5 3"' if jf else ""
+    out.append(
+        f'<rect x="{x:.1f}" y="{y:.1f}" width="{KOTAK_LEBAR}" height="{KOTAK_TINGGI}" rx="6" '
+        f'fill="#fff" stroke="{warna}" stroke-width="1.5"{dash}/>'
+    )
+    out.append(
+        f'<rect x="{x:.1f}" y="{y:.1f}" width="{KOTAK_LEBAR}" height="{KEPALA_TINGGI}" rx="6" '
+        f'fill="{warna}"/>'
+    )
+    out.append(
+        f'<rect x="{x:.1f}" y="{y + KEPALA_TINGGI - 6:.1f}" width="{KOTAK_LEBAR}" height="6" '
+        f'fill="{warna}"/>'
+    )
+    cx = x + KOTAK_LEBAR / 2
+    judul = _wrap(_judul_kotak(node), 31, 4)
+    y_judul = y + KEPALA_TINGGI / 2 + 3.5 - 5.5 * (len(judul) - 1)
+    for i, line in enumerate(judul):
+        out.append(
+            f'<text x="{cx:.1f}" y="{y_judul + 11 * i:.1f}" text-anchor="middle" fill="#fff" '
+            f'font-size="9.5" font-weight="bold">{escape(line)}</text>'
+        )
+    if node.kepala is not None:
+        nama = node.kepala.pegawai.nama
+        keterangan = f"sejak {tanggal_id(node.kepala.tanggal_mulai)}"
+    elif jf:
+        nama = ", ".join(r.pegawai.nama for r in node.anggota) or "–"
+        keterangan = f"{len(node.anggota)} pejabat fungsional"
+    else:
+        nama, keterangan = "(lowong)", ""
+    for i, line in enumerate(_wrap(nama, 28, 2)):
+        out.append(
+            f'<text x="{cx:.1f}" y="{y + KEPALA_TINGGI + 18 + 12 * i:.1f}" text-anchor="middle" '
+            f'font-size="10.5" font-weight="bold" fill="#222">{escape(line)}</text>'
+        )
+    if keterangan:
+        out.append(
+            f'<text x="{cx:.1f}" y="{y + KEPALA_TINGGI + 46:.1f}" text-anchor="middle" font-size="9" '
+            f'fill="#555">{escape(keterangan)}</text>'
+        )
+    out.append(
+        f'<text x="{cx:.1f}" y="{y + KEPALA_TINGGI + 62:.1f}" text-anchor="middle" font-size="9" fill="#555">'
+        f"PNS {node.jumlah_pns} · PPNPN {node.jumlah_ppnpn}</text>"
+    )
+
+
+def _gambar(out: list[str], node, x0: float, y: float) -> tuple[float, float]:
+    """Draw ``node``'s subtree in the band starting at ``x0``; return its box's top centre."""
+    lebar = _lebar_subpohon(node)
+    cx = x0 + lebar / 2
+    _kotak(out, node, cx - KOTAK_LEBAR / 2, y)
+    if node.anak:
+        y_anak = y + KOTAK_TINGGI + JARAK_Y
+        y_rel = y + KOTAK_TINGGI + JARAK_Y / 2
+        anak_w = sum(_lebar_subpohon(a) for a in node.anak) + JARAK_X * (len(node.anak) - 1)
+        x = x0 + (lebar - anak_w) / 2
+        tengah = []
+        for anak in node.anak:
+            ax, _ay = _gambar(out, anak, x, y_anak)
+            dash = (
+                ' stroke-dasharray="5 3"'
+                if anak.unit.jenis == UnitOrganisasi.Jenis.KELOMPOK_JF
+                else ""
+            )
+            out.append(
+                f'<line x1="{ax:.1f}" y1="{y_rel:.1f}" x2="{ax:.1f}" y2="{y_anak:.1f}" '
+                f'stroke="#444" stroke-width="1.2"{dash}/>'
+            )
+            tengah.append(ax)
+            x += _lebar_subpohon(anak) + JARAK_X
+        out.append(
+            f'<line x1="{cx:.1f}" y1="{y + KOTAK_TINGGI:.1f}" x2="{cx:.1f}" y2="{y_rel:.1f}" '
+            f'stroke="#444" stroke-width="1.2"/>'
+        )
+        out.append(
+            f'<line x1="{min(tengah):.1f}" y1="{y_rel:.1f}" x2="{max(tengah):.1f}" '
+            f'y2="{y_rel:.1f}" stroke="#444" stroke-width="1.2"/>'
+        )
+    return cx, y
+
+
+def bagan_organisasi_svg(*, tanggal: date) -> str:
+    """The structure of the secretariat on ``tanggal`` as SVG markup (escaped; mark it safe)."""
+    akar = selectors.struktur_organisasi(tanggal=tanggal)
+    satker = selectors.satker_get()
+    judul = f"Struktur {satker.nama if satker else 'Sekretariat'} per {tanggal_id(tanggal)}"
+    lebar_isi = sum(_lebar_subpohon(n) for n in akar) + JARAK_X * max(len(akar) - 1, 0)
+    lebar = int(max(lebar_isi, KOTAK_LEBAR * 2) + 2 * TEPI)
+    kedalaman = _kedalaman(akar)
+    tinggi = int(40 + kedalaman * KOTAK_TINGGI + max(kedalaman - 1, 0) * JARAK_Y + TEPI)
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {lebar} {tinggi}" '
+        f'width="{lebar}" height="{tinggi}" role="img" aria-label="{_attr(judul)}" '
+        f'font-family="{FONT}" font-size="11">',
+        f"<title>{escape(judul)}</title>",
+        f'<text x="{lebar / 2:.1f}" y="20" text-anchor="middle" font-size="13" '
+        f'font-weight="bold">{escape(judul)}</text>',
+    ]
+    if not akar:
+        out.append(
+            f'<text x="{lebar / 2:.1f}" y="60" text-anchor="middle" fill="#777">'
+            "Belum ada unit organisasi.</text>"
+        )
+    x = TEPI + (lebar - 2 * TEPI - lebar_isi) / 2
+    for node in akar:
+        _gambar(out, node, x, 36)
+        x += _lebar_subpohon(node) + JARAK_X
+    out.append("</svg>")
+    return "\n".join(out)
+
+
+def pendidikan_svg(*, status: str) -> str:
+    """Active PNS (``status="pns"``) or PPNPN (``"ppnpn"``) by education level, as an SVG bar
+    chart; each category label carries its share of the total."""
+    rows = selectors.pegawai_hitung_pendidikan(status=status)
+    total = sum(n for _, n in rows)
+    kategori = [
+        f"{label} ({persen(Decimal(n) * 100 / total if total else 0, 0)})" for label, n in rows
+    ]
+    nama = Pegawai.Status(status).label
+    return bar_chart(
+        kategori=kategori,
+        seri=[("Jumlah pegawai", [n for _, n in rows])],
+        judul=f"Jumlah {nama} menurut tingkat pendidikan ({total} orang)",
+        satuan="orang",
+        lebar=560,
+        tinggi=300,
+    )

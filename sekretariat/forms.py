@@ -1,0 +1,220 @@
+"""Forms of the organisation pages: they check the shape of the input; the services check the
+rules (``ServiceFormMixin`` maps a service's ValidationError onto the form's fields)."""
+
+from __future__ import annotations
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from .models import Divisi, Jabatan, Komisioner, Pegawai, RiwayatJabatan, Satker, UnitOrganisasi
+
+DATE = forms.DateInput(attrs={"type": "date", "class": "form-control"}, format="%Y-%m-%d")
+
+
+def _bootstrap(form: forms.BaseForm) -> None:
+    for field in form.fields.values():
+        widget = field.widget
+        if isinstance(widget, forms.CheckboxInput):
+            css = "form-check-input"
+        elif isinstance(widget, forms.Select | forms.SelectMultiple):
+            css = "form-select"
+        else:
+            css = "form-control"
+        widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
+        if isinstance(widget, forms.Textarea):
+            widget.attrs.setdefault("rows", 4)
+
+
+class ServiceFormMixin:
+    """``apply_service_error(e)`` puts a service's ValidationError on the matching fields."""
+
+    def apply_service_error(self, error: ValidationError) -> None:
+        if hasattr(error, "error_dict"):
+            for field, errors in error.error_dict.items():
+                target = field if field in self.fields else None
+                for e in errors:
+                    self.add_error(target, e)
+        else:
+            self.add_error(None, error)
+
+
+class _ModelForm(ServiceFormMixin, forms.ModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _bootstrap(self)
+
+    def _post_clean(self):
+        # model validation (full_clean) is the service's job; only build the instance here
+        opts = self._meta
+        try:
+            self.instance = forms.models.construct_instance(
+                self, self.instance, opts.fields, opts.exclude
+            )
+        except ValidationError as e:
+            self._update_errors(e)
+
+    def service_fields(self) -> dict:
+        """The cleaned values of the model fields, for the service."""
+        return {
+            name: value
+            for name, value in self.cleaned_data.items()
+            if name in self._meta.fields and name != "logo"
+        }
+
+
+class SatkerForm(_ModelForm):
+    class Meta:
+        model = Satker
+        fields = [
+            "nama",
+            "tingkat",
+            "nama_wilayah",
+            "kode_satker",
+            "kode_wilayah",
+            "alamat",
+            "logo",
+        ]
+        widgets = {"alamat": forms.Textarea(attrs={"rows": 2})}
+
+
+class UnitForm(_ModelForm):
+    class Meta:
+        model = UnitOrganisasi
+        fields = ["kode", "nama", "jenis", "induk", "urutan", "tugas"]
+        widgets = {"tugas": forms.Textarea(attrs={"rows": 6})}
+
+
+class DivisiForm(_ModelForm):
+    class Meta:
+        model = Divisi
+        fields = ["nama", "mitra", "urutan"]
+
+
+class JabatanForm(_ModelForm):
+    class Meta:
+        model = Jabatan
+        fields = ["nama", "jenis", "unit", "urutan"]
+
+
+class PegawaiForm(_ModelForm):
+    nip = forms.CharField(
+        label="NIP",
+        max_length=30,
+        required=False,
+        help_text="18 digit; wajib untuk PNS, kosong untuk PPNPN. Spasi boleh (dibuang).",
+    )
+
+    class Meta:
+        model = Pegawai
+        fields = [
+            "nama",
+            "status",
+            "nip",
+            "jenis_ppnpn",
+            "jenis_kelamin",
+            "tanggal_lahir",
+            "tmt",
+            "golongan",
+            "pendidikan",
+            "unit",
+            "aktif",
+            "pengguna",
+        ]
+        widgets = {"tanggal_lahir": DATE, "tmt": DATE}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["nip"].widget.attrs.update({"inputmode": "numeric", "autocomplete": "off"})
+        self.fields["pengguna"].queryset = self.fields["pengguna"].queryset.order_by("username")
+
+
+class RiwayatJabatanForm(_ModelForm):
+    tutup_sebelumnya = forms.BooleanField(
+        label="Tutup jabatan sebelumnya pada tanggal mulai",
+        required=False,
+        help_text=(
+            "Untuk penggantian pejabat: jabatan pejabat lama (dan jabatan lama pegawai ini) yang "
+            "masih terbuka diakhiri pada tanggal mulai."
+        ),
+    )
+
+    class Meta:
+        model = RiwayatJabatan
+        fields = [
+            "pegawai",
+            "jabatan",
+            "nomor_sk",
+            "tanggal_sk",
+            "penerbit_sk",
+            "tanggal_mulai",
+            "tanggal_selesai",
+        ]
+        widgets = {"tanggal_sk": DATE, "tanggal_mulai": DATE, "tanggal_selesai": DATE}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["pegawai"].queryset = Pegawai.objects.filter(
+            status=Pegawai.Status.PNS
+        ).order_by("nama")
+        self.fields["jabatan"].queryset = Jabatan.objects.select_related("unit").order_by(
+            "unit__urutan", "urutan"
+        )
+
+
+class KomisionerForm(_ModelForm):
+    gantikan_ketua = forms.BooleanField(
+        label="Gantikan ketua yang sedang menjabat",
+        required=False,
+        help_text="Masa jabatan ketua sebelumnya yang masih terbuka diakhiri pada tanggal awal.",
+    )
+
+    class Meta:
+        model = Komisioner
+        fields = [
+            "nama",
+            "jenis_kelamin",
+            "ketua",
+            "divisi",
+            "tanggal_mulai",
+            "tanggal_selesai",
+            "nomor_sk",
+            "tanggal_sk",
+        ]
+        widgets = {"tanggal_mulai": DATE, "tanggal_selesai": DATE, "tanggal_sk": DATE}
+
+
+class PegawaiSaringForm(forms.Form):
+    """The filters of the staff list (GET)."""
+
+    q = forms.CharField(label="Cari nama atau NIP", required=False)
+    unit = forms.ModelChoiceField(
+        UnitOrganisasi.objects.order_by("urutan"), required=False, empty_label="Semua unit"
+    )
+    status = forms.ChoiceField(
+        choices=[("", "Semua status"), *Pegawai.Status.choices], required=False
+    )
+    aktif = forms.ChoiceField(
+        choices=[("1", "Aktif"), ("0", "Tidak aktif"), ("semua", "Aktif dan tidak aktif")],
+        required=False,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _bootstrap(self)
+        self.fields["q"].widget.attrs.update(
+            {"placeholder": "Cari nama atau NIP", "aria-label": "Cari nama atau NIP"}
+        )
+        for name, label in (("unit", "Unit"), ("status", "Status"), ("aktif", "Aktif")):
+            self.fields[name].widget.attrs["aria-label"] = label
+
+    def filters(self) -> dict:
+        if not self.is_valid():
+            return {"aktif": True}
+        data = self.cleaned_data
+        aktif = {"1": True, "0": False, "semua": None, "": True}[data.get("aktif") or ""]
+        return {
+            "q": data.get("q") or "",
+            "unit": data.get("unit"),
+            "status": data.get("status") or "",
+            "aktif": aktif,
+        }

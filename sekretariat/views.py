@@ -1,0 +1,490 @@
+"""Pages of the organisation. Thin: querysets from selectors, writes through services.
+
+Reads: every role holding ``view_<model>`` (all six roles). Writes: the model's add/change
+permission (Admin, Sekretaris; Kasubag/Staf only where the role policy allows), and for pegawai
+and riwayat jabatan additionally ``selectors.pegawai_boleh_ubah`` (Kasubag/Staf of Sub Bagian
+Hukum dan SDM only): other users get 403.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.dateparse import parse_date
+from django.utils.safestring import mark_safe
+from django.views import View
+from django.views.generic import DetailView, ListView, TemplateView, UpdateView
+
+from kpu_site.akses import IzinMixin
+from kpu_site.audit import jejak_catat
+from kpu_site.excel import xlsx_response
+
+from . import charts, forms, selectors, services
+from .models import Divisi, Jabatan, Komisioner, Pegawai, RiwayatJabatan, Satker, UnitOrganisasi
+
+
+def _tanggal_param(request) -> date:
+    value = request.GET.get("tanggal") or ""
+    parsed = parse_date(value) if value else None
+    return parsed or timezone.localdate()
+
+
+class PegawaiTulisMixin:
+    """Writes of pegawai/riwayat jabatan: only Admin, Sekretaris and Hukum dan SDM staff."""
+
+    def has_permission(self) -> bool:
+        return super().has_permission() and selectors.pegawai_boleh_ubah(self.request.user)
+
+
+# --- Organisasi overview ---------------------------------------------------------------------
+
+
+class OrganisasiView(IzinMixin, TemplateView):
+    permission_required = "sekretariat.view_unitorganisasi"
+    template_name = "sekretariat/organisasi.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        tanggal = _tanggal_param(self.request)
+        context.update(
+            tanggal=tanggal,
+            satker=selectors.satker_get(),
+            bagan_svg=mark_safe(charts.bagan_organisasi_svg(tanggal=tanggal)),  # noqa: S308
+            pendidikan_pns_svg=mark_safe(charts.pendidikan_svg(status="pns")),  # noqa: S308
+            pendidikan_ppnpn_svg=mark_safe(charts.pendidikan_svg(status="ppnpn")),  # noqa: S308
+            hitung_status=selectors.pegawai_hitung_status(),
+            hitung_jabatan=selectors.pegawai_hitung_jenis_jabatan(tanggal=tanggal),
+            hitung_ppnpn=selectors.pegawai_hitung_jenis_ppnpn(),
+            hitung_unit=selectors.pegawai_hitung_unit(),
+            hitung_pendidikan_pns=selectors.pegawai_hitung_pendidikan(status="pns"),
+            hitung_pendidikan_ppnpn=selectors.pegawai_hitung_pendidikan(status="ppnpn"),
+            komisioner=selectors.komisioner_list(tanggal=tanggal),
+            peringatan_komisioner=selectors.komisioner_peringatan(tanggal=tanggal),
+            struktur=selectors.struktur_baris(tanggal=tanggal),
+        )
+        return context
+
+
+# --- Generic create/update through a service -------------------------------------------------
+
+
+class SimpanView(IzinMixin, UpdateView):
+    """Create (no ``pk``) or update (``pk``) a record by calling ``layanan`` (a service taking
+    ``<nama_objek>=instance_or_None`` plus the form's fields and ``extra_fields``)."""
+
+    layanan = None
+    nama_objek = ""
+    extra_fields: tuple[str, ...] = ()
+    judul_buat = ""
+    judul_ubah = ""
+    kembali = ""
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        if not self.permission_required:
+            action = "change" if "pk" in kwargs else "add"
+            self.permission_required = f"sekretariat.{action}_{self.model._meta.model_name}"
+
+    def get_object(self, queryset=None):
+        if "pk" not in self.kwargs:
+            return None
+        return super().get_object(queryset)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["judul"] = (
+            f"{self.judul_ubah}: {self.object}" if self.object is not None else self.judul_buat
+        )
+        context["kembali"] = self.kembali
+        return context
+
+    def simpan(self, form):
+        fields = form.service_fields()
+        for name in self.extra_fields:
+            fields[name] = form.cleaned_data.get(name)
+        return type(self).layanan(**{self.nama_objek: self.object}, **fields)
+
+    def form_valid(self, form):
+        try:
+            self.object = self.simpan(form)
+        except ValidationError as e:
+            form.apply_service_error(e)
+            return self.form_invalid(form)
+        messages.success(self.request, f"{self.model._meta.verbose_name.capitalize()} tersimpan.")
+        return redirect(self.get_success_url())
+
+    def get_success_url(self):
+        return self.object.get_absolute_url() if hasattr(self.object, "get_absolute_url") else ""
+
+
+# --- Satker ----------------------------------------------------------------------------------
+
+
+class SatkerDetailView(IzinMixin, TemplateView):
+    permission_required = "sekretariat.view_satker"
+    template_name = "sekretariat/satker_detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["satker"] = selectors.satker_get()
+        return context
+
+
+class SatkerUbahView(SimpanView):
+    model = Satker
+    form_class = forms.SatkerForm
+    permission_required = "sekretariat.kelola_satker"
+    template_name = "sekretariat/satker_form.html"
+    judul_buat = "Isi data satker"
+    judul_ubah = "Ubah satker"
+    kembali = "sekretariat:satker_detail"
+
+    def get_object(self, queryset=None):
+        return selectors.satker_get()
+
+    def simpan(self, form):
+        logo = form.cleaned_data.get("logo")
+        return services.satker_save(
+            satker=self.object, logo=logo if logo is not False else False, **form.service_fields()
+        )
+
+    def get_success_url(self):
+        return reverse("sekretariat:satker_detail")
+
+
+# --- Units -----------------------------------------------------------------------------------
+
+
+class UnitListView(IzinMixin, ListView):
+    permission_required = "sekretariat.view_unitorganisasi"
+    template_name = "sekretariat/unitorganisasi_list.html"
+    context_object_name = "units"
+
+    def get_queryset(self):
+        return selectors.unit_list()
+
+
+class UnitDetailView(IzinMixin, DetailView):
+    model = UnitOrganisasi
+    permission_required = "sekretariat.view_unitorganisasi"
+    template_name = "sekretariat/unitorganisasi_detail.html"
+    context_object_name = "unit"
+
+    def get_queryset(self):
+        return selectors.unit_list()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        tanggal = timezone.localdate()
+        context["pegawai"] = selectors.pegawai_list(unit=self.object, aktif=True, tanggal=tanggal)
+        context["jabatan"] = selectors.jabatan_list(unit=self.object)
+        context["tugas"] = [t.strip() for t in self.object.tugas.splitlines() if t.strip()]
+        return context
+
+
+class UnitSimpanView(SimpanView):
+    model = UnitOrganisasi
+    form_class = forms.UnitForm
+    layanan = staticmethod(services.unit_save)
+    nama_objek = "unit"
+    judul_buat = "Tambah unit organisasi"
+    judul_ubah = "Ubah unit"
+    kembali = "sekretariat:unit_list"
+
+
+# --- Divisi ----------------------------------------------------------------------------------
+
+
+class DivisiListView(IzinMixin, ListView):
+    permission_required = "sekretariat.view_divisi"
+    template_name = "sekretariat/divisi_list.html"
+    context_object_name = "divisi_list"
+
+    def get_queryset(self):
+        return selectors.divisi_list()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        aktif = {}
+        for k in selectors.komisioner_list(tanggal=timezone.localdate()):
+            aktif.setdefault(k.divisi_id, []).append(k)
+        for d in context["divisi_list"]:
+            d.komisioner_aktif = aktif.get(d.pk, [])
+        return context
+
+
+class DivisiDetailView(IzinMixin, DetailView):
+    model = Divisi
+    permission_required = "sekretariat.view_divisi"
+    template_name = "sekretariat/divisi_detail.html"
+    context_object_name = "divisi"
+
+    def get_queryset(self):
+        return selectors.divisi_list()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["komisioner"] = selectors.komisioner_list().filter(divisi=self.object)
+        return context
+
+
+class DivisiSimpanView(SimpanView):
+    model = Divisi
+    form_class = forms.DivisiForm
+    layanan = staticmethod(services.divisi_save)
+    nama_objek = "divisi"
+    judul_buat = "Tambah divisi"
+    judul_ubah = "Ubah divisi"
+    kembali = "sekretariat:divisi_list"
+
+
+# --- Jabatan ---------------------------------------------------------------------------------
+
+
+class JabatanListView(IzinMixin, ListView):
+    permission_required = "sekretariat.view_jabatan"
+    template_name = "sekretariat/jabatan_list.html"
+    context_object_name = "jabatan_list"
+
+    def get_queryset(self):
+        return selectors.jabatan_list(jenis=self.request.GET.get("jenis", ""))
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        tanggal = timezone.localdate()
+        pemegang = selectors.pemegang_jabatan_map(tanggal=tanggal)
+        for j in context["jabatan_list"]:
+            j.pemegang = pemegang.get(j.pk, [])
+        context["pilihan_jenis"] = Jabatan.Jenis.choices
+        return context
+
+
+class JabatanDetailView(IzinMixin, DetailView):
+    model = Jabatan
+    permission_required = "sekretariat.view_jabatan"
+    template_name = "sekretariat/jabatan_detail.html"
+    context_object_name = "jabatan"
+
+    def get_queryset(self):
+        return selectors.jabatan_list()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["riwayat"] = selectors.riwayat_jabatan_list(jabatan=self.object)
+        return context
+
+
+class JabatanSimpanView(SimpanView):
+    model = Jabatan
+    form_class = forms.JabatanForm
+    layanan = staticmethod(services.jabatan_save)
+    nama_objek = "jabatan"
+    judul_buat = "Tambah jabatan"
+    judul_ubah = "Ubah jabatan"
+    kembali = "sekretariat:jabatan_list"
+
+
+# --- Pegawai ---------------------------------------------------------------------------------
+
+
+class PegawaiListView(IzinMixin, ListView):
+    permission_required = "sekretariat.view_pegawai"
+    template_name = "sekretariat/pegawai_list.html"
+    context_object_name = "pegawai_list"
+    paginate_by = 50
+
+    def get_queryset(self):
+        self.saring = forms.PegawaiSaringForm(self.request.GET or None)
+        return selectors.pegawai_list(**self.saring.filters())
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["saring"] = self.saring
+        context["boleh_ubah"] = selectors.pegawai_boleh_ubah(self.request.user)
+        return context
+
+
+class PegawaiExportView(IzinMixin, View):
+    permission_required = "sekretariat.view_pegawai"
+
+    def get(self, request):
+        saring = forms.PegawaiSaringForm(request.GET or None)
+        pegawai = list(selectors.pegawai_list(**saring.filters()))
+        jejak_catat(
+            pengguna=request.user,
+            aksi="unduh",
+            objek=None,
+            ringkasan=f"Unduh daftar pegawai ({len(pegawai)} baris)",
+        )
+        satker = selectors.satker_get()
+        return xlsx_response(
+            nama_berkas=f"daftar-pegawai-{timezone.localdate():%Y%m%d}",
+            judul=f"Daftar Pegawai {satker.nama if satker else ''}".strip(),
+            kolom=[
+                "No",
+                "Nama",
+                "NIP",
+                "Status",
+                "Jenis PPNPN",
+                "Jabatan",
+                "Pangkat/golongan",
+                "Unit",
+                "Jenis kelamin",
+                "Tanggal lahir",
+                "TMT",
+                "Pendidikan",
+                "Aktif",
+            ],
+            baris=(
+                [
+                    i,
+                    p.nama,
+                    p.nip,
+                    p.get_status_display(),
+                    p.get_jenis_ppnpn_display(),
+                    p.jabatan_display,
+                    p.golongan,
+                    p.unit.nama,
+                    p.get_jenis_kelamin_display(),
+                    p.tanggal_lahir,
+                    p.tmt,
+                    p.get_pendidikan_display(),
+                    "Ya" if p.aktif else "Tidak",
+                ]
+                for i, p in enumerate(pegawai, start=1)
+            ),
+            format_kolom={9: "tanggal", 10: "tanggal"},
+        )
+
+
+class PegawaiDetailView(IzinMixin, DetailView):
+    model = Pegawai
+    permission_required = "sekretariat.view_pegawai"
+    template_name = "sekretariat/pegawai_detail.html"
+    context_object_name = "pegawai"
+
+    def get_object(self, queryset=None):
+        try:
+            return selectors.pegawai_detail(pk=self.kwargs["pk"])
+        except Pegawai.DoesNotExist as e:
+            raise Http404("Pegawai tidak ditemukan.") from e
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["riwayat"] = selectors.riwayat_jabatan_list(pegawai=self.object)
+        context["boleh_ubah"] = selectors.pegawai_boleh_ubah(self.request.user)
+        return context
+
+
+class PegawaiSimpanView(PegawaiTulisMixin, SimpanView):
+    model = Pegawai
+    form_class = forms.PegawaiForm
+    layanan = staticmethod(services.pegawai_save)
+    nama_objek = "pegawai"
+    template_name = "sekretariat/pegawai_form.html"
+    judul_buat = "Tambah pegawai"
+    judul_ubah = "Ubah pegawai"
+    kembali = "sekretariat:pegawai_list"
+
+
+# --- Riwayat jabatan -------------------------------------------------------------------------
+
+
+class RiwayatListView(IzinMixin, ListView):
+    permission_required = "sekretariat.view_riwayatjabatan"
+    template_name = "sekretariat/riwayatjabatan_list.html"
+    context_object_name = "riwayat_list"
+    paginate_by = 50
+
+    def get_queryset(self):
+        return selectors.riwayat_jabatan_list()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["boleh_ubah"] = selectors.pegawai_boleh_ubah(self.request.user)
+        return context
+
+
+class RiwayatDetailView(IzinMixin, DetailView):
+    model = RiwayatJabatan
+    permission_required = "sekretariat.view_riwayatjabatan"
+    template_name = "sekretariat/riwayatjabatan_detail.html"
+    context_object_name = "riwayat"
+
+    def get_queryset(self):
+        return selectors.riwayat_jabatan_list()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["boleh_ubah"] = selectors.pegawai_boleh_ubah(self.request.user)
+        return context
+
+
+class RiwayatSimpanView(PegawaiTulisMixin, SimpanView):
+    model = RiwayatJabatan
+    form_class = forms.RiwayatJabatanForm
+    layanan = staticmethod(services.riwayat_jabatan_save)
+    nama_objek = "riwayat"
+    extra_fields = ("tutup_sebelumnya",)
+    template_name = "sekretariat/riwayatjabatan_form.html"
+    judul_buat = "Catat pengangkatan jabatan"
+    judul_ubah = "Ubah riwayat jabatan"
+    kembali = "sekretariat:riwayat_list"
+
+    def get_initial(self):
+        initial = super().get_initial()
+        pegawai = self.request.GET.get("pegawai")
+        if pegawai and pegawai.isdigit():
+            initial["pegawai"] = pegawai
+        return initial
+
+    def get_success_url(self):
+        return reverse("sekretariat:pegawai_detail", kwargs={"pk": self.object.pegawai_id})
+
+
+# --- Komisioner ------------------------------------------------------------------------------
+
+
+class KomisionerListView(IzinMixin, ListView):
+    permission_required = "sekretariat.view_komisioner"
+    template_name = "sekretariat/komisioner_list.html"
+    context_object_name = "komisioner_list"
+
+    def get_queryset(self):
+        if self.request.GET.get("semua"):
+            return selectors.komisioner_list()
+        return selectors.komisioner_list(tanggal=_tanggal_param(self.request))
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        tanggal = _tanggal_param(self.request)
+        context["tanggal"] = tanggal
+        context["peringatan"] = selectors.komisioner_peringatan(tanggal=tanggal)
+        return context
+
+
+class KomisionerDetailView(IzinMixin, DetailView):
+    model = Komisioner
+    permission_required = "sekretariat.view_komisioner"
+    template_name = "sekretariat/komisioner_detail.html"
+    context_object_name = "komisioner"
+
+    def get_queryset(self):
+        return selectors.komisioner_list()
+
+
+class KomisionerSimpanView(SimpanView):
+    model = Komisioner
+    form_class = forms.KomisionerForm
+    layanan = staticmethod(services.komisioner_save)
+    nama_objek = "komisioner"
+    extra_fields = ("gantikan_ketua",)
+    judul_buat = "Tambah komisioner"
+    judul_ubah = "Ubah komisioner"
+    kembali = "sekretariat:komisioner_list"
