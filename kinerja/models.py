@@ -502,3 +502,7 @@ class KunciTahun(models.Model):
 
     def __str__(self) -> str:
         return f"Tahun {self.tahun} dikunci"
+
+
+# The LKj report's models (narratives, rendered versions) live in kinerja/lkj/models.py.
+from .lkj.models import LaporanKinerja, NaskahLkj  # noqa: E402, F401

@@ -198,6 +198,7 @@ LOGGING = {
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
         "weasyprint": {"level": "ERROR"},
+        "axes": {"level": "WARNING"},
         "fontTools": {"level": "ERROR"},
     },
 }

@@ -121,3 +121,9 @@ def masuk(client):
         return client
 
     return _masuk
+
+
+@pytest.fixture(autouse=True)
+def _media_sementara(settings, tmp_path):
+    """Uploaded and generated files go to a temporary folder, never into the checkout."""
+    settings.MEDIA_ROOT = tmp_path / "media"

@@ -70,12 +70,11 @@ def harapan(name: str, matriks) -> dict[str, str] | None:
 
 
 def contoh_kwargs() -> dict:
+    """Sample URL arguments from every ``tests/<app>/contoh_url*.py``."""
     contoh = {}
     for app in DOMAIN_APPS:
-        try:
-            contoh.update(import_module(f"tests.{app}.contoh_url").CONTOH)
-        except ModuleNotFoundError:
-            continue
+        for path in sorted((Path(__file__).parent / app).glob("contoh_url*.py")):
+            contoh.update(import_module(f"tests.{app}.{path.stem}").CONTOH)
     return contoh
 
 

@@ -98,7 +98,6 @@ class LaporanKinerja(models.Model):
         verbose_name = _("laporan kinerja")
         verbose_name_plural = _("laporan kinerja")
         ordering = ["-tahun", "-versi"]
-        permissions = [("finalisasi_laporan", "Dapat memfinalkan Laporan Kinerja")]
         constraints = [
             models.UniqueConstraint(
                 fields=["tahun", "versi"], name="kinerja_laporankinerja_versi_unik"

@@ -1,0 +1,85 @@
+"""API of the LKj: list/read versions (Auditor: final only), request a render, finalise,
+download the PDF."""
+
+from __future__ import annotations
+
+from django.http import FileResponse, Http404
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema
+from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import PermissionDenied
+from rest_framework.response import Response
+
+from kpu_site.akses import IzinModelApi
+from kpu_site.peran import peran_of
+
+from . import selectors, services
+from .models import LaporanKinerja
+from .views import PERAN_PENYUSUN
+
+
+class LaporanKinerjaSerializer(serializers.ModelSerializer):
+    status_label = serializers.CharField(source="get_status_display", read_only=True)
+    diminta_oleh = serializers.StringRelatedField()
+    difinalkan_oleh = serializers.StringRelatedField()
+
+    class Meta:
+        model = LaporanKinerja
+        fields = [
+            "id", "tahun", "versi", "status", "status_label", "draf", "progres", "tahap",
+            "diminta_oleh", "diminta_pada", "selesai_pada", "percobaan", "sha256",
+            "jumlah_halaman", "ukuran", "pesan_galat", "difinalkan_oleh", "difinalkan_pada",
+        ]  # fmt: skip
+        read_only_fields = fields
+
+
+class MintaLaporanSerializer(serializers.Serializer):
+    tahun = serializers.IntegerField(min_value=2000, max_value=2100)
+
+
+class LaporanKinerjaViewSet(
+    mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+):
+    serializer_class = LaporanKinerjaSerializer
+    permission_classes = [IzinModelApi]
+    queryset = LaporanKinerja.objects.none()
+
+    def get_queryset(self):
+        tahun = self.request.query_params.get("tahun")
+        return selectors.laporan_list(
+            user=self.request.user, tahun=int(tahun) if tahun and tahun.isdigit() else None
+        )
+
+    @extend_schema(request=MintaLaporanSerializer, responses={201: LaporanKinerjaSerializer})
+    def create(self, request):
+        if peran_of(request.user) not in PERAN_PENYUSUN:
+            raise PermissionDenied("Peran Anda tidak dapat meminta penyusunan Laporan Kinerja.")
+        data = MintaLaporanSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        laporan = services.laporan_minta(tahun=data.validated_data["tahun"], pengguna=request.user)
+        laporan.refresh_from_db()
+        return Response(LaporanKinerjaSerializer(laporan).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=None, responses={200: LaporanKinerjaSerializer})
+    @action(detail=True, methods=["post"])
+    def finalkan(self, request, pk=None):
+        laporan = services.laporan_finalkan(laporan=self.get_object(), pengguna=request.user)
+        return Response(LaporanKinerjaSerializer(laporan).data)
+
+    @extend_schema(responses={(200, "application/pdf"): OpenApiTypes.BINARY})
+    @action(detail=True, methods=["get"])
+    def unduh(self, request, pk=None):
+        laporan = self.get_object()
+        if not laporan.dapat_diunduh:
+            raise Http404("Berkas laporan belum tersedia.")
+        services.laporan_unduh_catat(laporan=laporan, pengguna=request.user)
+        return FileResponse(
+            laporan.berkas.open("rb"),
+            as_attachment=True,
+            filename=f"LKj-{laporan.tahun}-v{laporan.versi}.pdf",
+        )
+
+
+def register(router) -> None:
+    router.register("kinerja/laporan", LaporanKinerjaViewSet, basename="kinerja-laporan")

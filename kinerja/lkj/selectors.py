@@ -1,0 +1,30 @@
+from __future__ import annotations
+
+from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
+
+from kpu_site.peran import Peran, peran_of
+
+from .models import LaporanKinerja, NaskahLkj
+
+
+def laporan_list(*, user, tahun: int | None = None) -> QuerySet[LaporanKinerja]:
+    """Versions the user may see: the Auditor sees final versions only."""
+    qs = LaporanKinerja.objects.select_related("diminta_oleh", "difinalkan_oleh")
+    if peran_of(user) == Peran.AUDITOR:
+        qs = qs.filter(status=LaporanKinerja.Status.FINAL)
+    if tahun is not None:
+        qs = qs.filter(tahun=tahun)
+    return qs.order_by("-tahun", "-versi")
+
+
+def laporan_get(*, user, pk: int) -> LaporanKinerja:
+    return get_object_or_404(laporan_list(user=user), pk=pk)
+
+
+def laporan_final(*, tahun: int) -> LaporanKinerja | None:
+    return LaporanKinerja.objects.filter(tahun=tahun, status=LaporanKinerja.Status.FINAL).first()
+
+
+def naskah_get(*, tahun: int) -> NaskahLkj | None:
+    return NaskahLkj.objects.filter(tahun=tahun).first()

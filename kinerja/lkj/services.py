@@ -1,0 +1,243 @@
+"""Writes of the LKj: request a version, render it (worker or in-process), finalise, log
+downloads. The Celery task ``kinerja.tasks.laporan_render`` calls ``laporan_proses``."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from datetime import timedelta
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import F, Max
+from django.utils import timezone
+
+from kpu_site.audit import jejak_catat
+from kpu_site.peran import Peran, peran_of
+
+from .models import LaporanKinerja, NaskahLkj
+from .preflight import lkj_preflight
+
+log = logging.getLogger(__name__)
+
+#: A render that has not reported progress for this long is taken as dead (its worker was killed).
+DETAK_BASI = timedelta(seconds=90)
+MAKS_PERCOBAAN = 3
+
+
+def _boleh_minta(pengguna) -> bool:
+    return peran_of(pengguna) in (Peran.ADMIN, Peran.SEKRETARIS, Peran.KASUBAG, Peran.STAF)
+
+
+@transaction.atomic
+def laporan_minta(*, tahun: int, pengguna, antrekan: bool = True) -> LaporanKinerja:
+    """Create the next version of the year's LKj and enqueue its render (after commit).
+
+    Draft (watermarked) when the pre-flight check has findings. Refused with a clear message
+    when the year has no performance data at all, or by a role that may not request it.
+    """
+    from kinerja import selectors as kin
+
+    if pengguna is not None and not _boleh_minta(pengguna):
+        raise PermissionDenied("Peran Anda tidak dapat meminta penyusunan Laporan Kinerja.")
+    if kin.renstra_untuk_tahun(tahun) is None or kin.pk_berlaku(tahun=tahun) is None:
+        raise ValidationError(
+            {
+                "tahun": f"Tidak ada data kinerja tahun {tahun} (Renstra atau Perjanjian Kinerja belum ada)."
+            }
+        )
+    # Serialise version numbers per year.
+    list(LaporanKinerja.objects.select_for_update().filter(tahun=tahun).values_list("pk"))
+    versi = (LaporanKinerja.objects.filter(tahun=tahun).aggregate(m=Max("versi"))["m"] or 0) + 1
+    laporan = LaporanKinerja.objects.create(
+        tahun=tahun,
+        versi=versi,
+        draf=bool(lkj_preflight(tahun=tahun)),
+        diminta_oleh=pengguna if getattr(pengguna, "pk", None) else None,
+        tahap="Menunggu giliran",
+    )
+    if antrekan:
+        from kinerja.tasks import laporan_render
+
+        transaction.on_commit(lambda: laporan_render.delay(laporan.pk))
+    return laporan
+
+
+def laporan_klaim(*, laporan_id: int) -> bool:
+    """Claim the row for rendering. Returns False when there is nothing to do: the row is done
+    (selesai, gagal, final) or another live render holds it (a duplicate delivery).
+
+    A row left ``diproses`` by a killed worker (no sign of life for ``DETAK_BASI``) is taken over.
+    """
+    now = timezone.now()
+    claimed = LaporanKinerja.objects.filter(
+        pk=laporan_id, status=LaporanKinerja.Status.ANTRI
+    ).update(
+        status=LaporanKinerja.Status.DIPROSES,
+        mulai_pada=now,
+        detak=now,
+        percobaan=F("percobaan") + 1,
+    )
+    if claimed:
+        return True
+    return bool(
+        LaporanKinerja.objects.filter(
+            pk=laporan_id, status=LaporanKinerja.Status.DIPROSES, detak__lt=now - DETAK_BASI
+        ).update(
+            detak=now,
+            percobaan=F("percobaan") + 1,
+            tahap="Dilanjutkan setelah proses sebelumnya terhenti",
+        )
+    )
+
+
+def laporan_progres(*, laporan_id: int, progres: int, tahap: str) -> None:
+    LaporanKinerja.objects.filter(pk=laporan_id, status=LaporanKinerja.Status.DIPROSES).update(
+        progres=progres, tahap=tahap[:100], detak=timezone.now()
+    )
+
+
+def laporan_gagal(*, laporan_id: int, pesan: str) -> None:
+    LaporanKinerja.objects.filter(
+        pk=laporan_id, status__in=[LaporanKinerja.Status.ANTRI, LaporanKinerja.Status.DIPROSES]
+    ).update(
+        status=LaporanKinerja.Status.GAGAL,
+        pesan_galat=pesan[:2000],
+        selesai_pada=timezone.now(),
+        tahap="Gagal",
+    )
+
+
+def laporan_proses(*, laporan_id: int) -> LaporanKinerja | None:
+    """Render a claimed version and store the PDF with its SHA-256. Returns None when the row
+    could not be claimed (nothing done). A data problem marks it gagal with a readable
+    message; other exceptions propagate so the task can retry them."""
+    from .render import lkj_render
+
+    if not laporan_klaim(laporan_id=laporan_id):
+        return None
+    laporan = LaporanKinerja.objects.get(pk=laporan_id)
+    if laporan.percobaan > MAKS_PERCOBAAN:
+        laporan_gagal(
+            laporan_id=laporan_id,
+            pesan=f"Penyusunan laporan terhenti {MAKS_PERCOBAAN} kali (proses pekerja dihentikan atau "
+            "melewati batas waktu). Coba minta ulang; bila berulang, hubungi Admin.",
+        )
+        return LaporanKinerja.objects.get(pk=laporan_id)
+    try:
+        hasil = lkj_render(
+            tahun=laporan.tahun,
+            naskah=NaskahLkj.objects.filter(tahun=laporan.tahun).first(),
+            draf=laporan.draf,
+            progres=lambda p, t: laporan_progres(laporan_id=laporan_id, progres=p, tahap=t),
+        )
+    except ValidationError as exc:
+        laporan_gagal(laporan_id=laporan_id, pesan=" ".join(exc.messages))
+        return LaporanKinerja.objects.get(pk=laporan_id)
+    sha = hashlib.sha256(hasil.pdf).hexdigest()
+    nama = f"LKj-{laporan.tahun}-v{laporan.versi}{'-draf' if laporan.draf else ''}.pdf"
+    with transaction.atomic():
+        laporan = LaporanKinerja.objects.select_for_update().get(pk=laporan_id)
+        if laporan.status != LaporanKinerja.Status.DIPROSES:
+            return laporan  # taken over or ended meanwhile: leave it
+        laporan.berkas.save(nama, ContentFile(hasil.pdf), save=False)
+        laporan.sha256 = sha
+        laporan.jumlah_halaman = hasil.jumlah_halaman
+        laporan.ukuran = len(hasil.pdf)
+        laporan.status = LaporanKinerja.Status.SELESAI
+        laporan.progres = 100
+        laporan.tahap = "Selesai"
+        laporan.selesai_pada = timezone.now()
+        laporan.pesan_galat = ""
+        laporan.save()
+    log.info(
+        "LKj %s v%s: %s halaman, %s",
+        laporan.tahun,
+        laporan.versi,
+        hasil.jumlah_halaman,
+        hasil.waktu,
+    )
+    return laporan
+
+
+@transaction.atomic
+def laporan_finalkan(*, laporan: LaporanKinerja, pengguna) -> LaporanKinerja:
+    """Sekretaris only: mark a clean, completed version final and lock the year's kinerja and
+    anggaran data. The file and its SHA-256 never change afterwards."""
+    from anggaran import services as ang_services
+    from kinerja import services as kin_services
+
+    if not pengguna.has_perm("kinerja.finalisasi_laporan") or peran_of(pengguna) not in (
+        Peran.SEKRETARIS,
+        Peran.ADMIN,
+    ):
+        raise PermissionDenied("Hanya Sekretaris yang dapat memfinalkan Laporan Kinerja.")
+    laporan = LaporanKinerja.objects.select_for_update().get(pk=laporan.pk)
+    if laporan.status != LaporanKinerja.Status.SELESAI:
+        raise ValidationError(
+            f"Hanya versi berstatus selesai yang dapat difinalkan (status sekarang: {laporan.get_status_display()})."
+        )
+    if laporan.draf:
+        raise ValidationError(
+            "Versi ini disusun sebagai DRAF karena pemeriksaan awal belum bersih; perbaiki temuan lalu susun versi baru."
+        )
+    temuan = lkj_preflight(tahun=laporan.tahun)
+    if temuan:
+        raise ValidationError(
+            f"Pemeriksaan awal menemukan {len(temuan)} hal yang harus diperbaiki sebelum finalisasi: "
+            + temuan[0].pesan
+        )
+    if LaporanKinerja.objects.filter(
+        tahun=laporan.tahun, status=LaporanKinerja.Status.FINAL
+    ).exists():
+        raise ValidationError(f"Laporan Kinerja tahun {laporan.tahun} sudah memiliki versi final.")
+    laporan.status = LaporanKinerja.Status.FINAL
+    laporan.difinalkan_oleh = pengguna
+    laporan.difinalkan_pada = timezone.now()
+    laporan._history_user = pengguna
+    laporan.save(update_fields=["status", "difinalkan_oleh", "difinalkan_pada"])
+    kin_services.tahun_kunci(
+        tahun=laporan.tahun, pengguna=pengguna, keterangan=f"Finalisasi {laporan}"
+    )
+    ang_services.tahun_kunci(tahun=laporan.tahun, pengguna=pengguna)
+    jejak_catat(
+        pengguna=pengguna,
+        aksi="alur",
+        objek=laporan,
+        ringkasan=f"{laporan} difinalkan (SHA-256 {laporan.sha256}).",
+    )
+    return laporan
+
+
+def laporan_unduh_catat(*, laporan: LaporanKinerja, pengguna) -> None:
+    """Every download is logged: who, when, which version."""
+    jejak_catat(
+        pengguna=pengguna,
+        aksi="unduh",
+        objek=laporan,
+        ringkasan=f"Unduh {laporan} ({laporan.get_status_display()}, SHA-256 {laporan.sha256[:12]}…)",
+    )
+
+
+@transaction.atomic
+def naskah_simpan(*, tahun: int, pengguna, **teks) -> NaskahLkj:
+    from kinerja import selectors as kin
+
+    if peran_of(pengguna) not in (Peran.ADMIN, Peran.SEKRETARIS, Peran.KASUBAG, Peran.STAF):
+        raise PermissionDenied("Peran Anda tidak dapat mengubah naskah Laporan Kinerja.")
+    if kin.kinerja_tahun_kunci(tahun):
+        raise ValidationError(
+            f"Tahun {tahun} sudah dikunci karena Laporan Kinerjanya final; naskah tidak dapat diubah."
+        )
+    naskah, _ = NaskahLkj.objects.get_or_create(tahun=tahun)
+    changed = False
+    for field, value in teks.items():
+        if getattr(naskah, field) != value:
+            setattr(naskah, field, value)
+            changed = True
+    if changed:
+        naskah._history_user = pengguna
+        naskah.full_clean()
+        naskah.save()
+    return naskah

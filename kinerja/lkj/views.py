@@ -1,0 +1,170 @@
+"""Pages of the LKj: versions per year, pre-flight, request, progress (htmx), download, finalise,
+and the yearly narratives."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.views import View
+from django.views.generic import DetailView, FormView, TemplateView
+
+from kpu_site.akses import IzinMixin
+from kpu_site.peran import Peran, peran_of
+
+from . import selectors, services
+from .forms import NaskahLkjForm
+from .naskah import DAFTAR_ISIAN, NASKAH_BAWAAN
+from .preflight import lkj_preflight
+
+LIHAT = "kinerja.view_laporankinerja"
+PERAN_PENYUSUN = frozenset({Peran.ADMIN, Peran.SEKRETARIS, Peran.KASUBAG, Peran.STAF})
+
+
+def _tahun_pilihan() -> list[int]:
+    from kinerja import selectors as kin
+
+    return kin.tahun_tersedia()
+
+
+class LaporanListView(IzinMixin, TemplateView):
+    permission_required = LIHAT
+    template_name = "kinerja/lkj/laporan_list.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        context["laporan"] = selectors.laporan_list(user=user)
+        context["tahun_pilihan"] = _tahun_pilihan()
+        context["boleh_susun"] = peran_of(user) in PERAN_PENYUSUN
+        return context
+
+
+class LaporanTahunView(IzinMixin, TemplateView):
+    permission_required = LIHAT
+    template_name = "kinerja/lkj/laporan_tahun.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        tahun = self.kwargs["tahun"]
+        user = self.request.user
+        context["tahun"] = tahun
+        context["laporan"] = selectors.laporan_list(user=user, tahun=tahun)
+        context["boleh_susun"] = peran_of(user) in PERAN_PENYUSUN
+        context["temuan"] = lkj_preflight(tahun=tahun) if peran_of(user) != Peran.AUDITOR else []
+        context["naskah"] = selectors.naskah_get(tahun=tahun)
+        return context
+
+
+class LaporanMintaView(IzinMixin, View):
+    permission_required = LIHAT
+    peran_diizinkan = PERAN_PENYUSUN
+    http_method_names = ["post"]
+
+    def post(self, request, tahun: int):
+        try:
+            laporan = services.laporan_minta(tahun=tahun, pengguna=request.user)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+            return redirect("kinerja:lkj_tahun", tahun=tahun)
+        messages.success(
+            request, f"{laporan} sedang disusun{' sebagai DRAF' if laporan.draf else ''}."
+        )
+        return redirect("kinerja:lkj_detail", pk=laporan.pk)
+
+
+class LaporanDetailView(IzinMixin, DetailView):
+    permission_required = LIHAT
+    template_name = "kinerja/lkj/laporan_detail.html"
+    context_object_name = "laporan"
+
+    def get_object(self, queryset=None):
+        return selectors.laporan_get(user=self.request.user, pk=self.kwargs["pk"])
+
+    def get_template_names(self):
+        if self.request.htmx:
+            return ["kinerja/lkj/_progres.html"]
+        return [self.template_name]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        context["boleh_finalkan"] = user.has_perm("kinerja.finalisasi_laporan") and peran_of(
+            user
+        ) in (
+            Peran.SEKRETARIS,
+            Peran.ADMIN,
+        )
+        return context
+
+
+class LaporanUnduhView(IzinMixin, View):
+    permission_required = LIHAT
+
+    def get(self, request, pk: int):
+        laporan = selectors.laporan_get(user=request.user, pk=pk)
+        if not laporan.dapat_diunduh:
+            raise Http404("Berkas laporan belum tersedia.")
+        services.laporan_unduh_catat(laporan=laporan, pengguna=request.user)
+        nama = f"LKj-{laporan.tahun}-v{laporan.versi}{'-final' if laporan.status == 'final' else ''}.pdf"
+        return FileResponse(
+            laporan.berkas.open("rb"),
+            as_attachment=True,
+            filename=nama,
+            content_type="application/pdf",
+        )
+
+
+class LaporanFinalkanView(IzinMixin, View):
+    permission_required = "kinerja.finalisasi_laporan"
+    peran_diizinkan = frozenset({Peran.SEKRETARIS, Peran.ADMIN})
+    http_method_names = ["post"]
+
+    def post(self, request, pk: int):
+        laporan = selectors.laporan_get(user=request.user, pk=pk)
+        try:
+            services.laporan_finalkan(laporan=laporan, pengguna=request.user)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        except PermissionDenied as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(
+                request,
+                f"{laporan} difinalkan; data kinerja dan anggaran tahun {laporan.tahun} dikunci.",
+            )
+        return redirect("kinerja:lkj_detail", pk=pk)
+
+
+class NaskahView(IzinMixin, FormView):
+    permission_required = "kinerja.change_naskahlkj"
+    peran_diizinkan = PERAN_PENYUSUN
+    template_name = "kinerja/lkj/naskah_form.html"
+    form_class = NaskahLkjForm
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        naskah = selectors.naskah_get(tahun=self.kwargs["tahun"])
+        kwargs["instance"] = naskah
+        if naskah is None:
+            kwargs["initial"] = dict(NASKAH_BAWAAN)
+        return kwargs
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["tahun"] = self.kwargs["tahun"]
+        context["daftar_isian"] = DAFTAR_ISIAN
+        return context
+
+    def form_valid(self, form):
+        try:
+            services.naskah_simpan(
+                tahun=self.kwargs["tahun"], pengguna=self.request.user, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+            return self.form_invalid(form)
+        messages.success(self.request, f"Naskah LKj {self.kwargs['tahun']} disimpan.")
+        return redirect(reverse("kinerja:lkj_tahun", args=[self.kwargs["tahun"]]))
