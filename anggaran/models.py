@@ -150,7 +150,16 @@ class Pos(models.Model):
     uraian = models.CharField(_("uraian"), max_length=500)
     satuan = models.CharField(_("satuan"), max_length=30, blank=True)
     urutan = models.PositiveIntegerField(_("urutan"), default=0)
+    sasaran = models.ManyToManyField(
+        "kinerja.Sasaran",
+        verbose_name=_("sasaran strategis yang didanai"),
+        blank=True,
+        related_name="pos_anggaran",
+        help_text=_("Untuk baris kegiatan, KRO atau RO."),
+    )
     history = HistoricalRecords()
+
+    TINGKAT_BERSASARAN = ("kegiatan", "kro", "ro")
 
     class Meta:
         verbose_name = _("pos anggaran")
@@ -216,7 +225,9 @@ class Pagu(models.Model):
 
     @property
     def jumlah(self) -> Decimal:
-        return self.volume * self.harga
+        from .selectors import pagu_detail_hitung
+
+        return pagu_detail_hitung(self.volume, self.harga)
 
 
 class RencanaPenarikan(models.Model):

@@ -47,6 +47,11 @@ def serapan_hitung(pagu: Decimal, realisasi: Decimal) -> Decimal | None:
     return (realisasi * SERATUS / pagu).quantize(SEN, rounding=ROUND_HALF_UP)
 
 
+def pagu_detail_hitung(volume: Decimal, harga: Decimal) -> Decimal:
+    """Jumlah of a detail line = volume × harga, to the sen (half-up)."""
+    return (volume * harga).quantize(SEN, rounding=ROUND_HALF_UP)
+
+
 def deviasi_hitung(rpd: Decimal, realisasi: Decimal) -> Decimal:
     """Monthly deviation of realisasi from the RPD, % of the RPD (IKPA, halaman III DIPA).
 
@@ -139,7 +144,7 @@ def pagu_detail_map(*, revisi: Revisi | None) -> dict[int, Decimal]:
     if revisi is None:
         return {}
     return {
-        pos_id: volume * harga
+        pos_id: pagu_detail_hitung(volume, harga)
         for pos_id, volume, harga in Pagu.objects.filter(revisi=revisi).values_list(
             "pos_id", "volume", "harga"
         )
@@ -225,7 +230,7 @@ def pohon_anggaran(*, dokumen: DokumenAnggaran, revisi: Revisi | None = None, sa
         realisasi_qs.values("akun_id").annotate(total=Sum("nilai")).values_list("akun_id", "total")
     )
     induk_dari = {n.id: n.induk_id for n in nodes}
-    pagu_daun = {pos_id: volume * harga for pos_id, volume, harga in pagu_rows}
+    pagu_daun = {pos_id: pagu_detail_hitung(v, h) for pos_id, v, h in pagu_rows}
     pagu = jumlah_ke_atas(induk_dari, pagu_daun)
     realisasi = jumlah_ke_atas(induk_dari, {k: Decimal(v) for k, v in realisasi_akun.items()})
     detail_vh = {pos_id: (volume, harga) for pos_id, volume, harga in pagu_rows}
@@ -427,7 +432,7 @@ def ringkasan_dokumen(dokumen_qs: Iterable[DokumenAnggaran]) -> list[Ringkasan]:
     for revisi_id, volume, harga in Pagu.objects.filter(revisi_id__in=rev_ke_dok).values_list(
         "revisi_id", "volume", "harga"
     ):
-        pagu[rev_ke_dok[revisi_id]] += volume * harga
+        pagu[rev_ke_dok[revisi_id]] += pagu_detail_hitung(volume, harga)
     realisasi = dict(
         Realisasi.objects.filter(dokumen_id__in=ids)
         .values("dokumen_id")
@@ -571,12 +576,51 @@ def revisi_perubahan(*, revisi: Revisi) -> list[dict]:
                 "pos": pos_by_id[pid],
                 "volume_lama": va[0],
                 "harga_lama": va[1],
-                "jumlah_lama": va[0] * va[1],
+                "jumlah_lama": pagu_detail_hitung(*va),
                 "volume_baru": vb[0],
                 "harga_baru": vb[1],
-                "jumlah_baru": vb[0] * vb[1],
-                "selisih": vb[0] * vb[1] - va[0] * va[1],
+                "jumlah_baru": pagu_detail_hitung(*vb),
+                "selisih": pagu_detail_hitung(*vb) - pagu_detail_hitung(*va),
             }
         )
     rows.sort(key=lambda r: r["pos"].kode_lengkap)
     return rows
+
+
+# --- link to kinerja ----------------------------------------------------------------------------
+
+
+def anggaran_per_sasaran(*, tahun: int) -> dict[int, dict]:
+    """sasaran id -> {"pagu", "realisasi", "serapan"} of the DIPA lines that fund it.
+
+    A line counts once per sasaran: when both a kegiatan and one of its RO are linked to the
+    same sasaran, only the kegiatan is summed.
+    """
+    dipa = dipa_of_tahun(tahun=tahun)
+    if dipa is None:
+        return {}
+    links = list(
+        Pos.sasaran.through.objects.filter(pos__dokumen=dipa).values_list("sasaran_id", "pos_id")
+    )
+    if not links:
+        return {}
+    pohon = pohon_anggaran(dokumen=dipa)
+    per_sasaran: dict[int, set[int]] = defaultdict(set)
+    for sasaran_id, pos_id in links:
+        per_sasaran[sasaran_id].add(pos_id)
+    hasil = {}
+    for sasaran_id, pos_ids in per_sasaran.items():
+        kode = {pohon.per_id[p].pos.kode_lengkap: p for p in pos_ids if p in pohon.per_id}
+        teratas = [
+            p
+            for k, p in kode.items()
+            if not any(k.startswith(f"{lain}.") for lain in kode if lain != k)
+        ]
+        pagu = sum((pohon.per_id[p].pagu for p in teratas), NOL)
+        realisasi = sum((pohon.per_id[p].realisasi for p in teratas), NOL)
+        hasil[sasaran_id] = {
+            "pagu": pagu,
+            "realisasi": realisasi,
+            "serapan": serapan_hitung(pagu, realisasi),
+        }
+    return hasil

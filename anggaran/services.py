@@ -241,6 +241,25 @@ def pos_update(*, pengguna, pos: Pos, uraian: str, satuan: str = "") -> Pos:
     return pos
 
 
+@transaction.atomic
+def pos_sasaran_set(*, pengguna, pos: Pos, sasaran: list) -> Pos:
+    """Link a kegiatan/KRO/RO line to the sasaran strategis it funds (replaces the links)."""
+    pastikan_boleh_tulis(pengguna)
+    pastikan_terbuka(pos.dokumen)
+    if sasaran and pos.tingkat not in Pos.TINGKAT_BERSASARAN:
+        raise ValidationError(
+            {"sasaran": "Sasaran hanya dapat ditautkan pada baris kegiatan, KRO atau RO."}
+        )
+    pos.sasaran.set(sasaran)
+    jejak_catat(
+        pengguna=pengguna,
+        aksi="ubah",
+        objek=pos,
+        ringkasan="Tautan sasaran: " + (", ".join(str(s) for s in sasaran) or "dihapus"),
+    )
+    return pos
+
+
 # --- revisions and RPD ------------------------------------------------------------------------
 
 
@@ -369,7 +388,7 @@ def pagu_akun(*, akun: Pos, revisi: Revisi | None = None) -> Decimal:
         revisi = selectors.revisi_terakhir(dokumen=akun.dokumen)
     return sum(
         (
-            v * h
+            selectors.pagu_detail_hitung(v, h)
             for v, h in Pagu.objects.filter(revisi=revisi, pos__induk=akun).values_list(
                 "volume", "harga"
             )

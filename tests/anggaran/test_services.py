@@ -316,3 +316,33 @@ def test_hibah_is_never_mixed_into_dipa_totals(dipa, pohon, sekretaris):
     ]
     [lap] = selectors.laporan_hibah(tahun=2023)
     assert lap["total_pagu"] == Decimal("10000")
+
+
+def test_anggaran_per_sasaran_sums_linked_lines_once(dipa, pohon, sekretaris, staf):
+    from tests.kinerja.factories import SasaranFactory
+
+    sasaran = SasaranFactory()
+    lain = SasaranFactory()
+    kegiatan = Pos.objects.get(dokumen=dipa, tingkat=Pos.Tingkat.KEGIATAN)
+    ro = Pos.objects.get(dokumen=dipa, tingkat=Pos.Tingkat.RO)
+    services.pos_sasaran_set(pengguna=sekretaris, pos=kegiatan, sasaran=[sasaran])
+    services.pos_sasaran_set(pengguna=sekretaris, pos=ro, sasaran=[sasaran, lain])
+    services.realisasi_create(
+        pengguna=sekretaris,
+        akun=pohon["akun"][0],
+        tanggal=date(2023, 4, 1),
+        nomor_sp2d="S1",
+        nilai=Decimal("300000"),
+    )
+    hasil = selectors.anggaran_per_sasaran(tahun=2023)
+    assert hasil[sasaran.pk] == {
+        "pagu": Decimal("1500000"),
+        "realisasi": Decimal("300000"),
+        "serapan": Decimal("20.00"),
+    }
+    assert hasil[lain.pk]["pagu"] == Decimal("1500000")
+    assert selectors.anggaran_per_sasaran(tahun=2022) == {}
+    with pytest.raises(ValidationError):
+        services.pos_sasaran_set(pengguna=sekretaris, pos=pohon["akun"][0], sasaran=[sasaran])
+    with pytest.raises(PermissionDenied):
+        services.pos_sasaran_set(pengguna=staf, pos=kegiatan, sasaran=[])

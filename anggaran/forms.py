@@ -1,0 +1,211 @@
+"""Forms of the anggaran pages: shape of the input only; the services apply the rules."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django import forms
+from django.conf import settings
+
+from kpu_site.formatting import bulan as nama_bulan
+from kpu_site.impor import parse_angka_id
+
+from .models import DokumenAnggaran, Pos
+
+
+class AngkaField(forms.CharField):
+    """An amount typed the Indonesian way (``1.500.000`` or ``1.500.000,50``) -> ``Decimal``."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "decimal"}))
+        super().__init__(*args, **kwargs)
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if value in self.empty_values:
+            return None
+        try:
+            return parse_angka_id(value)
+        except ValueError as exc:
+            raise forms.ValidationError(str(exc)) from None
+
+
+class _Bootstrap:
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            widget = field.widget
+            if isinstance(widget, forms.HiddenInput):
+                continue
+            css = "form-select" if isinstance(widget, forms.Select) else "form-control"
+            if isinstance(widget, forms.CheckboxInput):
+                css = "form-check-input"
+            widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
+
+
+class DokumenForm(_Bootstrap, forms.Form):
+    jenis = forms.ChoiceField(label="Jenis", choices=DokumenAnggaran.Jenis.choices)
+    tahun = forms.IntegerField(label="Tahun anggaran", min_value=2000, max_value=2100)
+    nomor = forms.CharField(
+        label="Nomor DIPA / NPHD",
+        max_length=100,
+        help_text="Mis. SP DIPA-076.01.2.670714/2023, atau nomor NPHD untuk hibah.",
+    )
+    tanggal = forms.DateField(label="Tanggal", widget=forms.DateInput(attrs={"type": "date"}))
+    uraian = forms.CharField(label="Uraian", max_length=300)
+    pemberi = forms.CharField(
+        label="Pemberi hibah", max_length=200, required=False, help_text="Hanya untuk hibah."
+    )
+
+
+class DokumenUbahForm(_Bootstrap, forms.Form):
+    nomor = forms.CharField(label="Nomor DIPA / NPHD", max_length=100)
+    tanggal = forms.DateField(label="Tanggal", widget=forms.DateInput(attrs={"type": "date"}))
+    uraian = forms.CharField(label="Uraian", max_length=300)
+    pemberi = forms.CharField(label="Pemberi hibah", max_length=200, required=False)
+
+
+class PosForm(_Bootstrap, forms.Form):
+    induk = forms.ModelChoiceField(
+        label="Induk", queryset=Pos.objects.none(), required=False, empty_label="— tanpa induk —"
+    )
+    tingkat = forms.ChoiceField(label="Tingkat", choices=Pos.Tingkat.choices)
+    kode = forms.CharField(
+        label="Kode", max_length=40, help_text="Kode satu tingkat: 076.01.CQ, 6709, QGE, 521211…"
+    )
+    uraian = forms.CharField(label="Uraian", max_length=500)
+    satuan = forms.CharField(label="Satuan (detail)", max_length=30, required=False)
+    volume = AngkaField(label="Volume (detail)", required=False)
+    harga = AngkaField(label="Harga satuan (detail)", required=False)
+
+    def __init__(self, *args, dokumen: DokumenAnggaran, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["induk"].queryset = Pos.objects.filter(dokumen=dokumen).exclude(
+            tingkat=Pos.Tingkat.DETAIL
+        )
+        self.fields["induk"].label_from_instance = lambda p: f"{p.kode_lengkap} – {p.uraian}"
+
+
+class PosUbahForm(_Bootstrap, forms.Form):
+    uraian = forms.CharField(label="Uraian", max_length=500)
+    satuan = forms.CharField(label="Satuan (detail)", max_length=30, required=False)
+
+
+class RealisasiForm(_Bootstrap, forms.Form):
+    akun = forms.ModelChoiceField(label="Akun", queryset=Pos.objects.none())
+    tanggal = forms.DateField(label="Tanggal SP2D", widget=forms.DateInput(attrs={"type": "date"}))
+    nomor_sp2d = forms.CharField(label="Nomor SP2D", max_length=60)
+    nomor_spm = forms.CharField(label="Nomor SPM", max_length=60, required=False)
+    nilai = AngkaField(label="Nilai (Rp)", help_text="Mis. 1.500.000 atau 1.500.000,50.")
+    uraian = forms.CharField(label="Uraian", max_length=500, required=False)
+    pelampauan_alasan = forms.CharField(
+        label="Alasan persetujuan pelampauan pagu",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Hanya Sekretaris: diisi bila realisasi melebihi sisa pagu akun.",
+    )
+
+    def __init__(self, *args, dokumen: DokumenAnggaran, boleh_lampaui: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["akun"].queryset = Pos.objects.filter(
+            dokumen=dokumen, tingkat=Pos.Tingkat.AKUN
+        ).order_by("kode_lengkap")
+        self.fields["akun"].label_from_instance = lambda p: f"{p.kode_lengkap} – {p.uraian}"
+        if not boleh_lampaui:
+            del self.fields["pelampauan_alasan"]
+
+
+def _rpd_fields(form) -> None:
+    for b in range(1, 13):
+        form.fields[f"rpd_{b}"] = AngkaField(label=f"RPD {nama_bulan(b)}", required=False)
+        form.fields[f"rpd_{b}"].widget.attrs["class"] = "form-control"
+
+
+class RevisiForm(_Bootstrap, forms.Form):
+    tanggal = forms.DateField(
+        label="Tanggal revisi", widget=forms.DateInput(attrs={"type": "date"})
+    )
+    alasan = forms.CharField(label="Alasan revisi", widget=forms.Textarea(attrs={"rows": 2}))
+    perubahan = forms.CharField(
+        label="Perubahan pagu detail",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6, "class": "font-monospace"}),
+        help_text=(
+            "Satu baris per detail: kode lengkap; volume; harga satuan. Mis. "
+            "076.01.CQ.6709.QGE.001.051.A.521211.1; 12; 1.500.000"
+        ),
+    )
+
+    def __init__(self, *args, dokumen: DokumenAnggaran, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.dokumen = dokumen
+        _rpd_fields(self)
+
+    def clean_perubahan(self):
+        text = self.cleaned_data.get("perubahan") or ""
+        rows, errors = [], []
+        details = {
+            p.kode_lengkap: p
+            for p in Pos.objects.filter(dokumen=self.dokumen, tingkat=Pos.Tingkat.DETAIL)
+        }
+        for i, line in enumerate(text.splitlines(), start=1):
+            if not line.strip():
+                continue
+            parts = [p.strip() for p in line.split(";")]
+            if len(parts) != 3:
+                errors.append(f"Baris {i}: tulis kode; volume; harga (dipisah titik koma).")
+                continue
+            kode, volume, harga = parts
+            pos = details.get(kode)
+            if pos is None:
+                errors.append(f"Baris {i}: kode detail {kode} tidak ada di pohon anggaran.")
+                continue
+            try:
+                v, h = parse_angka_id(volume), parse_angka_id(harga)
+            except ValueError as exc:
+                errors.append(f"Baris {i}: {exc}")
+                continue
+            if v < 0 or h < 0:
+                errors.append(f"Baris {i}: volume dan harga tidak boleh negatif.")
+                continue
+            rows.append((pos, v, h))
+        if errors:
+            raise forms.ValidationError(errors)
+        return rows
+
+    def rpd(self) -> dict[int, Decimal]:
+        return {
+            b: self.cleaned_data[f"rpd_{b}"]
+            for b in range(1, 13)
+            if self.cleaned_data.get(f"rpd_{b}") is not None
+        }
+
+
+class RpdForm(forms.Form):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _rpd_fields(self)
+
+    def rpd(self) -> dict[int, Decimal]:
+        return {
+            b: self.cleaned_data[f"rpd_{b}"]
+            for b in range(1, 13)
+            if self.cleaned_data.get(f"rpd_{b}") is not None
+        }
+
+
+class ImporForm(_Bootstrap, forms.Form):
+    berkas = forms.FileField(
+        label="Berkas ekspor (CSV atau XLSX)",
+        help_text="Kolom: tanggal, nomor_sp2d, kode_akun (kode lengkap), uraian, nilai; "
+        "opsional nomor_spm.",
+    )
+
+    def clean_berkas(self):
+        berkas = self.cleaned_data["berkas"]
+        batas = settings.BATAS_UKURAN_BERKAS
+        if berkas.size > batas:
+            raise forms.ValidationError(
+                f"Berkas terlalu besar ({berkas.size // 1024} KB; batas {batas // 1024} KB)."
+            )
+        return berkas
