@@ -353,9 +353,15 @@ def capaian_ringkasan(*, baris: list[BarisCapaian]) -> dict[str, int]:
     return ringkas
 
 
-def capaian_periode(*, indikator: Indikator, realisasi: Realisasi | None, target: Target | None):
+def capaian_periode(
+    *,
+    indikator: Indikator,
+    realisasi: Realisasi | None,
+    target: Target | None,
+    pengaturan: PengaturanCapaian | None = None,
+) -> HasilCapaian:
     """Capaian of one quarterly or yearly row: quarterly rows use their own rencana aksi target."""
-    pengaturan = pengaturan_capaian_get()
+    pengaturan = pengaturan or pengaturan_capaian_get()
     if realisasi is not None and realisasi.periode != Realisasi.Periode.TAHUNAN:
         return capaian_compute(
             target=realisasi.target_periode,

@@ -9,7 +9,9 @@ def _laporan_final():
 
     laporan = LaporanKinerja.objects.filter(tahun=2022, versi=1).first()
     if laporan is None:
-        laporan = LaporanKinerja(tahun=2022, versi=1, status="final", draf=False, progres=100, sha256="0" * 64)
+        laporan = LaporanKinerja(
+            tahun=2022, versi=1, status="final", draf=False, progres=100, sha256="0" * 64
+        )
         laporan.berkas.save("uji.pdf", ContentFile(b"%PDF-1.4 uji"), save=False)
         laporan.save()
     return {"pk": laporan.pk}

@@ -1,0 +1,19 @@
+from kpu_site.navigasi import Menu
+from kpu_site.peran import Peran
+
+JUDUL = "Kinerja"
+
+MENU = [
+    Menu("Capaian Kinerja", "kinerja:beranda", perm="kinerja.view_realisasi"),
+    Menu("Isi Realisasi", "kinerja:realisasi_index", perm="kinerja.change_realisasi"),
+    Menu("Antrean Verifikasi", "kinerja:antrean", perm="kinerja.verifikasi_realisasi"),
+    Menu("Renstra", "kinerja:renstra_list", perm="kinerja.view_renstra"),
+    Menu("Perjanjian Kinerja", "kinerja:pk_list", perm="kinerja.view_perjanjiankinerja"),
+    Menu("Analisis LKj", "kinerja:analisis_index", perm="kinerja.view_realisasi"),
+    Menu(
+        "Pengaturan Capaian",
+        "kinerja:pengaturan",
+        perm="kinerja.change_pengaturancapaian",
+        peran=frozenset({Peran.SEKRETARIS, Peran.ADMIN}),
+    ),
+]
