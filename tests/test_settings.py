@@ -10,7 +10,7 @@ def _manage(*args, **env_overrides):
     env = {k: v for k, v in os.environ.items() if k != "DJANGO_SECRET_KEY"}
     env.update(env_overrides)
     env["DJANGO_SETTINGS_MODULE"] = "kpu_site.settings_production"
-    return subprocess.run(  # noqa: S603
+    return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
         env=env,

@@ -1,0 +1,208 @@
+"""The LKj report: request, render (idempotent), pre-flight, finalise, auditor access, command."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+from datetime import timedelta
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+from django.core.management import CommandError, call_command
+from django.urls import reverse
+from django.utils import timezone
+
+from kinerja.lkj import services
+from kinerja.lkj.models import LaporanKinerja
+from kinerja.lkj.naskah import isian_tak_dikenal, naskah_render
+from kpu_site.models import JejakAudit
+
+
+def _teks_pdf(data: bytes) -> list[str]:
+    """Text of every page (pdftotext -layout), one string per page."""
+    result = subprocess.run(
+        ["pdftotext", "-layout", "-", "-"],
+        input=data,
+        capture_output=True,
+        check=True,
+    )
+    return result.stdout.decode().split("\f")
+
+
+@pytest.fixture
+def demo_lkj(db):
+    """The demo organisation, kinerja and anggaran (Kota Serang 2023), without ad hoc bodies."""
+    from anggaran import demo as anggaran_demo
+    from kinerja import demo as kinerja_demo
+    from kpu_site.demo import akun_demo_buat
+    from sekretariat import demo as sekretariat_demo
+
+    out = io.StringIO()
+    sekretariat_demo.muat(stdout=out)
+    kinerja_demo.muat(stdout=out)
+    anggaran_demo.muat(stdout=out)
+    akun_demo_buat()
+
+
+def _laporan(tahun=2022, status="selesai", draf=False, **extra):
+    versi = LaporanKinerja.objects.filter(tahun=tahun).count() + 1
+    laporan = LaporanKinerja(
+        tahun=tahun, versi=versi, status=status, draf=draf, sha256="a" * 64, **extra
+    )
+    laporan.berkas.save(f"uji-{versi}.pdf", ContentFile(b"%PDF-1.4 uji"), save=False)
+    laporan.save()
+    return laporan
+
+
+# --------------------------------------------------------------------------- narratives
+
+
+def test_naskah_fills_known_figures_and_escapes_html():
+    html = naskah_render(
+        "Serapan [serapan_dipa] <script>alert(1)</script>\n\nParagraf [tidak_ada] [sisa_dipa]",
+        {"serapan_dipa": "99,56%"},
+    )
+    assert html == (
+        "<p>Serapan 99,56% &lt;script&gt;alert(1)&lt;/script&gt;</p><p>Paragraf [tidak_ada] –</p>"
+    )
+    assert isian_tak_dikenal("[tahun] [pagu] [serapan_dipa]") == ["pagu"]
+
+
+# --------------------------------------------------------------------------- request
+
+
+def test_laporan_minta_refuses_a_year_without_data(db, sekretaris):
+    with pytest.raises(ValidationError, match="Tidak ada data kinerja tahun 2031"):
+        services.laporan_minta(tahun=2031, pengguna=sekretaris)
+    assert not LaporanKinerja.objects.exists()
+
+
+def test_laporan_minta_refused_for_komisioner(db, komisioner):
+    with pytest.raises(PermissionDenied):
+        services.laporan_minta(tahun=2023, pengguna=komisioner)
+
+
+def test_command_lkj_exits_non_zero_for_a_year_without_data(db, tmp_path):
+    with pytest.raises(CommandError, match="Tidak ada data kinerja tahun 2031"):
+        call_command("lkj", "2031", "--output", str(tmp_path / "x.pdf"))
+    assert not (tmp_path / "x.pdf").exists()
+
+
+# --------------------------------------------------------------------------- worker claim
+
+
+def test_second_delivery_of_the_same_job_does_nothing(db):
+    laporan = _laporan(status="selesai")
+    assert services.laporan_proses(laporan_id=laporan.pk) is None
+    laporan.refresh_from_db()
+    assert laporan.status == "selesai" and laporan.sha256 == "a" * 64
+
+
+def test_a_live_render_is_not_taken_over_but_a_dead_one_is(db):
+    laporan = _laporan(status="diproses", detak=timezone.now(), percobaan=1)
+    assert services.laporan_klaim(laporan_id=laporan.pk) is False
+    LaporanKinerja.objects.filter(pk=laporan.pk).update(detak=timezone.now() - timedelta(minutes=5))
+    assert services.laporan_klaim(laporan_id=laporan.pk) is True
+    laporan.refresh_from_db()
+    assert laporan.percobaan == 2
+
+
+def test_a_render_that_keeps_dying_ends_gagal_with_a_message(db):
+    laporan = _laporan(
+        status="diproses",
+        percobaan=services.MAKS_PERCOBAAN,
+        detak=timezone.now() - timedelta(hours=1),
+    )
+    hasil = services.laporan_proses(laporan_id=laporan.pk)
+    assert hasil.status == "gagal"
+    assert "terhenti 3 kali" in hasil.pesan_galat
+
+
+# --------------------------------------------------------------------------- access
+
+
+def test_auditor_sees_and_downloads_final_versions_only_and_downloads_are_logged(
+    db, masuk, auditor
+):
+    draf = _laporan(status="selesai", draf=True)
+    final = _laporan(status="final")
+    client = masuk(auditor)
+    halaman = client.get(reverse("kinerja:lkj_list")).content.decode()
+    assert f"Versi {final.versi}" in halaman and f"Versi {draf.versi}" not in halaman
+    assert client.get(reverse("kinerja:lkj_detail", args=[draf.pk])).status_code == 404
+    assert client.get(reverse("kinerja:lkj_unduh", args=[draf.pk])).status_code == 404
+    response = client.get(reverse("kinerja:lkj_unduh", args=[final.pk]))
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content).startswith(b"%PDF")
+    log = JejakAudit.objects.get(aksi="unduh")
+    assert log.pengguna == auditor and str(final) in log.objek
+    api = client.get("/api/kinerja/laporan/")
+    assert [r["id"] for r in api.json()["results"]] == [final.pk]
+
+
+def test_auditor_is_refused_the_narrative_edit_page(db, masuk, auditor):
+    assert masuk(auditor).get(reverse("kinerja:lkj_naskah", args=[2023])).status_code == 403
+
+
+def test_only_sekretaris_finalises(db, staf, kasubag):
+    laporan = _laporan(status="selesai")
+    for user in (staf, kasubag):
+        with pytest.raises(PermissionDenied):
+            services.laporan_finalkan(laporan=laporan, pengguna=user)
+    laporan.refresh_from_db()
+    assert laporan.status == "selesai"
+
+
+def test_a_draft_cannot_be_finalised(db, sekretaris):
+    laporan = _laporan(status="selesai", draf=True)
+    with pytest.raises(ValidationError, match="DRAF"):
+        services.laporan_finalkan(laporan=laporan, pengguna=sekretaris)
+
+
+# --------------------------------------------------------------------------- the demo report
+
+
+def test_demo_lkj_2023_renders_with_the_data_to_the_rupiah(demo_lkj, tmp_path):
+    output = tmp_path / "lkj.pdf"
+    out = io.StringIO()
+    call_command("lkj", "2023", "--output", str(output), stdout=out)
+    laporan = LaporanKinerja.objects.get(tahun=2023)
+    assert laporan.status == "selesai"
+    data = output.read_bytes()
+    import hashlib
+
+    assert hashlib.sha256(data).hexdigest() == laporan.sha256
+    pages = _teks_pdf(data)
+    assert len(pages) - 1 == laporan.jumlah_halaman or len(pages) == laporan.jumlah_halaman
+    semua = "\n".join(pages)
+    # Table 3.1 and the text: DIPA total, realisasi, serapan, sisa, the two programs.
+    assert "20.415.736.000" in semua
+    assert "20.326.861.888" in semua
+    assert "99,56%" in semua
+    assert "88.874.112" in semua  # sisa = 20.415.736.000 − 20.326.861.888
+    assert "18.256.293.000" in semua and "18.168.826.339" in semua
+    assert "2.159.443.000" in semua and "2.158.035.549" in semua
+    # The hibah is reported separately, not added to the DIPA total.
+    assert "11.199.970.000" in semua
+    assert "31.615.706.000" not in semua
+    # Staff counts from the organisation data.
+    assert "22 orang pegawai" in semua
+
+
+def test_demo_lkj_daftar_isi_page_numbers_are_real(demo_lkj, tmp_path):
+    import re
+
+    output = tmp_path / "lkj.pdf"
+    call_command("lkj", "2023", "--output", str(output), stdout=io.StringIO())
+    pages = _teks_pdf(output.read_bytes())
+    daftar_isi = next(p for p in pages if "DAFTAR ISI" in p and "Kata Pengantar" in p)
+    entries = re.findall(r"^\s*BAB ([IV]+) [A-Z ]+?\s*\.{3,}\s*(\d+)\s*$", daftar_isi, re.M)
+    assert [bab for bab, _ in entries] == ["I", "II", "III", "IV"], daftar_isi
+    for bab, nomor in entries:
+        # The chapter's first page carries "BAB <n>" on a line of its own, and its footer
+        # (the last line of the page) is the number the Daftar Isi gives.
+        first = next(p for p in pages if re.search(rf"^\s*BAB {bab}\s*$", p, re.M))
+        assert first.strip().splitlines()[-1].strip() == nomor, (bab, nomor)
+    # Front matter is numbered in roman numerals.
+    assert re.search(r"Daftar Isi\s*\.{3,}\s*iv\s*$", daftar_isi, re.M), daftar_isi
