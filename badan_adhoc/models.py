@@ -236,8 +236,13 @@ class Pendaftar(models.Model):
         CADANGAN = "cadangan", _("Cadangan")
         TIDAK = "tidak", _("Tidak lolos")
 
+    # FK indexes are left to the composite indexes below (fewer indexes = faster bulk import)
     rekrutmen = models.ForeignKey(
-        Rekrutmen, on_delete=models.PROTECT, related_name="pendaftar", verbose_name=_("rekrutmen")
+        Rekrutmen,
+        on_delete=models.PROTECT,
+        related_name="pendaftar",
+        verbose_name=_("rekrutmen"),
+        db_index=False,
     )
     nik = models.CharField(_("NIK"), max_length=32)
     nama = models.CharField(_("nama"), max_length=150)
@@ -253,6 +258,7 @@ class Pendaftar(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="+",
+        db_index=False,
         help_text=_("Kosong bila kode domisili di luar wilayah kabupaten/kota ini."),
     )
     alamat = models.CharField(_("alamat"), max_length=255, blank=True)
@@ -263,6 +269,7 @@ class Pendaftar(models.Model):
         verbose_name=_("wilayah tujuan"),
         on_delete=models.PROTECT,
         related_name="pendaftar",
+        db_index=False,
     )
     # NIK digits 7-12 expected from tanggal_lahir and jenis_kelamin (DD(+40 for P)MMYY):
     # a single-row property kept as a column so the screening stays one UPDATE.
@@ -293,6 +300,7 @@ class Pendaftar(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
         verbose_name=_("dikoreksi oleh"),
+        db_index=False,
     )
     koreksi_pada = models.DateTimeField(_("dikoreksi pada"), null=True, blank=True)
 
@@ -316,8 +324,6 @@ class Pendaftar(models.Model):
         ordering = ["rekrutmen", "id"]
         indexes = [
             models.Index(fields=["rekrutmen", "nik"], name="badan_adhoc_pendaftar_nik"),
-            models.Index(fields=["nik"], name="badan_adhoc_pendaftar_nik_all"),
-            models.Index(fields=["rekrutmen", "nama"], name="badan_adhoc_pendaftar_nama"),
             models.Index(
                 fields=["rekrutmen", "wilayah_tujuan", "id"], name="badan_adhoc_pendaftar_wil"
             ),

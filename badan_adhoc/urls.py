@@ -1,3 +1,72 @@
+from django.urls import path
+
+from . import views
+
 app_name = "badan_adhoc"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.RekrutmenListView.as_view(), name="rekrutmen_list"),
+    path("rekrutmen/baru/", views.RekrutmenCreateView.as_view(), name="rekrutmen_create"),
+    path("rekrutmen/<int:pk>/", views.RekrutmenDetailView.as_view(), name="rekrutmen_detail"),
+    path(
+        "rekrutmen/<int:pk>/seleksi/",
+        views.RekrutmenSeleksiView.as_view(),
+        name="rekrutmen_seleksi",
+    ),
+    path(
+        "rekrutmen/<int:pk>/pendaftar/",
+        views.PendaftarListView.as_view(),
+        name="pendaftar_list",
+    ),
+    path(
+        "rekrutmen/<int:pk>/pendaftar/excel/",
+        views.PendaftarExportView.as_view(),
+        name="pendaftar_export",
+    ),
+    path(
+        "rekrutmen/<int:pk>/pendaftar/baru/",
+        views.PendaftarCreateView.as_view(),
+        name="pendaftar_create",
+    ),
+    path(
+        "rekrutmen/<int:pk>/pendaftar/impor/",
+        views.PendaftarImporView.as_view(),
+        name="pendaftar_import",
+    ),
+    path("pendaftar/<int:pk>/", views.PendaftarDetailView.as_view(), name="pendaftar_detail"),
+    path("pendaftar/<int:pk>/ubah/", views.PendaftarUpdateView.as_view(), name="pendaftar_update"),
+    path(
+        "pendaftar/<int:pk>/koreksi/",
+        views.PendaftarKoreksiView.as_view(),
+        name="pendaftar_override",
+    ),
+    path(
+        "pendaftar/<int:pk>/klarifikasi/",
+        views.KlarifikasiUploadView.as_view(),
+        name="klarifikasi_upload",
+    ),
+    path(
+        "pendaftar/<int:pk>/dokumen/",
+        views.DokumenUploadView.as_view(),
+        name="dokumen_upload",
+    ),
+    path(
+        "klarifikasi/<int:pk>/putus/",
+        views.KlarifikasiPutusView.as_view(),
+        name="klarifikasi_decide",
+    ),
+    path(
+        "klarifikasi/<int:pk>/unduh/",
+        views.BerkasUnduhView.as_view(jenis="klarifikasi"),
+        name="klarifikasi_download",
+    ),
+    path(
+        "dokumen/<int:pk>/unduh/",
+        views.BerkasUnduhView.as_view(jenis="dokumen"),
+        name="dokumen_download",
+    ),
+    path("wilayah/", views.WilayahListView.as_view(), name="wilayah_list"),
+    path("wilayah/impor/", views.WilayahImporView.as_view(), name="wilayah_import"),
+    path("tps/impor/", views.TPSImporView.as_view(), name="tps_import"),
+    path("parpol/impor/", views.AnggotaParpolImporView.as_view(), name="parpol_import"),
+]

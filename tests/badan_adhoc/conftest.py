@@ -72,3 +72,8 @@ def staf_teknis(pengguna_buat):
 @pytest.fixture
 def kasubag_teknis(pengguna_buat):
     return pengguna_buat("kasubag.teknis.uji", Peran.KASUBAG, "teknis")
+
+
+@pytest.fixture(autouse=True)
+def media_sementara(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
