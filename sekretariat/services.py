@@ -286,7 +286,7 @@ def riwayat_jabatan_save(
         )
         kesalahan.raise_if_any()
 
-    lain = RiwayatJabatan.objects.select_related("pegawai", "jabatan").select_for_update()
+    lain = RiwayatJabatan.objects.select_related("pegawai", "jabatan").select_for_update(of=("self",))
     if riwayat.pk:
         lain = lain.exclude(pk=riwayat.pk)
     ditutup: dict[int, RiwayatJabatan] = {}
@@ -365,7 +365,7 @@ def komisioner_save(
         kesalahan.errors.pop("__all__", None)
     kesalahan.raise_if_any()
 
-    lain = Komisioner.objects.select_for_update()
+    lain = Komisioner.objects.select_for_update(of=("self",))
     if komisioner.pk:
         lain = lain.exclude(pk=komisioner.pk)
     bersamaan = list(_tumpang_tindih(lain, mulai, selesai))

@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+from datetime import date
+from xml.etree import ElementTree
+
+import pytest
+
+from sekretariat import charts
+
+pytestmark = pytest.mark.django_db
+
+
+def test_bagan_organisasi_svg_draws_holders_of_the_date(demo_organisasi):
+    svg = charts.bagan_organisasi_svg(tanggal=date(2023, 6, 30))
+    ElementTree.fromstring(svg)  # noqa: S314  # well-formed, no script, no external reference
+    assert "<script" not in svg and "http://" not in svg.replace("http://www.w3.org/2000/svg", "")
+    assert "Rina Herlina, S.E." in svg
+    assert "Andrie Minggon Munggaran" not in svg
+    assert "Sekretaris" in svg and "Kelompok Jabatan Fungsional" in svg
+    after = charts.bagan_organisasi_svg(tanggal=date(2023, 12, 31))
+    assert "Andrie Minggon Munggaran" in after and "Rina Herlina" not in after
+
+
+def test_bagan_organisasi_svg_without_units(db):
+    svg = charts.bagan_organisasi_svg(tanggal=date(2023, 12, 31))
+    ElementTree.fromstring(svg)  # noqa: S314
+    assert "Belum ada unit organisasi" in svg
+
+
+def test_pendidikan_svg_has_categories_with_shares(demo_organisasi):
+    pns = charts.pendidikan_svg(status="pns")
+    ElementTree.fromstring(pns)  # noqa: S314
+    assert "Strata 1 (70%)" in pns and "Diploma III (10%)" in pns and "Strata 2 (20%)" in pns
+    ppnpn = charts.pendidikan_svg(status="ppnpn")
+    assert "SLTA/SMA/SMK (33%)" in ppnpn and "Strata 1 (67%)" in ppnpn
