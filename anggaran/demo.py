@@ -323,13 +323,11 @@ def _bangun_kegiatan(dokumen, program, baris, rng, *, lengkap: bool):
 
 
 def _realisasi(akun_rencana, prefix: str) -> None:
-    nomor = 0
     semua = sorted(
         ((tgl, akun, nilai) for akun, rencana in akun_rencana for tgl, nilai in rencana),
         key=lambda x: (x[0], x[1].kode_lengkap),
     )
-    for tgl, akun, nilai in semua:
-        nomor += 1
+    for nomor, (tgl, akun, nilai) in enumerate(semua, start=1):
         services.realisasi_create(
             pengguna=None,
             akun=akun,

@@ -1,0 +1,78 @@
+from decimal import Decimal
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from anggaran.models import Realisasi
+
+from .factories import DokumenAnggaranFactory, pohon_kecil
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def dipa(sekretaris):
+    dokumen = DokumenAnggaranFactory()
+    dokumen.pohon = pohon_kecil(dokumen, sekretaris)
+    return dokumen
+
+
+def test_api_read_for_every_role_anonymous_refused(dipa, client, personas, masuk):
+    assert client.get("/api/anggaran/dokumen/").status_code in (401, 403)
+    for user in personas.values():
+        response = masuk(user).get(f"/api/anggaran/dokumen/{dipa.pk}/pohon/")
+        assert response.status_code == 200
+        assert response.json()["pagu"] == "1500000.00"
+
+
+def test_api_write_only_sekretaris_and_keuangan(dipa, masuk, staf, komisioner, staf_keuangan):
+    payload = {
+        "akun": dipa.pohon["akun"][0].pk,
+        "tanggal": "2023-05-01",
+        "nomor_sp2d": "API-1",
+        "nilai": "1000.00",
+    }
+    assert masuk(staf).post("/api/anggaran/realisasi/", payload).status_code == 403
+    assert masuk(komisioner).post("/api/anggaran/realisasi/", payload).status_code == 403
+    response = masuk(staf_keuangan).post("/api/anggaran/realisasi/", payload)
+    assert response.status_code == 201, response.content
+    response = masuk(staf_keuangan).post(
+        "/api/anggaran/realisasi/", {**payload, "nomor_sp2d": "API-2", "nilai": "9999999.00"}
+    )
+    assert response.status_code == 400
+    assert "melebihi sisa pagu" in response.json()["nilai"][0]
+
+
+def test_api_import_reports_rows_and_writes_nothing(dipa, masuk, staf_keuangan):
+    isi = b"tanggal,nomor_sp2d,kode_akun,uraian,nilai\n2023-02-01,1,076.01.CQ,x,abc\n"
+    response = masuk(staf_keuangan).post(
+        f"/api/anggaran/dokumen/{dipa.pk}/impor/",
+        {"berkas": SimpleUploadedFile("a.csv", isi)},
+        format="multipart",
+    )
+    assert response.status_code == 400
+    kolom = {k["kolom"] for k in response.json()["kesalahan"]}
+    assert kolom == {"nilai", "kode_akun"}
+    assert not Realisasi.objects.exists()
+
+
+def test_api_revisi_and_laporan(dipa, masuk, kasubag_keuangan, auditor):
+    from anggaran.models import Pos
+
+    detail = Pos.objects.get(induk=dipa.pohon["akun"][0])
+    response = masuk(kasubag_keuangan).post(
+        "/api/anggaran/revisi/",
+        {
+            "dokumen": dipa.pk,
+            "tanggal": "2023-06-01",
+            "alasan": "Tambah volume",
+            "perubahan": [{"pos": detail.pk, "volume": "2", "harga": "1000000"}],
+            "rpd": {"6": "500000"},
+        },
+        content_type="application/json",
+    )
+    assert response.status_code == 201, response.content
+    data = masuk(auditor).get("/api/anggaran/laporan/?tahun=2023").json()
+    assert data["tabel_3_1"]["total_pagu"] == str(Decimal("2500000.00"))
+    rev = masuk(auditor).get(f"/api/anggaran/revisi/{response.json()['id']}/").json()
+    assert rev["perubahan"][0]["selisih"] == "1000000.00"

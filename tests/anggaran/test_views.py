@@ -1,0 +1,186 @@
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from anggaran import services
+from anggaran.models import Pos, Realisasi
+from kpu_site.excel import XLSX_MIME
+
+from .factories import DokumenAnggaranFactory, pohon_kecil
+
+pytestmark = pytest.mark.django_db
+AKUN1 = "076.01.CQ.6709.QGE.001.051.A.521211"
+
+
+@pytest.fixture
+def dipa(sekretaris):
+    dokumen = DokumenAnggaranFactory()
+    pohon = pohon_kecil(dokumen, sekretaris, pagu_akun=(Decimal("100000000"), Decimal("500000")))
+    dokumen.pohon = pohon
+    return dokumen
+
+
+def _tambah_baris(dokumen, pengguna, n_akun: int, n_transaksi: int):
+    sub = Pos.objects.get(dokumen=dokumen, tingkat=Pos.Tingkat.SUBKOMPONEN)
+    for i in range(n_akun):
+        akun = services.pos_create(
+            pengguna=pengguna,
+            dokumen=dokumen,
+            induk=sub,
+            tingkat=Pos.Tingkat.AKUN,
+            kode=f"5299{i:02d}",
+            uraian="Akun tambahan",
+        )
+        services.pos_create(
+            pengguna=pengguna,
+            dokumen=dokumen,
+            induk=akun,
+            tingkat=Pos.Tingkat.DETAIL,
+            kode="1",
+            uraian="d",
+            satuan="PKT",
+            volume=Decimal("2"),
+            harga=Decimal("1000000"),
+        )
+        for t in range(n_transaksi):
+            services.realisasi_create(
+                pengguna=pengguna,
+                akun=akun,
+                tanggal=date(2023, 1 + t % 12, 5),
+                nomor_sp2d=f"{i}-{t}",
+                nilai=Decimal("1000"),
+            )
+
+
+def test_tree_page_query_count_does_not_grow_with_lines_or_transactions(
+    dipa, sekretaris, masuk, django_assert_max_num_queries
+):
+    client = masuk(sekretaris)
+    url = reverse("anggaran:dokumen_detail", args=[dipa.pk])
+    client.get(url)  # warm the session/permission caches
+    with django_assert_max_num_queries(12) as small:
+        assert client.get(url).status_code == 200
+    _tambah_baris(dipa, sekretaris, n_akun=25, n_transaksi=4)
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        response = client.get(url)
+    assert response.status_code == 200
+    assert response.content.count(b'class="tree-row"') == 6 + 2 * 2 + 25 * 2
+
+
+def test_tree_page_shows_totals_and_depth(dipa, komisioner, masuk):
+    client = masuk(komisioner)
+    url = reverse("anggaran:dokumen_detail", args=[dipa.pk])
+    response = client.get(url)
+    assert "Rp 100.500.000" in response.content.decode()
+    assert "+ Realisasi" not in response.content.decode()
+    response = client.get(url, {"kedalaman": 1})
+    assert response.content.count(b'class="tree-row"') == 2
+
+
+def test_excel_exports(dipa, auditor, masuk):
+    client = masuk(auditor)
+    for name, kwargs in [
+        ("anggaran:dokumen_detail", {"pk": dipa.pk}),
+        ("anggaran:realisasi_list", {"pk": dipa.pk}),
+        ("anggaran:serapan", {"pk": dipa.pk}),
+        ("anggaran:laporan", {"tahun": 2023}),
+    ]:
+        response = client.get(reverse(name, kwargs=kwargs), {"unduh": "xlsx"})
+        assert response.status_code == 200, name
+        assert response["Content-Type"] == XLSX_MIME
+
+
+def test_serapan_page_has_server_side_svg(dipa, staf, masuk):
+    response = masuk(staf).get(reverse("anggaran:serapan", args=[dipa.pk]))
+    assert response.status_code == 200
+    assert (
+        b"<svg" in response.content and b"<script" not in response.content.split(b"<svg")[1][:5000]
+    )
+
+
+def test_write_pages_only_for_sekretaris_and_keuangan(
+    dipa, client, masuk, staf, kasubag, staf_keuangan, kasubag_keuangan
+):
+    url = reverse("anggaran:realisasi_create", args=[dipa.pk])
+    assert client.get(url).status_code == 302  # anonymous -> login
+    for user in (staf, kasubag):
+        assert masuk(user).get(url).status_code == 403
+    for user in (staf_keuangan, kasubag_keuangan):
+        assert masuk(user).get(url).status_code == 200
+
+
+def test_realisasi_form_rerenders_with_typed_values_and_message(dipa, staf_keuangan, masuk):
+    client = masuk(staf_keuangan)
+    akun = dipa.pohon["akun"][1]
+    response = client.post(
+        reverse("anggaran:realisasi_create", args=[dipa.pk]),
+        {"akun": akun.pk, "tanggal": "2023-04-01", "nomor_sp2d": "X1", "nilai": "600.000"},
+    )
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert "melebihi sisa pagu" in text and 'value="600.000"' in text
+    assert "pelampauan_alasan" not in text
+    response = client.post(
+        reverse("anggaran:realisasi_create", args=[dipa.pk]),
+        {"akun": akun.pk, "tanggal": "2023-04-01", "nomor_sp2d": "X1", "nilai": "1.500,50"},
+    )
+    assert response.status_code == 302
+    assert Realisasi.objects.get().nilai == Decimal("1500.50")
+
+
+def test_import_page_preview_then_confirm(dipa, staf_keuangan, masuk, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    client = masuk(staf_keuangan)
+    url = reverse("anggaran:realisasi_impor", args=[dipa.pk])
+    isi = f"tanggal;nomor_sp2d;kode_akun;uraian;nilai\n2023-02-01;9;{AKUN1};Honor;1.250.000\n"
+    response = client.post(url, {"berkas": SimpleUploadedFile("r.csv", isi.encode())})
+    assert response.status_code == 200
+    assert "1 baris siap diimpor" in response.content.decode()
+    assert not Realisasi.objects.exists()
+    token = response.context["token"]
+    response = client.post(url, {"token": token})
+    assert response.status_code == 302
+    assert Realisasi.objects.get().nilai == Decimal("1250000")
+    # the same token cannot be used twice
+    response = client.post(url, {"token": token})
+    assert Realisasi.objects.count() == 1
+
+
+def test_import_page_lists_errors_and_offers_no_import(
+    dipa, staf_keuangan, masuk, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    url = reverse("anggaran:realisasi_impor", args=[dipa.pk])
+    isi = "tanggal;nomor_sp2d;kode_akun;uraian;nilai\n2023-02-01;9;999;Honor;satu\n"
+    response = masuk(staf_keuangan).post(url, {"berkas": SimpleUploadedFile("r.csv", isi.encode())})
+    text = response.content.decode()
+    assert "Baris 2, kolom nilai" in text and "Baris 2, kolom kode_akun" in text
+    assert response.context["token"] == ""
+
+
+def test_kunci_only_sekretaris_and_then_writes_refused(dipa, sekretaris, staf_keuangan, masuk):
+    url = reverse("anggaran:dokumen_kunci", args=[dipa.pk])
+    assert masuk(staf_keuangan).post(url).status_code == 403
+    assert masuk(sekretaris).post(url).status_code == 302
+    response = masuk(staf_keuangan).post(
+        reverse("anggaran:realisasi_create", args=[dipa.pk]),
+        {
+            "akun": dipa.pohon["akun"][0].pk,
+            "tanggal": "2023-04-01",
+            "nomor_sp2d": "K",
+            "nilai": "5",
+        },
+    )
+    assert "dikunci" in response.content.decode()
+
+
+def test_pos_detail_and_missing_records_are_404(dipa, komisioner, masuk):
+    client = masuk(komisioner)
+    akun = dipa.pohon["akun"][0]
+    assert client.get(reverse("anggaran:pos_detail", args=[akun.pk])).status_code == 200
+    assert client.get(reverse("anggaran:pos_detail", args=[99999])).status_code == 404
+    assert client.get(reverse("anggaran:dokumen_detail", args=[99999])).status_code == 404
+    assert client.get(reverse("anggaran:laporan", args=[2019])).status_code == 200
