@@ -1,0 +1,193 @@
+"""Pages and API: who sees what, NIK masking, 403 for writes, constant query counts."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from badan_adhoc.models import Pendaftar
+from badan_adhoc.services import pendaftar_import, pendaftar_screen
+
+from .conftest import berkas
+
+NIK = "3673011205900001"
+NIK_SAMAR = "3673**********01"
+
+
+@pytest.fixture
+def diseleksi(rekrutmen_kpps):
+    pendaftar_import(
+        rekrutmen=rekrutmen_kpps, berkas=berkas("pendaftar_kpps.csv"), nama_berkas="p.csv"
+    )
+    pendaftar_screen(rekrutmen=rekrutmen_kpps)
+    return rekrutmen_kpps
+
+
+def _url(name, *args):
+    return reverse(f"badan_adhoc:{name}", args=args)
+
+
+def test_pages_send_anonymous_to_login(client, diseleksi):
+    p = Pendaftar.objects.first()
+    for url in (
+        _url("rekrutmen_list"),
+        _url("rekrutmen_detail", diseleksi.pk),
+        _url("pendaftar_list", diseleksi.pk),
+        _url("pendaftar_detail", p.pk),
+        reverse("badan_adhoc-pendaftar-list"),
+    ):
+        response = client.get(url)
+        assert response.status_code in (302, 401, 403)
+        if response.status_code == 302:
+            assert "/masuk/" in response["Location"]
+
+
+def test_nik_is_full_for_staf_teknis_and_masked_for_other_roles(
+    masuk, diseleksi, staf_teknis, staf_lain, komisioner, auditor, kasubag
+):
+    p = Pendaftar.objects.get(nik=NIK)
+    urls = [
+        _url("pendaftar_list", diseleksi.pk),
+        _url("pendaftar_detail", p.pk),
+        reverse("badan_adhoc-pendaftar-detail", args=[p.pk]),
+        reverse("badan_adhoc-pendaftar-list") + f"?rekrutmen={diseleksi.pk}",
+    ]
+    client = masuk(staf_teknis)
+    for url in urls:
+        body = client.get(url).content.decode()
+        assert NIK in body, url
+    for user in (staf_lain, komisioner, auditor, kasubag):
+        client = masuk(user)
+        for url in urls:
+            response = client.get(url)
+            assert response.status_code == 200
+            body = response.content.decode()
+            assert NIK not in body, (user, url)
+            assert NIK_SAMAR in body, (user, url)
+
+
+def test_excel_export_masks_nik_for_other_roles(masuk, diseleksi, komisioner, staf_teknis):
+    import io
+
+    from openpyxl import load_workbook
+
+    def nik_di_excel(user):
+        response = masuk(user).get(_url("pendaftar_export", diseleksi.pk))
+        ws = load_workbook(io.BytesIO(response.content)).active
+        return {row[0] for row in ws.iter_rows(min_row=3, values_only=True)}
+
+    assert NIK_SAMAR in nik_di_excel(komisioner)
+    assert NIK not in nik_di_excel(komisioner)
+    assert NIK in nik_di_excel(staf_teknis)
+
+
+def test_nik_search_is_not_a_probe_for_other_roles(masuk, diseleksi, komisioner, staf_teknis):
+    url = _url("pendaftar_list", diseleksi.pk) + f"?q={NIK}"
+    assert "Ahmad Fauzi" in masuk(staf_teknis).get(url).content.decode()
+    assert "Ahmad Fauzi" not in masuk(komisioner).get(url).content.decode()
+
+
+def test_writes_are_403_outside_the_recruitment_staff(
+    masuk, diseleksi, staf_lain, kasubag, komisioner, auditor
+):
+    p = Pendaftar.objects.first()
+    for user in (staf_lain, kasubag, komisioner, auditor):
+        client = masuk(user)
+        assert client.post(_url("rekrutmen_seleksi", diseleksi.pk)).status_code == 403
+        assert client.get(_url("pendaftar_create", diseleksi.pk)).status_code == 403
+        assert (
+            client.post(
+                _url("pendaftar_override", p.pk), {"status": "ms", "alasan": "x" * 20}
+            ).status_code
+            == 403
+        )
+        response = client.post(
+            reverse("badan_adhoc-rekrutmen-seleksi", args=[diseleksi.pk]), format="json"
+        )
+        assert response.status_code == 403
+    p.refresh_from_db()
+    assert not p.koreksi_status
+
+
+def test_screening_button_runs_for_kasubag_teknis(masuk, diseleksi, kasubag_teknis):
+    response = masuk(kasubag_teknis).post(_url("rekrutmen_seleksi", diseleksi.pk))
+    assert response.status_code == 302
+    response = masuk(kasubag_teknis).get(_url("rekrutmen_detail", diseleksi.pk))
+    assert "Tidak memenuhi syarat" in response.content.decode()
+
+
+def test_override_form_requires_a_reason_and_keeps_status(masuk, diseleksi, staf_teknis):
+    p = Pendaftar.objects.get(nama="Joko Susilo")
+    client = masuk(staf_teknis)
+    client.post(_url("pendaftar_override", p.pk), {"status": "ms", "alasan": "pendek"})
+    p.refresh_from_db()
+    assert p.status_administrasi == "tms"
+    client.post(
+        _url("pendaftar_override", p.pk),
+        {"status": "ms", "alasan": "KTP baru sudah terbit di kelurahan tujuan"},
+    )
+    p.refresh_from_db()
+    assert p.status_administrasi == "ms" and p.koreksi_oleh == staf_teknis
+
+
+def test_clarification_upload_rejects_a_renamed_file(masuk, diseleksi, staf_teknis):
+    p = Pendaftar.objects.get(nama="Lukman Hakim")
+    palsu = SimpleUploadedFile("surat.pdf", b"MZ not a pdf at all")
+    response = masuk(staf_teknis).post(_url("klarifikasi_upload", p.pk), {"berkas": palsu})
+    assert response.status_code == 302
+    assert not p.klarifikasi.exists()
+
+
+def test_import_page_shows_row_errors_and_writes_nothing(masuk, rekrutmen_kpps, staf_teknis):
+    data = berkas("pendaftar_kpps.csv").replace(b"1990-05-12", b"1990-13-12", 1)
+    response = masuk(staf_teknis).post(
+        _url("pendaftar_import", rekrutmen_kpps.pk),
+        {"berkas": SimpleUploadedFile("p.csv", data)},
+    )
+    assert response.status_code == 200
+    assert "Baris 2, kolom tanggal_lahir" in response.content.decode()
+    assert not Pendaftar.objects.exists()
+
+
+def test_pendaftar_list_query_count_does_not_grow(
+    masuk, diseleksi, staf_teknis, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = masuk(staf_teknis)
+    url = _url("pendaftar_list", diseleksi.pk)
+    with CaptureQueriesContext(connection) as sedikit:
+        client.get(url)
+    extra = (
+        "nik,nama,jenis_kelamin,tempat_lahir,tanggal_lahir,pendidikan,kode_domisili,alamat,"
+        "no_hp,email,kode_wilayah_tujuan\n"
+        + "".join(
+            f"36730112059000{i:02d},Tambahan {i},L,Serang,1990-05-12,SMA,36.73.01.1001,x,1,,"
+            "36.73.01.1001\n"
+            for i in range(80)
+        )
+    )
+    pendaftar_import(rekrutmen=diseleksi, berkas=extra.encode(), nama_berkas="x.csv")
+    with django_assert_max_num_queries(len(sedikit.captured_queries)):
+        response = client.get(url)
+    assert len(response.context["pendaftar_list"]) == 50
+    assert response.context["berikut"]
+    response = client.get(url + f"?setelah={response.context['berikut']}")
+    assert len(response.context["pendaftar_list"]) == 49
+
+
+def test_dashboard_shows_seats_and_gaps(masuk, diseleksi, komisioner):
+    response = masuk(komisioner).get(_url("rekrutmen_detail", diseleksi.pk))
+    assert response.status_code == 200
+    assert response.context["kursi"] == 42
+    # Kasemen has 1 TPS (7 seats) and no applicant
+    assert any(r.wilayah.nama == "Kasemen" and r.kekurangan == 7 for r in response.context["celah"])
+
+
+def test_api_screening_returns_the_summary_for_staff(client, diseleksi, sekretaris):
+    client.force_login(sekretaris)
+    response = client.post(reverse("badan_adhoc-rekrutmen-seleksi", args=[diseleksi.pk]))
+    assert response.status_code == 200
+    assert response.json()["jumlah"] == 19
