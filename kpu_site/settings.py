@@ -180,6 +180,8 @@ CELERY_WORKER_MAX_TASKS_PER_CHILD = env.int("CELERY_WORKER_MAX_TASKS_PER_CHILD",
 CELERY_TASK_DEFAULT_QUEUE = "default"
 CELERY_TASK_ROUTES = {"kinerja.tasks.laporan_render": {"queue": "laporan"}}
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# An LKj render with no sign of life for this long is taken as dead and taken over.
+LKJ_DETAK_BASI_DETIK = env.int("LKJ_DETAK_BASI_DETIK", default=90)
 
 CACHES = {
     "default": (

@@ -7,6 +7,7 @@ import hashlib
 import logging
 from datetime import timedelta
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -21,9 +22,13 @@ from .preflight import lkj_preflight
 
 log = logging.getLogger(__name__)
 
-#: A render that has not reported progress for this long is taken as dead (its worker was killed).
-DETAK_BASI = timedelta(seconds=90)
 MAKS_PERCOBAAN = 3
+
+
+def detak_basi() -> timedelta:
+    """A render that has not reported progress for this long is taken as dead (its worker was
+    killed); setting ``LKJ_DETAK_BASI_DETIK``."""
+    return timedelta(seconds=settings.LKJ_DETAK_BASI_DETIK)
 
 
 def _boleh_minta(pengguna) -> bool:
@@ -68,7 +73,7 @@ def laporan_klaim(*, laporan_id: int) -> bool:
     """Claim the row for rendering. Returns False when there is nothing to do: the row is done
     (selesai, gagal, final) or another live render holds it (a duplicate delivery).
 
-    A row left ``diproses`` by a killed worker (no sign of life for ``DETAK_BASI``) is taken over.
+    A row left ``diproses`` by a killed worker (no sign of life for ``detak_basi()``) is taken over.
     """
     now = timezone.now()
     claimed = LaporanKinerja.objects.filter(
@@ -83,7 +88,7 @@ def laporan_klaim(*, laporan_id: int) -> bool:
         return True
     return bool(
         LaporanKinerja.objects.filter(
-            pk=laporan_id, status=LaporanKinerja.Status.DIPROSES, detak__lt=now - DETAK_BASI
+            pk=laporan_id, status=LaporanKinerja.Status.DIPROSES, detak__lt=now - detak_basi()
         ).update(
             detak=now,
             percobaan=F("percobaan") + 1,

@@ -3,7 +3,7 @@
 Idempotent: the service claims the row with a conditional update, so a second delivery of the
 same job does nothing. ``acks_late`` + ``reject_on_worker_lost``: when the worker process is
 killed mid-render the job is delivered again; the new attempt takes the row over once it has
-shown no sign of life for ``DETAK_BASI`` (until then it retries later), and after
+shown no sign of life for ``detak_basi()`` (until then it retries later), and after
 ``MAKS_PERCOBAAN`` attempts the row is marked gagal with a message, never left ``diproses``.
 """
 
@@ -14,7 +14,7 @@ from celery.exceptions import SoftTimeLimitExceeded
 from django.db import DatabaseError, OperationalError
 
 from .models import LaporanKinerja
-from .services import DETAK_BASI, MAKS_PERCOBAAN, laporan_gagal, laporan_proses
+from .services import MAKS_PERCOBAAN, detak_basi, laporan_gagal, laporan_proses
 
 SOFT_LIMIT = 240
 HARD_LIMIT = 300
@@ -59,6 +59,6 @@ def laporan_render(self, laporan_id: int) -> str:
         # while it is still diproses, so a killed render is taken over (or marked gagal).
         row = LaporanKinerja.objects.filter(pk=laporan_id).values_list("status", flat=True).first()
         if row == LaporanKinerja.Status.DIPROSES and self.request.retries < MAKS_PERCOBAAN + 2:
-            raise self.retry(countdown=int(DETAK_BASI.total_seconds()) + 5)
+            raise self.retry(countdown=int(detak_basi().total_seconds()) + 2)
         return "dilewati"
     return hasil.status

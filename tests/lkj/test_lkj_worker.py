@@ -1,0 +1,125 @@
+"""The LKj rendered by a real Celery worker through Redis, and a worker killed mid-render.
+Service CI run only (``-m worker``)."""
+
+from __future__ import annotations
+
+import io
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from django.db import connection
+
+from kinerja.lkj import services
+from kinerja.lkj.models import LaporanKinerja
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+
+
+def _database_url() -> str:
+    s = connection.settings_dict
+    if connection.vendor != "postgresql":
+        pytest.fail("the worker tests need PostgreSQL (service CI run)")
+    return f"postgres://{s['USER']}:{s['PASSWORD']}@{s['HOST']}:{s['PORT']}/{s['NAME']}"
+
+
+@pytest.fixture
+def demo_committed(transactional_db):
+    from anggaran import demo as anggaran_demo
+    from kinerja import demo as kinerja_demo
+    from kpu_site.demo import akun_demo_buat
+    from sekretariat import demo as sekretariat_demo
+
+    out = io.StringIO()
+    sekretariat_demo.muat(stdout=out)
+    kinerja_demo.muat(stdout=out)
+    anggaran_demo.muat(stdout=out)
+    akun_demo_buat()
+
+
+@pytest.fixture
+def worker(demo_committed, settings):
+    if not settings.CELERY_BROKER_URL:
+        pytest.fail("CELERY_BROKER_URL is not set: the worker tests belong to the service run")
+    env = dict(
+        os.environ,
+        DATABASE_URL=_database_url(),
+        DJANGO_MEDIA_ROOT=str(settings.MEDIA_ROOT),
+        LKJ_DETAK_BASI_DETIK="3",
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "celery", "-A", "kpu_site", "worker", "-Q", "default,laporan",
+         "--pool", "prefork", "--concurrency", "1", "--loglevel", "WARNING",
+         "--without-heartbeat", "--without-gossip", "--without-mingle"],
+        cwd=ROOT,
+        env=env,
+    )  # fmt: skip
+    yield proc
+    proc.terminate()
+    try:
+        proc.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+def _tunggu(laporan, kondisi, batas=120.0):
+    deadline = time.monotonic() + batas
+    while time.monotonic() < deadline:
+        laporan.refresh_from_db()
+        if kondisi(laporan):
+            return laporan
+        time.sleep(0.2)
+    pytest.fail(
+        f"timeout waiting: status={laporan.status} progres={laporan.progres} tahap={laporan.tahap}"
+    )
+
+
+def _anak(pid: int) -> list[int]:
+    children = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        text = (task / "children").read_text().split()
+        children += [int(c) for c in text]
+    return children
+
+
+@pytest.mark.worker
+def test_worker_renders_the_lkj_with_progress(worker, sekretaris):
+    laporan = services.laporan_minta(tahun=2023, pengguna=sekretaris)
+    seen = set()
+
+    def selesai(lap):
+        seen.add(lap.progres)
+        return lap.status in ("selesai", "gagal")
+
+    laporan = _tunggu(laporan, selesai)
+    assert laporan.status == "selesai", laporan.pesan_galat
+    assert laporan.jumlah_halaman > 20 and len(laporan.sha256) == 64
+    assert len(seen) >= 2  # the progress moved while the page polled it
+    # A second delivery of the same job does nothing.
+    from kinerja.tasks import laporan_render
+
+    sha, selesai_pada = laporan.sha256, laporan.selesai_pada
+    laporan_render.delay(laporan.pk)
+    time.sleep(3)
+    laporan.refresh_from_db()
+    assert (laporan.status, laporan.sha256, laporan.selesai_pada) == ("selesai", sha, selesai_pada)
+
+
+@pytest.mark.worker
+def test_worker_killed_mid_render_ends_completed_or_gagal_never_stuck(worker, sekretaris):
+    laporan = services.laporan_minta(tahun=2023, pengguna=sekretaris)
+    _tunggu(laporan, lambda lap: lap.status == "diproses", batas=60)
+    children = _anak(worker.pid)
+    assert children, "the worker has no pool process"
+    for child in children:
+        os.kill(child, signal.SIGKILL)
+    laporan = _tunggu(laporan, lambda lap: lap.status in ("selesai", "gagal"), batas=150)
+    if laporan.status == "gagal":
+        assert laporan.pesan_galat
+    else:
+        assert laporan.percobaan >= 2 and laporan.sha256
+    assert LaporanKinerja.objects.filter(status="diproses").count() == 0
