@@ -3,7 +3,16 @@ from django.contrib.auth.admin import UserAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from .admin_forms import PenggunaChangeForm
-from .models import Pengguna, Satker, UnitOrganisasi
+from .models import (
+    Divisi,
+    Jabatan,
+    Komisioner,
+    Pegawai,
+    Pengguna,
+    RiwayatJabatan,
+    Satker,
+    UnitOrganisasi,
+)
 
 
 @admin.register(Pengguna)
@@ -22,3 +31,46 @@ class SatkerAdmin(SimpleHistoryAdmin):
 @admin.register(UnitOrganisasi)
 class UnitOrganisasiAdmin(SimpleHistoryAdmin):
     list_display = ("nama", "kode", "jenis", "urutan")
+
+
+class HanyaLihatAdmin(SimpleHistoryAdmin):
+    """Records whose rules live in the services (NIP, one holder, one ketua): edited through
+    the application's pages and API, shown read-only here."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Divisi)
+class DivisiAdmin(SimpleHistoryAdmin):
+    list_display = ("nama", "mitra", "urutan")
+
+
+@admin.register(Pegawai)
+class PegawaiAdmin(HanyaLihatAdmin):
+    list_display = ("nama", "nip", "status", "jenis_ppnpn", "unit", "pendidikan", "aktif")
+    list_filter = ("status", "unit", "aktif", "pendidikan")
+    search_fields = ("nama", "nip")
+
+
+@admin.register(Jabatan)
+class JabatanAdmin(SimpleHistoryAdmin):
+    list_display = ("nama", "jenis", "unit", "urutan")
+    list_filter = ("jenis", "unit")
+
+
+@admin.register(RiwayatJabatan)
+class RiwayatJabatanAdmin(HanyaLihatAdmin):
+    list_display = ("pegawai", "jabatan", "tanggal_mulai", "tanggal_selesai", "nomor_sk")
+    list_select_related = ("pegawai", "jabatan")
+
+
+@admin.register(Komisioner)
+class KomisionerAdmin(HanyaLihatAdmin):
+    list_display = ("nama", "ketua", "divisi", "tanggal_mulai", "tanggal_selesai")

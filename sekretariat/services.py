@@ -21,6 +21,7 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from kpu_site.berkas import berkas_periksa, nama_acak
 from kpu_site.formatting import BULAN as BULAN_PENDEK
@@ -243,6 +244,12 @@ def _periode(mulai: date, selesai: date | None) -> str:
     return f"{tanggal_id(mulai)} – {tanggal_id(selesai) if selesai else 'sekarang'}"
 
 
+def _aktif_pada(obj, tanggal: date) -> bool:
+    return obj.tanggal_mulai <= tanggal and (
+        obj.tanggal_selesai is None or obj.tanggal_selesai > tanggal
+    )
+
+
 def _tumpang_tindih(qs, mulai: date, selesai: date | None):
     """Rows of ``qs`` whose half-open period overlaps ``[mulai, selesai)``."""
     from django.db.models import Q
@@ -286,7 +293,9 @@ def riwayat_jabatan_save(
         )
         kesalahan.raise_if_any()
 
-    lain = RiwayatJabatan.objects.select_related("pegawai", "jabatan").select_for_update(of=("self",))
+    lain = RiwayatJabatan.objects.select_related("pegawai", "jabatan").select_for_update(
+        of=("self",)
+    )
     if riwayat.pk:
         lain = lain.exclude(pk=riwayat.pk)
     ditutup: dict[int, RiwayatJabatan] = {}
@@ -347,7 +356,15 @@ def riwayat_jabatan_save(
 def komisioner_save(
     *, komisioner: Komisioner | None = None, gantikan_ketua: bool = False, **fields
 ) -> Komisioner:
-    """Create or update a commissioner's period; at most 5 members and one ketua at a time."""
+    """Create or update a commissioner's period; at most 5 members and one ketua at a time.
+
+    An update may not leave today's commission without its ketua (exactly one active ketua):
+    appoint the new ketua first, with ``gantikan_ketua``.
+    """
+    hari_ini = timezone.localdate()
+    sebelumnya = None
+    if komisioner is not None and komisioner.pk:
+        sebelumnya = Komisioner.objects.filter(pk=komisioner.pk).first()
     komisioner = komisioner or Komisioner()
     _set(komisioner, fields)
     kesalahan = _Kesalahan()
@@ -405,6 +422,17 @@ def komisioner_save(
                 f"beranggotakan {JUMLAH_KOMISIONER} orang.",
             )
             break
+    if sebelumnya is not None and _aktif_pada(sebelumnya, hari_ini) and sebelumnya.ketua:
+        masih_ketua = komisioner.ketua and _aktif_pada(komisioner, hari_ini)
+        ketua_lain = any(k.ketua and _aktif_pada(k, hari_ini) for k in tetap)
+        anggota_lain = any(_aktif_pada(k, hari_ini) for k in lain)
+        if not masih_ketua and not ketua_lain and anggota_lain:
+            kesalahan.add(
+                "ketua",
+                f"{sebelumnya.nama} adalah satu-satunya ketua aktif; harus ada tepat satu ketua. "
+                "Tetapkan ketua pengganti terlebih dahulu (centang «Gantikan ketua» pada ketua "
+                "baru).",
+            )
     kesalahan.raise_if_any()
     for k in ditutup:
         k.tanggal_selesai = mulai

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import io
 from datetime import date
 from xml.etree import ElementTree
 
@@ -33,3 +34,22 @@ def test_pendidikan_svg_has_categories_with_shares(demo_organisasi):
     assert "Strata 1 (70%)" in pns and "Diploma III (10%)" in pns and "Strata 2 (20%)" in pns
     ppnpn = charts.pendidikan_svg(status="ppnpn")
     assert "SLTA/SMA/SMK (33%)" in ppnpn and "Strata 1 (67%)" in ppnpn
+
+
+def test_charts_render_in_the_pdf(demo_organisasi):
+    """The same SVG markup the page shows goes through WeasyPrint (figures 1.1–1.3 of the LKj)."""
+    from pypdf import PdfReader
+
+    from kpu_site.pdf import html_ke_pdf
+
+    html = (
+        "<html><body><h1>Bab I</h1>"
+        f"{charts.bagan_organisasi_svg(tanggal=date(2023, 12, 31))}"
+        f"{charts.pendidikan_svg(status='pns')}{charts.pendidikan_svg(status='ppnpn')}"
+        "</body></html>"
+    )
+    pdf, pages = html_ke_pdf(html)
+    assert pages >= 1
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    assert "Andrie Minggon Munggaran" in text
+    assert "Strata 1 (70%)" in text

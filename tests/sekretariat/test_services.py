@@ -294,3 +294,13 @@ def test_satker_save_checks_kode_satker_digits():
             kode_wilayah="36.73",
         )
     assert "6 digit" in _pesan(e, "kode_satker")
+
+
+def test_komisioner_save_keeps_exactly_one_active_ketua():
+    ketua = KomisionerFactory(nama="Ketua", ketua=True)
+    KomisionerFactory(nama="Anggota")
+    with pytest.raises(ValidationError) as e:
+        services.komisioner_save(komisioner=ketua, ketua=False)
+    assert "satu-satunya ketua aktif" in _pesan(e, "ketua")
+    ketua.refresh_from_db()
+    assert ketua.ketua is True
