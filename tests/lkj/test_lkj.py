@@ -206,3 +206,38 @@ def test_demo_lkj_daftar_isi_page_numbers_are_real(demo_lkj, tmp_path):
         assert first.strip().splitlines()[-1].strip() == nomor, (bab, nomor)
     # Front matter is numbered in roman numerals.
     assert re.search(r"Daftar Isi\s*\.{3,}\s*iv\s*$", daftar_isi, re.M), daftar_isi
+
+
+def test_finalising_the_demo_lkj_locks_the_year_and_keeps_the_file(demo_lkj, tmp_path):
+    from django.contrib.auth import get_user_model
+
+    from anggaran.models import DokumenAnggaran
+    from kinerja import selectors as kin
+    from kinerja.models import Indikator
+    from kinerja.services import realisasi_simpan
+
+    sekretaris = get_user_model().objects.get(username="sekretaris")
+    call_command("lkj", "2023", "--output", str(tmp_path / "a.pdf"), stdout=io.StringIO())
+    laporan = LaporanKinerja.objects.get(tahun=2023, versi=1)
+    assert laporan.draf is False  # the demo year passes the pre-flight check
+    services.laporan_finalkan(laporan=laporan, pengguna=sekretaris)
+    laporan.refresh_from_db()
+    assert laporan.status == "final" and laporan.difinalkan_oleh == sekretaris
+    assert kin.kinerja_tahun_kunci(2023)
+    assert all(DokumenAnggaran.objects.filter(tahun=2023).values_list("terkunci", flat=True))
+    staf = get_user_model().objects.get(username="staf.perencanaan")
+    indikator = Indikator.objects.filter(sasaran__unit=staf.unit).first()
+    with pytest.raises(ValidationError, match="2023"):
+        realisasi_simpan(
+            indikator=indikator, tahun=2023, periode="tw1", pengguna=staf, versi=None, nilai=1
+        )
+    # Re-rendering makes a new version; the final one keeps its file and hash.
+    sha, nama = laporan.sha256, laporan.berkas.name
+    call_command("lkj", "2023", "--output", str(tmp_path / "b.pdf"), stdout=io.StringIO())
+    laporan.refresh_from_db()
+    assert (laporan.status, laporan.sha256, laporan.berkas.name) == ("final", sha, nama)
+    assert LaporanKinerja.objects.filter(tahun=2023).count() == 2
+    with pytest.raises(ValidationError, match="sudah memiliki versi final"):
+        services.laporan_finalkan(
+            laporan=LaporanKinerja.objects.get(tahun=2023, versi=2), pengguna=sekretaris
+        )
