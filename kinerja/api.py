@@ -377,7 +377,8 @@ class RealisasiViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewset
     def create(self, request, *args, **kwargs):
         s = RealisasiSimpanSerializer(data=request.data)
         s.is_valid(raise_exception=True)
-        obj = services.realisasi_simpan(pengguna=request.user, **s.validated_data)
+        data = {"versi": None, **s.validated_data}
+        obj = services.realisasi_simpan(pengguna=request.user, **data)
         return Response(RealisasiSerializer(obj, context={}).data, status=201)
 
     def _langkah(self, fungsi, **kwargs):

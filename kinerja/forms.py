@@ -15,8 +15,9 @@ class AngkaField(forms.CharField):
 
     def __init__(self, **kwargs):
         kwargs.setdefault("required", False)
-        kwargs.setdefault("max_length", 30)
         super().__init__(**kwargs)
+        self.widget.attrs.setdefault("maxlength", "30")
+        self.widget.attrs.setdefault("inputmode", "decimal")
 
     def to_python(self, value):
         value = super().to_python(value)

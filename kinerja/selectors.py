@@ -483,3 +483,53 @@ def sasaran_list(*, tahun: int) -> QuerySet[Sasaran]:
 def realisasi_riwayat(*, realisasi: Realisasi):
     """The saved versions of a realisasi row (who, when, status), newest first."""
     return realisasi.history.select_related("history_user").order_by("-history_date")
+
+
+@dataclass
+class BarisAnggaranSasaran:
+    sasaran: Sasaran
+    capaian: Decimal | None  # mean raw capaian of the sasaran's computable indikator
+    pagu: Decimal | None
+    realisasi: Decimal | None
+    serapan: Decimal | None
+
+    @property
+    def selisih(self) -> Decimal | None:
+        """Capaian minus serapan in percentage points (positive: more result than spending)."""
+        if self.capaian is None or self.serapan is None:
+            return None
+        return self.capaian - self.serapan
+
+
+def capaian_vs_anggaran(*, tahun: int) -> list[BarisAnggaranSasaran]:
+    """LKj Bab III A (efficiency): each sasaran's capaian next to the budget that funds it.
+
+    The budget comes from ``anggaran.selectors.anggaran_per_sasaran`` (the DIPA lines linked to
+    the sasaran); a sasaran without linked lines shows no pagu. The sasaran's capaian is the
+    mean of its indikator's raw capaian (those that can be computed).
+    """
+    try:
+        from anggaran.selectors import anggaran_per_sasaran
+    except ImportError:  # the anggaran app is optional for kinerja
+        return []
+    dana = anggaran_per_sasaran(tahun=tahun)
+    per_sasaran: dict[int, list[Decimal]] = {}
+    sasaran: dict[int, Sasaran] = {}
+    for b in capaian_tahun_list(tahun=tahun):
+        sasaran[b.sasaran.pk] = b.sasaran
+        if b.hasil.nilai is not None:
+            per_sasaran.setdefault(b.sasaran.pk, []).append(b.hasil.nilai)
+    hasil = []
+    for sid, s in sasaran.items():
+        nilai = per_sasaran.get(sid)
+        d = dana.get(sid, {})
+        hasil.append(
+            BarisAnggaranSasaran(
+                sasaran=s,
+                capaian=sum(nilai, Decimal(0)) / len(nilai) if nilai else None,
+                pagu=d.get("pagu"),
+                realisasi=d.get("realisasi"),
+                serapan=d.get("serapan"),
+            )
+        )
+    return hasil

@@ -757,6 +757,7 @@ class AnalisisView(IzinMixin, TahunMixin, TemplateView):
             target_akhir=selectors.capaian_vs_target_akhir(tahun=tahun),
             renstra=selectors.renstra_untuk_tahun(tahun),
             beda=selectors.pk_beda_renstra_list(tahun=tahun),
+            anggaran=[b for b in selectors.capaian_vs_anggaran(tahun=tahun) if b.pagu is not None],
         )
         return context
 

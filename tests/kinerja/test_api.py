@@ -1,0 +1,111 @@
+"""API of the kinerja app: read by every role, writes through the workflow rules."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from django.core.management import call_command
+
+from kinerja.models import Realisasi
+
+from .factories import IndikatorFactory, SasaranFactory, TargetTahunanFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_api_capaian_read_by_every_role(client, personas):
+    call_command("muat_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert client.get("/api/kinerja/capaian/?tahun=2023").status_code in (401, 403)
+    for user in personas.values():
+        client.force_login(user)
+        data = client.get("/api/kinerja/capaian/?tahun=2023").json()
+        nilai = {
+            b["kode"]: Decimal(b["capaian"]["nilai"]).quantize(Decimal("0.01"))
+            for b in data["baris"]
+        }
+        assert nilai["IKSS 6"] == Decimal("94.74") and len(nilai) == 13
+
+
+def test_api_realisasi_workflow_and_conflict(
+    client, unit_demo, staf, kasubag, sekretaris, staf_lain
+):
+    ind = IndikatorFactory(sasaran=SasaranFactory(unit=unit_demo["perencanaan"]))
+    TargetTahunanFactory(indikator=ind, tahun=2023, target=Decimal("80"))
+    body = {
+        "indikator": ind.pk,
+        "tahun": 2023,
+        "periode": "tw1",
+        "nilai": "20",
+        "target_periode": "20",
+    }
+    client.force_login(staf_lain)
+    assert (
+        client.post("/api/kinerja/realisasi/", body, content_type="application/json").status_code
+        == 403
+    )
+    client.force_login(staf)
+    r = client.post("/api/kinerja/realisasi/", body, content_type="application/json")
+    assert r.status_code == 201, r.content
+    assert Decimal(r.json()["capaian"]["nilai"]) == Decimal("100")
+    pk = r.json()["id"]
+    stale = client.post(
+        "/api/kinerja/realisasi/",
+        {**body, "nilai": "21", "versi": 5},
+        content_type="application/json",
+    )
+    assert stale.status_code == 400 and "sudah diubah" in stale.content.decode()
+    wrong = client.post(
+        "/api/kinerja/realisasi/",
+        {**body, "nilai": "21.123", "versi": 1},
+        content_type="application/json",
+    )
+    assert wrong.status_code == 400 and "angka desimal" in wrong.json()["nilai"][0]
+    assert client.post(f"/api/kinerja/realisasi/{pk}/ajukan/").status_code == 200
+    assert client.post(f"/api/kinerja/realisasi/{pk}/setujui/").status_code == 403
+    client.force_login(kasubag)
+    assert client.post(f"/api/kinerja/realisasi/{pk}/verifikasi/").status_code == 200
+    client.force_login(sekretaris)
+    assert client.post(f"/api/kinerja/realisasi/{pk}/setujui/").status_code == 200
+    assert Realisasi.objects.get(pk=pk).status == "disetujui"
+
+
+def test_api_pk_revision(client, unit_demo, sekretaris, komisioner):
+    ind = IndikatorFactory(sasaran=SasaranFactory(unit=unit_demo["perencanaan"]))
+    TargetTahunanFactory(indikator=ind, tahun=2024, target=Decimal("90"))
+    client.force_login(komisioner)
+    assert (
+        client.post(
+            "/api/kinerja/pk/", {"tahun": 2024}, content_type="application/json"
+        ).status_code
+        == 403
+    )
+    client.force_login(sekretaris)
+    r = client.post(
+        "/api/kinerja/pk/", {"tahun": 2024, "tempat": "Serang"}, content_type="application/json"
+    )
+    assert r.status_code == 201, r.content
+    pk = r.json()["id"]
+    client.patch(
+        f"/api/kinerja/pk/{pk}/",
+        {"pihak_pertama_nama": "A", "pihak_kedua_nama": "B"},
+        content_type="application/json",
+    )
+    assert client.post(f"/api/kinerja/pk/{pk}/tandatangani/").status_code == 200
+    baris = client.get(f"/api/kinerja/pk/{pk}/").json()["baris"][0]["id"]
+    frozen = client.patch(
+        f"/api/kinerja/pk-baris/{baris}/", {"target": "95"}, content_type="application/json"
+    )
+    assert frozen.status_code == 400 and "dibekukan" in frozen.content.decode()
+    assert (
+        client.post(
+            f"/api/kinerja/pk/{pk}/perubahan/", {}, content_type="application/json"
+        ).status_code
+        == 400
+    )
+    rev = client.post(
+        f"/api/kinerja/pk/{pk}/perubahan/",
+        {"alasan": "Pergantian Sekretaris"},
+        content_type="application/json",
+    )
+    assert rev.status_code == 201 and rev.json()["revisi"] == 1
