@@ -24,6 +24,8 @@ from django.db.models import Count, Q, Sum
 from django.db.models.functions import ExtractMonth
 from django.shortcuts import get_object_or_404
 
+from kpu_site.formatting import bulan as nama_bulan
+
 from .models import DokumenAnggaran, ImporRealisasi, Pagu, Pos, Realisasi, RencanaPenarikan, Revisi
 
 NOL = Decimal("0")
@@ -325,6 +327,10 @@ class BarisBulan:
     realisasi_kumulatif: Decimal
     serapan_kumulatif: Decimal | None
     deviasi: Decimal
+
+    @property
+    def nama_bulan(self) -> str:
+        return nama_bulan(self.bulan)
 
     @property
     def deviasi_wajar(self) -> bool:
