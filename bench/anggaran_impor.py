@@ -231,7 +231,7 @@ def main() -> None:
     assert Realisasi.objects.count() == args.baris
     print(f"re-import (all skip) : {t_ulang:7.2f} s  (nothing doubled)")
 
-    user = Pengguna.objects.create_superuser("bench", password="bench-pass-123")
+    user = Pengguna.objects.create_superuser("bench", password=None)
     client = Client()
     client.force_login(user)
     url_pohon = reverse("anggaran:dokumen_detail", args=[dipa.pk])
