@@ -25,7 +25,9 @@ def boleh_kelola(user) -> bool:
 
 
 def pastikan_boleh_kelola(user) -> None:
-    if not boleh_kelola(user):
+    """Raise 403 unless ``user`` is staff of the recruitment. ``None`` is the system itself
+    (management commands, demo data), which is always allowed."""
+    if user is not None and not boleh_kelola(user):
         raise PermissionDenied(
             "Hanya Sekretaris, Admin, dan Sub Bagian Teknis yang dapat mengelola rekrutmen."
         )

@@ -258,5 +258,5 @@ def register(router) -> None:
     router.register("adhoc/tps", TPSViewSet, basename="badan_adhoc-tps")
     router.register("adhoc/rekrutmen", RekrutmenViewSet, basename="badan_adhoc-rekrutmen")
     router.register("adhoc/pendaftar", PendaftarViewSet, basename="badan_adhoc-pendaftar")
-    # anggota (penetapan) is registered with the appointment stage
+    router.register("adhoc/anggota", AnggotaBadanViewSet, basename="badan_adhoc-anggotabadan")
     router.register("adhoc/tarif-honor", TarifHonorViewSet, basename="badan_adhoc-tarifhonor")

@@ -21,6 +21,7 @@ from django.utils import timezone
 
 from .models import (
     TPS,
+    AnggotaBadan,
     AnggotaParpol,
     DokumenPendaftar,
     KlarifikasiParpol,
@@ -30,12 +31,18 @@ from .models import (
 )
 from .services import (
     anggota_parpol_import,
+    nilai_import,
+    paw_create,
     pendaftar_import,
     pendaftar_screen,
+    penetapan_create,
+    peringkat_compute,
     rekrutmen_create,
     tps_import,
+    wawancara_select,
     wilayah_import,
 )
+from .services.penetapan import cadangan_berikut
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "wilayah_kota_serang.csv"
 PEMILIHAN = "Pemilu 2024"
@@ -218,6 +225,7 @@ def muat(*, stdout) -> None:
     for rekrutmen in baru:
         _klarifikasi_demo(rekrutmen)
         pendaftar_screen(rekrutmen=rekrutmen)
+        _seleksi_lanjut_demo(rekrutmen, rng)
     if baru:
         stdout.write(
             "  badan_adhoc: " + ", ".join(f"{r.kode} {r.pendaftar.count()} pendaftar" for r in baru)
@@ -251,3 +259,69 @@ def _klarifikasi_demo(rekrutmen: Rekrutmen) -> None:
             k.diputuskan_pada = timezone.now()
             k.catatan_keputusan = "Surat asli diperiksa; tercatat keluar dari partai sejak 2016."
         k.save()
+
+
+# SK numbers of the demo appointments (invented, in the KPU Kota Serang format)
+SK = {
+    "ppk-pemilu-2024": ("1/PP.04-Kpt/3673/2023", date(2023, 1, 2)),
+    "pps-pemilu-2024": ("12/PP.04-Kpt/3673/2023", date(2023, 1, 16)),
+    "kpps-pemilu-2024": ("PPS-KPPS/3673/I/2024", date(2024, 1, 23)),
+}
+
+
+def _seleksi_lanjut_demo(rekrutmen: Rekrutmen, rng: random.Random) -> None:
+    """Scores, interview call, ranking, appointment, a ketua per wilayah, and one PAW."""
+    if rekrutmen.jenis_badan != "kpps":
+        ms = list(
+            Pendaftar.objects.filter(rekrutmen=rekrutmen, status_administrasi="ms")
+            .order_by("pk")
+            .values_list("nik", flat=True)
+        )
+        isi = "nik,nilai_cat\n" + "".join(
+            f"{nik},{rng.randint(450, 950) / 10}\n" for nik in dict.fromkeys(ms)
+        )
+        nilai_import(rekrutmen=rekrutmen, berkas=isi.encode(), nama_berkas="cat.csv", pengguna=None)
+        wawancara_select(rekrutmen=rekrutmen, pengguna=None)
+        dipanggil = Pendaftar.objects.filter(rekrutmen=rekrutmen, dipanggil_wawancara=True)
+        isi = "nik,nilai_wawancara\n" + "".join(
+            f"{p.nik},{rng.randint(550, 950) / 10}\n" for p in dipanggil.order_by("pk")
+        )
+        nilai_import(rekrutmen=rekrutmen, berkas=isi.encode(), nama_berkas="wwc.csv", pengguna=None)
+    peringkat_compute(rekrutmen=rekrutmen, pengguna=None)
+    nomor, tanggal = SK[rekrutmen.kode]
+    penetapan_create(rekrutmen=rekrutmen, nomor_sk=nomor, tanggal_sk=tanggal, pengguna=None)
+    if rekrutmen.jenis_badan != "kpps":
+        pertama = {}
+        for a in AnggotaBadan.objects.filter(rekrutmen=rekrutmen).order_by("wilayah_id", "pk"):
+            pertama.setdefault(a.wilayah_id, a)
+        AnggotaBadan.objects.filter(pk__in=[a.pk for a in pertama.values()]).update(jabatan="ketua")
+        anggota = (
+            AnggotaBadan.objects.filter(rekrutmen=rekrutmen, jabatan="anggota")
+            .order_by("pk")
+            .first()
+        )
+        if anggota is not None and cadangan_berikut(anggota) is not None:
+            paw_create(
+                anggota=anggota,
+                alasan=AnggotaBadan.AlasanBerhenti.MENGUNDURKAN_DIRI,
+                tanggal_berhenti=anggota.mulai + timedelta(days=150),
+                keterangan="Mengundurkan diri karena diterima bekerja di luar kota",
+                nomor_sk=f"PAW-{nomor}",
+                tanggal_sk=anggota.mulai + timedelta(days=152),
+                pengguna=None,
+            )
+        _akun_honor_demo(rekrutmen)
+
+
+def _akun_honor_demo(rekrutmen: Rekrutmen) -> None:
+    """Link to the 2023 DIPA line 521213 (Honor Output Kegiatan) of kegiatan 6703
+    Pembentukan Badan Ad Hoc, when the anggaran demo has loaded it."""
+    from anggaran.models import Pos
+
+    akun = (
+        Pos.objects.filter(tingkat="akun", kode="521213", kode_lengkap__contains="6703")
+        .order_by("-dokumen_id", "pk")
+        .first()
+    )
+    if akun is not None:
+        Rekrutmen.objects.filter(pk=rekrutmen.pk).update(akun_honor=akun)

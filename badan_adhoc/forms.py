@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from django import forms
 
-from .models import ALASAN_TMS, PERINGATAN, DokumenPendaftar, Pendaftar, Rekrutmen
+from .models import (
+    ALASAN_TMS,
+    PERINGATAN,
+    AnggotaBadan,
+    DokumenPendaftar,
+    Jabatan,
+    Pendaftar,
+    Rekrutmen,
+)
 
 TANGGAL = forms.DateInput(attrs={"type": "date", "class": "form-control"}, format="%Y-%m-%d")
 
@@ -154,3 +162,32 @@ class DokumenForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         _bootstrap(self)
+
+
+class PenetapanForm(forms.Form):
+    nomor_sk = forms.CharField(label="Nomor SK", max_length=100)
+    tanggal_sk = forms.DateField(label="Tanggal SK", widget=TANGGAL)
+    mulai = forms.DateField(label="Mulai bertugas", widget=TANGGAL, required=False)
+    selesai = forms.DateField(label="Akhir masa kerja", widget=TANGGAL, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _bootstrap(self)
+
+
+class PAWForm(forms.Form):
+    alasan = forms.ChoiceField(label="Alasan berhenti", choices=AnggotaBadan.AlasanBerhenti.choices)
+    tanggal_berhenti = forms.DateField(label="Tanggal berhenti", widget=TANGGAL)
+    keterangan = forms.CharField(
+        label="Keterangan", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    nomor_sk = forms.CharField(label="Nomor SK PAW", max_length=100)
+    tanggal_sk = forms.DateField(label="Tanggal SK PAW", widget=TANGGAL)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _bootstrap(self)
+
+
+class JabatanForm(forms.Form):
+    jabatan = forms.ChoiceField(choices=Jabatan.choices)

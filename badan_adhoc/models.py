@@ -135,6 +135,16 @@ class Rekrutmen(models.Model):
         _("kursi per satuan"), help_text=_("Disalin dari norma kursi saat rekrutmen dibuat.")
     )
     diseleksi_pada = models.DateTimeField(_("seleksi administrasi terakhir"), null=True, blank=True)
+    akun_honor = models.ForeignKey(
+        "anggaran.Pos",
+        verbose_name=_("akun DIPA pembayar honor"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to={"tingkat": "akun"},
+        help_text=_("Baris akun DIPA (mis. 521213 Honor Output Kegiatan) yang membayar honor."),
+    )
     dibuat_pada = models.DateTimeField(_("dibuat pada"), auto_now_add=True)
     history = HistoricalRecords()
 

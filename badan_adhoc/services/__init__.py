@@ -6,6 +6,14 @@ from .impor import (
     tps_import,
     wilayah_import,
 )
+from .penetapan import (
+    anggota_jabatan_set,
+    nilai_import,
+    paw_create,
+    penetapan_create,
+    peringkat_compute,
+    wawancara_select,
+)
 from .rekrutmen import (
     dokumen_upload,
     klarifikasi_decide,
@@ -18,16 +26,22 @@ from .rekrutmen import (
 from .seleksi import pendaftar_screen
 
 __all__ = [
+    "anggota_jabatan_set",
     "anggota_parpol_import",
     "dokumen_upload",
     "klarifikasi_decide",
     "klarifikasi_upload",
+    "nilai_import",
+    "paw_create",
     "pendaftar_create",
     "pendaftar_import",
     "pendaftar_override",
     "pendaftar_screen",
     "pendaftar_update",
+    "penetapan_create",
+    "peringkat_compute",
     "rekrutmen_create",
     "tps_import",
+    "wawancara_select",
     "wilayah_import",
 ]

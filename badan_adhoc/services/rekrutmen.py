@@ -43,8 +43,7 @@ def rekrutmen_create(
     pengguna=None,
 ) -> Rekrutmen:
     """Create a recruitment; seats per unit are copied from ``NormaKursi`` (data)."""
-    if pengguna is not None:
-        pastikan_boleh_kelola(pengguna)
+    pastikan_boleh_kelola(pengguna)
     if jenis_badan not in JenisBadan.values:
         raise ValidationError({"jenis_badan": f"'{jenis_badan}' bukan ppk, pps, atau kpps."})
     if Rekrutmen.objects.filter(kode=kode).exists():

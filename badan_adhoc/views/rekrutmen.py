@@ -23,9 +23,9 @@ from kpu_site.excel import xlsx_response
 from kpu_site.impor import ImporGagal
 from kpu_site.svg import bar_chart
 
-from . import selectors, services
-from .akses import boleh_kelola, nik_untuk
-from .forms import (
+from .. import selectors, services
+from ..akses import boleh_kelola, nik_untuk
+from ..forms import (
     DokumenForm,
     ImporForm,
     KeputusanKlarifikasiForm,
@@ -35,7 +35,7 @@ from .forms import (
     PendaftarSaringForm,
     RekrutmenForm,
 )
-from .models import (
+from ..models import (
     ALASAN_TMS,
     PERINGATAN,
     TPS,
@@ -45,7 +45,7 @@ from .models import (
     Rekrutmen,
     Wilayah,
 )
-from .services.impor import kesalahan_teks
+from ..services.impor import kesalahan_teks
 
 BATAS_EKSPOR = 50_000
 
@@ -389,7 +389,7 @@ class PendaftarDetailView(BacaMixin, DetailView):
         user = self.request.user
         p.nik_tampil = nik_untuk(user, p.nik)
         rekrutmen = p.rekrutmen
-        from .services.seleksi import tanggal_mundur
+        from ..services.seleksi import tanggal_mundur
 
         usia = (
             rekrutmen.tanggal_acuan.year

@@ -1,6 +1,12 @@
 """Sample URL arguments for the access matrix (from the demo data)."""
 
-from badan_adhoc.models import DokumenPendaftar, KlarifikasiParpol, Pendaftar, Rekrutmen
+from badan_adhoc.models import (
+    AnggotaBadan,
+    DokumenPendaftar,
+    KlarifikasiParpol,
+    Pendaftar,
+    Rekrutmen,
+)
 
 
 def _rekrutmen():
@@ -19,7 +25,25 @@ def _dokumen():
     return {"pk": DokumenPendaftar.objects.order_by("pk")[0].pk}
 
 
+def _anggota():
+    return {
+        "pk": AnggotaBadan.objects.filter(rekrutmen__kode="pps-pemilu-2024", status="aktif")
+        .order_by("pk")[0]
+        .pk
+    }
+
+
 CONTOH = {
+    "badan_adhoc:peringkat": _rekrutmen,
+    "badan_adhoc:rekrutmen_tahap": _rekrutmen,
+    "badan_adhoc:nilai_import": _rekrutmen,
+    "badan_adhoc:pengumuman_pdf": _rekrutmen,
+    "badan_adhoc:pengumuman_excel": _rekrutmen,
+    "badan_adhoc:anggota_list": _rekrutmen,
+    "badan_adhoc:penetapan": _rekrutmen,
+    "badan_adhoc:honor": _rekrutmen,
+    "badan_adhoc:paw": _anggota,
+    "badan_adhoc:anggota_jabatan": _anggota,
     "badan_adhoc:rekrutmen_seleksi": _rekrutmen,
     "badan_adhoc:pendaftar_list": _rekrutmen,
     "badan_adhoc:pendaftar_export": _rekrutmen,

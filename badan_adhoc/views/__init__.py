@@ -1,0 +1,4 @@
+"""Pages of the ad hoc recruitment (split by stage)."""
+
+from .rekrutmen import *  # noqa: F403
+from .tahap import *  # noqa: F403

@@ -1,0 +1,328 @@
+"""Pages of the stages after screening: scores, ranking, announcements, appointment, PAW,
+honorarium."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.views import View
+from django.views.generic import FormView, TemplateView
+
+from kpu_site.audit import jejak_catat
+from kpu_site.excel import xlsx_response
+
+from .. import selectors, services
+from ..forms import JabatanForm, PAWForm, PenetapanForm
+from ..models import AnggotaBadan, JenisBadan, Pendaftar, Rekrutmen, Wilayah
+from ..services.penetapan import cadangan_berikut, nilai_akhir
+from .rekrutmen import BacaMixin, KelolaMixin, _ImporView, _RekrutmenMixin
+
+
+class NilaiImporView(_ImporView):
+    kolom = ("nik", "nilai_cat", "nilai_wawancara")
+
+    def dispatch(self, request, *args, **kwargs):
+        self.rekrutmen = get_object_or_404(Rekrutmen, pk=kwargs["pk"])
+        self.judul = f"Impor nilai tes tertulis / wawancara – {self.rekrutmen}"
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**kwargs) | {"rekrutmen": self.rekrutmen}
+
+    def jalankan(self, form, berkas):
+        try:
+            n = services.nilai_import(
+                rekrutmen=self.rekrutmen,
+                berkas=berkas,
+                nama_berkas=berkas.name,
+                pengguna=self.request.user,
+            )
+        except ValidationError as exc:
+            from kpu_site.impor import ImporGagal, Kesalahan
+
+            raise ImporGagal([Kesalahan(None, "", m) for m in exc.messages]) from None
+        return services.impor.HasilImpor(baru=0, diperbarui=n)
+
+    def sukses_url(self):
+        from django.urls import reverse
+
+        return reverse("badan_adhoc:peringkat", args=[self.rekrutmen.pk])
+
+
+def _wilayah_pilihan(rekrutmen: Rekrutmen, request) -> tuple[list, Wilayah | None]:
+    pilihan = list(selectors.wilayah_tujuan_qs(rekrutmen).select_related("induk").order_by("kode"))
+    try:
+        wid = int(request.GET.get("wilayah") or 0)
+    except ValueError:
+        wid = 0
+    terpilih = next((w for w in pilihan if w.pk == wid), pilihan[0] if pilihan else None)
+    return pilihan, terpilih
+
+
+class PeringkatView(_RekrutmenMixin, BacaMixin, TemplateView):
+    """Ranking of one wilayah (select with ``?wilayah=``), with the funnel counts."""
+
+    template_name = "badan_adhoc/peringkat.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        r = self.rekrutmen
+        pilihan, wilayah = _wilayah_pilihan(r, self.request)
+        rows = list(selectors.peringkat_wilayah(r, wilayah.pk)) if wilayah else []
+        for p in rows:
+            p.nilai_akhir = nilai_akhir(p) if p.nilai_wawancara is not None else None
+        kursi = selectors.kursi_per_wilayah(r).get(wilayah.pk, 0) if wilayah else 0
+        qs = Pendaftar.objects.filter(rekrutmen=r)
+        context.update(
+            rekrutmen=r,
+            wilayah_list=pilihan,
+            wilayah=wilayah,
+            kursi=kursi,
+            rows=rows,
+            corong={
+                "ms": qs.filter(status_administrasi="ms").count(),
+                "nilai_cat": qs.filter(nilai_cat__isnull=False).count(),
+                "wawancara": qs.filter(dipanggil_wawancara=True).count(),
+                "terpilih": qs.filter(hasil_akhir="terpilih").count(),
+                "cadangan": qs.filter(hasil_akhir="cadangan").count(),
+            },
+            kpps=r.jenis_badan == JenisBadan.KPPS,
+        )
+        return context
+
+
+class TahapView(KelolaMixin, View):
+    """POST ``aksi=wawancara`` (call to interview) or ``aksi=peringkat`` (rank)."""
+
+    def post(self, request, pk):
+        r = get_object_or_404(Rekrutmen, pk=pk)
+        try:
+            if request.POST.get("aksi") == "wawancara":
+                n = services.wawancara_select(rekrutmen=r, pengguna=request.user)
+                messages.success(request, f"{n} pendaftar dipanggil wawancara.")
+            else:
+                h = services.peringkat_compute(rekrutmen=r, pengguna=request.user)
+                messages.success(
+                    request,
+                    f"Peringkat dihitung: {h['terpilih']} terpilih, {h['cadangan']} cadangan.",
+                )
+        except ValidationError as exc:
+            for m in exc.messages:
+                messages.error(request, m)
+        return redirect("badan_adhoc:peringkat", pk=pk)
+
+
+def _baris_pengumuman(rekrutmen: Rekrutmen, tahap: str, kecamatan_id: int | None):
+    qs = Pendaftar.objects.filter(rekrutmen=rekrutmen).select_related(
+        "wilayah_tujuan", "wilayah_tujuan__induk", "domisili"
+    )
+    if kecamatan_id:
+        if rekrutmen.jenis_badan == JenisBadan.PPK:
+            qs = qs.filter(wilayah_tujuan_id=kecamatan_id)
+        else:
+            qs = qs.filter(wilayah_tujuan__induk_id=kecamatan_id)
+    if tahap == "akhir":
+        qs = qs.filter(peringkat__isnull=False).order_by("wilayah_tujuan__kode", "peringkat")
+    else:
+        qs = qs.exclude(status_administrasi="belum").order_by("wilayah_tujuan__kode", "nama", "pk")
+    grup: dict[int, dict] = {}
+    for p in qs:
+        g = grup.setdefault(p.wilayah_tujuan_id, {"wilayah": p.wilayah_tujuan, "rows": []})
+        g["rows"].append(p)
+    return list(grup.values())
+
+
+class PengumumanView(_RekrutmenMixin, BacaMixin, View):
+    """Announcement lists per wilayah (``?tahap=administrasi|akhir&kecamatan=<id>``) as PDF
+    or Excel. Public documents: names, sex, domicile and result; no NIK."""
+
+    format = "pdf"
+
+    def get(self, request, pk):
+        r = self.rekrutmen
+        tahap = "akhir" if request.GET.get("tahap") == "akhir" else "administrasi"
+        kecamatan = selectors.kecamatan_list()
+        try:
+            kec_id = int(request.GET.get("kecamatan") or 0)
+        except ValueError:
+            kec_id = 0
+        kec = next((k for k in kecamatan if k.pk == kec_id), None)
+        if kec is None and r.jenis_badan == JenisBadan.KPPS:
+            kec = kecamatan.first()  # KPPS lists are long: one kecamatan per document
+        grup = _baris_pengumuman(r, tahap, kec.pk if kec else None)
+        judul = (
+            f"Pengumuman Hasil {'Seleksi Administrasi' if tahap == 'administrasi' else 'Akhir'} "
+            f"{r.nama}" + (f" – Kecamatan {kec.nama}" if kec else "")
+        )
+        jejak_catat(
+            pengguna=request.user, aksi="unduh", objek=r, ringkasan=f"Unduh {judul} ({self.format})"
+        )
+        if self.format == "excel":
+            baris = []
+            for g in grup:
+                for i, p in enumerate(g["rows"], start=1):
+                    hasil = (
+                        p.get_status_administrasi_display()
+                        if tahap == "administrasi"
+                        else p.get_hasil_akhir_display()
+                    )
+                    baris.append(
+                        [
+                            g["wilayah"].nama,
+                            p.peringkat if tahap == "akhir" else i,
+                            p.nama,
+                            p.jenis_kelamin,
+                            (p.domisili.nama if p.domisili else p.kode_domisili),
+                            hasil,
+                            ", ".join(str(label) for _, label in p.alasan_list())
+                            if tahap == "administrasi"
+                            else "",
+                        ]
+                    )
+            return xlsx_response(
+                nama_berkas=f"pengumuman-{tahap}-{r.kode}",
+                judul=judul,
+                kolom=["Wilayah", "No/Peringkat", "Nama", "L/P", "Domisili", "Hasil", "Keterangan"],
+                baris=baris,
+            )
+        from kpu_site.pdf import html_ke_pdf
+
+        html = render_to_string(
+            "badan_adhoc/pdf/pengumuman.html",
+            {
+                "rekrutmen": r,
+                "judul": judul,
+                "tahap": tahap,
+                "grup": grup,
+                "dicetak": timezone.localtime(),
+            },
+            request=request,
+        )
+        pdf, _halaman = html_ke_pdf(html)
+        response = HttpResponse(pdf, content_type="application/pdf")
+        response["Content-Disposition"] = f'inline; filename="pengumuman-{tahap}-{r.kode}.pdf"'
+        return response
+
+
+class AnggotaListView(_RekrutmenMixin, BacaMixin, TemplateView):
+    template_name = "badan_adhoc/anggota_list.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        r = self.rekrutmen
+        try:
+            wid = int(self.request.GET.get("wilayah") or 0)
+        except ValueError:
+            wid = 0
+        anggota = list(selectors.anggota_list(r, wilayah_id=wid or None)[:500])
+        qs = AnggotaBadan.objects.filter(rekrutmen=r)
+        context.update(
+            rekrutmen=r,
+            anggota_list=anggota,
+            jumlah_aktif=qs.filter(status="aktif").count(),
+            jumlah_berhenti=qs.filter(status="berhenti").count(),
+            jumlah_terpilih_belum=Pendaftar.objects.filter(rekrutmen=r, hasil_akhir="terpilih")
+            .exclude(pk__in=qs.filter(pendaftar__isnull=False).values("pendaftar_id"))
+            .count(),
+            kursi=selectors.kursi_total(r),
+            form_jabatan=JabatanForm(),
+        )
+        return context
+
+
+class PenetapanView(_RekrutmenMixin, KelolaMixin, FormView):
+    form_class = PenetapanForm
+    template_name = "badan_adhoc/penetapan_form.html"
+
+    def get_initial(self):
+        return {
+            "mulai": self.rekrutmen.masa_kerja_mulai,
+            "selesai": self.rekrutmen.masa_kerja_selesai,
+        }
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**kwargs) | {"rekrutmen": self.rekrutmen}
+
+    def form_valid(self, form):
+        try:
+            n = services.penetapan_create(
+                rekrutmen=self.rekrutmen, **form.cleaned_data, pengguna=self.request.user
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+            return self.form_invalid(form)
+        messages.success(self.request, f"{n} anggota ditetapkan.")
+        return redirect("badan_adhoc:anggota_list", pk=self.rekrutmen.pk)
+
+
+class PAWView(KelolaMixin, FormView):
+    form_class = PAWForm
+    template_name = "badan_adhoc/paw_form.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.anggota = get_object_or_404(
+            AnggotaBadan.objects.select_related("rekrutmen", "wilayah"), pk=kwargs["pk"]
+        )
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**kwargs) | {
+            "anggota": self.anggota,
+            "rekrutmen": self.anggota.rekrutmen,
+            "cadangan": cadangan_berikut(self.anggota),
+        }
+
+    def form_valid(self, form):
+        try:
+            pengganti = services.paw_create(
+                anggota=self.anggota, **form.cleaned_data, pengguna=self.request.user
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+            return self.form_invalid(form)
+        messages.success(self.request, f"{pengganti.nama} menggantikan {self.anggota.nama}.")
+        return redirect("badan_adhoc:anggota_list", pk=self.anggota.rekrutmen_id)
+
+
+class AnggotaJabatanView(KelolaMixin, View):
+    def post(self, request, pk):
+        anggota = get_object_or_404(AnggotaBadan, pk=pk)
+        form = JabatanForm(request.POST)
+        if form.is_valid():
+            try:
+                services.anggota_jabatan_set(
+                    anggota=anggota, jabatan=form.cleaned_data["jabatan"], pengguna=request.user
+                )
+                messages.success(request, f"Jabatan {anggota.nama} diperbarui.")
+            except ValidationError as exc:
+                for m in exc.messages:
+                    messages.error(request, m)
+        return redirect("badan_adhoc:anggota_list", pk=anggota.rekrutmen_id)
+
+
+class HonorView(_RekrutmenMixin, BacaMixin, TemplateView):
+    template_name = "badan_adhoc/honor.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        r = self.rekrutmen
+        rows = selectors.honor_rekap(r)
+        total_proyeksi = sum((x.honor_proyeksi for x in rows), Decimal("0"))
+        total_aktual = sum((x.honor_aktual for x in rows), Decimal("0"))
+        context.update(
+            rekrutmen=r,
+            rows=rows,
+            total_proyeksi=total_proyeksi,
+            total_aktual=total_aktual,
+            dipa=selectors.honor_dipa(r),
+            tarif=selectors.TarifHonor.objects.filter(jenis_badan=r.jenis_badan).order_by(
+                "-tahun", "jabatan"
+            ),
+        )
+        return context
