@@ -148,8 +148,8 @@ class Pegawai(models.Model):
         PENGEMUDI = "pengemudi", _("Pengemudi")
 
     class JenisKelamin(models.TextChoices):
-        LAKI_LAKI = "l", _("Laki-laki")
-        PEREMPUAN = "p", _("Perempuan")
+        LAKI_LAKI = "L", _("Laki-laki")
+        PEREMPUAN = "P", _("Perempuan")
 
     class Pendidikan(models.TextChoices):
         SD = "sd", _("SD")

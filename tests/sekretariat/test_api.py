@@ -11,7 +11,7 @@ BARU = {
     "nama": "Nia Kurniasih, S.E.",
     "status": "pns",
     "nip": "199203142020122001",
-    "jenis_kelamin": "p",
+    "jenis_kelamin": "P",
     "tanggal_lahir": "1992-03-14",
     "tmt": "2020-12-01",
     "pendidikan": "s1",
@@ -37,7 +37,7 @@ def test_api_pegawai_rows_carry_jabatan(masuk, auditor, demo_organisasi):
 
 
 def test_api_pegawai_bad_nip_is_400_with_message(masuk, sekretaris, demo_organisasi):
-    body = {**BARU, "unit": demo_organisasi["keuangan"].pk, "jenis_kelamin": "l"}
+    body = {**BARU, "unit": demo_organisasi["keuangan"].pk, "jenis_kelamin": "L"}
     response = masuk(sekretaris).post(
         reverse("sekretariat-pegawai-list"), body, content_type="application/json"
     )
@@ -62,7 +62,7 @@ def test_api_komisioner_and_delete_refused(masuk, kasubag_sdm, sekretaris, demo_
     url = reverse("sekretariat-komisioner-list")
     body = {
         "nama": "X",
-        "jenis_kelamin": "l",
+        "jenis_kelamin": "L",
         "tanggal_mulai": "2024-01-01",
         "nomor_sk": "1",
         "tanggal_sk": "2024-01-01",

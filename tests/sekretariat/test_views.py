@@ -20,7 +20,7 @@ PEGAWAI_BARU = {
     "status": "pns",
     "nip": "199203142020122001",
     "jenis_ppnpn": "",
-    "jenis_kelamin": "p",
+    "jenis_kelamin": "P",
     "tanggal_lahir": "1992-03-14",
     "tmt": "2020-12-01",
     "golongan": "Penata Muda (III/a)",
@@ -119,7 +119,7 @@ def test_pegawai_create_by_sekretaris(masuk, sekretaris, demo_organisasi):
 
 
 def test_pegawai_create_bad_nip_rerenders_with_message(masuk, sekretaris, demo_organisasi):
-    data = _pegawai_data(demo_organisasi, tanggal_lahir="1992-03-15", jenis_kelamin="l")
+    data = _pegawai_data(demo_organisasi, tanggal_lahir="1992-03-15", jenis_kelamin="L")
     response = masuk(sekretaris).post(reverse("sekretariat:pegawai_create"), data)
     assert response.status_code == 200
     html = response.content.decode()
@@ -211,7 +211,7 @@ def test_komisioner_create_second_ketua_message(masuk, sekretaris, demo_organisa
         reverse("sekretariat:komisioner_create"),
         {
             "nama": "Ketua Baru",
-            "jenis_kelamin": "l",
+            "jenis_kelamin": "L",
             "ketua": "on",
             "tanggal_mulai": "2024-06-01",
             "nomor_sk": "5/2024",
