@@ -83,6 +83,13 @@ class UnitForm(_ModelForm):
         fields = ["kode", "nama", "jenis", "induk", "urutan", "tugas"]
         widgets = {"tugas": forms.Textarea(attrs={"rows": 6})}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            # the kode is how the application finds a unit (e.g. hukum_sdm): fixed once created
+            self.fields["kode"].disabled = True
+            self.fields["induk"].queryset = UnitOrganisasi.objects.exclude(pk=self.instance.pk)
+
 
 class DivisiForm(_ModelForm):
     class Meta:

@@ -80,6 +80,11 @@ class UnitOrganisasi(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("sekretariat:unit_detail", kwargs={"pk": self.pk})
 
+    @property
+    def tugas_list(self) -> list[str]:
+        """The tasks, one per non-empty line of ``tugas``."""
+        return [t.strip() for t in self.tugas.splitlines() if t.strip()]
+
 
 class Pengguna(AbstractUser):
     """A login account. Kasubag and Staf belong to one sub-bagian (``unit``)."""

@@ -184,7 +184,7 @@ class UnitDetailView(IzinMixin, DetailView):
         tanggal = timezone.localdate()
         context["pegawai"] = selectors.pegawai_list(unit=self.object, aktif=True, tanggal=tanggal)
         context["jabatan"] = selectors.jabatan_list(unit=self.object)
-        context["tugas"] = [t.strip() for t in self.object.tugas.splitlines() if t.strip()]
+        context["tugas"] = self.object.tugas_list
         return context
 
 

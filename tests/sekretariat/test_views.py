@@ -308,3 +308,22 @@ def test_organisasi_page_query_budget(masuk, staf, demo_organisasi, django_asser
     client.get(reverse("sekretariat:organisasi"))
     with django_assert_max_num_queries(40):
         client.get(reverse("sekretariat:organisasi"))
+
+
+def test_unit_update_keeps_kode(masuk, sekretaris, demo_organisasi):
+    unit = demo_organisasi["hukum_sdm"]
+    response = masuk(sekretaris).post(
+        reverse("sekretariat:unit_update", args=[unit.pk]),
+        {
+            "kode": "sdm_baru",
+            "nama": "Sub Bagian Hukum dan SDM",
+            "jenis": "sub_bagian",
+            "induk": demo_organisasi["sekretariat"].pk,
+            "urutan": 4,
+            "tugas": "Pengelolaan SDM\nProduk hukum",
+        },
+    )
+    assert response.status_code == 302
+    unit.refresh_from_db()
+    assert unit.kode == "hukum_sdm"
+    assert unit.tugas_list == ["Pengelolaan SDM", "Produk hukum"]
