@@ -111,6 +111,7 @@ class PendaftarSerializer(serializers.ModelSerializer):
         data["nik"] = nik_untuk(user, instance.nik)
         if not boleh_kelola(user):
             data["no_hp"] = data["email"] = data["alamat"] = ""
+            data["tanggal_lahir"] = None
         return data
 
 

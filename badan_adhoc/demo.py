@@ -87,7 +87,7 @@ REKRUTMEN = [
         "KPPS Pemilu 2024",
         date(2023, 12, 11),
         (date(2024, 1, 25), date(2024, 2, 25)),
-        4200,
+        0,  # KPPS: computed from the seats (about 15,000)
         [
             ("pendaftaran", date(2023, 12, 11), date(2023, 12, 20)),
             ("administrasi", date(2023, 12, 21), date(2024, 1, 2)),
@@ -119,7 +119,7 @@ PDF_DEMO = b"%PDF-1.4\n% surat keterangan demo\n1 0 obj<<>>endobj\ntrailer<<>>\n
 
 def _nik(kode_kec: str, lahir: date, jk: str, urut: int) -> str:
     hari = lahir.day + (40 if jk == "P" else 0)
-    return f"3673{kode_kec}{hari:02d}{lahir.month:02d}{lahir.year % 100:02d}{urut:04d}"
+    return f"3673{kode_kec}{hari:02d}{lahir.month:02d}{lahir.year % 100:02d}{urut % 10000:04d}"
 
 
 def _wilayah(stdout) -> None:
@@ -146,9 +146,18 @@ def _pendaftar_csv(rekrutmen: Rekrutmen, jumlah: int, rng: random.Random, parpol
         tujuan = list(
             Wilayah.objects.exclude(jenis="kecamatan").select_related("induk").order_by("kode")
         )
-        # KPPS: fewer applicants in some kelurahan, to show the gaps on the dashboard
         if rekrutmen.jenis_badan == "kpps":
-            tujuan = tujuan + tujuan[: len(tujuan) // 2] * 2
+            # about 1.1 applicants per seat (7 per TPS), but every 9th kelurahan short of
+            # applicants, to show the gaps on the dashboard
+            from .selectors import kursi_per_wilayah
+
+            kursi = kursi_per_wilayah(rekrutmen)
+            urutan = []
+            for n, w in enumerate(tujuan):
+                faktor = 0.75 if n % 9 == 4 else 1.12
+                urutan += [w] * round(kursi.get(w.pk, 0) * faktor)
+            rng.shuffle(urutan)
+            tujuan, jumlah = urutan, len(urutan)
     acuan = rekrutmen.tanggal_acuan
     semua_kel = list(Wilayah.objects.exclude(jenis="kecamatan").values_list("kode", flat=True))
     baris = [KEPALA]

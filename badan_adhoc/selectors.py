@@ -98,6 +98,11 @@ class BarisWilayah:
     def persen_terisi(self):
         return min(100, round(self.pendaftar * 100 / self.kursi)) if self.kursi else 0
 
+    @property
+    def persen_ms(self):
+        """Eligible (MS) applicants per seat, in percent (not capped)."""
+        return round(self.ms * 100 / self.kursi) if self.kursi else 0
+
 
 def rekap_per_wilayah(rekrutmen: Rekrutmen) -> list[BarisWilayah]:
     """One row per wilayah applied for: seats, applicants, MS/TMS (3 queries)."""

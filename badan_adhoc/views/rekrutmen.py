@@ -335,6 +335,7 @@ class PendaftarExportView(PendaftarListView):
     def get(self, request, *args, **kwargs):
         _form, qs = self.saring()
         user = request.user
+        staf = boleh_kelola(user)
         rows = qs.select_related("wilayah_tujuan", "wilayah_tujuan__induk").order_by("pk")[
             :BATAS_EKSPOR
         ]
@@ -363,7 +364,7 @@ class PendaftarExportView(PendaftarListView):
                     nik_untuk(user, p.nik),
                     p.nama,
                     p.jenis_kelamin,
-                    p.tanggal_lahir,
+                    p.tanggal_lahir if staf else None,
                     p.pendidikan,
                     (p.wilayah_tujuan.induk or p.wilayah_tujuan).nama,
                     p.wilayah_tujuan.nama,
@@ -405,8 +406,9 @@ class PendaftarDetailView(BacaMixin, DetailView):
             (
                 "nik_tidak_valid",
                 "NIK 16 digit dan cocok dengan tanggal lahir & jenis kelamin",
-                f"digit 7–12 seharusnya {p.kode_lahir}"
-                + (f", tertulis {p.nik[6:12]}" if boleh_kelola(user) else ""),
+                f"digit 7–12 seharusnya {p.kode_lahir}, tertulis {p.nik[6:12]}"
+                if boleh_kelola(user)
+                else "",
             ),
             (
                 "nik_ganda",

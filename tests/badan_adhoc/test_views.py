@@ -191,3 +191,31 @@ def test_api_screening_returns_the_summary_for_staff(client, diseleksi, sekretar
     response = client.post(reverse("badan_adhoc-rekrutmen-seleksi", args=[diseleksi.pk]))
     assert response.status_code == 200
     assert response.json()["jumlah"] == 19
+
+
+def test_other_roles_cannot_rebuild_the_nik_from_the_page(masuk, diseleksi, komisioner):
+    p = Pendaftar.objects.get(nik=NIK)
+    for url in (_url("pendaftar_detail", p.pk), _url("pendaftar_list", diseleksi.pk)):
+        body = masuk(komisioner).get(url).content.decode()
+        assert "120590" not in body  # NIK digits 7-12
+        assert "12-05-1990" not in body and "12 Mei 1990" not in body
+    data = masuk(komisioner).get(reverse("badan_adhoc-pendaftar-detail", args=[p.pk])).json()
+    assert data["tanggal_lahir"] is None and data["no_hp"] == "" and data["nik"] == NIK_SAMAR
+
+
+def test_announcements_pdf_and_excel(masuk, diseleksi, auditor):
+    client = masuk(auditor)
+    response = client.get(_url("pengumuman_pdf", diseleksi.pk))
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")
+    response = client.get(_url("pengumuman_excel", diseleksi.pk) + "?tahap=administrasi")
+    assert response.status_code == 200
+    assert NIK.encode() not in response.content
+
+
+def test_stage_pages_for_readers_and_403_for_writes(masuk, diseleksi, komisioner, staf_lain):
+    for name in ("peringkat", "anggota_list", "honor"):
+        assert masuk(komisioner).get(_url(name, diseleksi.pk)).status_code == 200
+    for name in ("penetapan", "nilai_import"):
+        assert masuk(staf_lain).get(_url(name, diseleksi.pk)).status_code == 403
+    assert masuk(staf_lain).post(_url("rekrutmen_tahap", diseleksi.pk)).status_code == 403
