@@ -10,7 +10,12 @@ from __future__ import annotations
 
 from django.utils import timezone
 from django.utils.dateparse import parse_date
-from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    extend_schema,
+    extend_schema_view,
+    inline_serializer,
+)
 from rest_framework import permissions, serializers, viewsets
 from rest_framework.response import Response
 
@@ -209,13 +214,15 @@ class JabatanViewSet(_Dasar):
     serializer_class = JabatanSerializer
 
 
-@extend_schema(
-    parameters=[
-        OpenApiParameter("unit", int, description="id unit"),
-        OpenApiParameter("status", str, enum=Pegawai.Status.values),
-        OpenApiParameter("aktif", bool),
-        OpenApiParameter("q", str, description="cari nama atau NIP"),
-    ]
+@extend_schema_view(
+    list=extend_schema(
+        parameters=[
+            OpenApiParameter("unit", int, description="id unit"),
+            OpenApiParameter("status", str, enum=Pegawai.Status.values),
+            OpenApiParameter("aktif", bool),
+            OpenApiParameter("q", str, description="cari nama atau NIP"),
+        ]
+    )
 )
 class PegawaiViewSet(_Dasar):
     queryset = Pegawai.objects.all()

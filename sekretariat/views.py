@@ -149,9 +149,9 @@ class SatkerUbahView(SimpanView):
         return selectors.satker_get()
 
     def simpan(self, form):
-        logo = form.cleaned_data.get("logo")
+        # an upload, False (cleared), the stored file (unchanged) or None
         return services.satker_save(
-            satker=self.object, logo=logo if logo is not False else False, **form.service_fields()
+            satker=self.object, logo=form.cleaned_data.get("logo"), **form.service_fields()
         )
 
     def get_success_url(self):

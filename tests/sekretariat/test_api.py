@@ -121,3 +121,17 @@ def test_api_schema_lists_organisation_endpoints(masuk, auditor, db):
         "/api/organisasi/ringkasan/",
     ):
         assert path in text
+
+
+def test_api_pegawai_patch_by_other_unit_refused_by_hukum_sdm_allowed(
+    masuk, kasubag_keuangan, kasubag_sdm, demo_organisasi
+):
+    p = Pegawai.objects.get(nama__startswith="Sarinah")
+    url = reverse("sekretariat-pegawai-detail", args=[p.pk])
+    body = {"pendidikan": "s1"}
+    response = masuk(kasubag_keuangan).patch(url, body, content_type="application/json")
+    assert response.status_code == 403
+    response = masuk(kasubag_sdm).patch(url, body, content_type="application/json")
+    assert response.status_code == 200
+    p.refresh_from_db()
+    assert p.pendidikan == "s1"
