@@ -26,11 +26,12 @@ WARNA_KEPALA = "#8b1a1a"
 WARNA_UNIT = "#2f6f9f"
 WARNA_JF = "#5f6b73"
 
-KOTAK_LEBAR = 196
-KOTAK_TINGGI = 122
-KEPALA_TINGGI = 52
-JARAK_X = 14
-JARAK_Y = 54
+# sized so that, scaled to an A4 text width, the smallest text stays about 6 pt
+KOTAK_LEBAR = 184
+KOTAK_TINGGI = 150
+KEPALA_TINGGI = 68
+JARAK_X = 12
+JARAK_Y = 44
 TEPI = 16
 
 
@@ -55,8 +56,10 @@ def _wrap(text: str, width: int, max_lines: int) -> list[str]:
 
 
 def _judul_kotak(node: selectors.SimpulStruktur) -> str:
+    """The box title: the head's jabatan ("Kepala Sub Bagian" shortened to "Kasubag", as the
+    LKj writes it), else the unit's name."""
     if node.jabatan_kepala is not None:
-        return node.jabatan_kepala.nama
+        return node.jabatan_kepala.nama.replace("Kepala Sub Bagian ", "Kasubag ")
     return node.unit.nama
 
 
@@ -90,12 +93,12 @@ def _kotak(out: list[str], node, x: float, y: float) -> None:
         f'fill="{warna}"/>'
     )
     cx = x + KOTAK_LEBAR / 2
-    judul = _wrap(_judul_kotak(node), 31, 4)
-    y_judul = y + KEPALA_TINGGI / 2 + 3.5 - 5.5 * (len(judul) - 1)
+    judul = _wrap(_judul_kotak(node), 23, 4)
+    y_judul = y + KEPALA_TINGGI / 2 + 4 - 6.75 * (len(judul) - 1)
     for i, line in enumerate(judul):
         out.append(
-            f'<text x="{cx:.1f}" y="{y_judul + 11 * i:.1f}" text-anchor="middle" fill="#fff" '
-            f'font-size="9.5" font-weight="bold">{escape(line)}</text>'
+            f'<text x="{cx:.1f}" y="{y_judul + 13.5 * i:.1f}" text-anchor="middle" fill="#fff" '
+            f'font-size="11.5" font-weight="bold">{escape(line)}</text>'
         )
     if node.kepala is not None:
         nama = node.kepala.pegawai.nama
@@ -105,19 +108,19 @@ def _kotak(out: list[str], node, x: float, y: float) -> None:
         keterangan = f"{len(node.anggota)} pejabat fungsional"
     else:
         nama, keterangan = "(lowong)", ""
-    for i, line in enumerate(_wrap(nama, 28, 2)):
+    for i, line in enumerate(_wrap(nama, 21, 2)):
         out.append(
-            f'<text x="{cx:.1f}" y="{y + KEPALA_TINGGI + 18 + 12 * i:.1f}" text-anchor="middle" '
-            f'font-size="10.5" font-weight="bold" fill="#222">{escape(line)}</text>'
+            f'<text x="{cx:.1f}" y="{y + KEPALA_TINGGI + 21 + 15 * i:.1f}" text-anchor="middle" '
+            f'font-size="12.5" font-weight="bold" fill="#222">{escape(line)}</text>'
         )
     if keterangan:
         out.append(
-            f'<text x="{cx:.1f}" y="{y + KEPALA_TINGGI + 46:.1f}" text-anchor="middle" font-size="9" '
-            f'fill="#555">{escape(keterangan)}</text>'
+            f'<text x="{cx:.1f}" y="{y + KEPALA_TINGGI + 56:.1f}" text-anchor="middle" '
+            f'font-size="11" fill="#444">{escape(keterangan)}</text>'
         )
     out.append(
-        f'<text x="{cx:.1f}" y="{y + KEPALA_TINGGI + 62:.1f}" text-anchor="middle" font-size="9" fill="#555">'
-        f"PNS {node.jumlah_pns} · PPNPN {node.jumlah_ppnpn}</text>"
+        f'<text x="{cx:.1f}" y="{y + KEPALA_TINGGI + 73:.1f}" text-anchor="middle" '
+        f'font-size="11" fill="#444">PNS {node.jumlah_pns} · PPNPN {node.jumlah_ppnpn}</text>'
     )
 
 
@@ -170,7 +173,7 @@ def bagan_organisasi_svg(*, tanggal: date) -> str:
         f'width="{lebar}" height="{tinggi}" role="img" aria-label="{_attr(judul)}" '
         f'font-family="{FONT}" font-size="11">',
         f"<title>{escape(judul)}</title>",
-        f'<text x="{lebar / 2:.1f}" y="20" text-anchor="middle" font-size="13" '
+        f'<text x="{lebar / 2:.1f}" y="20" text-anchor="middle" font-size="15" '
         f'font-weight="bold">{escape(judul)}</text>',
     ]
     if not akar:

@@ -17,7 +17,7 @@ def test_bagan_organisasi_svg_draws_holders_of_the_date(demo_organisasi):
     assert "<script" not in svg and "http://" not in svg.replace("http://www.w3.org/2000/svg", "")
     assert "Rina Herlina, S.E." in svg
     assert "Andrie Minggon Munggaran" not in svg
-    assert "Sekretaris" in svg and "Kelompok Jabatan Fungsional" in svg
+    assert "Sekretaris" in svg and "Kasubag Keuangan, Umum" in svg and "Kelompok Jabatan" in svg
     after = charts.bagan_organisasi_svg(tanggal=date(2023, 12, 31))
     assert "Andrie Minggon Munggaran" in after and "Rina Herlina" not in after
 
