@@ -109,20 +109,27 @@ def _periksa_baris(hasil: HasilImpor, rows) -> None:
     kesalahan = hasil.kesalahan
     baris_ok = hasil.baris
     ada_baris = False
+    # A year has 365 dates: parse each distinct text once (strptime is the costliest step).
+    tanggal_cache: dict[str, date | str] = {}
 
     for nomor, data in rows:
         ada_baris = True
         salah_sebelum = len(kesalahan)
         teks_tanggal = data.get("tanggal", "")
-        try:
-            tanggal = parse_tanggal(teks_tanggal)
-            if tanggal.year != tahun:
-                kesalahan.append(
-                    Kesalahan(nomor, "tanggal", f"{teks_tanggal} di luar tahun anggaran {tahun}.")
-                )
-        except ValueError as exc:
+        tanggal = tanggal_cache.get(teks_tanggal)
+        if tanggal is None:
+            try:
+                tanggal = parse_tanggal(teks_tanggal)
+            except ValueError as exc:
+                tanggal = str(exc)
+            tanggal_cache[teks_tanggal] = tanggal
+        if isinstance(tanggal, str):
+            kesalahan.append(Kesalahan(nomor, "tanggal", tanggal))
             tanggal = None
-            kesalahan.append(Kesalahan(nomor, "tanggal", str(exc)))
+        elif tanggal.year != tahun:
+            kesalahan.append(
+                Kesalahan(nomor, "tanggal", f"{teks_tanggal} di luar tahun anggaran {tahun}.")
+            )
         teks_nilai = data.get("nilai", "")
         try:
             nilai = parse_angka_id(teks_nilai)
