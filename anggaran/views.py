@@ -72,6 +72,7 @@ class DokumenMixin:
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["dokumen"] = self.get_dokumen()
+        context.setdefault("boleh_tulis", boleh_tulis(self.request.user))
         return context
 
 
@@ -339,7 +340,11 @@ class PosUpdateView(TulisMixin, FormView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(pos=self.get_pos(), dokumen=self.get_pos().dokumen)
+        context.update(
+            pos=self.get_pos(),
+            dokumen=self.get_pos().dokumen,
+            boleh_tulis=boleh_tulis(self.request.user),
+        )
         return context
 
     def form_valid(self, form):

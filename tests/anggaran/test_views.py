@@ -135,6 +135,7 @@ def test_import_page_preview_then_confirm(dipa, staf_keuangan, masuk, settings, 
     settings.MEDIA_ROOT = tmp_path
     client = masuk(staf_keuangan)
     url = reverse("anggaran:realisasi_impor", args=[dipa.pk])
+    assert "Impor realisasi</a>" in client.get(url).content.decode()
     isi = f"tanggal;nomor_sp2d;kode_akun;uraian;nilai\n2023-02-01;9;{AKUN1};Honor;1.250.000\n"
     response = client.post(url, {"berkas": SimpleUploadedFile("r.csv", isi.encode())})
     assert response.status_code == 200
