@@ -120,6 +120,30 @@ class KoreksiSerializer(serializers.Serializer):
     alasan = serializers.CharField()
 
 
+class NilaiSerializer(serializers.Serializer):
+    nilai_cat = serializers.DecimalField(
+        max_digits=5, decimal_places=2, min_value=0, max_value=100, required=False, allow_null=True
+    )
+    nilai_wawancara = serializers.DecimalField(
+        max_digits=5, decimal_places=2, min_value=0, max_value=100, required=False, allow_null=True
+    )
+
+
+class PenetapanSerializer(serializers.Serializer):
+    nomor_sk = serializers.CharField(max_length=100)
+    tanggal_sk = serializers.DateField()
+    mulai = serializers.DateField(required=False, allow_null=True)
+    selesai = serializers.DateField(required=False, allow_null=True)
+
+
+class PAWSerializer(serializers.Serializer):
+    alasan = serializers.ChoiceField(choices=AnggotaBadan.AlasanBerhenti.choices)
+    tanggal_berhenti = serializers.DateField()
+    keterangan = serializers.CharField(required=False, allow_blank=True, default="")
+    nomor_sk = serializers.CharField(max_length=100)
+    tanggal_sk = serializers.DateField()
+
+
 class PendaftarPagination(CursorPagination):
     ordering = "id"
     page_size = 50
@@ -154,6 +178,29 @@ class RekrutmenViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         return Response(
             selectors.seleksi_ringkasan(rekrutmen) | {"kursi": selectors.kursi_total(rekrutmen)}
         )
+
+    @action(detail=True, methods=["post"], serializer_class=serializers.Serializer)
+    def wawancara(self, request, pk=None):
+        """Call up to 3× the seats of each wilayah to interview (PPK/PPS)."""
+        n = services.wawancara_select(rekrutmen=self.get_object(), pengguna=request.user)
+        return Response({"dipanggil": n})
+
+    @action(detail=True, methods=["post"], serializer_class=serializers.Serializer)
+    def peringkat(self, request, pk=None):
+        """Rank every wilayah: ``{"terpilih": n, "cadangan": n}``."""
+        return Response(
+            services.peringkat_compute(rekrutmen=self.get_object(), pengguna=request.user)
+        )
+
+    @action(detail=True, methods=["post"], serializer_class=PenetapanSerializer)
+    def penetapan(self, request, pk=None):
+        """Appoint every *terpilih* applicant not yet appointed, with the SK."""
+        masuk = PenetapanSerializer(data=request.data)
+        masuk.is_valid(raise_exception=True)
+        n = services.penetapan_create(
+            rekrutmen=self.get_object(), **masuk.validated_data, pengguna=request.user
+        )
+        return Response({"ditetapkan": n})
 
     @action(detail=True, methods=["post"], serializer_class=serializers.Serializer)
     def seleksi(self, request, pk=None):
@@ -213,6 +260,16 @@ class PendaftarViewSet(
         )
         return Response(PendaftarSerializer(pendaftar, context={"request": request}).data)
 
+    @action(detail=True, methods=["post"], serializer_class=NilaiSerializer)
+    def nilai(self, request, pk=None):
+        """Enter the CAT and/or interview score of one applicant."""
+        masuk = NilaiSerializer(data=request.data)
+        masuk.is_valid(raise_exception=True)
+        pendaftar = services.nilai_set(
+            pendaftar=self.get_object(), **masuk.validated_data, pengguna=request.user
+        )
+        return Response(PendaftarSerializer(pendaftar, context={"request": request}).data)
+
 
 class AnggotaBadanSerializer(serializers.ModelSerializer):
     class Meta:
@@ -239,6 +296,16 @@ class AnggotaBadanViewSet(viewsets.ReadOnlyModelViewSet):
     queryset = AnggotaBadan.objects.order_by("rekrutmen", "wilayah__kode", "jabatan", "nama")
     serializer_class = AnggotaBadanSerializer
     permission_classes = IZIN
+
+    @action(detail=True, methods=["post"], serializer_class=PAWSerializer)
+    def paw(self, request, pk=None):
+        """PAW: the member stops and the next reserve of the same wilayah takes the seat."""
+        masuk = PAWSerializer(data=request.data)
+        masuk.is_valid(raise_exception=True)
+        pengganti = services.paw_create(
+            anggota=self.get_object(), **masuk.validated_data, pengguna=request.user
+        )
+        return Response(AnggotaBadanSerializer(pengganti).data)
 
 
 class TarifHonorSerializer(serializers.ModelSerializer):

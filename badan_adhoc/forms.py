@@ -191,3 +191,20 @@ class PAWForm(forms.Form):
 
 class JabatanForm(forms.Form):
     jabatan = forms.ChoiceField(choices=Jabatan.choices)
+
+
+class NilaiForm(forms.Form):
+    nilai_cat = forms.DecimalField(
+        label="Nilai tes tertulis (CAT)",
+        min_value=0,
+        max_value=100,
+        decimal_places=2,
+        required=False,
+    )
+    nilai_wawancara = forms.DecimalField(
+        label="Nilai wawancara", min_value=0, max_value=100, decimal_places=2, required=False
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _bootstrap(self)

@@ -40,6 +40,7 @@ urlpatterns = [
         views.PendaftarKoreksiView.as_view(),
         name="pendaftar_override",
     ),
+    path("pendaftar/<int:pk>/nilai/", views.PendaftarNilaiView.as_view(), name="pendaftar_nilai"),
     path(
         "pendaftar/<int:pk>/klarifikasi/",
         views.KlarifikasiUploadView.as_view(),

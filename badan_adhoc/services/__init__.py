@@ -9,6 +9,7 @@ from .impor import (
 from .penetapan import (
     anggota_jabatan_set,
     nilai_import,
+    nilai_set,
     paw_create,
     penetapan_create,
     peringkat_compute,
@@ -32,6 +33,7 @@ __all__ = [
     "klarifikasi_decide",
     "klarifikasi_upload",
     "nilai_import",
+    "nilai_set",
     "paw_create",
     "pendaftar_create",
     "pendaftar_import",

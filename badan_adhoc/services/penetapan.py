@@ -103,6 +103,36 @@ def nilai_import(*, rekrutmen: Rekrutmen, berkas, nama_berkas: str, pengguna) ->
 
 
 @transaction.atomic
+def nilai_set(
+    *,
+    pendaftar: Pendaftar,
+    nilai_cat: Decimal | None = None,
+    nilai_wawancara: Decimal | None = None,
+    pengguna,
+) -> Pendaftar:
+    """Enter one applicant's scores (0–100; ``None`` leaves a score as it is)."""
+    pastikan_boleh_kelola(pengguna)
+    _perlu_ppk_pps(pendaftar.rekrutmen)
+    if pendaftar.status_administrasi != Pendaftar.Status.MS:
+        raise ValidationError("Nilai hanya untuk pendaftar yang memenuhi syarat administrasi.")
+    for kolom, nilai in (("nilai_cat", nilai_cat), ("nilai_wawancara", nilai_wawancara)):
+        if nilai is None:
+            continue
+        if not Decimal(0) <= nilai <= Decimal(100):
+            raise ValidationError({kolom: "Nilai harus 0–100."})
+        setattr(pendaftar, kolom, nilai)
+    pendaftar._change_reason = "Nilai seleksi diisi"
+    pendaftar.save()
+    jejak_catat(
+        pengguna=pengguna,
+        aksi="ubah",
+        objek=pendaftar,
+        ringkasan=f"Nilai: CAT {pendaftar.nilai_cat}, wawancara {pendaftar.nilai_wawancara}",
+    )
+    return pendaftar
+
+
+@transaction.atomic
 def wawancara_select(*, rekrutmen: Rekrutmen, pengguna) -> int:
     """Call up to 3× the seats of each wilayah to interview, by CAT score."""
     pastikan_boleh_kelola(pengguna)

@@ -31,6 +31,7 @@ from ..forms import (
     KeputusanKlarifikasiForm,
     KlarifikasiForm,
     KoreksiForm,
+    NilaiForm,
     PendaftarForm,
     PendaftarSaringForm,
     RekrutmenForm,
@@ -447,6 +448,11 @@ class PendaftarDetailView(BacaMixin, DetailView):
             form_koreksi=KoreksiForm(initial={"status": p.koreksi_status or "ms"}),
             form_klarifikasi=KlarifikasiForm(),
             form_dokumen=DokumenForm(),
+            form_nilai=NilaiForm(
+                initial={"nilai_cat": p.nilai_cat, "nilai_wawancara": p.nilai_wawancara}
+            )
+            if rekrutmen.jenis_badan != "kpps" and p.status_administrasi == "ms"
+            else None,
         )
         return context
 
@@ -533,6 +539,14 @@ class PendaftarKoreksiView(_AksiPendaftarView):
             pengguna=self.request.user,
         )
         messages.success(self.request, "Koreksi hasil seleksi disimpan dan dicatat di jejak audit.")
+
+
+class PendaftarNilaiView(_AksiPendaftarView):
+    form_class = NilaiForm
+
+    def aksi(self, pendaftar, data):
+        services.nilai_set(pendaftar=pendaftar, **data, pengguna=self.request.user)
+        messages.success(self.request, "Nilai disimpan.")
 
 
 class KlarifikasiUploadView(_AksiPendaftarView):

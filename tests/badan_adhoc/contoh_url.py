@@ -51,6 +51,7 @@ CONTOH = {
     "badan_adhoc:pendaftar_import": _rekrutmen,
     "badan_adhoc:pendaftar_update": _pendaftar,
     "badan_adhoc:pendaftar_override": _pendaftar,
+    "badan_adhoc:pendaftar_nilai": _pendaftar,
     "badan_adhoc:klarifikasi_upload": _pendaftar,
     "badan_adhoc:dokumen_upload": _pendaftar,
     "badan_adhoc:klarifikasi_decide": _klarifikasi,

@@ -199,3 +199,48 @@ def test_kpps_ranking_is_administrative_only(rekrutmen_kpps, staf_teknis):
         "terpilih": 7,
         "cadangan": 7,
     }
+
+
+def test_api_scores_ranking_penetapan_and_paw(client, pps_diseleksi, sekretaris, komisioner):
+    from django.urls import reverse
+
+    client.force_login(sekretaris)
+    for i, p in enumerate(Pendaftar.objects.order_by("pk")):
+        response = client.post(
+            reverse("badan_adhoc-pendaftar-nilai", args=[p.pk]),
+            {"nilai_cat": 90 - i, "nilai_wawancara": 80},
+            content_type="application/json",
+        )
+        assert response.status_code == 200, response.content
+    r = pps_diseleksi
+    assert client.post(reverse("badan_adhoc-rekrutmen-wawancara", args=[r.pk])).json() == {
+        "dipanggil": 9
+    }
+    assert client.post(reverse("badan_adhoc-rekrutmen-peringkat", args=[r.pk])).json() == {
+        "terpilih": 3,
+        "cadangan": 3,
+    }
+    response = client.post(
+        reverse("badan_adhoc-rekrutmen-penetapan", args=[r.pk]),
+        {"nomor_sk": "12/PP.04-Kpt/3673/2023", "tanggal_sk": "2023-01-16"},
+        content_type="application/json",
+    )
+    assert response.json() == {"ditetapkan": 3}
+    anggota = AnggotaBadan.objects.order_by("pk").first()
+    data = {
+        "alasan": "meninggal",
+        "tanggal_berhenti": "2023-05-01",
+        "nomor_sk": "40/PP.04-Kpt/3673/2023",
+        "tanggal_sk": "2023-05-03",
+    }
+    client.force_login(komisioner)
+    url = reverse("badan_adhoc-anggotabadan-paw", args=[anggota.pk])
+    assert client.post(url, data, content_type="application/json").status_code == 403
+    client.force_login(sekretaris)
+    response = client.post(url, data, content_type="application/json")
+    assert response.status_code == 200
+    assert response.json()["menggantikan"] == anggota.pk
+    # a second PAW of the same member is a 400 with the message
+    response = client.post(url, data, content_type="application/json")
+    assert response.status_code == 400
+    assert "sudah berhenti" in str(response.json())
