@@ -89,6 +89,24 @@ class PosForm(_Bootstrap, forms.Form):
 class PosUbahForm(_Bootstrap, forms.Form):
     uraian = forms.CharField(label="Uraian", max_length=500)
     satuan = forms.CharField(label="Satuan (detail)", max_length=30, required=False)
+    sasaran = forms.ModelMultipleChoiceField(
+        label="Sasaran strategis yang didanai",
+        queryset=None,
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+    )
+
+    def __init__(self, *args, pos: Pos, **kwargs):
+        super().__init__(*args, **kwargs)
+        if pos.tingkat in Pos.TINGKAT_BERSASARAN:
+            from kinerja.models import Sasaran
+
+            self.fields["sasaran"].queryset = Sasaran.objects.order_by("nomor")
+            self.fields["sasaran"].label_from_instance = lambda s: f"{s.nomor}. {s.uraian}"[:150]
+        else:
+            del self.fields["sasaran"]
+        if pos.tingkat != Pos.Tingkat.DETAIL:
+            del self.fields["satuan"]
 
 
 class RealisasiForm(_Bootstrap, forms.Form):

@@ -335,8 +335,12 @@ class PosUpdateView(TulisMixin, FormView):
             self._pos = selectors.pos_get(pk=self.kwargs["pk"])
         return self._pos
 
+    def get_form_kwargs(self):
+        return super().get_form_kwargs() | {"pos": self.get_pos()}
+
     def get_initial(self):
-        return {"uraian": self.get_pos().uraian, "satuan": self.get_pos().satuan}
+        pos = self.get_pos()
+        return {"uraian": pos.uraian, "satuan": pos.satuan, "sasaran": list(pos.sasaran.all())}
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -348,12 +352,23 @@ class PosUpdateView(TulisMixin, FormView):
         return context
 
     def form_valid(self, form):
+        data = dict(form.cleaned_data)
+        sasaran = data.pop("sasaran", None)
         try:
-            services.pos_update(pengguna=self.request.user, pos=self.get_pos(), **form.cleaned_data)
+            services.pos_update(
+                pengguna=self.request.user,
+                pos=self.get_pos(),
+                uraian=data["uraian"],
+                satuan=data.get("satuan", ""),
+            )
+            if sasaran is not None:
+                services.pos_sasaran_set(
+                    pengguna=self.request.user, pos=self.get_pos(), sasaran=list(sasaran)
+                )
         except ValidationError as exc:
             _tambah_kesalahan(form, exc)
             return self.form_invalid(form)
-        messages.success(self.request, "Uraian disimpan.")
+        messages.success(self.request, "Perubahan disimpan.")
         return redirect("anggaran:pos_detail", pk=self.get_pos().pk)
 
 

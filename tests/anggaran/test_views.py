@@ -185,3 +185,18 @@ def test_pos_detail_and_missing_records_are_404(dipa, komisioner, masuk):
     assert client.get(reverse("anggaran:pos_detail", args=[99999])).status_code == 404
     assert client.get(reverse("anggaran:dokumen_detail", args=[99999])).status_code == 404
     assert client.get(reverse("anggaran:laporan", args=[2019])).status_code == 200
+
+
+def test_pos_update_links_sasaran(dipa, sekretaris, masuk):
+    from tests.kinerja.factories import SasaranFactory
+
+    sasaran = SasaranFactory()
+    kegiatan = Pos.objects.get(dokumen=dipa, tingkat=Pos.Tingkat.KEGIATAN)
+    client = masuk(sekretaris)
+    url = reverse("anggaran:pos_update", args=[kegiatan.pk])
+    assert client.get(url).status_code == 200
+    response = client.post(url, {"uraian": "Kegiatan baru", "sasaran": [sasaran.pk]})
+    assert response.status_code == 302
+    assert list(kegiatan.sasaran.all()) == [sasaran]
+    page = client.get(reverse("anggaran:pos_detail", args=[kegiatan.pk])).content.decode()
+    assert f"Sasaran {sasaran.nomor}" in page
