@@ -9,7 +9,8 @@ applies:
   equal the code of a real birth date, so it is caught by the same comparison.
 - ``nik_ganda``: another application with the same NIK in this recruitment, or in another
   recruitment of the same ``pemilihan`` whose term overlaps (unknown terms count as
-  overlapping). Every application of this recruitment with that NIK is marked.
+  overlapping). Every application with that NIK is marked: this recruitment's, and the
+  matching applications of the other overlapping recruitments.
 - ``usia_kurang``: under 17 on the reference date; ``pendidikan_kurang``: SD or SMP;
 - ``domisili_di_luar_wilayah``: PPK: the domicile's kecamatan is not the one applied for;
   PPS/KPPS: the domicile is not the desa/kelurahan applied for (a domicile code outside the
@@ -122,6 +123,18 @@ def pendaftar_screen(*, rekrutmen: Rekrutmen, pengguna=None) -> dict:
             default=Value(Pendaftar.Status.MS),
         )
     )
+    # The other applications with the same NIK (overlapping recruitments of the election) are
+    # marked too, so both sides of a duplicate show it without waiting for their own screening.
+    lain = rekrutmen_tumpang_tindih(rekrutmen).exclude(pk=rekrutmen.pk).values("pk")
+    ganda_lain = Pendaftar.objects.filter(
+        rekrutmen__in=lain,
+        nik__in=pendaftar.filter(tms_nik_ganda=True).values("nik"),
+        tms_nik_ganda=False,
+    )
+    ganda_lain.exclude(status_administrasi=Pendaftar.Status.BELUM).filter(koreksi_status="").update(
+        tms_nik_ganda=True, status_administrasi=Pendaftar.Status.TMS
+    )
+    ganda_lain.update(tms_nik_ganda=True)
     Rekrutmen.objects.filter(pk=rekrutmen.pk).update(diseleksi_pada=timezone.now())
     ringkasan = seleksi_ringkasan(rekrutmen)
     jejak_catat(

@@ -226,3 +226,13 @@ def test_pendaftar_screen_ppk_domicile_is_checked_at_kecamatan(rekrutmen_ppk):
     assert hasil["ms"] == 1
     assert hasil["alasan"]["domisili_di_luar_wilayah"] == 1
     assert hasil["peringatan"]["usia_lebih_55"] == 0
+
+
+def test_pendaftar_screen_marks_the_other_application_of_a_duplicate_too(siap_diseleksi):
+    pendaftar_screen(rekrutmen=siap_diseleksi)
+    rudi_pps = Pendaftar.objects.get(rekrutmen__kode="pps-2024", nama="Rudi Hartono")
+    assert rudi_pps.tms_nik_ganda
+    slamet_pilkada = Pendaftar.objects.get(rekrutmen__kode="kpps-pilkada-2024")
+    assert not slamet_pilkada.tms_nik_ganda
+    # and the PPS screening agrees on its own
+    assert pendaftar_screen(rekrutmen=rudi_pps.rekrutmen)["alasan"]["nik_ganda"] == 1
