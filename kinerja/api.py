@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
@@ -32,7 +33,7 @@ from .models import (
 # --------------------------------------------------------------------------- serializers
 
 
-class CapaianSerializer(serializers.Serializer):
+class HasilCapaianSerializer(serializers.Serializer):
     nilai = serializers.DecimalField(max_digits=30, decimal_places=10, allow_null=True)
     nilai_dibatasi = serializers.DecimalField(max_digits=30, decimal_places=10, allow_null=True)
     status = serializers.CharField()
@@ -138,7 +139,7 @@ class BuktiTambahSerializer(serializers.Serializer):
     keterangan = serializers.CharField(required=False, allow_blank=True, default="")
 
 
-class RealisasiSerializer(serializers.ModelSerializer):
+class RealisasiKinerjaSerializer(serializers.ModelSerializer):
     capaian = serializers.SerializerMethodField()
 
     class Meta:
@@ -175,10 +176,10 @@ class RealisasiSerializer(serializers.ModelSerializer):
             target=target.get(obj.indikator_id),
             pengaturan=self.context["_pengaturan"],
         )
-        return CapaianSerializer(hasil).data
+        return HasilCapaianSerializer(hasil).data
 
 
-class RealisasiSimpanSerializer(serializers.Serializer):
+class RealisasiKinerjaSimpanSerializer(serializers.Serializer):
     indikator = serializers.PrimaryKeyRelatedField(queryset=Indikator.objects.all())
     tahun = serializers.IntegerField()
     periode = serializers.ChoiceField(choices=Realisasi.Periode.choices)
@@ -195,11 +196,11 @@ class RealisasiSimpanSerializer(serializers.Serializer):
     program_pendukung = serializers.CharField(required=False, allow_blank=True, default="")
 
 
-class CatatanSerializer(serializers.Serializer):
+class CatatanVerifikasiSerializer(serializers.Serializer):
     catatan = serializers.CharField(required=False, allow_blank=True, default="")
 
 
-class AlasanSerializer(serializers.Serializer):
+class AlasanPerubahanPKSerializer(serializers.Serializer):
     alasan = serializers.CharField()
 
 
@@ -325,9 +326,9 @@ class PerjanjianKinerjaViewSet(
         obj = services.pk_tandatangani(perjanjian=self.get_object(), pengguna=request.user)
         return Response(PerjanjianKinerjaSerializer(obj).data)
 
-    @action(detail=True, methods=["post"], serializer_class=AlasanSerializer)
+    @action(detail=True, methods=["post"], serializer_class=AlasanPerubahanPKSerializer)
     def perubahan(self, request, pk=None):
-        s = AlasanSerializer(data=request.data)
+        s = AlasanPerubahanPKSerializer(data=request.data)
         s.is_valid(raise_exception=True)
         obj = services.pk_perubahan_create(
             perjanjian=self.get_object(), pengguna=request.user, alasan=s.validated_data["alasan"]
@@ -362,7 +363,7 @@ class RealisasiViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewset
     queryset = Realisasi.objects.select_related("indikator").order_by(
         "tahun", "indikator__sasaran__nomor", "indikator__kode", "periode"
     )
-    serializer_class = RealisasiSerializer
+    serializer_class = RealisasiKinerjaSerializer
     permission_classes = [IsAuthenticated, IzinModelApi]
 
     def get_queryset(self):
@@ -375,25 +376,25 @@ class RealisasiViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewset
         return qs
 
     def create(self, request, *args, **kwargs):
-        s = RealisasiSimpanSerializer(data=request.data)
+        s = RealisasiKinerjaSimpanSerializer(data=request.data)
         s.is_valid(raise_exception=True)
         data = {"versi": None, **s.validated_data}
         obj = services.realisasi_simpan(pengguna=request.user, **data)
-        return Response(RealisasiSerializer(obj, context={}).data, status=201)
+        return Response(RealisasiKinerjaSerializer(obj, context={}).data, status=201)
 
     def _langkah(self, fungsi, **kwargs):
         obj = fungsi(realisasi=self.get_object(), pengguna=self.request.user, **kwargs)
-        return Response(RealisasiSerializer(obj, context={}).data)
+        return Response(RealisasiKinerjaSerializer(obj, context={}).data)
 
     @action(detail=True, methods=["post"])
     def ajukan(self, request, pk=None):
         return self._langkah(services.realisasi_ajukan)
 
-    @action(detail=True, methods=["post"], serializer_class=CatatanSerializer)
+    @action(detail=True, methods=["post"], serializer_class=CatatanVerifikasiSerializer)
     def verifikasi(self, request, pk=None):
         return self._langkah(services.realisasi_verifikasi, catatan=request.data.get("catatan", ""))
 
-    @action(detail=True, methods=["post"], serializer_class=CatatanSerializer)
+    @action(detail=True, methods=["post"], serializer_class=CatatanVerifikasiSerializer)
     def kembalikan(self, request, pk=None):
         return self._langkah(services.realisasi_kembalikan, catatan=request.data.get("catatan", ""))
 
@@ -445,12 +446,40 @@ class BolehBacaKinerja(BasePermission):
         return request.user.has_perm("kinerja.view_realisasi")
 
 
-class CapaianViewSet(viewsets.ViewSet):
+class CapaianBarisSerializer(serializers.Serializer):
+    sasaran = serializers.IntegerField()
+    indikator = serializers.IntegerField()
+    kode = serializers.CharField()
+    uraian = serializers.CharField()
+    satuan = serializers.CharField()
+    arah = serializers.CharField()
+    presisi = serializers.IntegerField()
+    target = serializers.DecimalField(max_digits=18, decimal_places=4, allow_null=True)
+    target_atas = serializers.DecimalField(max_digits=18, decimal_places=4, allow_null=True)
+    sumber_target = serializers.CharField(allow_null=True)
+    realisasi = serializers.DecimalField(max_digits=30, decimal_places=10, allow_null=True)
+    status_alur = serializers.CharField(allow_null=True)
+    capaian = HasilCapaianSerializer()
+
+
+class CapaianTahunSerializer(serializers.Serializer):
+    tahun = serializers.IntegerField()
+    pengaturan = PengaturanCapaianSerializer()
+    baris = CapaianBarisSerializer(many=True)
+
+
+class CapaianViewSet(viewsets.GenericViewSet):
     """Capaian per indikator for ``?tahun=`` (default: the latest year with realisasi),
     computed by ``capaian_compute`` from the stored target and realisasi."""
 
     permission_classes = [IsAuthenticated, BolehBacaKinerja]
+    serializer_class = CapaianTahunSerializer
+    pagination_class = None
 
+    @extend_schema(
+        parameters=[OpenApiParameter("tahun", int, description="Tahun kinerja")],
+        responses=CapaianTahunSerializer,
+    )
     def list(self, request):
         tahun = request.query_params.get("tahun", "")
         if not tahun.isdigit():
@@ -458,31 +487,29 @@ class CapaianViewSet(viewsets.ViewSet):
                 Realisasi.objects.order_by("-tahun").values_list("tahun", flat=True).first() or 0
             )
         tahun = int(tahun)
-        pengaturan = selectors.pengaturan_capaian_get()
-        return Response(
-            {
-                "tahun": tahun,
-                "pengaturan": PengaturanCapaianSerializer(pengaturan).data,
-                "baris": [
-                    {
-                        "sasaran": b.sasaran.nomor,
-                        "indikator": b.indikator.pk,
-                        "kode": b.indikator.kode,
-                        "uraian": b.indikator.uraian,
-                        "satuan": b.indikator.satuan,
-                        "arah": b.indikator.arah,
-                        "presisi": b.indikator.presisi,
-                        "target": b.target.nilai if b.target else None,
-                        "target_atas": b.target.atas if b.target else None,
-                        "sumber_target": b.target.sumber if b.target else None,
-                        "realisasi": b.realisasi,
-                        "status_alur": b.tahunan.status if b.tahunan else None,
-                        "capaian": CapaianSerializer(b.hasil).data,
-                    }
-                    for b in selectors.capaian_tahun_list(tahun=tahun)
-                ],
-            }
-        )
+        data = {
+            "tahun": tahun,
+            "pengaturan": selectors.pengaturan_capaian_get(),
+            "baris": [
+                {
+                    "sasaran": b.sasaran.nomor,
+                    "indikator": b.indikator.pk,
+                    "kode": b.indikator.kode,
+                    "uraian": b.indikator.uraian,
+                    "satuan": b.indikator.satuan,
+                    "arah": b.indikator.arah,
+                    "presisi": b.indikator.presisi,
+                    "target": b.target.nilai if b.target else None,
+                    "target_atas": b.target.atas if b.target else None,
+                    "sumber_target": b.target.sumber if b.target else None,
+                    "realisasi": b.realisasi,
+                    "status_alur": b.tahunan.status if b.tahunan else None,
+                    "capaian": b.hasil,
+                }
+                for b in selectors.capaian_tahun_list(tahun=tahun)
+            ],
+        }
+        return Response(CapaianTahunSerializer(data).data)
 
 
 def register(router) -> None:
