@@ -6,6 +6,8 @@ message; a user outside Keuangan gets 403).
 
 from __future__ import annotations
 
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError as ApiValidationError
@@ -31,7 +33,7 @@ def _uang(value):
 # --- serializers --------------------------------------------------------------------------
 
 
-class DokumenSerializer(serializers.ModelSerializer):
+class AnggaranDokumenSerializer(serializers.ModelSerializer):
     class Meta:
         model = DokumenAnggaran
         fields = [
@@ -48,21 +50,21 @@ class DokumenSerializer(serializers.ModelSerializer):
         read_only_fields = ["terkunci", "dikunci_pada"]
 
 
-class DokumenUbahSerializer(serializers.Serializer):
+class AnggaranDokumenUbahSerializer(serializers.Serializer):
     nomor = serializers.CharField(max_length=100)
     tanggal = serializers.DateField()
     uraian = serializers.CharField(max_length=300)
     pemberi = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
 
 
-class PerubahanSerializer(serializers.Serializer):
+class AnggaranPerubahanSerializer(serializers.Serializer):
     pos = serializers.PrimaryKeyRelatedField(queryset=Pos.objects.all())
     volume = serializers.DecimalField(max_digits=18, decimal_places=2)
     harga = serializers.DecimalField(max_digits=18, decimal_places=2)
 
 
-class RevisiSerializer(serializers.ModelSerializer):
-    perubahan = PerubahanSerializer(many=True, write_only=True, required=False)
+class AnggaranRevisiSerializer(serializers.ModelSerializer):
+    perubahan = AnggaranPerubahanSerializer(many=True, write_only=True, required=False)
     rpd = serializers.DictField(
         child=serializers.DecimalField(max_digits=18, decimal_places=2),
         write_only=True,
@@ -76,7 +78,7 @@ class RevisiSerializer(serializers.ModelSerializer):
         read_only_fields = ["nomor", "dibuat_pada"]
 
 
-class PosSerializer(serializers.ModelSerializer):
+class AnggaranPosSerializer(serializers.ModelSerializer):
     volume = serializers.DecimalField(
         max_digits=18, decimal_places=2, write_only=True, required=False, allow_null=True
     )
@@ -104,7 +106,7 @@ class PosSerializer(serializers.ModelSerializer):
         extra_kwargs = {"sasaran": {"required": False}}
 
 
-class RealisasiSerializer(serializers.ModelSerializer):
+class AnggaranRealisasiSerializer(serializers.ModelSerializer):
     kode_akun = serializers.CharField(source="akun.kode_lengkap", read_only=True)
 
     class Meta:
@@ -127,11 +129,18 @@ class RealisasiSerializer(serializers.ModelSerializer):
         extra_kwargs = {"pelampauan_alasan": {"required": False}}
 
 
-class ImporSerializer(serializers.Serializer):
+class AnggaranImporSerializer(serializers.Serializer):
     berkas = serializers.FileField()
     pratinjau = serializers.BooleanField(
         default=False, help_text="Hanya periksa (tidak menyimpan apa pun)."
     )
+
+
+class AnggaranLaporanSerializer(serializers.Serializer):
+    tahun = serializers.IntegerField()
+    tabel_3_1 = serializers.JSONField(allow_null=True)
+    sumber_dana = serializers.JSONField()
+    hibah = serializers.JSONField()
 
 
 # --- viewsets -----------------------------------------------------------------------------
@@ -167,7 +176,7 @@ class DokumenViewSet(
     ``bulanan``: monthly realisasi vs RPD; ``kunci`` (POST, Sekretaris); ``impor`` (POST file)."""
 
     queryset = DokumenAnggaran.objects.all().order_by("-tahun", "jenis", "nomor")
-    serializer_class = DokumenSerializer
+    serializer_class = AnggaranDokumenSerializer
     permission_classes = IZIN
 
     def get_queryset(self):
@@ -179,10 +188,10 @@ class DokumenViewSet(
 
     def get_serializer_class(self):
         if self.action in ("update", "partial_update"):
-            return DokumenUbahSerializer
+            return AnggaranDokumenUbahSerializer
         if self.action == "impor":
-            return ImporSerializer
-        return DokumenSerializer
+            return AnggaranImporSerializer
+        return AnggaranDokumenSerializer
 
     def perform_create(self, serializer):
         serializer.instance = services.dokumen_create(
@@ -197,13 +206,14 @@ class DokumenViewSet(
             "uraian": dokumen.uraian,
             "pemberi": dokumen.pemberi,
         }
-        serializer = DokumenUbahSerializer(data={**data, **request.data})
+        serializer = AnggaranDokumenUbahSerializer(data={**data, **request.data})
         serializer.is_valid(raise_exception=True)
         dokumen = services.dokumen_update(
             pengguna=request.user, dokumen=dokumen, **serializer.validated_data
         )
-        return Response(DokumenSerializer(dokumen).data)
+        return Response(AnggaranDokumenSerializer(dokumen).data)
 
+    @extend_schema(responses=OpenApiTypes.OBJECT)
     @action(detail=True, methods=["get"])
     def pohon(self, request, pk=None):
         dokumen = self.get_object()
@@ -211,7 +221,7 @@ class DokumenViewSet(
         pohon = selectors.pohon_anggaran(dokumen=dokumen, revisi=revisi)
         return Response(
             {
-                "dokumen": DokumenSerializer(dokumen).data,
+                "dokumen": AnggaranDokumenSerializer(dokumen).data,
                 "revisi": revisi.nomor if revisi else None,
                 "pagu": _uang(pohon.pagu),
                 "realisasi": _uang(pohon.realisasi),
@@ -221,6 +231,7 @@ class DokumenViewSet(
             }
         )
 
+    @extend_schema(responses=OpenApiTypes.OBJECT)
     @action(detail=True, methods=["get"])
     def bulanan(self, request, pk=None):
         dokumen = self.get_object()
@@ -246,15 +257,17 @@ class DokumenViewSet(
             }
         )
 
+    @extend_schema(request=None, responses=AnggaranDokumenSerializer)
     @action(detail=True, methods=["post"])
     def kunci(self, request, pk=None):
         dokumen = services.dokumen_kunci(dokumen=self.get_object(), pengguna=request.user)
-        return Response(DokumenSerializer(dokumen).data)
+        return Response(AnggaranDokumenSerializer(dokumen).data)
 
+    @extend_schema(request=AnggaranImporSerializer, responses=OpenApiTypes.OBJECT)
     @action(detail=True, methods=["post"], parser_classes=[MultiPartParser, FormParser, JSONParser])
     def impor(self, request, pk=None):
         dokumen = self.get_object()
-        serializer = ImporSerializer(data=request.data)
+        serializer = AnggaranImporSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         berkas = serializer.validated_data["berkas"]
         data = berkas.read()
@@ -302,7 +315,7 @@ class RevisiViewSet(
     """Revisions of a document (``?dokumen=<id>``); POST creates revisi ke-(N+1)."""
 
     queryset = Revisi.objects.select_related("dokumen").order_by("dokumen", "nomor")
-    serializer_class = RevisiSerializer
+    serializer_class = AnggaranRevisiSerializer
     permission_classes = IZIN
 
     def get_queryset(self):
@@ -354,7 +367,7 @@ class PosViewSet(
     PATCH changes ``uraian``/``satuan`` and the linked ``sasaran``."""
 
     queryset = Pos.objects.prefetch_related("sasaran").order_by("dokumen", "urutan", "kode_lengkap")
-    serializer_class = PosSerializer
+    serializer_class = AnggaranPosSerializer
     permission_classes = IZIN
 
     def get_queryset(self):
@@ -376,7 +389,7 @@ class PosViewSet(
 
     def update(self, request, *args, **kwargs):
         pos = self.get_object()
-        serializer = PosSerializer(pos, data=request.data, partial=True)
+        serializer = AnggaranPosSerializer(pos, data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
         if "uraian" in data or "satuan" in data:
@@ -388,7 +401,7 @@ class PosViewSet(
             )
         if "sasaran" in data:
             services.pos_sasaran_set(pengguna=request.user, pos=pos, sasaran=data["sasaran"])
-        return Response(PosSerializer(pos).data)
+        return Response(AnggaranPosSerializer(pos).data)
 
 
 class RealisasiViewSet(
@@ -400,7 +413,7 @@ class RealisasiViewSet(
     """Transactions (``?dokumen=<id>&akun=<id>``). POST books one SP2D on an akun line."""
 
     queryset = Realisasi.objects.select_related("akun").order_by("-tanggal", "-id")
-    serializer_class = RealisasiSerializer
+    serializer_class = AnggaranRealisasiSerializer
     permission_classes = IZIN
 
     def get_queryset(self):
@@ -430,6 +443,7 @@ class LaporanViewSet(viewsets.GenericViewSet):
     """LKj Bab III B of a year (``?tahun=2023``): table 3.1, sources of funds, hibah."""
 
     queryset = DokumenAnggaran.objects.all()
+    serializer_class = AnggaranLaporanSerializer
     permission_classes = IZIN
 
     def _baris(self, rows):
