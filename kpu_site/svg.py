@@ -23,7 +23,12 @@ def _num(value) -> float | None:
 
 
 def _label(value: float, satuan: str) -> str:
-    dec = 0 if abs(value) >= 100 or float(value).is_integer() else 2
+    if float(value).is_integer():
+        dec = 0
+    elif satuan == "%":
+        dec = 2
+    else:
+        dec = 0 if abs(value) >= 100 else 2
     text = angka(Decimal(str(round(value, 2))), dec)
     return f"{text}{satuan}" if satuan == "%" else (f"{text} {satuan}" if satuan else text)
 

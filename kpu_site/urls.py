@@ -30,6 +30,7 @@ urlpatterns = [
         auth_views.PasswordChangeDoneView.as_view(),
         name="password_change_done",
     ),
+    path("tahun/", views.TahunPilihView.as_view(), name="tahun_pilih"),
     path("audit/", views.JejakAuditListView.as_view(), name="audit_list"),
     path("status/", views.StatusLayananView.as_view(), name="status_layanan"),
     path(

@@ -6,22 +6,72 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.db import connection
 from django.shortcuts import redirect
 from django.utils.dateparse import parse_date
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views import View
 from django.views.generic import ListView, TemplateView
 
-from . import selectors, services
+from . import dasbor, selectors, services
 from .akses import IzinMixin
 from .models import JejakAudit
 from .peran import Peran, peran_of
+from .tahun import KUNCI_SESI, tahun_aktif, tahun_pilihan
+
+PERAN_DASBOR = frozenset({Peran.KOMISIONER, Peran.SEKRETARIS, Peran.ADMIN})
 
 
 class BerandaView(LoginRequiredMixin, TemplateView):
+    """Home: the Dasbor pimpinan for Komisioner, Sekretaris and Admin; for the other roles
+    what waits for them and their menu."""
+
     template_name = "kpu_site/beranda.html"
+
+    def get_template_names(self):
+        if peran_of(self.request.user) in PERAN_DASBOR:
+            return ["kpu_site/dasbor.html"]
+        return [self.template_name]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["peran"] = peran_of(self.request.user)
+        user = self.request.user
+        peran = peran_of(user)
+        tahun = tahun_aktif(self.request)
+        context["peran"] = peran
+        context["tahun"] = tahun
+        if peran in (Peran.AUDITOR, None):
+            return context
+        context["tugas"] = dasbor.dasbor_tugas(user=user)
+        if peran in PERAN_DASBOR:
+            segar = self.request.GET.get("segar") == "1"
+            capaian = dasbor.dasbor_capaian(tahun=tahun, segar=segar)
+            anggaran = dasbor.dasbor_anggaran(tahun=tahun, segar=segar)
+            rekrutmen = dasbor.dasbor_rekrutmen(tahun=tahun, segar=segar)
+            context.update(
+                capaian=capaian["data"],
+                anggaran=anggaran["data"],
+                rekrutmen=rekrutmen["data"],
+                data_per=min(capaian["per"], anggaran["per"], rekrutmen["per"]),
+                lkj=dasbor.dasbor_lkj(tahun=tahun),
+                grafik_capaian=dasbor.grafik_aman(capaian["data"]["grafik"]),
+                grafik_anggaran=dasbor.grafik_aman(anggaran["data"]["grafik"])
+                if anggaran["data"]
+                else "",
+            )
         return context
+
+
+class TahunPilihView(LoginRequiredMixin, View):
+    """The year switcher: keeps the chosen year in the session and goes back."""
+
+    http_method_names = ["post"]
+
+    def post(self, request):
+        raw = request.POST.get("tahun", "")
+        if raw.isdigit() and int(raw) in tahun_pilihan():
+            request.session[KUNCI_SESI] = int(raw)
+        kembali = request.POST.get("next") or "/"
+        if not url_has_allowed_host_and_scheme(kembali, allowed_hosts={request.get_host()}):
+            kembali = "/"
+        return redirect(kembali)
 
 
 class JejakAuditListView(IzinMixin, ListView):

@@ -1,0 +1,193 @@
+"""Dasbor pimpinan: the year at a glance for Komisioner and Sekretaris.
+
+Each figure is one function that calls the app's own selector (nothing is recomputed here)
+and is cached for a few minutes with the time it was computed, shown on the page as "data
+per …". ``segar=True`` recomputes.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.core.cache import cache
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+
+from . import svg
+
+LAMA_CACHE = 300  # seconds
+
+
+def _tersimpan(kunci: str, hitung, *, segar: bool) -> dict:
+    """``{"data": ..., "per": datetime}`` from the cache or freshly computed."""
+    if not segar:
+        hasil = cache.get(kunci)
+        if hasil is not None:
+            return hasil
+    hasil = {"data": hitung(), "per": timezone.now()}
+    cache.set(kunci, hasil, LAMA_CACHE)
+    return hasil
+
+
+def dasbor_capaian(*, tahun: int, segar: bool = False) -> dict:
+    """Capaian per sasaran (``kinerja.selectors.capaian_tahun_list``) with a chart and the
+    indikator below target."""
+
+    def hitung():
+        from kinerja import selectors as kin
+
+        baris = kin.capaian_tahun_list(tahun=tahun)
+        return {
+            "ringkasan": kin.capaian_ringkasan(baris=baris),
+            "jumlah": len(baris),
+            "di_bawah_target": [
+                {
+                    "kode": b.indikator.kode,
+                    "sasaran": b.indikator.sasaran.uraian,
+                    "capaian": b.hasil.nilai_dibatasi,
+                    "status": b.hasil.status_label,
+                    "kelas": b.hasil.kelas_css,
+                    "url": reverse("kinerja:capaian", args=[tahun]),
+                }
+                for b in baris
+                if b.hasil.status != "tercapai"
+            ],
+            "grafik": svg.bar_chart(
+                kategori=[f"Sasaran {b.indikator.sasaran.nomor}" for b in baris],
+                seri=[("Capaian", [b.hasil.nilai_dibatasi for b in baris])],
+                satuan="%",
+                garis_acuan=100,
+                horizontal=True,
+                lebar=560,
+                tinggi=max(160, 26 * len(baris) + 50),
+            )
+            if baris
+            else "",
+        }
+
+    return _tersimpan(f"dasbor:capaian:{tahun}", hitung, segar=segar)
+
+
+def dasbor_anggaran(*, tahun: int, segar: bool = False) -> dict:
+    """Absorption per program (``anggaran.selectors.tabel_3_1``) and the DIPA's cumulative
+    realisasi against the RPD (``anggaran.selectors.realisasi_bulanan``)."""
+
+    def hitung():
+        from anggaran import selectors as ang
+        from kpu_site.formatting import BULAN
+
+        tabel = ang.tabel_3_1(tahun=tahun)
+        if tabel is None:
+            return None
+        bulanan = ang.realisasi_bulanan(dokumen=tabel["dokumen"])
+        program = [b for b in tabel["baris"] if b["tingkat"] == "program"]
+        return {
+            "dokumen_id": tabel["dokumen"].pk,
+            "total": {
+                "pagu": tabel["total_pagu"],
+                "realisasi": tabel["total_realisasi"],
+                "sisa": tabel["total_sisa"],
+                "serapan": tabel["serapan"],
+            },
+            "program": program,
+            "sumber_dana": ang.ringkasan_per_sumber_dana(tahun=tahun),
+            "deviasi_rata_rata": bulanan.rata_rata_deviasi,
+            "grafik": svg.line_chart(
+                kategori=[b[:3] for b in BULAN],
+                seri=[
+                    (
+                        "RPD kumulatif (juta Rp)",
+                        [b.rpd_kumulatif / 1_000_000 for b in bulanan.baris],
+                    ),
+                    (
+                        "Realisasi kumulatif (juta Rp)",
+                        [b.realisasi_kumulatif / 1_000_000 for b in bulanan.baris],
+                    ),
+                ],
+                lebar=560,
+                tinggi=260,
+            ),
+        }
+
+    return _tersimpan(f"dasbor:anggaran:{tahun}", hitung, segar=segar)
+
+
+def _rekrutmen_tahun(tahun: int):
+    from badan_adhoc import selectors as adhoc
+
+    awal, akhir = date(tahun, 1, 1), date(tahun, 12, 31)
+    for r in adhoc.rekrutmen_list():
+        mulai = r.masa_kerja_mulai or r.tanggal_acuan
+        selesai = r.masa_kerja_selesai or r.tanggal_acuan
+        if mulai <= akhir and selesai >= awal:
+            yield r
+
+
+def dasbor_rekrutmen(*, tahun: int, segar: bool = False) -> dict:
+    """The funnel per body (seats, applicants, MS, TMS; ``badan_adhoc.selectors``) and the
+    kecamatan where applicants are fewer than seats."""
+
+    def hitung():
+        from badan_adhoc import selectors as adhoc
+
+        hasil = []
+        for r in _rekrutmen_tahun(tahun):
+            ringkas = adhoc.seleksi_ringkasan(r)
+            per_kecamatan = adhoc.rekap_per_kecamatan(r)
+            hasil.append(
+                {
+                    "nama": r.nama,
+                    "badan": r.get_jenis_badan_display(),
+                    "kursi": sum(k.kursi for k in per_kecamatan),
+                    "pendaftar": ringkas["jumlah"],
+                    "ms": ringkas["ms"],
+                    "tms": ringkas["tms"],
+                    "kekurangan": [
+                        {
+                            "kecamatan": k.wilayah.nama,
+                            "kursi": k.kursi,
+                            "pendaftar": k.pendaftar,
+                            "kurang": k.kekurangan,
+                        }
+                        for k in per_kecamatan
+                        if k.kekurangan
+                    ],
+                    "url": reverse("badan_adhoc:rekrutmen_detail", args=[r.pk]),
+                }
+            )
+        return hasil
+
+    return _tersimpan(f"dasbor:rekrutmen:{tahun}", hitung, segar=segar)
+
+
+def dasbor_lkj(*, tahun: int) -> dict:
+    """The year's LKj: the latest version and whether one is final (not cached: cheap)."""
+    from kinerja.lkj.models import LaporanKinerja
+
+    versi = LaporanKinerja.objects.filter(tahun=tahun).order_by("-versi")
+    return {
+        "terakhir": versi.first(),
+        "final": versi.filter(status="final").first(),
+        "url": reverse("kinerja:lkj_tahun", args=[tahun]),
+    }
+
+
+def dasbor_tugas(*, user) -> list[dict]:
+    """What waits for this user's action (not cached: personal and cheap)."""
+    from kinerja import selectors as kin
+
+    judul = {
+        "verifikasi": "Realisasi kinerja menunggu verifikasi Anda",
+        "persetujuan": "Realisasi kinerja menunggu persetujuan Anda",
+    }
+    return [
+        {"judul": judul.get(kunci, kunci), "jumlah": len(daftar), "url": reverse("kinerja:antrean")}
+        for kunci, daftar in kin.realisasi_antrean(user=user).items()
+        if daftar
+    ]
+
+
+def grafik_aman(markup: str):
+    """Chart markup built by ``kpu_site.svg`` (labels escaped there) for the template."""
+    return mark_safe(markup)  # noqa: S308 - generated and escaped by kpu_site.svg
