@@ -631,9 +631,13 @@ class LaporanView(BacaMixin, TemplateView):
 
     template_name = "anggaran/laporan.html"
 
+    def _revisi(self) -> int | None:
+        nomor = self.request.GET.get("revisi", "")
+        return int(nomor) if nomor.isdigit() else None
+
     def get(self, request, *args, **kwargs):
         if request.GET.get("unduh") == "xlsx":
-            tabel = selectors.tabel_3_1(tahun=self.kwargs["tahun"])
+            tabel = selectors.tabel_3_1(tahun=self.kwargs["tahun"], revisi_nomor=self._revisi())
             if tabel is None:
                 return redirect("anggaran:laporan", tahun=self.kwargs["tahun"])
             rows = [
@@ -657,9 +661,12 @@ class LaporanView(BacaMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         tahun = self.kwargs["tahun"]
+        tabel = selectors.tabel_3_1(tahun=tahun, revisi_nomor=self._revisi())
+        dipa = tabel["dokumen"] if tabel else None
         context.update(
             tahun=tahun,
-            tabel=selectors.tabel_3_1(tahun=tahun),
+            tabel=tabel,
+            revisi_semua=selectors.revisi_list(dokumen=dipa) if dipa else [],
             sumber_dana=selectors.ringkasan_per_sumber_dana(tahun=tahun),
             hibah=selectors.laporan_hibah(tahun=tahun),
         )
