@@ -261,7 +261,7 @@ def _pk_muat(tahun, tanggal_pk, indikator, beda):
         pihak_kedua_jabatan=pejabat["pihak_kedua_jabatan"],
         tempat="Serang",
         tanggal=tanggal_pk,
-        ditandatangani_pada=timezone.now(),
+        ditandatangani_pada=timezone.make_aware(dt.datetime.combine(tanggal_pk, dt.time(10))),
     )
     for nomor, ind in indikator.items():
         renstra_target = TargetTahunan.objects.get(indikator=ind, tahun=tahun).target
