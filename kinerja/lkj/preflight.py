@@ -49,7 +49,7 @@ def lkj_preflight(*, tahun: int) -> list[Temuan]:
             Temuan(
                 "pk",
                 f"Perjanjian Kinerja tahun {tahun} belum dibuat.",
-                _url("kinerja:pk_tahun", tahun),
+                _url("kinerja:pk_list"),
             )
         )
     elif perjanjian.status != perjanjian.Status.DITANDATANGANI:
@@ -57,12 +57,12 @@ def lkj_preflight(*, tahun: int) -> list[Temuan]:
             Temuan(
                 "pk",
                 f"Perjanjian Kinerja tahun {tahun} belum ditandatangani.",
-                _url("kinerja:pk_tahun", tahun),
+                _url("kinerja:pk_detail", tahun),
             )
         )
     for baris in kin.capaian_tahun_list(tahun=tahun):
         ind = baris.indikator
-        tautan = _url("kinerja:realisasi_indikator", ind.pk, query=f"tahun={tahun}")
+        tautan = _url("kinerja:realisasi_isi", tahun, ind.pk, "tahunan")
         if baris.realisasi is None:
             temuan.append(
                 Temuan(
@@ -86,7 +86,7 @@ def lkj_preflight(*, tahun: int) -> list[Temuan]:
             Temuan(
                 "target",
                 f"Target PK indikator {beda.indikator.kode} berbeda dari target Renstra tahun {tahun}.",
-                _url("kinerja:pk_tahun", tahun),
+                _url("kinerja:pk_detail", tahun),
             )
         )
     tabel = ang.tabel_3_1(tahun=tahun)

@@ -241,3 +241,19 @@ def test_finalising_the_demo_lkj_locks_the_year_and_keeps_the_file(demo_lkj, tmp
         services.laporan_finalkan(
             laporan=LaporanKinerja.objects.get(tahun=2023, versi=2), pengguna=sekretaris
         )
+
+
+def test_preflight_lists_findings_with_working_links(db, client, sekretaris):
+    """A year with a Renstra but no PK, realisasi or DIPA: every finding names what to fix and
+    links to a page that exists."""
+    from kinerja.lkj.preflight import lkj_preflight
+    from kinerja.models import Renstra
+
+    Renstra.objects.create(nama="Renstra uji", tahun_mulai=2025, tahun_selesai=2029, visi="Visi")
+    temuan = lkj_preflight(tahun=2026)
+    jenis = {t.jenis for t in temuan}
+    assert {"pk", "anggaran"} <= jenis
+    client.force_login(sekretaris)
+    for t in temuan:
+        assert t.tautan, t
+        assert client.get(t.tautan).status_code == 200, t
