@@ -10,6 +10,7 @@ applicant file or a 1,000,000-row SIPOL export takes seconds, not minutes.
 from __future__ import annotations
 
 import io
+import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -108,6 +109,39 @@ def _teks_copy(value) -> str:
     return text
 
 
+class _Aliran:
+    """A read-only text file over an iterator of ``COPY`` lines (for ``copy_expert``)."""
+
+    def __init__(self, rows: Iterable):
+        self._it = iter(rows)
+        self._sisa = ""
+        self.jumlah = 0
+
+    def iterator(self):
+        for row in self._it:
+            self.jumlah += 1
+            yield row
+
+    def read(self, size: int = -1) -> str:
+        parts = [self._sisa]
+        n = len(self._sisa)
+        for line in self._it:
+            self.jumlah += 1
+            parts.append(line)
+            n += len(line)
+            if 0 < size <= n:
+                break
+        data = "".join(parts)
+        if 0 < size < len(data):
+            self._sisa = data[size:]
+            return data[:size]
+        self._sisa = ""
+        return data
+
+    def readline(self, size: int = -1) -> str:  # pragma: no cover - psycopg2 uses read()
+        return self.read(size)
+
+
 class PenulisMassal:
     """Collects rows for one table and writes them in bulk: ``COPY`` on PostgreSQL (rows kept
     as a compact text buffer), batched ``executemany`` elsewhere."""
@@ -134,6 +168,28 @@ class PenulisMassal:
             self._buffer.write("\n")
         else:
             self._rows.append(tuple(row))
+
+    def tulis_aliran(self, rows: Iterable) -> int:
+        """Write rows while they are produced: on PostgreSQL the ``COPY`` consumes text lines
+        as the caller's generator yields them, so the server inserts on one core while Python
+        parses the next rows on the other. The caller raises inside its transaction if the
+        input turns out bad, which rolls the rows back."""
+        qn = connection.ops.quote_name
+        cols = ", ".join(qn(k) for k in self.kolom)
+        aliran = _Aliran(rows)
+        with connection.cursor() as cursor:
+            if self.postgres:
+                cursor.cursor.copy_expert(
+                    f"COPY {qn(self.table)} ({cols}) FROM STDIN", aliran, size=1 << 16
+                )
+            else:
+                marks = ", ".join(["%s"] * len(self.kolom))
+                sql = f"INSERT INTO {qn(self.table)} ({cols}) VALUES ({marks})"  # noqa: S608
+                rows_iter = aliran.iterator()
+                while batch := list(itertools.islice(rows_iter, self.BATCH)):
+                    cursor.executemany(sql, batch)
+        self.jumlah += aliran.jumlah
+        return self.jumlah
 
     def tulis(self) -> int:
         qn = connection.ops.quote_name
@@ -417,86 +473,87 @@ def pendaftar_import(
     # status, six reasons, warning, koreksi_status, koreksi_alasan, dipanggil, hasil, dibuat
     akhir_copy = "\tbelum\tf\tf\tf\tf\tf\tf\tf\t\t\tf\t\t" + sekarang.isoformat() + "\n"
     akhir_tuple = ("belum", *([False] * 7), "", "", False, "", sekarang)
-    tulis_teks = penulis.tambah_teks
-    tambah = penulis.tambah
     fromiso = date.fromisoformat
     i_nik, i_nama, i_jk, i_tmp, i_tgl, i_pend, i_dom, i_alm, i_hp, i_mail, i_tuj = posisi
     lebar = max(posisi) + 1
-    n = 0
-    for nomor, values in tabel.baris_list():
-        n += 1
-        if len(values) < lebar:
-            values = values + [""] * (lebar - len(values))
-        nik = values[i_nik]
-        nama = values[i_nama]
-        tempat = values[i_tmp]
-        kode_dom = values[i_dom]
-        alamat = values[i_alm]
-        hp = values[i_hp]
-        email = values[i_mail]
-        jk = jk_map.get(values[i_jk])
-        pend = pend_map.get(values[i_pend])
-        tujuan_id = tujuan_teks.get(values[i_tuj])
-        try:
-            lahir = fromiso(values[i_tgl])
-        except ValueError:
-            lahir = None
-        if not (
-            jk
-            and pend
-            and tujuan_id
-            and lahir
-            and nik
-            and nama
-            and tempat
-            and kode_dom
-            and len(nik) <= 32
-            and len(nama) <= 150
-            and len(tempat) <= 100
-            and len(kode_dom) <= 20
-            and len(alamat) <= 255
-            and len(hp) <= 20
-            and len(email) <= 254
-        ):
-            row = _ambil(values, posisi)
-            salah = _pendaftar_periksa(nomor, row, tujuan=tujuan, tingkat=tingkat)
-            if salah:
-                kesalahan.extend(salah)
-                continue
-            # a form the fast path does not take (e.g. 17/10/1990, "Laki-laki"): normalise
-            jk = JENIS_KELAMIN[row[2].upper()]
-            pend = row[5].upper()
-            lahir = _tanggal(row[4])
-            tujuan_id = tujuan_teks[row[10]]
-        if kesalahan:
-            continue  # nothing will be written: only keep checking
-        hari = lahir.day + 40 if jk == "P" else lahir.day
-        kl = f"{hari:02d}{lahir.month:02d}{lahir.year % 100:02d}"
-        if postgres:
-            teks = nik + nama + tempat + kode_dom + alamat + hp + email
-            if "\\" in teks or "\t" in teks or "\n" in teks or "\r" in teks:
-                nik, nama, tempat, kode_dom, alamat, hp, email = (
-                    _teks_copy(v) for v in (nik, nama, tempat, kode_dom, alamat, hp, email)
+    dibaca = [0]
+
+    def baris():
+        for nomor, values in tabel.baris_list():
+            dibaca[0] += 1
+            if len(values) < lebar:
+                values = values + [""] * (lebar - len(values))
+            nik = values[i_nik]
+            nama = values[i_nama]
+            tempat = values[i_tmp]
+            kode_dom = values[i_dom]
+            alamat = values[i_alm]
+            hp = values[i_hp]
+            email = values[i_mail]
+            jk = jk_map.get(values[i_jk])
+            pend = pend_map.get(values[i_pend])
+            tujuan_id = tujuan_teks.get(values[i_tuj])
+            try:
+                lahir = fromiso(values[i_tgl])
+            except ValueError:
+                lahir = None
+            if not (
+                jk
+                and pend
+                and tujuan_id
+                and lahir
+                and nik
+                and nama
+                and tempat
+                and kode_dom
+                and len(nik) <= 32
+                and len(nama) <= 150
+                and len(tempat) <= 100
+                and len(kode_dom) <= 20
+                and len(alamat) <= 255
+                and len(hp) <= 20
+                and len(email) <= 254
+            ):
+                row = _ambil(values, posisi)
+                salah = _pendaftar_periksa(nomor, row, tujuan=tujuan, tingkat=tingkat)
+                if salah:
+                    kesalahan.extend(salah)
+                    continue
+                # a form the fast path does not take (e.g. 17/10/1990, "Laki-laki"): normalise
+                jk = JENIS_KELAMIN[row[2].upper()]
+                pend = row[5].upper()
+                lahir = _tanggal(row[4])
+                tujuan_id = tujuan_teks[row[10]]
+            if kesalahan:
+                continue  # nothing will be written: only keep checking
+            hari = lahir.day + 40 if jk == "P" else lahir.day
+            kl = f"{hari:02d}{lahir.month:02d}{lahir.year % 100:02d}"
+            if postgres:
+                teks = nik + nama + tempat + kode_dom + alamat + hp + email
+                if "\\" in teks or "\t" in teks or "\n" in teks or "\r" in teks:
+                    nik, nama, tempat, kode_dom, alamat, hp, email = (
+                        _teks_copy(v) for v in (nik, nama, tempat, kode_dom, alamat, hp, email)
+                    )
+                yield (
+                    f"{rid}\t{nik}\t{nama}\t{jk}\t{tempat}\t{lahir.isoformat()}\t{pend}\t"
+                    f"{kode_dom}\t{domisili.get(values[i_dom], NULL_COPY)}\t{alamat}\t{hp}\t"
+                    f"{email}\t{tujuan_id}\t{kl}{akhir_copy}"
                 )
-            tulis_teks(
-                f"{rid}\t{nik}\t{nama}\t{jk}\t{tempat}\t{lahir.isoformat()}\t{pend}\t"
-                f"{kode_dom}\t{domisili.get(values[i_dom], NULL_COPY)}\t{alamat}\t{hp}\t"
-                f"{email}\t{tujuan_id}\t{kl}{akhir_copy}"
-            )
-        else:
-            dom = domisili.get(kode_dom)
-            tambah(
-                (
-                    rid, nik, nama, jk, tempat, lahir, pend, kode_dom,
-                    int(dom) if dom else None,
-                    alamat, hp, email, int(tujuan_id), kl, *akhir_tuple,
-                )
-            )  # fmt: skip
-    _gagal_bila_ada(kesalahan, n)
+            else:
+                dom = domisili.get(kode_dom)
+                yield (
+                    (
+                        rid, nik, nama, jk, tempat, lahir, pend, kode_dom,
+                        int(dom) if dom else None,
+                        alamat, hp, email, int(tujuan_id), kl, *akhir_tuple,
+                    )
+                )  # fmt: skip
+
     with transaction.atomic():
         if ganti:
             Pendaftar.objects.filter(rekrutmen=rekrutmen).delete()
-        jumlah = penulis.tulis()
+        jumlah = penulis.tulis_aliran(baris())
+        _gagal_bila_ada(kesalahan, dibaca[0])  # raises inside the transaction: rolled back
         Rekrutmen.objects.filter(pk=rid).update(diseleksi_pada=None)
         jejak_catat(
             pengguna=pengguna,
@@ -513,30 +570,40 @@ def anggota_parpol_import(*, berkas, nama_berkas: str, pengguna=None) -> HasilIm
     tabel, posisi = _buka(berkas, nama_berkas, KOLOM_PARPOL)
     kesalahan: list[Kesalahan] = []
     penulis = PenulisMassal(AnggotaParpol, ("nik", "nama", "partai"))
-    tambah = penulis.tambah
-    n = 0
-    for nomor, values in tabel.baris_list():
-        n += 1
-        nik, nama, partai = _ambil(values, posisi)
-        if not nik or len(nik) > 32:
-            kesalahan.append(
-                Kesalahan(nomor, "nik", "kosong." if not nik else "lebih dari 32 karakter.")
-            )
-        if not partai:
-            kesalahan.append(Kesalahan(nomor, "partai", "kosong."))
-        if kesalahan:
-            continue
-        tambah((nik, nama[:150], partai[:100]))
-    _gagal_bila_ada(kesalahan, n)
+    postgres = penulis.postgres
+    dibaca = [0]
+
+    def baris():
+        for nomor, values in tabel.baris_list():
+            dibaca[0] += 1
+            nik, nama, partai = _ambil(values, posisi)
+            if not nik or len(nik) > 32:
+                kesalahan.append(
+                    Kesalahan(nomor, "nik", "kosong." if not nik else "lebih dari 32 karakter.")
+                )
+            if not partai:
+                kesalahan.append(Kesalahan(nomor, "partai", "kosong."))
+            if kesalahan:
+                continue
+            nama, partai = nama[:150], partai[:100]
+            if postgres:
+                teks = nik + nama + partai
+                if "\\" in teks or "\t" in teks or "\n" in teks or "\r" in teks:
+                    nik, nama, partai = _teks_copy(nik), _teks_copy(nama), _teks_copy(partai)
+                yield f"{nik}\t{nama}\t{partai}\n"
+            else:
+                yield (nik, nama, partai)
+
     with transaction.atomic():
-        if connection.vendor == "postgresql":
+        if postgres:
             with connection.cursor() as cursor:
                 cursor.execute(
                     f"TRUNCATE {connection.ops.quote_name(AnggotaParpol._meta.db_table)}"
                 )
         else:
             AnggotaParpol.objects.all().delete()
-        jumlah = penulis.tulis()
+        jumlah = penulis.tulis_aliran(baris())
+        _gagal_bila_ada(kesalahan, dibaca[0])  # raises inside the transaction: rolled back
         jejak_catat(
             pengguna=pengguna,
             aksi="impor",
