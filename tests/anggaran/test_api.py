@@ -76,3 +76,67 @@ def test_api_revisi_and_laporan(dipa, masuk, kasubag_keuangan, auditor):
     assert data["tabel_3_1"]["total_pagu"] == str(Decimal("2500000.00"))
     rev = masuk(auditor).get(f"/api/anggaran/revisi/{response.json()['id']}/").json()
     assert rev["perubahan"][0]["selisih"] == "1000000.00"
+
+
+def test_api_pos_create_and_patch(dipa, masuk, sekretaris, staf):
+    client = masuk(sekretaris)
+    akun = dipa.pohon["akun"][0]
+    response = client.post(
+        "/api/anggaran/pos/",
+        {
+            "dokumen": dipa.pk,
+            "induk": akun.pk,
+            "tingkat": "detail",
+            "kode": "2",
+            "uraian": "Tambahan",
+            "satuan": "OK",
+            "volume": "3",
+            "harga": "-1",
+        },
+        content_type="application/json",
+    )
+    assert response.status_code == 400
+    assert "negatif" in str(response.json())
+    response = client.post(
+        "/api/anggaran/pos/",
+        {
+            "dokumen": dipa.pk,
+            "induk": akun.pk,
+            "tingkat": "detail",
+            "kode": "2",
+            "uraian": "Tambahan",
+            "satuan": "OK",
+            "volume": "3",
+            "harga": "1000",
+        },
+        content_type="application/json",
+    )
+    assert response.status_code == 201, response.content
+    assert response.json()["kode_lengkap"].endswith(".521211.2")
+    pk = response.json()["id"]
+    response = client.patch(
+        f"/api/anggaran/pos/{pk}/", {"uraian": "Diganti"}, content_type="application/json"
+    )
+    assert response.status_code == 200 and response.json()["uraian"] == "Diganti"
+    response = masuk(staf).patch(
+        f"/api/anggaran/pos/{pk}/", {"uraian": "X"}, content_type="application/json"
+    )
+    assert response.status_code == 403
+
+
+def test_api_dokumen_create_and_kunci(masuk, sekretaris, staf_keuangan):
+    payload = {
+        "jenis": "dipa",
+        "tahun": 2024,
+        "nomor": "SP DIPA-076.01.2.670714/2024",
+        "tanggal": "2023-12-01",
+        "uraian": "DIPA 2024",
+    }
+    response = masuk(staf_keuangan).post("/api/anggaran/dokumen/", payload)
+    assert response.status_code == 201, response.content
+    pk = response.json()["id"]
+    again = masuk(staf_keuangan).post("/api/anggaran/dokumen/", {**payload, "nomor": "lain"})
+    assert again.status_code == 400
+    assert masuk(staf_keuangan).post(f"/api/anggaran/dokumen/{pk}/kunci/").status_code == 403
+    response = masuk(sekretaris).post(f"/api/anggaran/dokumen/{pk}/kunci/")
+    assert response.status_code == 200 and response.json()["terkunci"] is True

@@ -141,3 +141,28 @@ def test_impor_realisasi_command(dipa, tmp_path):
         call_command("impor_realisasi", "2023", str(path), stderr=err)
     assert "Baris 2, kolom nilai" in err.getvalue()
     assert Realisasi.objects.count() == 1
+
+
+def test_impor_realisasi_command_into_a_hibah(sekretaris, tmp_path):
+    from datetime import date
+
+    from anggaran import services
+
+    hibah = services.dokumen_create(
+        pengguna=sekretaris,
+        jenis="hibah",
+        tahun=2023,
+        nomor="NPHD-9/2023",
+        tanggal=date(2023, 11, 1),
+        uraian="Hibah",
+        pemberi="Pemkot",
+    )
+    pohon_kecil(hibah, sekretaris)
+    path = tmp_path / "h.csv"
+    path.write_bytes(csv_bytes(f"2023-12-01;H1;{AKUN1};a;2.500"))
+    call_command(
+        "impor_realisasi", "2023", str(path), "--nomor", "NPHD-9/2023", stdout=io.StringIO()
+    )
+    assert Realisasi.objects.get().dokumen == hibah
+    with pytest.raises(CommandError, match="tidak ditemukan"):
+        call_command("impor_realisasi", "2023", str(path), stdout=io.StringIO())
