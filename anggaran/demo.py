@@ -47,17 +47,18 @@ AKUN = {
     "524114": "Belanja Perjalanan Dinas Paket Meeting Dalam Kota",
     "532111": "Belanja Modal Peralatan dan Mesin",
 }
+# akun -> (satuan, harga satuan) of its main detail line; None = a monthly amount (12 BLN/OB).
 SATUAN = {
-    "521111": ("BLN", 12),
-    "521115": ("OB", 12),
-    "521211": ("PKT", 1),
-    "521213": ("OB", 1),
-    "522111": ("BLN", 12),
-    "522151": ("OK", 1),
-    "523111": ("M2", 1),
-    "524111": ("OP", 1),
-    "524114": ("OH", 1),
-    "532111": ("UNIT", 1),
+    "521111": ("BLN", None),
+    "521115": ("OB", None),
+    "521211": ("PKT", 1_250_000),
+    "521213": ("OB", 1_300_000),
+    "522111": ("BLN", None),
+    "522151": ("OK", 1_500_000),
+    "523111": ("M2", 250_000),
+    "524111": ("OK", 600_000),
+    "524114": ("OH", 450_000),
+    "532111": ("UNIT", 15_000_000),
 }
 
 # program code, name, kegiatan lines: (kode, uraian, pagu, realisasi, KRO, RO, akun weights,
@@ -263,17 +264,21 @@ def _bagi_terbatas(total: int, batas: list[int]) -> list[int]:
 
 
 def _detail(akun_kode: str, jumlah: int) -> list[tuple[str, str, Decimal, Decimal]]:
-    """Detail lines (uraian, satuan, volume, harga) whose volume × harga sum to ``jumlah``."""
-    satuan, volume = SATUAN[akun_kode]
+    """Detail lines (uraian, satuan, volume, harga) whose volume × harga sum to ``jumlah``:
+    about 70% on the main line at a typical unit price, the rest as one package."""
+    satuan, harga = SATUAN[akun_kode]
     uraian = AKUN[akun_kode]
-    if jumlah >= 1_000_000 and jumlah % 1000 == 0:
-        harga = (jumlah * 7 // 10) // volume // 1000 * 1000
-        utama = harga * volume
-        if harga and jumlah - utama > 0:
-            return [
-                (f"{uraian} (kebutuhan pokok)", satuan, Decimal(volume), Decimal(harga)),
-                (f"{uraian} (kebutuhan penunjang)", "PKT", Decimal(1), Decimal(jumlah - utama)),
-            ]
+    pokok = jumlah * 7 // 10
+    if harga is None:
+        volume, harga = 12, pokok // 12 // 1000 * 1000
+    else:
+        volume = pokok // harga
+    utama = volume * harga
+    if volume and harga and jumlah - utama > 0:
+        return [
+            (f"{uraian} (kebutuhan pokok)", satuan, Decimal(volume), Decimal(harga)),
+            (f"{uraian} (kebutuhan penunjang)", "PKT", Decimal(1), Decimal(jumlah - utama)),
+        ]
     return [(uraian, "PKT", Decimal(1), Decimal(jumlah))]
 
 
