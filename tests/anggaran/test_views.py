@@ -200,3 +200,56 @@ def test_pos_update_links_sasaran(dipa, sekretaris, masuk):
     assert list(kegiatan.sasaran.all()) == [sasaran]
     page = client.get(reverse("anggaran:pos_detail", args=[kegiatan.pk])).content.decode()
     assert f"Sasaran {sasaran.nomor}" in page
+
+
+def test_list_pages_query_count_does_not_grow(
+    dipa, sekretaris, masuk, django_assert_max_num_queries
+):
+    client = masuk(sekretaris)
+    urls = [
+        reverse("anggaran:dokumen_list"),
+        reverse("anggaran:realisasi_list", args=[dipa.pk]),
+        reverse("anggaran:serapan", args=[dipa.pk]),
+        reverse("anggaran:laporan", args=[2023]),
+        f"/api/anggaran/realisasi/?dokumen={dipa.pk}",
+        f"/api/anggaran/pos/?dokumen={dipa.pk}",
+    ]
+    _tambah_baris(dipa, sekretaris, n_akun=1, n_transaksi=1)
+    counts = {}
+    for url in urls:
+        client.get(url)
+        with django_assert_max_num_queries(30) as ctx:
+            assert client.get(url).status_code == 200
+        counts[url] = len(ctx.captured_queries)
+    sub = Pos.objects.get(dokumen=dipa, tingkat=Pos.Tingkat.SUBKOMPONEN)
+    for i in range(20):
+        akun = services.pos_create(
+            pengguna=sekretaris,
+            dokumen=dipa,
+            induk=sub,
+            tingkat=Pos.Tingkat.AKUN,
+            kode=f"5388{i:02d}",
+            uraian="Akun lain",
+        )
+        services.pos_create(
+            pengguna=sekretaris,
+            dokumen=dipa,
+            induk=akun,
+            tingkat=Pos.Tingkat.DETAIL,
+            kode="1",
+            uraian="d",
+            satuan="PKT",
+            volume=Decimal("1"),
+            harga=Decimal("5000"),
+        )
+        for t in range(3):
+            services.realisasi_create(
+                pengguna=sekretaris,
+                akun=akun,
+                tanggal=date(2023, 2 + t, 1),
+                nomor_sp2d=f"L{i}-{t}",
+                nilai=Decimal("100"),
+            )
+    for url in urls:
+        with django_assert_max_num_queries(counts[url]):
+            assert client.get(url).status_code == 200
