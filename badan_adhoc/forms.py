@@ -12,6 +12,7 @@ from .models import (
     Jabatan,
     Pendaftar,
     Rekrutmen,
+    TahapanRekrutmen,
 )
 
 TANGGAL = forms.DateInput(attrs={"type": "date", "class": "form-control"}, format="%Y-%m-%d")
@@ -208,3 +209,19 @@ class NilaiForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         _bootstrap(self)
+
+
+class TahapanForm(forms.ModelForm):
+    class Meta:
+        model = TahapanRekrutmen
+        fields = ["tahap", "mulai", "selesai"]
+        widgets = {"mulai": TANGGAL, "selesai": TANGGAL}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _bootstrap(self)
+
+
+TahapanFormSet = forms.inlineformset_factory(
+    Rekrutmen, TahapanRekrutmen, form=TahapanForm, extra=2, can_delete=True
+)

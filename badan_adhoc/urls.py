@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.RekrutmenListView.as_view(), name="rekrutmen_list"),
     path("rekrutmen/baru/", views.RekrutmenCreateView.as_view(), name="rekrutmen_create"),
     path("rekrutmen/<int:pk>/", views.RekrutmenDetailView.as_view(), name="rekrutmen_detail"),
+    path("rekrutmen/<int:pk>/tahapan/", views.TahapanView.as_view(), name="rekrutmen_tahapan"),
     path(
         "rekrutmen/<int:pk>/seleksi/",
         views.RekrutmenSeleksiView.as_view(),

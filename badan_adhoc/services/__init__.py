@@ -23,6 +23,7 @@ from .rekrutmen import (
     pendaftar_override,
     pendaftar_update,
     rekrutmen_create,
+    tahapan_save,
 )
 from .seleksi import pendaftar_screen
 
@@ -43,6 +44,7 @@ __all__ = [
     "penetapan_create",
     "peringkat_compute",
     "rekrutmen_create",
+    "tahapan_save",
     "tps_import",
     "wawancara_select",
     "wilayah_import",

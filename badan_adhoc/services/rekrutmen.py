@@ -213,3 +213,14 @@ def klarifikasi_decide(
         ringkasan=f"Klarifikasi parpol {klarifikasi.get_status_display().lower()}",
     )
     return klarifikasi
+
+
+@transaction.atomic
+def tahapan_save(*, rekrutmen: Rekrutmen, formset, pengguna) -> None:
+    """Save the stage schedule edited in a formset (validated by the caller)."""
+    pastikan_boleh_kelola(pengguna)
+    formset.instance = rekrutmen
+    formset.save()
+    jejak_catat(
+        pengguna=pengguna, aksi="ubah", objek=rekrutmen, ringkasan="Jadwal tahapan diperbarui"
+    )

@@ -35,6 +35,7 @@ from ..forms import (
     PendaftarForm,
     PendaftarSaringForm,
     RekrutmenForm,
+    TahapanFormSet,
 )
 from ..models import (
     ALASAN_TMS,
@@ -160,6 +161,36 @@ class RekrutmenDetailView(BacaMixin, DetailView):
             ),
         )
         return context
+
+
+class TahapanView(KelolaMixin, TemplateView):
+    """Edit the recruitment's stage schedule."""
+
+    template_name = "badan_adhoc/tahapan_form.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.rekrutmen = get_object_or_404(Rekrutmen, pk=kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["rekrutmen"] = self.rekrutmen
+        context.setdefault("formset", TahapanFormSet(instance=self.rekrutmen))
+        return context
+
+    def post(self, request, pk):
+        formset = TahapanFormSet(request.POST, instance=self.rekrutmen)
+        if formset.is_valid():
+            try:
+                services.tahapan_save(
+                    rekrutmen=self.rekrutmen, formset=formset, pengguna=request.user
+                )
+            except ValidationError as exc:
+                formset._non_form_errors = formset.error_class(exc.messages)
+                return self.render_to_response(self.get_context_data(formset=formset))
+            messages.success(request, "Jadwal tahapan disimpan.")
+            return redirect("badan_adhoc:rekrutmen_detail", pk=pk)
+        return self.render_to_response(self.get_context_data(formset=formset))
 
 
 class RekrutmenSeleksiView(KelolaMixin, View):

@@ -45,6 +45,7 @@ CONTOH = {
     "badan_adhoc:paw": _anggota,
     "badan_adhoc:anggota_jabatan": _anggota,
     "badan_adhoc:rekrutmen_seleksi": _rekrutmen,
+    "badan_adhoc:rekrutmen_tahapan": _rekrutmen,
     "badan_adhoc:pendaftar_list": _rekrutmen,
     "badan_adhoc:pendaftar_export": _rekrutmen,
     "badan_adhoc:pendaftar_create": _rekrutmen,

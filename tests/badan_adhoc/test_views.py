@@ -219,3 +219,24 @@ def test_stage_pages_for_readers_and_403_for_writes(masuk, diseleksi, komisioner
     for name in ("penetapan", "nilai_import"):
         assert masuk(staf_lain).get(_url(name, diseleksi.pk)).status_code == 403
     assert masuk(staf_lain).post(_url("rekrutmen_tahap", diseleksi.pk)).status_code == 403
+
+
+def test_stage_schedule_form_saves_and_rejects_reversed_dates(masuk, rekrutmen_kpps, staf_teknis):
+    client = masuk(staf_teknis)
+    url = _url("rekrutmen_tahapan", rekrutmen_kpps.pk)
+    data = {
+        "tahapan-TOTAL_FORMS": "1",
+        "tahapan-INITIAL_FORMS": "0",
+        "tahapan-MIN_NUM_FORMS": "0",
+        "tahapan-MAX_NUM_FORMS": "1000",
+        "tahapan-0-tahap": "pendaftaran",
+        "tahapan-0-mulai": "2023-12-20",
+        "tahapan-0-selesai": "2023-12-11",
+    }
+    response = client.post(url, data)
+    assert response.status_code == 200  # re-rendered with the error and what was typed
+    assert "2023-12-20" in response.content.decode()
+    assert not rekrutmen_kpps.tahapan.exists()
+    data["tahapan-0-selesai"] = "2023-12-30"
+    assert client.post(url, data).status_code == 302
+    assert rekrutmen_kpps.tahapan.get().selesai.isoformat() == "2023-12-30"
