@@ -40,7 +40,7 @@ check-migrations: install
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
 pytest: install
-	$(BIN)/pytest -m "not worker" $(PYTEST_ARGS)
+	$(BIN)/pytest -m "not worker and not browser" $(PYTEST_ARGS)
 
 test: lint check-migrations pytest
 

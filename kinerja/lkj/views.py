@@ -88,6 +88,18 @@ class LaporanDetailView(IzinMixin, DetailView):
             return ["kinerja/lkj/_progres.html"]
         return [self.template_name]
 
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        if (
+            self.request.htmx
+            and self.request.GET.get("berjalan")
+            and not self.object.sedang_berjalan
+        ):
+            # The render just ended: reload the whole page so the side panel (finalise button,
+            # times, attempts) shows the result too.
+            response["HX-Refresh"] = "true"
+        return response
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         user = self.request.user
