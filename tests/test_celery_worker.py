@@ -3,11 +3,7 @@ its result is seen in the database. Runs only in the service CI run (``-m worker
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import time
-from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -15,35 +11,15 @@ from django.db import connection
 
 from kpu_site import services
 from kpu_site.models import PemeriksaanWorker
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def _database_url() -> str:
-    s = connection.settings_dict
-    if connection.vendor != "postgresql":
-        pytest.fail("the worker test needs PostgreSQL (run it in the service CI run)")
-    return f"postgres://{s['USER']}:{s['PASSWORD']}@{s['HOST']}:{s['PORT']}/{s['NAME']}"
+from tests.pekerja import celery_worker
 
 
 @pytest.fixture
 def celery_worker_process(transactional_db):
-    if not settings.CELERY_BROKER_URL:
-        pytest.fail("CELERY_BROKER_URL is not set: the worker test belongs to the service run")
-    env = dict(os.environ, DATABASE_URL=_database_url())
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "kpu_site", "worker", "-Q", "default,laporan",
-         "--pool", "solo", "--loglevel", "WARNING", "--without-heartbeat", "--without-gossip",
-         "--without-mingle"],
-        cwd=ROOT,
-        env=env,
-    )  # fmt: skip
-    yield proc
-    proc.terminate()
-    try:
-        proc.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+    if not settings.CELERY_BROKER_URL or connection.vendor != "postgresql":
+        pytest.fail("the worker test belongs to the service run (PostgreSQL + Redis)")
+    with celery_worker(connection=connection, media_root=settings.MEDIA_ROOT, pool="solo") as proc:
+        yield proc
 
 
 @pytest.mark.worker

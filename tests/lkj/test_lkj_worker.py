@@ -6,8 +6,6 @@ from __future__ import annotations
 import io
 import os
 import signal
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -16,15 +14,7 @@ from django.db import connection
 
 from kinerja.lkj import services
 from kinerja.lkj.models import LaporanKinerja
-
-ROOT = Path(__file__).resolve().parent.parent.parent
-
-
-def _database_url() -> str:
-    s = connection.settings_dict
-    if connection.vendor != "postgresql":
-        pytest.fail("the worker tests need PostgreSQL (service CI run)")
-    return f"postgres://{s['USER']}:{s['PASSWORD']}@{s['HOST']}:{s['PORT']}/{s['NAME']}"
+from tests.pekerja import celery_worker
 
 
 @pytest.fixture
@@ -43,27 +33,12 @@ def demo_committed(transactional_db):
 
 @pytest.fixture
 def worker(demo_committed, settings):
-    if not settings.CELERY_BROKER_URL:
-        pytest.fail("CELERY_BROKER_URL is not set: the worker tests belong to the service run")
-    env = dict(
-        os.environ,
-        DATABASE_URL=_database_url(),
-        DJANGO_MEDIA_ROOT=str(settings.MEDIA_ROOT),
-        LKJ_DETAK_BASI_DETIK="3",
-    )
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "kpu_site", "worker", "-Q", "default,laporan",
-         "--pool", "prefork", "--concurrency", "1", "--loglevel", "WARNING",
-         "--without-heartbeat", "--without-gossip", "--without-mingle"],
-        cwd=ROOT,
-        env=env,
-    )  # fmt: skip
-    yield proc
-    proc.terminate()
-    try:
-        proc.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+    if not settings.CELERY_BROKER_URL or connection.vendor != "postgresql":
+        pytest.fail("the worker tests belong to the service run (PostgreSQL + Redis)")
+    with celery_worker(
+        connection=connection, media_root=settings.MEDIA_ROOT, LKJ_DETAK_BASI_DETIK=3
+    ) as proc:
+        yield proc
 
 
 def _tunggu(laporan, kondisi, batas=120.0):
