@@ -35,7 +35,6 @@ from django.utils import timezone
 from kpu_site.audit import jejak_catat
 
 from ..models import (
-    ALASAN_TMS,
     PENDIDIKAN_KURANG,
     AnggotaParpol,
     JenisBadan,
@@ -76,7 +75,7 @@ def _ya(kondisi) -> Case:
 
 @transaction.atomic
 def pendaftar_screen(*, rekrutmen: Rekrutmen, pengguna=None) -> dict:
-    """Screen every applicant of ``rekrutmen``; returns ``seleksi_ringkasan``."""
+    """Screen every applicant of ``rekrutmen`` in one UPDATE; returns ``seleksi_ringkasan``."""
     acuan = rekrutmen.tanggal_acuan
     batas_17 = tanggal_mundur(acuan, 17)  # born after this: not yet 17
     batas_56 = tanggal_mundur(acuan, 56)  # born on or before this: 56 or older
@@ -102,26 +101,29 @@ def pendaftar_screen(*, rekrutmen: Rekrutmen, pengguna=None) -> dict:
             pendaftar_id=OuterRef("pk"), status=KlarifikasiParpol.Status.DITERIMA
         )
     )
+    kondisi = {
+        "nik_tidak_valid": ~nik_sah,
+        "nik_ganda": Q(ganda),
+        "usia_kurang": Q(tanggal_lahir__gt=batas_17),
+        "pendidikan_kurang": Q(pendidikan__in=PENDIDIKAN_KURANG),
+        "domisili_di_luar_wilayah": ~Q(di_wilayah),
+        "anggota_parpol": Q(parpol),
+    }
+    ada_alasan = Q()
+    for q in kondisi.values():
+        ada_alasan |= q
+    # One UPDATE writes every flag and the result: the result repeats the conditions instead of
+    # reading the flags back, which would rewrite every row a second time.
     pendaftar.update(
-        tms_nik_tidak_valid=Case(When(nik_sah, then=Value(False)), default=Value(True)),
-        tms_nik_ganda=_ya(ganda),
-        tms_usia_kurang=_ya(Q(tanggal_lahir__gt=batas_17)),
-        tms_pendidikan_kurang=_ya(Q(pendidikan__in=PENDIDIKAN_KURANG)),
-        tms_domisili_di_luar_wilayah=Case(When(di_wilayah, then=Value(False)), default=Value(True)),
-        tms_anggota_parpol=_ya(parpol),
+        **{f"tms_{kode}": _ya(q) for kode, q in kondisi.items()},
         peringatan_usia_lebih_55=_ya(Q(tanggal_lahir__lte=batas_56))
         if rekrutmen.jenis_badan == JenisBadan.KPPS
         else Value(False),
-    )
-    ada_alasan = Q()
-    for kode in ALASAN_TMS:
-        ada_alasan |= Q(**{f"tms_{kode}": True})
-    pendaftar.update(
         status_administrasi=Case(
             When(~Q(koreksi_status=""), then=F("koreksi_status")),
             When(ada_alasan, then=Value(Pendaftar.Status.TMS)),
             default=Value(Pendaftar.Status.MS),
-        )
+        ),
     )
     # The other applications with the same NIK (overlapping recruitments of the election) are
     # marked too, so both sides of a duplicate show it without waiting for their own screening.
