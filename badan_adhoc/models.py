@@ -227,6 +227,10 @@ ALASAN_TMS = {
 PERINGATAN = {"usia_lebih_55": _("Usia lebih dari 55 tahun (KPPS)")}
 
 
+#: Applicant fields that only the recruitment's staff may see.
+DATA_PRIBADI = ("nik", "tanggal_lahir", "alamat", "no_hp", "email")
+
+
 class Pendaftar(models.Model):
     """An application to one recruitment. The screening flags (``tms_*``) are written by the
     set-based ``pendaftar_screen``; ``status_administrasi`` is the result after any override."""
@@ -326,7 +330,9 @@ class Pendaftar(models.Model):
         _("hasil akhir"), max_length=10, choices=HasilAkhir.choices, blank=True, default=""
     )
     dibuat_pada = models.DateTimeField(_("didaftarkan pada"), auto_now_add=True)
-    history = HistoricalRecords(excluded_fields=["kode_lahir"])
+    # Personal data stays out of the history tables, which feed the audit trail that Auditors
+    # read; a change to these fields is recorded by name only (services.pendaftar_update).
+    history = HistoricalRecords(excluded_fields=[*DATA_PRIBADI, "kode_lahir"])
 
     class Meta:
         verbose_name = _("pendaftar")

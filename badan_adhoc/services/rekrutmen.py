@@ -16,6 +16,7 @@ from kpu_site.berkas import berkas_periksa, nama_acak
 from ..akses import pastikan_boleh_kelola
 from ..models import (
     ALASAN_TMS,
+    DATA_PRIBADI,
     DokumenPendaftar,
     JenisBadan,
     KlarifikasiParpol,
@@ -99,9 +100,19 @@ def pendaftar_create(*, rekrutmen: Rekrutmen, data: dict, pengguna) -> Pendaftar
 @transaction.atomic
 def pendaftar_update(*, pendaftar: Pendaftar, data: dict, pengguna) -> Pendaftar:
     pastikan_boleh_kelola(pengguna)
+    pribadi_lama = {f: getattr(pendaftar, f) for f in DATA_PRIBADI}
     _isi_pendaftar(pendaftar, data)
     pendaftar._change_reason = "Ubah data pendaftar"
     pendaftar.save()
+    berubah = [f for f, lama in pribadi_lama.items() if getattr(pendaftar, f) != lama]
+    if berubah:
+        # personal data is not in the history: record which fields changed, not their values
+        jejak_catat(
+            pengguna=pengguna,
+            aksi="ubah",
+            objek=pendaftar,
+            ringkasan="Data pribadi diubah: " + ", ".join(berubah),
+        )
     return pendaftar
 
 

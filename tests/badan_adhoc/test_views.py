@@ -240,3 +240,29 @@ def test_stage_schedule_form_saves_and_rejects_reversed_dates(masuk, rekrutmen_k
     data["tahapan-0-selesai"] = "2023-12-30"
     assert client.post(url, data).status_code == 302
     assert rekrutmen_kpps.tahapan.get().selesai.isoformat() == "2023-12-30"
+
+
+def test_audit_trail_never_holds_the_nik(masuk, diseleksi, staf_teknis):
+    from kpu_site.models import JejakAudit
+
+    p = Pendaftar.objects.get(nik=NIK)
+    data = {
+        "nik": "3673011205900099",
+        "nama": p.nama,
+        "jenis_kelamin": "L",
+        "tempat_lahir": "Serang",
+        "tanggal_lahir": "1990-05-12",
+        "pendidikan": "S1",
+        "kode_domisili": "36.73.01.1001",
+        "alamat": "Jl. Baru 1",
+        "no_hp": "0812",
+        "email": "",
+        "wilayah_tujuan": p.wilayah_tujuan_id,
+    }
+    response = masuk(staf_teknis).post(_url("pendaftar_update", p.pk), data)
+    assert response.status_code == 302
+    p.refresh_from_db()
+    assert p.nik == "3673011205900099"
+    teks = " ".join(f"{j.objek} {j.perubahan} {j.keterangan}" for j in JejakAudit.objects.all())
+    assert "3673011205900099" not in teks and NIK not in teks
+    assert "Data pribadi diubah: nik, alamat" in teks
