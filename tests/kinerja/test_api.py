@@ -109,3 +109,24 @@ def test_api_pk_revision(client, unit_demo, sekretaris, komisioner):
         content_type="application/json",
     )
     assert rev.status_code == 201 and rev.json()["revisi"] == 1
+
+
+def test_api_realisasi_list_query_count_constant(client, sekretaris, django_assert_max_num_queries):
+    from kinerja.models import Indikator
+
+    call_command("muat_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    client.force_login(sekretaris)
+    url = "/api/kinerja/realisasi/?tahun=2023"
+    client.get(url)
+    with django_assert_max_num_queries(30) as ctx:
+        assert len(client.get(url).json()["results"]) == 13
+    n = len(ctx.captured_queries)
+    Realisasi.objects.bulk_create(
+        Realisasi(
+            indikator=i, tahun=2023, periode=tw, nilai=Decimal("25"), target_periode=Decimal("25")
+        )
+        for i in Indikator.objects.all()
+        for tw in ("tw1", "tw2")
+    )
+    with django_assert_max_num_queries(n):
+        assert len(client.get(url).json()["results"]) == 39
