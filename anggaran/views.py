@@ -7,6 +7,7 @@ downloaded as Excel with ``?unduh=xlsx``.
 
 from __future__ import annotations
 
+import time
 import uuid
 from pathlib import Path
 
@@ -481,8 +482,13 @@ class RealisasiCreateView(TulisMixin, DokumenMixin, FormView):
 
 
 def _folder_sementara() -> Path:
+    """Uploaded files waiting for confirmation; ones older than a day are removed."""
     folder = Path(settings.MEDIA_ROOT) / "impor_sementara"
     folder.mkdir(parents=True, exist_ok=True)
+    batas = time.time() - 24 * 3600
+    for lama in folder.iterdir():
+        if lama.is_file() and lama.stat().st_mtime < batas:
+            lama.unlink(missing_ok=True)
     return folder
 
 
