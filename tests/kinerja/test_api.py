@@ -130,3 +130,33 @@ def test_api_realisasi_list_query_count_constant(client, sekretaris, django_asse
     )
     with django_assert_max_num_queries(n):
         assert len(client.get(url).json()["results"]) == 39
+
+
+def test_api_renstra_writes_planning_only_and_target_checked(
+    client, unit_demo, staf, staf_lain, auditor
+):
+    ind = IndikatorFactory(sasaran=SasaranFactory(unit=unit_demo["perencanaan"]), presisi=1)
+    renstra = ind.sasaran.tujuan.renstra
+    misi = {"renstra": renstra.pk, "urutan": 9, "uraian": "Misi baru"}
+    client.force_login(auditor)
+    assert (
+        client.post("/api/kinerja/misi/", misi, content_type="application/json").status_code == 403
+    )
+    client.force_login(staf_lain)
+    r = client.post("/api/kinerja/misi/", misi, content_type="application/json")
+    assert r.status_code == 403 and "Perencanaan" in r.content.decode()
+    client.force_login(staf)
+    assert (
+        client.post("/api/kinerja/misi/", misi, content_type="application/json").status_code == 201
+    )
+    target = {"indikator": ind.pk, "tahun": 2023, "target": "97.55"}
+    r = client.post("/api/kinerja/target/", target, content_type="application/json")
+    assert r.status_code == 400 and "paling banyak 1" in r.content.decode()
+    r = client.post(
+        "/api/kinerja/target/", {**target, "tahun": 2030}, content_type="application/json"
+    )
+    assert r.status_code == 400 and "di luar periode" in r.content.decode()
+    r = client.post(
+        "/api/kinerja/target/", {**target, "target": "97.5"}, content_type="application/json"
+    )
+    assert r.status_code == 201
