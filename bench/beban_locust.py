@@ -1,0 +1,194 @@
+"""Locust scenario of the load benchmark (``bench/beban.py`` runs it): 50 users mixing the
+dashboard, lists with filters, detail pages and API calls, and one LKj request.
+
+IDs come from the environment (set by ``bench/beban.py``): BEBAN_REKRUTMEN, BEBAN_DOKUMEN,
+BEBAN_PENDAFTAR_MIN, BEBAN_PENDAFTAR_MAX, BEBAN_PEGAWAI.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import re
+
+from locust import HttpUser, between, task
+
+SANDI = "demo-kpu-2023"
+REKRUTMEN = os.environ.get("BEBAN_REKRUTMEN", "1")
+DOKUMEN = os.environ.get("BEBAN_DOKUMEN", "1")
+P_MIN = int(os.environ.get("BEBAN_PENDAFTAR_MIN", "1"))
+P_MAX = int(os.environ.get("BEBAN_PENDAFTAR_MAX", "1"))
+PEGAWAI = os.environ.get("BEBAN_PEGAWAI", "1")
+ALASAN = [
+    "nik_tidak_valid",
+    "nik_ganda",
+    "usia_kurang",
+    "pendidikan_kurang",
+    "domisili_di_luar_wilayah",
+    "anggota_parpol",
+]
+
+
+class Pengguna(HttpUser):
+    abstract = True
+    username = ""
+    wait_time = between(0.5, 2.0)
+
+    def on_start(self):
+        self.client.get("/masuk/", name="masuk (form)")
+        token = self.client.cookies.get("csrftoken", "")
+        self.client.post(
+            "/masuk/",
+            {"username": self.username, "password": SANDI, "csrfmiddlewaretoken": token},
+            headers={"Referer": f"{self.host}/masuk/"},
+            name="masuk (kirim)",
+        )
+
+
+class Komisioner(Pengguna):
+    weight = 2
+    username = "komisioner"
+
+    @task(4)
+    def dasbor(self):
+        self.client.get("/?tahun=2023", name="dasbor pimpinan")
+
+    @task(2)
+    def capaian(self):
+        self.client.get(
+            f"/kinerja/capaian/{random.choice([2022, 2023, 2024])}/", name="kinerja: capaian tahun"
+        )
+
+    @task(2)
+    def pohon_anggaran(self):
+        self.client.get(f"/anggaran/{DOKUMEN}/", name="anggaran: pohon DIPA")
+
+    @task(1)
+    def organisasi(self):
+        self.client.get("/organisasi/", name="organisasi")
+
+
+class StafTeknis(Pengguna):
+    weight = 3
+    username = "staf.teknis"
+
+    @task(3)
+    def dasbor_rekrutmen(self):
+        self.client.get(f"/adhoc/rekrutmen/{REKRUTMEN}/", name="adhoc: dasbor rekrutmen")
+
+    @task(4)
+    def daftar_pendaftar(self):
+        params = random.choice(
+            [
+                {},
+                {"status": "tms"},
+                {"status": "ms"},
+                {"alasan": random.choice(ALASAN)},
+                {"q": random.choice(["Siti", "Budi 1", "3673011"])},
+            ]
+        )
+        self.client.get(
+            f"/adhoc/rekrutmen/{REKRUTMEN}/pendaftar/",
+            params=params,
+            name="adhoc: daftar pendaftar (saring)",
+        )
+
+    @task(3)
+    def detail_pendaftar(self):
+        self.client.get(
+            f"/adhoc/pendaftar/{random.randint(P_MIN, P_MAX)}/", name="adhoc: detail pendaftar"
+        )
+
+    @task(2)
+    def api_pendaftar(self):
+        self.client.get(
+            "/api/adhoc/pendaftar/",
+            params={"rekrutmen": REKRUTMEN, "status": random.choice(["ms", "tms"])},
+            name="api: pendaftar",
+        )
+
+
+class StafKeuangan(Pengguna):
+    weight = 2
+    username = "staf.keuangan"
+
+    @task(3)
+    def pohon(self):
+        self.client.get(f"/anggaran/{DOKUMEN}/", name="anggaran: pohon DIPA")
+
+    @task(2)
+    def transaksi(self):
+        self.client.get(
+            f"/anggaran/{DOKUMEN}/realisasi/",
+            params={"bulan": random.randint(1, 12)},
+            name="anggaran: transaksi (saring bulan)",
+        )
+
+    @task(2)
+    def api_realisasi(self):
+        self.client.get(
+            "/api/anggaran/realisasi/", params={"dokumen": DOKUMEN}, name="api: realisasi anggaran"
+        )
+
+    @task(1)
+    def serapan(self):
+        self.client.get(f"/anggaran/{DOKUMEN}/serapan/", name="anggaran: serapan bulanan")
+
+
+class StafSdm(Pengguna):
+    weight = 1
+    username = "staf.sdm"
+
+    @task(2)
+    def pegawai(self):
+        self.client.get(
+            "/organisasi/pegawai/",
+            params=random.choice([{}, {"status": "pns"}, {"q": "a"}]),
+            name="organisasi: daftar pegawai",
+        )
+
+    @task(1)
+    def pegawai_detail(self):
+        self.client.get(f"/organisasi/pegawai/{PEGAWAI}/", name="organisasi: detail pegawai")
+
+    @task(2)
+    def api_capaian(self):
+        self.client.get(
+            "/api/kinerja/capaian/",
+            params={"tahun": random.choice([2020, 2021, 2022, 2023])},
+            name="api: capaian",
+        )
+
+    @task(1)
+    def realisasi_kinerja(self):
+        self.client.get("/kinerja/realisasi/2023/", name="kinerja: daftar realisasi")
+
+
+class Sekretaris(Pengguna):
+    """Requests the LKj 2023 once, then watches its progress like the page does."""
+
+    fixed_count = 1
+    username = "sekretaris"
+    diminta = False
+    url_versi = ""
+
+    @task
+    def lkj(self):
+        if not self.diminta:
+            self.diminta = True
+            self.client.get("/kinerja/lkj/2023/", name="lkj: halaman tahun")
+            token = self.client.cookies.get("csrftoken", "")
+            r = self.client.post(
+                "/kinerja/lkj/2023/susun/",
+                {"csrfmiddlewaretoken": token},
+                headers={"Referer": f"{self.host}/kinerja/lkj/2023/"},
+                name="lkj: minta penyusunan",
+            )
+            m = re.search(r"/kinerja/lkj/versi/\d+/", r.url or "")
+            self.url_versi = m.group(0) if m else ""
+            return
+        if self.url_versi:
+            self.client.get(
+                self.url_versi, headers={"HX-Request": "true"}, name="lkj: progres (htmx)"
+            )
+        self.client.get("/?tahun=2023", name="dasbor pimpinan")
