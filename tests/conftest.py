@@ -16,6 +16,22 @@ from sekretariat.models import UnitOrganisasi
 KATA_SANDI = "sandi-uji-123"
 
 
+def demo_inti_muat() -> None:
+    """Load the demo organisation, kinerja and anggaran (Kota Serang 2023) and the demo
+    accounts, without the ad hoc bodies (the slowest part of the demo)."""
+    import io
+
+    from anggaran import demo as anggaran_demo
+    from kinerja import demo as kinerja_demo
+    from kpu_site.demo import akun_demo_buat
+    from sekretariat import demo as sekretariat_demo
+
+    out = io.StringIO()
+    for demo in (sekretariat_demo, kinerja_demo, anggaran_demo):
+        demo.muat(stdout=out)
+    akun_demo_buat()
+
+
 @pytest.fixture
 def unit_demo(db):
     """The demo units (Sekretariat, 4 sub-bagian, JF) keyed by kode."""

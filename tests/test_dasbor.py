@@ -2,24 +2,17 @@
 
 from __future__ import annotations
 
-import io
-
 import pytest
 from django.core.cache import cache
 from django.urls import reverse
 
+from tests.conftest import demo_inti_muat
+
 
 @pytest.fixture
 def demo_tanpa_adhoc(db):
-    from anggaran import demo as anggaran_demo
-    from kinerja import demo as kinerja_demo
-    from sekretariat import demo as sekretariat_demo
-
     cache.clear()
-    out = io.StringIO()
-    sekretariat_demo.muat(stdout=out)
-    kinerja_demo.muat(stdout=out)
-    anggaran_demo.muat(stdout=out)
+    demo_inti_muat()
     yield
     cache.clear()
 

@@ -17,6 +17,7 @@ from kinerja.lkj import services
 from kinerja.lkj.models import LaporanKinerja
 from kinerja.lkj.naskah import isian_tak_dikenal, naskah_render
 from kpu_site.models import JejakAudit
+from tests.conftest import demo_inti_muat
 
 
 def _teks_pdf(data: bytes) -> list[str]:
@@ -33,16 +34,7 @@ def _teks_pdf(data: bytes) -> list[str]:
 @pytest.fixture
 def demo_lkj(db):
     """The demo organisation, kinerja and anggaran (Kota Serang 2023), without ad hoc bodies."""
-    from anggaran import demo as anggaran_demo
-    from kinerja import demo as kinerja_demo
-    from kpu_site.demo import akun_demo_buat
-    from sekretariat import demo as sekretariat_demo
-
-    out = io.StringIO()
-    sekretariat_demo.muat(stdout=out)
-    kinerja_demo.muat(stdout=out)
-    anggaran_demo.muat(stdout=out)
-    akun_demo_buat()
+    demo_inti_muat()
 
 
 def _laporan(tahun=2022, status="selesai", draf=False, **extra):

@@ -3,7 +3,6 @@ Service CI run only (``-m worker``)."""
 
 from __future__ import annotations
 
-import io
 import os
 import signal
 import time
@@ -14,21 +13,13 @@ from django.db import connection
 
 from kinerja.lkj import services
 from kinerja.lkj.models import LaporanKinerja
+from tests.conftest import demo_inti_muat
 from tests.pekerja import celery_worker
 
 
 @pytest.fixture
 def demo_committed(transactional_db):
-    from anggaran import demo as anggaran_demo
-    from kinerja import demo as kinerja_demo
-    from kpu_site.demo import akun_demo_buat
-    from sekretariat import demo as sekretariat_demo
-
-    out = io.StringIO()
-    sekretariat_demo.muat(stdout=out)
-    kinerja_demo.muat(stdout=out)
-    anggaran_demo.muat(stdout=out)
-    akun_demo_buat()
+    demo_inti_muat()
 
 
 @pytest.fixture
