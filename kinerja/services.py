@@ -79,11 +79,17 @@ def nilai_periksa(*, indikator: Indikator, nilai, label: str = "nilai") -> Decim
 
 
 def _target_pasangan_periksa(*, indikator: Indikator, target, target_atas):
-    target = nilai_periksa(indikator=indikator, nilai=target, label="target")
+    try:
+        target = nilai_periksa(indikator=indikator, nilai=target, label="target")
+    except ValidationError as e:
+        raise ValidationError({"target": e.messages}) from None
     if target is None:
         raise ValidationError({"target": "Target wajib diisi."})
     if indikator.arah == Indikator.Arah.RENTANG:
-        target_atas = nilai_periksa(indikator=indikator, nilai=target_atas, label="batas atas")
+        try:
+            target_atas = nilai_periksa(indikator=indikator, nilai=target_atas, label="batas atas")
+        except ValidationError as e:
+            raise ValidationError({"target_atas": e.messages}) from None
         if target_atas is None:
             raise ValidationError(
                 {"target_atas": "Indikator rentang memerlukan batas atas target."}
