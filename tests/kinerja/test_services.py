@@ -216,3 +216,14 @@ def test_pengaturan_capaian_only_sekretaris(sekretaris, kasubag):
         pengguna=sekretaris, batas_atas=110, ambang_tercapai=100, ambang_hampir=90
     )
     assert p.batas_atas == 110
+
+
+def test_realisasi_verified_returned_only_by_sekretaris(indikator, staf, kasubag, sekretaris):
+    r = services.realisasi_ajukan(realisasi=_simpan(indikator, staf), pengguna=staf)
+    r = services.realisasi_verifikasi(realisasi=r, pengguna=kasubag)
+    with pytest.raises(PermissionDenied, match="Sekretaris"):
+        services.realisasi_kembalikan(realisasi=r, pengguna=kasubag, catatan="ubah")
+    r = services.realisasi_kembalikan(realisasi=r, pengguna=sekretaris, catatan="Analisis kurang")
+    assert r.status == Realisasi.Status.DIKEMBALIKAN
+    with pytest.raises(ValidationError, match="diverifikasi"):
+        services.realisasi_setujui(realisasi=r, pengguna=sekretaris)
