@@ -186,3 +186,16 @@ def test_admin_user_form_refuses_staf_without_sub_bagian(db, masuk, admin_user, 
     assert "harus ditempatkan pada satu sub bagian" in response.content.decode()
     staf.refresh_from_db()
     assert staf.unit is not None
+
+
+def test_readme_documents_every_management_command():
+    commands = sorted(
+        p.stem
+        for app in ("kpu_site", "sekretariat", "kinerja", "anggaran", "badan_adhoc")
+        for p in (ROOT / app / "management" / "commands").glob("*.py")
+        if not p.name.startswith("_")
+    )
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert commands
+    missing = [c for c in commands if f"manage.py {c}" not in readme]
+    assert not missing, f"commands without a README line: {missing}"
