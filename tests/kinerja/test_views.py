@@ -145,6 +145,21 @@ def test_capaian_page_query_count_constant(masuk, sekretaris, demo, django_asser
         c.get(url)
 
 
+def test_capaian_excel_download(masuk, auditor, demo):
+    import io
+
+    from openpyxl import load_workbook
+
+    url = reverse("kinerja:capaian", kwargs={"tahun": 2023}) + "?format=xlsx"
+    response = masuk(auditor).get(url)
+    assert response.status_code == 200
+    ws = load_workbook(io.BytesIO(response.content)).active
+    nilai = [
+        row for row in ws.iter_rows(values_only=True) if row and row[1] and "JDIH" in str(row[0])
+    ]
+    assert nilai and float(nilai[0][5]) == pytest.approx(94.74)
+
+
 def test_pk_page_and_print(masuk, komisioner, demo):
     c = masuk(komisioner)
     page = c.get(reverse("kinerja:pk_detail", kwargs={"tahun": 2022})).content.decode()
