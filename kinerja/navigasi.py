@@ -10,6 +10,7 @@ MENU = [
     Menu("Renstra", "kinerja:renstra_list", perm="kinerja.view_renstra"),
     Menu("Perjanjian Kinerja", "kinerja:pk_list", perm="kinerja.view_perjanjiankinerja"),
     Menu("Analisis LKj", "kinerja:analisis_index", perm="kinerja.view_realisasi"),
+    Menu("Laporan Kinerja (LKj)", "kinerja:lkj_list", perm="kinerja.view_laporankinerja"),
     Menu(
         "Pengaturan Capaian",
         "kinerja:pengaturan",

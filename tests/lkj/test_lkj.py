@@ -249,3 +249,9 @@ def test_preflight_lists_findings_with_working_links(db, client, sekretaris):
     for t in temuan:
         assert t.tautan, t
         assert client.get(t.tautan).status_code == 200, t
+
+
+def test_every_role_finds_the_lkj_in_the_menu(db, personas, masuk):
+    for peran, user in personas.items():
+        html = masuk(user).get(reverse("beranda")).content.decode()
+        assert reverse("kinerja:lkj_list") in html, peran
