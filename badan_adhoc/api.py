@@ -116,8 +116,14 @@ class PendaftarSerializer(serializers.ModelSerializer):
 
 
 class KoreksiSerializer(serializers.Serializer):
-    status = serializers.ChoiceField(choices=["", "ms", "tms"], allow_blank=True)
+    koreksi_status = serializers.ChoiceField(
+        choices=Pendaftar.Koreksi.choices, allow_blank=True, help_text="kosong = batalkan koreksi"
+    )
     alasan = serializers.CharField()
+
+
+class KosongSerializer(serializers.Serializer):
+    """No input."""
 
 
 class NilaiSerializer(serializers.Serializer):
@@ -137,7 +143,7 @@ class PenetapanSerializer(serializers.Serializer):
 
 
 class PAWSerializer(serializers.Serializer):
-    alasan = serializers.ChoiceField(choices=AnggotaBadan.AlasanBerhenti.choices)
+    alasan_berhenti = serializers.ChoiceField(choices=AnggotaBadan.AlasanBerhenti.choices)
     tanggal_berhenti = serializers.DateField()
     keterangan = serializers.CharField(required=False, allow_blank=True, default="")
     nomor_sk = serializers.CharField(max_length=100)
@@ -179,13 +185,13 @@ class RekrutmenViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
             selectors.seleksi_ringkasan(rekrutmen) | {"kursi": selectors.kursi_total(rekrutmen)}
         )
 
-    @action(detail=True, methods=["post"], serializer_class=serializers.Serializer)
+    @action(detail=True, methods=["post"], serializer_class=KosongSerializer)
     def wawancara(self, request, pk=None):
         """Call up to 3× the seats of each wilayah to interview (PPK/PPS)."""
         n = services.wawancara_select(rekrutmen=self.get_object(), pengguna=request.user)
         return Response({"dipanggil": n})
 
-    @action(detail=True, methods=["post"], serializer_class=serializers.Serializer)
+    @action(detail=True, methods=["post"], serializer_class=KosongSerializer)
     def peringkat(self, request, pk=None):
         """Rank every wilayah: ``{"terpilih": n, "cadangan": n}``."""
         return Response(
@@ -202,7 +208,7 @@ class RekrutmenViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         )
         return Response({"ditetapkan": n})
 
-    @action(detail=True, methods=["post"], serializer_class=serializers.Serializer)
+    @action(detail=True, methods=["post"], serializer_class=KosongSerializer)
     def seleksi(self, request, pk=None):
         """Run the administrative screening; returns the summary."""
         rekrutmen = self.get_object()
@@ -254,7 +260,7 @@ class PendaftarViewSet(
         masuk.is_valid(raise_exception=True)
         pendaftar = services.pendaftar_override(
             pendaftar=pendaftar,
-            status=masuk.validated_data["status"],
+            status=masuk.validated_data["koreksi_status"],
             alasan=masuk.validated_data["alasan"],
             pengguna=request.user,
         )
@@ -302,8 +308,12 @@ class AnggotaBadanViewSet(viewsets.ReadOnlyModelViewSet):
         """PAW: the member stops and the next reserve of the same wilayah takes the seat."""
         masuk = PAWSerializer(data=request.data)
         masuk.is_valid(raise_exception=True)
+        data = dict(masuk.validated_data)
         pengganti = services.paw_create(
-            anggota=self.get_object(), **masuk.validated_data, pengguna=request.user
+            anggota=self.get_object(),
+            alasan=data.pop("alasan_berhenti"),
+            **data,
+            pengguna=request.user,
         )
         return Response(AnggotaBadanSerializer(pengganti).data)
 

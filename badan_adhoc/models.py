@@ -307,8 +307,12 @@ class Pendaftar(models.Model):
     tms_anggota_parpol = models.BooleanField(default=False)
     peringatan_usia_lebih_55 = models.BooleanField(default=False)
 
+    class Koreksi(models.TextChoices):
+        MS = "ms", _("Memenuhi syarat")
+        TMS = "tms", _("Tidak memenuhi syarat")
+
     koreksi_status = models.CharField(
-        _("koreksi hasil"), max_length=5, choices=Status.choices, blank=True
+        _("koreksi hasil"), max_length=5, choices=Koreksi.choices, blank=True
     )
     koreksi_alasan = models.TextField(_("alasan koreksi"), blank=True)
     koreksi_oleh = models.ForeignKey(

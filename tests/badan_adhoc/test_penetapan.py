@@ -228,7 +228,7 @@ def test_api_scores_ranking_penetapan_and_paw(client, pps_diseleksi, sekretaris,
     assert response.json() == {"ditetapkan": 3}
     anggota = AnggotaBadan.objects.order_by("pk").first()
     data = {
-        "alasan": "meninggal",
+        "alasan_berhenti": "meninggal",
         "tanggal_berhenti": "2023-05-01",
         "nomor_sk": "40/PP.04-Kpt/3673/2023",
         "tanggal_sk": "2023-05-03",
