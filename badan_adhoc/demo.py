@@ -19,6 +19,7 @@ from pathlib import Path
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
+from .acuan import acuan_pastikan
 from .models import (
     TPS,
     AnggotaBadan,
@@ -205,6 +206,7 @@ def _pendaftar_csv(rekrutmen: Rekrutmen, jumlah: int, rng: random.Random, parpol
 
 
 def muat(*, stdout) -> None:
+    acuan_pastikan()
     _wilayah(stdout)
     rng = random.Random(2024)
     parpol: list[tuple[str, str]] = []
