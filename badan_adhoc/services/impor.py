@@ -222,6 +222,9 @@ class PenulisMassal:
                 cursor.cursor.copy_expert(
                     f"COPY {qn(self.table)} ({cols}) FROM STDIN", aliran, size=1 << 16
                 )
+                # Fresh planner statistics: the set-based screening right after an import must
+                # not be planned for the table as it was before thousands of rows arrived.
+                cursor.execute(f"ANALYZE {qn(self.table)}")
             else:
                 marks = ", ".join(["%s"] * len(self.kolom))
                 sql = f"INSERT INTO {qn(self.table)} ({cols}) VALUES ({marks})"  # noqa: S608
@@ -240,6 +243,7 @@ class PenulisMassal:
                 cursor.cursor.copy_expert(
                     f"COPY {qn(self.table)} ({cols}) FROM STDIN", self._buffer
                 )
+                cursor.execute(f"ANALYZE {qn(self.table)}")
                 self._buffer = io.StringIO()
             else:
                 marks = ", ".join(["%s"] * len(self.kolom))

@@ -72,7 +72,7 @@ class Sesi:
             viewport={"width": 1366, "height": 900}, accept_downloads=True, locale="id-ID"
         )
         self.page = self.context.new_page()
-        self.page.set_default_timeout(30_000)
+        self.page.set_default_timeout(90_000)
         self.base_url = base_url
         self.username = username
         self.nama_uji = nama_uji
