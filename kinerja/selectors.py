@@ -353,6 +353,13 @@ def capaian_ringkasan(*, baris: list[BarisCapaian]) -> dict[str, int]:
     return ringkas
 
 
+def capaian_rata_rata(*, baris: list[BarisCapaian]) -> Decimal | None:
+    """Average capaian of the indikator that can be computed, of the values as shown (after
+    the configured cap); ``None`` when none can be computed (LKj Ikhtisar Eksekutif)."""
+    nilai = [b.hasil.nilai_dibatasi for b in baris if b.hasil.dapat_dihitung]
+    return sum(nilai, Decimal(0)) / len(nilai) if nilai else None
+
+
 def capaian_periode(
     *,
     indikator: Indikator,

@@ -135,8 +135,7 @@ def lkj_konten_kumpulkan(*, tahun: int, naskah=None) -> dict:
 
     capaian = kin.capaian_tahun_list(tahun=tahun)
     ringkasan = kin.capaian_ringkasan(baris=capaian)
-    nilai_capaian = [b.hasil.nilai for b in capaian if b.hasil.nilai is not None]
-    rata_rata = sum(nilai_capaian) / len(nilai_capaian) if nilai_capaian else None
+    rata_rata = kin.capaian_rata_rata(baris=capaian)
     antar_tahun = {b.indikator.pk: b.per_tahun for b in kin.capaian_antar_tahun(tahun=tahun)}
     target_akhir = {b.indikator.pk: b for b in kin.capaian_vs_target_akhir(tahun=tahun)}
     pk_baris = list(kin.pk_baris_list(perjanjian=perjanjian))

@@ -255,3 +255,20 @@ def test_every_role_finds_the_lkj_in_the_menu(db, personas, masuk):
     for peran, user in personas.items():
         html = masuk(user).get(reverse("beranda")).content.decode()
         assert reverse("kinerja:lkj_list") in html, peran
+
+
+def test_capaian_rata_rata_averages_the_shown_values_and_skips_the_uncomputable():
+    from decimal import Decimal
+    from types import SimpleNamespace
+
+    from kinerja.selectors import capaian_rata_rata
+
+    def baris(nilai):
+        return SimpleNamespace(
+            hasil=SimpleNamespace(nilai_dibatasi=nilai, dapat_dihitung=nilai is not None)
+        )
+
+    assert capaian_rata_rata(
+        baris=[baris(Decimal("100")), baris(Decimal("94.74")), baris(None)]
+    ) == Decimal("97.37")
+    assert capaian_rata_rata(baris=[baris(None)]) is None
