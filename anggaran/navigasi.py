@@ -10,3 +10,6 @@ MENU = [
         perm="anggaran.view_dokumenanggaran",
     ),
 ]
+
+# Where the year switcher goes from a page of one year's DIPA or hibah (``kpu_site.tahun``).
+HALAMAN_TAHUN = {"anggaran:*": "anggaran:dokumen_list"}

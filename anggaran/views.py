@@ -25,6 +25,7 @@ from kpu_site.audit import jejak_catat
 from kpu_site.excel import xlsx_response
 from kpu_site.formatting import bulan as nama_bulan
 from kpu_site.impor import ImporGagal
+from kpu_site.tahun import tahun_aktif
 
 from . import forms, grafik, selectors, services
 from .akses import TulisAnggaranMixin, boleh_kunci, boleh_tulis
@@ -85,12 +86,13 @@ class DokumenListView(BacaMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        ringkasan = selectors.ringkasan_dokumen(selectors.dokumen_list())
-        context["ringkasan"] = ringkasan
-        tahun_list = sorted({r.dokumen.tahun for r in ringkasan}, reverse=True)
-        context["per_tahun"] = [
-            (t, selectors.ringkasan_per_sumber_dana(tahun=t)) for t in tahun_list[:3]
-        ]
+        tahun = tahun_aktif(self.request)
+        semua = self.request.GET.get("semua") == "1"
+        context["tahun"], context["semua"] = tahun, semua
+        context["ringkasan"] = selectors.ringkasan_dokumen(
+            selectors.dokumen_list(tahun=None if semua else tahun)
+        )
+        context["sumber_dana"] = selectors.ringkasan_per_sumber_dana(tahun=tahun)
         return context
 
 
@@ -680,10 +682,7 @@ class LaporanView(BacaMixin, TemplateView):
 
 
 class LaporanTerbaruView(BacaMixin, View):
-    """``/anggaran/laporan/`` → the report of the latest year with a budget document."""
+    """``/anggaran/laporan/`` → the report of the working year (``kpu_site.tahun``)."""
 
     def get(self, request):
-        dokumen = selectors.dokumen_list().first()
-        if dokumen is None:
-            return redirect("anggaran:dokumen_list")
-        return redirect(reverse("anggaran:laporan", kwargs={"tahun": dokumen.tahun}))
+        return redirect(reverse("anggaran:laporan", kwargs={"tahun": tahun_aktif(request)}))

@@ -13,7 +13,7 @@ from datetime import date
 from decimal import Decimal
 
 from django.db.models import Count, F, Q, Sum, Value
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Greatest, Least
 
 from .akses import boleh_kelola
 from .models import (
@@ -31,6 +31,20 @@ from .models import (
 
 def rekrutmen_list():
     return Rekrutmen.objects.all().order_by("-tanggal_acuan", "jenis_badan", "kode")
+
+
+def rekrutmen_tahun_list(*, tahun: int):
+    """Recruitments running in ``tahun``: from the earlier of the age reference date and the
+    start of the term to the later of the reference date and the end of the term (a KPPS
+    recruited in December 2023 for a term in 2024 belongs to both years)."""
+    return (
+        rekrutmen_list()
+        .alias(
+            _mulai=Least("tanggal_acuan", Coalesce("masa_kerja_mulai", "tanggal_acuan")),
+            _selesai=Greatest("tanggal_acuan", Coalesce("masa_kerja_selesai", "tanggal_acuan")),
+        )
+        .filter(_mulai__lte=date(tahun, 12, 31), _selesai__gte=date(tahun, 1, 1))
+    )
 
 
 def seleksi_ringkasan(rekrutmen: Rekrutmen, *, pendaftar=None) -> dict:

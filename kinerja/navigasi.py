@@ -18,3 +18,11 @@ MENU = [
         peran=frozenset({Peran.SEKRETARIS, Peran.ADMIN}),
     ),
 ]
+
+# Where the year switcher goes from a page of one year's record (``kpu_site.tahun``).
+HALAMAN_TAHUN = {
+    "kinerja:realisasi_*": "kinerja:realisasi_index",
+    "kinerja:bukti_*": "kinerja:realisasi_index",
+    "kinerja:pk_*": "kinerja:pk_list",
+    "kinerja:lkj_*": "kinerja:lkj_list",
+}

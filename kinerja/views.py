@@ -20,6 +20,7 @@ from kpu_site.audit import jejak_catat
 from kpu_site.excel import xlsx_response
 from kpu_site.peran import Peran, peran_of
 from kpu_site.svg import bar_chart
+from kpu_site.tahun import tahun_aktif, tahun_pilihan
 
 from . import selectors, services
 from .capaian import StatusCapaian
@@ -36,12 +37,6 @@ from .forms import (
     kesalahan_tempel,
 )
 from .models import BuktiDukung, PerjanjianKinerja, PKBaris, Realisasi, Renstra
-
-
-def _tahun_default() -> int:
-    """The latest year with realisasi, else the current year."""
-    tahun = Realisasi.objects.order_by("-tahun").values_list("tahun", flat=True).first()
-    return tahun or timezone.localdate().year
 
 
 def _boleh_kelola_perencanaan(user) -> bool:
@@ -64,7 +59,7 @@ class TahunMixin:
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["tahun"] = self.kwargs.get("tahun")
-        context["daftar_tahun"] = selectors.tahun_tersedia()
+        context["daftar_tahun"] = tahun_pilihan()
         context["tahun_terkunci"] = (
             selectors.kinerja_tahun_kunci(self.kwargs["tahun"]) if "tahun" in self.kwargs else False
         )
@@ -79,7 +74,7 @@ class KinerjaIndexView(IzinMixin, View):
     target = "kinerja:capaian"
 
     def get(self, request):
-        return redirect(self.target, tahun=_tahun_default())
+        return redirect(self.target, tahun=tahun_aktif(request))
 
 
 class RealisasiIndexView(KinerjaIndexView):
@@ -161,12 +156,16 @@ class PKDetailView(IzinMixin, TemplateView):
     template_name = "kinerja/perjanjiankinerja_detail.html"
     cetak = False
 
+    def get(self, request, *args, **kwargs):
+        if not selectors.pk_riwayat(tahun=kwargs["tahun"]).exists():
+            messages.info(request, f"Belum ada Perjanjian Kinerja untuk tahun {kwargs['tahun']}.")
+            return redirect("kinerja:pk_list")
+        return super().get(request, *args, **kwargs)
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         tahun = self.kwargs["tahun"]
         riwayat = list(selectors.pk_riwayat(tahun=tahun))
-        if not riwayat:
-            raise Http404("Belum ada Perjanjian Kinerja untuk tahun ini.")
         revisi = self.request.GET.get("revisi")
         if revisi is not None and revisi.isdigit():
             perjanjian = next((p for p in riwayat if p.revisi == int(revisi)), None)
@@ -783,7 +782,9 @@ class PengaturanView(IzinMixin, TemplateView):
                 }
             ),
         )
-        context.setdefault("form_kunci", KunciTahunForm(initial={"tahun": _tahun_default()}))
+        context.setdefault(
+            "form_kunci", KunciTahunForm(initial={"tahun": tahun_aktif(self.request)})
+        )
         context["kunci"] = selectors.kunci_tahun_list()
         return context
 

@@ -7,7 +7,8 @@ class KpuSiteConfig(AppConfig):
     verbose_name = "Inti aplikasi"
 
     def ready(self) -> None:
-        from . import audit, peran
+        from . import audit, peran, tahun
 
         audit.connect()
+        tahun.connect()
         post_migrate.connect(peran.peran_sync_after_migrate, dispatch_uid="peran_sync")

@@ -7,8 +7,6 @@ per …". ``segar=True`` recomputes.
 
 from __future__ import annotations
 
-from datetime import date
-
 from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
@@ -113,17 +111,6 @@ def dasbor_anggaran(*, tahun: int, segar: bool = False) -> dict:
     return _tersimpan(f"dasbor:anggaran:{tahun}", hitung, segar=segar)
 
 
-def _rekrutmen_tahun(tahun: int):
-    from badan_adhoc import selectors as adhoc
-
-    awal, akhir = date(tahun, 1, 1), date(tahun, 12, 31)
-    for r in adhoc.rekrutmen_list():
-        mulai = r.masa_kerja_mulai or r.tanggal_acuan
-        selesai = r.masa_kerja_selesai or r.tanggal_acuan
-        if mulai <= akhir and selesai >= awal:
-            yield r
-
-
 def dasbor_rekrutmen(*, tahun: int, segar: bool = False) -> dict:
     """The funnel per body (seats, applicants, MS, TMS; ``badan_adhoc.selectors``) and the
     kecamatan where applicants are fewer than seats."""
@@ -132,7 +119,7 @@ def dasbor_rekrutmen(*, tahun: int, segar: bool = False) -> dict:
         from badan_adhoc import selectors as adhoc
 
         hasil = []
-        for r in _rekrutmen_tahun(tahun):
+        for r in adhoc.rekrutmen_tahun_list(tahun=tahun):
             ringkas = adhoc.seleksi_ringkasan(r)
             per_kecamatan = adhoc.rekap_per_kecamatan(r)
             hasil.append(

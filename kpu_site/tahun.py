@@ -1,21 +1,50 @@
 """The working year across the app: chosen in the navigation bar, kept in the session.
 
-Pages that show one year take ``?tahun=`` first, then the session's year, then the latest year
-that has data. Earlier years stay browsable; a year whose LKj is final is locked read-only by
-the kinerja and anggaran services.
+- A page that shows one year (``/kinerja/capaian/2022/``, ``/anggaran/laporan/2022/``, or
+  ``?tahun=2022`` on the dashboard) shows that year, and opening it makes it the working year
+  (``TahunMiddleware``), so the next page opened from the menu shows the same year.
+- A page without a year (the entry pages of the menu) shows the session's working year, else the
+  latest year with data up to this calendar year.
+- Switching the year on a year page goes to the same page for the new year; on a page of one
+  year's record (a DIPA, a realisasi, a recruitment) it goes to that app's list for the new year
+  (``HALAMAN_TAHUN`` in the app's ``navigasi.py``); other pages stay where they are.
+- Earlier years stay browsable. A year whose LKj is final (or that the Sekretaris locked) is
+  read-only: the kinerja and anggaran services refuse writes, the pages hide their edit buttons
+  and the navigation bar says so (``tahun_status``).
 """
 
 from __future__ import annotations
 
+from fnmatch import fnmatchcase
+from importlib import import_module
+from urllib.parse import urlencode, urlsplit
+
 from django.core.cache import cache
+from django.http import QueryDict
+from django.urls import Resolver404, resolve, reverse
 from django.utils import timezone
 
 KUNCI_SESI = "tahun_aktif"
+_CACHE_PILIHAN = "tahun_pilihan"
+_CACHE_DATA = "tahun_berdata"
+_CACHE_KUNCI = "tahun_terkunci"
+TAHUN_MIN, TAHUN_MAX = 2000, 2100
 
 
-def tahun_pilihan() -> list[int]:
+def tahun_valid(raw) -> int | None:
+    """``raw`` as a year if it is one (2000–2100), else ``None``."""
+    if isinstance(raw, int):
+        nilai = raw
+    elif isinstance(raw, str) and raw.isdigit():
+        nilai = int(raw)
+    else:
+        return None
+    return nilai if TAHUN_MIN <= nilai <= TAHUN_MAX else None
+
+
+def tahun_berdata() -> list[int]:
     """Years that have a Perjanjian Kinerja, a budget document or an LKj, newest first."""
-    cached = cache.get("tahun_pilihan")
+    cached = cache.get(_CACHE_DATA)
     if cached is not None:
         return cached
     from anggaran.models import DokumenAnggaran
@@ -24,23 +53,158 @@ def tahun_pilihan() -> list[int]:
     tahun = set(PerjanjianKinerja.objects.values_list("tahun", flat=True))
     tahun |= set(DokumenAnggaran.objects.values_list("tahun", flat=True))
     tahun |= set(LaporanKinerja.objects.values_list("tahun", flat=True))
-    hasil = sorted(tahun, reverse=True) or [timezone.localdate().year]
-    cache.set("tahun_pilihan", hasil, 60)
+    hasil = sorted(tahun, reverse=True)
+    cache.set(_CACHE_DATA, hasil, 300)
     return hasil
 
 
-def tahun_aktif(request) -> int:
-    """``?tahun=`` if valid, else the session's year, else the latest year with data."""
-    pilihan = tahun_pilihan()
-    raw = request.GET.get("tahun", "") if request is not None else ""
-    if raw.isdigit() and 2000 <= int(raw) <= 2100:
-        return int(raw)
-    sesi = (
-        request.session.get(KUNCI_SESI)
-        if request is not None and hasattr(request, "session")
-        else None
-    )
-    if isinstance(sesi, int):
-        return sesi
+def tahun_pilihan() -> list[int]:
+    """The years offered by the switcher, newest first: every year from the first Renstra year
+    (or the first year with data) to this calendar year (or the last year with data)."""
+    cached = cache.get(_CACHE_PILIHAN)
+    if cached is not None:
+        return cached
+    from kinerja.models import Renstra
+
     tahun_ini = timezone.localdate().year
-    return next((t for t in pilihan if t <= tahun_ini), pilihan[0])
+    batas = set(tahun_berdata()) | {tahun_ini}
+    batas |= {t for t in Renstra.objects.values_list("tahun_mulai", flat=True) if t <= tahun_ini}
+    hasil = list(range(max(batas), min(batas) - 1, -1))
+    cache.set(_CACHE_PILIHAN, hasil, 300)
+    return hasil
+
+
+def tahun_bawaan() -> int:
+    """The latest year with data up to this calendar year; this year when there is none."""
+    tahun_ini = timezone.localdate().year
+    return next((t for t in tahun_berdata() if t <= tahun_ini), tahun_ini)
+
+
+def tahun_halaman(request) -> int | None:
+    """The year the page itself shows: its URL's ``tahun`` or its ``?tahun=``."""
+    if request is None:
+        return None
+    match = getattr(request, "resolver_match", None)
+    if match is not None and "tahun" in match.kwargs:
+        return tahun_valid(match.kwargs["tahun"])
+    return tahun_valid(request.GET.get("tahun", ""))
+
+
+def tahun_aktif(request) -> int:
+    """The page's own year, else the session's working year, else ``tahun_bawaan()``."""
+    dari_halaman = tahun_halaman(request)
+    if dari_halaman is not None:
+        return dari_halaman
+    session = getattr(request, "session", None)
+    sesi = tahun_valid(session.get(KUNCI_SESI)) if session is not None else None
+    return sesi if sesi is not None else tahun_bawaan()
+
+
+def tahun_terkunci_set() -> frozenset[int]:
+    """Years locked read-only (kinerja ``KunciTahun``, set when the LKj is finalised)."""
+    cached = cache.get(_CACHE_KUNCI)
+    if cached is not None:
+        return cached
+    from kinerja.models import KunciTahun
+
+    hasil = frozenset(KunciTahun.objects.values_list("tahun", flat=True))
+    cache.set(_CACHE_KUNCI, hasil, 300)
+    return hasil
+
+
+def tahun_status(tahun: int) -> str:
+    """``"terkunci"`` (read-only), ``"lalu"`` (an earlier year, still open), ``"berjalan"`` or
+    ``"mendatang"``."""
+    if tahun in tahun_terkunci_set():
+        return "terkunci"
+    tahun_ini = timezone.localdate().year
+    if tahun < tahun_ini:
+        return "lalu"
+    return "berjalan" if tahun == tahun_ini else "mendatang"
+
+
+def tahun_cache_hapus(**_kwargs) -> None:
+    """Signal receiver: a PK, budget document, LKj, Renstra or lock was saved or deleted."""
+    cache.delete_many([_CACHE_PILIHAN, _CACHE_DATA, _CACHE_KUNCI])
+
+
+MODEL_BERTAHUN = (
+    "kinerja.PerjanjianKinerja",
+    "kinerja.LaporanKinerja",
+    "kinerja.Renstra",
+    "kinerja.KunciTahun",
+    "anggaran.DokumenAnggaran",
+)
+
+
+def connect() -> None:
+    from django.apps import apps
+    from django.db.models.signals import post_delete, post_save
+
+    for label in MODEL_BERTAHUN:
+        model = apps.get_model(label)
+        post_save.connect(tahun_cache_hapus, sender=model, dispatch_uid=f"tahun-{label}-s")
+        post_delete.connect(tahun_cache_hapus, sender=model, dispatch_uid=f"tahun-{label}-d")
+
+
+# ------------------------------------------------------------------ switching on the same page
+
+
+def _halaman_tahun(namespace: str, view_name: str) -> str | None:
+    """The app's page for "this app, another year" when ``view_name`` shows one year's record:
+    ``HALAMAN_TAHUN`` in ``<app>/navigasi.py`` maps URL-name patterns to a page name."""
+    try:
+        module = import_module(f"{namespace}.navigasi")
+    except ModuleNotFoundError:
+        return None
+    for pola, tujuan in getattr(module, "HALAMAN_TAHUN", {}).items():
+        if fnmatchcase(view_name, pola):
+            return tujuan
+    return None
+
+
+def url_ganti_tahun(url: str, tahun: int) -> str:
+    """Where the switcher goes from page ``url`` after choosing ``tahun`` (see module doc)."""
+    bagian = urlsplit(url)
+    query = QueryDict(bagian.query, mutable=True)
+    try:
+        match = resolve(bagian.path)
+    except Resolver404:
+        return "/"
+    if "tahun" in query:
+        query["tahun"] = str(tahun)
+    kwargs = dict(match.kwargs)
+    if "tahun" in kwargs and set(kwargs) == {"tahun"}:
+        path = reverse(match.view_name, kwargs={"tahun": tahun})
+    elif kwargs:
+        tujuan = _halaman_tahun(match.namespace, match.view_name)
+        if tujuan is None:
+            path = bagian.path
+        else:
+            path, query = reverse(tujuan), QueryDict(mutable=True)
+    else:
+        path = bagian.path
+    if not query:
+        return path
+    return f"{path}?{urlencode(sorted(query.lists()), doseq=True)}"
+
+
+class TahunMiddleware:
+    """Opening a page of one year makes that year the working year (see module doc)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if request.method != "GET" or not getattr(request, "user", None):
+            return None
+        if not request.user.is_authenticated:
+            return None
+        tahun = tahun_valid(view_kwargs.get("tahun")) or tahun_valid(request.GET.get("tahun", ""))
+        baru = tahun is not None and request.session.get(KUNCI_SESI) != tahun
+        if baru and tahun in tahun_pilihan():
+            request.session[KUNCI_SESI] = tahun
+        return None

@@ -14,7 +14,7 @@ from . import dasbor, selectors, services
 from .akses import IzinMixin
 from .models import JejakAudit
 from .peran import Peran, peran_of
-from .tahun import KUNCI_SESI, tahun_aktif, tahun_pilihan
+from .tahun import KUNCI_SESI, tahun_aktif, tahun_pilihan, tahun_valid, url_ganti_tahun
 
 PERAN_DASBOR = frozenset({Peran.KOMISIONER, Peran.SEKRETARIS, Peran.ADMIN})
 
@@ -60,18 +60,21 @@ class BerandaView(LoginRequiredMixin, TemplateView):
 
 
 class TahunPilihView(LoginRequiredMixin, View):
-    """The year switcher: keeps the chosen year in the session and goes back."""
+    """The year switcher: keeps the chosen year in the session and goes to the same page for
+    that year (``kpu_site.tahun.url_ganti_tahun``)."""
 
     http_method_names = ["post"]
 
     def post(self, request):
-        raw = request.POST.get("tahun", "")
-        if raw.isdigit() and int(raw) in tahun_pilihan():
-            request.session[KUNCI_SESI] = int(raw)
         kembali = request.POST.get("next") or "/"
         if not url_has_allowed_host_and_scheme(kembali, allowed_hosts={request.get_host()}):
             kembali = "/"
-        return redirect(kembali)
+        tahun = tahun_valid(request.POST.get("tahun", ""))
+        if tahun is None or tahun not in tahun_pilihan():
+            messages.error(request, "Tahun yang dipilih tidak tersedia.")
+            return redirect(kembali)
+        request.session[KUNCI_SESI] = tahun
+        return redirect(url_ganti_tahun(kembali, tahun))
 
 
 class JejakAuditListView(IzinMixin, ListView):

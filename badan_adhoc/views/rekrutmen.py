@@ -22,6 +22,7 @@ from kpu_site.audit import jejak_catat
 from kpu_site.excel import xlsx_response
 from kpu_site.impor import ImporGagal
 from kpu_site.svg import bar_chart
+from kpu_site.tahun import tahun_aktif
 
 from .. import selectors, services
 from ..akses import boleh_kelola, nik_untuk
@@ -82,7 +83,14 @@ class RekrutmenListView(BacaMixin, ListView):
     template_name = "badan_adhoc/rekrutmen_list.html"
 
     def get_queryset(self):
-        return selectors.rekrutmen_list().annotate(
+        self.tahun = tahun_aktif(self.request)
+        self.semua = self.request.GET.get("semua") == "1"
+        qs = (
+            selectors.rekrutmen_list()
+            if self.semua
+            else selectors.rekrutmen_tahun_list(tahun=self.tahun)
+        )
+        return qs.annotate(
             jumlah_pendaftar=Count("pendaftar"),
             jumlah_ms=Count("pendaftar", filter=Q(pendaftar__status_administrasi="ms")),
             jumlah_tms=Count("pendaftar", filter=Q(pendaftar__status_administrasi="tms")),
@@ -95,6 +103,7 @@ class RekrutmenListView(BacaMixin, ListView):
         context["jumlah_kecamatan"] = Wilayah.objects.filter(jenis="kecamatan").count()
         context["jumlah_kelurahan"] = Wilayah.objects.exclude(jenis="kecamatan").count()
         context["jumlah_tps"] = TPS.objects.count()
+        context["tahun"], context["semua"] = self.tahun, self.semua
         return context
 
 

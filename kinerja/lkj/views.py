@@ -13,6 +13,7 @@ from django.views.generic import DetailView, FormView, TemplateView
 
 from kpu_site.akses import IzinMixin
 from kpu_site.peran import Peran, peran_of
+from kpu_site.tahun import tahun_pilihan
 
 from . import selectors, services
 from .forms import NaskahLkjForm
@@ -23,12 +24,6 @@ LIHAT = "kinerja.view_laporankinerja"
 PERAN_PENYUSUN = frozenset({Peran.ADMIN, Peran.SEKRETARIS, Peran.KASUBAG, Peran.STAF})
 
 
-def _tahun_pilihan() -> list[int]:
-    from kinerja import selectors as kin
-
-    return kin.tahun_tersedia()
-
-
 class LaporanListView(IzinMixin, TemplateView):
     permission_required = LIHAT
     template_name = "kinerja/lkj/laporan_list.html"
@@ -37,7 +32,7 @@ class LaporanListView(IzinMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         user = self.request.user
         context["laporan"] = selectors.laporan_list(user=user)
-        context["tahun_pilihan"] = _tahun_pilihan()
+        context["tahun_lkj"] = tahun_pilihan()
         context["boleh_susun"] = peran_of(user) in PERAN_PENYUSUN
         return context
 
