@@ -146,7 +146,13 @@ class Rekrutmen(models.Model):
         help_text=_("Baris akun DIPA (mis. 521213 Honor Output Kegiatan) yang membayar honor."),
     )
     dibuat_pada = models.DateTimeField(_("dibuat pada"), auto_now_add=True)
-    history = HistoricalRecords()
+    # Raised (in the same transaction) by every service that writes this recruitment's
+    # applicants; the cached counts of ``selectors.seleksi_ringkasan_tersimpan`` are keyed by
+    # it, so a count read from the cache is never older than the data.
+    pendaftar_versi = models.PositiveIntegerField(
+        _("versi data pendaftar"), default=0, editable=False
+    )
+    history = HistoricalRecords(excluded_fields=["pendaftar_versi"])
 
     class Meta:
         verbose_name = _("rekrutmen")

@@ -12,8 +12,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from django.core.cache import cache
 from django.db.models import Count, F, Q, Sum, Value
 from django.db.models.functions import Coalesce, Greatest, Least
+from django.utils import timezone
 
 from .akses import boleh_kelola
 from .models import (
@@ -68,6 +70,39 @@ def seleksi_ringkasan(rekrutmen: Rekrutmen, *, pendaftar=None) -> dict:
         "alasan": {kode: hasil[f"a_{kode}"] for kode in ALASAN_TMS},
         "peringatan": {kode: hasil[f"p_{kode}"] for kode in PERINGATAN},
     }
+
+
+LAMA_CACHE = 300  # seconds, as the Dasbor pimpinan
+
+
+def _kunci_cache(rekrutmen: Rekrutmen, nama: str) -> str:
+    """A cache key that changes with every write to the recruitment's applicants
+    (``pendaftar_versi``); the creation time keeps a recreated database's ids apart."""
+    return (
+        f"adhoc:{nama}:{rekrutmen.pk}:{rekrutmen.dibuat_pada.timestamp()}"
+        f":{rekrutmen.pendaftar_versi}"
+    )
+
+
+def _tersimpan(kunci: str, hitung, *, segar: bool) -> dict:
+    """``{"data": ..., "per": datetime}`` from the cache or freshly computed (``segar``)."""
+    if not segar:
+        hasil = cache.get(kunci)
+        if hasil is not None:
+            return hasil
+    hasil = {"data": hitung(), "per": timezone.now()}
+    cache.set(kunci, hasil, LAMA_CACHE)
+    return hasil
+
+
+def seleksi_ringkasan_tersimpan(rekrutmen: Rekrutmen, *, segar: bool = False) -> dict:
+    """``seleksi_ringkasan`` of the whole recruitment as ``{"data", "per"}``, cached for 5
+    minutes per version of its applicant data: every service that writes an applicant raises
+    ``Rekrutmen.pendaftar_versi`` in its transaction, so the cached counts are never older than
+    the data (``rekrutmen`` must be read in the same request)."""
+    return _tersimpan(
+        _kunci_cache(rekrutmen, "ringkasan"), lambda: seleksi_ringkasan(rekrutmen), segar=segar
+    )
 
 
 def wilayah_tujuan_qs(rekrutmen: Rekrutmen):
@@ -148,6 +183,17 @@ def rekap_per_wilayah(rekrutmen: Rekrutmen) -> list[BarisWilayah]:
     return rows
 
 
+def rekap_per_wilayah_tersimpan(rekrutmen: Rekrutmen, *, segar: bool = False) -> dict:
+    """``rekap_per_wilayah`` as ``{"data", "per"}``, cached like ``seleksi_ringkasan_tersimpan``
+    (the applicant counts follow every write; seats follow a wilayah/TPS import within the
+    5 minutes, or at once with ``segar``)."""
+    return _tersimpan(
+        _kunci_cache(rekrutmen, f"wilayah:{rekrutmen.kursi_per_satuan}"),
+        lambda: rekap_per_wilayah(rekrutmen),
+        segar=segar,
+    )
+
+
 def rekap_per_kecamatan(rekrutmen: Rekrutmen, rows: list[BarisWilayah] | None = None):
     """The wilayah rows summed per kecamatan (for PPK the rows already are kecamatan)."""
     rows = rows if rows is not None else rekap_per_wilayah(rekrutmen)
@@ -204,6 +250,61 @@ def pendaftar_filter(
         else:
             qs = qs.filter(nama__icontains=q)
     return qs
+
+
+def pendaftar_jumlah_dari_ringkasan(
+    *,
+    rekrutmen: Rekrutmen,
+    status: str = "",
+    alasan: str = "",
+    kecamatan: int | None = None,
+    wilayah: int | None = None,
+    q: str = "",
+) -> int | None:
+    """The exact number of applicants for a filter that is at most one status or one reason,
+    read from ``seleksi_ringkasan_tersimpan`` (no scan of the applicants); ``None`` for any
+    other filter. Invalid values count as absent, as in ``pendaftar_filter``."""
+    status = status if status in Pendaftar.Status.values else ""
+    alasan = alasan if alasan in ALASAN_TMS or alasan in PERINGATAN else ""
+    if kecamatan or wilayah or (q or "").strip() or (status and alasan):
+        return None
+    ringkasan = seleksi_ringkasan_tersimpan(rekrutmen)["data"]
+    if alasan in ALASAN_TMS:
+        return ringkasan["alasan"][alasan]
+    if alasan:
+        return ringkasan["peringatan"][alasan]
+    if status == Pendaftar.Status.BELUM:
+        return ringkasan["jumlah"] - ringkasan["ms"] - ringkasan["tms"]
+    if status:
+        return ringkasan[status]
+    return ringkasan["jumlah"]
+
+
+BATAS_HITUNG_CARI = 1_000
+
+
+@dataclass(frozen=True)
+class JumlahPendaftar:
+    nilai: int
+    lebih_dari: bool = False  # a search with more matches than it counts: "lebih dari <nilai>"
+
+
+def pendaftar_jumlah(qs, *, cari: bool = False, baris_semua: list | None = None) -> JumlahPendaftar:
+    """The number of applicants matching a filter ``pendaftar_jumlah_dari_ringkasan`` cannot
+    answer. ``baris_semua``: the rows when the first page already holds all of them (exact, no
+    query). A name/NIK search (``cari``) counts up to ``BATAS_HITUNG_CARI`` and beyond that says
+    "lebih dari 1.000": ``ILIKE '%…%'`` uses no index, so an exact count would read every
+    applicant while a capped one stops early (the planner's estimate was tried and is off by
+    20–100× for names). Everything else (kecamatan, wilayah, status with a reason) is an exact
+    ``count()``."""
+    if baris_semua is not None:
+        return JumlahPendaftar(len(baris_semua))
+    if cari:
+        n = qs.order_by()[: BATAS_HITUNG_CARI + 1].count()
+        if n > BATAS_HITUNG_CARI:
+            return JumlahPendaftar(BATAS_HITUNG_CARI, lebih_dari=True)
+        return JumlahPendaftar(n)
+    return JumlahPendaftar(qs.count())
 
 
 def pendaftar_halaman(qs, *, setelah: int | None, ukuran: int = 50):

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db import connection, transaction
+from django.db.models import F
 from django.utils import timezone
 
 from kpu_site.audit import jejak_catat
@@ -602,7 +603,9 @@ def pendaftar_import(
             Pendaftar.objects.filter(rekrutmen=rekrutmen).delete()
         jumlah = penulis.tulis_aliran(baris())
         _gagal_bila_ada(kesalahan, dibaca[0])  # raises inside the transaction: rolled back
-        Rekrutmen.objects.filter(pk=rid).update(diseleksi_pada=None)
+        Rekrutmen.objects.filter(pk=rid).update(
+            diseleksi_pada=None, pendaftar_versi=F("pendaftar_versi") + 1
+        )
         jejak_catat(
             pengguna=pengguna,
             aksi="impor",

@@ -27,6 +27,7 @@ from ..models import (
     Wilayah,
 )
 from .impor import kode_lahir
+from .versi import pendaftar_versi_naik
 
 JENIS_DOKUMEN = frozenset({"pdf", "png", "jpg"})
 
@@ -94,6 +95,7 @@ def pendaftar_create(*, rekrutmen: Rekrutmen, data: dict, pengguna) -> Pendaftar
     pendaftar = Pendaftar(rekrutmen=rekrutmen)
     _isi_pendaftar(pendaftar, data)
     pendaftar.save()
+    pendaftar_versi_naik(rekrutmen_ids=[rekrutmen.pk])
     return pendaftar
 
 
@@ -104,6 +106,7 @@ def pendaftar_update(*, pendaftar: Pendaftar, data: dict, pengguna) -> Pendaftar
     _isi_pendaftar(pendaftar, data)
     pendaftar._change_reason = "Ubah data pendaftar"
     pendaftar.save()
+    pendaftar_versi_naik(rekrutmen_ids=[pendaftar.rekrutmen_id])
     berubah = [f for f, lama in pribadi_lama.items() if getattr(pendaftar, f) != lama]
     if berubah:
         # personal data is not in the history: record which fields changed, not their values
@@ -140,6 +143,7 @@ def pendaftar_override(*, pendaftar: Pendaftar, status: str, alasan: str, penggu
             )
     pendaftar._change_reason = f"Koreksi hasil seleksi: {status or 'dibatalkan'} – {alasan}"
     pendaftar.save()
+    pendaftar_versi_naik(rekrutmen_ids=[pendaftar.rekrutmen_id])
     # Imported applicants have no earlier history row to diff against: record explicitly.
     jejak_catat(
         pengguna=pengguna,
@@ -217,6 +221,7 @@ def klarifikasi_decide(
             pendaftar.status_administrasi = Pendaftar.Status.TMS if sisa else Pendaftar.Status.MS
         pendaftar._change_reason = "Klarifikasi keanggotaan parpol diterima"
         pendaftar.save()
+        pendaftar_versi_naik(rekrutmen_ids=[pendaftar.rekrutmen_id])
     jejak_catat(
         pengguna=pengguna,
         aksi="alur",

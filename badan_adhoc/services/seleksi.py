@@ -44,6 +44,7 @@ from ..models import (
     Wilayah,
 )
 from ..selectors import seleksi_ringkasan
+from .versi import pendaftar_versi_naik
 
 
 def tanggal_mundur(acuan: date, tahun: int) -> date:
@@ -138,6 +139,9 @@ def pendaftar_screen(*, rekrutmen: Rekrutmen, pengguna=None) -> dict:
     )
     ganda_lain.update(tms_nik_ganda=True)
     Rekrutmen.objects.filter(pk=rekrutmen.pk).update(diseleksi_pada=timezone.now())
+    pendaftar_versi_naik(
+        rekrutmen_ids=rekrutmen_tumpang_tindih(rekrutmen).values_list("pk", flat=True)
+    )
     ringkasan = seleksi_ringkasan(rekrutmen)
     jejak_catat(
         pengguna=pengguna,

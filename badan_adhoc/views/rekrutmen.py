@@ -134,8 +134,13 @@ class RekrutmenDetailView(BacaMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         rekrutmen = self.object
-        ringkasan = selectors.seleksi_ringkasan(rekrutmen)
-        rows = selectors.rekap_per_wilayah(rekrutmen)
+        # The two scans of the applicants are cached per version of the applicant data (so
+        # they are never older than it) and for 5 minutes at most (seats follow wilayah/TPS).
+        segar = self.request.GET.get("segar") == "1"
+        ringkasan_tersimpan = selectors.seleksi_ringkasan_tersimpan(rekrutmen, segar=segar)
+        wilayah_tersimpan = selectors.rekap_per_wilayah_tersimpan(rekrutmen, segar=segar)
+        ringkasan = ringkasan_tersimpan["data"]
+        rows = wilayah_tersimpan["data"]
         per_kecamatan = selectors.rekap_per_kecamatan(rekrutmen, rows)
         kursi = sum(r.kursi for r in rows)
         celah = sorted(
@@ -144,6 +149,7 @@ class RekrutmenDetailView(BacaMixin, DetailView):
         )
         alasan = [(kode, label, ringkasan["alasan"][kode]) for kode, label in ALASAN_TMS.items()]
         context.update(
+            data_per=min(ringkasan_tersimpan["per"], wilayah_tersimpan["per"]),
             ringkasan=ringkasan,
             kursi=kursi,
             belum=ringkasan["jumlah"] - ringkasan["ms"] - ringkasan["tms"],
@@ -339,14 +345,15 @@ class PendaftarListView(_RekrutmenMixin, BacaMixin, TemplateView):
         kecamatan = selectors.kecamatan_list().values_list("pk", "nama")
         form = PendaftarSaringForm(self.request.GET or None, kecamatan_choices=list(kecamatan))
         data = form.cleaned_data if form.is_valid() else {}
+        self.saringan = {
+            "status": data.get("status") or "",
+            "alasan": data.get("alasan") or "",
+            "kecamatan": data.get("kecamatan"),
+            "wilayah": data.get("wilayah"),
+            "q": (data.get("q") or "").strip(),
+        }
         qs = selectors.pendaftar_filter(
-            rekrutmen=self.rekrutmen,
-            user=self.request.user,
-            status=data.get("status") or "",
-            alasan=data.get("alasan") or "",
-            kecamatan=data.get("kecamatan"),
-            wilayah=data.get("wilayah"),
-            q=data.get("q") or "",
+            rekrutmen=self.rekrutmen, user=self.request.user, **self.saringan
         )
         return form, qs
 
@@ -357,7 +364,23 @@ class PendaftarListView(_RekrutmenMixin, BacaMixin, TemplateView):
             setelah = int(self.request.GET.get("setelah") or 0)
         except ValueError:
             setelah = 0
-        rows, ada_lagi = selectors.pendaftar_halaman(qs, setelah=setelah, ukuran=self.ukuran)
+        # The count: exact from the cached per-recruitment summary when it can tell (then an
+        # empty result needs no page query either), else after the page (see pendaftar_jumlah).
+        tersimpan = selectors.pendaftar_jumlah_dari_ringkasan(
+            rekrutmen=self.rekrutmen, **self.saringan
+        )
+        if tersimpan == 0:
+            rows, ada_lagi = [], False
+        else:
+            rows, ada_lagi = selectors.pendaftar_halaman(qs, setelah=setelah, ukuran=self.ukuran)
+        if tersimpan is not None:
+            jumlah = selectors.JumlahPendaftar(tersimpan)
+        else:
+            jumlah = selectors.pendaftar_jumlah(
+                qs,
+                cari=bool(self.saringan["q"]),
+                baris_semua=rows if not setelah and not ada_lagi else None,
+            )
         user = self.request.user
         for p in rows:
             p.nik_tampil = nik_untuk(user, p.nik)
@@ -365,7 +388,8 @@ class PendaftarListView(_RekrutmenMixin, BacaMixin, TemplateView):
             rekrutmen=self.rekrutmen,
             saring=form,
             pendaftar_list=rows,
-            jumlah=qs.count(),
+            jumlah=jumlah.nilai,
+            jumlah_lebih_dari=jumlah.lebih_dari,
             setelah=setelah,
             berikut=rows[-1].pk if ada_lagi and rows else None,
         )

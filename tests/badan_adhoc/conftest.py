@@ -77,3 +77,13 @@ def kasubag_teknis(pengguna_buat):
 @pytest.fixture(autouse=True)
 def media_sementara(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def cache_kosong():
+    """Cached dashboard figures never carry over from another test."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
