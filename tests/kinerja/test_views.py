@@ -13,7 +13,12 @@ from django.urls import reverse
 from kinerja.models import BuktiDukung, Indikator, Realisasi
 from kinerja.selectors import capaian_vs_anggaran
 
-from .factories import IndikatorFactory, SasaranFactory, TargetTahunanFactory
+from .factories import (
+    IndikatorFactory,
+    RealisasiFactory,
+    SasaranFactory,
+    TargetTahunanFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -193,3 +198,32 @@ def test_pengaturan_only_sekretaris(masuk, sekretaris, kasubag):
     from kinerja.selectors import kinerja_tahun_kunci
 
     assert kinerja_tahun_kunci(2023)
+
+
+def test_realisasi_list_query_count_constant(
+    masuk, staf_sdm_kinerja, demo, django_assert_max_num_queries
+):
+    """The realisasi list reads the year in a fixed number of queries (no N+1 over indikator
+    or their quarterly rows)."""
+    c = masuk(staf_sdm_kinerja)
+    url = reverse("kinerja:realisasi_list", kwargs={"tahun": 2023})
+    c.get(url)
+    with django_assert_max_num_queries(20) as ctx:
+        response = c.get(url)
+    sedikit = len(ctx.captured_queries)
+    jumlah_baris = len(response.context["baris"])
+    sasaran = Indikator.objects.first().sasaran
+    for i in range(30):
+        ind = IndikatorFactory(sasaran=sasaran, kode=f"X{i}")
+        for periode in ("tw1", "tw2", "tahunan"):
+            RealisasiFactory(indikator=ind, tahun=2023, periode=periode)
+    with django_assert_max_num_queries(sedikit):
+        response = c.get(url)
+    assert len(response.context["baris"]) == jumlah_baris + 30
+
+
+@pytest.fixture
+def staf_sdm_kinerja(pengguna_buat):
+    from kpu_site.peran import Peran
+
+    return pengguna_buat("staf.sdm.kinerja", Peran.STAF, "hukum_sdm")

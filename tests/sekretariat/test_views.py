@@ -327,3 +327,28 @@ def test_unit_update_keeps_kode(masuk, sekretaris, demo_organisasi):
     unit.refresh_from_db()
     assert unit.kode == "hukum_sdm"
     assert unit.tugas_list == ["Pengelolaan SDM", "Produk hukum"]
+
+
+def test_pegawai_detail_query_count_constant(
+    masuk, staf_sdm, demo_organisasi, django_assert_max_num_queries
+):
+    """The staff detail page reads a fixed number of queries however long the history."""
+    from .factories import JabatanFactory, RiwayatJabatanFactory
+
+    pegawai = PegawaiFactory(unit=demo_organisasi["teknis"])
+    client = masuk(staf_sdm)
+    url = reverse("sekretariat:pegawai_detail", args=[pegawai.pk])
+    client.get(url)
+    with django_assert_max_num_queries(12) as ctx:
+        client.get(url)
+    sedikit = len(ctx.captured_queries)
+    for tahun in range(2010, 2022):
+        RiwayatJabatanFactory(
+            pegawai=pegawai,
+            jabatan=JabatanFactory(),
+            tanggal_mulai=date(tahun, 1, 2),
+            tanggal_selesai=date(tahun + 1, 1, 2),
+        )
+    with django_assert_max_num_queries(sedikit):
+        response = client.get(url)
+    assert len(response.context["riwayat"]) == 12
