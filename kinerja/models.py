@@ -182,6 +182,16 @@ class Indikator(models.Model):
     def satuan_label(self) -> str:
         return self.get_satuan_display()
 
+    def nilai_teks(self, nilai) -> str:
+        """A target or realisasi of this indikator as the reports print it: ``95,00%``,
+        ``12 dokumen``, ``–`` when there is none."""
+        from kpu_site.formatting import angka
+
+        if nilai is None:
+            return "–"
+        teks = angka(nilai, self.presisi)
+        return f"{teks}%" if self.satuan == "persen" else f"{teks} {self.satuan_label}"
+
 
 class TargetTahunan(models.Model):
     """The Renstra target of an indikator for one year of the period.

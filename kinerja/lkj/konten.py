@@ -21,13 +21,6 @@ BAGIAN_NARASI = [
 ]
 
 
-def _nilai_indikator(nilai, indikator) -> str:
-    if nilai is None:
-        return "–"
-    teks = formatting.angka(nilai, indikator.presisi)
-    return f"{teks}%" if indikator.satuan == "persen" else f"{teks} {indikator.satuan_label}"
-
-
 def _capaian_teks(hasil, presisi: int = 2) -> str:
     return (
         formatting.persen(hasil.nilai_dibatasi, presisi)
@@ -154,7 +147,7 @@ def lkj_konten_kumpulkan(*, tahun: int, naskah=None) -> dict:
                     "sasaran": sasaran.uraian,
                     "indikator": indikator.uraian,
                     "target": [
-                        _nilai_indikator(targets[t].target, indikator) if t in targets else "–"
+                        indikator.nilai_teks(targets[t].target) if t in targets else "–"
                         for t in tahun_list
                     ],
                 }
@@ -171,8 +164,8 @@ def lkj_konten_kumpulkan(*, tahun: int, naskah=None) -> dict:
         deret = [
             {
                 "tahun": t,
-                "target": _nilai_indikator(tg.nilai if tg else None, ind),
-                "realisasi": _nilai_indikator(r, ind),
+                "target": ind.nilai_teks(tg.nilai if tg else None),
+                "realisasi": ind.nilai_teks(r),
                 "capaian": _capaian_teks(h),
             }
             for t, tg, r, h in antar_tahun.get(ind.pk, [])
@@ -181,16 +174,16 @@ def lkj_konten_kumpulkan(*, tahun: int, naskah=None) -> dict:
         entry["indikator"].append(
             {
                 "nama": ind.uraian,
-                "target": _nilai_indikator(b.target.nilai if b.target else None, ind),
-                "realisasi": _nilai_indikator(b.realisasi, ind),
+                "target": ind.nilai_teks(b.target.nilai if b.target else None),
+                "realisasi": ind.nilai_teks(b.realisasi),
                 "capaian": _capaian_teks(b.hasil),
                 "status": b.hasil.status_label,
                 "status_kelas": {"tercapai": "tercapai", "hampir": "hampir"}.get(
                     b.hasil.status, "tidak"
                 ),
                 "antar_tahun": deret if len(deret) > 1 else [],
-                "target_akhir": _nilai_indikator(
-                    akhir.target_akhir.target if akhir and akhir.target_akhir else None, ind
+                "target_akhir": ind.nilai_teks(
+                    akhir.target_akhir.target if akhir and akhir.target_akhir else None
                 ),
                 "capaian_target_akhir": _capaian_teks(akhir.hasil)
                 if akhir
@@ -317,7 +310,7 @@ def lkj_konten_kumpulkan(*, tahun: int, naskah=None) -> dict:
                 "no": b.indikator.sasaran.nomor,
                 "sasaran": b.indikator.sasaran.uraian,
                 "indikator": b.indikator.uraian,
-                "target": _nilai_indikator(b.target, b.indikator),
+                "target": b.indikator.nilai_teks(b.target),
             }
             for b in pk_baris
         ],

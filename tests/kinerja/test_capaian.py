@@ -115,3 +115,13 @@ def test_capaian_demo_idempotent():
     jumlah = (Realisasi.objects.count(), PKBaris.objects.count())
     call_command("muat_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert (Realisasi.objects.count(), PKBaris.objects.count()) == jumlah == (26, 26)
+
+
+def test_indikator_values_print_with_their_unit_and_precision():
+    from kinerja.models import Indikator
+
+    persen = Indikator(satuan="persen", presisi=2)
+    dokumen = Indikator(satuan="dokumen", presisi=0)
+    assert persen.nilai_teks(Decimal("97.5")) == "97,50%"
+    assert dokumen.nilai_teks(Decimal("1250")) == "1.250 dokumen"
+    assert persen.nilai_teks(None) == "–"
