@@ -1,0 +1,58 @@
+"""Shared pieces of the anggaran pages: access mixins, form errors, Excel downloads."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+
+from kpu_site.akses import IzinMixin
+from kpu_site.audit import jejak_catat
+from kpu_site.excel import xlsx_response
+
+from .. import selectors
+from ..akses import TulisAnggaranMixin, boleh_tulis
+from ..models import DokumenAnggaran
+
+
+def tambah_kesalahan(form, exc: ValidationError) -> None:
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc.messages)
+
+
+def unduh_xlsx(request, *, nama: str, judul: str, kolom, baris, format_kolom=None):
+    jejak_catat(pengguna=request.user, aksi="unduh", ringkasan=f"Unduh Excel: {judul}")
+    return xlsx_response(
+        nama_berkas=nama, judul=judul, kolom=kolom, baris=baris, format_kolom=format_kolom
+    )
+
+
+class BacaMixin(IzinMixin):
+    permission_required = "anggaran.view_dokumenanggaran"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["boleh_tulis"] = boleh_tulis(self.request.user)
+        return context
+
+
+class TulisMixin(TulisAnggaranMixin, IzinMixin):
+    pass
+
+
+class DokumenMixin:
+    """Views under ``<pk>/`` of a document."""
+
+    model = DokumenAnggaran
+
+    def get_dokumen(self) -> DokumenAnggaran:
+        if not hasattr(self, "_dokumen"):
+            self._dokumen = selectors.dokumen_get(pk=self.kwargs["pk"])
+        return self._dokumen
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["dokumen"] = self.get_dokumen()
+        context.setdefault("boleh_tulis", boleh_tulis(self.request.user))
+        return context

@@ -1,0 +1,341 @@
+"""Budget documents (DIPA, hibah), their revisions and RPD, and the lines of the tree."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import redirect
+from django.views import View
+from django.views.generic import DetailView, FormView, TemplateView
+
+from kpu_site.akses import IzinMixin
+from kpu_site.tahun import tahun_aktif
+
+from .. import forms, grafik, selectors, services
+from ..akses import boleh_kunci, boleh_tulis
+from ..models import Pos, Revisi
+from ._dasar import BacaMixin, DokumenMixin, TulisMixin, tambah_kesalahan, unduh_xlsx
+
+# --- documents and the tree ---------------------------------------------------------------
+
+
+class DokumenListView(BacaMixin, TemplateView):
+    template_name = "anggaran/dokumenanggaran_list.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        tahun = tahun_aktif(self.request)
+        semua = self.request.GET.get("semua") == "1"
+        context["tahun"], context["semua"] = tahun, semua
+        context["ringkasan"] = selectors.ringkasan_dokumen(
+            selectors.dokumen_list(tahun=None if semua else tahun)
+        )
+        context["sumber_dana"] = selectors.ringkasan_per_sumber_dana(tahun=tahun)
+        return context
+
+
+class DokumenCreateView(TulisMixin, FormView):
+    permission_required = "anggaran.add_dokumenanggaran"
+    template_name = "anggaran/dokumenanggaran_form.html"
+    form_class = forms.DokumenForm
+
+    def form_valid(self, form):
+        try:
+            dokumen = services.dokumen_create(pengguna=self.request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            tambah_kesalahan(form, exc)
+            return self.form_invalid(form)
+        messages.success(self.request, f"{dokumen} dibuat dengan pagu awal (revisi ke-0).")
+        return redirect("anggaran:dokumen_detail", pk=dokumen.pk)
+
+
+class DokumenUpdateView(TulisMixin, DokumenMixin, FormView):
+    permission_required = "anggaran.change_dokumenanggaran"
+    template_name = "anggaran/dokumenanggaran_form.html"
+    form_class = forms.DokumenUbahForm
+
+    def get_initial(self):
+        d = self.get_dokumen()
+        return {"nomor": d.nomor, "tanggal": d.tanggal, "uraian": d.uraian, "pemberi": d.pemberi}
+
+    def form_valid(self, form):
+        try:
+            services.dokumen_update(
+                pengguna=self.request.user, dokumen=self.get_dokumen(), **form.cleaned_data
+            )
+        except ValidationError as exc:
+            tambah_kesalahan(form, exc)
+            return self.form_invalid(form)
+        messages.success(self.request, "Data dokumen disimpan.")
+        return redirect("anggaran:dokumen_detail", pk=self.get_dokumen().pk)
+
+
+class DokumenKunciView(IzinMixin, View):
+    permission_required = "anggaran.change_dokumenanggaran"
+    http_method_names = ["post"]
+
+    def has_permission(self) -> bool:
+        return super().has_permission() and boleh_kunci(self.request.user)
+
+    def post(self, request, pk):
+        dokumen = selectors.dokumen_get(pk=pk)
+        services.dokumen_kunci(dokumen=dokumen, pengguna=request.user)
+        messages.success(request, f"{dokumen} dikunci: data anggarannya tidak dapat diubah lagi.")
+        return redirect("anggaran:dokumen_detail", pk=pk)
+
+
+class DokumenDetailView(BacaMixin, DokumenMixin, TemplateView):
+    """The budget tree with pagu/realisasi/sisa/serapan per node, as of a revision."""
+
+    template_name = "anggaran/dokumenanggaran_detail.html"
+
+    def _pohon(self):
+        dokumen = self.get_dokumen()
+        revisi = selectors.revisi_pilih(dokumen=dokumen, nomor=self.request.GET.get("revisi"))
+        return selectors.pohon_anggaran(dokumen=dokumen, revisi=revisi)
+
+    def _kedalaman(self) -> int:
+        try:
+            return max(0, min(7, int(self.request.GET.get("kedalaman", "7"))))
+        except ValueError:
+            return 7
+
+    def get(self, request, *args, **kwargs):
+        if request.GET.get("unduh") == "xlsx":
+            pohon = self._pohon()
+            maks = self._kedalaman()
+            rows = [
+                [
+                    s.pos.kode_lengkap,
+                    s.pos.get_tingkat_display(),
+                    s.pos.uraian,
+                    s.volume,
+                    s.pos.satuan,
+                    s.harga,
+                    s.pagu,
+                    s.realisasi,
+                    s.sisa,
+                    s.serapan,
+                ]
+                for s in pohon.urut
+                if s.kedalaman <= maks
+            ]
+            rows.append(
+                [
+                    "",
+                    "",
+                    "JUMLAH",
+                    None,
+                    "",
+                    None,
+                    pohon.pagu,
+                    pohon.realisasi,
+                    pohon.sisa,
+                    pohon.serapan,
+                ]
+            )
+            return unduh_xlsx(
+                request,
+                nama=f"pohon-anggaran-{pohon.dokumen.tahun}-{pohon.dokumen.jenis}",
+                judul=f"{pohon.dokumen} — {pohon.revisi}",
+                kolom=[
+                    "Kode",
+                    "Tingkat",
+                    "Uraian",
+                    "Volume",
+                    "Satuan",
+                    "Harga",
+                    "Pagu",
+                    "Realisasi",
+                    "Sisa",
+                    "Serapan %",
+                ],
+                baris=rows,
+                format_kolom={5: "rupiah", 6: "rupiah", 7: "rupiah", 8: "rupiah", 9: "persen"},
+            )
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        pohon = self._pohon()
+        maks = self._kedalaman()
+        context.update(
+            pohon=pohon,
+            baris=[s for s in pohon.urut if s.kedalaman <= maks],
+            kedalaman=maks,
+            pilihan_kedalaman=list(enumerate(Pos.Tingkat.labels)),
+            revisi_semua=selectors.revisi_list(dokumen=pohon.dokumen),
+            boleh_kunci=boleh_kunci(self.request.user),
+        )
+        return context
+
+
+# --- revisions and RPD ------------------------------------------------------------------
+
+
+class RevisiDetailView(BacaMixin, DetailView):
+    model = Revisi
+    template_name = "anggaran/revisi_detail.html"
+    context_object_name = "revisi"
+
+    def get_queryset(self):
+        return Revisi.objects.select_related("dokumen", "dibuat_oleh")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        revisi = self.object
+        context["dokumen"] = revisi.dokumen
+        context["perubahan"] = selectors.revisi_perubahan(revisi=revisi)
+        context["rpd"] = revisi.rpd.order_by("bulan")
+        return context
+
+
+class RevisiCreateView(TulisMixin, DokumenMixin, FormView):
+    permission_required = "anggaran.add_revisi"
+    template_name = "anggaran/revisi_form.html"
+    form_class = forms.RevisiForm
+
+    def get_form_kwargs(self):
+        return super().get_form_kwargs() | {"dokumen": self.get_dokumen()}
+
+    def form_valid(self, form):
+        try:
+            revisi = services.revisi_create(
+                pengguna=self.request.user,
+                dokumen=self.get_dokumen(),
+                tanggal=form.cleaned_data["tanggal"],
+                alasan=form.cleaned_data["alasan"],
+                perubahan=[
+                    services.PerubahanPagu(pos=p, volume=v, harga=h)
+                    for p, v, h in form.cleaned_data["perubahan"]
+                ],
+                rpd=form.rpd(),
+            )
+        except ValidationError as exc:
+            tambah_kesalahan(form, exc)
+            return self.form_invalid(form)
+        messages.success(self.request, f"{revisi} disimpan.")
+        return redirect("anggaran:revisi_detail", pk=revisi.pk)
+
+
+class RpdUpdateView(TulisMixin, DokumenMixin, FormView):
+    permission_required = "anggaran.change_rencanapenarikan"
+    template_name = "anggaran/rpd_form.html"
+    form_class = forms.RpdForm
+
+    def get_initial(self):
+        revisi = selectors.revisi_terakhir(dokumen=self.get_dokumen())
+        return {f"rpd_{r.bulan}": r.nilai for r in revisi.rpd.all()} if revisi else {}
+
+    def form_valid(self, form):
+        revisi = selectors.revisi_terakhir(dokumen=self.get_dokumen())
+        try:
+            services.rpd_set(pengguna=self.request.user, revisi=revisi, nilai=form.rpd())
+        except ValidationError as exc:
+            tambah_kesalahan(form, exc)
+            return self.form_invalid(form)
+        messages.success(self.request, "RPD (halaman III) disimpan.")
+        return redirect("anggaran:serapan", pk=self.get_dokumen().pk)
+
+
+# --- lines of the tree ----------------------------------------------------------------------
+
+
+class PosCreateView(TulisMixin, DokumenMixin, FormView):
+    permission_required = "anggaran.add_pos"
+    template_name = "anggaran/pos_form.html"
+    form_class = forms.PosForm
+
+    def get_form_kwargs(self):
+        return super().get_form_kwargs() | {"dokumen": self.get_dokumen()}
+
+    def get_initial(self):
+        induk = self.request.GET.get("induk")
+        return {"induk": induk} if induk else {}
+
+    def form_valid(self, form):
+        try:
+            pos = services.pos_create(
+                pengguna=self.request.user, dokumen=self.get_dokumen(), **form.cleaned_data
+            )
+        except ValidationError as exc:
+            tambah_kesalahan(form, exc)
+            return self.form_invalid(form)
+        messages.success(self.request, f"{pos} ditambahkan.")
+        return redirect("anggaran:pos_detail", pk=pos.pk)
+
+
+class PosUpdateView(TulisMixin, FormView):
+    permission_required = "anggaran.change_pos"
+    template_name = "anggaran/pos_form.html"
+    form_class = forms.PosUbahForm
+    model = Pos
+
+    def get_pos(self) -> Pos:
+        if not hasattr(self, "_pos"):
+            self._pos = selectors.pos_get(pk=self.kwargs["pk"])
+        return self._pos
+
+    def get_form_kwargs(self):
+        return super().get_form_kwargs() | {"pos": self.get_pos()}
+
+    def get_initial(self):
+        pos = self.get_pos()
+        return {"uraian": pos.uraian, "satuan": pos.satuan, "sasaran": list(pos.sasaran.all())}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            pos=self.get_pos(),
+            dokumen=self.get_pos().dokumen,
+            boleh_tulis=boleh_tulis(self.request.user),
+        )
+        return context
+
+    def form_valid(self, form):
+        data = dict(form.cleaned_data)
+        sasaran = data.pop("sasaran", None)
+        try:
+            services.pos_update(
+                pengguna=self.request.user,
+                pos=self.get_pos(),
+                uraian=data["uraian"],
+                satuan=data.get("satuan", ""),
+            )
+            if sasaran is not None:
+                services.pos_sasaran_set(
+                    pengguna=self.request.user, pos=self.get_pos(), sasaran=list(sasaran)
+                )
+        except ValidationError as exc:
+            tambah_kesalahan(form, exc)
+            return self.form_invalid(form)
+        messages.success(self.request, "Perubahan disimpan.")
+        return redirect("anggaran:pos_detail", pk=self.get_pos().pk)
+
+
+class PosDetailView(BacaMixin, TemplateView):
+    """One line: its figures, its children, its monthly absorption and its transactions."""
+
+    template_name = "anggaran/pos_detail.html"
+    model = Pos
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        pos = selectors.pos_get(pk=self.kwargs["pk"])
+        pohon = selectors.pohon_anggaran(dokumen=pos.dokumen)
+        simpul = pohon.per_id[pos.pk]
+        bulanan = selectors.realisasi_bulanan(dokumen=pos.dokumen, pos=pos)
+        transaksi = Paginator(selectors.realisasi_list(dokumen=pos.dokumen, pos=pos), 50)
+        halaman = transaksi.get_page(self.request.GET.get("page"))
+        context.update(
+            pos=pos,
+            dokumen=pos.dokumen,
+            simpul=simpul,
+            leluhur=selectors.pos_leluhur(pos=pos)[:-1],
+            bulanan=bulanan,
+            grafik=grafik.grafik_serapan_kumulatif(bulanan, judul="Realisasi kumulatif (juta Rp)"),
+            page_obj=halaman,
+            transaksi=halaman.object_list,
+        )
+        return context
