@@ -1,0 +1,39 @@
+"""Shared pieces of the kinerja pages: who may manage planning, safe "back" links, the
+year context of a year page."""
+
+from __future__ import annotations
+
+from django.http import HttpResponseRedirect
+from django.utils.http import url_has_allowed_host_and_scheme
+
+from kpu_site.peran import Peran, peran_of
+from kpu_site.tahun import tahun_pilihan
+
+from .. import selectors
+
+
+def boleh_kelola_perencanaan(user) -> bool:
+    peran = peran_of(user)
+    if peran in (Peran.ADMIN, Peran.SEKRETARIS):
+        return True
+    return peran in (Peran.KASUBAG, Peran.STAF) and getattr(user.unit, "kode", "") == "perencanaan"
+
+
+def kembali_ke(request, default: str) -> HttpResponseRedirect:
+    tujuan = request.POST.get("next") or request.GET.get("next") or ""
+    if tujuan and url_has_allowed_host_and_scheme(tujuan, allowed_hosts={request.get_host()}):
+        return HttpResponseRedirect(tujuan)
+    return HttpResponseRedirect(default)
+
+
+class TahunMixin:
+    """Adds ``tahun`` and the year switcher to the context."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["tahun"] = self.kwargs.get("tahun")
+        context["daftar_tahun"] = tahun_pilihan()
+        context["tahun_terkunci"] = (
+            selectors.kinerja_tahun_kunci(self.kwargs["tahun"]) if "tahun" in self.kwargs else False
+        )
+        return context

@@ -1,0 +1,267 @@
+"""Renstra tree and Perjanjian Kinerja pages (list, draft from Renstra, edit, sign, revise,
+print)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views import View
+from django.views.generic import DetailView, ListView, TemplateView
+
+from kpu_site.akses import IzinMixin
+from kpu_site.peran import Peran, peran_of
+
+from .. import selectors, services
+from ..forms import (
+    PKBarisForm,
+    PKBuatForm,
+    PKHeaderForm,
+    PKPerubahanForm,
+    kesalahan_tempel,
+)
+from ..models import PerjanjianKinerja, PKBaris, Renstra
+from ._dasar import boleh_kelola_perencanaan
+
+# --------------------------------------------------------------------------- Renstra
+
+
+class RenstraListView(IzinMixin, ListView):
+    permission_required = "kinerja.view_renstra"
+    template_name = "kinerja/renstra_list.html"
+    context_object_name = "daftar_renstra"
+
+    def get_queryset(self):
+        return selectors.renstra_list()
+
+
+class RenstraDetailView(IzinMixin, DetailView):
+    permission_required = "kinerja.view_renstra"
+    model = Renstra
+    template_name = "kinerja/renstra_detail.html"
+    context_object_name = "renstra"
+
+    def get_object(self, queryset=None):
+        return selectors.renstra_tree(renstra=get_object_or_404(Renstra, pk=self.kwargs["pk"]))
+
+
+# --------------------------------------------------------------------------- PK
+
+
+class PKListView(IzinMixin, TemplateView):
+    permission_required = "kinerja.view_perjanjiankinerja"
+    template_name = "kinerja/perjanjiankinerja_list.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["daftar_pk"] = PerjanjianKinerja.objects.select_related(
+            "ditandatangani_oleh"
+        ).order_by("-tahun", "-revisi")
+        context["boleh_kelola"] = boleh_kelola_perencanaan(self.request.user)
+        context["form_buat"] = PKBuatForm(
+            initial={"tahun": timezone.localdate().year, "tempat": "Serang"}
+        )
+        return context
+
+
+class PKBuatView(IzinMixin, View):
+    permission_required = "kinerja.add_perjanjiankinerja"
+    http_method_names = ["post"]
+
+    def post(self, request):
+        form = PKBuatForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, "Isian tahun PK tidak valid.")
+            return redirect("kinerja:pk_list")
+        try:
+            pk = services.pk_create(
+                tahun=form.cleaned_data["tahun"],
+                pengguna=request.user,
+                tempat=form.cleaned_data["tempat"] or "",
+                tanggal_pk=form.cleaned_data["tanggal"],
+            )
+        except ValidationError as e:
+            messages.error(request, " ".join(e.messages))
+            return redirect("kinerja:pk_list")
+        messages.success(
+            request, f"Draft {pk} dibuat dari target Renstra; periksa lalu tandatangani."
+        )
+        return redirect("kinerja:pk_detail", tahun=pk.tahun)
+
+
+class PKDetailView(IzinMixin, TemplateView):
+    permission_required = "kinerja.view_perjanjiankinerja"
+    template_name = "kinerja/perjanjiankinerja_detail.html"
+    cetak = False
+
+    def get(self, request, *args, **kwargs):
+        if not selectors.pk_riwayat(tahun=kwargs["tahun"]).exists():
+            messages.info(request, f"Belum ada Perjanjian Kinerja untuk tahun {kwargs['tahun']}.")
+            return redirect("kinerja:pk_list")
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        tahun = self.kwargs["tahun"]
+        riwayat = list(selectors.pk_riwayat(tahun=tahun))
+        revisi = self.request.GET.get("revisi")
+        if revisi is not None and revisi.isdigit():
+            perjanjian = next((p for p in riwayat if p.revisi == int(revisi)), None)
+            if perjanjian is None:
+                raise Http404("Revisi tidak ditemukan.")
+        else:
+            perjanjian = selectors.pk_berlaku(tahun=tahun)
+        draft = next((p for p in riwayat if p.status == PerjanjianKinerja.Status.DRAFT), None)
+        context.update(
+            tahun=tahun,
+            perjanjian=perjanjian,
+            baris=selectors.pk_baris_list(perjanjian=perjanjian),
+            riwayat=riwayat,
+            draft=draft,
+            boleh_kelola=boleh_kelola_perencanaan(self.request.user),
+            boleh_tandatangani=peran_of(self.request.user) in (Peran.SEKRETARIS, Peran.ADMIN),
+            form_perubahan=PKPerubahanForm(),
+            renstra=selectors.renstra_untuk_tahun(tahun),
+            beda={b.indikator.pk for b in selectors.pk_beda_renstra_list(tahun=tahun)}
+            if perjanjian == selectors.pk_berlaku(tahun=tahun)
+            else set(),
+        )
+        return context
+
+
+class PKCetakView(PKDetailView):
+    template_name = "kinerja/perjanjiankinerja_cetak.html"
+
+
+class PKUbahView(IzinMixin, View):
+    """Edit the header of a draft PK (signatories, place, date, reason)."""
+
+    permission_required = "kinerja.change_perjanjiankinerja"
+    template_name = "kinerja/perjanjiankinerja_form.html"
+
+    def _obj(self):
+        obj = get_object_or_404(PerjanjianKinerja, pk=self.kwargs["pk"])
+        if not boleh_kelola_perencanaan(self.request.user):
+            raise PermissionDenied(
+                "Perjanjian Kinerja diubah oleh Sekretaris atau Sub Bagian Perencanaan."
+            )
+        return obj
+
+    def get(self, request, pk):
+        obj = self._obj()
+        if obj.status != PerjanjianKinerja.Status.DRAFT:
+            messages.info(request, f"{obj} sudah dibekukan; buat PK perubahan untuk mengubahnya.")
+            return redirect("kinerja:pk_detail", tahun=obj.tahun)
+        return render(
+            request, self.template_name, {"form": PKHeaderForm(instance=obj), "perjanjian": obj}
+        )
+
+    def post(self, request, pk):
+        obj = self._obj()
+        form = PKHeaderForm(request.POST, instance=PerjanjianKinerja.objects.get(pk=obj.pk))
+        if form.is_valid():
+            try:
+                services.pk_update(
+                    perjanjian=obj,
+                    pengguna=request.user,
+                    **{k: form.cleaned_data[k] for k in form.fields},
+                )
+            except ValidationError as e:
+                kesalahan_tempel(form, e)
+            else:
+                messages.success(request, f"{obj} disimpan.")
+                return redirect("kinerja:pk_detail", tahun=obj.tahun)
+        return render(request, self.template_name, {"form": form, "perjanjian": obj}, status=400)
+
+
+class PKBarisUbahView(IzinMixin, View):
+    """htmx: GET the inline editor of a draft PK row, POST saves it and returns the row."""
+
+    permission_required = "kinerja.change_pkbaris"
+
+    def _obj(self):
+        baris = get_object_or_404(
+            PKBaris.objects.select_related("perjanjian", "indikator", "indikator__sasaran"),
+            pk=self.kwargs["pk"],
+        )
+        if not boleh_kelola_perencanaan(self.request.user):
+            raise PermissionDenied("Target PK diubah oleh Sekretaris atau Sub Bagian Perencanaan.")
+        return baris
+
+    def _render(self, request, baris, form=None, status=200):
+        template = "kinerja/_pk_baris.html" if form is None else "kinerja/_pk_baris_form.html"
+        return render(
+            request,
+            template,
+            {"b": baris, "form": form, "perjanjian": baris.perjanjian, "boleh_kelola": True},
+            status=status,
+        )
+
+    def get(self, request, pk):
+        baris = self._obj()
+        if request.GET.get("batal") or baris.perjanjian.status != PerjanjianKinerja.Status.DRAFT:
+            return self._render(request, baris)
+        return self._render(
+            request,
+            baris,
+            PKBarisForm(
+                initial={"target": baris.target.normalize(), "target_atas": baris.target_atas}
+            ),
+        )
+
+    def post(self, request, pk):
+        baris = self._obj()
+        form = PKBarisForm(request.POST)
+        if form.is_valid():
+            try:
+                baris = services.pk_baris_update(
+                    baris=baris,
+                    pengguna=request.user,
+                    target=form.cleaned_data["target"],
+                    target_atas=form.cleaned_data["target_atas"],
+                )
+            except ValidationError as e:
+                kesalahan_tempel(form, e)
+            else:
+                return self._render(request, baris)
+        return self._render(request, baris, form, status=200 if request.htmx else 400)
+
+
+class PKTandatanganiView(IzinMixin, View):
+    permission_required = "kinerja.change_perjanjiankinerja"
+    peran_diizinkan = frozenset({Peran.SEKRETARIS, Peran.ADMIN})
+    http_method_names = ["post"]
+
+    def post(self, request, pk):
+        obj = get_object_or_404(PerjanjianKinerja, pk=pk)
+        try:
+            services.pk_tandatangani(perjanjian=obj, pengguna=request.user)
+        except ValidationError as e:
+            messages.error(request, " ".join(e.messages))
+        else:
+            messages.success(request, f"{obj} dicatat sudah ditandatangani dan dibekukan.")
+        return redirect("kinerja:pk_detail", tahun=obj.tahun)
+
+
+class PKPerubahanView(IzinMixin, View):
+    permission_required = "kinerja.add_perjanjiankinerja"
+    http_method_names = ["post"]
+
+    def post(self, request, pk):
+        obj = get_object_or_404(PerjanjianKinerja, pk=pk)
+        form = PKPerubahanForm(request.POST)
+        alasan = form.data.get("alasan", "")
+        try:
+            baru = services.pk_perubahan_create(
+                perjanjian=obj, pengguna=request.user, alasan=alasan
+            )
+        except ValidationError as e:
+            messages.error(request, " ".join(e.messages))
+            return redirect("kinerja:pk_detail", tahun=obj.tahun)
+        messages.success(request, f"Draft {baru} dibuat; ubah targetnya lalu tandatangani.")
+        return redirect(
+            f"{reverse('kinerja:pk_detail', kwargs={'tahun': obj.tahun})}?revisi={baru.revisi}"
+        )
