@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from django.core.cache import cache
 from django.db.models import Count, F, Q, Sum, Value
 from django.db.models.functions import Coalesce, Greatest, Least
-from django.utils import timezone
+
+from kpu_site.tersimpan import tersimpan
 
 from .akses import boleh_kelola
 from .models import (
@@ -72,9 +72,6 @@ def seleksi_ringkasan(rekrutmen: Rekrutmen, *, pendaftar=None) -> dict:
     }
 
 
-LAMA_CACHE = 300  # seconds, as the Dasbor pimpinan
-
-
 def _kunci_cache(rekrutmen: Rekrutmen, nama: str) -> str:
     """A cache key that changes with every write to the recruitment's applicants
     (``pendaftar_versi``); the creation time keeps a recreated database's ids apart."""
@@ -84,23 +81,12 @@ def _kunci_cache(rekrutmen: Rekrutmen, nama: str) -> str:
     )
 
 
-def _tersimpan(kunci: str, hitung, *, segar: bool) -> dict:
-    """``{"data": ..., "per": datetime}`` from the cache or freshly computed (``segar``)."""
-    if not segar:
-        hasil = cache.get(kunci)
-        if hasil is not None:
-            return hasil
-    hasil = {"data": hitung(), "per": timezone.now()}
-    cache.set(kunci, hasil, LAMA_CACHE)
-    return hasil
-
-
 def seleksi_ringkasan_tersimpan(rekrutmen: Rekrutmen, *, segar: bool = False) -> dict:
     """``seleksi_ringkasan`` of the whole recruitment as ``{"data", "per"}``, cached for 5
     minutes per version of its applicant data: every service that writes an applicant raises
     ``Rekrutmen.pendaftar_versi`` in its transaction, so the cached counts are never older than
     the data (``rekrutmen`` must be read in the same request)."""
-    return _tersimpan(
+    return tersimpan(
         _kunci_cache(rekrutmen, "ringkasan"), lambda: seleksi_ringkasan(rekrutmen), segar=segar
     )
 
@@ -187,7 +173,7 @@ def rekap_per_wilayah_tersimpan(rekrutmen: Rekrutmen, *, segar: bool = False) ->
     """``rekap_per_wilayah`` as ``{"data", "per"}``, cached like ``seleksi_ringkasan_tersimpan``
     (the applicant counts follow every write; seats follow a wilayah/TPS import within the
     5 minutes, or at once with ``segar``)."""
-    return _tersimpan(
+    return tersimpan(
         _kunci_cache(rekrutmen, f"wilayah:{rekrutmen.kursi_per_satuan}"),
         lambda: rekap_per_wilayah(rekrutmen),
         segar=segar,

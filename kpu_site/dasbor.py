@@ -7,25 +7,11 @@ per …". ``segar=True`` recomputes.
 
 from __future__ import annotations
 
-from django.core.cache import cache
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 from . import svg
-
-LAMA_CACHE = 300  # seconds
-
-
-def _tersimpan(kunci: str, hitung, *, segar: bool) -> dict:
-    """``{"data": ..., "per": datetime}`` from the cache or freshly computed."""
-    if not segar:
-        hasil = cache.get(kunci)
-        if hasil is not None:
-            return hasil
-    hasil = {"data": hitung(), "per": timezone.now()}
-    cache.set(kunci, hasil, LAMA_CACHE)
-    return hasil
+from .tersimpan import tersimpan
 
 
 def dasbor_capaian(*, tahun: int, segar: bool = False) -> dict:
@@ -64,7 +50,7 @@ def dasbor_capaian(*, tahun: int, segar: bool = False) -> dict:
             else "",
         }
 
-    return _tersimpan(f"dasbor:capaian:{tahun}", hitung, segar=segar)
+    return tersimpan(f"dasbor:capaian:{tahun}", hitung, segar=segar)
 
 
 def dasbor_anggaran(*, tahun: int, segar: bool = False) -> dict:
@@ -108,7 +94,7 @@ def dasbor_anggaran(*, tahun: int, segar: bool = False) -> dict:
             ),
         }
 
-    return _tersimpan(f"dasbor:anggaran:{tahun}", hitung, segar=segar)
+    return tersimpan(f"dasbor:anggaran:{tahun}", hitung, segar=segar)
 
 
 def dasbor_rekrutmen(*, tahun: int, segar: bool = False) -> dict:
@@ -120,8 +106,10 @@ def dasbor_rekrutmen(*, tahun: int, segar: bool = False) -> dict:
 
         hasil = []
         for r in adhoc.rekrutmen_tahun_list(tahun=tahun):
-            ringkas = adhoc.seleksi_ringkasan(r)
-            per_kecamatan = adhoc.rekap_per_kecamatan(r)
+            ringkas = adhoc.seleksi_ringkasan_tersimpan(r)["data"]
+            per_kecamatan = adhoc.rekap_per_kecamatan(
+                r, adhoc.rekap_per_wilayah_tersimpan(r)["data"]
+            )
             hasil.append(
                 {
                     "nama": r.nama,
@@ -145,7 +133,7 @@ def dasbor_rekrutmen(*, tahun: int, segar: bool = False) -> dict:
             )
         return hasil
 
-    return _tersimpan(f"dasbor:rekrutmen:{tahun}", hitung, segar=segar)
+    return tersimpan(f"dasbor:rekrutmen:{tahun}", hitung, segar=segar)
 
 
 def dasbor_lkj(*, tahun: int) -> dict:

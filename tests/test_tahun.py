@@ -89,7 +89,9 @@ def test_switching_on_a_record_page_goes_to_the_apps_list(demo, masuk, sekretari
     assert "Belum ada DIPA atau hibah tahun 2022" in html
     assert dipa.nomor not in html
     # All years on request.
-    assert dipa.nomor in client.get(reverse("anggaran:dokumen_list"), {"semua": "1"}).content.decode()
+    assert (
+        dipa.nomor in client.get(reverse("anggaran:dokumen_list"), {"semua": "1"}).content.decode()
+    )
     # Back in 2023 the DIPA and its absorption are there.
     _pilih(client, 2023, "/")
     html = client.get(reverse("anggaran:dokumen_list")).content.decode()
@@ -170,9 +172,10 @@ def test_recruitment_list_and_dasbor_show_the_working_year(demo, masuk, sekretar
     html = client.get(reverse("badan_adhoc:rekrutmen_list")).content.decode()
     assert "Rekrutmen yang berjalan pada tahun 2022" in html
     assert "Rekrutmen uji ppk</a>" in html and "Rekrutmen uji kpps</a>" not in html
-    assert "Rekrutmen uji kpps</a>" in client.get(
-        reverse("badan_adhoc:rekrutmen_list"), {"semua": "1"}
-    ).content.decode()
+    assert (
+        "Rekrutmen uji kpps</a>"
+        in client.get(reverse("badan_adhoc:rekrutmen_list"), {"semua": "1"}).content.decode()
+    )
     dasbor = client.get("/").content.decode()
     assert "Rekrutmen uji ppk</a>" in dasbor and "Rekrutmen uji kpps</a>" not in dasbor
     _pilih(client, 2023, "/")

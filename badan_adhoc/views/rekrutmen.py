@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Sum
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -85,21 +85,17 @@ class RekrutmenListView(BacaMixin, ListView):
     def get_queryset(self):
         self.tahun = tahun_aktif(self.request)
         self.semua = self.request.GET.get("semua") == "1"
-        qs = (
-            selectors.rekrutmen_list()
-            if self.semua
-            else selectors.rekrutmen_tahun_list(tahun=self.tahun)
-        )
-        return qs.annotate(
-            jumlah_pendaftar=Count("pendaftar"),
-            jumlah_ms=Count("pendaftar", filter=Q(pendaftar__status_administrasi="ms")),
-            jumlah_tms=Count("pendaftar", filter=Q(pendaftar__status_administrasi="tms")),
-        )
+        if self.semua:
+            return selectors.rekrutmen_list()
+        return selectors.rekrutmen_tahun_list(tahun=self.tahun)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         for r in context["object_list"]:
             r.kursi = selectors.kursi_total(r)
+            ringkasan = selectors.seleksi_ringkasan_tersimpan(r)["data"]
+            r.jumlah_pendaftar, r.jumlah_ms = ringkasan["jumlah"], ringkasan["ms"]
+            r.jumlah_tms = ringkasan["tms"]
         context["jumlah_kecamatan"] = Wilayah.objects.filter(jenis="kecamatan").count()
         context["jumlah_kelurahan"] = Wilayah.objects.exclude(jenis="kecamatan").count()
         context["jumlah_tps"] = TPS.objects.count()

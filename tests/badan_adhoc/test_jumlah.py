@@ -238,3 +238,27 @@ def test_dashboard_figures_come_from_the_selectors(masuk, diseleksi, komisioner)
         (k.wilayah.pk, k.pendaftar, k.ms, k.tms, k.kursi)
         for k in selectors.rekap_per_kecamatan(diseleksi, rows)
     ]
+
+
+def test_recruitment_list_shows_the_cached_counts_and_follows_a_write(
+    masuk, diseleksi, staf_teknis
+):
+    client = masuk(staf_teknis)
+    url = reverse("badan_adhoc:rekrutmen_list")
+    html = client.get(url, {"semua": "1"}).content.decode()
+    baris = html[html.index("KPPS Pemilu 2024</a>") :]
+    baris = baris[: baris.index("</tr>")]
+    assert re.findall(r'<td class="num[^"]*">([\d.]+)</td>', baris)[1:4] == ["19", "9", "10"]
+    # a second request reads no applicant rows
+    with CaptureQueriesContext(connection) as q:
+        client.get(url, {"semua": "1"})
+    assert not [x for x in q.captured_queries if "badan_adhoc_pendaftar" in x["sql"]]
+    # an override moves one applicant from TMS to MS and the list shows it at once
+    tms = Pendaftar.objects.filter(rekrutmen=diseleksi, status_administrasi="tms").first()
+    pendaftar_override(
+        pendaftar=tms, status="ms", alasan="Dokumen susulan sudah lengkap", pengguna=staf_teknis
+    )
+    html = client.get(url, {"semua": "1"}).content.decode()
+    baris = html[html.index("KPPS Pemilu 2024</a>") :]
+    baris = baris[: baris.index("</tr>")]
+    assert re.findall(r'<td class="num[^"]*">([\d.]+)</td>', baris)[1:4] == ["19", "10", "9"]
