@@ -1,4 +1,5 @@
 """Pages of the ad hoc recruitment (split by stage)."""
 
+from .pendaftar import *  # noqa: F403
 from .rekrutmen import *  # noqa: F403
 from .tahap import *  # noqa: F403

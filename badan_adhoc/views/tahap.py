@@ -21,7 +21,8 @@ from .. import selectors, services
 from ..forms import JabatanForm, PAWForm, PenetapanForm
 from ..models import AnggotaBadan, JenisBadan, Pendaftar, Rekrutmen, Wilayah
 from ..services.penetapan import cadangan_berikut, nilai_akhir
-from .rekrutmen import BacaMixin, KelolaMixin, _ImporView, _RekrutmenMixin
+from .pendaftar import _RekrutmenMixin
+from .rekrutmen import BacaMixin, KelolaMixin, _ImporView
 
 
 class NilaiImporView(_ImporView):

@@ -125,7 +125,7 @@ def test_pendaftar_list_count_follows_every_write_although_cached(masuk, diselek
 
 
 def test_pendaftar_list_search_count_stops_at_the_cap(masuk, diseleksi, staf_teknis, monkeypatch):
-    from badan_adhoc.views.rekrutmen import PendaftarListView
+    from badan_adhoc.views.pendaftar import PendaftarListView
 
     monkeypatch.setattr(PendaftarListView, "ukuran", 2)
     monkeypatch.setattr(selectors, "BATAS_HITUNG_CARI", 5)

@@ -1,0 +1,386 @@
+"""Pages of one applicant and the applicant list of a recruitment (filters, export, entry,
+edit, override, scores, clarification, documents)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.views import View
+from django.views.generic import DetailView, FormView, TemplateView
+
+from kpu_site.audit import jejak_catat
+from kpu_site.excel import xlsx_response
+
+from .. import selectors, services
+from ..akses import boleh_kelola, nik_untuk
+from ..forms import (
+    DokumenForm,
+    KeputusanKlarifikasiForm,
+    KlarifikasiForm,
+    KoreksiForm,
+    NilaiForm,
+    PendaftarForm,
+    PendaftarSaringForm,
+)
+from ..models import (
+    DokumenPendaftar,
+    KlarifikasiParpol,
+    Pendaftar,
+    Rekrutmen,
+)
+from .rekrutmen import BacaMixin, KelolaMixin
+
+BATAS_EKSPOR = 50_000
+
+
+def _pesan_validasi(exc: ValidationError) -> list[str]:
+    return exc.messages
+
+
+# --------------------------------------------------------------------------- pendaftar
+
+
+class _RekrutmenMixin:
+    def dispatch(self, request, *args, **kwargs):
+        self.rekrutmen = get_object_or_404(Rekrutmen, pk=kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+
+class PendaftarListView(_RekrutmenMixin, BacaMixin, TemplateView):
+    """Keyset-paginated list (``?setelah=<id>``): constant cost at any depth of 300,000 rows;
+    the number of queries does not depend on the number of applicants."""
+
+    template_name = "badan_adhoc/pendaftar_list.html"
+    ukuran = 50
+
+    def saring(self):
+        kecamatan = selectors.kecamatan_list().values_list("pk", "nama")
+        form = PendaftarSaringForm(self.request.GET or None, kecamatan_choices=list(kecamatan))
+        data = form.cleaned_data if form.is_valid() else {}
+        self.saringan = {
+            "status": data.get("status") or "",
+            "alasan": data.get("alasan") or "",
+            "kecamatan": data.get("kecamatan"),
+            "wilayah": data.get("wilayah"),
+            "q": (data.get("q") or "").strip(),
+        }
+        qs = selectors.pendaftar_filter(
+            rekrutmen=self.rekrutmen, user=self.request.user, **self.saringan
+        )
+        return form, qs
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        form, qs = self.saring()
+        try:
+            setelah = int(self.request.GET.get("setelah") or 0)
+        except ValueError:
+            setelah = 0
+        # The count: exact from the cached per-recruitment summary when it can tell (then an
+        # empty result needs no page query either), else after the page (see pendaftar_jumlah).
+        tersimpan = selectors.pendaftar_jumlah_dari_ringkasan(
+            rekrutmen=self.rekrutmen, **self.saringan
+        )
+        if tersimpan == 0:
+            rows, ada_lagi = [], False
+        else:
+            rows, ada_lagi = selectors.pendaftar_halaman(qs, setelah=setelah, ukuran=self.ukuran)
+        if tersimpan is not None:
+            jumlah = selectors.JumlahPendaftar(tersimpan)
+        else:
+            jumlah = selectors.pendaftar_jumlah(
+                qs,
+                cari=bool(self.saringan["q"]),
+                baris_semua=rows if not setelah and not ada_lagi else None,
+            )
+        user = self.request.user
+        for p in rows:
+            p.nik_tampil = nik_untuk(user, p.nik)
+        context.update(
+            rekrutmen=self.rekrutmen,
+            saring=form,
+            pendaftar_list=rows,
+            jumlah=jumlah.nilai,
+            jumlah_lebih_dari=jumlah.lebih_dari,
+            setelah=setelah,
+            berikut=rows[-1].pk if ada_lagi and rows else None,
+        )
+        return context
+
+
+class PendaftarExportView(PendaftarListView):
+    def get(self, request, *args, **kwargs):
+        _form, qs = self.saring()
+        user = request.user
+        staf = boleh_kelola(user)
+        rows = qs.select_related("wilayah_tujuan", "wilayah_tujuan__induk").order_by("pk")[
+            :BATAS_EKSPOR
+        ]
+        jejak_catat(
+            pengguna=user,
+            aksi="unduh",
+            objek=self.rekrutmen,
+            ringkasan=f"Unduh daftar pendaftar {self.rekrutmen} (Excel)",
+        )
+        return xlsx_response(
+            nama_berkas=f"pendaftar-{self.rekrutmen.kode}",
+            judul=f"Pendaftar {self.rekrutmen}",
+            kolom=[
+                "NIK",
+                "Nama",
+                "L/P",
+                "Tanggal lahir",
+                "Pendidikan",
+                "Kecamatan",
+                "Wilayah tujuan",
+                "Hasil",
+                "Alasan TMS",
+            ],
+            baris=(
+                [
+                    nik_untuk(user, p.nik),
+                    p.nama,
+                    p.jenis_kelamin,
+                    p.tanggal_lahir if staf else None,
+                    p.pendidikan,
+                    (p.wilayah_tujuan.induk or p.wilayah_tujuan).nama,
+                    p.wilayah_tujuan.nama,
+                    p.get_status_administrasi_display(),
+                    ", ".join(str(label) for _, label in p.alasan_list()),
+                ]
+                for p in rows.iterator(chunk_size=2000)
+            ),
+            format_kolom={3: "tanggal"},
+        )
+
+
+class PendaftarDetailView(BacaMixin, DetailView):
+    model = Pendaftar
+    template_name = "badan_adhoc/pendaftar_detail.html"
+
+    def get_queryset(self):
+        return selectors.pendaftar_detail_qs()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        p = self.object
+        user = self.request.user
+        p.nik_tampil = nik_untuk(user, p.nik)
+        rekrutmen = p.rekrutmen
+        from ..services.seleksi import tanggal_mundur
+
+        usia = (
+            rekrutmen.tanggal_acuan.year
+            - p.tanggal_lahir.year
+            - (
+                (rekrutmen.tanggal_acuan.month, rekrutmen.tanggal_acuan.day)
+                < (p.tanggal_lahir.month, p.tanggal_lahir.day)
+            )
+        )
+        diperiksa = p.status_administrasi != Pendaftar.Status.BELUM
+        lingkup = "kecamatan" if rekrutmen.jenis_badan == "ppk" else "desa/kelurahan"
+        pemeriksaan = [
+            (
+                "nik_tidak_valid",
+                "NIK 16 digit dan cocok dengan tanggal lahir & jenis kelamin",
+                f"digit 7–12 seharusnya {p.kode_lahir}, tertulis {p.nik[6:12]}"
+                if boleh_kelola(user)
+                else "",
+            ),
+            (
+                "nik_ganda",
+                "NIK tidak terdaftar dua kali (rekrutmen ini / badan lain yang sama waktu)",
+                "",
+            ),
+            (
+                "usia_kurang",
+                "Usia minimal 17 tahun pada tanggal acuan",
+                f"usia {usia} tahun pada {rekrutmen.tanggal_acuan:%d-%m-%Y}",
+            ),
+            (
+                "pendidikan_kurang",
+                "Pendidikan paling rendah SMA/sederajat",
+                p.get_pendidikan_display(),
+            ),
+            (
+                "domisili_di_luar_wilayah",
+                f"Berdomisili di {lingkup} yang dituju",
+                f"domisili {p.domisili or p.kode_domisili}, tujuan {p.wilayah_tujuan}",
+            ),
+            ("anggota_parpol", "Tidak terdaftar sebagai anggota partai politik (SIPOL)", ""),
+        ]
+        context.update(
+            pendaftar=p,
+            rekrutmen=rekrutmen,
+            usia=usia,
+            diperiksa=diperiksa,
+            pemeriksaan=[
+                (kode, syarat, ket, getattr(p, f"tms_{kode}")) for kode, syarat, ket in pemeriksaan
+            ],
+            lebih_55=p.tanggal_lahir <= tanggal_mundur(rekrutmen.tanggal_acuan, 56),
+            di_sipol=services.impor.AnggotaParpol.objects.filter(nik=p.nik).exists(),
+            dokumen=p.dokumen.select_related("diunggah_oleh"),
+            klarifikasi=p.klarifikasi.select_related("diunggah_oleh", "diputuskan_oleh"),
+            form_koreksi=KoreksiForm(initial={"status": p.koreksi_status or "ms"}),
+            form_klarifikasi=KlarifikasiForm(),
+            form_dokumen=DokumenForm(),
+            form_nilai=NilaiForm(
+                initial={"nilai_cat": p.nilai_cat, "nilai_wawancara": p.nilai_wawancara}
+            )
+            if rekrutmen.jenis_badan != "kpps" and p.status_administrasi == "ms"
+            else None,
+        )
+        return context
+
+
+class _PendaftarFormMixin(KelolaMixin):
+    form_class = PendaftarForm
+    template_name = "badan_adhoc/pendaftar_form.html"
+
+    def get_form_kwargs(self):
+        return super().get_form_kwargs() | {
+            "wilayah_tujuan_qs": selectors.wilayah_tujuan_qs(self.rekrutmen).order_by("kode")
+        }
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**kwargs) | {"rekrutmen": self.rekrutmen}
+
+
+class PendaftarCreateView(_RekrutmenMixin, _PendaftarFormMixin, FormView):
+    def form_valid(self, form):
+        try:
+            p = services.pendaftar_create(
+                rekrutmen=self.rekrutmen, data=form.cleaned_data, pengguna=self.request.user
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+            return self.form_invalid(form)
+        messages.success(self.request, f"Pendaftar {p.nama} disimpan.")
+        return redirect("badan_adhoc:pendaftar_detail", pk=p.pk)
+
+
+class PendaftarUpdateView(_PendaftarFormMixin, FormView):
+    def dispatch(self, request, *args, **kwargs):
+        self.pendaftar = get_object_or_404(Pendaftar, pk=kwargs["pk"])
+        self.rekrutmen = self.pendaftar.rekrutmen
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["instance"] = Pendaftar.objects.get(pk=self.pendaftar.pk)
+        return kwargs
+
+    def form_valid(self, form):
+        try:
+            services.pendaftar_update(
+                pendaftar=self.pendaftar, data=form.cleaned_data, pengguna=self.request.user
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+            return self.form_invalid(form)
+        messages.success(self.request, "Data pendaftar diperbarui.")
+        return redirect("badan_adhoc:pendaftar_detail", pk=self.pendaftar.pk)
+
+
+class _AksiPendaftarView(KelolaMixin, View):
+    """POST-only actions on an applicant; errors come back as messages on the detail page."""
+
+    form_class = None
+
+    def post(self, request, pk):
+        pendaftar = get_object_or_404(Pendaftar, pk=pk)
+        form = self.form_class(request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                self.aksi(pendaftar, form.cleaned_data)
+            except ValidationError as exc:
+                for pesan in _pesan_validasi(exc):
+                    messages.error(request, pesan)
+        else:
+            for field, errors in form.errors.items():
+                for e in errors:
+                    label = form.fields[field].label if field in form.fields else ""
+                    messages.error(request, f"{label}: {e}" if label else e)
+        return redirect("badan_adhoc:pendaftar_detail", pk=pk)
+
+
+class PendaftarKoreksiView(_AksiPendaftarView):
+    form_class = KoreksiForm
+
+    def aksi(self, pendaftar, data):
+        services.pendaftar_override(
+            pendaftar=pendaftar,
+            status=data["status"],
+            alasan=data["alasan"],
+            pengguna=self.request.user,
+        )
+        messages.success(self.request, "Koreksi hasil seleksi disimpan dan dicatat di jejak audit.")
+
+
+class PendaftarNilaiView(_AksiPendaftarView):
+    form_class = NilaiForm
+
+    def aksi(self, pendaftar, data):
+        services.nilai_set(pendaftar=pendaftar, **data, pengguna=self.request.user)
+        messages.success(self.request, "Nilai disimpan.")
+
+
+class KlarifikasiUploadView(_AksiPendaftarView):
+    form_class = KlarifikasiForm
+
+    def aksi(self, pendaftar, data):
+        services.klarifikasi_upload(
+            pendaftar=pendaftar,
+            berkas=data["berkas"],
+            keterangan=data["keterangan"],
+            pengguna=self.request.user,
+        )
+        messages.success(self.request, "Dokumen klarifikasi diunggah; menunggu keputusan.")
+
+
+class DokumenUploadView(_AksiPendaftarView):
+    form_class = DokumenForm
+
+    def aksi(self, pendaftar, data):
+        services.dokumen_upload(
+            pendaftar=pendaftar,
+            jenis=data["jenis"],
+            berkas=data["berkas"],
+            pengguna=self.request.user,
+        )
+        messages.success(self.request, "Dokumen diunggah.")
+
+
+class KlarifikasiPutusView(KelolaMixin, View):
+    def post(self, request, pk):
+        klarifikasi = get_object_or_404(KlarifikasiParpol, pk=pk)
+        form = KeputusanKlarifikasiForm(request.POST)
+        if form.is_valid():
+            try:
+                services.klarifikasi_decide(
+                    klarifikasi=klarifikasi,
+                    terima=form.cleaned_data["terima"],
+                    catatan=form.cleaned_data["catatan"],
+                    pengguna=request.user,
+                )
+                messages.success(request, "Keputusan klarifikasi disimpan.")
+            except ValidationError as exc:
+                for pesan in exc.messages:
+                    messages.error(request, pesan)
+        return redirect("badan_adhoc:pendaftar_detail", pk=klarifikasi.pendaftar_id)
+
+
+class BerkasUnduhView(KelolaMixin, View):
+    """Applicant documents are personal data: staff of the recruitment only."""
+
+    jenis = "dokumen"
+
+    def get(self, request, pk):
+        model = DokumenPendaftar if self.jenis == "dokumen" else KlarifikasiParpol
+        obj = get_object_or_404(model, pk=pk)
+        if not obj.berkas:
+            raise Http404
+        jejak_catat(pengguna=request.user, aksi="unduh", objek=obj, ringkasan=f"Unduh {obj}")
+        return FileResponse(obj.berkas.open("rb"), as_attachment=True, filename=obj.nama_asli)
