@@ -16,6 +16,7 @@ import gevent
 from locust import HttpUser, between, task
 
 SANDI = "demo-kpu-2023"
+NAMA_DASAR = "dasar: permintaan tanpa halaman (302)"
 REKRUTMEN = os.environ.get("BEBAN_REKRUTMEN", "1")
 DOKUMEN = os.environ.get("BEBAN_DOKUMEN", "1")
 P_MIN = int(os.environ.get("BEBAN_PENDAFTAR_MIN", "1"))
@@ -51,6 +52,17 @@ class Pengguna(HttpUser):
         )
         # ...and then not all in the same second.
         gevent.sleep(max(0.0, MULAI_HALAMAN - time.monotonic()) + random.uniform(0, 4))
+
+    @task(1)
+    def dasar(self):
+        """The baseline of the run: a logged-in request through the whole stack (gunicorn,
+        middleware, session, user) that renders nothing (``/masuk/`` answers 302 to a logged-in
+        user). ``bench/beban.py`` reports each page's mean time as a multiple of it."""
+        with self.client.get(
+            "/masuk/", name=NAMA_DASAR, allow_redirects=False, catch_response=True
+        ) as r:
+            if r.status_code != 302:
+                r.failure(f"harus 302, bukan {r.status_code}")
 
 
 class Komisioner(Pengguna):
