@@ -225,11 +225,11 @@ class RenstraStrukturViewSet(
     permission_classes = [IsAuthenticated, IzinModelApi]
 
     def perform_create(self, serializer):
-        services._pastikan_perencana(self.request.user)
+        services.pastikan_perencana(self.request.user)
         serializer.save()
 
     def perform_update(self, serializer):
-        services._pastikan_perencana(self.request.user)
+        services.pastikan_perencana(self.request.user)
         serializer.save()
 
 

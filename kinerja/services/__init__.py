@@ -1,0 +1,29 @@
+"""Writes of the kinerja app: Renstra targets, Perjanjian Kinerja (draft → signed → revision),
+realisasi with the verification workflow and optimistic locking, evidence, year lock, settings.
+
+Rules broken raise ``ValidationError`` (Indonesian, naming the field); an action by someone not
+allowed raises ``PermissionDenied``. Nothing is partly written (``transaction.atomic``).
+The LKj's services are in ``kinerja.lkj.services``.
+"""
+
+from ._dasar import nilai_periksa, pastikan_perencana, target_pasangan_periksa  # noqa: F401
+from .pengaturan import pengaturan_capaian_update, tahun_buka, tahun_kunci  # noqa: F401
+from .perencanaan import (  # noqa: F401
+    PK_KOLOM_UBAH,
+    pk_baris_update,
+    pk_create,
+    pk_perubahan_create,
+    pk_tandatangani,
+    pk_update,
+    target_tahunan_set,
+)
+from .realisasi import (  # noqa: F401
+    bukti_berkas_tambah,
+    bukti_hapus,
+    bukti_tautan_tambah,
+    realisasi_ajukan,
+    realisasi_kembalikan,
+    realisasi_setujui,
+    realisasi_simpan,
+    realisasi_verifikasi,
+)

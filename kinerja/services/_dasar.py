@@ -1,0 +1,95 @@
+"""Checks shared by the kinerja services: a value of an indikator, a target pair, who plans."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from kpu_site.formatting import angka
+from kpu_site.peran import Peran, peran_of
+
+from ..models import (
+    Indikator,
+)
+
+# --------------------------------------------------------------------------- values
+
+
+def nilai_periksa(*, indikator: Indikator, nilai, label: str = "nilai") -> Decimal | None:
+    """Check a target or realisasi against the indikator's unit and precision.
+
+    Returns the value as ``Decimal`` (``None`` stays ``None``); raises ``ValidationError``
+    naming ``label``: more decimals than the indikator allows, a fraction for a unit that
+    counts things, a negative value, or a percentage above 1000.
+    """
+    if nilai is None or nilai == "":
+        return None
+    try:
+        nilai = nilai if isinstance(nilai, Decimal) else Decimal(str(nilai).replace(",", "."))
+    except InvalidOperation:
+        raise ValidationError(f"{label.capitalize()} '{nilai}' bukan angka.") from None
+    if not nilai.is_finite():
+        raise ValidationError(f"{label.capitalize()} harus berupa angka.")
+    satuan = indikator.get_satuan_display()
+    exponent = nilai.normalize().as_tuple().exponent
+    desimal = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    if indikator.satuan in Indikator.SATUAN_CACAH and desimal:
+        raise ValidationError(
+            f"{label.capitalize()} {angka(nilai, desimal)} tidak sesuai satuan {satuan}: "
+            "harus bilangan bulat."
+        )
+    if desimal > indikator.presisi:
+        raise ValidationError(
+            f"{label.capitalize()} {angka(nilai, desimal)} memiliki {desimal} angka desimal; "
+            f"indikator ini memakai paling banyak {indikator.presisi}."
+        )
+    if nilai < 0:
+        raise ValidationError(f"{label.capitalize()} tidak boleh negatif.")
+    if indikator.satuan == Indikator.Satuan.PERSEN and nilai > 1000:
+        raise ValidationError(
+            f"{label.capitalize()} {angka(nilai, desimal)}% tidak masuk akal untuk satuan persen."
+        )
+    return nilai
+
+
+def target_pasangan_periksa(*, indikator: Indikator, target, target_atas):
+    try:
+        target = nilai_periksa(indikator=indikator, nilai=target, label="target")
+    except ValidationError as e:
+        raise ValidationError({"target": e.messages}) from None
+    if target is None:
+        raise ValidationError({"target": "Target wajib diisi."})
+    if indikator.arah == Indikator.Arah.RENTANG:
+        try:
+            target_atas = nilai_periksa(indikator=indikator, nilai=target_atas, label="batas atas")
+        except ValidationError as e:
+            raise ValidationError({"target_atas": e.messages}) from None
+        if target_atas is None:
+            raise ValidationError(
+                {"target_atas": "Indikator rentang memerlukan batas atas target."}
+            )
+        if target_atas < target:
+            raise ValidationError(
+                {"target_atas": "Batas atas tidak boleh lebih kecil dari batas bawah."}
+            )
+    elif target_atas not in (None, ""):
+        raise ValidationError(
+            {"target_atas": "Batas atas hanya dipakai untuk indikator dengan arah rentang."}
+        )
+    else:
+        target_atas = None
+    return target, target_atas
+
+
+def pastikan_perencana(pengguna) -> None:
+    """Renstra and PK are kept by the Sekretaris, Admin, or the planning sub-bagian."""
+    peran = peran_of(pengguna)
+    if peran in (Peran.ADMIN, Peran.SEKRETARIS):
+        return
+    if peran in (Peran.KASUBAG, Peran.STAF) and getattr(pengguna.unit, "kode", "") == "perencanaan":
+        return
+    raise PermissionDenied(
+        "Renstra dan Perjanjian Kinerja hanya dapat diubah oleh Sekretaris atau Sub Bagian "
+        "Perencanaan, Data dan Informasi."
+    )

@@ -1,0 +1,65 @@
+"""The year lock (set when the LKj is final) and the capaian settings."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+
+from kpu_site.audit import jejak_catat
+from kpu_site.peran import Peran, peran_of
+
+from ..models import (
+    KunciTahun,
+    PengaturanCapaian,
+)
+from ..selectors import (
+    pengaturan_capaian_get,
+)
+
+# --------------------------------------------------------------------------- lock, settings
+
+
+@transaction.atomic
+def tahun_kunci(*, tahun: int, pengguna, keterangan: str = "") -> KunciTahun:
+    """Lock a year's realisasi (used by the LKj finalisation)."""
+    if not pengguna.has_perm("kinerja.finalisasi_laporan"):
+        raise PermissionDenied("Hanya Sekretaris yang dapat mengunci tahun kinerja.")
+    obj, created = KunciTahun.objects.get_or_create(
+        tahun=tahun, defaults={"dikunci_oleh": pengguna, "keterangan": keterangan}
+    )
+    if created:
+        jejak_catat(pengguna=pengguna, aksi="alur", objek=obj, ringkasan=f"Tahun {tahun} dikunci.")
+    return obj
+
+
+@transaction.atomic
+def tahun_buka(*, tahun: int, pengguna) -> None:
+    if not pengguna.has_perm("kinerja.finalisasi_laporan"):
+        raise PermissionDenied("Hanya Sekretaris yang dapat membuka kunci tahun kinerja.")
+    for obj in KunciTahun.objects.filter(tahun=tahun):
+        obj.delete()
+        jejak_catat(pengguna=pengguna, aksi="alur", ringkasan=f"Kunci tahun {tahun} dibuka.")
+
+
+@transaction.atomic
+def pengaturan_capaian_update(
+    *, pengguna, batas_atas: int, ambang_tercapai, ambang_hampir
+) -> PengaturanCapaian:
+    """Change the cap and the status bands (Sekretaris/Admin)."""
+    if peran_of(pengguna) not in (Peran.SEKRETARIS, Peran.ADMIN):
+        raise PermissionDenied("Hanya Sekretaris yang dapat mengubah pengaturan capaian.")
+    if int(batas_atas) not in PengaturanCapaian.Batas.values:
+        raise ValidationError({"batas_atas": "Pilih tanpa batas, 100%, 110% atau 120%."})
+    ambang_tercapai, ambang_hampir = Decimal(str(ambang_tercapai)), Decimal(str(ambang_hampir))
+    if not (0 <= ambang_hampir <= ambang_tercapai <= 1000):
+        raise ValidationError(
+            {"ambang_hampir": "Ambang hampir tercapai harus di antara 0 dan ambang tercapai."}
+        )
+    obj = pengaturan_capaian_get()
+    obj.batas_atas = int(batas_atas)
+    obj.ambang_tercapai = ambang_tercapai
+    obj.ambang_hampir = ambang_hampir
+    obj.save()
+    return obj

@@ -1,0 +1,240 @@
+"""Renstra targets and the Perjanjian Kinerja: draft from the Renstra, edit, sign, revise."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from kpu_site.audit import jejak_catat
+from kpu_site.formatting import tanggal
+from kpu_site.peran import Peran, peran_of
+
+from ..models import (
+    Indikator,
+    PerjanjianKinerja,
+    PKBaris,
+    TargetTahunan,
+)
+from ..selectors import (
+    pk_penandatangan_default,
+    renstra_untuk_tahun,
+)
+from ._dasar import pastikan_perencana, target_pasangan_periksa
+
+# --------------------------------------------------------------------------- Renstra targets
+
+
+@transaction.atomic
+def target_tahunan_set(
+    *, indikator: Indikator, tahun: int, target, target_atas=None, pengguna=None
+) -> TargetTahunan:
+    """Set the Renstra target of an indikator for a year inside the Renstra period."""
+    if pengguna is not None:
+        pastikan_perencana(pengguna)
+    renstra = indikator.sasaran.tujuan.renstra
+    if not renstra.tahun_mulai <= tahun <= renstra.tahun_selesai:
+        raise ValidationError(
+            {"tahun": f"Tahun {tahun} di luar periode {renstra}."},
+        )
+    target, target_atas = target_pasangan_periksa(
+        indikator=indikator, target=target, target_atas=target_atas
+    )
+    obj, _ = TargetTahunan.objects.update_or_create(
+        indikator=indikator, tahun=tahun, defaults={"target": target, "target_atas": target_atas}
+    )
+    return obj
+
+
+# --------------------------------------------------------------------------- PK
+
+
+@transaction.atomic
+def pk_create(
+    *, tahun: int, pengguna, tempat: str = "", tanggal_pk: dt.date | None = None
+) -> PerjanjianKinerja:
+    """A new draft PK for the year (revision 0), rows copied from the Renstra year targets."""
+    pastikan_perencana(pengguna)
+    renstra = renstra_untuk_tahun(tahun)
+    if renstra is None:
+        raise ValidationError({"tahun": f"Belum ada Renstra yang mencakup tahun {tahun}."})
+    if PerjanjianKinerja.objects.filter(tahun=tahun).exists():
+        raise ValidationError(
+            {"tahun": f"Perjanjian Kinerja {tahun} sudah ada; ubah draftnya atau buat perubahan."}
+        )
+    tanggal_pk = tanggal_pk or dt.date(tahun, 1, 2)
+    perjanjian = PerjanjianKinerja.objects.create(
+        tahun=tahun,
+        revisi=0,
+        tempat=tempat,
+        tanggal=tanggal_pk,
+        dibuat_oleh=pengguna,
+        **pk_penandatangan_default(tanggal=tanggal_pk),
+    )
+    targets = TargetTahunan.objects.filter(
+        tahun=tahun, indikator__sasaran__tujuan__renstra=renstra
+    ).order_by("indikator__sasaran__nomor", "indikator__kode")
+    PKBaris.objects.bulk_create(
+        [
+            PKBaris(
+                perjanjian=perjanjian,
+                indikator_id=t.indikator_id,
+                target=t.target,
+                target_atas=t.target_atas,
+            )
+            for t in targets
+        ]
+    )
+    jejak_catat(
+        pengguna=pengguna,
+        aksi="buat",
+        objek=perjanjian,
+        ringkasan=f"Draft PK {tahun} dibuat dengan {targets.count()} indikator dari Renstra.",
+    )
+    return perjanjian
+
+
+def _pastikan_draft(perjanjian: PerjanjianKinerja) -> None:
+    if perjanjian.status != PerjanjianKinerja.Status.DRAFT:
+        raise ValidationError(
+            f"{perjanjian} sudah {perjanjian.get_status_display().lower()} dan dibekukan; "
+            "buat PK perubahan untuk mengubahnya."
+        )
+
+
+PK_KOLOM_UBAH = (
+    "pihak_pertama_nama",
+    "pihak_pertama_jabatan",
+    "pihak_kedua_nama",
+    "pihak_kedua_jabatan",
+    "tempat",
+    "tanggal",
+    "alasan_perubahan",
+)
+
+
+@transaction.atomic
+def pk_update(*, perjanjian: PerjanjianKinerja, pengguna, **data) -> PerjanjianKinerja:
+    """Change the header of a draft PK (signatories, place, date, reason)."""
+    pastikan_perencana(pengguna)
+    perjanjian = PerjanjianKinerja.objects.select_for_update().get(pk=perjanjian.pk)
+    _pastikan_draft(perjanjian)
+    for kunci, nilai in data.items():
+        if kunci not in PK_KOLOM_UBAH:
+            raise ValidationError({kunci: "Kolom ini tidak dapat diubah."})
+        setattr(perjanjian, kunci, nilai if nilai is not None or kunci == "tanggal" else "")
+    if perjanjian.revisi and not perjanjian.alasan_perubahan.strip():
+        raise ValidationError({"alasan_perubahan": "PK perubahan wajib menyebutkan alasannya."})
+    perjanjian.save()
+    return perjanjian
+
+
+@transaction.atomic
+def pk_baris_update(*, baris: PKBaris, pengguna, target, target_atas=None) -> PKBaris:
+    """Edit a target row of a draft PK (checked against the indikator's unit and precision)."""
+    pastikan_perencana(pengguna)
+    baris = (
+        PKBaris.objects.select_related("perjanjian", "indikator")
+        .select_for_update()
+        .get(pk=baris.pk)
+    )
+    _pastikan_draft(baris.perjanjian)
+    baris.target, baris.target_atas = target_pasangan_periksa(
+        indikator=baris.indikator, target=target, target_atas=target_atas
+    )
+    baris.save()
+    return baris
+
+
+@transaction.atomic
+def pk_tandatangani(*, perjanjian: PerjanjianKinerja, pengguna) -> PerjanjianKinerja:
+    """Record the PK as signed: it is frozen; an earlier signed revision becomes 'diganti'."""
+    if peran_of(pengguna) not in (Peran.SEKRETARIS, Peran.ADMIN):
+        raise PermissionDenied("Hanya Sekretaris yang dapat mencatat penandatanganan PK.")
+    perjanjian = PerjanjianKinerja.objects.select_for_update().get(pk=perjanjian.pk)
+    _pastikan_draft(perjanjian)
+    kurang = [
+        label
+        for kolom, label in (
+            ("pihak_pertama_nama", "nama pihak pertama"),
+            ("pihak_kedua_nama", "nama pihak kedua"),
+            ("tempat", "tempat"),
+            ("tanggal", "tanggal"),
+        )
+        if not getattr(perjanjian, kolom)
+    ]
+    if kurang:
+        raise ValidationError(f"PK belum dapat ditandatangani: {', '.join(kurang)} belum diisi.")
+    if not perjanjian.baris.exists():
+        raise ValidationError("PK belum memiliki baris sasaran/indikator.")
+    lama = PerjanjianKinerja.objects.select_for_update().filter(
+        tahun=perjanjian.tahun, status=PerjanjianKinerja.Status.DITANDATANGANI
+    )
+    for pk_lama in lama:
+        pk_lama.status = PerjanjianKinerja.Status.DIGANTI
+        pk_lama._change_reason = f"Diganti oleh {perjanjian}"
+        pk_lama.save()
+    perjanjian.status = PerjanjianKinerja.Status.DITANDATANGANI
+    perjanjian.ditandatangani_oleh = pengguna
+    perjanjian.ditandatangani_pada = timezone.now()
+    perjanjian.save()
+    jejak_catat(
+        pengguna=pengguna,
+        aksi="alur",
+        objek=perjanjian,
+        ringkasan=f"{perjanjian} ditandatangani di {perjanjian.tempat}, {tanggal(perjanjian.tanggal)}.",
+    )
+    return perjanjian
+
+
+@transaction.atomic
+def pk_perubahan_create(
+    *, perjanjian: PerjanjianKinerja, pengguna, alasan: str
+) -> PerjanjianKinerja:
+    """Start a PK perubahan: a new draft revision copied from the signed one, with a reason."""
+    pastikan_perencana(pengguna)
+    if not (alasan or "").strip():
+        raise ValidationError({"alasan_perubahan": "Alasan perubahan PK wajib diisi."})
+    perjanjian = PerjanjianKinerja.objects.select_for_update().get(pk=perjanjian.pk)
+    if perjanjian.status != PerjanjianKinerja.Status.DITANDATANGANI:
+        raise ValidationError("PK perubahan hanya dapat dibuat dari PK yang sudah ditandatangani.")
+    if PerjanjianKinerja.objects.filter(
+        tahun=perjanjian.tahun, status=PerjanjianKinerja.Status.DRAFT
+    ).exists():
+        raise ValidationError(f"Sudah ada draft perubahan PK {perjanjian.tahun}.")
+    revisi_baru = (
+        PerjanjianKinerja.objects.filter(tahun=perjanjian.tahun).order_by("-revisi").first().revisi
+        + 1
+    )
+    baru = PerjanjianKinerja.objects.create(
+        tahun=perjanjian.tahun,
+        revisi=revisi_baru,
+        alasan_perubahan=alasan.strip(),
+        pihak_pertama_nama=perjanjian.pihak_pertama_nama,
+        pihak_pertama_jabatan=perjanjian.pihak_pertama_jabatan,
+        pihak_kedua_nama=perjanjian.pihak_kedua_nama,
+        pihak_kedua_jabatan=perjanjian.pihak_kedua_jabatan,
+        tempat=perjanjian.tempat,
+        tanggal=timezone.localdate(),
+        dibuat_oleh=pengguna,
+    )
+    PKBaris.objects.bulk_create(
+        [
+            PKBaris(
+                perjanjian=baru,
+                indikator_id=b.indikator_id,
+                target=b.target,
+                target_atas=b.target_atas,
+            )
+            for b in perjanjian.baris.all()
+        ]
+    )
+    jejak_catat(
+        pengguna=pengguna,
+        aksi="buat",
+        objek=baru,
+        ringkasan=f"Perubahan PK {perjanjian.tahun} ke-{revisi_baru}: {alasan.strip()}",
+    )
+    return baru
