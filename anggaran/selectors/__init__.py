@@ -1,0 +1,58 @@
+"""Reads and computed figures of the anggaran app.
+
+Every figure is one function computed from stored data:
+
+- ``jumlah_ke_atas``: sums leaf values up the tree (pagu from detail lines, realisasi from akun
+  lines): every subtotal is the sum of its children by construction;
+- ``sisa_hitung`` (pagu − realisasi) and ``serapan_hitung`` (realisasi ÷ pagu × 100, 2 decimals);
+- ``pohon_anggaran``: the whole tree of a document with pagu/realisasi/sisa/serapan per node,
+  as of a revision, in a constant number of queries;
+- ``realisasi_bulanan``: per month and cumulative, against the RPD (halaman III) with the
+  monthly deviation as IKPA measures it;
+- ``ringkasan_per_sumber_dana``: DIPA (APBN) and hibah side by side, never added together;
+- ``tabel_3_1`` and ``laporan_hibah``: what the LKj (Bab III B) prints.
+"""
+
+from .bulanan import (  # noqa: F401
+    BarisBulan,
+    Bulanan,
+    realisasi_bulanan,
+)
+from .hitung import (  # noqa: F401
+    BATAS_DEVIASI_IKPA,
+    NOL,
+    SEN,
+    SERATUS,
+    deviasi_hitung,
+    jumlah_ke_atas,
+    pagu_detail_hitung,
+    serapan_hitung,
+    sisa_hitung,
+)
+from .laporan import (  # noqa: F401
+    Ringkasan,
+    anggaran_per_sasaran,
+    laporan_hibah,
+    revisi_perubahan,
+    ringkasan_dokumen,
+    ringkasan_per_sumber_dana,
+    tabel_3_1,
+)
+from .pohon import (  # noqa: F401
+    Pohon,
+    Simpul,
+    akun_pilihan,
+    detail_pilihan,
+    dipa_of_tahun,
+    dokumen_get,
+    dokumen_list,
+    impor_list,
+    pagu_detail_map,
+    pohon_anggaran,
+    pos_get,
+    pos_leluhur,
+    realisasi_list,
+    revisi_list,
+    revisi_pilih,
+    revisi_terakhir,
+)

@@ -1,0 +1,72 @@
+"""Single figures: sisa, serapan, pagu of a detail line, IKPA deviation, sums up the tree."""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+NOL = Decimal("0")
+SERATUS = Decimal("100")
+SEN = Decimal("0.01")
+BATAS_DEVIASI_IKPA = Decimal("5")
+
+
+# --- single figures -------------------------------------------------------------------------
+
+
+def sisa_hitung(pagu: Decimal, realisasi: Decimal) -> Decimal:
+    """Sisa anggaran = pagu − realisasi (negative when an approved excess was booked)."""
+    return pagu - realisasi
+
+
+def serapan_hitung(pagu: Decimal, realisasi: Decimal) -> Decimal | None:
+    """Serapan % = realisasi ÷ pagu × 100, rounded half-up to 2 decimals; ``None`` if pagu is 0."""
+    if not pagu:
+        return None
+    return (realisasi * SERATUS / pagu).quantize(SEN, rounding=ROUND_HALF_UP)
+
+
+def pagu_detail_hitung(volume: Decimal, harga: Decimal) -> Decimal:
+    """Jumlah of a detail line = volume × harga, to the sen (half-up)."""
+    return (volume * harga).quantize(SEN, rounding=ROUND_HALF_UP)
+
+
+def deviasi_hitung(rpd: Decimal, realisasi: Decimal) -> Decimal:
+    """Monthly deviation of realisasi from the RPD, % of the RPD (IKPA, halaman III DIPA).
+
+    |realisasi − RPD| ÷ RPD × 100; a month with no plan counts 0 when nothing was spent and
+    100 when something was.
+    """
+    if not rpd:
+        return NOL if not realisasi else SERATUS
+    return (abs(realisasi - rpd) * SERATUS / rpd).quantize(SEN, rounding=ROUND_HALF_UP)
+
+
+def jumlah_ke_atas(
+    induk_dari: dict[int, int | None], nilai_sendiri: dict[int, Decimal]
+) -> dict[int, Decimal]:
+    """Sum values up a tree: each node's total = its own value + its children's totals.
+
+    ``induk_dari`` maps node id -> parent id (``None`` for roots); ``nilai_sendiri`` the value
+    booked on the node itself (pagu on detail lines, realisasi on akun lines).
+    """
+    kedalaman: dict[int, int] = {}
+
+    def _kedalaman(node_id: int) -> int:
+        path = []
+        current: int | None = node_id
+        while current is not None and current not in kedalaman:
+            path.append(current)
+            current = induk_dari.get(current)
+        base = kedalaman[current] if current is not None else -1
+        for step, nid in enumerate(reversed(path), start=1):
+            kedalaman[nid] = base + step
+        return kedalaman[node_id]
+
+    for node_id in induk_dari:
+        _kedalaman(node_id)
+    total = {node_id: nilai_sendiri.get(node_id, NOL) for node_id in induk_dari}
+    for node_id in sorted(induk_dari, key=kedalaman.__getitem__, reverse=True):
+        parent = induk_dari[node_id]
+        if parent is not None:
+            total[parent] += total[node_id]
+    return total
