@@ -1,11 +1,7 @@
 """Writes of the badan_adhoc app (HackSoft services), grouped by stage."""
 
-from .impor import (
-    anggota_parpol_import,
-    pendaftar_import,
-    tps_import,
-    wilayah_import,
-)
+from .impor import anggota_parpol_import, pendaftar_import
+from .impor_wilayah import tps_import, wilayah_import
 from .penetapan import (
     anggota_jabatan_set,
     nilai_import,

@@ -1,4 +1,5 @@
-"""Imports: wilayah, TPS, applicants and the party-member list.
+"""Imports of applicants and the party-member list, and what every import shares (columns,
+reading, row checks). Wilayah and TPS: ``impor_wilayah``; the bulk writer: ``penulis``.
 
 Every import reads the whole file, checks every row and collects every problem as
 ``Kesalahan(baris, kolom, alasan)``; if there is any, it raises ``ImporGagal`` and writes
@@ -11,7 +12,6 @@ from __future__ import annotations
 
 import csv
 import io
-import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -26,11 +26,11 @@ from kpu_site.impor import (
     Kesalahan,
     _dekode,
     baca_tabel,
-    parse_angka_id,
     parse_tanggal,
 )
 
-from ..models import TPS, AnggotaParpol, JenisBadan, Pendaftar, Pendidikan, Rekrutmen, Wilayah
+from ..models import AnggotaParpol, JenisBadan, Pendaftar, Pendidikan, Rekrutmen, Wilayah
+from .penulis import NULL_COPY, PenulisMassal, _teks_copy
 
 KOLOM_WILAYAH = ("kode", "nama", "jenis", "kode_induk")
 KOLOM_TPS = ("kode_kelurahan", "nomor", "jumlah_dpt")
@@ -124,277 +124,6 @@ def _tanggal(text: str) -> date:
         return date.fromisoformat(text)
     except ValueError:
         return parse_tanggal(text)
-
-
-# --------------------------------------------------------------------------- bulk writer
-
-
-NULL_COPY = r"\N"
-
-
-def _teks_copy(value) -> str:
-    if value is None:
-        return NULL_COPY
-    if value is True:
-        return "t"
-    if value is False:
-        return "f"
-    text = value.isoformat() if hasattr(value, "isoformat") else str(value)
-    if "\\" in text or "\t" in text or "\n" in text or "\r" in text:
-        text = (
-            text.replace("\\", "\\\\")
-            .replace("\t", "\\t")
-            .replace("\n", "\\n")
-            .replace("\r", "\\r")
-        )
-    return text
-
-
-class _Aliran:
-    """A read-only text file over an iterator of ``COPY`` lines (for ``copy_expert``)."""
-
-    def __init__(self, rows: Iterable):
-        self._it = iter(rows)
-        self._sisa = ""
-        self.jumlah = 0
-
-    def iterator(self):
-        for row in self._it:
-            self.jumlah += 1
-            yield row
-
-    def read(self, size: int = -1) -> str:
-        parts = [self._sisa]
-        n = len(self._sisa)
-        for line in self._it:
-            self.jumlah += 1
-            parts.append(line)
-            n += len(line)
-            if 0 < size <= n:
-                break
-        data = "".join(parts)
-        if 0 < size < len(data):
-            self._sisa = data[size:]
-            return data[:size]
-        self._sisa = ""
-        return data
-
-    def readline(self, size: int = -1) -> str:  # pragma: no cover - psycopg2 uses read()
-        return self.read(size)
-
-
-class PenulisMassal:
-    """Collects rows for one table and writes them in bulk: ``COPY`` on PostgreSQL (rows kept
-    as a compact text buffer), batched ``executemany`` elsewhere."""
-
-    BATCH = 5000
-
-    def __init__(self, model, kolom: Sequence[str]):
-        self.table = model._meta.db_table
-        self.kolom = list(kolom)
-        self.postgres = connection.vendor == "postgresql"
-        self.jumlah = 0
-        self._buffer = io.StringIO() if self.postgres else None
-        self._rows: list[tuple] = []
-
-    def tambah_teks(self, line: str) -> None:
-        """A ready ``COPY`` text line (PostgreSQL only; values already escaped)."""
-        self.jumlah += 1
-        self._buffer.write(line)
-
-    def tambah(self, row: Sequence) -> None:
-        self.jumlah += 1
-        if self.postgres:
-            self._buffer.write("\t".join(_teks_copy(v) for v in row))
-            self._buffer.write("\n")
-        else:
-            self._rows.append(tuple(row))
-
-    def tulis_aliran(self, rows: Iterable) -> int:
-        """Write rows while they are produced: on PostgreSQL the ``COPY`` consumes text lines
-        as the caller's generator yields them, so the server inserts on one core while Python
-        parses the next rows on the other. The caller raises inside its transaction if the
-        input turns out bad, which rolls the rows back."""
-        qn = connection.ops.quote_name
-        cols = ", ".join(qn(k) for k in self.kolom)
-        aliran = _Aliran(rows)
-        with connection.cursor() as cursor:
-            if self.postgres:
-                cursor.cursor.copy_expert(
-                    f"COPY {qn(self.table)} ({cols}) FROM STDIN", aliran, size=1 << 16
-                )
-                # Fresh planner statistics: the set-based screening right after an import must
-                # not be planned for the table as it was before thousands of rows arrived.
-                cursor.execute(f"ANALYZE {qn(self.table)}")
-            else:
-                marks = ", ".join(["%s"] * len(self.kolom))
-                sql = f"INSERT INTO {qn(self.table)} ({cols}) VALUES ({marks})"  # noqa: S608
-                rows_iter = aliran.iterator()
-                while batch := list(itertools.islice(rows_iter, self.BATCH)):
-                    cursor.executemany(sql, batch)
-        self.jumlah += aliran.jumlah
-        return self.jumlah
-
-    def tulis(self) -> int:
-        qn = connection.ops.quote_name
-        cols = ", ".join(qn(k) for k in self.kolom)
-        with connection.cursor() as cursor:
-            if self.postgres:
-                self._buffer.seek(0)
-                cursor.cursor.copy_expert(
-                    f"COPY {qn(self.table)} ({cols}) FROM STDIN", self._buffer
-                )
-                cursor.execute(f"ANALYZE {qn(self.table)}")
-                self._buffer = io.StringIO()
-            else:
-                marks = ", ".join(["%s"] * len(self.kolom))
-                sql = f"INSERT INTO {qn(self.table)} ({cols}) VALUES ({marks})"  # noqa: S608
-                for start in range(0, len(self._rows), self.BATCH):
-                    cursor.executemany(sql, self._rows[start : start + self.BATCH])
-                self._rows = []
-        return self.jumlah
-
-
-# --------------------------------------------------------------------------- wilayah / TPS
-
-
-@transaction.atomic
-def wilayah_import(*, berkas, nama_berkas: str, pengguna=None) -> HasilImpor:
-    """Kecamatan and desa/kelurahan from ``kode,nama,jenis,kode_induk``; existing codes are
-    updated. A kecamatan's ``kode_induk`` (the regency/city) is kept as given."""
-    tabel, posisi = _buka(berkas, nama_berkas, KOLOM_WILAYAH)
-    kesalahan: list[Kesalahan] = []
-    rows: dict[str, tuple[int, str, str, str]] = {}
-    jenis_sah = set(Wilayah.Jenis.values)
-    n = 0
-    for nomor, values in tabel.baris_list():
-        n += 1
-        kode, nama, jenis, induk = _ambil(values, posisi)
-        jenis = jenis.lower()
-        if not kode:
-            kesalahan.append(Kesalahan(nomor, "kode", "kosong."))
-        elif len(kode) > 20:
-            kesalahan.append(Kesalahan(nomor, "kode", "lebih dari 20 karakter."))
-        elif kode in rows:
-            kesalahan.append(
-                Kesalahan(nomor, "kode", f"{kode} sudah ada di baris {rows[kode][0]}.")
-            )
-        if not nama:
-            kesalahan.append(Kesalahan(nomor, "nama", "kosong."))
-        if jenis not in jenis_sah:
-            kesalahan.append(
-                Kesalahan(nomor, "jenis", f"'{jenis}' bukan kecamatan, kelurahan, atau desa.")
-            )
-        if not induk:
-            kesalahan.append(Kesalahan(nomor, "kode_induk", "kosong."))
-        if kode and kode not in rows:
-            rows[kode] = (nomor, nama[:100], jenis, induk)
-    ada = {w.kode: w for w in Wilayah.objects.all()}
-    kecamatan_kode = {k for k, r in rows.items() if r[2] == "kecamatan"} | {
-        k for k, w in ada.items() if w.jenis == "kecamatan" and k not in rows
-    }
-    for nomor, _nama, jenis, induk in rows.values():
-        if jenis in ("kelurahan", "desa") and induk and induk not in kecamatan_kode:
-            kesalahan.append(
-                Kesalahan(
-                    nomor, "kode_induk", f"kecamatan {induk} tidak ada di berkas maupun data."
-                )
-            )
-    _gagal_bila_ada(kesalahan, n)
-
-    baru = diperbarui = 0
-    for tingkat in (("kecamatan",), ("kelurahan", "desa")):
-        ids = {w.kode: w.pk for w in Wilayah.objects.filter(jenis="kecamatan")}
-        buat, ubah = [], []
-        for kode, (_nomor, nama, jenis, induk) in rows.items():
-            if jenis not in tingkat:
-                continue
-            induk_id = None if jenis == "kecamatan" else ids[induk]
-            if kode in ada:
-                w = ada[kode]
-                if (w.nama, w.jenis, w.kode_induk, w.induk_id) != (nama, jenis, induk, induk_id):
-                    w.nama, w.jenis, w.kode_induk, w.induk_id = nama, jenis, induk, induk_id
-                    ubah.append(w)
-            else:
-                buat.append(
-                    Wilayah(kode=kode, nama=nama, jenis=jenis, kode_induk=induk, induk_id=induk_id)
-                )
-        Wilayah.objects.bulk_create(buat, batch_size=2000)
-        Wilayah.objects.bulk_update(ubah, ["nama", "jenis", "kode_induk", "induk"], batch_size=2000)
-        baru += len(buat)
-        diperbarui += len(ubah)
-    jejak_catat(
-        pengguna=pengguna,
-        aksi="impor",
-        ringkasan=f"Impor wilayah {nama_berkas}: {baru} baru, {diperbarui} diperbarui",
-    )
-    return HasilImpor(baru=baru, diperbarui=diperbarui)
-
-
-def _bilangan_bulat(text: str) -> int:
-    nilai = parse_angka_id(text)
-    if nilai != nilai.to_integral_value() or nilai < 0:
-        raise ValueError(f"'{text}' harus bilangan bulat tidak negatif.")
-    return int(nilai)
-
-
-@transaction.atomic
-def tps_import(*, berkas, nama_berkas: str, pengguna=None) -> HasilImpor:
-    """TPS from ``kode_kelurahan,nomor,jumlah_dpt``; an existing TPS gets its DPT updated."""
-    tabel, posisi = _buka(berkas, nama_berkas, KOLOM_TPS)
-    kelurahan = dict(Wilayah.objects.exclude(jenis="kecamatan").values_list("kode", "pk"))
-    kesalahan: list[Kesalahan] = []
-    rows: dict[tuple[int, int], tuple[int, int]] = {}
-    n = 0
-    for nomor_baris, values in tabel.baris_list():
-        n += 1
-        kode, nomor_txt, dpt_txt = _ambil(values, posisi)
-        kel_id = kelurahan.get(kode)
-        if kel_id is None:
-            kesalahan.append(
-                Kesalahan(nomor_baris, "kode_kelurahan", f"desa/kelurahan {kode!r} tidak dikenal.")
-            )
-        try:
-            nomor = _bilangan_bulat(nomor_txt)
-            if nomor == 0:
-                raise ValueError("nomor TPS dimulai dari 1.")
-        except ValueError as exc:
-            kesalahan.append(Kesalahan(nomor_baris, "nomor", str(exc)))
-            nomor = None
-        try:
-            dpt = _bilangan_bulat(dpt_txt)
-        except ValueError as exc:
-            kesalahan.append(Kesalahan(nomor_baris, "jumlah_dpt", str(exc)))
-            dpt = None
-        if kel_id is not None and nomor is not None and dpt is not None:
-            if (kel_id, nomor) in rows:
-                kesalahan.append(
-                    Kesalahan(
-                        nomor_baris,
-                        "nomor",
-                        f"TPS {nomor} di {kode} sudah ada di baris {rows[(kel_id, nomor)][0]}.",
-                    )
-                )
-            else:
-                rows[(kel_id, nomor)] = (nomor_baris, dpt)
-    _gagal_bila_ada(kesalahan, n)
-    ada = {(t.kelurahan_id, t.nomor): t for t in TPS.objects.all()}
-    buat, ubah = [], []
-    for (kel_id, nomor), (_b, dpt) in rows.items():
-        tps = ada.get((kel_id, nomor))
-        if tps is None:
-            buat.append(TPS(kelurahan_id=kel_id, nomor=nomor, jumlah_dpt=dpt))
-        elif tps.jumlah_dpt != dpt:
-            tps.jumlah_dpt = dpt
-            ubah.append(tps)
-    TPS.objects.bulk_create(buat, batch_size=5000)
-    TPS.objects.bulk_update(ubah, ["jumlah_dpt"], batch_size=5000)
-    jejak_catat(
-        pengguna=pengguna,
-        aksi="impor",
-        ringkasan=f"Impor TPS {nama_berkas}: {len(buat)} baru, {len(ubah)} diperbarui",
-    )
-    return HasilImpor(baru=len(buat), diperbarui=len(ubah))
 
 
 # --------------------------------------------------------------------------- applicants

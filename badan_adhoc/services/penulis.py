@@ -1,0 +1,138 @@
+"""The bulk writer of the imports: PostgreSQL ``COPY`` from a stream of rows (other databases:
+batched ``executemany``), so 200,000 applicants or 1,000,000 party members take seconds."""
+
+from __future__ import annotations
+
+import io
+import itertools
+from collections.abc import Iterable, Sequence
+
+from django.db import connection
+
+# --------------------------------------------------------------------------- bulk writer
+
+
+NULL_COPY = r"\N"
+
+
+def _teks_copy(value) -> str:
+    if value is None:
+        return NULL_COPY
+    if value is True:
+        return "t"
+    if value is False:
+        return "f"
+    text = value.isoformat() if hasattr(value, "isoformat") else str(value)
+    if "\\" in text or "\t" in text or "\n" in text or "\r" in text:
+        text = (
+            text.replace("\\", "\\\\")
+            .replace("\t", "\\t")
+            .replace("\n", "\\n")
+            .replace("\r", "\\r")
+        )
+    return text
+
+
+class _Aliran:
+    """A read-only text file over an iterator of ``COPY`` lines (for ``copy_expert``)."""
+
+    def __init__(self, rows: Iterable):
+        self._it = iter(rows)
+        self._sisa = ""
+        self.jumlah = 0
+
+    def iterator(self):
+        for row in self._it:
+            self.jumlah += 1
+            yield row
+
+    def read(self, size: int = -1) -> str:
+        parts = [self._sisa]
+        n = len(self._sisa)
+        for line in self._it:
+            self.jumlah += 1
+            parts.append(line)
+            n += len(line)
+            if 0 < size <= n:
+                break
+        data = "".join(parts)
+        if 0 < size < len(data):
+            self._sisa = data[size:]
+            return data[:size]
+        self._sisa = ""
+        return data
+
+    def readline(self, size: int = -1) -> str:  # pragma: no cover - psycopg2 uses read()
+        return self.read(size)
+
+
+class PenulisMassal:
+    """Collects rows for one table and writes them in bulk: ``COPY`` on PostgreSQL (rows kept
+    as a compact text buffer), batched ``executemany`` elsewhere."""
+
+    BATCH = 5000
+
+    def __init__(self, model, kolom: Sequence[str]):
+        self.table = model._meta.db_table
+        self.kolom = list(kolom)
+        self.postgres = connection.vendor == "postgresql"
+        self.jumlah = 0
+        self._buffer = io.StringIO() if self.postgres else None
+        self._rows: list[tuple] = []
+
+    def tambah_teks(self, line: str) -> None:
+        """A ready ``COPY`` text line (PostgreSQL only; values already escaped)."""
+        self.jumlah += 1
+        self._buffer.write(line)
+
+    def tambah(self, row: Sequence) -> None:
+        self.jumlah += 1
+        if self.postgres:
+            self._buffer.write("\t".join(_teks_copy(v) for v in row))
+            self._buffer.write("\n")
+        else:
+            self._rows.append(tuple(row))
+
+    def tulis_aliran(self, rows: Iterable) -> int:
+        """Write rows while they are produced: on PostgreSQL the ``COPY`` consumes text lines
+        as the caller's generator yields them, so the server inserts on one core while Python
+        parses the next rows on the other. The caller raises inside its transaction if the
+        input turns out bad, which rolls the rows back."""
+        qn = connection.ops.quote_name
+        cols = ", ".join(qn(k) for k in self.kolom)
+        aliran = _Aliran(rows)
+        with connection.cursor() as cursor:
+            if self.postgres:
+                cursor.cursor.copy_expert(
+                    f"COPY {qn(self.table)} ({cols}) FROM STDIN", aliran, size=1 << 16
+                )
+                # Fresh planner statistics: the set-based screening right after an import must
+                # not be planned for the table as it was before thousands of rows arrived.
+                cursor.execute(f"ANALYZE {qn(self.table)}")
+            else:
+                marks = ", ".join(["%s"] * len(self.kolom))
+                sql = f"INSERT INTO {qn(self.table)} ({cols}) VALUES ({marks})"  # noqa: S608
+                rows_iter = aliran.iterator()
+                while batch := list(itertools.islice(rows_iter, self.BATCH)):
+                    cursor.executemany(sql, batch)
+        self.jumlah += aliran.jumlah
+        return self.jumlah
+
+    def tulis(self) -> int:
+        qn = connection.ops.quote_name
+        cols = ", ".join(qn(k) for k in self.kolom)
+        with connection.cursor() as cursor:
+            if self.postgres:
+                self._buffer.seek(0)
+                cursor.cursor.copy_expert(
+                    f"COPY {qn(self.table)} ({cols}) FROM STDIN", self._buffer
+                )
+                cursor.execute(f"ANALYZE {qn(self.table)}")
+                self._buffer = io.StringIO()
+            else:
+                marks = ", ".join(["%s"] * len(self.kolom))
+                sql = f"INSERT INTO {qn(self.table)} ({cols}) VALUES ({marks})"  # noqa: S608
+                for start in range(0, len(self._rows), self.BATCH):
+                    cursor.executemany(sql, self._rows[start : start + self.BATCH])
+                self._rows = []
+        return self.jumlah
