@@ -16,15 +16,6 @@ from sekretariat.models import UnitOrganisasi
 KATA_SANDI = "sandi-uji-123"
 
 
-def pytest_configure(config):
-    """Tests close their database connections after each request: a persistent connection
-    held by the live server's threads would outlive the test database and make its teardown
-    warn that it "is being accessed by other users"."""
-    from django.conf import settings
-
-    for alias in settings.DATABASES.values():
-        alias["CONN_MAX_AGE"] = 0
-
 
 def demo_inti_muat() -> None:
     """Load the demo organisation, kinerja and anggaran (Kota Serang 2023) and the demo

@@ -61,6 +61,12 @@ def peramban(monkeypatch):
             ],
         )  # fmt: skip
         yield browser
+        # Code inside sync_playwright runs in Playwright's greenlet, where Django keeps its own
+        # database connections (the test's ORM reads); close them here, or the test database
+        # cannot be dropped at the end ("being accessed by other users").
+        from django.db import connections
+
+        connections.close_all()
         browser.close()
 
 
