@@ -16,7 +16,6 @@ from sekretariat.models import UnitOrganisasi
 KATA_SANDI = "sandi-uji-123"
 
 
-
 def demo_inti_muat() -> None:
     """Load the demo organisation, kinerja and anggaran (Kota Serang 2023) and the demo
     accounts, without the ad hoc bodies (the slowest part of the demo)."""
