@@ -129,11 +129,15 @@ def test_pk_page_of_a_year_without_pk_sends_to_the_pk_list(demo, masuk, sekretar
 
 def test_a_locked_year_is_marked_read_only(demo, masuk, sekretaris):
     client = masuk(sekretaris)
-    assert "hanya baca" not in client.get("/kinerja/capaian/2023/").content.decode()
+    isi = re.compile(r'href="/kinerja/realisasi/2023/\d+/(tw\d|tahunan)/"')
+    assert ">Hanya baca</span>" not in client.get("/kinerja/capaian/2023/").content.decode()
+    assert len(isi.findall(client.get("/kinerja/realisasi/2023/").content.decode())) == 13 * 5
     kinerja_services.tahun_kunci(tahun=2023, pengguna=sekretaris, keterangan="LKj final")
     html = client.get("/kinerja/capaian/2023/").content.decode()
-    assert "Terkunci · hanya baca" in html
-    assert "hanya baca" not in client.get("/kinerja/capaian/2022/").content.decode()
+    assert ">Hanya baca</span>" in html
+    assert ">Hanya baca</span>" not in client.get("/kinerja/capaian/2022/").content.decode()
+    # The realisasi list of the locked year offers no input links, only the records.
+    assert isi.findall(client.get("/kinerja/realisasi/2023/").content.decode()) == []
 
 
 def _rekrutmen(kode, jenis, acuan, mulai=None, selesai=None) -> Rekrutmen:
