@@ -74,11 +74,21 @@ def ringkasan_dokumen(dokumen_qs: Iterable[DokumenAnggaran]) -> list[Ringkasan]:
     ]
 
 
-def ringkasan_per_sumber_dana(*, tahun: int) -> list[dict]:
+def ringkasan_per_sumber_dana(
+    *, tahun: int, ringkasan: Iterable[Ringkasan] | None = None
+) -> list[dict]:
     """Pagu/realisasi/sisa/serapan per source of funds (DIPA APBN, hibah) for the year; the
-    sources are listed side by side and never added together."""
+    sources are listed side by side and never added together.
+
+    ``ringkasan``: summaries the caller already computed with ``ringkasan_dokumen`` (any years;
+    only ``tahun``'s documents are grouped), so a page showing both does not compute them twice.
+    """
+    if ringkasan is None:
+        ringkasan = ringkasan_dokumen(dokumen_list(tahun=tahun))
     hasil: dict[str, dict] = {}
-    for r in ringkasan_dokumen(dokumen_list(tahun=tahun)):
+    for r in ringkasan:
+        if r.dokumen.tahun != tahun:
+            continue
         jenis = r.dokumen.jenis
         row = hasil.setdefault(
             jenis,

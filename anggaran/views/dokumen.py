@@ -28,10 +28,13 @@ class DokumenListView(BacaMixin, TemplateView):
         tahun = tahun_aktif(self.request)
         semua = self.request.GET.get("semua") == "1"
         context["tahun"], context["semua"] = tahun, semua
-        context["ringkasan"] = selectors.ringkasan_dokumen(
+        ringkasan = selectors.ringkasan_dokumen(
             selectors.dokumen_list(tahun=None if semua else tahun)
         )
-        context["sumber_dana"] = selectors.ringkasan_per_sumber_dana(tahun=tahun)
+        context["ringkasan"] = ringkasan
+        context["sumber_dana"] = selectors.ringkasan_per_sumber_dana(
+            tahun=tahun, ringkasan=ringkasan
+        )
         return context
 
 

@@ -253,3 +253,28 @@ def test_list_pages_query_count_does_not_grow(
     for url in urls:
         with django_assert_max_num_queries(counts[url]):
             assert client.get(url).status_code == 200
+
+
+def test_dokumen_list_reads_the_totals_once_and_sums_only_the_working_year(dipa, sekretaris, masuk):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    lain = DokumenAnggaranFactory(tahun=2024, nomor="SP DIPA-076.01.2.670710/2024")
+    lain_pohon = pohon_kecil(lain, sekretaris, pagu_akun=(Decimal("7000000"), Decimal("1000")))
+    services.realisasi_create(
+        pengguna=sekretaris,
+        akun=lain_pohon["akun"][0],
+        tanggal=date(2024, 3, 1),
+        nomor_sp2d="2024-1",
+        nilai=Decimal("3000000"),
+    )
+    client = masuk(sekretaris)
+    for params in ({"tahun": 2023}, {"tahun": 2023, "semua": "1"}):
+        with CaptureQueriesContext(connection) as ctx:
+            response = client.get(reverse("anggaran:dokumen_list"), params)
+        assert response.status_code == 200
+        realisasi_reads = [q for q in ctx.captured_queries if '"anggaran_realisasi"' in q["sql"]]
+        assert len(realisasi_reads) == 1, params
+        assert [s["pagu"] for s in response.context["sumber_dana"]] == [Decimal("100500000")]
+        assert [s["realisasi"] for s in response.context["sumber_dana"]] == [Decimal("0")]
+    assert len(response.context["ringkasan"]) == 2
