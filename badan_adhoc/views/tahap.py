@@ -56,13 +56,18 @@ class NilaiImporView(_ImporView):
         return reverse("badan_adhoc:peringkat", args=[self.rekrutmen.pk])
 
 
-def _wilayah_pilihan(rekrutmen: Rekrutmen, request) -> tuple[list, Wilayah | None]:
+def _wilayah_pilihan(
+    rekrutmen: Rekrutmen, request, *, semua: bool = False
+) -> tuple[list, Wilayah | None]:
+    """The units of the recruitment and the one chosen with ``?wilayah=``; without a valid
+    choice the first unit, or ``None`` (= all units) when ``semua``."""
     pilihan = list(selectors.wilayah_tujuan_qs(rekrutmen).select_related("induk").order_by("kode"))
     try:
         wid = int(request.GET.get("wilayah") or 0)
     except ValueError:
         wid = 0
-    terpilih = next((w for w in pilihan if w.pk == wid), pilihan[0] if pilihan else None)
+    bawaan = None if semua or not pilihan else pilihan[0]
+    terpilih = next((w for w in pilihan if w.pk == wid), bawaan)
     return pilihan, terpilih
 
 
@@ -212,20 +217,25 @@ class PengumumanView(_RekrutmenMixin, BacaMixin, View):
 
 
 class AnggotaListView(_RekrutmenMixin, BacaMixin, TemplateView):
+    """Members of a recruitment, all or of one unit (``?wilayah=``), at most ``batas`` rows."""
+
     template_name = "badan_adhoc/anggota_list.html"
+    batas = 500
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         r = self.rekrutmen
-        try:
-            wid = int(self.request.GET.get("wilayah") or 0)
-        except ValueError:
-            wid = 0
-        anggota = list(selectors.anggota_list(r, wilayah_id=wid or None)[:500])
+        pilihan, wilayah = _wilayah_pilihan(r, self.request, semua=True)
+        anggota = list(
+            selectors.anggota_list(r, wilayah_id=wilayah.pk if wilayah else None)[: self.batas]
+        )
         qs = AnggotaBadan.objects.filter(rekrutmen=r)
         context.update(
             rekrutmen=r,
+            wilayah_list=pilihan,
+            wilayah=wilayah,
             anggota_list=anggota,
+            terpotong=len(anggota) == self.batas,
             jumlah_aktif=qs.filter(status="aktif").count(),
             jumlah_berhenti=qs.filter(status="berhenti").count(),
             jumlah_terpilih_belum=Pendaftar.objects.filter(rekrutmen=r, hasil_akhir="terpilih")

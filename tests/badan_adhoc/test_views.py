@@ -221,6 +221,39 @@ def test_stage_pages_for_readers_and_403_for_writes(masuk, diseleksi, komisioner
     assert masuk(staf_lain).post(_url("rekrutmen_tahap", diseleksi.pk)).status_code == 403
 
 
+def test_anggota_list_filters_by_wilayah_and_says_when_rows_are_cut(
+    masuk, rekrutmen_pps, komisioner, monkeypatch
+):
+    from datetime import date
+
+    from badan_adhoc.models import AnggotaBadan, Wilayah
+    from badan_adhoc.views import AnggotaListView
+
+    cimuncang = Wilayah.objects.get(kode="36.73.01.1001")
+    kasemen = Wilayah.objects.get(kode="36.73.02.1001")
+    for nama, wilayah in (("Ani Cimuncang", cimuncang), ("Budi Kasemen", kasemen)):
+        AnggotaBadan.objects.create(
+            rekrutmen=rekrutmen_pps,
+            nama=nama,
+            wilayah=wilayah,
+            jabatan="anggota",
+            nomor_sk="1/PP.04-Kpt/2023",
+            tanggal_sk=date(2023, 1, 16),
+            mulai=date(2023, 1, 17),
+            selesai=date(2024, 4, 4),
+        )
+    client = masuk(komisioner)
+    url = _url("anggota_list", rekrutmen_pps.pk)
+    body = client.get(url).content.decode()
+    assert "Ani Cimuncang" in body and "Budi Kasemen" in body
+    assert f'<option value="{kasemen.pk}"' in body  # the choice is on the page
+    body = client.get(url, {"wilayah": kasemen.pk}).content.decode()
+    assert "Budi Kasemen" in body and "Ani Cimuncang" not in body
+    monkeypatch.setattr(AnggotaListView, "batas", 1)
+    body = client.get(url).content.decode()
+    assert "1 baris pertama; pilih wilayah" in body
+
+
 def test_stage_schedule_form_saves_and_rejects_reversed_dates(masuk, rekrutmen_kpps, staf_teknis):
     client = masuk(staf_teknis)
     url = _url("rekrutmen_tahapan", rekrutmen_kpps.pk)
