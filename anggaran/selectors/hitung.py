@@ -25,6 +25,22 @@ def serapan_hitung(pagu: Decimal, realisasi: Decimal) -> Decimal | None:
     return (realisasi * SERATUS / pagu).quantize(SEN, rounding=ROUND_HALF_UP)
 
 
+class SisaSerapan:
+    """``sisa`` and ``serapan`` of anything that has ``pagu`` and ``realisasi`` (a node of the
+    tree, the whole tree, a document's summary)."""
+
+    pagu: Decimal
+    realisasi: Decimal
+
+    @property
+    def sisa(self) -> Decimal:
+        return sisa_hitung(self.pagu, self.realisasi)
+
+    @property
+    def serapan(self) -> Decimal | None:
+        return serapan_hitung(self.pagu, self.realisasi)
+
+
 def pagu_detail_hitung(volume: Decimal, harga: Decimal) -> Decimal:
     """Jumlah of a detail line = volume × harga, to the sen (half-up)."""
     return (volume * harga).quantize(SEN, rounding=ROUND_HALF_UP)

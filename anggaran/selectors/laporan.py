@@ -11,12 +11,7 @@ from decimal import Decimal
 from django.db.models import Sum
 
 from ..models import DokumenAnggaran, Pagu, Pos, Realisasi, Revisi
-from .hitung import (
-    NOL,
-    pagu_detail_hitung,
-    serapan_hitung,
-    sisa_hitung,
-)
+from .hitung import NOL, SisaSerapan, pagu_detail_hitung, serapan_hitung, sisa_hitung
 from .pohon import (
     Pohon,
     dipa_of_tahun,
@@ -29,19 +24,11 @@ from .pohon import (
 
 
 @dataclass
-class Ringkasan:
+class Ringkasan(SisaSerapan):
     dokumen: DokumenAnggaran
     revisi: Revisi | None
     pagu: Decimal
     realisasi: Decimal
-
-    @property
-    def sisa(self) -> Decimal:
-        return sisa_hitung(self.pagu, self.realisasi)
-
-    @property
-    def serapan(self) -> Decimal | None:
-        return serapan_hitung(self.pagu, self.realisasi)
 
 
 def ringkasan_dokumen(dokumen_qs: Iterable[DokumenAnggaran]) -> list[Ringkasan]:
@@ -140,15 +127,10 @@ def _baris_laporan(pohon: Pohon) -> list[dict]:
     return rows
 
 
-def tabel_3_1(*, tahun: int, revisi_nomor: int | None = None) -> dict | None:
-    """LKj table 3.1 (akuntabilitas keuangan): program and kegiatan lines of the year's DIPA
-    with pagu, realisasi and %, plus the totals and the sisa. ``None`` when there is no DIPA."""
-    dipa = dipa_of_tahun(tahun=tahun)
-    if dipa is None:
-        return None
-    pohon = pohon_anggaran(dokumen=dipa, revisi=revisi_pilih(dokumen=dipa, nomor=revisi_nomor))
+def _tabel_laporan(pohon: Pohon) -> dict:
+    """A table-3.1 style report of one document: its lines and its totals."""
     return {
-        "dokumen": dipa,
+        "dokumen": pohon.dokumen,
         "revisi": pohon.revisi,
         "baris": _baris_laporan(pohon),
         "total_pagu": pohon.pagu,
@@ -158,23 +140,23 @@ def tabel_3_1(*, tahun: int, revisi_nomor: int | None = None) -> dict | None:
     }
 
 
+def tabel_3_1(*, tahun: int, revisi_nomor: int | None = None) -> dict | None:
+    """LKj table 3.1 (akuntabilitas keuangan): program and kegiatan lines of the year's DIPA
+    with pagu, realisasi and %, plus the totals and the sisa. ``None`` when there is no DIPA."""
+    dipa = dipa_of_tahun(tahun=tahun)
+    if dipa is None:
+        return None
+    return _tabel_laporan(
+        pohon_anggaran(dokumen=dipa, revisi=revisi_pilih(dokumen=dipa, nomor=revisi_nomor))
+    )
+
+
 def laporan_hibah(*, tahun: int) -> list[dict]:
     """One report per hibah of the year: its own lines and totals (not part of DIPA totals)."""
-    hasil = []
-    for dokumen in dokumen_list(tahun=tahun, jenis=DokumenAnggaran.Jenis.HIBAH):
-        pohon = pohon_anggaran(dokumen=dokumen)
-        hasil.append(
-            {
-                "dokumen": dokumen,
-                "revisi": pohon.revisi,
-                "baris": _baris_laporan(pohon),
-                "total_pagu": pohon.pagu,
-                "total_realisasi": pohon.realisasi,
-                "total_sisa": pohon.sisa,
-                "serapan": pohon.serapan,
-            }
-        )
-    return hasil
+    return [
+        _tabel_laporan(pohon_anggaran(dokumen=dokumen))
+        for dokumen in dokumen_list(tahun=tahun, jenis=DokumenAnggaran.Jenis.HIBAH)
+    ]
 
 
 # --- revision history ---------------------------------------------------------------------------

@@ -9,13 +9,7 @@ from django.db.models import Count, Q, Sum
 from django.shortcuts import get_object_or_404
 
 from ..models import DokumenAnggaran, ImporRealisasi, Pagu, Pos, Realisasi, Revisi
-from .hitung import (
-    NOL,
-    jumlah_ke_atas,
-    pagu_detail_hitung,
-    serapan_hitung,
-    sisa_hitung,
-)
+from .hitung import NOL, SisaSerapan, jumlah_ke_atas, pagu_detail_hitung
 
 # --- documents and revisions ----------------------------------------------------------------
 
@@ -78,7 +72,7 @@ def pagu_detail_map(*, revisi: Revisi | None) -> dict[int, Decimal]:
 
 
 @dataclass
-class Simpul:
+class Simpul(SisaSerapan):
     """One node of the computed tree (the ``Pos`` plus its figures)."""
 
     pos: Pos
@@ -90,20 +84,12 @@ class Simpul:
     harga: Decimal | None = None
 
     @property
-    def sisa(self) -> Decimal:
-        return sisa_hitung(self.pagu, self.realisasi)
-
-    @property
-    def serapan(self) -> Decimal | None:
-        return serapan_hitung(self.pagu, self.realisasi)
-
-    @property
     def punya_anak(self) -> bool:
         return bool(self.anak)
 
 
 @dataclass
-class Pohon:
+class Pohon(SisaSerapan):
     dokumen: DokumenAnggaran
     revisi: Revisi | None
     akar: list[Simpul]
@@ -117,14 +103,6 @@ class Pohon:
     @property
     def realisasi(self) -> Decimal:
         return sum((s.realisasi for s in self.akar), NOL)
-
-    @property
-    def sisa(self) -> Decimal:
-        return sisa_hitung(self.pagu, self.realisasi)
-
-    @property
-    def serapan(self) -> Decimal | None:
-        return serapan_hitung(self.pagu, self.realisasi)
 
     def tingkat(self, *tingkat: str) -> list[Simpul]:
         return [s for s in self.urut if s.pos.tingkat in tingkat]
