@@ -23,6 +23,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from kpu_site.formatting import bulan as nama_bulan
+
 UANG = {"max_digits": 18, "decimal_places": 2}
 
 
@@ -253,7 +255,11 @@ class RencanaPenarikan(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"RPD {self.revisi} bulan {self.bulan}"
+        return f"RPD {self.revisi} bulan {self.nama_bulan}"
+
+    @property
+    def nama_bulan(self) -> str:
+        return nama_bulan(self.bulan)
 
 
 class ImporRealisasi(models.Model):

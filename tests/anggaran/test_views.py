@@ -6,7 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from anggaran import services
-from anggaran.models import Pos, Realisasi
+from anggaran.models import Pos, Realisasi, Revisi
 from kpu_site.excel import XLSX_MIME
 
 from .factories import DokumenAnggaranFactory, pohon_kecil
@@ -278,3 +278,16 @@ def test_dokumen_list_reads_the_totals_once_and_sums_only_the_working_year(dipa,
         assert [s["pagu"] for s in response.context["sumber_dana"]] == [Decimal("100500000")]
         assert [s["realisasi"] for s in response.context["sumber_dana"]] == [Decimal("0")]
     assert len(response.context["ringkasan"]) == 2
+
+
+def test_revisi_detail_names_the_rpd_months(dipa, sekretaris, komisioner, masuk):
+    revisi = Revisi.objects.get(dokumen=dipa)
+    services.rpd_set(
+        pengguna=sekretaris,
+        revisi=revisi,
+        nilai={1: Decimal("60000000"), 12: Decimal("40500000")},
+    )
+    page = masuk(komisioner).get(reverse("anggaran:revisi_detail", args=[revisi.pk]))
+    text = page.content.decode()
+    assert "<td>Januari</td>" in text and "<td>Desember</td>" in text
+    assert "<td>1</td>" not in text
