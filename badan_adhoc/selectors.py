@@ -114,8 +114,22 @@ def kursi_per_wilayah(rekrutmen: Rekrutmen) -> dict[int, int]:
     return {pk: kursi for pk in wilayah_tujuan_qs(rekrutmen).values_list("pk", flat=True)}
 
 
-def kursi_total(rekrutmen: Rekrutmen) -> int:
-    return sum(kursi_per_wilayah(rekrutmen).values())
+def satuan_jumlah() -> dict[str, int]:
+    """The number of units each body fills (``JenisBadan`` value -> n): kecamatan for PPK,
+    desa/kelurahan for PPS, their TPS for KPPS. Three queries, whatever the recruitments."""
+    kelurahan = Wilayah.objects.exclude(jenis=Wilayah.Jenis.KECAMATAN)
+    return {
+        JenisBadan.PPK: Wilayah.objects.filter(jenis=Wilayah.Jenis.KECAMATAN).count(),
+        JenisBadan.PPS: kelurahan.count(),
+        JenisBadan.KPPS: TPS.objects.filter(kelurahan__in=kelurahan).count(),
+    }
+
+
+def kursi_total(rekrutmen: Rekrutmen, *, satuan: dict[str, int] | None = None) -> int:
+    """All seats of a recruitment (the sum of ``kursi_per_wilayah``): seats per unit × units.
+    Pass ``satuan_jumlah()`` once when totalling many recruitments."""
+    satuan = satuan if satuan is not None else satuan_jumlah()
+    return rekrutmen.kursi_per_satuan * satuan[rekrutmen.jenis_badan]
 
 
 @dataclass

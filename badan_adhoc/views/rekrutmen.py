@@ -32,8 +32,8 @@ from ..models import (
     ALASAN_TMS,
     PERINGATAN,
     TPS,
+    JenisBadan,
     Rekrutmen,
-    Wilayah,
 )
 from ..services.impor import kesalahan_teks
 
@@ -72,14 +72,15 @@ class RekrutmenListView(BacaMixin, ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        satuan = selectors.satuan_jumlah()
         for r in context["object_list"]:
-            r.kursi = selectors.kursi_total(r)
+            r.kursi = selectors.kursi_total(r, satuan=satuan)
             ringkasan = selectors.seleksi_ringkasan_tersimpan(r)["data"]
             r.jumlah_pendaftar, r.jumlah_ms = ringkasan["jumlah"], ringkasan["ms"]
             r.jumlah_tms = ringkasan["tms"]
-        context["jumlah_kecamatan"] = Wilayah.objects.filter(jenis="kecamatan").count()
-        context["jumlah_kelurahan"] = Wilayah.objects.exclude(jenis="kecamatan").count()
-        context["jumlah_tps"] = TPS.objects.count()
+        context["jumlah_kecamatan"] = satuan[JenisBadan.PPK]
+        context["jumlah_kelurahan"] = satuan[JenisBadan.PPS]
+        context["jumlah_tps"] = satuan[JenisBadan.KPPS]
         context["tahun"], context["semua"] = self.tahun, self.semua
         return context
 

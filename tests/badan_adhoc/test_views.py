@@ -6,6 +6,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from badan_adhoc import services
 from badan_adhoc.models import Pendaftar
 from badan_adhoc.services import pendaftar_import, pendaftar_screen
 
@@ -219,6 +220,41 @@ def test_stage_pages_for_readers_and_403_for_writes(masuk, diseleksi, komisioner
     for name in ("penetapan", "nilai_import"):
         assert masuk(staf_lain).get(_url(name, diseleksi.pk)).status_code == 403
     assert masuk(staf_lain).post(_url("rekrutmen_tahap", diseleksi.pk)).status_code == 403
+
+
+def test_rekrutmen_list_query_count_does_not_grow_with_recruitments(
+    masuk, rekrutmen_kpps, staf_teknis, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from badan_adhoc.selectors import kursi_per_wilayah
+
+    client = masuk(staf_teknis)
+    url = _url("rekrutmen_list") + "?semua=1"
+    client.get(url)
+    with CaptureQueriesContext(connection) as satu:
+        client.get(url)
+    n_satu = len(satu.captured_queries)  # read now: the next request clears the log
+    for jenis in ("pps", "ppk"):
+        services.rekrutmen_create(
+            kode=f"{jenis}-2024",
+            jenis_badan=jenis,
+            nama=f"{jenis.upper()} Pemilu 2024",
+            tanggal_acuan=rekrutmen_kpps.tanggal_acuan,
+        )
+    client.get(url)  # the summaries of the new recruitments are cached by the first read
+    with django_assert_max_num_queries(n_satu):
+        response = client.get(url)
+    rows = list(response.context["object_list"])
+    assert len(rows) == 3
+    for r in rows:
+        assert r.kursi == sum(kursi_per_wilayah(r).values())
+    assert (
+        response.context["jumlah_kecamatan"],
+        response.context["jumlah_kelurahan"],
+        response.context["jumlah_tps"],
+    ) == (2, 3, 6)
 
 
 def test_anggota_list_filters_by_wilayah_and_says_when_rows_are_cut(
