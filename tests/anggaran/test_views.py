@@ -23,7 +23,9 @@ def dipa(sekretaris):
     return dokumen
 
 
-def _tambah_baris(dokumen, pengguna, n_akun: int, n_transaksi: int):
+def _tambah_baris(dokumen, pengguna, n_akun: int, n_transaksi: int, awalan: str = "5299"):
+    """``n_akun`` more akun lines (codes ``<awalan>00``…) under the sub-komponen, each with one
+    detail line of Rp 2.000.000 and ``n_transaksi`` realisasi of Rp 1.000."""
     sub = Pos.objects.get(dokumen=dokumen, tingkat=Pos.Tingkat.SUBKOMPONEN)
     for i in range(n_akun):
         akun = services.pos_create(
@@ -31,7 +33,7 @@ def _tambah_baris(dokumen, pengguna, n_akun: int, n_transaksi: int):
             dokumen=dokumen,
             induk=sub,
             tingkat=Pos.Tingkat.AKUN,
-            kode=f"5299{i:02d}",
+            kode=f"{awalan}{i:02d}",
             uraian="Akun tambahan",
         )
         services.pos_create(
@@ -50,7 +52,7 @@ def _tambah_baris(dokumen, pengguna, n_akun: int, n_transaksi: int):
                 pengguna=pengguna,
                 akun=akun,
                 tanggal=date(2023, 1 + t % 12, 5),
-                nomor_sp2d=f"{i}-{t}",
+                nomor_sp2d=f"{awalan}{i}-{t}",
                 nilai=Decimal("1000"),
             )
 
@@ -221,35 +223,7 @@ def test_list_pages_query_count_does_not_grow(
         with django_assert_max_num_queries(30) as ctx:
             assert client.get(url).status_code == 200
         counts[url] = len(ctx.captured_queries)
-    sub = Pos.objects.get(dokumen=dipa, tingkat=Pos.Tingkat.SUBKOMPONEN)
-    for i in range(20):
-        akun = services.pos_create(
-            pengguna=sekretaris,
-            dokumen=dipa,
-            induk=sub,
-            tingkat=Pos.Tingkat.AKUN,
-            kode=f"5388{i:02d}",
-            uraian="Akun lain",
-        )
-        services.pos_create(
-            pengguna=sekretaris,
-            dokumen=dipa,
-            induk=akun,
-            tingkat=Pos.Tingkat.DETAIL,
-            kode="1",
-            uraian="d",
-            satuan="PKT",
-            volume=Decimal("1"),
-            harga=Decimal("5000"),
-        )
-        for t in range(3):
-            services.realisasi_create(
-                pengguna=sekretaris,
-                akun=akun,
-                tanggal=date(2023, 2 + t, 1),
-                nomor_sp2d=f"L{i}-{t}",
-                nilai=Decimal("100"),
-            )
+    _tambah_baris(dipa, sekretaris, n_akun=20, n_transaksi=3, awalan="5388")
     for url in urls:
         with django_assert_max_num_queries(counts[url]):
             assert client.get(url).status_code == 200
