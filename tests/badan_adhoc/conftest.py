@@ -9,7 +9,13 @@ from pathlib import Path
 import pytest
 
 from badan_adhoc.models import Rekrutmen
-from badan_adhoc.services import rekrutmen_create, tps_import, wilayah_import
+from badan_adhoc.services import (
+    pendaftar_import,
+    pendaftar_screen,
+    rekrutmen_create,
+    tps_import,
+    wilayah_import,
+)
 from kpu_site.peran import Peran
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -62,6 +68,16 @@ def rekrutmen_ppk(wilayah_uji) -> Rekrutmen:
         masa_kerja_mulai=date(2023, 1, 4),
         masa_kerja_selesai=date(2024, 4, 4),
     )
+
+
+@pytest.fixture
+def diseleksi(rekrutmen_kpps) -> Rekrutmen:
+    """The KPPS recruitment with ``pendaftar_kpps.csv`` imported and screened."""
+    pendaftar_import(
+        rekrutmen=rekrutmen_kpps, berkas=berkas("pendaftar_kpps.csv"), nama_berkas="p.csv"
+    )
+    pendaftar_screen(rekrutmen=rekrutmen_kpps)
+    return rekrutmen_kpps
 
 
 @pytest.fixture

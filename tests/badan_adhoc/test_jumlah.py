@@ -22,21 +22,10 @@ from badan_adhoc.services import (
     pendaftar_update,
 )
 
-from .conftest import berkas
-
 KOLOM = (
     "nik,nama,jenis_kelamin,tempat_lahir,tanggal_lahir,pendidikan,kode_domisili,alamat,"
     "no_hp,email,kode_wilayah_tujuan\n"
 )
-
-
-@pytest.fixture
-def diseleksi(rekrutmen_kpps):
-    pendaftar_import(
-        rekrutmen=rekrutmen_kpps, berkas=berkas("pendaftar_kpps.csv"), nama_berkas="p.csv"
-    )
-    pendaftar_screen(rekrutmen=rekrutmen_kpps)
-    return rekrutmen_kpps
 
 
 def _daftar(client, rekrutmen, **params):

@@ -2,27 +2,17 @@
 
 from __future__ import annotations
 
-import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from badan_adhoc import services
 from badan_adhoc.models import Pendaftar
-from badan_adhoc.services import pendaftar_import, pendaftar_screen
+from badan_adhoc.services import pendaftar_import
 
 from .conftest import berkas
 
 NIK = "3673011205900001"
 NIK_SAMAR = "3673**********01"
-
-
-@pytest.fixture
-def diseleksi(rekrutmen_kpps):
-    pendaftar_import(
-        rekrutmen=rekrutmen_kpps, berkas=berkas("pendaftar_kpps.csv"), nama_berkas="p.csv"
-    )
-    pendaftar_screen(rekrutmen=rekrutmen_kpps)
-    return rekrutmen_kpps
 
 
 def _url(name, *args):
