@@ -21,7 +21,6 @@ from datetime import date
 from decimal import Decimal
 
 from django.db import connection, transaction
-from django.db.models import Sum
 
 from kpu_site.audit import jejak_catat
 from kpu_site.formatting import rupiah
@@ -320,7 +319,3 @@ def _tulis_massal(*, impor: ImporRealisasi, baris: list[BarisImpor], pengguna) -
         ],
         batch_size=1000,
     )
-
-
-def total_realisasi(*, dokumen: DokumenAnggaran) -> Decimal:
-    return Realisasi.objects.filter(dokumen=dokumen).aggregate(t=Sum("nilai"))["t"] or NOL
