@@ -319,6 +319,15 @@ def pendaftar_halaman(qs, *, setelah: int | None, ukuran: int = 50):
     return rows[:ukuran], ada_lagi
 
 
+def usia_pada(tanggal_lahir: date, acuan: date) -> int:
+    """Age in whole years on ``acuan`` (the recruitment's reference date)."""
+    return (
+        acuan.year
+        - tanggal_lahir.year
+        - ((acuan.month, acuan.day) < (tanggal_lahir.month, tanggal_lahir.day))
+    )
+
+
 def pendaftar_detail_qs():
     return Pendaftar.objects.select_related(
         "rekrutmen", "wilayah_tujuan", "wilayah_tujuan__induk", "domisili", "koreksi_oleh"

@@ -169,16 +169,7 @@ class PendaftarDetailView(BacaMixin, DetailView):
         user = self.request.user
         p.nik_tampil = nik_untuk(user, p.nik)
         rekrutmen = p.rekrutmen
-        from ..services.seleksi import tanggal_mundur
-
-        usia = (
-            rekrutmen.tanggal_acuan.year
-            - p.tanggal_lahir.year
-            - (
-                (rekrutmen.tanggal_acuan.month, rekrutmen.tanggal_acuan.day)
-                < (p.tanggal_lahir.month, p.tanggal_lahir.day)
-            )
-        )
+        usia = selectors.usia_pada(p.tanggal_lahir, rekrutmen.tanggal_acuan)
         diperiksa = p.status_administrasi != Pendaftar.Status.BELUM
         lingkup = "kecamatan" if rekrutmen.jenis_badan == "ppk" else "desa/kelurahan"
         pemeriksaan = [
@@ -219,7 +210,8 @@ class PendaftarDetailView(BacaMixin, DetailView):
             pemeriksaan=[
                 (kode, syarat, ket, getattr(p, f"tms_{kode}")) for kode, syarat, ket in pemeriksaan
             ],
-            lebih_55=p.tanggal_lahir <= tanggal_mundur(rekrutmen.tanggal_acuan, 56),
+            # the warning as the screening stored it (the KPPS ranking reads the same flag)
+            lebih_55=p.peringatan_usia_lebih_55,
             di_sipol=services.impor.AnggotaParpol.objects.filter(nik=p.nik).exists(),
             dokumen=p.dokumen.select_related("diunggah_oleh"),
             klarifikasi=p.klarifikasi.select_related("diunggah_oleh", "diputuskan_oleh"),
