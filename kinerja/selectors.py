@@ -150,12 +150,6 @@ def pk_penandatangan_default(*, tanggal: dt.date) -> dict[str, str]:
     return hasil
 
 
-def pk_tahun_list() -> list[int]:
-    return list(
-        PerjanjianKinerja.objects.order_by("-tahun").values_list("tahun", flat=True).distinct()
-    )
-
-
 def pk_berlaku(*, tahun: int) -> PerjanjianKinerja | None:
     """The PK in force for the year: the signed revision, else the draft being prepared."""
     qs = PerjanjianKinerja.objects.filter(tahun=tahun)
@@ -471,20 +465,6 @@ def pk_beda_renstra_list(*, tahun: int) -> list[BarisBedaTarget]:
         if r is None or r.target != b.target or r.target_atas != b.target_atas:
             hasil.append(BarisBedaTarget(indikator=b.indikator, target_renstra=r, target_pk=b))
     return hasil
-
-
-def tahun_tersedia() -> list[int]:
-    """Years with a Renstra period, newest first (for the year switchers)."""
-    tahun: set[int] = set()
-    for r in Renstra.objects.all():
-        tahun.update(r.daftar_tahun)
-    return sorted(tahun, reverse=True)
-
-
-def sasaran_list(*, tahun: int) -> QuerySet[Sasaran]:
-    renstra = renstra_untuk_tahun(tahun)
-    qs = Sasaran.objects.select_related("unit", "tujuan").order_by("nomor")
-    return qs.filter(tujuan__renstra=renstra) if renstra else qs.none()
 
 
 def realisasi_riwayat(*, realisasi: Realisasi):

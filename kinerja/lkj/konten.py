@@ -95,19 +95,13 @@ def _anggaran(tahun: int) -> tuple[dict | None, list[dict]]:
     )
 
 
-def _anggaran_sasaran(tahun: int) -> dict[int, dict]:
-    from anggaran import selectors as ang
-
-    fungsi = getattr(ang, "anggaran_per_sasaran", None)
-    return fungsi(tahun=tahun) if fungsi else {}
-
-
 def lkj_konten_kumpulkan(*, tahun: int, naskah=None) -> dict:
     """All figures and texts of the LKj of ``tahun``. ``naskah`` is the year's narrative
     (``NaskahLkj``) or ``None`` for the default texts.
 
     Raises ``ValidationError`` when the year has no Renstra/PK data at all.
     """
+    from anggaran.selectors import anggaran_per_sasaran
     from kinerja import selectors as kin
     from sekretariat import selectors as org
 
@@ -124,7 +118,7 @@ def lkj_konten_kumpulkan(*, tahun: int, naskah=None) -> dict:
     renstra = kin.renstra_tree(renstra=renstra)
     organisasi = _organisasi(akhir_tahun)
     anggaran, hibah = _anggaran(tahun)
-    per_sasaran_anggaran = _anggaran_sasaran(tahun)
+    per_sasaran_anggaran = anggaran_per_sasaran(tahun=tahun)
 
     capaian = kin.capaian_tahun_list(tahun=tahun)
     ringkasan = kin.capaian_ringkasan(baris=capaian)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from django.urls import NoReverseMatch, reverse
 
 from .naskah import isian_tak_dikenal
+from .selectors import naskah_get
 
 
 @dataclass(frozen=True)
@@ -31,8 +32,6 @@ def lkj_preflight(*, tahun: int) -> list[Temuan]:
     from anggaran import selectors as ang
     from kinerja import selectors as kin
     from kinerja.models import Realisasi
-
-    from .models import NaskahLkj
 
     temuan: list[Temuan] = []
     if kin.renstra_untuk_tahun(tahun) is None:
@@ -105,10 +104,7 @@ def lkj_preflight(*, tahun: int) -> list[Temuan]:
                         _url("anggaran:dokumen_detail", dokumen.pk),
                     )
                 )
-        periksa = getattr(ang, "pohon_periksa_jumlah", None)
-        for pesan in periksa(dokumen=dokumen) if periksa else []:
-            temuan.append(Temuan("jumlah", pesan, _url("anggaran:dokumen_detail", dokumen.pk)))
-    naskah = NaskahLkj.objects.filter(tahun=tahun).first()
+    naskah = naskah_get(tahun=tahun)
     for field in ("kata_pengantar", "ikhtisar", "latar_belakang", "penutup"):
         salah = isian_tak_dikenal(getattr(naskah, field, "") if naskah else "")
         if salah:

@@ -19,6 +19,7 @@ from kpu_site.peran import Peran, peran_of
 
 from .models import LaporanKinerja, NaskahLkj
 from .preflight import lkj_preflight
+from .selectors import naskah_get
 
 log = logging.getLogger(__name__)
 
@@ -133,7 +134,7 @@ def laporan_proses(*, laporan_id: int) -> LaporanKinerja | None:
     try:
         hasil = lkj_render(
             tahun=laporan.tahun,
-            naskah=NaskahLkj.objects.filter(tahun=laporan.tahun).first(),
+            naskah=naskah_get(tahun=laporan.tahun),
             draf=laporan.draf,
             progres=lambda p, t: laporan_progres(laporan_id=laporan_id, progres=p, tahap=t),
         )
