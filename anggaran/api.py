@@ -146,6 +146,10 @@ class AnggaranLaporanSerializer(serializers.Serializer):
 # --- viewsets -----------------------------------------------------------------------------
 
 
+def _kesalahan_json(k) -> dict:
+    return {"baris": k.baris, "kolom": k.kolom, "alasan": k.alasan, "pesan": str(k)}
+
+
 def _simpul_json(s) -> dict:
     return {
         "id": s.pos.id,
@@ -280,17 +284,7 @@ class DokumenViewSet(
                 )
             except ImporGagal as exc:
                 raise ApiValidationError(
-                    {
-                        "kesalahan": [
-                            {
-                                "baris": k.baris,
-                                "kolom": k.kolom,
-                                "alasan": k.alasan,
-                                "pesan": str(k),
-                            }
-                            for k in exc.kesalahan
-                        ]
-                    }
+                    {"kesalahan": [_kesalahan_json(k) for k in exc.kesalahan]}
                 ) from None
         return Response(
             {
@@ -298,10 +292,7 @@ class DokumenViewSet(
                 "jumlah_baris": len(hasil.baris),
                 "jumlah_dilewati": len(hasil.dilewati),
                 "total_nilai": _uang(hasil.total_nilai),
-                "kesalahan": [
-                    {"baris": k.baris, "kolom": k.kolom, "alasan": k.alasan, "pesan": str(k)}
-                    for k in hasil.kesalahan
-                ],
+                "kesalahan": [_kesalahan_json(k) for k in hasil.kesalahan],
             }
         )
 
@@ -446,14 +437,21 @@ class LaporanViewSet(viewsets.GenericViewSet):
     serializer_class = AnggaranLaporanSerializer
     permission_classes = IZIN
 
-    def _baris(self, rows):
-        return [
-            {
-                k: (_uang(v) if k in ("pagu", "realisasi", "sisa", "serapan") else v)
-                for k, v in r.items()
-            }
-            for r in rows
-        ]
+    def _tabel(self, tabel: dict) -> dict:
+        """The lines and totals of a ``tabel_3_1``/``laporan_hibah`` table, amounts as text."""
+        return {
+            "baris": [
+                {
+                    k: (_uang(v) if k in ("pagu", "realisasi", "sisa", "serapan") else v)
+                    for k, v in r.items()
+                }
+                for r in tabel["baris"]
+            ],
+            "total_pagu": _uang(tabel["total_pagu"]),
+            "total_realisasi": _uang(tabel["total_realisasi"]),
+            "total_sisa": _uang(tabel["total_sisa"]),
+            "serapan": _uang(tabel["serapan"]),
+        }
 
     def list(self, request):
         tahun = request.query_params.get("tahun", "")
@@ -470,11 +468,7 @@ class LaporanViewSet(viewsets.GenericViewSet):
                 else {
                     "dokumen": tabel["dokumen"].nomor,
                     "revisi": tabel["revisi"].nomor if tabel["revisi"] else None,
-                    "baris": self._baris(tabel["baris"]),
-                    "total_pagu": _uang(tabel["total_pagu"]),
-                    "total_realisasi": _uang(tabel["total_realisasi"]),
-                    "total_sisa": _uang(tabel["total_sisa"]),
-                    "serapan": _uang(tabel["serapan"]),
+                    **self._tabel(tabel),
                 },
                 "sumber_dana": [
                     {
@@ -493,10 +487,7 @@ class LaporanViewSet(viewsets.GenericViewSet):
                         "tanggal": h["dokumen"].tanggal,
                         "pemberi": h["dokumen"].pemberi,
                         "uraian": h["dokumen"].uraian,
-                        "baris": self._baris(h["baris"]),
-                        "total_pagu": _uang(h["total_pagu"]),
-                        "total_realisasi": _uang(h["total_realisasi"]),
-                        "serapan": _uang(h["serapan"]),
+                        **self._tabel(h),
                     }
                     for h in selectors.laporan_hibah(tahun=tahun)
                 ],

@@ -140,3 +140,20 @@ def test_api_dokumen_create_and_kunci(masuk, sekretaris, staf_keuangan):
     assert masuk(staf_keuangan).post(f"/api/anggaran/dokumen/{pk}/kunci/").status_code == 403
     response = masuk(sekretaris).post(f"/api/anggaran/dokumen/{pk}/kunci/")
     assert response.status_code == 200 and response.json()["terkunci"] is True
+
+
+def test_api_laporan_hibah_has_the_same_totals_as_table_3_1(dipa, masuk, sekretaris, auditor):
+    hibah = DokumenAnggaranFactory(
+        jenis="hibah", nomor="001/NPHD/2023", pemberi="Pemerintah Kota Uji"
+    )
+    pohon_kecil(hibah, sekretaris, pagu_akun=(Decimal("3000000"), Decimal("1000000")))
+    data = masuk(auditor).get("/api/anggaran/laporan/?tahun=2023").json()
+    assert data["tabel_3_1"]["total_sisa"] == "1500000.00"
+    [h] = data["hibah"]
+    assert h["nomor_nphd"] == "001/NPHD/2023"
+    assert (h["total_pagu"], h["total_realisasi"], h["total_sisa"]) == (
+        "4000000.00",
+        "0",
+        "4000000.00",
+    )
+    assert h["baris"][0]["pagu"] == "4000000.00"
