@@ -13,7 +13,7 @@ from kpu_site.akses import IzinModelApi
 
 from . import selectors, services
 from .akses import boleh_kelola, nik_untuk
-from .models import ALASAN_TMS, TPS, AnggotaBadan, Pendaftar, Rekrutmen, TarifHonor, Wilayah
+from .models import TPS, AnggotaBadan, Pendaftar, Rekrutmen, TarifHonor, Wilayah
 
 
 class KelolaApi(permissions.BasePermission):
@@ -218,7 +218,8 @@ class RekrutmenViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
 class PendaftarViewSet(
     mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet
 ):
-    """Applicants; filter with ``?rekrutmen=<id>&status=ms|tms|belum&alasan=<kode>``."""
+    """Applicants; filter with ``?rekrutmen=<id>&status=ms|tms|belum&alasan=<kode>`` (a TMS
+    reason or the warning ``usia_lebih_55``, as on the list page)."""
 
     serializer_class = PendaftarSerializer
     permission_classes = IZIN
@@ -230,13 +231,9 @@ class PendaftarViewSet(
         params = self.request.query_params
         if params.get("rekrutmen", "").isdigit():
             qs = qs.filter(rekrutmen_id=int(params["rekrutmen"]))
-        status = params.get("status", "")
-        if status in Pendaftar.Status.values:
-            qs = qs.filter(status_administrasi=status)
-        alasan = params.get("alasan", "")
-        if alasan in ALASAN_TMS:
-            qs = qs.filter(**{f"tms_{alasan}": True})
-        return qs
+        return selectors.pendaftar_saring_hasil(
+            qs, status=params.get("status", ""), alasan=params.get("alasan", "")
+        )
 
     def perform_create(self, serializer):
         data = dict(serializer.validated_data)

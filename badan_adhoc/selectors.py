@@ -217,6 +217,18 @@ def pendaftar_qs(rekrutmen: Rekrutmen):
     return Pendaftar.objects.filter(rekrutmen=rekrutmen)
 
 
+def pendaftar_saring_hasil(qs, *, status: str = "", alasan: str = ""):
+    """``qs`` narrowed to one screening result and/or one TMS reason or warning code (the list
+    page and the API); unknown values are ignored."""
+    if status in Pendaftar.Status.values:
+        qs = qs.filter(status_administrasi=status)
+    if alasan in ALASAN_TMS:
+        qs = qs.filter(**{f"tms_{alasan}": True})
+    elif alasan in PERINGATAN:
+        qs = qs.filter(**{f"peringatan_{alasan}": True})
+    return qs
+
+
 def pendaftar_filter(
     *,
     rekrutmen: Rekrutmen,
@@ -229,13 +241,7 @@ def pendaftar_filter(
 ):
     """Applicants of a recruitment, filtered. Search: digits = NIK prefix (only for staff of
     the recruitment: others may not probe NIKs), anything else = part of the name."""
-    qs = pendaftar_qs(rekrutmen)
-    if status in Pendaftar.Status.values:
-        qs = qs.filter(status_administrasi=status)
-    if alasan in ALASAN_TMS:
-        qs = qs.filter(**{f"tms_{alasan}": True})
-    elif alasan in PERINGATAN:
-        qs = qs.filter(**{f"peringatan_{alasan}": True})
+    qs = pendaftar_saring_hasil(pendaftar_qs(rekrutmen), status=status, alasan=alasan)
     if wilayah:
         qs = qs.filter(wilayah_tujuan_id=wilayah)
     elif kecamatan:

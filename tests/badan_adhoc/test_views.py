@@ -343,3 +343,19 @@ def test_pendaftar_detail_shows_age_on_reference_date_and_the_stored_55_warning(
     )
     body = client.get(_url("pendaftar_detail", nurdin.pk)).content.decode()
     assert "<code>usia_lebih_55</code>" not in body
+
+
+def test_api_pendaftar_filters_like_the_list_page(masuk, diseleksi, komisioner):
+    client = masuk(komisioner)
+    url = reverse("badan_adhoc-pendaftar-list")
+
+    def nama(**params):
+        data = client.get(url, {"rekrutmen": diseleksi.pk, **params}).json()
+        return sorted(p["nama"] for p in data["results"])
+
+    assert nama(alasan="usia_kurang") == sorted(
+        Pendaftar.objects.filter(tms_usia_kurang=True).values_list("nama", flat=True)
+    )
+    assert nama(alasan="usia_lebih_55") == ["Nurdin"]  # the warning, as on the list page
+    assert len(nama(status="ms")) == 9 and len(nama(status="tms")) == 10
+    assert len(nama(alasan="bukan-kode")) == 19  # unknown values are ignored
