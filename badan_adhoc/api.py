@@ -179,11 +179,11 @@ class RekrutmenViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
 
     @action(detail=True, methods=["get"])
     def ringkasan(self, request, pk=None):
-        """Screening summary: ``{"jumlah", "ms", "tms", "alasan", "peringatan"}`` and seats."""
+        """Screening summary: ``{"jumlah", "ms", "tms", "alasan", "peringatan"}`` and seats
+        (the dashboard's cached figures, exact: the cache follows every applicant write)."""
         rekrutmen = self.get_object()
-        return Response(
-            selectors.seleksi_ringkasan(rekrutmen) | {"kursi": selectors.kursi_total(rekrutmen)}
-        )
+        ringkasan = selectors.seleksi_ringkasan_tersimpan(rekrutmen)["data"]
+        return Response(ringkasan | {"kursi": selectors.kursi_total(rekrutmen)})
 
     @action(detail=True, methods=["post"], serializer_class=KosongSerializer)
     def wawancara(self, request, pk=None):

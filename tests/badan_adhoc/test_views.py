@@ -359,3 +359,19 @@ def test_api_pendaftar_filters_like_the_list_page(masuk, diseleksi, komisioner):
     assert nama(alasan="usia_lebih_55") == ["Nurdin"]  # the warning, as on the list page
     assert len(nama(status="ms")) == 9 and len(nama(status="tms")) == 10
     assert len(nama(alasan="bukan-kode")) == 19  # unknown values are ignored
+
+
+def test_api_ringkasan_is_the_cached_summary_and_follows_writes(
+    masuk, diseleksi, staf_teknis, komisioner
+):
+    url = reverse("badan_adhoc-rekrutmen-ringkasan", args=[diseleksi.pk])
+    client = masuk(komisioner)
+    data = client.get(url).json()
+    assert (data["jumlah"], data["ms"], data["tms"], data["kursi"]) == (19, 9, 10, 42)
+    assert data["peringatan"] == {"usia_lebih_55": 1}
+    p = Pendaftar.objects.filter(rekrutmen=diseleksi, status_administrasi="ms").first()
+    services.pendaftar_override(
+        pendaftar=p, status="tms", alasan="Ijazah tidak dapat dibaca", pengguna=staf_teknis
+    )
+    data = client.get(url).json()
+    assert (data["ms"], data["tms"]) == (8, 11)
