@@ -170,7 +170,6 @@ def peringkat_compute(*, rekrutmen: Rekrutmen, pengguna) -> dict:
         calon = semua.filter(status_administrasi="ms").order_by(
             "wilayah_tujuan_id", "peringatan_usia_lebih_55", "pk"
         )
-        batas_rangking = 2  # seats + as many reserves
     else:
         calon = semua.filter(
             status_administrasi="ms",
@@ -185,12 +184,11 @@ def peringkat_compute(*, rekrutmen: Rekrutmen, pengguna) -> dict:
             "tanggal_lahir",
             "pk",
         )
-        batas_rangking = 2
     ubah = []
     hitung = {"terpilih": 0, "cadangan": 0}
     for wilayah_id, rows in _per_wilayah(calon).items():
         k = kursi.get(wilayah_id, 0)
-        for i, p in enumerate(rows[: batas_rangking * k], start=1):
+        for i, p in enumerate(rows[: 2 * k], start=1):  # seats + as many reserves
             p.peringkat = i
             p.hasil_akhir = (
                 Pendaftar.HasilAkhir.TERPILIH if i <= k else Pendaftar.HasilAkhir.CADANGAN
