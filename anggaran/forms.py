@@ -10,6 +10,7 @@ from django.conf import settings
 from kpu_site.formatting import bulan as nama_bulan
 from kpu_site.impor import parse_angka_id
 
+from . import selectors
 from .models import DokumenAnggaran, Pos
 
 
@@ -125,21 +126,30 @@ class RealisasiForm(_Bootstrap, forms.Form):
 
     def __init__(self, *args, dokumen: DokumenAnggaran, boleh_lampaui: bool, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["akun"].queryset = Pos.objects.filter(
-            dokumen=dokumen, tingkat=Pos.Tingkat.AKUN
-        ).order_by("kode_lengkap")
+        self.fields["akun"].queryset = selectors.akun_pilihan(dokumen=dokumen)
         self.fields["akun"].label_from_instance = lambda p: f"{p.kode_lengkap} – {p.uraian}"
         if not boleh_lampaui:
             del self.fields["pelampauan_alasan"]
 
 
-def _rpd_fields(form) -> None:
-    for b in range(1, 13):
-        form.fields[f"rpd_{b}"] = AngkaField(label=f"RPD {nama_bulan(b)}", required=False)
-        form.fields[f"rpd_{b}"].widget.attrs["class"] = "form-control"
+class _RpdMixin:
+    """Twelve optional RPD fields (``rpd_1`` … ``rpd_12``) and ``rpd()``: month -> amount."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for b in range(1, 13):
+            self.fields[f"rpd_{b}"] = AngkaField(label=f"RPD {nama_bulan(b)}", required=False)
+            self.fields[f"rpd_{b}"].widget.attrs["class"] = "form-control"
+
+    def rpd(self) -> dict[int, Decimal]:
+        return {
+            b: self.cleaned_data[f"rpd_{b}"]
+            for b in range(1, 13)
+            if self.cleaned_data.get(f"rpd_{b}") is not None
+        }
 
 
-class RevisiForm(_Bootstrap, forms.Form):
+class RevisiForm(_RpdMixin, _Bootstrap, forms.Form):
     tanggal = forms.DateField(
         label="Tanggal revisi", widget=forms.DateInput(attrs={"type": "date"})
     )
@@ -157,15 +167,11 @@ class RevisiForm(_Bootstrap, forms.Form):
     def __init__(self, *args, dokumen: DokumenAnggaran, **kwargs):
         super().__init__(*args, **kwargs)
         self.dokumen = dokumen
-        _rpd_fields(self)
 
     def clean_perubahan(self):
         text = self.cleaned_data.get("perubahan") or ""
         rows, errors = [], []
-        details = {
-            p.kode_lengkap: p
-            for p in Pos.objects.filter(dokumen=self.dokumen, tingkat=Pos.Tingkat.DETAIL)
-        }
+        details = {p.kode_lengkap: p for p in selectors.detail_pilihan(dokumen=self.dokumen)}
         for i, line in enumerate(text.splitlines(), start=1):
             if not line.strip():
                 continue
@@ -191,25 +197,9 @@ class RevisiForm(_Bootstrap, forms.Form):
             raise forms.ValidationError(errors)
         return rows
 
-    def rpd(self) -> dict[int, Decimal]:
-        return {
-            b: self.cleaned_data[f"rpd_{b}"]
-            for b in range(1, 13)
-            if self.cleaned_data.get(f"rpd_{b}") is not None
-        }
 
-
-class RpdForm(forms.Form):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        _rpd_fields(self)
-
-    def rpd(self) -> dict[int, Decimal]:
-        return {
-            b: self.cleaned_data[f"rpd_{b}"]
-            for b in range(1, 13)
-            if self.cleaned_data.get(f"rpd_{b}") is not None
-        }
+class RpdForm(_RpdMixin, forms.Form):
+    pass
 
 
 class ImporForm(_Bootstrap, forms.Form):

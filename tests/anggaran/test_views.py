@@ -265,3 +265,31 @@ def test_revisi_detail_names_the_rpd_months(dipa, sekretaris, komisioner, masuk)
     text = page.content.decode()
     assert "<td>Januari</td>" in text and "<td>Desember</td>" in text
     assert "<td>1</td>" not in text
+
+
+def test_revisi_and_rpd_forms_save_the_typed_months(dipa, sekretaris, masuk):
+    client = masuk(sekretaris)
+    detail = Pos.objects.get(induk=dipa.pohon["akun"][1])
+    response = client.post(
+        reverse("anggaran:revisi_create", args=[dipa.pk]),
+        {
+            "tanggal": "2023-06-01",
+            "alasan": "Tambah volume",
+            "perubahan": f"{detail.kode_lengkap}; 2; 500.000",
+            "rpd_3": "1.000.000",
+        },
+    )
+    assert response.status_code == 302, response.context["form"].errors
+    revisi = Revisi.objects.get(dokumen=dipa, nomor=1)
+    assert dict(revisi.rpd.values_list("bulan", "nilai")) == {3: Decimal("1000000")}
+    response = client.post(reverse("anggaran:rpd_update", args=[dipa.pk]), {"rpd_12": "2.500,50"})
+    assert response.status_code == 302
+    assert dict(revisi.rpd.values_list("bulan", "nilai")) == {
+        3: Decimal("1000000"),
+        12: Decimal("2500.50"),
+    }
+    response = client.post(
+        reverse("anggaran:revisi_create", args=[dipa.pk]),
+        {"tanggal": "2023-07-01", "alasan": "Salah", "perubahan": "999; 1; 1"},
+    )
+    assert "Baris 1: kode detail 999 tidak ada" in response.content.decode()
