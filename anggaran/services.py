@@ -31,10 +31,6 @@ from .akses import boleh_kunci, pastikan_boleh_tulis
 from .models import DokumenAnggaran, Pagu, Pos, Realisasi, RencanaPenarikan, Revisi
 
 NOL = Decimal("0")
-_INDUK_SAH = {
-    Pos.Tingkat.PROGRAM: (),
-    Pos.Tingkat.DETAIL: (Pos.Tingkat.AKUN,),
-}
 
 
 def pastikan_terbuka(dokumen: DokumenAnggaran) -> None:
