@@ -455,6 +455,18 @@ def peringkat_wilayah(rekrutmen: Rekrutmen, wilayah_id: int):
     )
 
 
+def peringkat_corong(rekrutmen: Rekrutmen) -> dict[str, int]:
+    """The selection funnel of a recruitment, in one scan of its applicants: MS, with a CAT
+    score, called to interview, terpilih, cadangan."""
+    return Pendaftar.objects.filter(rekrutmen=rekrutmen).aggregate(
+        ms=Count("pk", filter=Q(status_administrasi=Pendaftar.Status.MS)),
+        nilai_cat=Count("pk", filter=Q(nilai_cat__isnull=False)),
+        wawancara=Count("pk", filter=Q(dipanggil_wawancara=True)),
+        terpilih=Count("pk", filter=Q(hasil_akhir=Pendaftar.HasilAkhir.TERPILIH)),
+        cadangan=Count("pk", filter=Q(hasil_akhir=Pendaftar.HasilAkhir.CADANGAN)),
+    )
+
+
 def anggota_list(rekrutmen: Rekrutmen, *, wilayah_id: int | None = None):
     qs = AnggotaBadan.objects.filter(rekrutmen=rekrutmen).select_related(
         "wilayah", "wilayah__induk", "menggantikan", "pengganti"

@@ -84,20 +84,13 @@ class PeringkatView(_RekrutmenMixin, BacaMixin, TemplateView):
         for p in rows:
             p.nilai_akhir = nilai_akhir(p) if p.nilai_wawancara is not None else None
         kursi = selectors.kursi_per_wilayah(r).get(wilayah.pk, 0) if wilayah else 0
-        qs = Pendaftar.objects.filter(rekrutmen=r)
         context.update(
             rekrutmen=r,
             wilayah_list=pilihan,
             wilayah=wilayah,
             kursi=kursi,
             rows=rows,
-            corong={
-                "ms": qs.filter(status_administrasi="ms").count(),
-                "nilai_cat": qs.filter(nilai_cat__isnull=False).count(),
-                "wawancara": qs.filter(dipanggil_wawancara=True).count(),
-                "terpilih": qs.filter(hasil_akhir="terpilih").count(),
-                "cadangan": qs.filter(hasil_akhir="cadangan").count(),
-            },
+            corong=selectors.peringkat_corong(r),
             kpps=r.jenis_badan == JenisBadan.KPPS,
         )
         return context

@@ -244,3 +244,29 @@ def test_api_scores_ranking_penetapan_and_paw(client, pps_diseleksi, sekretaris,
     response = client.post(url, data, content_type="application/json")
     assert response.status_code == 400
     assert "sudah berhenti" in str(response.json())
+
+
+def test_peringkat_page_shows_the_funnel_from_one_scan(
+    client, pps_diseleksi, staf_teknis, komisioner
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.urls import reverse
+
+    r = pps_diseleksi
+    _nilai(r, staf_teknis, "nilai_cat", {i: 90 - i for i in range(10)})  # Calon 10: no score
+    wawancara_select(rekrutmen=r, pengguna=staf_teknis)
+    _nilai(r, staf_teknis, "nilai_wawancara", {i: 80 for i in range(9)})
+    peringkat_compute(rekrutmen=r, pengguna=staf_teknis)
+    client.force_login(komisioner)
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(reverse("badan_adhoc:peringkat", args=[r.pk]))
+    assert response.context["corong"] == {
+        "ms": 11,
+        "nilai_cat": 10,
+        "wawancara": 9,
+        "terpilih": 3,
+        "cadangan": 3,
+    }
+    baca_pendaftar = [q for q in ctx.captured_queries if "badan_adhoc_pendaftar" in q["sql"]]
+    assert len(baca_pendaftar) == 2  # the funnel and the chosen wilayah's ranking
