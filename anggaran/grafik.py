@@ -1,4 +1,4 @@
-"""Charts of the anggaran app: server-side SVG, the same function for the page and the PDF."""
+"""Charts of the anggaran pages: server-side SVG (``kpu_site.svg``), no JavaScript."""
 
 from __future__ import annotations
 
