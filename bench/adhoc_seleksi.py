@@ -42,27 +42,6 @@ def rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def db_recreate(url: str) -> None:
-    from urllib.parse import urlparse
-
-    import psycopg2
-
-    parts = urlparse(url)
-    name = parts.path.lstrip("/")
-    conn = psycopg2.connect(
-        host=parts.hostname,
-        port=parts.port,
-        user=parts.username,
-        password=parts.password,
-        dbname="postgres",
-    )
-    conn.autocommit = True
-    with conn.cursor() as cur:
-        cur.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        cur.execute(f'CREATE DATABASE "{name}"')
-    conn.close()
-
-
 def nik_untuk(kec: int, lahir: date, jk: str, serial: int) -> str:
     hari = lahir.day + (40 if jk == "P" else 0)
     return f"3699{kec:02d}{hari:02d}{lahir.month:02d}{lahir.year % 100:02d}{serial % 10000:04d}"
@@ -229,10 +208,9 @@ def main() -> None:
         help="limit the baseline to the first N rows (0 = the whole file)",
     )
     args = parser.parse_args()
-    url = os.environ.get("DATABASE_URL", "")
-    if not url.startswith("postgres"):
-        raise SystemExit("DATABASE_URL must point to PostgreSQL (the database is recreated).")
-    db_recreate(url)
+    from _pg import db_baru_dari_env
+
+    db_baru_dari_env()
 
     import django
 

@@ -40,27 +40,6 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kpu_site.settings")
 
 
-def db_recreate(url: str) -> None:
-    from urllib.parse import urlparse
-
-    import psycopg2
-
-    parts = urlparse(url)
-    name = parts.path.lstrip("/")
-    conn = psycopg2.connect(
-        host=parts.hostname,
-        port=parts.port,
-        user=parts.username,
-        password=parts.password,
-        dbname="postgres",
-    )
-    conn.autocommit = True
-    with conn.cursor() as cur:
-        cur.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        cur.execute(f'CREATE DATABASE "{name}"')
-    conn.close()
-
-
 def angka_id(sen: int) -> str:
     """``150000050`` (in sen) -> ``1.500.000,50``."""
     rupiah, sisa = divmod(sen, 100)
@@ -202,10 +181,9 @@ def main() -> None:
     )
     args = parser.parse_args()
 
-    url = os.environ.get("DATABASE_URL", "")
-    if not url.startswith("postgres"):
-        sys.exit("Set DATABASE_URL to a PostgreSQL database (it is dropped and recreated).")
-    db_recreate(url)
+    from _pg import db_baru_dari_env
+
+    db_baru_dari_env()
 
     import django
 

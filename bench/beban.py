@@ -96,12 +96,9 @@ def main() -> int:
     parser.add_argument("--pengguna", type=int, default=50)
     parser.add_argument("--pendaftar", type=int, default=200_000)
     args = parser.parse_args()
-    url = os.environ.get("DATABASE_URL", "")
-    if not url.startswith("postgres"):
-        raise SystemExit("DATABASE_URL must point at PostgreSQL (the database is recreated)")
-    from adhoc_seleksi import db_recreate
+    from _pg import db_baru_dari_env
 
-    db_recreate(url)
+    db_baru_dari_env()
     ids = siapkan_data(args.pendaftar)
 
     proses = []
