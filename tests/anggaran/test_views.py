@@ -293,3 +293,12 @@ def test_revisi_and_rpd_forms_save_the_typed_months(dipa, sekretaris, masuk):
         {"tanggal": "2023-07-01", "alasan": "Salah", "perubahan": "999; 1; 1"},
     )
     assert "Baris 1: kode detail 999 tidak ada" in response.content.decode()
+
+
+def test_realisasi_list_says_when_the_filter_matches_nothing(dipa, komisioner, masuk):
+    client = masuk(komisioner)
+    url = reverse("anggaran:realisasi_list", args=[dipa.pk])
+    assert "Belum ada transaksi." in client.get(url).content.decode()
+    text = client.get(url, {"bulan": 4}).content.decode()
+    assert "Tidak ada transaksi yang cocok dengan saringan." in text
+    assert "Belum ada transaksi." not in text
