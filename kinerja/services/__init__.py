@@ -6,7 +6,12 @@ allowed raises ``PermissionDenied``. Nothing is partly written (``transaction.at
 The LKj's services are in ``kinerja.lkj.services``.
 """
 
-from ._dasar import nilai_periksa, pastikan_perencana, target_pasangan_periksa  # noqa: F401
+from ._dasar import (  # noqa: F401
+    boleh_kelola_perencanaan,
+    nilai_periksa,
+    pastikan_perencana,
+    target_pasangan_periksa,
+)
 from .pengaturan import pengaturan_capaian_update, tahun_buka, tahun_kunci  # noqa: F401
 from .perencanaan import (  # noqa: F401
     PK_KOLOM_UBAH,

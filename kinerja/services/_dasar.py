@@ -82,12 +82,19 @@ def target_pasangan_periksa(*, indikator: Indikator, target, target_atas):
     return target, target_atas
 
 
-def pastikan_perencana(pengguna) -> None:
+def boleh_kelola_perencanaan(pengguna) -> bool:
     """Renstra and PK are kept by the Sekretaris, Admin, or the planning sub-bagian."""
     peran = peran_of(pengguna)
     if peran in (Peran.ADMIN, Peran.SEKRETARIS):
-        return
-    if peran in (Peran.KASUBAG, Peran.STAF) and getattr(pengguna.unit, "kode", "") == "perencanaan":
+        return True
+    return (
+        peran in (Peran.KASUBAG, Peran.STAF) and getattr(pengguna.unit, "kode", "") == "perencanaan"
+    )
+
+
+def pastikan_perencana(pengguna) -> None:
+    """Refuse (``PermissionDenied``) anyone ``boleh_kelola_perencanaan`` does not allow."""
+    if boleh_kelola_perencanaan(pengguna):
         return
     raise PermissionDenied(
         "Renstra dan Perjanjian Kinerja hanya dapat diubah oleh Sekretaris atau Sub Bagian "

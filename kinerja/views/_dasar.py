@@ -1,22 +1,13 @@
-"""Shared pieces of the kinerja pages: who may manage planning, safe "back" links, the
-year context of a year page."""
+"""Shared pieces of the kinerja pages: safe "back" links, the year context of a year page."""
 
 from __future__ import annotations
 
 from django.http import HttpResponseRedirect
 from django.utils.http import url_has_allowed_host_and_scheme
 
-from kpu_site.peran import Peran, peran_of
 from kpu_site.tahun import tahun_pilihan
 
 from .. import selectors
-
-
-def boleh_kelola_perencanaan(user) -> bool:
-    peran = peran_of(user)
-    if peran in (Peran.ADMIN, Peran.SEKRETARIS):
-        return True
-    return peran in (Peran.KASUBAG, Peran.STAF) and getattr(user.unit, "kode", "") == "perencanaan"
 
 
 def kembali_ke(request, default: str) -> HttpResponseRedirect:

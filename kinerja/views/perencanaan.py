@@ -4,7 +4,7 @@ print)."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -24,7 +24,6 @@ from ..forms import (
     kesalahan_tempel,
 )
 from ..models import PerjanjianKinerja, PKBaris, Renstra
-from ._dasar import boleh_kelola_perencanaan
 
 # --------------------------------------------------------------------------- Renstra
 
@@ -60,7 +59,7 @@ class PKListView(IzinMixin, TemplateView):
         context["daftar_pk"] = PerjanjianKinerja.objects.select_related(
             "ditandatangani_oleh"
         ).order_by("-tahun", "-revisi")
-        context["boleh_kelola"] = boleh_kelola_perencanaan(self.request.user)
+        context["boleh_kelola"] = services.boleh_kelola_perencanaan(self.request.user)
         context["form_buat"] = PKBuatForm(
             initial={"tahun": timezone.localdate().year, "tempat": "Serang"}
         )
@@ -121,7 +120,7 @@ class PKDetailView(IzinMixin, TemplateView):
             baris=selectors.pk_baris_list(perjanjian=perjanjian),
             riwayat=riwayat,
             draft=draft,
-            boleh_kelola=boleh_kelola_perencanaan(self.request.user),
+            boleh_kelola=services.boleh_kelola_perencanaan(self.request.user),
             boleh_tandatangani=peran_of(self.request.user) in (Peran.SEKRETARIS, Peran.ADMIN),
             form_perubahan=PKPerubahanForm(),
             renstra=selectors.renstra_untuk_tahun(tahun),
@@ -144,10 +143,7 @@ class PKUbahView(IzinMixin, View):
 
     def _obj(self):
         obj = get_object_or_404(PerjanjianKinerja, pk=self.kwargs["pk"])
-        if not boleh_kelola_perencanaan(self.request.user):
-            raise PermissionDenied(
-                "Perjanjian Kinerja diubah oleh Sekretaris atau Sub Bagian Perencanaan."
-            )
+        services.pastikan_perencana(self.request.user)
         return obj
 
     def get(self, request, pk):
@@ -187,8 +183,7 @@ class PKBarisUbahView(IzinMixin, View):
             PKBaris.objects.select_related("perjanjian", "indikator", "indikator__sasaran"),
             pk=self.kwargs["pk"],
         )
-        if not boleh_kelola_perencanaan(self.request.user):
-            raise PermissionDenied("Target PK diubah oleh Sekretaris atau Sub Bagian Perencanaan.")
+        services.pastikan_perencana(self.request.user)
         return baris
 
     def _render(self, request, baris, form=None, status=200):
