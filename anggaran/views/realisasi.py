@@ -118,6 +118,7 @@ class RealisasiImporView(TulisMixin, DokumenMixin, FormView):
     template_name = "anggaran/realisasi_impor.html"
     form_class = forms.ImporForm
     BATAS_PRATINJAU = 100
+    BATAS_KESALAHAN = 500
 
     def post(self, request, *args, **kwargs):
         if "token" in request.POST:
@@ -143,7 +144,8 @@ class RealisasiImporView(TulisMixin, DokumenMixin, FormView):
                 form=form,
                 hasil=hasil,
                 pratinjau=hasil.baris[: self.BATAS_PRATINJAU],
-                kesalahan=hasil.kesalahan[:500],
+                kesalahan=hasil.kesalahan[: self.BATAS_KESALAHAN],
+                kesalahan_lain=max(0, len(hasil.kesalahan) - self.BATAS_KESALAHAN),
                 token=token,
             )
         )

@@ -302,3 +302,20 @@ def test_realisasi_list_says_when_the_filter_matches_nothing(dipa, komisioner, m
     text = client.get(url, {"bulan": 4}).content.decode()
     assert "Tidak ada transaksi yang cocok dengan saringan." in text
     assert "Belum ada transaksi." not in text
+
+
+def test_import_page_counts_the_errors_it_does_not_list(
+    dipa, staf_keuangan, masuk, settings, tmp_path, monkeypatch
+):
+    from anggaran.views.realisasi import RealisasiImporView
+
+    settings.MEDIA_ROOT = tmp_path
+    monkeypatch.setattr(RealisasiImporView, "BATAS_KESALAHAN", 2)
+    baris = "".join(f"2023-02-0{i};{i};999;Honor;1\n" for i in range(1, 4))
+    isi = "tanggal;nomor_sp2d;kode_akun;uraian;nilai\n" + baris
+    url = reverse("anggaran:realisasi_impor", args=[dipa.pk])
+    response = masuk(staf_keuangan).post(url, {"berkas": SimpleUploadedFile("r.csv", isi.encode())})
+    text = response.content.decode()
+    assert "3 kesalahan — tidak ada yang akan diimpor." in text
+    assert len(response.context["kesalahan"]) == 2
+    assert "… dan 1 kesalahan lain." in text
