@@ -23,6 +23,7 @@ from .models import (
     PERINGATAN,
     TPS,
     AnggotaBadan,
+    AnggotaParpol,
     JenisBadan,
     Pendaftar,
     Rekrutmen,
@@ -344,6 +345,33 @@ def kecamatan_list():
     return Wilayah.objects.filter(jenis=Wilayah.Jenis.KECAMATAN).order_by("kode")
 
 
+def kecamatan_rekap() -> list[Wilayah]:
+    """Kecamatan with ``jumlah_kelurahan``, ``jumlah_tps`` and ``jumlah_dpt`` (2 queries)."""
+    kecamatan = list(
+        kecamatan_list().annotate(
+            jumlah_kelurahan=Count("anak", distinct=True),
+            jumlah_tps=Count("anak__tps", distinct=True),
+        )
+    )
+    dpt = dict(
+        TPS.objects.values("kelurahan__induk_id")
+        .annotate(dpt=Sum("jumlah_dpt"))
+        .values_list("kelurahan__induk_id", "dpt")
+    )
+    for k in kecamatan:
+        k.jumlah_dpt = dpt.get(k.pk) or 0
+    return kecamatan
+
+
+def anggota_parpol_jumlah() -> int:
+    return AnggotaParpol.objects.count()
+
+
+def di_sipol(nik: str) -> bool:
+    """Whether the NIK is in the imported party-member list (SIPOL)."""
+    return AnggotaParpol.objects.filter(nik=nik).exists()
+
+
 # --------------------------------------------------------------------------- honorarium
 
 
@@ -361,6 +389,10 @@ def periode_masa_kerja(mulai: date, selesai: date) -> list[date]:
             return hasil
         hasil.append(awal)
         i += 1
+
+
+def tarif_honor_list(jenis_badan: str):
+    return TarifHonor.objects.filter(jenis_badan=jenis_badan).order_by("-tahun", "jabatan")
 
 
 def tarif_honor_map(jenis_badan: str) -> dict[tuple[str, int], Decimal]:
@@ -465,6 +497,22 @@ def peringkat_corong(rekrutmen: Rekrutmen) -> dict[str, int]:
         terpilih=Count("pk", filter=Q(hasil_akhir=Pendaftar.HasilAkhir.TERPILIH)),
         cadangan=Count("pk", filter=Q(hasil_akhir=Pendaftar.HasilAkhir.CADANGAN)),
     )
+
+
+def anggota_ringkasan(rekrutmen: Rekrutmen) -> dict[str, int]:
+    """``aktif`` and ``berhenti`` members, and ``terpilih_belum``: terpilih applicants not yet
+    appointed."""
+    anggota = AnggotaBadan.objects.filter(rekrutmen=rekrutmen)
+    hasil = anggota.aggregate(
+        aktif=Count("pk", filter=Q(status=AnggotaBadan.Status.AKTIF)),
+        berhenti=Count("pk", filter=Q(status=AnggotaBadan.Status.BERHENTI)),
+    )
+    hasil["terpilih_belum"] = (
+        Pendaftar.objects.filter(rekrutmen=rekrutmen, hasil_akhir=Pendaftar.HasilAkhir.TERPILIH)
+        .exclude(pk__in=anggota.filter(pendaftar__isnull=False).values("pendaftar_id"))
+        .count()
+    )
+    return hasil
 
 
 def anggota_list(rekrutmen: Rekrutmen, *, wilayah_id: int | None = None):

@@ -212,7 +212,7 @@ class PendaftarDetailView(BacaMixin, DetailView):
             ],
             # the warning as the screening stored it (the KPPS ranking reads the same flag)
             lebih_55=p.peringatan_usia_lebih_55,
-            di_sipol=services.impor.AnggotaParpol.objects.filter(nik=p.nik).exists(),
+            di_sipol=selectors.di_sipol(p.nik),
             dokumen=p.dokumen.select_related("diunggah_oleh"),
             klarifikasi=p.klarifikasi.select_related("diunggah_oleh", "diputuskan_oleh"),
             form_koreksi=KoreksiForm(initial={"status": p.koreksi_status or "ms"}),

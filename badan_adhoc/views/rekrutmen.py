@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Sum
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.safestring import mark_safe
@@ -31,7 +30,6 @@ from ..forms import (
 from ..models import (
     ALASAN_TMS,
     PERINGATAN,
-    TPS,
     JenisBadan,
     Rekrutmen,
 )
@@ -287,17 +285,6 @@ class WilayahListView(BacaMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        kecamatan = selectors.kecamatan_list().annotate(
-            jumlah_kelurahan=Count("anak", distinct=True),
-            jumlah_tps=Count("anak__tps", distinct=True),
-        )
-        dpt = dict(
-            TPS.objects.values("kelurahan__induk_id")
-            .annotate(dpt=Sum("jumlah_dpt"))
-            .values_list("kelurahan__induk_id", "dpt")
-        )
-        for k in kecamatan:
-            k.jumlah_dpt = dpt.get(k.pk, 0) or 0
-        context["kecamatan_list"] = kecamatan
-        context["jumlah_parpol"] = services.impor.AnggotaParpol.objects.count()
+        context["kecamatan_list"] = selectors.kecamatan_rekap()
+        context["jumlah_parpol"] = selectors.anggota_parpol_jumlah()
         return context

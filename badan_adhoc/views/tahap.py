@@ -222,18 +222,16 @@ class AnggotaListView(_RekrutmenMixin, BacaMixin, TemplateView):
         anggota = list(
             selectors.anggota_list(r, wilayah_id=wilayah.pk if wilayah else None)[: self.batas]
         )
-        qs = AnggotaBadan.objects.filter(rekrutmen=r)
+        ringkasan = selectors.anggota_ringkasan(r)
         context.update(
             rekrutmen=r,
             wilayah_list=pilihan,
             wilayah=wilayah,
             anggota_list=anggota,
             terpotong=len(anggota) == self.batas,
-            jumlah_aktif=qs.filter(status="aktif").count(),
-            jumlah_berhenti=qs.filter(status="berhenti").count(),
-            jumlah_terpilih_belum=Pendaftar.objects.filter(rekrutmen=r, hasil_akhir="terpilih")
-            .exclude(pk__in=qs.filter(pendaftar__isnull=False).values("pendaftar_id"))
-            .count(),
+            jumlah_aktif=ringkasan["aktif"],
+            jumlah_berhenti=ringkasan["berhenti"],
+            jumlah_terpilih_belum=ringkasan["terpilih_belum"],
             kursi=selectors.kursi_total(r),
             form_jabatan=JabatanForm(),
         )
@@ -325,8 +323,6 @@ class HonorView(_RekrutmenMixin, BacaMixin, TemplateView):
             total_proyeksi=total_proyeksi,
             total_aktual=total_aktual,
             dipa=selectors.honor_dipa(r),
-            tarif=selectors.TarifHonor.objects.filter(jenis_badan=r.jenis_badan).order_by(
-                "-tahun", "jabatan"
-            ),
+            tarif=selectors.tarif_honor_list(r.jenis_badan),
         )
         return context

@@ -270,3 +270,23 @@ def test_peringkat_page_shows_the_funnel_from_one_scan(
     }
     baca_pendaftar = [q for q in ctx.captured_queries if "badan_adhoc_pendaftar" in q["sql"]]
     assert len(baca_pendaftar) == 2  # the funnel and the chosen wilayah's ranking
+
+
+def test_anggota_page_counts_active_stopped_and_terpilih_not_yet_appointed(
+    client, ditetapkan, staf_teknis, komisioner
+):
+    from django.urls import reverse
+
+    paw_create(
+        anggota=AnggotaBadan.objects.get(nama="Calon 01"),
+        alasan="mengundurkan_diri",
+        tanggal_berhenti=date(2023, 6, 20),
+        nomor_sk="55/PP.04-Kpt/3673/2023",
+        tanggal_sk=date(2023, 6, 21),
+        pengguna=staf_teknis,
+    )
+    Pendaftar.objects.filter(nama="Calon 04").update(hasil_akhir="terpilih")
+    client.force_login(komisioner)
+    context = client.get(reverse("badan_adhoc:anggota_list", args=[ditetapkan.pk])).context
+    assert (context["jumlah_aktif"], context["jumlah_berhenti"]) == (3, 1)
+    assert context["jumlah_terpilih_belum"] == 1 and context["kursi"] == 9

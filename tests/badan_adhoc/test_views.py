@@ -375,3 +375,16 @@ def test_api_ringkasan_is_the_cached_summary_and_follows_writes(
     )
     data = client.get(url).json()
     assert (data["ms"], data["tms"]) == (8, 11)
+
+
+def test_wilayah_page_counts_kelurahan_tps_dpt_and_party_members(masuk, wilayah_uji, komisioner):
+    from badan_adhoc.services import anggota_parpol_import
+
+    anggota_parpol_import(berkas=berkas("anggota_parpol.csv"), nama_berkas="a.csv")
+    response = masuk(komisioner).get(_url("wilayah_list"))
+    rekap = [
+        (k.nama, k.jumlah_kelurahan, k.jumlah_tps, k.jumlah_dpt)
+        for k in response.context["kecamatan_list"]
+    ]
+    assert rekap == [("Serang", 2, 5, 1405), ("Kasemen", 1, 1, 240)]
+    assert response.context["jumlah_parpol"] == 3
