@@ -151,9 +151,11 @@ class KlarifikasiForm(forms.Form):
 
 class KeputusanKlarifikasiForm(forms.Form):
     terima = forms.TypedChoiceField(
-        choices=[("1", "Terima"), ("0", "Tolak")], coerce=lambda v: v == "1"
+        label="Keputusan", choices=[("1", "Terima"), ("0", "Tolak")], coerce=lambda v: v == "1"
     )
-    catatan = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    catatan = forms.CharField(
+        label="Catatan", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class DokumenForm(forms.Form):
@@ -191,7 +193,7 @@ class PAWForm(forms.Form):
 
 
 class JabatanForm(forms.Form):
-    jabatan = forms.ChoiceField(choices=Jabatan.choices)
+    jabatan = forms.ChoiceField(label="Jabatan", choices=Jabatan.choices)
 
 
 class NilaiForm(forms.Form):

@@ -35,8 +35,12 @@ from .rekrutmen import BacaMixin, KelolaMixin
 BATAS_EKSPOR = 50_000
 
 
-def _pesan_validasi(exc: ValidationError) -> list[str]:
-    return exc.messages
+def pesan_form_salah(request, form) -> None:
+    """A POST-only form that redirects: its field errors as messages, each naming the field."""
+    for field, errors in form.errors.items():
+        for e in errors:
+            label = form.fields[field].label if field in form.fields else ""
+            messages.error(request, f"{label}: {e}" if label else e)
 
 
 # --------------------------------------------------------------------------- pendaftar
@@ -288,13 +292,10 @@ class _AksiPendaftarView(KelolaMixin, View):
             try:
                 self.aksi(pendaftar, form.cleaned_data)
             except ValidationError as exc:
-                for pesan in _pesan_validasi(exc):
+                for pesan in exc.messages:
                     messages.error(request, pesan)
         else:
-            for field, errors in form.errors.items():
-                for e in errors:
-                    label = form.fields[field].label if field in form.fields else ""
-                    messages.error(request, f"{label}: {e}" if label else e)
+            pesan_form_salah(request, form)
         return redirect("badan_adhoc:pendaftar_detail", pk=pk)
 
 
@@ -361,6 +362,8 @@ class KlarifikasiPutusView(KelolaMixin, View):
             except ValidationError as exc:
                 for pesan in exc.messages:
                     messages.error(request, pesan)
+        else:
+            pesan_form_salah(request, form)
         return redirect("badan_adhoc:pendaftar_detail", pk=klarifikasi.pendaftar_id)
 
 

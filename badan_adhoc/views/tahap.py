@@ -21,7 +21,7 @@ from .. import selectors, services
 from ..forms import JabatanForm, PAWForm, PenetapanForm
 from ..models import AnggotaBadan, JenisBadan, Pendaftar, Rekrutmen, Wilayah
 from ..services.penetapan import cadangan_berikut, nilai_akhir
-from .pendaftar import _RekrutmenMixin
+from .pendaftar import _RekrutmenMixin, pesan_form_salah
 from .rekrutmen import BacaMixin, KelolaMixin, _ImporView
 
 
@@ -305,6 +305,8 @@ class AnggotaJabatanView(KelolaMixin, View):
             except ValidationError as exc:
                 for m in exc.messages:
                     messages.error(request, m)
+        else:
+            pesan_form_salah(request, form)
         return redirect("badan_adhoc:anggota_list", pk=anggota.rekrutmen_id)
 
 

@@ -290,3 +290,19 @@ def test_anggota_page_counts_active_stopped_and_terpilih_not_yet_appointed(
     context = client.get(reverse("badan_adhoc:anggota_list", args=[ditetapkan.pk])).context
     assert (context["jumlah_aktif"], context["jumlah_berhenti"]) == (3, 1)
     assert context["jumlah_terpilih_belum"] == 1 and context["kursi"] == 9
+
+
+def test_anggota_jabatan_with_an_unknown_role_says_why(client, ditetapkan, staf_teknis):
+    from django.urls import reverse
+
+    anggota = AnggotaBadan.objects.get(nama="Calon 00")
+    client.force_login(staf_teknis)
+    response = client.post(
+        reverse("badan_adhoc:anggota_jabatan", args=[anggota.pk]),
+        {"jabatan": "bendahara"},
+        follow=True,
+    )
+    pesan = [str(m) for m in response.context["messages"]]
+    assert any(m.startswith("Jabatan: ") for m in pesan), pesan
+    anggota.refresh_from_db()
+    assert anggota.jabatan == "anggota"

@@ -388,3 +388,21 @@ def test_wilayah_page_counts_kelurahan_tps_dpt_and_party_members(masuk, wilayah_
     ]
     assert rekap == [("Serang", 2, 5, 1405), ("Kasemen", 1, 1, 240)]
     assert response.context["jumlah_parpol"] == 3
+
+
+def test_klarifikasi_decision_without_a_choice_says_why(masuk, diseleksi, staf_teknis):
+    from badan_adhoc.services import klarifikasi_upload
+
+    p = Pendaftar.objects.get(nama="Maya Sari")
+    k = klarifikasi_upload(
+        pendaftar=p,
+        berkas=SimpleUploadedFile("s.pdf", b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"),
+        pengguna=staf_teknis,
+    )
+    response = masuk(staf_teknis).post(
+        _url("klarifikasi_decide", k.pk), {"catatan": "x"}, follow=True
+    )
+    pesan = [str(m) for m in response.context["messages"]]
+    assert any(m.startswith("Keputusan: ") for m in pesan), pesan
+    k.refresh_from_db()
+    assert k.status == "diajukan"
