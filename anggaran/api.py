@@ -459,7 +459,8 @@ class LaporanViewSet(viewsets.GenericViewSet):
             dokumen = selectors.dokumen_list().first()
             tahun = str(dokumen.tahun) if dokumen else "0"
         tahun = int(tahun)
-        tabel = selectors.tabel_3_1(tahun=tahun)
+        laporan = selectors.laporan_keuangan(tahun=tahun)
+        tabel = laporan["tabel_3_1"]
         return Response(
             {
                 "tahun": tahun,
@@ -479,7 +480,7 @@ class LaporanViewSet(viewsets.GenericViewSet):
                         "sisa": _uang(s["sisa"]),
                         "serapan": _uang(s["serapan"]),
                     }
-                    for s in selectors.ringkasan_per_sumber_dana(tahun=tahun)
+                    for s in laporan["sumber_dana"]
                 ],
                 "hibah": [
                     {
@@ -489,7 +490,7 @@ class LaporanViewSet(viewsets.GenericViewSet):
                         "uraian": h["dokumen"].uraian,
                         **self._tabel(h),
                     }
-                    for h in selectors.laporan_hibah(tahun=tahun)
+                    for h in laporan["hibah"]
                 ],
             }
         )

@@ -10,7 +10,8 @@ Every figure is one function computed from stored data:
 - ``realisasi_bulanan``: per month and cumulative, against the RPD (halaman III) with the
   monthly deviation as IKPA measures it;
 - ``ringkasan_per_sumber_dana``: DIPA (APBN) and hibah side by side, never added together;
-- ``tabel_3_1`` and ``laporan_hibah``: what the LKj (Bab III B) prints.
+- ``tabel_3_1`` and ``laporan_hibah``: what the LKj (Bab III B) prints; ``laporan_keuangan``
+  both plus the per-source summary made from them (the report page and API).
 """
 
 from .bulanan import (  # noqa: F401
@@ -33,6 +34,7 @@ from .laporan import (  # noqa: F401
     Ringkasan,
     anggaran_per_sasaran,
     laporan_hibah,
+    laporan_keuangan,
     revisi_perubahan,
     ringkasan_dokumen,
     ringkasan_per_sumber_dana,

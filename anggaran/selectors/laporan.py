@@ -159,6 +159,28 @@ def laporan_hibah(*, tahun: int) -> list[dict]:
     ]
 
 
+def laporan_keuangan(*, tahun: int, revisi_nomor: int | None = None) -> dict:
+    """What LKj Bab III B shows for the year, each figure computed once: ``tabel_3_1`` of the
+    DIPA (as of ``revisi_nomor``), ``hibah`` (one table per hibah) and ``sumber_dana`` made from
+    those same tables, so its DIPA row always matches table 3.1's revision."""
+    tabel = tabel_3_1(tahun=tahun, revisi_nomor=revisi_nomor)
+    hibah = laporan_hibah(tahun=tahun)
+    ringkasan = [
+        Ringkasan(
+            dokumen=t["dokumen"],
+            revisi=t["revisi"],
+            pagu=t["total_pagu"],
+            realisasi=t["total_realisasi"],
+        )
+        for t in ([tabel] if tabel else []) + hibah
+    ]
+    return {
+        "tabel_3_1": tabel,
+        "hibah": hibah,
+        "sumber_dana": ringkasan_per_sumber_dana(tahun=tahun, ringkasan=ringkasan),
+    }
+
+
 # --- revision history ---------------------------------------------------------------------------
 
 

@@ -117,14 +117,14 @@ class LaporanView(BacaMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         tahun = self.kwargs["tahun"]
-        tabel = selectors.tabel_3_1(tahun=tahun, revisi_nomor=self._revisi())
-        dipa = tabel["dokumen"] if tabel else None
+        laporan = selectors.laporan_keuangan(tahun=tahun, revisi_nomor=self._revisi())
+        tabel = laporan["tabel_3_1"]
         context.update(
             tahun=tahun,
             tabel=tabel,
-            revisi_semua=selectors.revisi_list(dokumen=dipa) if dipa else [],
-            sumber_dana=selectors.ringkasan_per_sumber_dana(tahun=tahun),
-            hibah=selectors.laporan_hibah(tahun=tahun),
+            revisi_semua=selectors.revisi_list(dokumen=tabel["dokumen"]) if tabel else [],
+            sumber_dana=laporan["sumber_dana"],
+            hibah=laporan["hibah"],
         )
         return context
 

@@ -319,3 +319,22 @@ def test_import_page_counts_the_errors_it_does_not_list(
     assert "3 kesalahan — tidak ada yang akan diimpor." in text
     assert len(response.context["kesalahan"]) == 2
     assert "… dan 1 kesalahan lain." in text
+
+
+def test_laporan_per_source_row_follows_the_revision_of_table_3_1(dipa, sekretaris, auditor, masuk):
+    detail = Pos.objects.get(induk=dipa.pohon["akun"][1])
+    services.revisi_create(
+        pengguna=sekretaris,
+        dokumen=dipa,
+        tanggal=date(2023, 6, 1),
+        alasan="Tambah volume",
+        perubahan=[
+            services.PerubahanPagu(pos=detail, volume=Decimal("2"), harga=Decimal("500000"))
+        ],
+    )
+    client = masuk(auditor)
+    url = reverse("anggaran:laporan", args=[2023])
+    for params, pagu in (({"revisi": 0}, Decimal("100500000")), ({}, Decimal("101000000"))):
+        context = client.get(url, params).context
+        assert context["tabel"]["total_pagu"] == pagu
+        assert [s["pagu"] for s in context["sumber_dana"]] == [pagu]
