@@ -6,6 +6,7 @@ from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django.utils import timezone
+from django.utils.dateparse import parse_date
 
 BULAN = (
     "Januari", "Februari", "Maret", "April", "Mei", "Juni",
@@ -70,6 +71,18 @@ def tanggal(value, dengan_jam: bool = False) -> str:
     if isinstance(value, date):
         return f"{value.day} {BULAN[value.month - 1]} {value.year}"
     return str(value)
+
+
+def tanggal_valid(raw) -> date | None:
+    """``raw`` (``YYYY-MM-DD`` from a query string or an ``<input type="date">``) as a date, or
+    ``None`` when it is empty or not a real date (``2023-02-30``): a typed-in date never
+    breaks the page."""
+    if not isinstance(raw, str) or not raw:
+        return None
+    try:
+        return parse_date(raw)
+    except ValueError:
+        return None
 
 
 def bulan(nomor: int) -> str:

@@ -5,13 +5,13 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.db import connection
 from django.shortcuts import redirect
-from django.utils.dateparse import parse_date
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views import View
 from django.views.generic import ListView, TemplateView
 
 from . import dasbor, selectors, services
 from .akses import IzinMixin
+from .formatting import tanggal_valid
 from .models import JejakAudit
 from .peran import Peran, peran_of
 from .tahun import KUNCI_SESI, tahun_aktif, tahun_pilihan, tahun_valid, url_ganti_tahun
@@ -89,8 +89,8 @@ class JejakAuditListView(IzinMixin, ListView):
             aplikasi=params.get("aplikasi", ""),
             aksi=params.get("aksi", ""),
             pengguna=params.get("pengguna", ""),
-            dari=parse_date(params.get("dari", "") or "") if params.get("dari") else None,
-            sampai=parse_date(params.get("sampai", "") or "") if params.get("sampai") else None,
+            dari=tanggal_valid(params.get("dari")),
+            sampai=tanggal_valid(params.get("sampai")),
             q=params.get("q", ""),
         )
 

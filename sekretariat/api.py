@@ -9,7 +9,6 @@ Sekretaris for all; pegawai and riwayat jabatan also Kasubag/Staf of Sub Bagian 
 from __future__ import annotations
 
 from django.utils import timezone
-from django.utils.dateparse import parse_date
 from drf_spectacular.utils import (
     OpenApiParameter,
     extend_schema,
@@ -20,6 +19,7 @@ from rest_framework import permissions, serializers, viewsets
 from rest_framework.response import Response
 
 from kpu_site.akses import IzinModelApi
+from kpu_site.formatting import tanggal_valid
 
 from . import selectors, services
 from .models import Divisi, Jabatan, Komisioner, Pegawai, RiwayatJabatan, Satker, UnitOrganisasi
@@ -293,9 +293,7 @@ class RingkasanViewSet(viewsets.ViewSet):
         ),
     )
     def list(self, request):
-        tanggal = parse_date(request.query_params.get("tanggal", "") or "") or (
-            timezone.localdate()
-        )
+        tanggal = tanggal_valid(request.query_params.get("tanggal")) or timezone.localdate()
 
         def pasangan(rows):
             return [{"label": label, "jumlah": n} for label, n in rows]

@@ -16,7 +16,6 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.dateparse import parse_date
 from django.utils.safestring import mark_safe
 from django.views import View
 from django.views.generic import DetailView, ListView, TemplateView, UpdateView
@@ -24,15 +23,14 @@ from django.views.generic import DetailView, ListView, TemplateView, UpdateView
 from kpu_site.akses import IzinMixin
 from kpu_site.audit import jejak_catat
 from kpu_site.excel import xlsx_response
+from kpu_site.formatting import tanggal_valid
 
 from . import charts, forms, selectors, services
 from .models import Divisi, Jabatan, Komisioner, Pegawai, RiwayatJabatan, Satker, UnitOrganisasi
 
 
 def _tanggal_param(request) -> date:
-    value = request.GET.get("tanggal") or ""
-    parsed = parse_date(value) if value else None
-    return parsed or timezone.localdate()
+    return tanggal_valid(request.GET.get("tanggal")) or timezone.localdate()
 
 
 class PegawaiTulisMixin:

@@ -50,6 +50,14 @@ def test_tanggal_in_indonesian():
     assert formatting.tanggal(utc_evening, dengan_jam=True) == "1 Januari 2024 03:30"
 
 
+def test_tanggal_valid_reads_a_typed_date_and_refuses_impossible_ones():
+    assert formatting.tanggal_valid("2023-10-17") == date(2023, 10, 17)
+    assert formatting.tanggal_valid("2023-02-30") is None  # well formed, not a date
+    assert formatting.tanggal_valid("17/10/2023") is None
+    assert formatting.tanggal_valid("") is None
+    assert formatting.tanggal_valid(None) is None
+
+
 def test_template_filters_are_builtins():
     html = Template("{{ a|rupiah }} {{ b|persen }} {{ c|tanggal_id }} {{ d|rupiah }}").render(
         Context(

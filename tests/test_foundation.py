@@ -63,6 +63,13 @@ def test_audit_page_lists_changes_for_auditor_and_refuses_staf(db, masuk, audito
     assert masuk(staf).get(reverse("audit_list")).status_code == 403
 
 
+def test_audit_page_ignores_an_impossible_date_filter(db, masuk, auditor, staf):
+    jejak_catat(pengguna=staf, aksi="impor", ringkasan="Impor 3 transaksi realisasi dari uji.csv")
+    response = masuk(auditor).get(reverse("audit_list"), {"dari": "2023-02-30"})
+    assert response.status_code == 200
+    assert "Impor 3 transaksi realisasi dari uji.csv" in response.content.decode()
+
+
 def test_logins_and_failed_logins_are_logged_and_throttled(db, client, staf, settings):
     from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from sekretariat.models import Pegawai, RiwayatJabatan
 
@@ -94,6 +95,12 @@ def test_api_riwayat_second_holder_is_400(masuk, sekretaris, demo_organisasi):
     response = client.post(url, {**body, "tutup_sebelumnya": True}, content_type="application/json")
     assert response.status_code == 201
     assert RiwayatJabatan.objects.filter(tanggal_selesai="2024-03-04").count() == 2
+
+
+def test_api_ringkasan_with_an_impossible_date_uses_today(masuk, komisioner, demo_organisasi):
+    response = masuk(komisioner).get(reverse("sekretariat-ringkasan-list") + "?tanggal=2023-02-30")
+    assert response.status_code == 200
+    assert response.json()["tanggal"] == timezone.localdate().isoformat()
 
 
 def test_api_ringkasan_matches_the_selectors(masuk, komisioner, demo_organisasi):

@@ -7,6 +7,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from sekretariat.models import Komisioner, Pegawai, RiwayatJabatan, Satker
@@ -63,6 +64,12 @@ def test_organisasi_page_structure_on_an_earlier_date(masuk, auditor, demo_organ
         .content.decode()
     )
     assert "Rina Herlina, S.E." in html
+
+
+def test_organisasi_page_with_an_impossible_date_shows_today(masuk, auditor, demo_organisasi):
+    response = masuk(auditor).get(reverse("sekretariat:organisasi") + "?tanggal=2023-02-30")
+    assert response.status_code == 200
+    assert response.context["tanggal"] == timezone.localdate()
 
 
 def test_pegawai_list_filters_and_search(masuk, staf, demo_organisasi):
