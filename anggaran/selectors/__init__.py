@@ -52,7 +52,6 @@ from .pohon import (  # noqa: F401
     pagu_detail_map,
     pohon_anggaran,
     pos_get,
-    pos_leluhur,
     realisasi_list,
     revisi_list,
     revisi_pilih,

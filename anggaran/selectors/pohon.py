@@ -107,6 +107,15 @@ class Pohon(SisaSerapan):
     def tingkat(self, *tingkat: str) -> list[Simpul]:
         return [s for s in self.urut if s.pos.tingkat in tingkat]
 
+    def leluhur(self, pos_id: int) -> list[Pos]:
+        """The lines above ``pos_id``, from the program down to its parent (breadcrumbs)."""
+        rantai = []
+        induk_id = self.per_id[pos_id].pos.induk_id
+        while induk_id in self.per_id:
+            rantai.append(self.per_id[induk_id].pos)
+            induk_id = self.per_id[induk_id].pos.induk_id
+        return rantai[::-1]
+
 
 def pohon_anggaran(*, dokumen: DokumenAnggaran, revisi: Revisi | None = None, sampai=None) -> Pohon:
     """The document's tree with pagu (as of ``revisi``, default the latest), realisasi (up to
@@ -166,19 +175,6 @@ def pohon_anggaran(*, dokumen: DokumenAnggaran, revisi: Revisi | None = None, sa
 
 def pos_get(*, pk: int) -> Pos:
     return get_object_or_404(Pos.objects.select_related("dokumen", "induk"), pk=pk)
-
-
-def pos_leluhur(*, pos: Pos) -> list[Pos]:
-    """The chain of ancestors from the program down to ``pos`` (for breadcrumbs)."""
-    codes = []
-    parts = pos.kode_lengkap.split(".")
-    for i in range(1, len(parts) + 1):
-        codes.append(".".join(parts[:i]))
-    by_code = {
-        p.kode_lengkap: p
-        for p in Pos.objects.filter(dokumen_id=pos.dokumen_id, kode_lengkap__in=codes)
-    }
-    return [by_code[c] for c in codes if c in by_code]
 
 
 def akun_pilihan(*, dokumen: DokumenAnggaran):

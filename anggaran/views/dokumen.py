@@ -335,7 +335,7 @@ class PosDetailView(BacaMixin, TemplateView):
             pos=pos,
             dokumen=pos.dokumen,
             simpul=simpul,
-            leluhur=selectors.pos_leluhur(pos=pos)[:-1],
+            leluhur=pohon.leluhur(pos.pk),
             bulanan=bulanan,
             grafik=grafik.grafik_serapan_kumulatif(bulanan, judul="Realisasi kumulatif (juta Rp)"),
             page_obj=halaman,

@@ -338,3 +338,13 @@ def test_laporan_per_source_row_follows_the_revision_of_table_3_1(dipa, sekretar
         context = client.get(url, params).context
         assert context["tabel"]["total_pagu"] == pagu
         assert [s["pagu"] for s in context["sumber_dana"]] == [pagu]
+
+
+def test_pos_detail_breadcrumbs_run_from_the_program_to_the_parent(dipa, komisioner, masuk):
+    akun = dipa.pohon["akun"][0]
+    response = masuk(komisioner).get(reverse("anggaran:pos_detail", args=[akun.pk]))
+    kode = [p.kode for p in response.context["leluhur"]]
+    assert kode == ["076.01.CQ", "6709", "QGE", "001", "051", "A"]
+    program = dipa.pohon["program"]
+    response = masuk(komisioner).get(reverse("anggaran:pos_detail", args=[program.pk]))
+    assert response.context["leluhur"] == []
