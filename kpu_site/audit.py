@@ -60,7 +60,11 @@ def connect() -> None:
 
 
 def jejak_catat(*, pengguna, aksi: str, objek=None, ringkasan: str = "", perubahan=None):
-    """Record a batch event (an import, a workflow step, a download) in the audit trail."""
+    """Record a batch event (an import, a workflow step, a download) in the audit trail.
+
+    ``perubahan``: ``{field: [lama, baru]}`` for changed fields, or ``{label: value}`` for a
+    summary of the event (counts); the audit page shows either (``JejakAudit.perubahan_baris``).
+    """
     from .models import JejakAudit
 
     return JejakAudit.objects.create(

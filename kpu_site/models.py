@@ -46,6 +46,30 @@ class JejakAudit(models.Model):
     def __str__(self) -> str:
         return f"{self.waktu:%Y-%m-%d %H:%M} {self.get_aksi_display()} {self.objek}"
 
+    @property
+    def perubahan_baris(self) -> list[dict]:
+        """``perubahan`` for display: a field change (``[lama, baru]``) as ``lama``/``baru``,
+        a batch summary value (a count, a dict of counts) as ``nilai``; empty values as ``–``
+        (``0`` and ``False`` stay as they are)."""
+        if not isinstance(self.perubahan, dict):
+            return []
+        return [
+            {"kolom": kolom, "lama": _teks(nilai[0]), "baru": _teks(nilai[1])}
+            if isinstance(nilai, list) and len(nilai) == 2
+            else {"kolom": kolom, "nilai": _teks(nilai)}
+            for kolom, nilai in self.perubahan.items()
+        ]
+
+
+def _teks(nilai) -> str:
+    if nilai is None or nilai == "" or nilai == [] or nilai == {}:
+        return "–"
+    if isinstance(nilai, dict):
+        return ", ".join(f"{k}: {_teks(v)}" for k, v in nilai.items())
+    if isinstance(nilai, list):
+        return ", ".join(_teks(v) for v in nilai)
+    return str(nilai)
+
 
 class PemeriksaanWorker(models.Model):
     """A probe sent through the broker: the worker stamps it, proving the queue works."""

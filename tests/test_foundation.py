@@ -63,6 +63,27 @@ def test_audit_page_lists_changes_for_auditor_and_refuses_staf(db, masuk, audito
     assert masuk(staf).get(reverse("audit_list")).status_code == 403
 
 
+def test_audit_page_shows_field_changes_and_batch_summaries(db, masuk, auditor, staf):
+    jejak_catat(
+        pengguna=staf,
+        aksi="alur",
+        ringkasan="Seleksi administrasi",
+        perubahan={"jumlah": 14802, "alasan": {"nik_ganda": 444, "usia_kurang": 0}},
+    )
+    jejak_catat(
+        pengguna=staf,
+        aksi="ubah",
+        ringkasan="Perubahan",
+        perubahan={"urutan": [0, 3], "aktif": [True, False], "nama": ["", "Baru"]},
+    )
+    html = masuk(auditor).get(reverse("audit_list")).content.decode()
+    assert "<code>jumlah</code>: 14802</div>" in html
+    assert "<code>alasan</code>: nik_ganda: 444, usia_kurang: 0</div>" in html
+    assert "<code>urutan</code>: 0 → <strong>3</strong>" in html
+    assert "<code>aktif</code>: True → <strong>False</strong>" in html
+    assert "<code>nama</code>: – → <strong>Baru</strong>" in html
+
+
 def test_audit_page_ignores_an_impossible_date_filter(db, masuk, auditor, staf):
     jejak_catat(pengguna=staf, aksi="impor", ringkasan="Impor 3 transaksi realisasi dari uji.csv")
     response = masuk(auditor).get(reverse("audit_list"), {"dari": "2023-02-30"})
