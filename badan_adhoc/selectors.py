@@ -230,6 +230,36 @@ def pendaftar_saring_hasil(qs, *, status: str = "", alasan: str = ""):
     return qs
 
 
+def pendaftar_di_kecamatan(qs, *, rekrutmen: Rekrutmen, kecamatan: int):
+    """Applicants for a unit in ``kecamatan``: the kecamatan itself (PPK) or one of its
+    desa/kelurahan (PPS, KPPS)."""
+    if rekrutmen.jenis_badan == JenisBadan.PPK:
+        return qs.filter(wilayah_tujuan_id=kecamatan)
+    return qs.filter(wilayah_tujuan__induk_id=kecamatan)
+
+
+def pengumuman_grup(rekrutmen: Rekrutmen, *, tahap: str, kecamatan: int | None = None):
+    """Rows of an announcement per unit, ``[{"wilayah", "rows"}]``: screened applicants by
+    name (``tahap="administrasi"``) or ranked ones by rank (``"akhir"``), optionally of one
+    kecamatan."""
+    qs = pendaftar_qs(rekrutmen).select_related(
+        "wilayah_tujuan", "wilayah_tujuan__induk", "domisili"
+    )
+    if kecamatan:
+        qs = pendaftar_di_kecamatan(qs, rekrutmen=rekrutmen, kecamatan=kecamatan)
+    if tahap == "akhir":
+        qs = qs.filter(peringkat__isnull=False).order_by("wilayah_tujuan__kode", "peringkat")
+    else:
+        qs = qs.exclude(status_administrasi=Pendaftar.Status.BELUM).order_by(
+            "wilayah_tujuan__kode", "nama", "pk"
+        )
+    grup: dict[int, dict] = {}
+    for p in qs:
+        g = grup.setdefault(p.wilayah_tujuan_id, {"wilayah": p.wilayah_tujuan, "rows": []})
+        g["rows"].append(p)
+    return list(grup.values())
+
+
 def pendaftar_filter(
     *,
     rekrutmen: Rekrutmen,
@@ -246,10 +276,7 @@ def pendaftar_filter(
     if wilayah:
         qs = qs.filter(wilayah_tujuan_id=wilayah)
     elif kecamatan:
-        if rekrutmen.jenis_badan == JenisBadan.PPK:
-            qs = qs.filter(wilayah_tujuan_id=kecamatan)
-        else:
-            qs = qs.filter(wilayah_tujuan__induk_id=kecamatan)
+        qs = pendaftar_di_kecamatan(qs, rekrutmen=rekrutmen, kecamatan=kecamatan)
     q = (q or "").strip()
     if q:
         if q.isdigit():

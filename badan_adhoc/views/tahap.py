@@ -19,7 +19,7 @@ from kpu_site.excel import xlsx_response
 
 from .. import selectors, services
 from ..forms import JabatanForm, PAWForm, PenetapanForm
-from ..models import AnggotaBadan, JenisBadan, Pendaftar, Rekrutmen, Wilayah
+from ..models import AnggotaBadan, JenisBadan, Rekrutmen, Wilayah
 from ..services.penetapan import cadangan_berikut, nilai_akhir
 from .pendaftar import _RekrutmenMixin, pesan_form_salah
 from .rekrutmen import BacaMixin, KelolaMixin, _ImporView
@@ -117,26 +117,6 @@ class TahapView(KelolaMixin, View):
         return redirect("badan_adhoc:peringkat", pk=pk)
 
 
-def _baris_pengumuman(rekrutmen: Rekrutmen, tahap: str, kecamatan_id: int | None):
-    qs = Pendaftar.objects.filter(rekrutmen=rekrutmen).select_related(
-        "wilayah_tujuan", "wilayah_tujuan__induk", "domisili"
-    )
-    if kecamatan_id:
-        if rekrutmen.jenis_badan == JenisBadan.PPK:
-            qs = qs.filter(wilayah_tujuan_id=kecamatan_id)
-        else:
-            qs = qs.filter(wilayah_tujuan__induk_id=kecamatan_id)
-    if tahap == "akhir":
-        qs = qs.filter(peringkat__isnull=False).order_by("wilayah_tujuan__kode", "peringkat")
-    else:
-        qs = qs.exclude(status_administrasi="belum").order_by("wilayah_tujuan__kode", "nama", "pk")
-    grup: dict[int, dict] = {}
-    for p in qs:
-        g = grup.setdefault(p.wilayah_tujuan_id, {"wilayah": p.wilayah_tujuan, "rows": []})
-        g["rows"].append(p)
-    return list(grup.values())
-
-
 class PengumumanView(_RekrutmenMixin, BacaMixin, View):
     """Announcement lists per wilayah (``?tahap=administrasi|akhir&kecamatan=<id>``) as PDF
     or Excel. Public documents: names, sex, domicile and result; no NIK."""
@@ -154,7 +134,7 @@ class PengumumanView(_RekrutmenMixin, BacaMixin, View):
         kec = next((k for k in kecamatan if k.pk == kec_id), None)
         if kec is None and r.jenis_badan == JenisBadan.KPPS:
             kec = kecamatan.first()  # KPPS lists are long: one kecamatan per document
-        grup = _baris_pengumuman(r, tahap, kec.pk if kec else None)
+        grup = selectors.pengumuman_grup(r, tahap=tahap, kecamatan=kec.pk if kec else None)
         judul = (
             f"Pengumuman Hasil {'Seleksi Administrasi' if tahap == 'administrasi' else 'Akhir'} "
             f"{r.nama}" + (f" – Kecamatan {kec.nama}" if kec else "")

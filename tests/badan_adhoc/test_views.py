@@ -406,3 +406,20 @@ def test_klarifikasi_decision_without_a_choice_says_why(masuk, diseleksi, staf_t
     assert any(m.startswith("Keputusan: ") for m in pesan), pesan
     k.refresh_from_db()
     assert k.status == "diajukan"
+
+
+def test_pengumuman_lists_one_kecamatan_per_wilayah_without_unscreened(diseleksi):
+    from badan_adhoc.models import Wilayah
+    from badan_adhoc.selectors import pengumuman_grup
+
+    kasemen = Wilayah.objects.get(kode="36.73.02")
+    Pendaftar.objects.filter(nama="Nurdin").update(status_administrasi="belum")
+    semua = pengumuman_grup(diseleksi, tahap="administrasi")
+    nama = [p.nama for g in semua for p in g["rows"]]
+    assert len(nama) == 18 and "Nurdin" not in nama
+    assert [g["wilayah"].kode for g in semua] == sorted(g["wilayah"].kode for g in semua)
+    serang = Wilayah.objects.get(kode="36.73.01")
+    satu = pengumuman_grup(diseleksi, tahap="administrasi", kecamatan=serang.pk)
+    assert len(satu) == 2 and all(g["wilayah"].induk_id == serang.pk for g in satu)
+    assert pengumuman_grup(diseleksi, tahap="administrasi", kecamatan=kasemen.pk) == []
+    assert pengumuman_grup(diseleksi, tahap="akhir") == []  # nobody ranked yet
