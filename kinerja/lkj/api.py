@@ -16,7 +16,7 @@ from kpu_site.peran import peran_of
 
 from . import selectors, services
 from .models import LaporanKinerja
-from .views import PERAN_PENYUSUN
+from .services import PERAN_PENYUSUN
 
 
 class LaporanKinerjaSerializer(serializers.ModelSerializer):

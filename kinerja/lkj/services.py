@@ -32,8 +32,8 @@ def detak_basi() -> timedelta:
     return timedelta(seconds=settings.LKJ_DETAK_BASI_DETIK)
 
 
-def _boleh_minta(pengguna) -> bool:
-    return peran_of(pengguna) in (Peran.ADMIN, Peran.SEKRETARIS, Peran.KASUBAG, Peran.STAF)
+# Roles that prepare the LKj: request a version, edit the narratives.
+PERAN_PENYUSUN = frozenset({Peran.ADMIN, Peran.SEKRETARIS, Peran.KASUBAG, Peran.STAF})
 
 
 @transaction.atomic
@@ -45,7 +45,7 @@ def laporan_minta(*, tahun: int, pengguna, antrekan: bool = True) -> LaporanKine
     """
     from kinerja import selectors as kin
 
-    if pengguna is not None and not _boleh_minta(pengguna):
+    if pengguna is not None and peran_of(pengguna) not in PERAN_PENYUSUN:
         raise PermissionDenied("Peran Anda tidak dapat meminta penyusunan Laporan Kinerja.")
     if kin.renstra_untuk_tahun(tahun) is None or kin.pk_berlaku(tahun=tahun) is None:
         raise ValidationError(
@@ -167,6 +167,13 @@ def laporan_proses(*, laporan_id: int) -> LaporanKinerja | None:
     return laporan
 
 
+def boleh_finalkan(pengguna) -> bool:
+    return pengguna.has_perm("kinerja.finalisasi_laporan") and peran_of(pengguna) in (
+        Peran.SEKRETARIS,
+        Peran.ADMIN,
+    )
+
+
 @transaction.atomic
 def laporan_finalkan(*, laporan: LaporanKinerja, pengguna) -> LaporanKinerja:
     """Sekretaris only: mark a clean, completed version final and lock the year's kinerja and
@@ -174,10 +181,7 @@ def laporan_finalkan(*, laporan: LaporanKinerja, pengguna) -> LaporanKinerja:
     from anggaran import services as ang_services
     from kinerja import services as kin_services
 
-    if not pengguna.has_perm("kinerja.finalisasi_laporan") or peran_of(pengguna) not in (
-        Peran.SEKRETARIS,
-        Peran.ADMIN,
-    ):
+    if not boleh_finalkan(pengguna):
         raise PermissionDenied("Hanya Sekretaris yang dapat memfinalkan Laporan Kinerja.")
     laporan = LaporanKinerja.objects.select_for_update().get(pk=laporan.pk)
     if laporan.status != LaporanKinerja.Status.SELESAI:
@@ -230,7 +234,7 @@ def laporan_unduh_catat(*, laporan: LaporanKinerja, pengguna) -> None:
 def naskah_simpan(*, tahun: int, pengguna, **teks) -> NaskahLkj:
     from kinerja import selectors as kin
 
-    if peran_of(pengguna) not in (Peran.ADMIN, Peran.SEKRETARIS, Peran.KASUBAG, Peran.STAF):
+    if peran_of(pengguna) not in PERAN_PENYUSUN:
         raise PermissionDenied("Peran Anda tidak dapat mengubah naskah Laporan Kinerja.")
     if kin.kinerja_tahun_kunci(tahun):
         raise ValidationError(

@@ -19,9 +19,9 @@ from . import selectors, services
 from .forms import NaskahLkjForm
 from .naskah import DAFTAR_ISIAN, NASKAH_BAWAAN
 from .preflight import lkj_preflight
+from .services import PERAN_PENYUSUN
 
 LIHAT = "kinerja.view_laporankinerja"
-PERAN_PENYUSUN = frozenset({Peran.ADMIN, Peran.SEKRETARIS, Peran.KASUBAG, Peran.STAF})
 
 
 class LaporanListView(IzinMixin, TemplateView):
@@ -97,13 +97,7 @@ class LaporanDetailView(IzinMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        user = self.request.user
-        context["boleh_finalkan"] = user.has_perm("kinerja.finalisasi_laporan") and peran_of(
-            user
-        ) in (
-            Peran.SEKRETARIS,
-            Peran.ADMIN,
-        )
+        context["boleh_finalkan"] = services.boleh_finalkan(self.request.user)
         return context
 
 
