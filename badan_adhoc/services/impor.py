@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db import connection, transaction
-from django.db.models import F
 from django.utils import timezone
 
 from kpu_site.audit import jejak_catat
@@ -31,6 +30,7 @@ from kpu_site.impor import (
 
 from ..models import AnggotaParpol, JenisBadan, Pendaftar, Pendidikan, Rekrutmen, Wilayah
 from .penulis import NULL_COPY, PenulisMassal, _teks_copy
+from .versi import pendaftar_versi_naik
 
 KOLOM_WILAYAH = ("kode", "nama", "jenis", "kode_induk")
 KOLOM_TPS = ("kode_kelurahan", "nomor", "jumlah_dpt")
@@ -332,9 +332,8 @@ def pendaftar_import(
             Pendaftar.objects.filter(rekrutmen=rekrutmen).delete()
         jumlah = penulis.tulis_aliran(baris())
         _gagal_bila_ada(kesalahan, dibaca[0])  # raises inside the transaction: rolled back
-        Rekrutmen.objects.filter(pk=rid).update(
-            diseleksi_pada=None, pendaftar_versi=F("pendaftar_versi") + 1
-        )
+        Rekrutmen.objects.filter(pk=rid).update(diseleksi_pada=None)
+        pendaftar_versi_naik(rekrutmen_ids=[rid])
         jejak_catat(
             pengguna=pengguna,
             aksi="impor",
