@@ -1,6 +1,6 @@
 from .navigasi import menu_for
 from .peran import peran_of
-from .tahun import tahun_aktif, tahun_pilihan, tahun_status
+from .tahun import tahun_aktif, tahun_pilihan, tahun_terkunci
 
 
 def navigasi(request):
@@ -16,5 +16,5 @@ def navigasi(request):
         "peran_pengguna": peran_of(user),
         "tahun_aktif": aktif,
         "tahun_pilihan": pilihan,
-        "tahun_aktif_status": tahun_status(aktif),
+        "tahun_aktif_terkunci": tahun_terkunci(aktif),
     }

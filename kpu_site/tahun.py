@@ -10,7 +10,7 @@
   (``HALAMAN_TAHUN`` in the app's ``navigasi.py``); other pages stay where they are.
 - Earlier years stay browsable. A year whose LKj is final (or that the Sekretaris locked) is
   read-only: the kinerja and anggaran services refuse writes, the pages hide their edit buttons
-  and the navigation bar says so (``tahun_status``).
+  and the navigation bar says so (``tahun_terkunci``).
 """
 
 from __future__ import annotations
@@ -100,27 +100,17 @@ def tahun_aktif(request) -> int:
     return sesi if sesi is not None else tahun_bawaan()
 
 
-def tahun_terkunci_set() -> frozenset[int]:
-    """Years locked read-only (kinerja ``KunciTahun``, set when the LKj is finalised)."""
-    cached = cache.get(_CACHE_KUNCI)
-    if cached is not None:
-        return cached
-    from kinerja.models import KunciTahun
+def tahun_terkunci(tahun: int) -> bool:
+    """Is ``tahun`` locked read-only (kinerja ``KunciTahun``, set when the LKj is finalised)?
+    For display (the navigation bar's badge): the locked years are cached; services check the
+    database themselves."""
+    terkunci = cache.get(_CACHE_KUNCI)
+    if terkunci is None:
+        from kinerja.models import KunciTahun
 
-    hasil = frozenset(KunciTahun.objects.values_list("tahun", flat=True))
-    cache.set(_CACHE_KUNCI, hasil, 300)
-    return hasil
-
-
-def tahun_status(tahun: int) -> str:
-    """``"terkunci"`` (read-only), ``"lalu"`` (an earlier year, still open), ``"berjalan"`` or
-    ``"mendatang"``."""
-    if tahun in tahun_terkunci_set():
-        return "terkunci"
-    tahun_ini = timezone.localdate().year
-    if tahun < tahun_ini:
-        return "lalu"
-    return "berjalan" if tahun == tahun_ini else "mendatang"
+        terkunci = frozenset(KunciTahun.objects.values_list("tahun", flat=True))
+        cache.set(_CACHE_KUNCI, terkunci, 300)
+    return tahun in terkunci
 
 
 def tahun_cache_hapus(**_kwargs) -> None:

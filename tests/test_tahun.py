@@ -140,6 +140,17 @@ def test_a_locked_year_is_marked_read_only(demo, masuk, sekretaris):
     assert isi.findall(client.get("/kinerja/realisasi/2023/").content.decode()) == []
 
 
+def test_year_switcher_adds_no_query_to_a_page_once_cached(
+    demo, masuk, komisioner, django_assert_max_num_queries
+):
+    client = masuk(komisioner)
+    client.get(reverse("password_change"))  # fills the cache of years
+    # session, user, its two permission sets, its group: nothing for the years or the lock
+    with django_assert_max_num_queries(5):
+        html = client.get(reverse("password_change")).content.decode()
+    assert _tahun_terpilih(html) == ["2023"]
+
+
 def _rekrutmen(kode, jenis, acuan, mulai=None, selesai=None) -> Rekrutmen:
     return Rekrutmen.objects.create(
         kode=kode,
