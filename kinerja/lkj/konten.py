@@ -152,7 +152,13 @@ def lkj_konten_kumpulkan(*, tahun: int, naskah=None) -> dict:
         ind = b.indikator
         sasaran = ind.sasaran
         entry = sasaran_map.setdefault(
-            sasaran.pk, {"no": sasaran.nomor, "nama": sasaran.uraian, "indikator": []}
+            sasaran.pk,
+            {
+                "no": sasaran.nomor,
+                "nama": sasaran.uraian,
+                "indikator": [],
+                "anggaran": per_sasaran_anggaran.get(sasaran.pk),
+            },
         )
         tahunan = b.tahunan
         deret = [
@@ -182,7 +188,6 @@ def lkj_konten_kumpulkan(*, tahun: int, naskah=None) -> dict:
                 "capaian_target_akhir": _capaian_teks(akhir.hasil)
                 if akhir
                 else "tidak dapat dihitung",
-                "anggaran": per_sasaran_anggaran.get(sasaran.pk),
                 "narasi": [
                     {"judul": judul, "isi": naskah_render(getattr(tahunan, field, ""), {})}
                     for field, judul in BAGIAN_NARASI

@@ -272,3 +272,20 @@ def test_capaian_rata_rata_averages_the_shown_values_and_skips_the_uncomputable(
         baris=[baris(Decimal("100")), baris(Decimal("94.74")), baris(None)]
     ) == Decimal("97.37")
     assert capaian_rata_rata(baris=[baris(None)]) is None
+
+
+def test_lkj_states_a_sasaran_budget_once_however_many_indikator_it_has(demo_lkj):
+    from anggaran.selectors import anggaran_per_sasaran
+    from kinerja.lkj.konten import lkj_konten_kumpulkan
+    from kinerja.lkj.render import lkj_html
+    from kinerja.models import Sasaran
+    from tests.kinerja.factories import IndikatorFactory, TargetTahunanFactory
+
+    dana = anggaran_per_sasaran(tahun=2023)
+    sasaran = Sasaran.objects.filter(pk__in=dana).order_by("nomor").first()
+    TargetTahunanFactory(indikator=IndikatorFactory(sasaran=sasaran, kode="IKSS 1b"), tahun=2023)
+    html = lkj_html(konten=lkj_konten_kumpulkan(tahun=2023), draf=False)
+    assert html.count("Sasaran ini didukung anggaran") == len(dana)
+    bagian = html.split(f'id="sasaran-{sasaran.nomor}"')[1].split('class="kartu-sasaran"')[0]
+    assert bagian.count("Sasaran ini didukung anggaran") == 1
+    assert bagian.count("Dibandingkan dengan target akhir Renstra") == 2
