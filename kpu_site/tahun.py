@@ -189,11 +189,10 @@ class TahunMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if request.method != "GET" or not getattr(request, "user", None):
+        user = getattr(request, "user", None)
+        if request.method != "GET" or user is None or not user.is_authenticated:
             return None
-        if not request.user.is_authenticated:
-            return None
-        tahun = tahun_valid(view_kwargs.get("tahun")) or tahun_valid(request.GET.get("tahun", ""))
+        tahun = tahun_halaman(request)  # resolver_match is set before process_view
         baru = tahun is not None and request.session.get(KUNCI_SESI) != tahun
         if baru and tahun in tahun_pilihan():
             request.session[KUNCI_SESI] = tahun
