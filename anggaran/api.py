@@ -27,7 +27,8 @@ IZIN = [IsAuthenticated, IzinModelApi, IzinTulisAnggaranApi]
 
 
 def _uang(value):
-    return None if value is None else str(value)
+    """An amount or a percentage as text with two decimals (``"0.00"``, not ``"0"``)."""
+    return None if value is None else f"{value:.2f}"
 
 
 # --- serializers --------------------------------------------------------------------------

@@ -153,7 +153,8 @@ def test_api_laporan_hibah_has_the_same_totals_as_table_3_1(dipa, masuk, sekreta
     assert h["nomor_nphd"] == "001/NPHD/2023"
     assert (h["total_pagu"], h["total_realisasi"], h["total_sisa"]) == (
         "4000000.00",
-        "0",
+        "0.00",
         "4000000.00",
     )
     assert h["baris"][0]["pagu"] == "4000000.00"
+    assert h["baris"][0]["realisasi"] == "0.00" and h["baris"][0]["serapan"] == "0.00"
