@@ -20,7 +20,6 @@ class Menu:
     url_name: str
     perm: str | None = None
     peran: frozenset[str] = field(default_factory=frozenset)
-    grup: str = ""
 
     def visible_to(self, user) -> bool:
         if self.peran and peran_of(user) not in self.peran:
@@ -29,10 +28,10 @@ class Menu:
 
 
 MENU_INTI = [
-    Menu("Jejak Audit", "audit_list", perm="kpu_site.view_jejakaudit", grup="Sistem"),
-    Menu("Status Layanan", "status_layanan", peran=frozenset({Peran.ADMIN}), grup="Sistem"),
-    Menu("Admin Django", "admin:index", peran=frozenset({Peran.ADMIN}), grup="Sistem"),
-    Menu("Dokumentasi API", "api_docs", grup="Sistem"),
+    Menu("Jejak Audit", "audit_list", perm="kpu_site.view_jejakaudit"),
+    Menu("Status Layanan", "status_layanan", peran=frozenset({Peran.ADMIN})),
+    Menu("Admin Django", "admin:index", peran=frozenset({Peran.ADMIN})),
+    Menu("Dokumentasi API", "api_docs"),
 ]
 
 
