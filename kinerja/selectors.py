@@ -115,39 +115,20 @@ def indikator_untuk_pengguna(*, user) -> QuerySet[Indikator]:
 
 
 def pk_penandatangan_default(*, tanggal: dt.date) -> dict[str, str]:
-    """Names for pihak pertama (Sekretaris) and kedua (Ketua KPU) on the PK date, when the
-    sekretariat app can tell them; blank otherwise (they stay editable in the draft)."""
-    hasil = {
-        "pihak_pertama_nama": "",
-        "pihak_pertama_jabatan": "Sekretaris",
-        "pihak_kedua_nama": "",
-        "pihak_kedua_jabatan": "Ketua",
-    }
-    try:
-        from sekretariat import selectors as org
-    except ImportError:
-        return hasil
-    satker = None
-    try:
-        from sekretariat.models import Satker
+    """Names for pihak pertama (Sekretaris) and kedua (Ketua KPU) on the PK date, from the
+    sekretariat app; blank when it does not know them (they stay editable in the draft)."""
+    from sekretariat import selectors as org
 
-        satker = Satker.objects.first()
-    except Exception:
-        satker = None
+    satker = org.satker_get()
     wilayah = f" KPU {satker.nama_wilayah}" if satker else ""
-    hasil["pihak_pertama_jabatan"] = f"Sekretaris{wilayah}"
-    hasil["pihak_kedua_jabatan"] = f"Ketua{wilayah}"
-    for kunci, nama_fungsi in (
-        ("pihak_pertama_nama", "pejabat_sekretaris"),
-        ("pihak_kedua_nama", "ketua_komisioner"),
-    ):
-        fungsi = getattr(org, nama_fungsi, None)
-        if fungsi is None:
-            continue
-        orang = fungsi(tanggal=tanggal)
-        if orang is not None:
-            hasil[kunci] = str(getattr(orang, "nama", None) or orang)
-    return hasil
+    sekretaris = org.pejabat_sekretaris(tanggal=tanggal)
+    ketua = org.ketua_komisioner(tanggal=tanggal)
+    return {
+        "pihak_pertama_nama": sekretaris.nama if sekretaris else "",
+        "pihak_pertama_jabatan": f"Sekretaris{wilayah}",
+        "pihak_kedua_nama": ketua.nama if ketua else "",
+        "pihak_kedua_jabatan": f"Ketua{wilayah}",
+    }
 
 
 def pk_berlaku(*, tahun: int) -> PerjanjianKinerja | None:

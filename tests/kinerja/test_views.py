@@ -227,3 +227,31 @@ def staf_sdm_kinerja(pengguna_buat):
     from kpu_site.peran import Peran
 
     return pengguna_buat("staf.sdm.kinerja", Peran.STAF, "hukum_sdm")
+
+
+def test_pk_penandatangan_default_names_the_office_holders(demo):
+    import datetime as dt
+
+    from kinerja.selectors import pk_penandatangan_default
+    from sekretariat import selectors as org
+
+    tanggal = dt.date(2024, 1, 2)
+    hasil = pk_penandatangan_default(tanggal=tanggal)
+    assert hasil["pihak_pertama_nama"] == org.pejabat_sekretaris(tanggal=tanggal).nama
+    assert hasil["pihak_kedua_nama"] == org.ketua_komisioner(tanggal=tanggal).nama
+    assert hasil["pihak_pertama_nama"] and hasil["pihak_kedua_nama"]
+    assert hasil["pihak_pertama_jabatan"] == "Sekretaris KPU Kota Serang"
+    assert hasil["pihak_kedua_jabatan"] == "Ketua KPU Kota Serang"
+
+
+def test_pk_penandatangan_default_is_blank_without_organisation_data(db):
+    import datetime as dt
+
+    from kinerja.selectors import pk_penandatangan_default
+
+    assert pk_penandatangan_default(tanggal=dt.date(2024, 1, 2)) == {
+        "pihak_pertama_nama": "",
+        "pihak_pertama_jabatan": "Sekretaris",
+        "pihak_kedua_nama": "",
+        "pihak_kedua_jabatan": "Ketua",
+    }
