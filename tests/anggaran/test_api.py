@@ -81,35 +81,22 @@ def test_api_revisi_and_laporan(dipa, masuk, kasubag_keuangan, auditor):
 def test_api_pos_create_and_patch(dipa, masuk, sekretaris, staf):
     client = masuk(sekretaris)
     akun = dipa.pohon["akun"][0]
+    detail = {
+        "dokumen": dipa.pk,
+        "induk": akun.pk,
+        "tingkat": "detail",
+        "kode": "2",
+        "uraian": "Tambahan",
+        "satuan": "OK",
+        "volume": "3",
+    }
     response = client.post(
-        "/api/anggaran/pos/",
-        {
-            "dokumen": dipa.pk,
-            "induk": akun.pk,
-            "tingkat": "detail",
-            "kode": "2",
-            "uraian": "Tambahan",
-            "satuan": "OK",
-            "volume": "3",
-            "harga": "-1",
-        },
-        content_type="application/json",
+        "/api/anggaran/pos/", {**detail, "harga": "-1"}, content_type="application/json"
     )
     assert response.status_code == 400
     assert "negatif" in str(response.json())
     response = client.post(
-        "/api/anggaran/pos/",
-        {
-            "dokumen": dipa.pk,
-            "induk": akun.pk,
-            "tingkat": "detail",
-            "kode": "2",
-            "uraian": "Tambahan",
-            "satuan": "OK",
-            "volume": "3",
-            "harga": "1000",
-        },
-        content_type="application/json",
+        "/api/anggaran/pos/", {**detail, "harga": "1000"}, content_type="application/json"
     )
     assert response.status_code == 201, response.content
     assert response.json()["kode_lengkap"].endswith(".521211.2")
