@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
+from kpu_site.admin import HanyaLihatAdmin
+
 from .admin_forms import PenggunaChangeForm
 from .models import (
     Divisi,
@@ -31,20 +33,6 @@ class SatkerAdmin(SimpleHistoryAdmin):
 @admin.register(UnitOrganisasi)
 class UnitOrganisasiAdmin(SimpleHistoryAdmin):
     list_display = ("nama", "kode", "jenis", "urutan")
-
-
-class HanyaLihatAdmin(SimpleHistoryAdmin):
-    """Records whose rules live in the services (NIP, one holder, one ketua): edited through
-    the application's pages and API, shown read-only here."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Divisi)

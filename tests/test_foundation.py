@@ -216,6 +216,14 @@ def test_admin_user_form_refuses_staf_without_sub_bagian(db, masuk, admin_user, 
     assert staf.unit is not None
 
 
+def test_admin_shows_service_ruled_records_and_the_audit_trail_read_only(db, masuk, admin_user):
+    client = masuk(admin_user)
+    for model in ("sekretariat_pegawai", "sekretariat_komisioner", "kpu_site_jejakaudit"):
+        assert client.get(reverse(f"admin:{model}_changelist")).status_code == 200
+        assert client.get(reverse(f"admin:{model}_add")).status_code == 403
+    assert client.get(reverse("admin:sekretariat_jabatan_add")).status_code == 200
+
+
 def test_readme_documents_every_management_command():
     commands = sorted(
         p.stem
