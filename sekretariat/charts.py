@@ -19,7 +19,7 @@ from kpu_site.formatting import tanggal as tanggal_id
 from kpu_site.svg import bar_chart
 
 from . import selectors
-from .models import Pegawai, UnitOrganisasi
+from .models import Pegawai, Satker, UnitOrganisasi
 
 FONT = "DejaVu Sans, Liberation Sans, Arial, sans-serif"
 WARNA_KEPALA = "#8b1a1a"
@@ -159,10 +159,20 @@ def _gambar(out: list[str], node, x0: float, y: float) -> tuple[float, float]:
     return cx, y
 
 
-def bagan_organisasi_svg(*, tanggal: date) -> str:
-    """The structure of the secretariat on ``tanggal`` as SVG markup (escaped; mark it safe)."""
-    akar = selectors.struktur_organisasi(tanggal=tanggal)
-    satker = selectors.satker_get()
+def bagan_organisasi_svg(
+    *,
+    tanggal: date,
+    akar: list[selectors.SimpulStruktur] | None = None,
+    satker: Satker | None = None,
+) -> str:
+    """The structure of the secretariat on ``tanggal`` as SVG markup (escaped; mark it safe).
+
+    ``akar`` and ``satker``: the page's own ``struktur_organisasi``/``satker_get`` when it
+    already read them."""
+    if akar is None:
+        akar = selectors.struktur_organisasi(tanggal=tanggal)
+    if satker is None:
+        satker = selectors.satker_get()
     judul = f"Struktur {satker.nama if satker else 'Sekretariat'} per {tanggal_id(tanggal)}"
     lebar_isi = sum(_lebar_subpohon(n) for n in akar) + JARAK_X * max(len(akar) - 1, 0)
     lebar = int(max(lebar_isi, KOTAK_LEBAR * 2) + 2 * TEPI)
@@ -189,10 +199,12 @@ def bagan_organisasi_svg(*, tanggal: date) -> str:
     return "\n".join(out)
 
 
-def pendidikan_svg(*, status: str) -> str:
+def pendidikan_svg(*, status: str, rows: list[tuple[str, int]] | None = None) -> str:
     """Active PNS (``status="pns"``) or PPNPN (``"ppnpn"``) by education level, as an SVG bar
-    chart; each category label carries its share of the total."""
-    rows = selectors.pegawai_hitung_pendidikan(status=status)
+    chart; each category label carries its share of the total. ``rows``: the page's own
+    ``pegawai_hitung_pendidikan(status=status)`` when it already read them."""
+    if rows is None:
+        rows = selectors.pegawai_hitung_pendidikan(status=status)
     total = sum(n for _, n in rows)
     kategori = [
         f"{label} ({persen(Decimal(n) * 100 / total if total else 0, 0)})" for label, n in rows

@@ -332,8 +332,11 @@ def struktur_organisasi(*, tanggal: date) -> list[SimpulStruktur]:
     return akar
 
 
-def struktur_baris(*, tanggal: date) -> list[tuple[int, SimpulStruktur]]:
-    """The structure flattened depth-first as ``(depth, node)`` rows for a tree table."""
+def struktur_baris(
+    *, tanggal: date | None = None, akar: list[SimpulStruktur] | None = None
+) -> list[tuple[int, SimpulStruktur]]:
+    """The structure on ``tanggal`` (or the tree ``akar`` already read) flattened depth-first
+    as ``(depth, node)`` rows for a tree table."""
     rows: list[tuple[int, SimpulStruktur]] = []
 
     def walk(nodes, depth):
@@ -341,7 +344,7 @@ def struktur_baris(*, tanggal: date) -> list[tuple[int, SimpulStruktur]]:
             rows.append((depth, node))
             walk(node.anak, depth + 1)
 
-    walk(struktur_organisasi(tanggal=tanggal), 0)
+    walk(akar if akar is not None else struktur_organisasi(tanggal=tanggal), 0)
     return rows
 
 
@@ -362,9 +365,11 @@ def ketua_komisioner(*, tanggal: date) -> Komisioner | None:
     return komisioner_list(tanggal=tanggal).filter(ketua=True).first()
 
 
-def komisioner_peringatan(*, tanggal: date) -> list[str]:
-    """What is wrong with the commission on ``tanggal`` (no ketua, fewer than 5 members)."""
-    aktif = list(komisioner_list(tanggal=tanggal))
+def komisioner_peringatan(*, tanggal: date, aktif: list[Komisioner] | None = None) -> list[str]:
+    """What is wrong with the commission on ``tanggal`` (no ketua, fewer than 5 members).
+    ``aktif``: ``komisioner_list(tanggal=tanggal)`` when the page already read it."""
+    if aktif is None:
+        aktif = list(komisioner_list(tanggal=tanggal))
     pesan = []
     if aktif and not any(k.ketua for k in aktif):
         pesan.append("Belum ada ketua yang aktif: tetapkan satu ketua.")

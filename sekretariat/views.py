@@ -50,21 +50,35 @@ class OrganisasiView(IzinMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         tanggal = _tanggal_param(self.request)
+        # each figure read once, then drawn as a chart and listed in a table
+        satker = selectors.satker_get()
+        akar = selectors.struktur_organisasi(tanggal=tanggal)
+        pendidikan_pns = selectors.pegawai_hitung_pendidikan(status="pns")
+        pendidikan_ppnpn = selectors.pegawai_hitung_pendidikan(status="ppnpn")
+        komisioner = list(selectors.komisioner_list(tanggal=tanggal))
         context.update(
             tanggal=tanggal,
-            satker=selectors.satker_get(),
-            bagan_svg=mark_safe(charts.bagan_organisasi_svg(tanggal=tanggal)),  # noqa: S308
-            pendidikan_pns_svg=mark_safe(charts.pendidikan_svg(status="pns")),  # noqa: S308
-            pendidikan_ppnpn_svg=mark_safe(charts.pendidikan_svg(status="ppnpn")),  # noqa: S308
+            satker=satker,
+            bagan_svg=mark_safe(  # noqa: S308 - drawn and escaped by charts
+                charts.bagan_organisasi_svg(tanggal=tanggal, akar=akar, satker=satker)
+            ),
+            pendidikan_pns_svg=mark_safe(  # noqa: S308
+                charts.pendidikan_svg(status="pns", rows=pendidikan_pns)
+            ),
+            pendidikan_ppnpn_svg=mark_safe(  # noqa: S308
+                charts.pendidikan_svg(status="ppnpn", rows=pendidikan_ppnpn)
+            ),
             hitung_status=selectors.pegawai_hitung_status(),
             hitung_jabatan=selectors.pegawai_hitung_jenis_jabatan(tanggal=tanggal),
             hitung_ppnpn=selectors.pegawai_hitung_jenis_ppnpn(),
             hitung_unit=selectors.pegawai_hitung_unit(),
-            hitung_pendidikan_pns=selectors.pegawai_hitung_pendidikan(status="pns"),
-            hitung_pendidikan_ppnpn=selectors.pegawai_hitung_pendidikan(status="ppnpn"),
-            komisioner=selectors.komisioner_list(tanggal=tanggal),
-            peringatan_komisioner=selectors.komisioner_peringatan(tanggal=tanggal),
-            struktur=selectors.struktur_baris(tanggal=tanggal),
+            hitung_pendidikan_pns=pendidikan_pns,
+            hitung_pendidikan_ppnpn=pendidikan_ppnpn,
+            komisioner=komisioner,
+            peringatan_komisioner=selectors.komisioner_peringatan(
+                tanggal=tanggal, aktif=komisioner
+            ),
+            struktur=selectors.struktur_baris(akar=akar),
         )
         return context
 
