@@ -117,7 +117,7 @@ def test_pendaftar_list_search_count_stops_at_the_cap(masuk, diseleksi, staf_tek
     from badan_adhoc.views.pendaftar import PendaftarListView
 
     monkeypatch.setattr(PendaftarListView, "ukuran", 2)
-    monkeypatch.setattr(selectors, "BATAS_HITUNG_CARI", 5)
+    monkeypatch.setattr(selectors.pendaftar, "BATAS_HITUNG_CARI", 5)  # where it is read
     client = masuk(staf_teknis)
     # 'a' is in most names: more than the cap
     response = _daftar(client, diseleksi, q="a")

@@ -1,0 +1,177 @@
+"""Applicants: the list's filters, its count and keyset pages, the detail page, the
+announcement rows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from ..akses import boleh_kelola
+from ..models import (
+    ALASAN_TMS,
+    PERINGATAN,
+    AnggotaParpol,
+    JenisBadan,
+    Pendaftar,
+    Rekrutmen,
+)
+from .rekrutmen import seleksi_ringkasan_tersimpan
+
+
+def pendaftar_qs(rekrutmen: Rekrutmen):
+    return Pendaftar.objects.filter(rekrutmen=rekrutmen)
+
+
+def pendaftar_saring_hasil(qs, *, status: str = "", alasan: str = ""):
+    """``qs`` narrowed to one screening result and/or one TMS reason or warning code (the list
+    page and the API); unknown values are ignored."""
+    if status in Pendaftar.Status.values:
+        qs = qs.filter(status_administrasi=status)
+    if alasan in ALASAN_TMS:
+        qs = qs.filter(**{f"tms_{alasan}": True})
+    elif alasan in PERINGATAN:
+        qs = qs.filter(**{f"peringatan_{alasan}": True})
+    return qs
+
+
+def pendaftar_di_kecamatan(qs, *, rekrutmen: Rekrutmen, kecamatan: int):
+    """Applicants for a unit in ``kecamatan``: the kecamatan itself (PPK) or one of its
+    desa/kelurahan (PPS, KPPS)."""
+    if rekrutmen.jenis_badan == JenisBadan.PPK:
+        return qs.filter(wilayah_tujuan_id=kecamatan)
+    return qs.filter(wilayah_tujuan__induk_id=kecamatan)
+
+
+def pengumuman_grup(rekrutmen: Rekrutmen, *, tahap: str, kecamatan: int | None = None):
+    """Rows of an announcement per unit, ``[{"wilayah", "rows"}]``: screened applicants by
+    name (``tahap="administrasi"``) or ranked ones by rank (``"akhir"``), optionally of one
+    kecamatan."""
+    qs = pendaftar_qs(rekrutmen).select_related(
+        "wilayah_tujuan", "wilayah_tujuan__induk", "domisili"
+    )
+    if kecamatan:
+        qs = pendaftar_di_kecamatan(qs, rekrutmen=rekrutmen, kecamatan=kecamatan)
+    if tahap == "akhir":
+        qs = qs.filter(peringkat__isnull=False).order_by("wilayah_tujuan__kode", "peringkat")
+    else:
+        qs = qs.exclude(status_administrasi=Pendaftar.Status.BELUM).order_by(
+            "wilayah_tujuan__kode", "nama", "pk"
+        )
+    grup: dict[int, dict] = {}
+    for p in qs:
+        g = grup.setdefault(p.wilayah_tujuan_id, {"wilayah": p.wilayah_tujuan, "rows": []})
+        g["rows"].append(p)
+    return list(grup.values())
+
+
+def pendaftar_filter(
+    *,
+    rekrutmen: Rekrutmen,
+    user,
+    status: str = "",
+    alasan: str = "",
+    kecamatan: int | None = None,
+    wilayah: int | None = None,
+    q: str = "",
+):
+    """Applicants of a recruitment, filtered. Search: digits = NIK prefix (only for staff of
+    the recruitment: others may not probe NIKs), anything else = part of the name."""
+    qs = pendaftar_saring_hasil(pendaftar_qs(rekrutmen), status=status, alasan=alasan)
+    if wilayah:
+        qs = qs.filter(wilayah_tujuan_id=wilayah)
+    elif kecamatan:
+        qs = pendaftar_di_kecamatan(qs, rekrutmen=rekrutmen, kecamatan=kecamatan)
+    q = (q or "").strip()
+    if q:
+        if q.isdigit():
+            qs = qs.filter(nik__startswith=q) if boleh_kelola(user) else qs.none()
+        else:
+            qs = qs.filter(nama__icontains=q)
+    return qs
+
+
+def pendaftar_jumlah_dari_ringkasan(
+    *,
+    rekrutmen: Rekrutmen,
+    status: str = "",
+    alasan: str = "",
+    kecamatan: int | None = None,
+    wilayah: int | None = None,
+    q: str = "",
+) -> int | None:
+    """The exact number of applicants for a filter that is at most one status or one reason,
+    read from ``seleksi_ringkasan_tersimpan`` (no scan of the applicants); ``None`` for any
+    other filter. Invalid values count as absent, as in ``pendaftar_filter``."""
+    status = status if status in Pendaftar.Status.values else ""
+    alasan = alasan if alasan in ALASAN_TMS or alasan in PERINGATAN else ""
+    if kecamatan or wilayah or (q or "").strip() or (status and alasan):
+        return None
+    ringkasan = seleksi_ringkasan_tersimpan(rekrutmen)["data"]
+    if alasan in ALASAN_TMS:
+        return ringkasan["alasan"][alasan]
+    if alasan:
+        return ringkasan["peringatan"][alasan]
+    if status == Pendaftar.Status.BELUM:
+        return ringkasan["jumlah"] - ringkasan["ms"] - ringkasan["tms"]
+    if status:
+        return ringkasan[status]
+    return ringkasan["jumlah"]
+
+
+BATAS_HITUNG_CARI = 1_000
+
+
+@dataclass(frozen=True)
+class JumlahPendaftar:
+    nilai: int
+    lebih_dari: bool = False  # a search with more matches than it counts: "lebih dari <nilai>"
+
+
+def pendaftar_jumlah(qs, *, cari: bool = False, baris_semua: list | None = None) -> JumlahPendaftar:
+    """The number of applicants matching a filter ``pendaftar_jumlah_dari_ringkasan`` cannot
+    answer. ``baris_semua``: the rows when the first page already holds all of them (exact, no
+    query). A name/NIK search (``cari``) counts up to ``BATAS_HITUNG_CARI`` and beyond that says
+    "lebih dari 1.000": ``ILIKE '%…%'`` uses no index, so an exact count would read every
+    applicant while a capped one stops early (the planner's estimate was tried and is off by
+    20–100× for names). Everything else (kecamatan, wilayah, status with a reason) is an exact
+    ``count()``."""
+    if baris_semua is not None:
+        return JumlahPendaftar(len(baris_semua))
+    if cari:
+        n = qs.order_by()[: BATAS_HITUNG_CARI + 1].count()
+        if n > BATAS_HITUNG_CARI:
+            return JumlahPendaftar(BATAS_HITUNG_CARI, lebih_dari=True)
+        return JumlahPendaftar(n)
+    return JumlahPendaftar(qs.count())
+
+
+def pendaftar_halaman(qs, *, setelah: int | None, ukuran: int = 50):
+    """Keyset page: ``ukuran`` applicants with id > ``setelah``, and whether more follow. No
+    OFFSET, so page 6,000 of 300,000 rows costs the same as page 1."""
+    if setelah:
+        qs = qs.filter(pk__gt=setelah)
+    rows = list(
+        qs.select_related("wilayah_tujuan", "wilayah_tujuan__induk").order_by("pk")[: ukuran + 1]
+    )
+    ada_lagi = len(rows) > ukuran
+    return rows[:ukuran], ada_lagi
+
+
+def usia_pada(tanggal_lahir: date, acuan: date) -> int:
+    """Age in whole years on ``acuan`` (the recruitment's reference date)."""
+    return (
+        acuan.year
+        - tanggal_lahir.year
+        - ((acuan.month, acuan.day) < (tanggal_lahir.month, tanggal_lahir.day))
+    )
+
+
+def pendaftar_detail_qs():
+    return Pendaftar.objects.select_related(
+        "rekrutmen", "wilayah_tujuan", "wilayah_tujuan__induk", "domisili", "koreksi_oleh"
+    )
+
+
+def di_sipol(nik: str) -> bool:
+    """Whether the NIK is in the imported party-member list (SIPOL)."""
+    return AnggotaParpol.objects.filter(nik=nik).exists()
