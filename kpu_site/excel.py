@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterable, Sequence
-from datetime import date, datetime
+from datetime import datetime
 
 from django.http import HttpResponse
 from django.utils import timezone
@@ -32,7 +33,9 @@ def xlsx_bytes(
     format_kolom = format_kolom or {}
     wb = Workbook(write_only=False)
     ws = wb.active
-    ws.title = (judul[:31] or "Data").replace("/", "-")
+    # Excel refuses \\ / ? * [ ] : in a sheet name (and openpyxl raises): the title may hold
+    # a user-typed name ("KPPS: Pemilu 2024") or a document number with slashes
+    ws.title = re.sub(r"[\\/?*\[\]:]", "-", judul)[:31] or "Data"
     ws.append([judul])
     ws["A1"].font = Font(bold=True, size=12)
     ws.append(list(kolom))
@@ -55,8 +58,6 @@ def xlsx_bytes(
             cell = ws.cell(row=ws.max_row, column=i + 1)
             if cell.value is not None and not isinstance(cell.value, str):
                 cell.number_format = FORMAT[kind]
-            elif isinstance(cell.value, date):
-                cell.number_format = FORMAT["tanggal"]
     for i, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(i)].width = max(8, width + 2)
     ws.freeze_panes = "A3"

@@ -131,6 +131,15 @@ def test_xlsx_bytes_keeps_numbers_as_numbers():
     assert ws["B3"].number_format == '"Rp" #,##0'
 
 
+def test_xlsx_sheet_name_drops_the_characters_excel_refuses():
+    data = excel.xlsx_bytes(
+        judul="Pendaftar KPPS: Pemilu [2024] 001/PP.01?*\\x", kolom=["Nama"], baris=[["A"]]
+    )
+    ws = load_workbook(io.BytesIO(data)).active
+    assert ws.title == "Pendaftar KPPS- Pemilu -2024- 0"
+    assert ws["A1"].value == "Pendaftar KPPS: Pemilu [2024] 001/PP.01?*\\x"
+
+
 def test_svg_charts_escape_labels_and_draw_values():
     markup = svg.bar_chart(
         kategori=["<script>", "B"],
