@@ -33,8 +33,8 @@ def xlsx_bytes(
     format_kolom = format_kolom or {}
     wb = Workbook(write_only=False)
     ws = wb.active
-    # Excel refuses \\ / ? * [ ] : in a sheet name (and openpyxl raises): the title may hold
-    # a user-typed name ("KPPS: Pemilu 2024") or a document number with slashes
+    # Excel refuses a backslash and / ? * [ ] : in a sheet name (openpyxl raises): the title may
+    # hold a user-typed name ("KPPS: Pemilu 2024") or a document number with slashes
     ws.title = re.sub(r"[\\/?*\[\]:]", "-", judul)[:31] or "Data"
     ws.append([judul])
     ws["A1"].font = Font(bold=True, size=12)
