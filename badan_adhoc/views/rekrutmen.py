@@ -90,9 +90,7 @@ class RekrutmenCreateView(KelolaMixin, FormView):
     def form_valid(self, form):
         try:
             rekrutmen = services.rekrutmen_create(
-                **{k: form.cleaned_data[k] for k in form.Meta.fields if k != "jenis_badan"},
-                jenis_badan=form.cleaned_data["jenis_badan"],
-                pengguna=self.request.user,
+                **{k: form.cleaned_data[k] for k in form.Meta.fields}, pengguna=self.request.user
             )
         except ValidationError as exc:
             form.add_error(None, exc)

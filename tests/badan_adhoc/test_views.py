@@ -423,3 +423,27 @@ def test_pengumuman_lists_one_kecamatan_per_wilayah_without_unscreened(diseleksi
     assert len(satu) == 2 and all(g["wilayah"].induk_id == serang.pk for g in satu)
     assert pengumuman_grup(diseleksi, tahap="administrasi", kecamatan=kasemen.pk) == []
     assert pengumuman_grup(diseleksi, tahap="akhir") == []  # nobody ranked yet
+
+
+def test_rekrutmen_form_creates_and_names_the_field_of_a_duplicate_code(
+    masuk, wilayah_uji, staf_teknis
+):
+    from badan_adhoc.models import Rekrutmen
+
+    data = {
+        "kode": "pps-2029",
+        "nama": "PPS Pemilu 2029",
+        "jenis_badan": "pps",
+        "pemilihan": "Pemilu 2029",
+        "tanggal_acuan": "2028-01-17",
+        "masa_kerja_mulai": "2028-01-17",
+        "masa_kerja_selesai": "2029-04-04",
+    }
+    client = masuk(staf_teknis)
+    response = client.post(_url("rekrutmen_create"), data)
+    r = Rekrutmen.objects.get(kode="pps-2029")
+    assert response.status_code == 302 and response["Location"] == _url("rekrutmen_detail", r.pk)
+    assert (r.jenis_badan, r.kursi_per_satuan, r.pemilihan) == ("pps", 3, "Pemilu 2029")
+    response = client.post(_url("rekrutmen_create"), data)
+    assert response.status_code == 200
+    assert response.context["form"].errors["kode"] == ["Rekrutmen dengan Kode telah ada."]
