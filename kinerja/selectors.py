@@ -114,6 +114,17 @@ def indikator_untuk_pengguna(*, user) -> QuerySet[Indikator]:
 # --------------------------------------------------------------------------- PK
 
 
+def tempat_satker() -> str:
+    """The satker's town as written on a PK or the LKj ("Serang" for "Kota Serang"); blank
+    before the satker is set up."""
+    from sekretariat import selectors as org
+
+    satker = org.satker_get()
+    if satker is None:
+        return ""
+    return satker.nama_wilayah.removeprefix("Kota ").removeprefix("Kabupaten ")
+
+
 def pk_penandatangan_default(*, tanggal: dt.date) -> dict[str, str]:
     """Names for pihak pertama (Sekretaris) and kedua (Ketua KPU) on the PK date, from the
     sekretariat app; blank when it does not know them (they stay editable in the draft)."""

@@ -114,6 +114,7 @@ def lkj_konten_kumpulkan(*, tahun: int, naskah=None) -> dict:
         )
     akhir_tahun = date(tahun, 12, 31)
     satker = org.satker_get()
+    kota = kin.tempat_satker()
     sekretaris = org.pejabat_sekretaris(tanggal=akhir_tahun)
     renstra = kin.renstra_tree(renstra=renstra)
     organisasi = _organisasi(akhir_tahun)
@@ -276,19 +277,11 @@ def lkj_konten_kumpulkan(*, tahun: int, naskah=None) -> dict:
             "nama_komisi": f"KPU {satker.nama_wilayah}" if satker else "KPU",
             "alamat": satker.alamat if satker else "",
             "logo_url": satker.logo.url if satker and satker.logo else "/static/img/logo-kpu.svg",
-            "kota": (
-                satker.nama_wilayah.removeprefix("Kota ").removeprefix("Kabupaten ")
-                if satker
-                else ""
-            ),
+            "kota": kota,
         },
         "sekretaris": {"nama": sekretaris.nama, "nip": sekretaris.nip} if sekretaris else None,
         "tempat_tanggal": getattr(naskah, "tempat_tanggal", "")
-        or (
-            f"{satker.nama_wilayah.removeprefix('Kota ').removeprefix('Kabupaten ')}, "
-            if satker
-            else ""
-        )
+        or (f"{kota}, " if kota else "")
         + formatting.tanggal(getattr(naskah, "tanggal", None) or date(tahun + 1, 1, 31)),
         "tanggal_struktur": akhir_tahun,
         "naskah": {key: naskah_render(value, isian) for key, value in teks.items()},

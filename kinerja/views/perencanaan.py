@@ -8,12 +8,12 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.views import View
 from django.views.generic import DetailView, ListView, TemplateView
 
 from kpu_site.akses import IzinMixin
 from kpu_site.peran import Peran, peran_of
+from kpu_site.tahun import tahun_aktif
 
 from .. import selectors, services
 from ..forms import (
@@ -61,7 +61,7 @@ class PKListView(IzinMixin, TemplateView):
         ).order_by("-tahun", "-revisi")
         context["boleh_kelola"] = services.boleh_kelola_perencanaan(self.request.user)
         context["form_buat"] = PKBuatForm(
-            initial={"tahun": timezone.localdate().year, "tempat": "Serang"}
+            initial={"tahun": tahun_aktif(self.request), "tempat": selectors.tempat_satker()}
         )
         return context
 

@@ -255,3 +255,12 @@ def test_pk_penandatangan_default_is_blank_without_organisation_data(db):
         "pihak_kedua_nama": "",
         "pihak_kedua_jabatan": "Ketua",
     }
+
+
+def test_pk_create_form_offers_the_working_year_and_the_satker_town(demo, masuk, sekretaris):
+    client = masuk(sekretaris)
+    session = client.session
+    session["tahun_aktif"] = 2024
+    session.save()
+    form = client.get(reverse("kinerja:pk_list")).context["form_buat"]
+    assert form.initial == {"tahun": 2024, "tempat": "Serang"}
