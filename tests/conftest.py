@@ -140,6 +140,17 @@ def masuk(client):
 
 
 @pytest.fixture(autouse=True)
+def _cache_kosong():
+    """Cached figures (working years, dashboard, applicant counts) never carry over from
+    another test's database."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _media_sementara(settings, tmp_path):
     """Uploaded and generated files go to a temporary folder, never into the checkout."""
     settings.MEDIA_ROOT = tmp_path / "media"

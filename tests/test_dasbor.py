@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from django.core.cache import cache
 from django.urls import reverse
 
 from tests.conftest import demo_inti_muat
@@ -11,10 +10,7 @@ from tests.conftest import demo_inti_muat
 
 @pytest.fixture
 def demo_tanpa_adhoc(db):
-    cache.clear()
     demo_inti_muat()
-    yield
-    cache.clear()
 
 
 def test_dasbor_shows_the_demo_year_figures_for_komisioner(demo_tanpa_adhoc, masuk, komisioner):

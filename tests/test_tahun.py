@@ -7,7 +7,6 @@ import re
 from datetime import date
 
 import pytest
-from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
@@ -20,10 +19,7 @@ from tests.conftest import demo_inti_muat
 
 @pytest.fixture
 def demo(db):
-    cache.clear()
     demo_inti_muat()
-    yield
-    cache.clear()
 
 
 def _tahun_terpilih(html: str) -> list[str]:
