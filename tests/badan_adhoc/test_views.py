@@ -447,3 +447,17 @@ def test_rekrutmen_form_creates_and_names_the_field_of_a_duplicate_code(
     response = client.post(_url("rekrutmen_create"), data)
     assert response.status_code == 200
     assert response.context["form"].errors["kode"] == ["Rekrutmen dengan Kode telah ada."]
+
+
+def test_kpps_announcements_are_offered_for_every_kecamatan(masuk, diseleksi, komisioner):
+    from badan_adhoc.models import Wilayah
+
+    client = masuk(komisioner)
+    body = client.get(_url("rekrutmen_detail", diseleksi.pk)).content.decode()
+    for kec in Wilayah.objects.filter(jenis="kecamatan"):
+        pdf = _url("pengumuman_pdf", diseleksi.pk)
+        assert f"{pdf}?kecamatan={kec.pk}" in body
+        assert f"{pdf}?tahap=akhir&amp;kecamatan={kec.pk}" in body
+    kelurahan = Wilayah.objects.get(kode="36.73.01.1001")
+    body = client.get(_url("peringkat", diseleksi.pk), {"wilayah": kelurahan.pk}).content.decode()
+    assert f"?tahap=akhir&amp;kecamatan={kelurahan.induk_id}" in body
