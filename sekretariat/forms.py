@@ -1,47 +1,20 @@
 """Forms of the organisation pages: they check the shape of the input; the services check the
-rules (``ServiceFormMixin`` maps a service's ValidationError onto the form's fields)."""
+rules (the views put a service's ValidationError on the form: ``kesalahan_layanan``)."""
 
 from __future__ import annotations
 
 from django import forms
 from django.core.exceptions import ValidationError
 
+from kpu_site.formulir import TANGGAL, kelas_bootstrap
+
 from .models import Divisi, Jabatan, Komisioner, Pegawai, RiwayatJabatan, Satker, UnitOrganisasi
 
-DATE = forms.DateInput(attrs={"type": "date", "class": "form-control"}, format="%Y-%m-%d")
 
-
-def _bootstrap(form: forms.BaseForm) -> None:
-    for field in form.fields.values():
-        widget = field.widget
-        if isinstance(widget, forms.CheckboxInput):
-            css = "form-check-input"
-        elif isinstance(widget, forms.Select | forms.SelectMultiple):
-            css = "form-select"
-        else:
-            css = "form-control"
-        widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
-        if isinstance(widget, forms.Textarea):
-            widget.attrs.setdefault("rows", 4)
-
-
-class ServiceFormMixin:
-    """``apply_service_error(e)`` puts a service's ValidationError on the matching fields."""
-
-    def apply_service_error(self, error: ValidationError) -> None:
-        if hasattr(error, "error_dict"):
-            for field, errors in error.error_dict.items():
-                target = field if field in self.fields else None
-                for e in errors:
-                    self.add_error(target, e)
-        else:
-            self.add_error(None, error)
-
-
-class _ModelForm(ServiceFormMixin, forms.ModelForm):
+class _ModelForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _bootstrap(self)
+        kelas_bootstrap(self)
 
     def _post_clean(self):
         # model validation (full_clean) is the service's job; only build the instance here
@@ -127,7 +100,7 @@ class PegawaiForm(_ModelForm):
             "aktif",
             "pengguna",
         ]
-        widgets = {"tanggal_lahir": DATE, "tmt": DATE}
+        widgets = {"tanggal_lahir": TANGGAL, "tmt": TANGGAL}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -156,7 +129,7 @@ class RiwayatJabatanForm(_ModelForm):
             "tanggal_mulai",
             "tanggal_selesai",
         ]
-        widgets = {"tanggal_sk": DATE, "tanggal_mulai": DATE, "tanggal_selesai": DATE}
+        widgets = {"tanggal_sk": TANGGAL, "tanggal_mulai": TANGGAL, "tanggal_selesai": TANGGAL}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -187,7 +160,7 @@ class KomisionerForm(_ModelForm):
             "nomor_sk",
             "tanggal_sk",
         ]
-        widgets = {"tanggal_mulai": DATE, "tanggal_selesai": DATE, "tanggal_sk": DATE}
+        widgets = {"tanggal_mulai": TANGGAL, "tanggal_selesai": TANGGAL, "tanggal_sk": TANGGAL}
 
 
 class PegawaiSaringForm(forms.Form):
@@ -207,7 +180,7 @@ class PegawaiSaringForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _bootstrap(self)
+        kelas_bootstrap(self)
         self.fields["q"].widget.attrs.update(
             {"placeholder": "Cari nama atau NIP", "aria-label": "Cari nama atau NIP"}
         )

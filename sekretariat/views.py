@@ -24,6 +24,7 @@ from kpu_site.akses import IzinMixin
 from kpu_site.audit import jejak_catat
 from kpu_site.excel import xlsx_response
 from kpu_site.formatting import tanggal_valid
+from kpu_site.formulir import kesalahan_layanan
 
 from . import charts, forms, selectors, services
 from .models import Divisi, Jabatan, Komisioner, Pegawai, RiwayatJabatan, Satker, UnitOrganisasi
@@ -126,7 +127,7 @@ class SimpanView(IzinMixin, UpdateView):
         try:
             self.object = self.simpan(form)
         except ValidationError as e:
-            form.apply_service_error(e)
+            kesalahan_layanan(form, e)
             return self.form_invalid(form)
         messages.success(self.request, f"{self.model._meta.verbose_name.capitalize()} tersimpan.")
         return redirect(self.get_success_url())

@@ -1,15 +1,16 @@
-"""The shared readers/writers: import tables, uploaded files, Excel export, SVG charts."""
+"""The shared readers/writers: import tables, uploaded files, Excel export, SVG charts, forms."""
 
 import io
 import zipfile
 from decimal import Decimal
 
 import pytest
+from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import Workbook, load_workbook
 
-from kpu_site import berkas, excel, impor, svg
+from kpu_site import berkas, excel, formulir, impor, svg
 
 
 def _xlsx(rows) -> bytes:
@@ -152,3 +153,31 @@ def test_svg_charts_escape_labels_and_draw_values():
     assert markup.count("<rect") == 1  # None draws nothing
     line = svg.line_chart(kategori=["Jan", "Feb"], seri=[("RPD", [1, 2]), ("Realisasi", [1, None])])
     assert line.count("<polyline") == 2
+
+
+class _Contoh(forms.Form):
+    nama = forms.CharField()
+    jenis = forms.ChoiceField(choices=[("a", "A")])
+    aktif = forms.BooleanField(required=False)
+    mulai = forms.DateField(widget=formulir.TANGGAL)
+    catatan = forms.CharField(widget=forms.Textarea(attrs={"class": "kecil"}))
+
+
+def test_form_helpers_add_bootstrap_classes_and_place_service_errors():
+    form = _Contoh(data={"nama": "x", "jenis": "a", "mulai": "2023-01-02", "catatan": "c"})
+    formulir.kelas_bootstrap(form)
+    formulir.kelas_bootstrap(form)  # twice changes nothing
+    kelas = {name: f.widget.attrs["class"] for name, f in form.fields.items()}
+    assert kelas == {
+        "nama": "form-control",
+        "jenis": "form-select",
+        "aktif": "form-check-input",
+        "mulai": "form-control",
+        "catatan": "kecil form-control",
+    }
+    assert form.is_valid()
+    formulir.kesalahan_layanan(
+        form, ValidationError({"nama": "Nama sudah dipakai.", "unit": "Unit wajib diisi."})
+    )
+    assert form.errors["nama"] == ["Nama sudah dipakai."]
+    assert form.non_field_errors() == ["Unit wajib diisi."]
