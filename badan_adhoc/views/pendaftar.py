@@ -28,9 +28,8 @@ from ..models import (
     DokumenPendaftar,
     KlarifikasiParpol,
     Pendaftar,
-    Rekrutmen,
 )
-from .rekrutmen import BacaMixin, KelolaMixin
+from .rekrutmen import BacaMixin, KelolaMixin, _RekrutmenMixin
 
 BATAS_EKSPOR = 50_000
 
@@ -44,12 +43,6 @@ def pesan_form_salah(request, form) -> None:
 
 
 # --------------------------------------------------------------------------- pendaftar
-
-
-class _RekrutmenMixin:
-    def dispatch(self, request, *args, **kwargs):
-        self.rekrutmen = get_object_or_404(Rekrutmen, pk=kwargs["pk"])
-        return super().dispatch(request, *args, **kwargs)
 
 
 class PendaftarListView(_RekrutmenMixin, BacaMixin, TemplateView):

@@ -54,6 +54,18 @@ class KelolaMixin(BacaMixin):
         return super().has_permission() and boleh_kelola(self.request.user)
 
 
+class _RekrutmenMixin:
+    """A page of one recruitment (``<int:pk>`` in the URL): ``self.rekrutmen`` (404 if none),
+    and ``rekrutmen`` in the template context."""
+
+    def dispatch(self, request, *args, **kwargs):
+        self.rekrutmen = get_object_or_404(Rekrutmen, pk=kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**kwargs) | {"rekrutmen": self.rekrutmen}
+
+
 # --------------------------------------------------------------------------- rekrutmen
 
 
@@ -152,18 +164,13 @@ class RekrutmenDetailView(BacaMixin, DetailView):
         return context
 
 
-class TahapanView(KelolaMixin, TemplateView):
+class TahapanView(_RekrutmenMixin, KelolaMixin, TemplateView):
     """Edit the recruitment's stage schedule."""
 
     template_name = "badan_adhoc/tahapan_form.html"
 
-    def dispatch(self, request, *args, **kwargs):
-        self.rekrutmen = get_object_or_404(Rekrutmen, pk=kwargs["pk"])
-        return super().dispatch(request, *args, **kwargs)
-
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["rekrutmen"] = self.rekrutmen
         context.setdefault("formset", TahapanFormSet(instance=self.rekrutmen))
         return context
 
@@ -248,19 +255,15 @@ class AnggotaParpolImporView(_ImporView):
     fungsi = services.anggota_parpol_import
 
 
-class PendaftarImporView(_ImporView):
+class PendaftarImporView(_RekrutmenMixin, _ImporView):
     kolom = services.impor.KOLOM_PENDAFTAR
 
-    def dispatch(self, request, *args, **kwargs):
-        self.rekrutmen = get_object_or_404(Rekrutmen, pk=kwargs["pk"])
-        self.judul = f"Impor pendaftar – {self.rekrutmen}"
-        return super().dispatch(request, *args, **kwargs)
+    @property
+    def judul(self):
+        return f"Impor pendaftar – {self.rekrutmen}"
 
     def get_form_kwargs(self):
         return super().get_form_kwargs() | {"dengan_ganti": True}
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(**kwargs) | {"rekrutmen": self.rekrutmen}
 
     def jalankan(self, form, berkas):
         hasil = services.pendaftar_import(

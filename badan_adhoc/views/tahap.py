@@ -21,20 +21,16 @@ from .. import selectors, services
 from ..forms import JabatanForm, PAWForm, PenetapanForm
 from ..models import AnggotaBadan, JenisBadan, Rekrutmen, Wilayah
 from ..services.penetapan import cadangan_berikut, nilai_akhir
-from .pendaftar import _RekrutmenMixin, pesan_form_salah
-from .rekrutmen import BacaMixin, KelolaMixin, _ImporView
+from .pendaftar import pesan_form_salah
+from .rekrutmen import BacaMixin, KelolaMixin, _ImporView, _RekrutmenMixin
 
 
-class NilaiImporView(_ImporView):
+class NilaiImporView(_RekrutmenMixin, _ImporView):
     kolom = ("nik", "nilai_cat", "nilai_wawancara")
 
-    def dispatch(self, request, *args, **kwargs):
-        self.rekrutmen = get_object_or_404(Rekrutmen, pk=kwargs["pk"])
-        self.judul = f"Impor nilai tes tertulis / wawancara – {self.rekrutmen}"
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(**kwargs) | {"rekrutmen": self.rekrutmen}
+    @property
+    def judul(self):
+        return f"Impor nilai tes tertulis / wawancara – {self.rekrutmen}"
 
     def jalankan(self, form, berkas):
         try:

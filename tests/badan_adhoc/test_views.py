@@ -461,3 +461,17 @@ def test_kpps_announcements_are_offered_for_every_kecamatan(masuk, diseleksi, ko
     kelurahan = Wilayah.objects.get(kode="36.73.01.1001")
     body = client.get(_url("peringkat", diseleksi.pk), {"wilayah": kelurahan.pk}).content.decode()
     assert f"?tahap=akhir&amp;kecamatan={kelurahan.induk_id}" in body
+
+
+def test_import_pages_of_a_recruitment_name_it(masuk, rekrutmen_pps, staf_teknis):
+    client = masuk(staf_teknis)
+    for name, judul in (
+        ("pendaftar_import", "Impor pendaftar – "),
+        ("nilai_import", "Impor nilai tes tertulis / wawancara – "),
+        ("rekrutmen_tahapan", "Jadwal"),
+    ):
+        response = client.get(_url(name, rekrutmen_pps.pk))
+        body = response.content.decode()
+        assert response.status_code == 200 and response.context["rekrutmen"] == rekrutmen_pps
+        assert judul in body and _url("rekrutmen_detail", rekrutmen_pps.pk) in body, name
+    assert client.get(_url("pendaftar_import", 99999)).status_code == 404
