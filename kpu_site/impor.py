@@ -187,7 +187,7 @@ def baca_tabel(berkas, *, nama_berkas: str, kolom_wajib: Sequence[str]) -> Tabel
     lower = nama_berkas.lower()
     if data.startswith(b"PK\x03\x04") or lower.endswith((".xlsx", ".xlsm")):
         header, rows = _baca_xlsx(data)
-    elif lower.endswith((".csv", ".txt")) or not lower.rsplit(".", 1)[-1:]:
+    elif lower.endswith((".csv", ".txt")) or "." not in lower.rsplit("/", 1)[-1]:
         header, rows = _baca_csv(data)
     else:
         raise ImporGagal(

@@ -22,6 +22,13 @@ def _xlsx(rows) -> bytes:
     return buf.getvalue()
 
 
+def test_baca_tabel_reads_a_file_without_extension_as_csv_and_refuses_other_kinds():
+    tabel = impor.baca_tabel(b"nama,nilai\nA,1\n", nama_berkas="ekspor", kolom_wajib=["nama"])
+    assert list(tabel.baris) == [(2, {"nama": "A", "nilai": "1"})]
+    with pytest.raises(impor.ImporGagal, match="jenis berkas tidak dikenal"):
+        impor.baca_tabel(b"nama\nA\n", nama_berkas="data.ods", kolom_wajib=["nama"])
+
+
 def test_baca_tabel_reads_windows_1252_csv_with_semicolons():
     data = "Nama;Nilai\nAndré O'Neil;1.500.000,50\n".encode("cp1252")
     tabel = impor.baca_tabel(data, nama_berkas="x.csv", kolom_wajib=["nama", "nilai"])
