@@ -45,6 +45,14 @@ def _perlu_ppk_pps(rekrutmen: Rekrutmen) -> None:
         raise ValidationError("KPPS hanya melalui seleksi administrasi (tanpa tes dan wawancara).")
 
 
+def _nilai_sah(nilai: Decimal, *, tertulis: str = "") -> Decimal:
+    """A CAT or interview score as stored (two decimals); ``ValueError`` outside 0–100, naming
+    the value as the user wrote it (``tertulis``)."""
+    if not Decimal(0) <= nilai <= Decimal(100):
+        raise ValueError(f"{tertulis or nilai} di luar rentang 0–100.")
+    return nilai.quantize(Decimal("0.01"))
+
+
 @transaction.atomic
 def nilai_import(*, rekrutmen: Rekrutmen, berkas, nama_berkas: str, pengguna) -> int:
     """CAT and/or interview scores from ``nik,nilai_cat,nilai_wawancara`` (either score column
@@ -79,10 +87,7 @@ def nilai_import(*, rekrutmen: Rekrutmen, berkas, nama_berkas: str, pengguna) ->
             if not teks:
                 continue
             try:
-                nilai = parse_angka_id(teks)
-                if not Decimal(0) <= nilai <= Decimal(100):
-                    raise ValueError(f"{teks} di luar rentang 0–100.")
-                nilai = nilai.quantize(Decimal("0.01"))
+                nilai = _nilai_sah(parse_angka_id(teks), tertulis=teks)
             except (ValueError, InvalidOperation) as exc:
                 kesalahan.append(Kesalahan(nomor, kolom, str(exc)))
                 continue
@@ -118,9 +123,10 @@ def nilai_set(
     for kolom, nilai in (("nilai_cat", nilai_cat), ("nilai_wawancara", nilai_wawancara)):
         if nilai is None:
             continue
-        if not Decimal(0) <= nilai <= Decimal(100):
-            raise ValidationError({kolom: "Nilai harus 0–100."})
-        setattr(pendaftar, kolom, nilai)
+        try:
+            setattr(pendaftar, kolom, _nilai_sah(nilai))
+        except ValueError as exc:
+            raise ValidationError({kolom: str(exc)}) from None
     pendaftar._change_reason = "Nilai seleksi diisi"
     pendaftar.save()
     jejak_catat(

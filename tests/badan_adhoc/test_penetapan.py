@@ -101,6 +101,20 @@ def test_nilai_import_refuses_unknown_nik_and_out_of_range(pps_diseleksi, staf_t
     assert not Pendaftar.objects.filter(nilai_cat__isnull=False).exists()
 
 
+def test_nilai_set_refuses_out_of_range_naming_the_field_and_keeps_two_decimals(
+    pps_diseleksi, staf_teknis
+):
+    from badan_adhoc.services import nilai_set
+
+    p = Pendaftar.objects.first()
+    with pytest.raises(ValidationError) as exc:
+        nilai_set(pendaftar=p, nilai_wawancara=Decimal("100.5"), pengguna=staf_teknis)
+    assert exc.value.message_dict == {"nilai_wawancara": ["100.5 di luar rentang 0–100."]}
+    nilai_set(pendaftar=p, nilai_cat=Decimal("87.456"), pengguna=staf_teknis)
+    p.refresh_from_db()
+    assert p.nilai_cat == Decimal("87.46") and p.nilai_wawancara is None
+
+
 @pytest.fixture
 def ditetapkan(pps_diseleksi, staf_teknis):
     r = pps_diseleksi
