@@ -54,14 +54,16 @@ def dasbor_capaian(*, tahun: int, segar: bool = False) -> dict:
 
 
 def dasbor_anggaran(*, tahun: int, segar: bool = False) -> dict:
-    """Absorption per program (``anggaran.selectors.tabel_3_1``) and the DIPA's cumulative
-    realisasi against the RPD (``anggaran.selectors.realisasi_bulanan``)."""
+    """Absorption per program and per source of funds (``anggaran.selectors.laporan_keuangan``:
+    table 3.1 and the hibah, each computed once) and the DIPA's cumulative realisasi against the
+    RPD (``anggaran.selectors.realisasi_bulanan``)."""
 
     def hitung():
         from anggaran import selectors as ang
         from kpu_site.formatting import BULAN
 
-        tabel = ang.tabel_3_1(tahun=tahun)
+        laporan = ang.laporan_keuangan(tahun=tahun)
+        tabel = laporan["tabel_3_1"]
         if tabel is None:
             return None
         bulanan = ang.realisasi_bulanan(dokumen=tabel["dokumen"])
@@ -75,7 +77,7 @@ def dasbor_anggaran(*, tahun: int, segar: bool = False) -> dict:
                 "serapan": tabel["serapan"],
             },
             "program": program,
-            "sumber_dana": ang.ringkasan_per_sumber_dana(tahun=tahun),
+            "sumber_dana": laporan["sumber_dana"],
             "deviasi_rata_rata": bulanan.rata_rata_deviasi,
             "grafik": svg.line_chart(
                 kategori=[b[:3] for b in BULAN],
