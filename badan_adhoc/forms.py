@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django import forms
 
+from kpu_site.formulir import TANGGAL, kelas_bootstrap
+
 from .models import (
     ALASAN_TMS,
     PERINGATAN,
@@ -14,19 +16,6 @@ from .models import (
     Rekrutmen,
     TahapanRekrutmen,
 )
-
-TANGGAL = forms.DateInput(attrs={"type": "date", "class": "form-control"}, format="%Y-%m-%d")
-
-
-def _bootstrap(form: forms.Form) -> None:
-    for field in form.fields.values():
-        widget = field.widget
-        if isinstance(widget, forms.CheckboxInput):
-            widget.attrs.setdefault("class", "form-check-input")
-        elif isinstance(widget, forms.Select):
-            widget.attrs.setdefault("class", "form-select")
-        else:
-            widget.attrs.setdefault("class", "form-control")
 
 
 class RekrutmenForm(forms.ModelForm):
@@ -49,7 +38,7 @@ class RekrutmenForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _bootstrap(self)
+        kelas_bootstrap(self)
 
 
 class ImporForm(forms.Form):
@@ -64,7 +53,7 @@ class ImporForm(forms.Form):
             self.fields["seleksi"] = forms.BooleanField(
                 label="Langsung jalankan seleksi administrasi", required=False, initial=True
             )
-        _bootstrap(self)
+        kelas_bootstrap(self)
 
 
 class PendaftarForm(forms.ModelForm):
@@ -93,7 +82,7 @@ class PendaftarForm(forms.ModelForm):
         if wilayah_tujuan_qs is not None:
             self.fields["wilayah_tujuan"].queryset = wilayah_tujuan_qs
         self.fields["wilayah_tujuan"].label_from_instance = lambda w: f"{w.kode} {w.nama}"
-        _bootstrap(self)
+        kelas_bootstrap(self)
 
 
 class PendaftarSaringForm(forms.Form):
@@ -114,7 +103,7 @@ class PendaftarSaringForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["kecamatan"].choices = [("", "Semua kecamatan"), *kecamatan_choices]
         self.fields["q"].widget.attrs["placeholder"] = "Nama atau NIK"
-        _bootstrap(self)
+        kelas_bootstrap(self)
 
 
 class KoreksiForm(forms.Form):
@@ -131,7 +120,7 @@ class KoreksiForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _bootstrap(self)
+        kelas_bootstrap(self)
 
 
 class KlarifikasiForm(forms.Form):
@@ -146,7 +135,7 @@ class KlarifikasiForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _bootstrap(self)
+        kelas_bootstrap(self)
 
 
 class KeputusanKlarifikasiForm(forms.Form):
@@ -164,7 +153,7 @@ class DokumenForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _bootstrap(self)
+        kelas_bootstrap(self)
 
 
 class PenetapanForm(forms.Form):
@@ -175,7 +164,7 @@ class PenetapanForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _bootstrap(self)
+        kelas_bootstrap(self)
 
 
 class PAWForm(forms.Form):
@@ -189,7 +178,7 @@ class PAWForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _bootstrap(self)
+        kelas_bootstrap(self)
 
 
 class JabatanForm(forms.Form):
@@ -210,7 +199,7 @@ class NilaiForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _bootstrap(self)
+        kelas_bootstrap(self)
 
 
 class TahapanForm(forms.ModelForm):
@@ -221,7 +210,7 @@ class TahapanForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _bootstrap(self)
+        kelas_bootstrap(self)
 
 
 TahapanFormSet = forms.inlineformset_factory(

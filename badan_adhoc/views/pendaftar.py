@@ -12,6 +12,7 @@ from django.views.generic import DetailView, FormView, TemplateView
 
 from kpu_site.audit import jejak_catat
 from kpu_site.excel import xlsx_response
+from kpu_site.formulir import kesalahan_layanan
 
 from .. import selectors, services
 from ..akses import boleh_kelola, nik_untuk
@@ -244,7 +245,7 @@ class PendaftarCreateView(_RekrutmenMixin, _PendaftarFormMixin, FormView):
                 rekrutmen=self.rekrutmen, data=form.cleaned_data, pengguna=self.request.user
             )
         except ValidationError as exc:
-            form.add_error(None, exc)
+            kesalahan_layanan(form, exc)
             return self.form_invalid(form)
         messages.success(self.request, f"Pendaftar {p.nama} disimpan.")
         return redirect("badan_adhoc:pendaftar_detail", pk=p.pk)
@@ -267,7 +268,7 @@ class PendaftarUpdateView(_PendaftarFormMixin, FormView):
                 pendaftar=self.pendaftar, data=form.cleaned_data, pengguna=self.request.user
             )
         except ValidationError as exc:
-            form.add_error(None, exc)
+            kesalahan_layanan(form, exc)
             return self.form_invalid(form)
         messages.success(self.request, "Data pendaftar diperbarui.")
         return redirect("badan_adhoc:pendaftar_detail", pk=self.pendaftar.pk)

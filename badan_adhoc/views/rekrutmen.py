@@ -16,6 +16,7 @@ from django.views import View
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 
 from kpu_site.akses import IzinMixin
+from kpu_site.formulir import kesalahan_layanan
 from kpu_site.impor import ImporGagal
 from kpu_site.svg import bar_chart
 from kpu_site.tahun import tahun_aktif
@@ -105,7 +106,7 @@ class RekrutmenCreateView(KelolaMixin, FormView):
                 **{k: form.cleaned_data[k] for k in form.Meta.fields}, pengguna=self.request.user
             )
         except ValidationError as exc:
-            form.add_error(None, exc)
+            kesalahan_layanan(form, exc)
             return self.form_invalid(form)
         messages.success(self.request, f"Rekrutmen {rekrutmen} dibuat.")
         return redirect("badan_adhoc:rekrutmen_detail", pk=rekrutmen.pk)

@@ -16,6 +16,7 @@ from django.views.generic import FormView, TemplateView
 
 from kpu_site.audit import jejak_catat
 from kpu_site.excel import xlsx_response
+from kpu_site.formulir import kesalahan_layanan
 
 from .. import selectors, services
 from ..forms import JabatanForm, PAWForm, PenetapanForm
@@ -233,7 +234,7 @@ class PenetapanView(_RekrutmenMixin, KelolaMixin, FormView):
                 rekrutmen=self.rekrutmen, **form.cleaned_data, pengguna=self.request.user
             )
         except ValidationError as exc:
-            form.add_error(None, exc)
+            kesalahan_layanan(form, exc)
             return self.form_invalid(form)
         messages.success(self.request, f"{n} anggota ditetapkan.")
         return redirect("badan_adhoc:anggota_list", pk=self.rekrutmen.pk)
@@ -262,7 +263,7 @@ class PAWView(KelolaMixin, FormView):
                 anggota=self.anggota, **form.cleaned_data, pengguna=self.request.user
             )
         except ValidationError as exc:
-            form.add_error(None, exc)
+            kesalahan_layanan(form, exc)
             return self.form_invalid(form)
         messages.success(self.request, f"{pengganti.nama} menggantikan {self.anggota.nama}.")
         return redirect("badan_adhoc:anggota_list", pk=self.anggota.rekrutmen_id)

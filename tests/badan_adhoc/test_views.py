@@ -440,6 +440,10 @@ def test_rekrutmen_form_creates_and_names_the_field_of_a_duplicate_code(
         "masa_kerja_selesai": "2029-04-04",
     }
     client = masuk(staf_teknis)
+    form = client.get(_url("rekrutmen_create")).context["form"]
+    tanggal = form["tanggal_acuan"].field.widget
+    assert tanggal.input_type == "date" and "form-control" in tanggal.attrs["class"]
+    assert "form-select" in form["jenis_badan"].field.widget.attrs["class"]
     response = client.post(_url("rekrutmen_create"), data)
     r = Rekrutmen.objects.get(kode="pps-2029")
     assert response.status_code == 302 and response["Location"] == _url("rekrutmen_detail", r.pk)
