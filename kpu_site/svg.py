@@ -16,6 +16,11 @@ WARNA = ["#8b1a1a", "#2f6f9f", "#d99a21", "#4c8c4a", "#7a5c99", "#5f6b73"]
 FONT = "DejaVu Sans, Liberation Sans, Arial, sans-serif"
 
 
+# Width of one character of a value label (font-size 10) in px: a label is drawn above a
+# vertical bar only when it fits the bar's slot, so neighbouring labels never overlap.
+LEBAR_HURUF_NILAI = 5.6
+
+
 def _num(value) -> float | None:
     if value is None:
         return None
@@ -146,7 +151,7 @@ def bar_chart(
             f'<line x1="{left}" y1="{top_y}" x2="{left}" y2="{top_y + plot_h:.1f}" stroke="#333"/>'
         )
     else:
-        left, right, top_y, bottom = 64, 12, head + legend_h + 6, 46
+        left, right, top_y, bottom = 64, 12, head + legend_h + 16, 46  # room for the top label
         plot_w, plot_h = lebar - left - right, tinggi - top_y - bottom
         band = plot_w / n
         bar_w = band * 0.7 / max(len(seri), 1)
@@ -174,9 +179,10 @@ def bar_chart(
                 out.append(
                     f'<rect x="{x:.1f}" y="{top_y + plot_h - h:.1f}" width="{bar_w:.1f}" height="{h:.1f}" fill="{WARNA[s % len(WARNA)]}"/>'
                 )
-                if len(seri) * n <= 24:
+                teks = _label(v, satuan)
+                if len(teks) * LEBAR_HURUF_NILAI <= band / len(seri):  # only where it fits
                     out.append(
-                        f'<text x="{x + bar_w / 2:.1f}" y="{top_y + plot_h - h - 3:.1f}" text-anchor="middle" font-size="10">{escape(_label(v, satuan))}</text>'
+                        f'<text x="{x + bar_w / 2:.1f}" y="{top_y + plot_h - h - 3:.1f}" text-anchor="middle" font-size="10">{escape(teks)}</text>'
                     )
         if garis_acuan is not None:
             y = top_y + plot_h - plot_h * garis_acuan / top

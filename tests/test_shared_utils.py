@@ -188,3 +188,15 @@ def test_form_helpers_add_bootstrap_classes_and_place_service_errors():
     )
     assert form.errors["nama"] == ["Nama sudah dipakai."]
     assert form.non_field_errors() == ["Unit wajib diisi."]
+
+
+def test_svg_bar_values_are_drawn_only_where_they_fit():
+    lebar = svg.bar_chart(kategori=["A", "B"], seri=[("Capaian", [99, 100])], satuan="%")
+    assert "99%" in lebar and "100%" in lebar
+    # 12 months × 2 series of millions on a 640 px chart: the labels would overlap; none drawn.
+    sempit = svg.bar_chart(
+        kategori=[f"B{i}" for i in range(12)],
+        seri=[("RPD", [1_234_567.5] * 12), ("Realisasi", [1_234_567.5] * 12)],
+        satuan="jt",
+    )
+    assert sempit.count("<rect") == 24 + 2 and "1.234.567" not in sempit
