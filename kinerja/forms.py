@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.core.exceptions import ValidationError
 
+from kpu_site.formulir import TANGGAL, kelas_bootstrap
 from kpu_site.impor import parse_angka_id
 
 from .models import PengaturanCapaian, PerjanjianKinerja
@@ -28,26 +29,6 @@ class AngkaField(forms.CharField):
             return parse_angka_id(text)
         except ValueError as e:
             raise ValidationError(f"{self.label}: {e}") from None
-
-
-def _kelas(form: forms.Form) -> None:
-    for field in form.fields.values():
-        widget = field.widget
-        if isinstance(widget, forms.Select):
-            widget.attrs.setdefault("class", "form-select")
-        elif isinstance(widget, forms.CheckboxInput):
-            widget.attrs.setdefault("class", "form-check-input")
-        elif not isinstance(widget, forms.HiddenInput):
-            widget.attrs.setdefault("class", "form-control")
-
-
-def kesalahan_tempel(form: forms.Form, error: ValidationError) -> None:
-    """Put a service's ValidationError on the matching fields (others on the form)."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 class RealisasiForm(forms.Form):
@@ -84,7 +65,7 @@ class RealisasiForm(forms.Form):
                 f"Paling banyak {indikator.presisi} angka desimal; koma atau titik sebagai "
                 "pemisah desimal."
             )
-        _kelas(self)
+        kelas_bootstrap(self)
 
     def _periksa(self, nama: str):
         from .services import nilai_periksa
@@ -129,7 +110,7 @@ class BuktiForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _kelas(self)
+        kelas_bootstrap(self)
 
     def clean(self):
         data = super().clean()
@@ -151,7 +132,7 @@ class PKHeaderForm(forms.ModelForm):
             "alasan_perubahan",
         ]
         widgets = {
-            "tanggal": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "tanggal": TANGGAL,
             "alasan_perubahan": forms.Textarea(attrs={"rows": 2}),
         }
 
@@ -159,7 +140,7 @@ class PKHeaderForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if not self.instance.revisi:
             del self.fields["alasan_perubahan"]
-        _kelas(self)
+        kelas_bootstrap(self)
 
 
 class PKBarisForm(forms.Form):
@@ -168,27 +149,29 @@ class PKBarisForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _kelas(self)
+        kelas_bootstrap(self)
 
 
 class PKPerubahanForm(forms.Form):
     alasan = forms.CharField(
         label="Alasan perubahan",
-        widget=forms.Textarea(attrs={"rows": 2, "class": "form-control"}),
+        widget=forms.Textarea(attrs={"rows": 2}),
         max_length=2000,
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        kelas_bootstrap(self)
 
 
 class PKBuatForm(forms.Form):
     tahun = forms.IntegerField(label="Tahun", min_value=2000, max_value=2100)
     tempat = forms.CharField(label="Tempat", required=False, max_length=100)
-    tanggal = forms.DateField(
-        label="Tanggal", required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    tanggal = forms.DateField(label="Tanggal", required=False, widget=TANGGAL)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _kelas(self)
+        kelas_bootstrap(self)
 
 
 class PengaturanCapaianForm(forms.Form):
@@ -207,7 +190,7 @@ class PengaturanCapaianForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _kelas(self)
+        kelas_bootstrap(self)
 
 
 class KunciTahunForm(forms.Form):
@@ -217,5 +200,5 @@ class KunciTahunForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _kelas(self)
+        kelas_bootstrap(self)
         self.fields["keterangan"].widget.attrs["placeholder"] = "Keterangan (mis. LKj difinalisasi)"

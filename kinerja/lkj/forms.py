@@ -1,5 +1,7 @@
 from django import forms
 
+from kpu_site.formulir import kelas_bootstrap
+
 from .models import NaskahLkj
 from .naskah import isian_tak_dikenal
 
@@ -9,12 +11,15 @@ class NaskahLkjForm(forms.ModelForm):
         model = NaskahLkj
         fields = ["kata_pengantar", "ikhtisar", "latar_belakang", "penutup", "tempat_tanggal"]
         widgets = {
-            "kata_pengantar": forms.Textarea(attrs={"rows": 8, "class": "form-control"}),
-            "ikhtisar": forms.Textarea(attrs={"rows": 6, "class": "form-control"}),
-            "latar_belakang": forms.Textarea(attrs={"rows": 8, "class": "form-control"}),
-            "penutup": forms.Textarea(attrs={"rows": 8, "class": "form-control"}),
-            "tempat_tanggal": forms.TextInput(attrs={"class": "form-control"}),
+            "kata_pengantar": forms.Textarea(attrs={"rows": 8}),
+            "ikhtisar": forms.Textarea(attrs={"rows": 6}),
+            "latar_belakang": forms.Textarea(attrs={"rows": 8}),
+            "penutup": forms.Textarea(attrs={"rows": 8}),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        kelas_bootstrap(self)
 
     def clean(self):
         cleaned = super().clean()

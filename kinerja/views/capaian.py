@@ -12,6 +12,7 @@ from django.views.generic import TemplateView
 
 from kpu_site.akses import IzinMixin
 from kpu_site.excel import xlsx_response
+from kpu_site.formulir import kesalahan_layanan
 from kpu_site.peran import Peran
 from kpu_site.svg import bar_chart
 from kpu_site.tahun import tahun_aktif
@@ -21,7 +22,6 @@ from ..capaian import StatusCapaian
 from ..forms import (
     KunciTahunForm,
     PengaturanCapaianForm,
-    kesalahan_tempel,
 )
 from ._dasar import TahunMixin
 
@@ -173,7 +173,7 @@ class PengaturanView(IzinMixin, TemplateView):
             try:
                 services.pengaturan_capaian_update(pengguna=request.user, **form.cleaned_data)
             except ValidationError as e:
-                kesalahan_tempel(form, e)
+                kesalahan_layanan(form, e)
             else:
                 messages.success(request, "Pengaturan capaian disimpan.")
                 return redirect("kinerja:pengaturan")

@@ -12,6 +12,7 @@ from django.views import View
 from django.views.generic import DetailView, ListView, TemplateView
 
 from kpu_site.akses import IzinMixin
+from kpu_site.formulir import kesalahan_layanan
 from kpu_site.peran import Peran, peran_of
 from kpu_site.tahun import tahun_aktif
 
@@ -21,7 +22,6 @@ from ..forms import (
     PKBuatForm,
     PKHeaderForm,
     PKPerubahanForm,
-    kesalahan_tempel,
 )
 from ..models import PerjanjianKinerja, PKBaris, Renstra
 
@@ -166,7 +166,7 @@ class PKUbahView(IzinMixin, View):
                     **{k: form.cleaned_data[k] for k in form.fields},
                 )
             except ValidationError as e:
-                kesalahan_tempel(form, e)
+                kesalahan_layanan(form, e)
             else:
                 messages.success(request, f"{obj} disimpan.")
                 return redirect("kinerja:pk_detail", tahun=obj.tahun)
@@ -219,7 +219,7 @@ class PKBarisUbahView(IzinMixin, View):
                     target_atas=form.cleaned_data["target_atas"],
                 )
             except ValidationError as e:
-                kesalahan_tempel(form, e)
+                kesalahan_layanan(form, e)
             else:
                 return self._render(request, baris)
         return self._render(request, baris, form, status=200 if request.htmx else 400)

@@ -13,13 +13,13 @@ from django.views.generic import DetailView, TemplateView
 
 from kpu_site.akses import IzinMixin, boleh_ubah_unit
 from kpu_site.audit import jejak_catat
+from kpu_site.formulir import kesalahan_layanan
 
 from .. import selectors, services
 from ..forms import (
     BuktiForm,
     CatatanForm,
     RealisasiForm,
-    kesalahan_tempel,
 )
 from ..models import BuktiDukung, Realisasi
 from ._dasar import TahunMixin, kembali_ke
@@ -150,7 +150,7 @@ class RealisasiIsiView(IzinMixin, View):
                     program_pendukung=data["program_pendukung"],
                 )
             except ValidationError as e:
-                kesalahan_tempel(form, e)
+                kesalahan_layanan(form, e)
             else:
                 messages.success(request, "Realisasi disimpan.")
                 if not request.htmx:
