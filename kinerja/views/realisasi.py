@@ -37,9 +37,8 @@ class RealisasiListView(IzinMixin, TahunMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         tahun = self.kwargs["tahun"]
         user = self.request.user
-        baris = selectors.capaian_tahun_list(tahun=tahun)
-        if self.request.GET.get("unit") == "saya" and user.unit_id:
-            baris = [b for b in baris if b.indikator.sasaran.unit_id == user.unit_id]
+        unit_saya = self.request.GET.get("unit") == "saya" and user.unit_id
+        baris = selectors.capaian_tahun_list(tahun=tahun, unit=user.unit_id if unit_saya else None)
         boleh_isi = user.has_perm("kinerja.change_realisasi")
         context.update(
             baris=[

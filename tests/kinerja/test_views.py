@@ -264,3 +264,13 @@ def test_pk_create_form_offers_the_working_year_and_the_satker_town(demo, masuk,
     session.save()
     form = client.get(reverse("kinerja:pk_list")).context["form_buat"]
     assert form.initial == {"tahun": 2024, "tempat": "Serang"}
+
+
+def test_realisasi_list_unit_saya_shows_only_the_users_sub_bagian(masuk, staf_sdm_kinerja, demo):
+    c = masuk(staf_sdm_kinerja)
+    url = reverse("kinerja:realisasi_list", kwargs={"tahun": 2023})
+    semua = [b for b, _boleh, _periode in c.get(url).context["baris"]]
+    saya = [b for b, _boleh, _periode in c.get(url, {"unit": "saya"}).context["baris"]]
+    harus = [b.indikator.pk for b in semua if b.sasaran.unit_id == staf_sdm_kinerja.unit_id]
+    assert harus and len(harus) < len(semua)
+    assert [b.indikator.pk for b in saya] == harus
