@@ -8,6 +8,7 @@ from django import forms
 from django.conf import settings
 
 from kpu_site.formatting import bulan as nama_bulan
+from kpu_site.formulir import TANGGAL, kelas_bootstrap
 from kpu_site.impor import parse_angka_id
 
 from . import selectors
@@ -34,14 +35,7 @@ class AngkaField(forms.CharField):
 class _Bootstrap:
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            widget = field.widget
-            if isinstance(widget, forms.HiddenInput):
-                continue
-            css = "form-select" if isinstance(widget, forms.Select) else "form-control"
-            if isinstance(widget, forms.CheckboxInput):
-                css = "form-check-input"
-            widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
+        kelas_bootstrap(self)
 
 
 class DokumenForm(_Bootstrap, forms.Form):
@@ -52,7 +46,7 @@ class DokumenForm(_Bootstrap, forms.Form):
         max_length=100,
         help_text="Mis. SP DIPA-076.01.2.670714/2023, atau nomor NPHD untuk hibah.",
     )
-    tanggal = forms.DateField(label="Tanggal", widget=forms.DateInput(attrs={"type": "date"}))
+    tanggal = forms.DateField(label="Tanggal", widget=TANGGAL)
     uraian = forms.CharField(label="Uraian", max_length=300)
     pemberi = forms.CharField(
         label="Pemberi hibah", max_length=200, required=False, help_text="Hanya untuk hibah."
@@ -61,7 +55,7 @@ class DokumenForm(_Bootstrap, forms.Form):
 
 class DokumenUbahForm(_Bootstrap, forms.Form):
     nomor = forms.CharField(label="Nomor DIPA / NPHD", max_length=100)
-    tanggal = forms.DateField(label="Tanggal", widget=forms.DateInput(attrs={"type": "date"}))
+    tanggal = forms.DateField(label="Tanggal", widget=TANGGAL)
     uraian = forms.CharField(label="Uraian", max_length=300)
     pemberi = forms.CharField(label="Pemberi hibah", max_length=200, required=False)
 
@@ -112,7 +106,7 @@ class PosUbahForm(_Bootstrap, forms.Form):
 
 class RealisasiForm(_Bootstrap, forms.Form):
     akun = forms.ModelChoiceField(label="Akun", queryset=Pos.objects.none())
-    tanggal = forms.DateField(label="Tanggal SP2D", widget=forms.DateInput(attrs={"type": "date"}))
+    tanggal = forms.DateField(label="Tanggal SP2D", widget=TANGGAL)
     nomor_sp2d = forms.CharField(label="Nomor SP2D", max_length=60)
     nomor_spm = forms.CharField(label="Nomor SPM", max_length=60, required=False)
     nilai = AngkaField(label="Nilai (Rp)", help_text="Mis. 1.500.000 atau 1.500.000,50.")
@@ -150,9 +144,7 @@ class _RpdMixin:
 
 
 class RevisiForm(_RpdMixin, _Bootstrap, forms.Form):
-    tanggal = forms.DateField(
-        label="Tanggal revisi", widget=forms.DateInput(attrs={"type": "date"})
-    )
+    tanggal = forms.DateField(label="Tanggal revisi", widget=TANGGAL)
     alasan = forms.CharField(label="Alasan revisi", widget=forms.Textarea(attrs={"rows": 2}))
     perubahan = forms.CharField(
         label="Perubahan pagu detail",

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
-
 from kpu_site.akses import IzinMixin
 from kpu_site.audit import jejak_catat
 from kpu_site.excel import xlsx_response
@@ -11,14 +9,6 @@ from kpu_site.excel import xlsx_response
 from .. import selectors
 from ..akses import TulisAnggaranMixin, boleh_tulis
 from ..models import DokumenAnggaran
-
-
-def tambah_kesalahan(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
 
 
 def unduh_xlsx(request, *, nama: str, judul: str, kolom, baris, format_kolom=None):

@@ -10,12 +10,13 @@ from django.views import View
 from django.views.generic import DetailView, FormView, TemplateView
 
 from kpu_site.akses import IzinMixin
+from kpu_site.formulir import kesalahan_layanan
 from kpu_site.tahun import tahun_aktif
 
 from .. import forms, grafik, selectors, services
 from ..akses import boleh_kunci, boleh_tulis
 from ..models import Pos, Revisi
-from ._dasar import BacaMixin, DokumenMixin, TulisMixin, tambah_kesalahan, unduh_xlsx
+from ._dasar import BacaMixin, DokumenMixin, TulisMixin, unduh_xlsx
 
 # --- documents and the tree ---------------------------------------------------------------
 
@@ -47,7 +48,7 @@ class DokumenCreateView(TulisMixin, FormView):
         try:
             dokumen = services.dokumen_create(pengguna=self.request.user, **form.cleaned_data)
         except ValidationError as exc:
-            tambah_kesalahan(form, exc)
+            kesalahan_layanan(form, exc)
             return self.form_invalid(form)
         messages.success(self.request, f"{dokumen} dibuat dengan pagu awal (revisi ke-0).")
         return redirect("anggaran:dokumen_detail", pk=dokumen.pk)
@@ -68,7 +69,7 @@ class DokumenUpdateView(TulisMixin, DokumenMixin, FormView):
                 pengguna=self.request.user, dokumen=self.get_dokumen(), **form.cleaned_data
             )
         except ValidationError as exc:
-            tambah_kesalahan(form, exc)
+            kesalahan_layanan(form, exc)
             return self.form_invalid(form)
         messages.success(self.request, "Data dokumen disimpan.")
         return redirect("anggaran:dokumen_detail", pk=self.get_dokumen().pk)
@@ -216,7 +217,7 @@ class RevisiCreateView(TulisMixin, DokumenMixin, FormView):
                 rpd=form.rpd(),
             )
         except ValidationError as exc:
-            tambah_kesalahan(form, exc)
+            kesalahan_layanan(form, exc)
             return self.form_invalid(form)
         messages.success(self.request, f"{revisi} disimpan.")
         return redirect("anggaran:revisi_detail", pk=revisi.pk)
@@ -236,7 +237,7 @@ class RpdUpdateView(TulisMixin, DokumenMixin, FormView):
         try:
             services.rpd_set(pengguna=self.request.user, revisi=revisi, nilai=form.rpd())
         except ValidationError as exc:
-            tambah_kesalahan(form, exc)
+            kesalahan_layanan(form, exc)
             return self.form_invalid(form)
         messages.success(self.request, "RPD (halaman III) disimpan.")
         return redirect("anggaran:serapan", pk=self.get_dokumen().pk)
@@ -263,7 +264,7 @@ class PosCreateView(TulisMixin, DokumenMixin, FormView):
                 pengguna=self.request.user, dokumen=self.get_dokumen(), **form.cleaned_data
             )
         except ValidationError as exc:
-            tambah_kesalahan(form, exc)
+            kesalahan_layanan(form, exc)
             return self.form_invalid(form)
         messages.success(self.request, f"{pos} ditambahkan.")
         return redirect("anggaran:pos_detail", pk=pos.pk)
@@ -311,7 +312,7 @@ class PosUpdateView(TulisMixin, FormView):
                     pengguna=self.request.user, pos=self.get_pos(), sasaran=list(sasaran)
                 )
         except ValidationError as exc:
-            tambah_kesalahan(form, exc)
+            kesalahan_layanan(form, exc)
             return self.form_invalid(form)
         messages.success(self.request, "Perubahan disimpan.")
         return redirect("anggaran:pos_detail", pk=self.get_pos().pk)

@@ -13,11 +13,12 @@ from django.shortcuts import redirect
 from django.views.generic import FormView, ListView
 
 from kpu_site.formatting import bulan as nama_bulan
+from kpu_site.formulir import kesalahan_layanan
 from kpu_site.impor import ImporGagal
 
 from .. import forms, selectors, services
 from ..impor import realisasi_impor, realisasi_impor_periksa
-from ._dasar import BacaMixin, DokumenMixin, TulisMixin, tambah_kesalahan, unduh_xlsx
+from ._dasar import BacaMixin, DokumenMixin, TulisMixin, unduh_xlsx
 
 # --- realisasi -------------------------------------------------------------------------------
 
@@ -94,7 +95,7 @@ class RealisasiCreateView(TulisMixin, DokumenMixin, FormView):
         try:
             realisasi = services.realisasi_create(pengguna=self.request.user, **form.cleaned_data)
         except ValidationError as exc:
-            tambah_kesalahan(form, exc)
+            kesalahan_layanan(form, exc)
             return self.form_invalid(form)
         messages.success(self.request, f"Realisasi SP2D {realisasi.nomor_sp2d} dicatat.")
         return redirect("anggaran:pos_detail", pk=realisasi.akun_id)
