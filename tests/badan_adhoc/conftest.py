@@ -88,18 +88,3 @@ def staf_teknis(pengguna_buat):
 @pytest.fixture
 def kasubag_teknis(pengguna_buat):
     return pengguna_buat("kasubag.teknis.uji", Peran.KASUBAG, "teknis")
-
-
-@pytest.fixture(autouse=True)
-def media_sementara(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-
-
-@pytest.fixture(autouse=True)
-def cache_kosong():
-    """Cached dashboard figures never carry over from another test."""
-    from django.core.cache import cache
-
-    cache.clear()
-    yield
-    cache.clear()
