@@ -18,7 +18,7 @@ import csv
 import io
 import re
 import zipfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
@@ -41,6 +41,16 @@ class Kesalahan:
             if self.kolom
             else f"{tempat}: {self.alasan}"
         )
+
+
+def kesalahan_teks(kesalahan: Iterable[Kesalahan], batas: int = 50) -> list[str]:
+    """The first ``batas`` problems as text, then "... dan N kesalahan lain." when there are
+    more (for messages and command output)."""
+    daftar = list(kesalahan)
+    teks = [str(k) for k in daftar[:batas]]
+    if len(daftar) > batas:
+        teks.append(f"... dan {len(daftar) - batas} kesalahan lain.")
+    return teks
 
 
 class ImporGagal(Exception):

@@ -200,3 +200,13 @@ def test_svg_bar_values_are_drawn_only_where_they_fit():
         satuan="jt",
     )
     assert sempit.count("<rect") == 24 + 2 and "1.234.567" not in sempit
+
+
+def test_import_problems_listed_up_to_a_limit_then_counted():
+    from kpu_site.impor import Kesalahan, kesalahan_teks
+
+    daftar = [Kesalahan(n, "nik", "NIK harus 16 angka") for n in range(2, 7)]
+    teks = kesalahan_teks(daftar, batas=3)
+    assert teks[0] == "Baris 2, kolom nik: NIK harus 16 angka"
+    assert len(teks) == 4 and teks[-1] == "... dan 2 kesalahan lain."
+    assert len(kesalahan_teks(daftar)) == 5

@@ -14,7 +14,7 @@ from django.views.generic import FormView, ListView
 
 from kpu_site.formatting import bulan as nama_bulan
 from kpu_site.formulir import kesalahan_layanan
-from kpu_site.impor import ImporGagal
+from kpu_site.impor import ImporGagal, kesalahan_teks
 
 from .. import forms, selectors, services
 from ..impor import realisasi_impor, realisasi_impor_periksa
@@ -168,7 +168,7 @@ class RealisasiImporView(TulisMixin, DokumenMixin, FormView):
             )
         except (ImporGagal, ValidationError) as exc:
             pesan = (
-                [str(k) for k in exc.kesalahan[:20]]
+                kesalahan_teks(exc.kesalahan, batas=20)
                 if isinstance(exc, ImporGagal)
                 else exc.messages
             )

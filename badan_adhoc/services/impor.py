@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -389,11 +389,3 @@ def anggota_parpol_import(*, berkas, nama_berkas: str, pengguna=None) -> HasilIm
             ringkasan=f"Impor anggota parpol (SIPOL) {nama_berkas}: {jumlah} baris",
         )
     return HasilImpor(baru=jumlah)
-
-
-def kesalahan_teks(kesalahan: Iterable[Kesalahan], batas: int = 50) -> list[str]:
-    daftar = list(kesalahan)
-    teks = [str(k) for k in daftar[:batas]]
-    if len(daftar) > batas:
-        teks.append(f"... dan {len(daftar) - batas} kesalahan lain.")
-    return teks

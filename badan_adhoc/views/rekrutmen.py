@@ -17,7 +17,7 @@ from django.views.generic import DetailView, FormView, ListView, TemplateView
 
 from kpu_site.akses import IzinMixin
 from kpu_site.formulir import kesalahan_layanan
-from kpu_site.impor import ImporGagal
+from kpu_site.impor import ImporGagal, kesalahan_teks
 from kpu_site.svg import bar_chart
 from kpu_site.tahun import tahun_aktif
 
@@ -34,7 +34,6 @@ from ..models import (
     JenisBadan,
     Rekrutmen,
 )
-from ..services.impor import kesalahan_teks
 
 
 class BacaMixin(IzinMixin):

@@ -7,9 +7,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from kpu_site.impor import ImporGagal
-
-from ...services.impor import kesalahan_teks
+from kpu_site.impor import ImporGagal, kesalahan_teks
 
 
 class PerintahImpor(BaseCommand):
