@@ -98,6 +98,18 @@ def _realisasi_konteks(request, indikator, tahun, periode, form=None, aksi_form=
     }
 
 
+def _url_isi(realisasi: Realisasi) -> str:
+    """The input page of the realisasi's indikator and period (where its actions return)."""
+    return reverse(
+        "kinerja:realisasi_isi",
+        kwargs={
+            "tahun": realisasi.tahun,
+            "indikator_pk": realisasi.indikator_id,
+            "periode": realisasi.periode,
+        },
+    )
+
+
 def _angka_awal(nilai):
     if nilai is None:
         return None
@@ -184,14 +196,7 @@ class RealisasiAksiView(IzinMixin, View):
             Realisasi.objects.select_related("indikator", "indikator__sasaran"), pk=pk
         )
         form = CatatanForm(request.POST)
-        default = reverse(
-            "kinerja:realisasi_isi",
-            kwargs={
-                "tahun": realisasi.tahun,
-                "indikator_pk": realisasi.indikator_id,
-                "periode": realisasi.periode,
-            },
-        )
+        default = _url_isi(realisasi)
         if not form.is_valid():
             messages.error(request, "Aksi tidak dikenal.")
             return kembali_ke(request, default)
@@ -263,14 +268,7 @@ class BuktiTambahView(IzinMixin, View):
     def post(self, request, pk):
         realisasi = get_object_or_404(selectors.realisasi_untuk_pengguna(user=request.user), pk=pk)
         form = BuktiForm(request.POST, request.FILES)
-        default = reverse(
-            "kinerja:realisasi_isi",
-            kwargs={
-                "tahun": realisasi.tahun,
-                "indikator_pk": realisasi.indikator_id,
-                "periode": realisasi.periode,
-            },
-        )
+        default = _url_isi(realisasi)
         if not form.is_valid():
             for errors in form.errors.values():
                 for e in errors:
@@ -337,16 +335,13 @@ class BuktiHapusView(IzinMixin, View):
             .exists()
         ):
             raise Http404
-        r = bukti.realisasi
         try:
             services.bukti_hapus(bukti=bukti, pengguna=request.user)
         except ValidationError as e:
             messages.error(request, " ".join(e.messages))
         else:
             messages.success(request, "Bukti dukung dihapus.")
-        return redirect(
-            "kinerja:realisasi_isi", tahun=r.tahun, indikator_pk=r.indikator_id, periode=r.periode
-        )
+        return redirect(_url_isi(bukti.realisasi))
 
 
 # --------------------------------------------------------------------------- queue
