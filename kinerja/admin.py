@@ -4,6 +4,8 @@ evidence, settings, year locks) are read-only here: they change through the page
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from kpu_site.admin import HanyaLihatAdmin
+
 from .models import (
     BuktiDukung,
     Indikator,
@@ -53,17 +55,6 @@ class IndikatorAdmin(SimpleHistoryAdmin):
     list_filter = ("satuan", "arah")
     list_select_related = ("sasaran",)
     inlines = [TargetInline]
-
-
-class HanyaLihatAdmin(SimpleHistoryAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(PerjanjianKinerja)

@@ -487,10 +487,8 @@ def capaian_vs_anggaran(*, tahun: int) -> list[BarisAnggaranSasaran]:
     the sasaran); a sasaran without linked lines shows no pagu. The sasaran's capaian is the
     mean of its indikator's raw capaian (those that can be computed).
     """
-    try:
-        from anggaran.selectors import anggaran_per_sasaran
-    except ImportError:  # the anggaran app is optional for kinerja
-        return []
+    from anggaran.selectors import anggaran_per_sasaran
+
     dana = anggaran_per_sasaran(tahun=tahun)
     per_sasaran: dict[int, list[Decimal]] = {}
     sasaran: dict[int, Sasaran] = {}
