@@ -21,7 +21,6 @@ from django.views import View
 from django.views.generic import DetailView, ListView, TemplateView, UpdateView
 
 from kpu_site.akses import IzinMixin
-from kpu_site.audit import jejak_catat
 from kpu_site.excel import xlsx_response
 from kpu_site.formatting import tanggal_valid
 from kpu_site.formulir import kesalahan_layanan
@@ -329,14 +328,10 @@ class PegawaiExportView(IzinMixin, View):
     def get(self, request):
         saring = forms.PegawaiSaringForm(request.GET or None)
         pegawai = list(selectors.pegawai_list(**saring.filters()))
-        jejak_catat(
-            pengguna=request.user,
-            aksi="unduh",
-            objek=None,
-            ringkasan=f"Unduh daftar pegawai ({len(pegawai)} baris)",
-        )
         satker = selectors.satker_get()
         return xlsx_response(
+            pengguna=request.user,
+            ringkasan=f"Unduh daftar pegawai ({len(pegawai)} baris)",
             nama_berkas=f"daftar-pegawai-{timezone.localdate():%Y%m%d}",
             judul=f"Daftar Pegawai {satker.nama if satker else ''}".strip(),
             kolom=[

@@ -3,19 +3,10 @@
 from __future__ import annotations
 
 from kpu_site.akses import IzinMixin
-from kpu_site.audit import jejak_catat
-from kpu_site.excel import xlsx_response
 
 from .. import selectors
 from ..akses import TulisAnggaranMixin, boleh_tulis
 from ..models import DokumenAnggaran
-
-
-def unduh_xlsx(request, *, nama: str, judul: str, kolom, baris, format_kolom=None):
-    jejak_catat(pengguna=request.user, aksi="unduh", ringkasan=f"Unduh Excel: {judul}")
-    return xlsx_response(
-        nama_berkas=nama, judul=judul, kolom=kolom, baris=baris, format_kolom=format_kolom
-    )
 
 
 class BacaMixin(IzinMixin):

@@ -10,13 +10,14 @@ from django.views import View
 from django.views.generic import DetailView, FormView, TemplateView
 
 from kpu_site.akses import IzinMixin
+from kpu_site.excel import xlsx_response
 from kpu_site.formulir import kesalahan_layanan
 from kpu_site.tahun import tahun_aktif
 
 from .. import forms, grafik, selectors, services
 from ..akses import boleh_kunci, boleh_tulis
 from ..models import Pos, Revisi
-from ._dasar import BacaMixin, DokumenMixin, TulisMixin, unduh_xlsx
+from ._dasar import BacaMixin, DokumenMixin, TulisMixin
 
 # --- documents and the tree ---------------------------------------------------------------
 
@@ -139,9 +140,9 @@ class DokumenDetailView(BacaMixin, DokumenMixin, TemplateView):
                     pohon.serapan,
                 ]
             )
-            return unduh_xlsx(
-                request,
-                nama=f"pohon-anggaran-{pohon.dokumen.tahun}-{pohon.dokumen.jenis}",
+            return xlsx_response(
+                pengguna=request.user,
+                nama_berkas=f"pohon-anggaran-{pohon.dokumen.tahun}-{pohon.dokumen.jenis}",
                 judul=f"{pohon.dokumen} — {pohon.revisi}",
                 kolom=[
                     "Kode",

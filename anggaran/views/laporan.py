@@ -7,11 +7,12 @@ from django.urls import reverse
 from django.views import View
 from django.views.generic import TemplateView
 
+from kpu_site.excel import xlsx_response
 from kpu_site.formatting import bulan as nama_bulan
 from kpu_site.tahun import tahun_aktif
 
 from .. import grafik, selectors
-from ._dasar import BacaMixin, DokumenMixin, unduh_xlsx
+from ._dasar import BacaMixin, DokumenMixin
 
 # --- absorption and reports ---------------------------------------------------------------
 
@@ -29,9 +30,9 @@ class SerapanView(BacaMixin, DokumenMixin, TemplateView):
     def get(self, request, *args, **kwargs):
         if request.GET.get("unduh") == "xlsx":
             _revisi, bulanan = self._bulanan()
-            return unduh_xlsx(
-                request,
-                nama=f"serapan-bulanan-{self.get_dokumen().tahun}",
+            return xlsx_response(
+                pengguna=request.user,
+                nama_berkas=f"serapan-bulanan-{self.get_dokumen().tahun}",
                 judul=f"Serapan bulanan {self.get_dokumen()}",
                 kolom=[
                     "Bulan",
@@ -104,9 +105,9 @@ class LaporanView(BacaMixin, TemplateView):
                 ["", "Jumlah", tabel["total_pagu"], tabel["total_realisasi"], tabel["serapan"]]
             )
             rows.append(["", "Sisa anggaran", tabel["total_sisa"], None, None])
-            return unduh_xlsx(
-                request,
-                nama=f"tabel-3-1-{self.kwargs['tahun']}",
+            return xlsx_response(
+                pengguna=request.user,
+                nama_berkas=f"tabel-3-1-{self.kwargs['tahun']}",
                 judul=f"Tabel 3.1 Laporan Akuntabilitas Keuangan {self.kwargs['tahun']}",
                 kolom=["No", "Uraian", "Pagu", "Realisasi", "%"],
                 baris=rows,

@@ -12,13 +12,14 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.views.generic import FormView, ListView
 
+from kpu_site.excel import xlsx_response
 from kpu_site.formatting import bulan as nama_bulan
 from kpu_site.formulir import kesalahan_layanan
 from kpu_site.impor import ImporGagal, kesalahan_teks
 
 from .. import forms, selectors, services
 from ..impor import realisasi_impor, realisasi_impor_periksa
-from ._dasar import BacaMixin, DokumenMixin, TulisMixin, unduh_xlsx
+from ._dasar import BacaMixin, DokumenMixin, TulisMixin
 
 # --- realisasi -------------------------------------------------------------------------------
 
@@ -40,9 +41,9 @@ class RealisasiListView(BacaMixin, DokumenMixin, ListView):
     def get(self, request, *args, **kwargs):
         if request.GET.get("unduh") == "xlsx":
             dokumen = self.get_dokumen()
-            return unduh_xlsx(
-                request,
-                nama=f"realisasi-{dokumen.tahun}-{dokumen.jenis}",
+            return xlsx_response(
+                pengguna=request.user,
+                nama_berkas=f"realisasi-{dokumen.tahun}-{dokumen.jenis}",
                 judul=f"Realisasi {dokumen}",
                 kolom=[
                     "Tanggal",

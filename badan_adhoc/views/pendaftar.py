@@ -116,13 +116,10 @@ class PendaftarExportView(PendaftarListView):
         rows = qs.select_related("wilayah_tujuan", "wilayah_tujuan__induk").order_by("pk")[
             :BATAS_EKSPOR
         ]
-        jejak_catat(
+        return xlsx_response(
             pengguna=user,
-            aksi="unduh",
             objek=self.rekrutmen,
             ringkasan=f"Unduh daftar pendaftar {self.rekrutmen} (Excel)",
-        )
-        return xlsx_response(
             nama_berkas=f"pendaftar-{self.rekrutmen.kode}",
             judul=f"Pendaftar {self.rekrutmen}",
             kolom=[

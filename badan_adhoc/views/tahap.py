@@ -136,9 +136,6 @@ class PengumumanView(_RekrutmenMixin, BacaMixin, View):
             f"Pengumuman Hasil {'Seleksi Administrasi' if tahap == 'administrasi' else 'Akhir'} "
             f"{r.nama}" + (f" – Kecamatan {kec.nama}" if kec else "")
         )
-        jejak_catat(
-            pengguna=request.user, aksi="unduh", objek=r, ringkasan=f"Unduh {judul} ({self.format})"
-        )
         if self.format == "excel":
             baris = []
             for g in grup:
@@ -162,11 +159,15 @@ class PengumumanView(_RekrutmenMixin, BacaMixin, View):
                         ]
                     )
             return xlsx_response(
+                pengguna=request.user,
+                objek=r,
+                ringkasan=f"Unduh {judul} (excel)",
                 nama_berkas=f"pengumuman-{tahap}-{r.kode}",
                 judul=judul,
                 kolom=["Wilayah", "No/Peringkat", "Nama", "L/P", "Domisili", "Hasil", "Keterangan"],
                 baris=baris,
             )
+        jejak_catat(pengguna=request.user, aksi="unduh", objek=r, ringkasan=f"Unduh {judul} (pdf)")
         from kpu_site.pdf import html_ke_pdf
 
         html = render_to_string(

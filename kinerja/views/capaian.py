@@ -59,6 +59,7 @@ class CapaianView(IzinMixin, TahunMixin, TemplateView):
     def _xlsx(self, tahun):
         baris = selectors.capaian_tahun_list(tahun=tahun)
         return xlsx_response(
+            pengguna=self.request.user,
             nama_berkas=f"capaian-kinerja-{tahun}",
             judul=f"Capaian Kinerja {tahun}",
             kolom=[

@@ -163,6 +163,11 @@ def test_capaian_excel_download(masuk, auditor, demo):
         row for row in ws.iter_rows(values_only=True) if row and row[1] and "JDIH" in str(row[0])
     ]
     assert nilai and float(nilai[0][5]) == pytest.approx(94.74)
+    # Every Excel download is in the audit trail (kpu_site.excel.xlsx_response), once.
+    from kpu_site.models import JejakAudit
+
+    jejak = JejakAudit.objects.filter(aksi="unduh", pengguna=auditor)
+    assert [j.keterangan for j in jejak] == ["Unduh Excel: Capaian Kinerja 2023"]
 
 
 def test_pk_page_and_print(masuk, komisioner, demo):
