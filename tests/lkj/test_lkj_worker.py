@@ -9,6 +9,8 @@ import time
 from pathlib import Path
 
 import pytest
+import redis
+from django.conf import settings
 from django.db import connection
 
 from kinerja.lkj import services
@@ -44,6 +46,20 @@ def _tunggu(laporan, kondisi, batas=120.0):
     )
 
 
+def _tunggu_antrean_habis(antrean: str, batas: float = 60.0) -> None:
+    """Wait until the broker holds no message of ``antrean``, waiting or taken but unacked
+    (tasks ack late, so an acked message is one whose task has finished)."""
+    broker = redis.Redis.from_url(settings.CELERY_BROKER_URL)
+    deadline = time.monotonic() + batas
+    kosong = 0  # seen empty twice in a row: not the instant between the pop and the unacked entry
+    while time.monotonic() < deadline:
+        kosong = kosong + 1 if broker.llen(antrean) == 0 and broker.hlen("unacked") == 0 else 0
+        if kosong == 2:
+            return
+        time.sleep(0.2)
+    pytest.fail(f"the worker did not consume the {antrean} queue within {batas:.0f} s")
+
+
 def _anak(pid: int) -> list[int]:
     children = []
     for task in Path(f"/proc/{pid}/task").iterdir():
@@ -70,7 +86,7 @@ def test_worker_renders_the_lkj_with_progress(worker, sekretaris):
 
     sha, selesai_pada = laporan.sha256, laporan.selesai_pada
     laporan_render.delay(laporan.pk)
-    time.sleep(3)
+    _tunggu_antrean_habis("laporan")  # the worker took the second delivery and acked it
     laporan.refresh_from_db()
     assert (laporan.status, laporan.sha256, laporan.selesai_pada) == ("selesai", sha, selesai_pada)
 
