@@ -16,6 +16,16 @@ from sekretariat.models import UnitOrganisasi
 KATA_SANDI = "sandi-uji-123"
 
 
+def pytest_configure(config):
+    """Passwords are hashed with MD5 in tests (Django's advice for test speed): PBKDF2 takes
+    about a second per account on this machine, and the personas and the demo accounts make
+    dozens per run. What the tests check of passwords (login, ``check_password``) does not
+    depend on the algorithm; the production settings are checked in a subprocess."""
+    from django.conf import settings
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 def demo_inti_muat() -> None:
     """Load the demo organisation, kinerja and anggaran (Kota Serang 2023) and the demo
     accounts, without the ad hoc bodies (the slowest part of the demo)."""
