@@ -6,7 +6,11 @@ a Staf of another sub-bagian, to check that another unit's record is a 404).
 
 from __future__ import annotations
 
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
 import pytest
+import time_machine
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
@@ -14,6 +18,11 @@ from kpu_site.peran import Peran
 from sekretariat.models import UnitOrganisasi
 
 KATA_SANDI = "sandi-uji-123"
+
+# "Today" in every test (the clock runs on from there): the working year, the posts held today,
+# the active commission and "an impossible date shows today" do not depend on the day the
+# suite is run.
+HARI_UJI = datetime(2026, 11, 2, 9, 0, tzinfo=ZoneInfo("Asia/Jakarta"))
 
 
 def pytest_configure(config):
@@ -147,6 +156,17 @@ def masuk(client):
         return client
 
     return _masuk
+
+
+@pytest.fixture(autouse=True)
+def _hari_tetap(request):
+    """Every test runs on ``HARI_UJI``, except the tests marked worker or browser: another
+    process (the Celery worker, the browser) keeps the real clock."""
+    if request.node.get_closest_marker("worker") or request.node.get_closest_marker("browser"):
+        yield
+        return
+    with time_machine.travel(HARI_UJI, tick=True):
+        yield
 
 
 @pytest.fixture(autouse=True)
