@@ -35,6 +35,26 @@ def pytest_configure(config):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+# The longest tests (a minute or more of CPU each: the whole demo, ad hoc bodies included, or a
+# PDF render) start first, so that with pytest-xdist one process does not begin them when the
+# others have nothing left to do.
+LAMA_DULU = (
+    "tests/test_access_matrix.py::",
+    "tests/test_foundation.py::test_muat_demo_is_idempotent",
+    "tests/lkj/test_lkj.py::test_demo_lkj_",
+    "tests/lkj/test_lkj.py::test_finalising_the_demo_lkj",
+)
+
+
+def pytest_collection_modifyitems(config, items):
+    def urutan(item):
+        return next(
+            (i for i, awal in enumerate(LAMA_DULU) if item.nodeid.startswith(awal)), len(LAMA_DULU)
+        )
+
+    items.sort(key=urutan)
+
+
 def demo_inti_muat() -> None:
     """Load the demo organisation, kinerja and anggaran (Kota Serang 2023) and the demo
     accounts, without the ad hoc bodies (the slowest part of the demo)."""
