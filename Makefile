@@ -15,7 +15,7 @@ PYTEST_N ?= auto
 # WeasyPrint's system libraries and fonts: installed with apt-get when missing (root), else
 # one line naming the packages and a stop.
 sistem:
-	@sh scripts/pustaka_sistem.sh
+	@PYTHON="$(PYTHON)" sh scripts/pustaka_sistem.sh
 
 $(BIN)/python: | sistem
 	$(PYTHON) -m venv $(VENV)

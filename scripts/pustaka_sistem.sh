@@ -28,6 +28,16 @@ daftar_lib() {
     return 0
 }
 
+ada_lib() {
+    if [ -n "$libs" ]; then
+        echo "$libs" | awk -v n="$1" '$1 == n { f = 1 } END { exit !f }'
+    else
+        # No ldconfig (not Linux): ask the C library loader through Python.
+        nama=${1#lib}
+        "${PYTHON:-python3}" -c 'import ctypes.util, sys; sys.exit(not ctypes.util.find_library(sys.argv[1]))' "${nama%%.so*}"
+    fi
+}
+
 kurang() {
     libs=$(daftar_lib)
     fonts=$(find /usr/share/fonts /usr/local/share/fonts "${HOME:-/nonexistent}/.local/share/fonts" \
@@ -35,7 +45,7 @@ kurang() {
     echo "$KEBUTUHAN" | while read -r paket jenis nama; do
         [ -n "${paket:-}" ] || continue
         case $jenis in
-            lib) echo "$libs" | awk -v n="$nama" '$1 == n { f = 1 } END { exit !f }' || echo "$paket" ;;
+            lib) ada_lib "$nama" || echo "$paket" ;;
             font) echo "$fonts" | grep -q "/$nama\$" || echo "$paket" ;;
         esac
     done | sort -u | tr '\n' ' ' | sed 's/ $//'
