@@ -1,15 +1,23 @@
-# Two set-up commands for a fresh machine (Python 3.11+, make, git):
+# Two set-up commands for a fresh machine (Python 3.11+, make, git; WeasyPrint's system
+# libraries are installed by `make sistem` when missing, see scripts/pustaka_sistem.sh):
 #   make run   install, migrate, load the demo data and serve on http://127.0.0.1:8000
-#   make test  install, lint (ruff), check migrations, run the test suite
+#   make test  install, lint (ruff), check migrations, run the test suite (one process per core)
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PYTEST_ARGS ?=
+# pytest-xdist processes for `make pytest` (auto: one per core); PYTEST_N=0: no extra processes.
+PYTEST_N ?= auto
 
-.PHONY: run test install migrate demo serve lint check-migrations pytest clean
+.PHONY: run test sistem install migrate demo serve lint check-migrations pytest clean
 
-$(BIN)/python:
+# WeasyPrint's system libraries and fonts: installed with apt-get when missing (root), else
+# one line naming the packages and a stop.
+sistem:
+	@PYTHON="$(PYTHON)" sh scripts/pustaka_sistem.sh
+
+$(BIN)/python: | sistem
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
@@ -17,7 +25,7 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-install: $(STAMP)
+install: sistem $(STAMP)
 
 migrate: install
 	$(BIN)/python manage.py migrate --noinput
@@ -40,7 +48,7 @@ check-migrations: install
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
 pytest: install
-	$(BIN)/pytest -m "not worker and not browser" $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(PYTEST_N) -m "not worker and not browser" $(PYTEST_ARGS)
 
 test: lint check-migrations pytest
 

@@ -6,7 +6,11 @@ a Staf of another sub-bagian, to check that another unit's record is a 404).
 
 from __future__ import annotations
 
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
 import pytest
+import time_machine
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
@@ -14,6 +18,41 @@ from kpu_site.peran import Peran
 from sekretariat.models import UnitOrganisasi
 
 KATA_SANDI = "sandi-uji-123"
+
+# "Today" in every test (the clock runs on from there): the working year, the posts held today,
+# the active commission and "an impossible date shows today" do not depend on the day the
+# suite is run.
+HARI_UJI = datetime(2026, 11, 2, 9, 0, tzinfo=ZoneInfo("Asia/Jakarta"))
+
+
+def pytest_configure(config):
+    """Passwords are hashed with MD5 in tests (Django's advice for test speed): PBKDF2 takes
+    about a second per account on this machine, and the personas and the demo accounts make
+    dozens per run. What the tests check of passwords (login, ``check_password``) does not
+    depend on the algorithm; the production settings are checked in a subprocess."""
+    from django.conf import settings
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+# The longest tests (a minute or more of CPU each: the whole demo, ad hoc bodies included, or a
+# PDF render) start first, so that with pytest-xdist one process does not begin them when the
+# others have nothing left to do.
+LAMA_DULU = (
+    "tests/test_access_matrix.py::",
+    "tests/test_foundation.py::test_muat_demo_is_idempotent",
+    "tests/lkj/test_lkj.py::test_demo_lkj_",
+    "tests/lkj/test_lkj.py::test_finalising_the_demo_lkj",
+)
+
+
+def pytest_collection_modifyitems(config, items):
+    def urutan(item):
+        return next(
+            (i for i, awal in enumerate(LAMA_DULU) if item.nodeid.startswith(awal)), len(LAMA_DULU)
+        )
+
+    items.sort(key=urutan)
 
 
 def demo_inti_muat() -> None:
@@ -137,6 +176,17 @@ def masuk(client):
         return client
 
     return _masuk
+
+
+@pytest.fixture(autouse=True)
+def _hari_tetap(request):
+    """Every test runs on ``HARI_UJI``, except the tests marked worker or browser: another
+    process (the Celery worker, the browser) keeps the real clock."""
+    if request.node.get_closest_marker("worker") or request.node.get_closest_marker("browser"):
+        yield
+        return
+    with time_machine.travel(HARI_UJI, tick=True):
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from django.core.management import call_command
 
 from kinerja.models import Realisasi
+from tests.conftest import demo_inti_muat
 
 from .factories import IndikatorFactory, SasaranFactory, TargetTahunanFactory
 
@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_api_capaian_read_by_every_role(client, personas):
-    call_command("muat_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    demo_inti_muat()
     assert client.get("/api/kinerja/capaian/?tahun=2023").status_code in (401, 403)
     for user in personas.values():
         client.force_login(user)
@@ -114,7 +114,7 @@ def test_api_pk_revision(client, unit_demo, sekretaris, komisioner):
 def test_api_realisasi_list_query_count_constant(client, sekretaris, django_assert_max_num_queries):
     from kinerja.models import Indikator
 
-    call_command("muat_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    demo_inti_muat()
     client.force_login(sekretaris)
     url = "/api/kinerja/realisasi/?tahun=2023"
     client.get(url)

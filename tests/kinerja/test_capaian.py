@@ -5,10 +5,10 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from django.core.management import call_command
 
 from kinerja.capaian import StatusCapaian, capaian_compute
 from kinerja.selectors import capaian_tahun_list, pengaturan_capaian_get
+from tests.conftest import demo_inti_muat
 
 D = Decimal
 
@@ -96,7 +96,7 @@ CAPAIAN_DEMO_2023 = {
 
 @pytest.mark.django_db
 def test_capaian_demo_2023_thirteen_values(django_assert_max_num_queries):
-    call_command("muat_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    demo_inti_muat()
     pengaturan_capaian_get()
     with django_assert_max_num_queries(7):
         baris = capaian_tahun_list(tahun=2023)
@@ -111,9 +111,9 @@ def test_capaian_demo_2023_thirteen_values(django_assert_max_num_queries):
 def test_capaian_demo_idempotent():
     from kinerja.models import PKBaris, Realisasi
 
-    call_command("muat_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    demo_inti_muat()
     jumlah = (Realisasi.objects.count(), PKBaris.objects.count())
-    call_command("muat_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    demo_inti_muat()
     assert (Realisasi.objects.count(), PKBaris.objects.count()) == jumlah == (26, 26)
 
 

@@ -7,11 +7,11 @@ from decimal import Decimal
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import call_command
 from django.urls import reverse
 
 from kinerja.models import BuktiDukung, Indikator, Realisasi
 from kinerja.selectors import capaian_vs_anggaran
+from tests.conftest import demo_inti_muat
 
 from .factories import (
     IndikatorFactory,
@@ -25,7 +25,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def demo():
-    call_command("muat_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    """Organisation, kinerja and anggaran of the demo (no ad hoc bodies: none of these pages
+    shows them)."""
+    demo_inti_muat()
 
 
 @pytest.fixture
