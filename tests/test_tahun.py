@@ -279,3 +279,33 @@ def test_a_locked_year_refuses_a_new_budget_document(dipa_2023, sekretaris):
             tanggal=date(2023, 12, 1),
             uraian="DIPA 2024",
         )
+
+
+def test_migration_removes_only_the_document_locks_the_lkj_finalisation_set(sekretaris):
+    """``anggaran/0003``: a DIPA locked by finalising the LKj (within a minute after it) is
+    unlocked, the year staying locked by ``KunciTahun``; a hibah the Sekretaris locked on its
+    own page a day later stays locked."""
+    from datetime import timedelta
+    from importlib import import_module
+
+    from django.apps import apps
+
+    from anggaran.models import DokumenAnggaran
+    from kinerja.models import LaporanKinerja
+    from tests.anggaran.factories import DokumenAnggaranFactory
+
+    final = timezone.now() - timedelta(days=30)
+    LaporanKinerja.objects.create(tahun=2023, versi=1, status="final", difinalkan_pada=final)
+    dipa = DokumenAnggaranFactory(tahun=2023)
+    hibah = DokumenAnggaranFactory(tahun=2023, jenis="hibah", pemberi="Pemkot")
+    DokumenAnggaran.objects.filter(pk=dipa.pk).update(
+        terkunci=True, dikunci_pada=final + timedelta(seconds=2), dikunci_oleh=sekretaris
+    )
+    DokumenAnggaran.objects.filter(pk=hibah.pk).update(
+        terkunci=True, dikunci_pada=final + timedelta(days=1), dikunci_oleh=sekretaris
+    )
+    import_module("anggaran.migrations.0003_kunci_tahun_satu_sumber").kunci_lkj_lepas(apps, None)
+    dipa.refresh_from_db()
+    hibah.refresh_from_db()
+    assert (dipa.terkunci, dipa.dikunci_pada, dipa.dikunci_oleh) == (False, None, None)
+    assert (hibah.terkunci, hibah.dikunci_oleh) == (True, sekretaris)
