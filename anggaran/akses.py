@@ -8,10 +8,10 @@ a realisasi above the pagu needs ``anggaran.setujui_pelampauan`` (Sekretaris).
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
 from rest_framework import permissions
 
-from kpu_site.peran import PERAN_BERUNIT, Peran, peran_of
+from kpu_site.akses import boleh_ubah_unit, pastikan_boleh_ubah_unit
+from kpu_site.peran import Peran, peran_of
 
 UNIT_KEUANGAN = "keuangan"
 PESAN_TOLAK = (
@@ -21,20 +21,11 @@ PESAN_TOLAK = (
 
 def boleh_tulis(pengguna) -> bool:
     """May the user write budget data (DIPA, tree, revisions, realisasi, imports)?"""
-    if pengguna is None or not pengguna.is_authenticated:
-        return False
-    peran = peran_of(pengguna)
-    if peran in (Peran.ADMIN, Peran.SEKRETARIS):
-        return True
-    if peran in PERAN_BERUNIT:
-        unit = getattr(pengguna, "unit", None)
-        return unit is not None and unit.kode == UNIT_KEUANGAN
-    return False
+    return boleh_ubah_unit(pengguna, UNIT_KEUANGAN)
 
 
 def pastikan_boleh_tulis(pengguna) -> None:
-    if pengguna is not None and not boleh_tulis(pengguna):
-        raise PermissionDenied(PESAN_TOLAK)
+    pastikan_boleh_ubah_unit(pengguna, UNIT_KEUANGAN, PESAN_TOLAK)
 
 
 def boleh_kunci(pengguna) -> bool:

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 
 from kpu_site.audit import jejak_catat
@@ -70,10 +71,10 @@ def realisasi_impor_periksa(*, dokumen: DokumenAnggaran, berkas, nama_berkas: st
     """Read and check every row; nothing is written. File-level problems (not a CSV/XLSX,
     missing columns, locked document) are returned as errors without a row number."""
     hasil = HasilImpor(dokumen=dokumen, nama_berkas=nama_berkas)
-    if dokumen.terkunci:
-        hasil.kesalahan.append(
-            Kesalahan(None, "", f"{dokumen.nomor} sudah dikunci; impor tidak diizinkan.")
-        )
+    try:
+        pastikan_terbuka(dokumen)
+    except ValidationError as exc:
+        hasil.kesalahan.append(Kesalahan(None, "", f"Impor tidak diizinkan: {exc.messages[0]}"))
         return hasil
     try:
         tabel = baca_tabel(berkas, nama_berkas=nama_berkas, kolom_wajib=KOLOM_WAJIB)

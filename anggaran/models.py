@@ -24,6 +24,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from kpu_site.formatting import bulan as nama_bulan
+from kpu_site.tahun import tahun_terkunci
 
 UANG = {"max_digits": 18, "decimal_places": 2}
 
@@ -82,6 +83,17 @@ class DokumenAnggaran(models.Model):
     @property
     def is_hibah(self) -> bool:
         return self.jenis == self.Jenis.HIBAH
+
+    @property
+    def tahun_terkunci(self) -> bool:
+        """Its year is locked (the one year lock; for display, cached)."""
+        return tahun_terkunci(self.tahun)
+
+    @property
+    def dapat_diubah(self) -> bool:
+        """For the pages: neither its year nor the document itself is locked (the services
+        check again with ``services.pastikan_terbuka``)."""
+        return not self.terkunci and not self.tahun_terkunci
 
 
 class Revisi(models.Model):

@@ -4,7 +4,11 @@ Rules enforced here (a broken rule raises ``ValidationError`` with an Indonesian
 who may not write gets ``PermissionDenied``):
 
 - only the Sekretaris/Admin and the Staf/Kasubag of Sub Bagian Keuangan write (``akses``);
-- a locked document (``terkunci``, set when the year's LKj is finalised) refuses every write;
+- a locked year refuses every write: the one year lock (``kpu_site.tahun.tahun_terkunci``, set
+  when the year's LKj is finalised, removed when the Sekretaris unlocks the year in Pengaturan
+  Kinerja);
+- a document the Sekretaris locked on its own page (``terkunci``) refuses every write until
+  the Sekretaris unlocks it there;
 - pagu lives on detail lines; after the first revision pagu changes only through a new
   revision (a full new version of the pagu, never an overwrite);
 - a realisasi above its akun line's remaining pagu is refused unless the user holds
@@ -25,6 +29,7 @@ from django.utils import timezone
 
 from kpu_site.audit import jejak_catat
 from kpu_site.formatting import rupiah
+from kpu_site.tahun import tahun_terkunci
 
 from . import selectors
 from .akses import boleh_kunci, pastikan_boleh_tulis
@@ -33,11 +38,22 @@ from .models import DokumenAnggaran, Pagu, Pos, Realisasi, RencanaPenarikan, Rev
 NOL = Decimal("0")
 
 
+def pastikan_tahun_terbuka(tahun: int) -> None:
+    if tahun_terkunci(tahun, segar=True):
+        raise ValidationError(
+            f"Tahun {tahun} sudah dikunci (Laporan Kinerja difinalisasi atau dikunci Sekretaris "
+            "di Pengaturan Kinerja); data anggaran tahun ini tidak dapat diubah."
+        )
+
+
 def pastikan_terbuka(dokumen: DokumenAnggaran) -> None:
+    """Refuse a write on ``dokumen``: its year is locked, or the document itself is."""
+    pastikan_tahun_terbuka(dokumen.tahun)
     if dokumen.terkunci:
         raise ValidationError(
-            f"{dokumen.get_jenis_display()} {dokumen.nomor} tahun {dokumen.tahun} sudah dikunci "
-            "(laporan tahun ini sudah difinalisasi); data anggarannya tidak dapat diubah."
+            f"{dokumen.get_jenis_display()} {dokumen.nomor} tahun {dokumen.tahun} dikunci oleh "
+            "Sekretaris; data anggarannya tidak dapat diubah sampai kuncinya dibuka di halaman "
+            "dokumen."
         )
 
 
@@ -58,6 +74,7 @@ def dokumen_create(
 ) -> DokumenAnggaran:
     """A DIPA or hibah with its revisi ke-0 (the original pagu)."""
     pastikan_boleh_tulis(pengguna)
+    pastikan_tahun_terbuka(tahun)
     if (
         jenis == DokumenAnggaran.Jenis.DIPA
         and DokumenAnggaran.objects.filter(tahun=tahun, jenis=jenis).exists()
@@ -102,8 +119,8 @@ def dokumen_update(
 
 @transaction.atomic
 def dokumen_kunci(*, dokumen: DokumenAnggaran, pengguna=None) -> DokumenAnggaran:
-    """Lock a document: every later write on it is refused. Sekretaris/Admin (or the system,
-    e.g. the LKj finalisation, with ``pengguna=None``)."""
+    """Lock one document on its own (Sekretaris/Admin): every later write on it is refused
+    until ``dokumen_buka``. Separate from the year lock, which finalising the LKj sets."""
     if pengguna is not None and not boleh_kunci(pengguna):
         raise PermissionDenied("Hanya Sekretaris yang dapat mengunci data anggaran.")
     dokumen = DokumenAnggaran.objects.select_for_update().get(pk=dokumen.pk)
@@ -113,15 +130,25 @@ def dokumen_kunci(*, dokumen: DokumenAnggaran, pengguna=None) -> DokumenAnggaran
     dokumen.dikunci_pada = timezone.now()
     dokumen.dikunci_oleh = pengguna if getattr(pengguna, "pk", None) else None
     dokumen.save()
+    jejak_catat(pengguna=pengguna, aksi="alur", objek=dokumen, ringkasan=f"{dokumen} dikunci.")
     return dokumen
 
 
-def tahun_kunci(*, tahun: int, pengguna=None) -> list[DokumenAnggaran]:
-    """Lock every budget document of the year (called when the year's LKj is finalised)."""
-    return [
-        dokumen_kunci(dokumen=d, pengguna=pengguna)
-        for d in DokumenAnggaran.objects.filter(tahun=tahun)
-    ]
+@transaction.atomic
+def dokumen_buka(*, dokumen: DokumenAnggaran, pengguna=None) -> DokumenAnggaran:
+    """Unlock a document locked by ``dokumen_kunci`` (Sekretaris/Admin). A locked year stays
+    locked: that lock is opened in Pengaturan Kinerja."""
+    if pengguna is not None and not boleh_kunci(pengguna):
+        raise PermissionDenied("Hanya Sekretaris yang dapat membuka kunci data anggaran.")
+    dokumen = DokumenAnggaran.objects.select_for_update().get(pk=dokumen.pk)
+    if not dokumen.terkunci:
+        return dokumen
+    dokumen.terkunci = False
+    dokumen.dikunci_pada = None
+    dokumen.dikunci_oleh = None
+    dokumen.save()
+    jejak_catat(pengguna=pengguna, aksi="alur", objek=dokumen, ringkasan=f"Kunci {dokumen} dibuka.")
+    return dokumen
 
 
 # --- the tree ---------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ urlpatterns = [
     path("<int:pk>/", views.DokumenDetailView.as_view(), name="dokumen_detail"),
     path("<int:pk>/ubah/", views.DokumenUpdateView.as_view(), name="dokumen_update"),
     path("<int:pk>/kunci/", views.DokumenKunciView.as_view(), name="dokumen_kunci"),
+    path("<int:pk>/buka-kunci/", views.DokumenBukaView.as_view(), name="dokumen_buka"),
     path("<int:pk>/revisi/tambah/", views.RevisiCreateView.as_view(), name="revisi_create"),
     path("<int:pk>/rpd/", views.RpdUpdateView.as_view(), name="rpd_update"),
     path("<int:pk>/pos/tambah/", views.PosCreateView.as_view(), name="pos_create"),

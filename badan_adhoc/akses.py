@@ -7,30 +7,23 @@ see the full NIK. Every other role reads with the NIK masked and cannot write (4
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
-
-from kpu_site.peran import PERAN_BERUNIT, Peran, peran_of
+from kpu_site.akses import boleh_ubah_unit, pastikan_boleh_ubah_unit
 
 UNIT_PENGELOLA = "teknis"
 
 
 def boleh_kelola(user) -> bool:
-    peran = peran_of(user)
-    if peran in (Peran.ADMIN, Peran.SEKRETARIS):
-        return True
-    if peran in PERAN_BERUNIT:
-        unit = getattr(user, "unit", None)
-        return unit is not None and unit.kode == UNIT_PENGELOLA
-    return False
+    return boleh_ubah_unit(user, UNIT_PENGELOLA)
 
 
 def pastikan_boleh_kelola(user) -> None:
     """Raise 403 unless ``user`` is staff of the recruitment. ``None`` is the system itself
     (management commands, demo data), which is always allowed."""
-    if user is not None and not boleh_kelola(user):
-        raise PermissionDenied(
-            "Hanya Sekretaris, Admin, dan Sub Bagian Teknis yang dapat mengelola rekrutmen."
-        )
+    pastikan_boleh_ubah_unit(
+        user,
+        UNIT_PENGELOLA,
+        "Hanya Sekretaris, Admin, dan Sub Bagian Teknis yang dapat mengelola rekrutmen.",
+    )
 
 
 def nik_samarkan(nik: str) -> str:

@@ -12,8 +12,8 @@ from decimal import Decimal
 
 from django.db.models import Prefetch, QuerySet
 
-from kpu_site.akses import unit_pengguna
-from kpu_site.peran import Peran, peran_of
+from kpu_site.akses import saring_unit
+from kpu_site.tahun import tahun_terkunci
 
 from .capaian import HasilCapaian, capaian_compute
 from .models import (
@@ -40,8 +40,9 @@ def pengaturan_capaian_get() -> PengaturanCapaian:
 
 
 def kinerja_tahun_kunci(tahun: int) -> bool:
-    """Is the year locked (LKj finalised)? Locked years accept no realisasi changes."""
-    return KunciTahun.objects.filter(tahun=tahun).exists()
+    """Is the year locked (LKj finalised, or locked in Pengaturan)? Locked years accept no
+    kinerja or anggaran changes; the check is ``kpu_site.tahun.tahun_terkunci``."""
+    return tahun_terkunci(tahun, segar=True)
 
 
 def kunci_tahun_list() -> QuerySet[KunciTahun]:
@@ -104,11 +105,7 @@ def indikator_list(*, renstra: Renstra | None = None) -> QuerySet[Indikator]:
 
 def indikator_untuk_pengguna(*, user) -> QuerySet[Indikator]:
     """Indikator a user may enter realisasi for: a Kasubag/Staf only their sub-bagian's."""
-    qs = indikator_list()
-    unit = unit_pengguna(user)
-    if peran_of(user) in (Peran.KASUBAG, Peran.STAF):
-        qs = qs.filter(sasaran__unit=unit) if unit is not None else qs.none()
-    return qs
+    return saring_unit(indikator_list(), user, "sasaran__unit")
 
 
 # --------------------------------------------------------------------------- PK
@@ -226,10 +223,7 @@ def realisasi_untuk_pengguna(*, user) -> QuerySet[Realisasi]:
     qs = Realisasi.objects.select_related(
         "indikator", "indikator__sasaran", "indikator__sasaran__unit"
     )
-    if peran_of(user) in (Peran.KASUBAG, Peran.STAF):
-        unit = unit_pengguna(user)
-        qs = qs.filter(indikator__sasaran__unit=unit) if unit is not None else qs.none()
-    return qs
+    return saring_unit(qs, user, "indikator__sasaran__unit")
 
 
 def realisasi_periode_map(*, tahun: int, indikator_ids=None) -> dict[int, dict[str, Realisasi]]:
@@ -255,10 +249,9 @@ def realisasi_antrean(*, user) -> dict[str, list[Realisasi]]:
     ).order_by("tahun", "indikator__sasaran__nomor", "indikator__kode", "periode")
     hasil: dict[str, list[Realisasi]] = {"verifikasi": [], "persetujuan": []}
     if user.has_perm("kinerja.verifikasi_realisasi"):
-        verif = qs.filter(status=Realisasi.Status.DIAJUKAN)
-        unit = unit_pengguna(user)
-        if peran_of(user) in (Peran.KASUBAG, Peran.STAF):
-            verif = verif.filter(indikator__sasaran__unit=unit) if unit else verif.none()
+        verif = saring_unit(
+            qs.filter(status=Realisasi.Status.DIAJUKAN), user, "indikator__sasaran__unit"
+        )
         hasil["verifikasi"] = list(verif)
     if user.has_perm("kinerja.setujui_realisasi"):
         hasil["persetujuan"] = list(qs.filter(status=Realisasi.Status.DIVERIFIKASI))

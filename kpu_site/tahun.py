@@ -9,8 +9,9 @@
   year's record (a DIPA, a realisasi, a recruitment) it goes to that app's list for the new year
   (``HALAMAN_TAHUN`` in the app's ``navigasi.py``); other pages stay where they are.
 - Earlier years stay browsable. A year whose LKj is final (or that the Sekretaris locked) is
-  read-only: the kinerja and anggaran services refuse writes, the pages hide their edit buttons
-  and the navigation bar says so (``tahun_terkunci``).
+  read-only until the Sekretaris unlocks it in Pengaturan Kinerja: the kinerja and anggaran
+  services refuse writes, the pages hide their edit buttons and the navigation bar says so.
+  ``tahun_terkunci`` is the one check all of them use.
 """
 
 from __future__ import annotations
@@ -100,17 +101,28 @@ def tahun_aktif(request) -> int:
     return sesi if sesi is not None else tahun_bawaan()
 
 
-def tahun_terkunci(tahun: int) -> bool:
-    """Is ``tahun`` locked read-only (kinerja ``KunciTahun``, set when the LKj is finalised)?
-    For display (the navigation bar's badge): the locked years are cached; services check the
-    database themselves."""
+def tahun_terkunci(tahun: int, *, segar: bool = False) -> bool:
+    """Is ``tahun`` locked read-only? The one source of truth is kinerja's ``KunciTahun``
+    (set when the LKj is finalised or by the Sekretaris in Pengaturan Kinerja, removed there
+    too); the kinerja and anggaran services and the navigation bar all read it.
+
+    Display (the navigation bar's badge, edit buttons) reads the cached set of locked years;
+    a service deciding whether to refuse a write passes ``segar=True`` to read the database.
+    """
+    if segar:
+        return _kunci_tahun().filter(tahun=tahun).exists()
     terkunci = cache.get(_CACHE_KUNCI)
     if terkunci is None:
-        from kinerja.models import KunciTahun
-
-        terkunci = frozenset(KunciTahun.objects.values_list("tahun", flat=True))
+        terkunci = frozenset(_kunci_tahun().values_list("tahun", flat=True))
         cache.set(_CACHE_KUNCI, terkunci, 300)
     return tahun in terkunci
+
+
+def _kunci_tahun():
+    """The rows of the year lock (kinerja's ``KunciTahun``)."""
+    from kinerja.models import KunciTahun
+
+    return KunciTahun.objects.all()
 
 
 def tahun_cache_hapus(**_kwargs) -> None:

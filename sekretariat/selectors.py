@@ -23,7 +23,7 @@ from datetime import date
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from kpu_site.peran import PERAN_BERUNIT, Peran, peran_of
+from kpu_site.akses import boleh_ubah_unit
 
 from .models import Divisi, Jabatan, Komisioner, Pegawai, RiwayatJabatan, Satker, UnitOrganisasi
 
@@ -137,12 +137,7 @@ def pegawai_detail(*, pk: int) -> Pegawai:
 def pegawai_boleh_ubah(user) -> bool:
     """Whether ``user`` may write pegawai and riwayat jabatan records: Admin and Sekretaris,
     and the Kasubag/Staf of Sub Bagian Hukum dan SDM (not those of other sub-bagian)."""
-    peran = peran_of(user)
-    if peran in (Peran.ADMIN, Peran.SEKRETARIS):
-        return True
-    if peran in PERAN_BERUNIT:
-        return user.unit is not None and user.unit.kode == UNIT_HUKUM_SDM
-    return False
+    return boleh_ubah_unit(user, UNIT_HUKUM_SDM)
 
 
 def riwayat_jabatan_list(*, pegawai=None, jabatan=None) -> QuerySet[RiwayatJabatan]:

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from decimal import Decimal
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
@@ -192,3 +194,118 @@ def test_recruitment_list_and_dasbor_show_the_working_year(demo, masuk, sekretar
     _pilih(client, 2023, "/")
     dasbor = client.get("/").content.decode()
     assert "Rekrutmen uji ppk</a>" in dasbor and "Rekrutmen uji kpps</a>" in dasbor
+
+
+# ------------------------------------------------------------------ the one year lock
+
+
+@pytest.fixture
+def dipa_2023(sekretaris):
+    from tests.anggaran.factories import DokumenAnggaranFactory, pohon_kecil
+
+    dokumen = DokumenAnggaranFactory(tahun=2023)
+    dokumen.akun = pohon_kecil(dokumen, sekretaris)["akun"][0]
+    return dokumen
+
+
+def _tulis_anggaran(client, staf_keuangan, dipa, sp2d: str) -> tuple[bool, int, int]:
+    """One realisasi of 5 rupiah written through the service, the page and the API: whether
+    the service accepted it, and the status codes of the page's and the API's POST."""
+    from anggaran import services as anggaran_services
+
+    try:
+        anggaran_services.realisasi_create(
+            pengguna=staf_keuangan,
+            akun=dipa.akun,
+            tanggal=date(2023, 4, 1),
+            nomor_sp2d=f"{sp2d}-layanan",
+            nilai=Decimal("5"),
+        )
+        layanan = True
+    except ValidationError as exc:
+        assert "Tahun 2023 sudah dikunci" in exc.messages[0]
+        layanan = False
+    data = {"akun": dipa.akun.pk, "tanggal": "2023-04-01", "nilai": "5"}
+    halaman = client.post(
+        reverse("anggaran:realisasi_create", args=[dipa.pk]),
+        {**data, "nomor_sp2d": f"{sp2d}-halaman"},
+    )
+    if halaman.status_code == 200:
+        assert "Tahun 2023 sudah dikunci" in halaman.content.decode()
+    api = client.post("/api/anggaran/realisasi/", {**data, "nomor_sp2d": f"{sp2d}-api"})
+    if api.status_code == 400:
+        assert "Tahun 2023 sudah dikunci" in api.content.decode()
+    return layanan, halaman.status_code, api.status_code
+
+
+def test_unlocking_a_year_in_pengaturan_unlocks_anggaran_too(
+    dipa_2023, masuk, sekretaris, staf_keuangan
+):
+    from anggaran.models import Realisasi
+
+    pengaturan = reverse("kinerja:pengaturan")
+    detail = reverse("anggaran:dokumen_detail", args=[dipa_2023.pk])
+    tambah = f'href="{reverse("anggaran:realisasi_create", args=[dipa_2023.pk])}"'
+
+    # Locked (by the Sekretaris in Pengaturan; finalising the LKj sets the same lock).
+    assert masuk(sekretaris).post(pengaturan, {"aksi": "kunci", "tahun": "2023"}).status_code == 302
+    client = masuk(staf_keuangan)
+    assert _tulis_anggaran(client, staf_keuangan, dipa_2023, "A") == (False, 200, 400)
+    assert not Realisasi.objects.exists()
+    html = client.get(detail).content.decode()
+    assert ">Hanya baca</span>" in html and 'id="kunci-tahun"' in html and tambah not in html
+    dipa_2023.refresh_from_db()
+    assert dipa_2023.terkunci is False  # the year lock is not copied onto the document
+
+    # Unlocked in Pengaturan: the service, the page and the API write again; the badge goes.
+    assert masuk(sekretaris).post(pengaturan, {"aksi": "buka", "tahun": "2023"}).status_code == 302
+    client = masuk(staf_keuangan)
+    assert _tulis_anggaran(client, staf_keuangan, dipa_2023, "B") == (True, 302, 201)
+    assert Realisasi.objects.filter(nomor_sp2d__startswith="B-").count() == 3
+    html = client.get(detail).content.decode()
+    assert ">Hanya baca</span>" not in html and 'id="kunci-tahun"' not in html and tambah in html
+
+
+def test_a_locked_year_refuses_a_new_budget_document(dipa_2023, sekretaris):
+    from anggaran import services as anggaran_services
+
+    kinerja_services.tahun_kunci(tahun=2024, pengguna=sekretaris)
+    with pytest.raises(ValidationError, match="Tahun 2024 sudah dikunci"):
+        anggaran_services.dokumen_create(
+            pengguna=sekretaris,
+            jenis="dipa",
+            tahun=2024,
+            nomor="SP DIPA-2024",
+            tanggal=date(2023, 12, 1),
+            uraian="DIPA 2024",
+        )
+
+
+def test_migration_removes_only_the_document_locks_the_lkj_finalisation_set(sekretaris):
+    """``anggaran/0003``: a DIPA locked by finalising the LKj (within a minute after it) is
+    unlocked, the year staying locked by ``KunciTahun``; a hibah the Sekretaris locked on its
+    own page a day later stays locked."""
+    from datetime import timedelta
+    from importlib import import_module
+
+    from django.apps import apps
+
+    from anggaran.models import DokumenAnggaran
+    from kinerja.models import LaporanKinerja
+    from tests.anggaran.factories import DokumenAnggaranFactory
+
+    final = timezone.now() - timedelta(days=30)
+    LaporanKinerja.objects.create(tahun=2023, versi=1, status="final", difinalkan_pada=final)
+    dipa = DokumenAnggaranFactory(tahun=2023)
+    hibah = DokumenAnggaranFactory(tahun=2023, jenis="hibah", pemberi="Pemkot")
+    DokumenAnggaran.objects.filter(pk=dipa.pk).update(
+        terkunci=True, dikunci_pada=final + timedelta(seconds=2), dikunci_oleh=sekretaris
+    )
+    DokumenAnggaran.objects.filter(pk=hibah.pk).update(
+        terkunci=True, dikunci_pada=final + timedelta(days=1), dikunci_oleh=sekretaris
+    )
+    import_module("anggaran.migrations.0003_kunci_tahun_satu_sumber").kunci_lkj_lepas(apps, None)
+    dipa.refresh_from_db()
+    hibah.refresh_from_db()
+    assert (dipa.terkunci, dipa.dikunci_pada, dipa.dikunci_oleh) == (False, None, None)
+    assert (hibah.terkunci, hibah.dikunci_oleh) == (True, sekretaris)

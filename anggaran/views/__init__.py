@@ -6,6 +6,7 @@ downloaded as Excel with ``?unduh=xlsx``.
 """
 
 from .dokumen import (  # noqa: F401
+    DokumenBukaView,
     DokumenCreateView,
     DokumenDetailView,
     DokumenKunciView,

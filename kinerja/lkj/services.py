@@ -176,9 +176,9 @@ def boleh_finalkan(pengguna) -> bool:
 
 @transaction.atomic
 def laporan_finalkan(*, laporan: LaporanKinerja, pengguna) -> LaporanKinerja:
-    """Sekretaris only: mark a clean, completed version final and lock the year's kinerja and
-    anggaran data. The file and its SHA-256 never change afterwards."""
-    from anggaran import services as ang_services
+    """Sekretaris only: mark a clean, completed version final and lock the year (the one year
+    lock, which the kinerja and anggaran services both read). The file and its SHA-256 never
+    change afterwards."""
     from kinerja import services as kin_services
 
     if not boleh_finalkan(pengguna):
@@ -210,7 +210,6 @@ def laporan_finalkan(*, laporan: LaporanKinerja, pengguna) -> LaporanKinerja:
     kin_services.tahun_kunci(
         tahun=laporan.tahun, pengguna=pengguna, keterangan=f"Finalisasi {laporan}"
     )
-    ang_services.tahun_kunci(tahun=laporan.tahun, pengguna=pengguna)
     jejak_catat(
         pengguna=pengguna,
         aksi="alur",

@@ -6,12 +6,15 @@ from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from kpu_site.akses import boleh_ubah_unit
 from kpu_site.formatting import angka
-from kpu_site.peran import Peran, peran_of
 
 from ..models import (
     Indikator,
 )
+
+#: The sub-bagian that keeps the Renstra and the PK (with the Sekretaris and Admin).
+UNIT_PERENCANAAN = "perencanaan"
 
 # --------------------------------------------------------------------------- values
 
@@ -84,12 +87,7 @@ def target_pasangan_periksa(*, indikator: Indikator, target, target_atas):
 
 def boleh_kelola_perencanaan(pengguna) -> bool:
     """Renstra and PK are kept by the Sekretaris, Admin, or the planning sub-bagian."""
-    peran = peran_of(pengguna)
-    if peran in (Peran.ADMIN, Peran.SEKRETARIS):
-        return True
-    return (
-        peran in (Peran.KASUBAG, Peran.STAF) and getattr(pengguna.unit, "kode", "") == "perencanaan"
-    )
+    return boleh_ubah_unit(pengguna, UNIT_PERENCANAAN)
 
 
 def pastikan_perencana(pengguna) -> None:

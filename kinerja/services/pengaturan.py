@@ -1,4 +1,8 @@
-"""The year lock (set when the LKj is final) and the capaian settings."""
+"""The year lock and the capaian settings.
+
+The year lock (``KunciTahun``) is the one lock of a year's data: set when the LKj is finalised
+or by the Sekretaris in Pengaturan, removed only there; the kinerja and anggaran services
+refuse writes in a locked year (``kpu_site.tahun.tahun_terkunci``)."""
 
 from __future__ import annotations
 
@@ -23,7 +27,7 @@ from ..selectors import (
 
 @transaction.atomic
 def tahun_kunci(*, tahun: int, pengguna, keterangan: str = "") -> KunciTahun:
-    """Lock a year's realisasi (used by the LKj finalisation)."""
+    """Lock a year's kinerja and anggaran data (Pengaturan, and the LKj finalisation)."""
     if not pengguna.has_perm("kinerja.finalisasi_laporan"):
         raise PermissionDenied("Hanya Sekretaris yang dapat mengunci tahun kinerja.")
     obj, created = KunciTahun.objects.get_or_create(
@@ -36,6 +40,7 @@ def tahun_kunci(*, tahun: int, pengguna, keterangan: str = "") -> KunciTahun:
 
 @transaction.atomic
 def tahun_buka(*, tahun: int, pengguna) -> None:
+    """Unlock a year: its kinerja and anggaran data can be written again."""
     if not pengguna.has_perm("kinerja.finalisasi_laporan"):
         raise PermissionDenied("Hanya Sekretaris yang dapat membuka kunci tahun kinerja.")
     for obj in KunciTahun.objects.filter(tahun=tahun):

@@ -189,8 +189,10 @@ class PengaturanView(IzinMixin, TemplateView):
             services.tahun_kunci(
                 tahun=tahun, pengguna=request.user, keterangan=form.cleaned_data["keterangan"]
             )
-            messages.success(request, f"Realisasi tahun {tahun} dikunci.")
+            messages.success(request, f"Data kinerja dan anggaran tahun {tahun} dikunci.")
         else:
             services.tahun_buka(tahun=tahun, pengguna=request.user)
-            messages.success(request, f"Kunci tahun {tahun} dibuka.")
+            messages.success(
+                request, f"Kunci tahun {tahun} dibuka: data kinerja dan anggarannya dapat diubah."
+            )
         return redirect("kinerja:pengaturan")

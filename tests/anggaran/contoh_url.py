@@ -9,5 +9,6 @@ def _dipa():
 
 CONTOH = {
     "anggaran:dokumen_kunci": _dipa,
+    "anggaran:dokumen_buka": _dipa,
     "anggaran:laporan": lambda: {"tahun": 2023},
 }

@@ -180,6 +180,35 @@ def test_kunci_only_sekretaris_and_then_writes_refused(dipa, sekretaris, staf_ke
     assert "dikunci" in response.content.decode()
 
 
+def test_document_lock_is_shown_on_its_page_and_opened_there(
+    dipa, sekretaris, staf_keuangan, masuk
+):
+    detail = reverse("anggaran:dokumen_detail", args=[dipa.pk])
+    buka = reverse("anggaran:dokumen_buka", args=[dipa.pk])
+    tambah = f'href="{reverse("anggaran:realisasi_create", args=[dipa.pk])}"'
+    masuk(sekretaris).post(reverse("anggaran:dokumen_kunci", args=[dipa.pk]))
+    html = masuk(sekretaris).get(detail).content.decode()
+    assert 'id="kunci-dokumen"' in html and f'action="{buka}"' in html and tambah not in html
+    assert 'id="kunci-tahun"' not in html and ">Hanya baca</span>" not in html
+    assert masuk(staf_keuangan).post(buka).status_code == 403
+    assert masuk(sekretaris).post(buka).status_code == 302
+    dipa.refresh_from_db()
+    assert (dipa.terkunci, dipa.dikunci_pada) == (False, None)
+    html = masuk(staf_keuangan).get(detail).content.decode()
+    assert 'id="kunci-dokumen"' not in html and tambah in html
+    response = masuk(staf_keuangan).post(
+        reverse("anggaran:realisasi_create", args=[dipa.pk]),
+        {
+            "akun": dipa.pohon["akun"][0].pk,
+            "tanggal": "2023-04-01",
+            "nomor_sp2d": "B",
+            "nilai": "5",
+        },
+    )
+    assert response.status_code == 302
+    assert Realisasi.objects.get().nilai == Decimal("5")
+
+
 def test_pos_detail_and_missing_records_are_404(dipa, komisioner, masuk):
     client = masuk(komisioner)
     akun = dipa.pohon["akun"][0]

@@ -207,6 +207,7 @@ def test_demo_lkj_daftar_isi_page_numbers_are_real(demo_lkj, tmp_path):
 def test_finalising_the_demo_lkj_locks_the_year_and_keeps_the_file(demo_lkj, tmp_path):
     from django.contrib.auth import get_user_model
 
+    from anggaran import services as anggaran_services
     from anggaran.models import DokumenAnggaran
     from kinerja import selectors as kin
     from kinerja.models import Indikator
@@ -220,7 +221,13 @@ def test_finalising_the_demo_lkj_locks_the_year_and_keeps_the_file(demo_lkj, tmp
     laporan.refresh_from_db()
     assert laporan.status == "final" and laporan.difinalkan_oleh == sekretaris
     assert kin.kinerja_tahun_kunci(2023)
-    assert all(DokumenAnggaran.objects.filter(tahun=2023).values_list("terkunci", flat=True))
+    # One year lock: the budget documents are not flagged one by one, yet anggaran refuses.
+    dipa = DokumenAnggaran.objects.get(tahun=2023, jenis="dipa")
+    assert dipa.terkunci is False
+    with pytest.raises(ValidationError, match="Tahun 2023 sudah dikunci"):
+        anggaran_services.dokumen_update(
+            pengguna=sekretaris, dokumen=dipa, nomor=dipa.nomor, tanggal=dipa.tanggal, uraian="x"
+        )
     staf = get_user_model().objects.get(username="staf.perencanaan")
     indikator = Indikator.objects.filter(sasaran__unit=staf.unit).first()
     with pytest.raises(ValidationError, match="2023"):
