@@ -6,7 +6,12 @@ message; a user outside Keuangan gets 403).
 
 from __future__ import annotations
 
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    extend_schema,
+    extend_schema_field,
+    extend_schema_serializer,
+)
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError as ApiValidationError
@@ -555,6 +560,7 @@ class LaporanViewSet(viewsets.GenericViewSet):
     permission_classes = IZIN
     pagination_class = None
 
+    @extend_schema_serializer(many=False)  # one report, not a list
     class OutputSerializer(serializers.Serializer):
         class Tabel31Serializer(_TabelSerializer):
             dokumen = serializers.CharField(source="dokumen.nomor")

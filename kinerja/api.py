@@ -14,6 +14,7 @@ from drf_spectacular.utils import (
     OpenApiParameter,
     extend_schema,
     extend_schema_field,
+    extend_schema_serializer,
     extend_schema_view,
 )
 from rest_framework import mixins, serializers, viewsets
@@ -596,6 +597,7 @@ class CapaianViewSet(viewsets.GenericViewSet):
     permission_classes = [IsAuthenticated, BolehBacaKinerja]
     pagination_class = None
 
+    @extend_schema_serializer(many=False)  # one year's table, not a list
     class OutputSerializer(serializers.Serializer):
         class BarisSerializer(serializers.Serializer):
             sasaran = serializers.IntegerField(source="sasaran.nomor")
