@@ -229,7 +229,7 @@ class TargetTahunanViewSet(
     class InputSerializer(serializers.Serializer):
         indikator = serializers.PrimaryKeyRelatedField(queryset=Indikator.objects.all())
         tahun = serializers.IntegerField()
-        target = _angka_masuk()
+        target = _angka_masuk(required=False, default=None)
         target_atas = _angka_masuk(required=False, default=None)
 
         class Meta:

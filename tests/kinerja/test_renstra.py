@@ -147,3 +147,17 @@ def test_renstra_write_is_in_the_audit_trail_with_its_author(client, unit_demo, 
     assert jejak.pengguna == staf
     assert jejak.perubahan == {"uraian": ["Misi lama", "Misi baru"]}
     assert jejak.keterangan == "Misi diubah"
+
+
+def test_api_rule_errors_are_400_on_the_field(client, unit_demo, staf):
+    ind = IndikatorFactory(sasaran=SasaranFactory(unit=unit_demo["perencanaan"]))
+    MisiFactory(renstra=ind.sasaran.tujuan.renstra, urutan=2)
+    client.force_login(staf)
+    body = {"renstra": ind.sasaran.tujuan.renstra_id, "urutan": 2, "uraian": "Kembar"}
+    r = client.post("/api/kinerja/misi/", body, content_type=JSON)
+    assert r.status_code == 400
+    assert r.json() == {"urutan": ["Misi nomor 2 sudah ada di Renstra 2020–2024."]}
+    r = client.post("/api/kinerja/target/", {"indikator": ind.pk, "tahun": 2023}, content_type=JSON)
+    assert r.status_code == 400 and r.json() == {"target": ["Target wajib diisi."]}
+    r = client.patch(f"/api/kinerja/indikator/{ind.pk}/", {"presisi": 5}, content_type=JSON)
+    assert r.status_code == 400 and r.json() == {"presisi": ["Jumlah desimal paling banyak 4."]}
