@@ -33,10 +33,10 @@ def _isi(obj, data: dict, kolom: tuple[str, ...]) -> None:
         setattr(obj, kunci, nilai)
 
 
-def _tulis(obj, *, pengguna, alasan: str, exclude: tuple[str, ...] = ()) -> None:
+def _tulis(obj, *, pengguna, alasan: str) -> None:
     """Field checks (required, length, choices) then save; the history row records who/why."""
     try:
-        obj.full_clean(exclude=list(exclude), validate_unique=False, validate_constraints=False)
+        obj.full_clean(validate_unique=False, validate_constraints=False)
     except ValidationError as e:
         raise ValidationError(e.message_dict) from None
     obj._history_user = pengguna
