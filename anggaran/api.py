@@ -6,8 +6,12 @@ message; a user outside Keuangan gets 403).
 
 from __future__ import annotations
 
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    extend_schema,
+    extend_schema_field,
+    extend_schema_serializer,
+)
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError as ApiValidationError
@@ -26,12 +30,12 @@ from .models import DokumenAnggaran, Pos, Realisasi, Revisi
 IZIN = [IsAuthenticated, IzinModelApi, IzinTulisAnggaranApi]
 
 
-def _uang(value):
+def _uang(**kwargs) -> serializers.DecimalField:
     """An amount or a percentage as text with two decimals (``"0.00"``, not ``"0"``)."""
-    return None if value is None else f"{value:.2f}"
+    return serializers.DecimalField(max_digits=None, decimal_places=2, allow_null=True, **kwargs)
 
 
-# --- serializers --------------------------------------------------------------------------
+# --- shared output serializers ------------------------------------------------------------
 
 
 class AnggaranDokumenSerializer(serializers.ModelSerializer):
@@ -51,138 +55,147 @@ class AnggaranDokumenSerializer(serializers.ModelSerializer):
         read_only_fields = ["terkunci", "dikunci_pada"]
 
 
-class AnggaranDokumenUbahSerializer(serializers.Serializer):
-    nomor = serializers.CharField(max_length=100)
-    tanggal = serializers.DateField()
-    uraian = serializers.CharField(max_length=300)
-    pemberi = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
+class KesalahanImporSerializer(serializers.Serializer):
+    """One problem of an imported file: row (``null`` = the file), column, reason, message."""
+
+    baris = serializers.IntegerField(allow_null=True)
+    kolom = serializers.CharField()
+    alasan = serializers.CharField()
+    pesan = serializers.CharField(source="__str__")
 
 
-class AnggaranPerubahanSerializer(serializers.Serializer):
-    pos = serializers.PrimaryKeyRelatedField(queryset=Pos.objects.all())
-    volume = serializers.DecimalField(max_digits=18, decimal_places=2)
-    harga = serializers.DecimalField(max_digits=18, decimal_places=2)
+class _TabelSerializer(serializers.Serializer):
+    """The lines and totals of a ``tabel_3_1``/``laporan_hibah`` table."""
 
+    class BarisSerializer(serializers.Serializer):
+        nomor = serializers.CharField()
+        tingkat = serializers.CharField()
+        kode = serializers.CharField()
+        uraian = serializers.CharField()
+        pagu = _uang()
+        realisasi = _uang()
+        sisa = _uang()
+        serapan = _uang()
+        pos_id = serializers.IntegerField()
 
-class AnggaranRevisiSerializer(serializers.ModelSerializer):
-    perubahan = AnggaranPerubahanSerializer(many=True, write_only=True, required=False)
-    rpd = serializers.DictField(
-        child=serializers.DecimalField(max_digits=18, decimal_places=2),
-        write_only=True,
-        required=False,
-        help_text='Bulan -> nilai, mis. {"1": "1500000.00"}.',
-    )
+        class Meta:
+            ref_name = "AnggaranLaporanBaris"
 
-    class Meta:
-        model = Revisi
-        fields = ["id", "dokumen", "nomor", "tanggal", "alasan", "dibuat_pada", "perubahan", "rpd"]
-        read_only_fields = ["nomor", "dibuat_pada"]
-
-
-class AnggaranPosSerializer(serializers.ModelSerializer):
-    volume = serializers.DecimalField(
-        max_digits=18, decimal_places=2, write_only=True, required=False, allow_null=True
-    )
-    harga = serializers.DecimalField(
-        max_digits=18, decimal_places=2, write_only=True, required=False, allow_null=True
-    )
-
-    class Meta:
-        model = Pos
-        fields = [
-            "id",
-            "dokumen",
-            "induk",
-            "tingkat",
-            "kode",
-            "kode_lengkap",
-            "uraian",
-            "satuan",
-            "urutan",
-            "sasaran",
-            "volume",
-            "harga",
-        ]
-        read_only_fields = ["kode_lengkap", "urutan"]
-        extra_kwargs = {"sasaran": {"required": False}}
-
-
-class AnggaranRealisasiSerializer(serializers.ModelSerializer):
-    kode_akun = serializers.CharField(source="akun.kode_lengkap", read_only=True)
-
-    class Meta:
-        model = Realisasi
-        fields = [
-            "id",
-            "dokumen",
-            "akun",
-            "kode_akun",
-            "tanggal",
-            "nomor_sp2d",
-            "nomor_spm",
-            "uraian",
-            "nilai",
-            "asal",
-            "impor",
-            "pelampauan_alasan",
-        ]
-        read_only_fields = ["dokumen", "asal", "impor"]
-        extra_kwargs = {"pelampauan_alasan": {"required": False}}
-
-
-class AnggaranImporSerializer(serializers.Serializer):
-    berkas = serializers.FileField()
-    pratinjau = serializers.BooleanField(
-        default=False, help_text="Hanya periksa (tidak menyimpan apa pun)."
-    )
-
-
-class AnggaranLaporanSerializer(serializers.Serializer):
-    tahun = serializers.IntegerField()
-    tabel_3_1 = serializers.JSONField(allow_null=True)
-    sumber_dana = serializers.JSONField()
-    hibah = serializers.JSONField()
+    baris = BarisSerializer(many=True)
+    total_pagu = _uang()
+    total_realisasi = _uang()
+    total_sisa = _uang()
+    serapan = _uang()
 
 
 # --- viewsets -----------------------------------------------------------------------------
 
 
-def _kesalahan_json(k) -> dict:
-    return {"baris": k.baris, "kolom": k.kolom, "alasan": k.alasan, "pesan": str(k)}
-
-
-def _simpul_json(s) -> dict:
-    return {
-        "id": s.pos.id,
-        "induk": s.pos.induk_id,
-        "tingkat": s.pos.tingkat,
-        "kode": s.pos.kode,
-        "kode_lengkap": s.pos.kode_lengkap,
-        "uraian": s.pos.uraian,
-        "kedalaman": s.kedalaman,
-        "volume": _uang(s.volume),
-        "satuan": s.pos.satuan,
-        "harga": _uang(s.harga),
-        "pagu": _uang(s.pagu),
-        "realisasi": _uang(s.realisasi),
-        "sisa": _uang(s.sisa),
-        "serapan": _uang(s.serapan),
-    }
-
-
-class DokumenViewSet(
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
-    mixins.UpdateModelMixin,
-    viewsets.GenericViewSet,
-):
+class DokumenViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     """DIPA and hibah documents. ``pohon``: the tree with figures (``?revisi=N``);
     ``bulanan``: monthly realisasi vs RPD; ``kunci`` (POST, Sekretaris); ``impor`` (POST file)."""
 
     queryset = DokumenAnggaran.objects.all().order_by("-tahun", "jenis", "nomor")
-    serializer_class = AnggaranDokumenSerializer
     permission_classes = IZIN
+    OutputSerializer = AnggaranDokumenSerializer
+    serializer_class = OutputSerializer
+
+    class InputSerializer(serializers.ModelSerializer):
+        class Meta:
+            model = DokumenAnggaran
+            ref_name = "AnggaranDokumen"
+            fields = ["jenis", "tahun", "nomor", "tanggal", "uraian", "pemberi"]
+
+    class UbahInputSerializer(serializers.Serializer):
+        nomor = serializers.CharField(max_length=100)
+        tanggal = serializers.DateField()
+        uraian = serializers.CharField(max_length=300)
+        pemberi = serializers.CharField(
+            max_length=200, required=False, allow_blank=True, default=""
+        )
+
+        class Meta:
+            ref_name = "AnggaranDokumenUbah"
+
+    class PohonOutputSerializer(serializers.Serializer):
+        class SimpulSerializer(serializers.Serializer):
+            id = serializers.IntegerField(source="pos.id")
+            induk = serializers.IntegerField(source="pos.induk_id", allow_null=True)
+            tingkat = serializers.CharField(source="pos.tingkat")
+            kode = serializers.CharField(source="pos.kode")
+            kode_lengkap = serializers.CharField(source="pos.kode_lengkap")
+            uraian = serializers.CharField(source="pos.uraian")
+            kedalaman = serializers.IntegerField()
+            volume = _uang()
+            satuan = serializers.CharField(source="pos.satuan")
+            harga = _uang()
+            pagu = _uang()
+            realisasi = _uang()
+            sisa = _uang()
+            serapan = _uang()
+
+            class Meta:
+                ref_name = "AnggaranPohonPos"
+
+        dokumen = AnggaranDokumenSerializer()
+        revisi = serializers.IntegerField(source="revisi.nomor", allow_null=True)
+        pagu = _uang(source="pohon.pagu")
+        realisasi = _uang(source="pohon.realisasi")
+        sisa = _uang(source="pohon.sisa")
+        serapan = _uang(source="pohon.serapan")
+        pos = SimpulSerializer(source="pohon.urut", many=True)
+
+        class Meta:
+            ref_name = "AnggaranPohon"
+
+    class BulananOutputSerializer(serializers.Serializer):
+        class BulanSerializer(serializers.Serializer):
+            bulan = serializers.IntegerField()
+            rpd = _uang()
+            realisasi = _uang()
+            deviasi = _uang()
+            rpd_kumulatif = _uang()
+            realisasi_kumulatif = _uang()
+            serapan_kumulatif = _uang()
+
+            class Meta:
+                ref_name = "AnggaranBulan"
+
+        pagu = _uang()
+        rata_rata_deviasi = _uang()
+        nilai_ikpa_deviasi = _uang()
+        bulan = BulanSerializer(source="baris", many=True)
+
+        class Meta:
+            ref_name = "AnggaranBulanan"
+
+    class ImporInputSerializer(serializers.Serializer):
+        berkas = serializers.FileField()
+        pratinjau = serializers.BooleanField(
+            default=False, help_text="Hanya periksa (tidak menyimpan apa pun)."
+        )
+
+        class Meta:
+            ref_name = "AnggaranImpor"
+
+    class ImporOutputSerializer(serializers.Serializer):
+        disimpan = serializers.SerializerMethodField()
+        jumlah_baris = serializers.SerializerMethodField()
+        jumlah_dilewati = serializers.SerializerMethodField()
+        total_nilai = _uang()
+        kesalahan = KesalahanImporSerializer(many=True)
+
+        class Meta:
+            ref_name = "AnggaranImporHasil"
+
+        def get_disimpan(self, hasil) -> bool:
+            return hasil.impor is not None
+
+        def get_jumlah_baris(self, hasil) -> int:
+            return len(hasil.baris)
+
+        def get_jumlah_dilewati(self, hasil) -> int:
+            return len(hasil.dilewati)
 
     def get_queryset(self):
         qs = super().get_queryset()
@@ -191,18 +204,14 @@ class DokumenViewSet(
             qs = qs.filter(tahun=int(tahun))
         return qs
 
-    def get_serializer_class(self):
-        if self.action in ("update", "partial_update"):
-            return AnggaranDokumenUbahSerializer
-        if self.action == "impor":
-            return AnggaranImporSerializer
-        return AnggaranDokumenSerializer
+    @extend_schema(request=InputSerializer, responses={201: OutputSerializer})
+    def create(self, request, *args, **kwargs):
+        masuk = self.InputSerializer(data=request.data)
+        masuk.is_valid(raise_exception=True)
+        dokumen = services.dokumen_create(pengguna=request.user, **masuk.validated_data)
+        return Response(self.OutputSerializer(dokumen).data, status=201)
 
-    def perform_create(self, serializer):
-        serializer.instance = services.dokumen_create(
-            pengguna=self.request.user, **serializer.validated_data
-        )
-
+    @extend_schema(request=UbahInputSerializer, responses=OutputSerializer)
     def update(self, request, *args, **kwargs):
         dokumen = self.get_object()
         data = {
@@ -211,72 +220,59 @@ class DokumenViewSet(
             "uraian": dokumen.uraian,
             "pemberi": dokumen.pemberi,
         }
-        serializer = AnggaranDokumenUbahSerializer(data={**data, **request.data})
-        serializer.is_valid(raise_exception=True)
+        masuk = self.UbahInputSerializer(data={**data, **request.data})
+        masuk.is_valid(raise_exception=True)
         dokumen = services.dokumen_update(
-            pengguna=request.user, dokumen=dokumen, **serializer.validated_data
+            pengguna=request.user, dokumen=dokumen, **masuk.validated_data
         )
-        return Response(AnggaranDokumenSerializer(dokumen).data)
+        return Response(self.OutputSerializer(dokumen).data)
 
-    @extend_schema(responses=OpenApiTypes.OBJECT)
+    @extend_schema(request=UbahInputSerializer, responses=OutputSerializer)
+    def partial_update(self, request, *args, **kwargs):
+        return self.update(request, *args, **kwargs)
+
+    def _revisi(self, dokumen):
+        return selectors.revisi_pilih(
+            dokumen=dokumen, nomor=self.request.query_params.get("revisi")
+        )
+
+    @extend_schema(
+        parameters=[OpenApiParameter("revisi", int, description="Nomor revisi (default terakhir)")],
+        responses=PohonOutputSerializer,
+    )
     @action(detail=True, methods=["get"])
     def pohon(self, request, pk=None):
         dokumen = self.get_object()
-        revisi = selectors.revisi_pilih(dokumen=dokumen, nomor=request.query_params.get("revisi"))
+        revisi = self._revisi(dokumen)
         pohon = selectors.pohon_anggaran(dokumen=dokumen, revisi=revisi)
-        return Response(
-            {
-                "dokumen": AnggaranDokumenSerializer(dokumen).data,
-                "revisi": revisi.nomor if revisi else None,
-                "pagu": _uang(pohon.pagu),
-                "realisasi": _uang(pohon.realisasi),
-                "sisa": _uang(pohon.sisa),
-                "serapan": _uang(pohon.serapan),
-                "pos": [_simpul_json(s) for s in pohon.urut],
-            }
-        )
+        data = {"dokumen": dokumen, "revisi": revisi, "pohon": pohon}
+        return Response(self.PohonOutputSerializer(data).data)
 
-    @extend_schema(responses=OpenApiTypes.OBJECT)
+    @extend_schema(
+        parameters=[OpenApiParameter("revisi", int, description="Nomor revisi (default terakhir)")],
+        responses=BulananOutputSerializer,
+    )
     @action(detail=True, methods=["get"])
     def bulanan(self, request, pk=None):
         dokumen = self.get_object()
-        revisi = selectors.revisi_pilih(dokumen=dokumen, nomor=request.query_params.get("revisi"))
-        bulanan = selectors.realisasi_bulanan(dokumen=dokumen, revisi=revisi)
-        return Response(
-            {
-                "pagu": _uang(bulanan.pagu),
-                "rata_rata_deviasi": _uang(bulanan.rata_rata_deviasi),
-                "nilai_ikpa_deviasi": _uang(bulanan.nilai_ikpa_deviasi),
-                "bulan": [
-                    {
-                        "bulan": b.bulan,
-                        "rpd": _uang(b.rpd),
-                        "realisasi": _uang(b.realisasi),
-                        "deviasi": _uang(b.deviasi),
-                        "rpd_kumulatif": _uang(b.rpd_kumulatif),
-                        "realisasi_kumulatif": _uang(b.realisasi_kumulatif),
-                        "serapan_kumulatif": _uang(b.serapan_kumulatif),
-                    }
-                    for b in bulanan.baris
-                ],
-            }
-        )
+        bulanan = selectors.realisasi_bulanan(dokumen=dokumen, revisi=self._revisi(dokumen))
+        return Response(self.BulananOutputSerializer(bulanan).data)
 
-    @extend_schema(request=None, responses=AnggaranDokumenSerializer)
+    @extend_schema(request=None, responses=OutputSerializer)
     @action(detail=True, methods=["post"])
     def kunci(self, request, pk=None):
         dokumen = services.dokumen_kunci(dokumen=self.get_object(), pengguna=request.user)
-        return Response(AnggaranDokumenSerializer(dokumen).data)
+        return Response(self.OutputSerializer(dokumen).data)
 
-    @extend_schema(request=AnggaranImporSerializer, responses=OpenApiTypes.OBJECT)
+    @extend_schema(request=ImporInputSerializer, responses=ImporOutputSerializer)
     @action(detail=True, methods=["post"], parser_classes=[MultiPartParser, FormParser, JSONParser])
     def impor(self, request, pk=None):
         dokumen = self.get_object()
-        serializer = AnggaranImporSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        berkas = serializer.validated_data["berkas"]
+        masuk = self.ImporInputSerializer(data=request.data)
+        masuk.is_valid(raise_exception=True)
+        berkas = masuk.validated_data["berkas"]
         data = berkas.read()
-        if serializer.validated_data["pratinjau"]:
+        if masuk.validated_data["pratinjau"]:
             hasil = realisasi_impor_periksa(dokumen=dokumen, berkas=data, nama_berkas=berkas.name)
         else:
             try:
@@ -284,31 +280,79 @@ class DokumenViewSet(
                     pengguna=request.user, dokumen=dokumen, berkas=data, nama_berkas=berkas.name
                 )
             except ImporGagal as exc:
-                raise ApiValidationError(
-                    {"kesalahan": [_kesalahan_json(k) for k in exc.kesalahan]}
-                ) from None
-        return Response(
-            {
-                "disimpan": hasil.impor is not None,
-                "jumlah_baris": len(hasil.baris),
-                "jumlah_dilewati": len(hasil.dilewati),
-                "total_nilai": _uang(hasil.total_nilai),
-                "kesalahan": [_kesalahan_json(k) for k in hasil.kesalahan],
-            }
-        )
+                kesalahan = KesalahanImporSerializer(exc.kesalahan, many=True).data
+                raise ApiValidationError({"kesalahan": kesalahan}) from None
+        return Response(self.ImporOutputSerializer(hasil).data)
 
 
-class RevisiViewSet(
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
-    viewsets.GenericViewSet,
-):
-    """Revisions of a document (``?dokumen=<id>``); POST creates revisi ke-(N+1)."""
+class RevisiViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    """Revisions of a document (``?dokumen=<id>``); POST creates revisi ke-(N+1). One revision
+    (GET ``{id}``) also lists what changed against the previous one and its RPD per month."""
 
     queryset = Revisi.objects.select_related("dokumen").order_by("dokumen", "nomor")
-    serializer_class = AnggaranRevisiSerializer
     permission_classes = IZIN
+
+    class InputSerializer(serializers.ModelSerializer):
+        class PerubahanSerializer(serializers.Serializer):
+            pos = serializers.PrimaryKeyRelatedField(queryset=Pos.objects.all())
+            volume = serializers.DecimalField(max_digits=18, decimal_places=2)
+            harga = serializers.DecimalField(max_digits=18, decimal_places=2)
+
+            class Meta:
+                ref_name = "AnggaranPerubahan"
+
+        perubahan = PerubahanSerializer(many=True, default=list)
+        rpd = serializers.DictField(
+            child=serializers.DecimalField(max_digits=18, decimal_places=2),
+            default=dict,
+            help_text='Bulan -> nilai, mis. {"1": "1500000.00"}.',
+        )
+
+        class Meta:
+            model = Revisi
+            ref_name = "AnggaranRevisi"
+            fields = ["dokumen", "tanggal", "alasan", "perubahan", "rpd"]
+
+    class OutputSerializer(serializers.ModelSerializer):
+        class Meta:
+            model = Revisi
+            ref_name = "AnggaranRevisi"
+            fields = ["id", "dokumen", "nomor", "tanggal", "alasan", "dibuat_pada"]
+
+    class DetailOutputSerializer(OutputSerializer):
+        class PerubahanSerializer(serializers.Serializer):
+            pos = serializers.IntegerField(source="pos.id")
+            kode_lengkap = serializers.CharField(source="pos.kode_lengkap")
+            jumlah_lama = _uang()
+            jumlah_baru = _uang()
+            selisih = _uang()
+
+            class Meta:
+                ref_name = "AnggaranRevisiPerubahan"
+
+        perubahan = serializers.SerializerMethodField()
+        rpd = serializers.SerializerMethodField()
+
+        class Meta:
+            model = Revisi
+            ref_name = "AnggaranRevisiDetail"
+            fields = [
+                *("id", "dokumen", "nomor", "tanggal", "alasan", "dibuat_pada"),
+                *("perubahan", "rpd"),
+            ]
+
+        @extend_schema_field(PerubahanSerializer(many=True))
+        def get_perubahan(self, revisi):
+            baris = selectors.revisi_perubahan(revisi=revisi)
+            return self.PerubahanSerializer(baris, many=True).data
+
+        @extend_schema_field(serializers.DictField(child=_uang(), help_text="Bulan -> nilai RPD."))
+        def get_rpd(self, revisi):
+            return serializers.DictField(child=_uang()).to_representation(
+                {r.bulan: r.nilai for r in revisi.rpd.all()}
+            )
+
+    serializer_class = OutputSerializer
 
     def get_queryset(self):
         qs = super().get_queryset()
@@ -317,50 +361,84 @@ class RevisiViewSet(
             qs = qs.filter(dokumen_id=int(dokumen))
         return qs
 
+    @extend_schema(responses=DetailOutputSerializer)
     def retrieve(self, request, *args, **kwargs):
-        revisi = self.get_object()
-        data = self.get_serializer(revisi).data
-        data["perubahan"] = [
-            {
-                "pos": r["pos"].id,
-                "kode_lengkap": r["pos"].kode_lengkap,
-                "jumlah_lama": _uang(r["jumlah_lama"]),
-                "jumlah_baru": _uang(r["jumlah_baru"]),
-                "selisih": _uang(r["selisih"]),
-            }
-            for r in selectors.revisi_perubahan(revisi=revisi)
-        ]
-        data["rpd"] = {r.bulan: _uang(r.nilai) for r in revisi.rpd.all()}
-        return Response(data)
+        return Response(self.DetailOutputSerializer(self.get_object()).data)
 
-    def perform_create(self, serializer):
-        data = serializer.validated_data
-        serializer.instance = services.revisi_create(
-            pengguna=self.request.user,
+    @extend_schema(request=InputSerializer, responses={201: OutputSerializer})
+    def create(self, request, *args, **kwargs):
+        masuk = self.InputSerializer(data=request.data)
+        masuk.is_valid(raise_exception=True)
+        data = masuk.validated_data
+        revisi = services.revisi_create(
+            pengguna=request.user,
             dokumen=data["dokumen"],
             tanggal=data["tanggal"],
             alasan=data["alasan"],
             perubahan=[
                 services.PerubahanPagu(pos=p["pos"], volume=p["volume"], harga=p["harga"])
-                for p in data.get("perubahan", [])
+                for p in data["perubahan"]
             ],
-            rpd={int(k): v for k, v in data.get("rpd", {}).items() if str(k).isdigit()},
+            rpd={int(k): v for k, v in data["rpd"].items() if str(k).isdigit()},
         )
+        return Response(self.OutputSerializer(revisi).data, status=201)
 
 
-class PosViewSet(
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
-    mixins.UpdateModelMixin,
-    viewsets.GenericViewSet,
-):
+class PosViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     """Lines of the budget tree (``?dokumen=<id>&tingkat=akun``). Figures: ``dokumen/{id}/pohon``.
     PATCH changes ``uraian``/``satuan`` and the linked ``sasaran``."""
 
     queryset = Pos.objects.prefetch_related("sasaran").order_by("dokumen", "urutan", "kode_lengkap")
-    serializer_class = AnggaranPosSerializer
     permission_classes = IZIN
+
+    class InputSerializer(serializers.ModelSerializer):
+        volume = serializers.DecimalField(
+            max_digits=18, decimal_places=2, required=False, allow_null=True
+        )
+        harga = serializers.DecimalField(
+            max_digits=18, decimal_places=2, required=False, allow_null=True
+        )
+
+        class Meta:
+            model = Pos
+            ref_name = "AnggaranPos"
+            fields = [
+                "dokumen",
+                "induk",
+                "tingkat",
+                "kode",
+                "uraian",
+                "satuan",
+                "sasaran",
+                "volume",
+                "harga",
+            ]
+            extra_kwargs = {"sasaran": {"required": False}}
+
+    class UbahInputSerializer(serializers.ModelSerializer):
+        class Meta:
+            model = Pos
+            ref_name = "AnggaranPosUbah"
+            fields = ["uraian", "satuan", "sasaran"]
+
+    class OutputSerializer(serializers.ModelSerializer):
+        class Meta:
+            model = Pos
+            ref_name = "AnggaranPos"
+            fields = [
+                "id",
+                "dokumen",
+                "induk",
+                "tingkat",
+                "kode",
+                "kode_lengkap",
+                "uraian",
+                "satuan",
+                "urutan",
+                "sasaran",
+            ]
+
+    serializer_class = OutputSerializer
 
     def get_queryset(self):
         qs = super().get_queryset()
@@ -371,19 +449,23 @@ class PosViewSet(
             qs = qs.filter(tingkat=t)
         return qs
 
-    def perform_create(self, serializer):
-        data = dict(serializer.validated_data)
+    @extend_schema(request=InputSerializer, responses={201: OutputSerializer})
+    def create(self, request, *args, **kwargs):
+        masuk = self.InputSerializer(data=request.data)
+        masuk.is_valid(raise_exception=True)
+        data = dict(masuk.validated_data)
         sasaran = data.pop("sasaran", [])
-        pos = services.pos_create(pengguna=self.request.user, **data)
+        pos = services.pos_create(pengguna=request.user, **data)
         if sasaran:
-            services.pos_sasaran_set(pengguna=self.request.user, pos=pos, sasaran=sasaran)
-        serializer.instance = pos
+            services.pos_sasaran_set(pengguna=request.user, pos=pos, sasaran=sasaran)
+        return Response(self.OutputSerializer(pos).data, status=201)
 
+    @extend_schema(request=UbahInputSerializer, responses=OutputSerializer)
     def update(self, request, *args, **kwargs):
         pos = self.get_object()
-        serializer = AnggaranPosSerializer(pos, data=request.data, partial=True)
-        serializer.is_valid(raise_exception=True)
-        data = serializer.validated_data
+        masuk = self.UbahInputSerializer(pos, data=request.data, partial=True)
+        masuk.is_valid(raise_exception=True)
+        data = masuk.validated_data
         if "uraian" in data or "satuan" in data:
             services.pos_update(
                 pengguna=request.user,
@@ -393,20 +475,56 @@ class PosViewSet(
             )
         if "sasaran" in data:
             services.pos_sasaran_set(pengguna=request.user, pos=pos, sasaran=data["sasaran"])
-        return Response(AnggaranPosSerializer(pos).data)
+        return Response(self.OutputSerializer(pos).data)
+
+    @extend_schema(request=UbahInputSerializer, responses=OutputSerializer)
+    def partial_update(self, request, *args, **kwargs):
+        return self.update(request, *args, **kwargs)
 
 
-class RealisasiViewSet(
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
-    viewsets.GenericViewSet,
-):
+class RealisasiViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     """Transactions (``?dokumen=<id>&akun=<id>``). POST books one SP2D on an akun line."""
 
     queryset = Realisasi.objects.select_related("akun").order_by("-tanggal", "-id")
-    serializer_class = AnggaranRealisasiSerializer
     permission_classes = IZIN
+
+    class InputSerializer(serializers.ModelSerializer):
+        class Meta:
+            model = Realisasi
+            ref_name = "AnggaranRealisasi"
+            fields = [
+                "akun",
+                "tanggal",
+                "nomor_sp2d",
+                "nomor_spm",
+                "uraian",
+                "nilai",
+                "pelampauan_alasan",
+            ]
+            extra_kwargs = {"pelampauan_alasan": {"required": False}}
+
+    class OutputSerializer(serializers.ModelSerializer):
+        kode_akun = serializers.CharField(source="akun.kode_lengkap", read_only=True)
+
+        class Meta:
+            model = Realisasi
+            ref_name = "AnggaranRealisasi"
+            fields = [
+                "id",
+                "dokumen",
+                "akun",
+                "kode_akun",
+                "tanggal",
+                "nomor_sp2d",
+                "nomor_spm",
+                "uraian",
+                "nilai",
+                "asal",
+                "impor",
+                "pelampauan_alasan",
+            ]
+
+    serializer_class = OutputSerializer
 
     def get_queryset(self):
         qs = super().get_queryset()
@@ -417,10 +535,13 @@ class RealisasiViewSet(
             qs = qs.filter(akun_id=int(a))
         return qs
 
-    def perform_create(self, serializer):
-        data = serializer.validated_data
-        serializer.instance = services.realisasi_create(
-            pengguna=self.request.user,
+    @extend_schema(request=InputSerializer, responses={201: OutputSerializer})
+    def create(self, request, *args, **kwargs):
+        masuk = self.InputSerializer(data=request.data)
+        masuk.is_valid(raise_exception=True)
+        data = masuk.validated_data
+        realisasi = services.realisasi_create(
+            pengguna=request.user,
             akun=data["akun"],
             tanggal=data["tanggal"],
             nomor_sp2d=data["nomor_sp2d"],
@@ -429,72 +550,66 @@ class RealisasiViewSet(
             nomor_spm=data.get("nomor_spm", ""),
             pelampauan_alasan=data.get("pelampauan_alasan", ""),
         )
+        return Response(self.OutputSerializer(realisasi).data, status=201)
 
 
 class LaporanViewSet(viewsets.GenericViewSet):
     """LKj Bab III B of a year (``?tahun=2023``): table 3.1, sources of funds, hibah."""
 
     queryset = DokumenAnggaran.objects.all()
-    serializer_class = AnggaranLaporanSerializer
     permission_classes = IZIN
+    pagination_class = None
 
-    def _tabel(self, tabel: dict) -> dict:
-        """The lines and totals of a ``tabel_3_1``/``laporan_hibah`` table, amounts as text."""
-        return {
-            "baris": [
-                {
-                    k: (_uang(v) if k in ("pagu", "realisasi", "sisa", "serapan") else v)
-                    for k, v in r.items()
-                }
-                for r in tabel["baris"]
-            ],
-            "total_pagu": _uang(tabel["total_pagu"]),
-            "total_realisasi": _uang(tabel["total_realisasi"]),
-            "total_sisa": _uang(tabel["total_sisa"]),
-            "serapan": _uang(tabel["serapan"]),
-        }
+    @extend_schema_serializer(many=False)  # one report, not a list
+    class OutputSerializer(serializers.Serializer):
+        class Tabel31Serializer(_TabelSerializer):
+            dokumen = serializers.CharField(source="dokumen.nomor")
+            revisi = serializers.IntegerField(source="revisi.nomor", allow_null=True)
 
+            class Meta:
+                ref_name = "AnggaranTabel31"
+
+        class SumberDanaSerializer(serializers.Serializer):
+            jenis = serializers.CharField()
+            label = serializers.CharField()
+            pagu = _uang()
+            realisasi = _uang()
+            sisa = _uang()
+            serapan = _uang()
+
+            class Meta:
+                ref_name = "AnggaranSumberDana"
+
+        class HibahSerializer(_TabelSerializer):
+            nomor_nphd = serializers.CharField(source="dokumen.nomor")
+            tanggal = serializers.DateField(source="dokumen.tanggal")
+            pemberi = serializers.CharField(source="dokumen.pemberi")
+            uraian = serializers.CharField(source="dokumen.uraian")
+
+            class Meta:
+                ref_name = "AnggaranHibah"
+
+        tahun = serializers.IntegerField()
+        tabel_3_1 = Tabel31Serializer(allow_null=True)
+        sumber_dana = SumberDanaSerializer(many=True)
+        hibah = HibahSerializer(many=True)
+
+        class Meta:
+            ref_name = "AnggaranLaporan"
+
+    serializer_class = OutputSerializer
+
+    @extend_schema(
+        parameters=[OpenApiParameter("tahun", int, description="Tahun (default: DIPA terakhir)")],
+        responses=OutputSerializer,
+    )
     def list(self, request):
         tahun = request.query_params.get("tahun", "")
         if not tahun.isdigit():
             dokumen = selectors.dokumen_list().first()
             tahun = str(dokumen.tahun) if dokumen else "0"
-        tahun = int(tahun)
-        laporan = selectors.laporan_keuangan(tahun=tahun)
-        tabel = laporan["tabel_3_1"]
-        return Response(
-            {
-                "tahun": tahun,
-                "tabel_3_1": None
-                if tabel is None
-                else {
-                    "dokumen": tabel["dokumen"].nomor,
-                    "revisi": tabel["revisi"].nomor if tabel["revisi"] else None,
-                    **self._tabel(tabel),
-                },
-                "sumber_dana": [
-                    {
-                        "jenis": s["jenis"],
-                        "label": str(s["label"]),
-                        "pagu": _uang(s["pagu"]),
-                        "realisasi": _uang(s["realisasi"]),
-                        "sisa": _uang(s["sisa"]),
-                        "serapan": _uang(s["serapan"]),
-                    }
-                    for s in laporan["sumber_dana"]
-                ],
-                "hibah": [
-                    {
-                        "nomor_nphd": h["dokumen"].nomor,
-                        "tanggal": h["dokumen"].tanggal,
-                        "pemberi": h["dokumen"].pemberi,
-                        "uraian": h["dokumen"].uraian,
-                        **self._tabel(h),
-                    }
-                    for h in laporan["hibah"]
-                ],
-            }
-        )
+        laporan = selectors.laporan_keuangan(tahun=int(tahun))
+        return Response(self.OutputSerializer({"tahun": int(tahun), **laporan}).data)
 
 
 def register(router) -> None:

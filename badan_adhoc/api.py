@@ -1,10 +1,14 @@
 """API of the badan_adhoc app. Reads need the model's view permission; writes need the model
 permission and to be staff of the recruitment (403 otherwise). Applicants' NIK is masked for
-everyone who is not staff of the recruitment, as on the pages and in the exports."""
+everyone who is not staff of the recruitment, as on the pages and in the exports.
+
+Each viewset's reads use its ``OutputSerializer``; each write validates a nested input
+serializer, calls the service and serialises the result (HackSoft's style guide)."""
 
 from __future__ import annotations
 
-from rest_framework import mixins, permissions, serializers, viewsets
+from drf_spectacular.utils import extend_schema
+from rest_framework import permissions, serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.pagination import CursorPagination
 from rest_framework.response import Response
@@ -59,7 +63,9 @@ class RekrutmenSerializer(serializers.ModelSerializer):
 
 
 class PendaftarSerializer(serializers.ModelSerializer):
-    nik = serializers.CharField(max_length=32)
+    """An applicant as the reader may see it: NIK masked and contact data blank for whoever is
+    not staff of the recruitment (``nik_untuk``/``boleh_kelola``, as on the pages)."""
+
     alasan_tms = serializers.SerializerMethodField()
     peringatan = serializers.SerializerMethodField()
 
@@ -89,15 +95,6 @@ class PendaftarSerializer(serializers.ModelSerializer):
             "peringkat",
             "hasil_akhir",
         ]
-        read_only_fields = [
-            "status_administrasi",
-            "koreksi_status",
-            "koreksi_alasan",
-            "nilai_cat",
-            "nilai_wawancara",
-            "peringkat",
-            "hasil_akhir",
-        ]
 
     def get_alasan_tms(self, obj) -> list[str]:
         return [k for k, _ in obj.alasan_list()]
@@ -113,165 +110,6 @@ class PendaftarSerializer(serializers.ModelSerializer):
             data["no_hp"] = data["email"] = data["alamat"] = ""
             data["tanggal_lahir"] = None
         return data
-
-
-class KoreksiSerializer(serializers.Serializer):
-    koreksi_status = serializers.ChoiceField(
-        choices=Pendaftar.Koreksi.choices, allow_blank=True, help_text="kosong = batalkan koreksi"
-    )
-    alasan = serializers.CharField()
-
-
-class KosongSerializer(serializers.Serializer):
-    """No input."""
-
-
-class NilaiSerializer(serializers.Serializer):
-    nilai_cat = serializers.DecimalField(
-        max_digits=5, decimal_places=2, min_value=0, max_value=100, required=False, allow_null=True
-    )
-    nilai_wawancara = serializers.DecimalField(
-        max_digits=5, decimal_places=2, min_value=0, max_value=100, required=False, allow_null=True
-    )
-
-
-class PenetapanSerializer(serializers.Serializer):
-    nomor_sk = serializers.CharField(max_length=100)
-    tanggal_sk = serializers.DateField()
-    mulai = serializers.DateField(required=False, allow_null=True)
-    selesai = serializers.DateField(required=False, allow_null=True)
-
-
-class PAWSerializer(serializers.Serializer):
-    alasan_berhenti = serializers.ChoiceField(choices=AnggotaBadan.AlasanBerhenti.choices)
-    tanggal_berhenti = serializers.DateField()
-    keterangan = serializers.CharField(required=False, allow_blank=True, default="")
-    nomor_sk = serializers.CharField(max_length=100)
-    tanggal_sk = serializers.DateField()
-
-
-class PendaftarPagination(CursorPagination):
-    ordering = "id"
-    page_size = 50
-
-
-class WilayahViewSet(viewsets.ReadOnlyModelViewSet):
-    queryset = Wilayah.objects.order_by("kode")
-    serializer_class = WilayahSerializer
-    permission_classes = IZIN
-
-
-class TPSViewSet(viewsets.ReadOnlyModelViewSet):
-    queryset = TPS.objects.select_related("kelurahan").order_by("kelurahan__kode", "nomor")
-    serializer_class = TPSSerializer
-    permission_classes = IZIN
-
-
-class RekrutmenViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
-    queryset = Rekrutmen.objects.order_by("-tanggal_acuan", "kode")
-    serializer_class = RekrutmenSerializer
-    permission_classes = IZIN
-
-    def perform_create(self, serializer):
-        serializer.instance = services.rekrutmen_create(
-            **serializer.validated_data, pengguna=self.request.user
-        )
-
-    @action(detail=True, methods=["get"])
-    def ringkasan(self, request, pk=None):
-        """Screening summary: ``{"jumlah", "ms", "tms", "alasan", "peringatan"}`` and seats
-        (the dashboard's cached figures, exact: the cache follows every applicant write)."""
-        rekrutmen = self.get_object()
-        ringkasan = selectors.seleksi_ringkasan_tersimpan(rekrutmen)["data"]
-        return Response(ringkasan | {"kursi": selectors.kursi_total(rekrutmen)})
-
-    @action(detail=True, methods=["post"], serializer_class=KosongSerializer)
-    def wawancara(self, request, pk=None):
-        """Call up to 3× the seats of each wilayah to interview (PPK/PPS)."""
-        n = services.wawancara_select(rekrutmen=self.get_object(), pengguna=request.user)
-        return Response({"dipanggil": n})
-
-    @action(detail=True, methods=["post"], serializer_class=KosongSerializer)
-    def peringkat(self, request, pk=None):
-        """Rank every wilayah: ``{"terpilih": n, "cadangan": n}``."""
-        return Response(
-            services.peringkat_compute(rekrutmen=self.get_object(), pengguna=request.user)
-        )
-
-    @action(detail=True, methods=["post"], serializer_class=PenetapanSerializer)
-    def penetapan(self, request, pk=None):
-        """Appoint every *terpilih* applicant not yet appointed, with the SK."""
-        masuk = PenetapanSerializer(data=request.data)
-        masuk.is_valid(raise_exception=True)
-        n = services.penetapan_create(
-            rekrutmen=self.get_object(), **masuk.validated_data, pengguna=request.user
-        )
-        return Response({"ditetapkan": n})
-
-    @action(detail=True, methods=["post"], serializer_class=KosongSerializer)
-    def seleksi(self, request, pk=None):
-        """Run the administrative screening; returns the summary."""
-        rekrutmen = self.get_object()
-        return Response(services.pendaftar_screen(rekrutmen=rekrutmen, pengguna=request.user))
-
-
-class PendaftarViewSet(
-    mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet
-):
-    """Applicants; filter with ``?rekrutmen=<id>&status=ms|tms|belum&alasan=<kode>`` (a TMS
-    reason or the warning ``usia_lebih_55``, as on the list page)."""
-
-    serializer_class = PendaftarSerializer
-    permission_classes = IZIN
-    pagination_class = PendaftarPagination
-    queryset = Pendaftar.objects.all()
-
-    def get_queryset(self):
-        qs = Pendaftar.objects.all()
-        params = self.request.query_params
-        if params.get("rekrutmen", "").isdigit():
-            qs = qs.filter(rekrutmen_id=int(params["rekrutmen"]))
-        return selectors.pendaftar_saring_hasil(
-            qs, status=params.get("status", ""), alasan=params.get("alasan", "")
-        )
-
-    def perform_create(self, serializer):
-        data = dict(serializer.validated_data)
-        rekrutmen = data.pop("rekrutmen")
-        serializer.instance = services.pendaftar_create(
-            rekrutmen=rekrutmen, data=data, pengguna=self.request.user
-        )
-
-    def perform_update(self, serializer):
-        data = dict(serializer.validated_data)
-        data.pop("rekrutmen", None)
-        serializer.instance = services.pendaftar_update(
-            pendaftar=serializer.instance, data=data, pengguna=self.request.user
-        )
-
-    @action(detail=True, methods=["post"], serializer_class=KoreksiSerializer)
-    def koreksi(self, request, pk=None):
-        """Staff override of the screening result, with a written reason (audited)."""
-        pendaftar = self.get_object()
-        masuk = KoreksiSerializer(data=request.data)
-        masuk.is_valid(raise_exception=True)
-        pendaftar = services.pendaftar_override(
-            pendaftar=pendaftar,
-            status=masuk.validated_data["koreksi_status"],
-            alasan=masuk.validated_data["alasan"],
-            pengguna=request.user,
-        )
-        return Response(PendaftarSerializer(pendaftar, context={"request": request}).data)
-
-    @action(detail=True, methods=["post"], serializer_class=NilaiSerializer)
-    def nilai(self, request, pk=None):
-        """Enter the CAT and/or interview score of one applicant."""
-        masuk = NilaiSerializer(data=request.data)
-        masuk.is_valid(raise_exception=True)
-        pendaftar = services.nilai_set(
-            pendaftar=self.get_object(), **masuk.validated_data, pengguna=request.user
-        )
-        return Response(PendaftarSerializer(pendaftar, context={"request": request}).data)
 
 
 class AnggotaBadanSerializer(serializers.ModelSerializer):
@@ -295,15 +133,276 @@ class AnggotaBadanSerializer(serializers.ModelSerializer):
         ]
 
 
-class AnggotaBadanViewSet(viewsets.ReadOnlyModelViewSet):
-    queryset = AnggotaBadan.objects.order_by("rekrutmen", "wilayah__kode", "jabatan", "nama")
-    serializer_class = AnggotaBadanSerializer
+class PendaftarPagination(CursorPagination):
+    ordering = "id"
+    page_size = 50
+
+
+class WilayahViewSet(viewsets.ReadOnlyModelViewSet):
+    queryset = Wilayah.objects.order_by("kode")
+    serializer_class = WilayahSerializer
     permission_classes = IZIN
 
-    @action(detail=True, methods=["post"], serializer_class=PAWSerializer)
+
+class TPSViewSet(viewsets.ReadOnlyModelViewSet):
+    queryset = TPS.objects.select_related("kelurahan").order_by("kelurahan__kode", "nomor")
+    serializer_class = TPSSerializer
+    permission_classes = IZIN
+
+
+class RekrutmenViewSet(viewsets.ReadOnlyModelViewSet):
+    """Recruitments; POST creates one; the actions run the selection steps."""
+
+    queryset = Rekrutmen.objects.order_by("-tanggal_acuan", "kode")
+    permission_classes = IZIN
+    OutputSerializer = RekrutmenSerializer
+    serializer_class = OutputSerializer
+
+    class InputSerializer(serializers.ModelSerializer):
+        class Meta:
+            model = Rekrutmen
+            ref_name = "Rekrutmen"
+            fields = [
+                *("kode", "nama", "jenis_badan", "pemilihan", "tanggal_acuan"),
+                *("masa_kerja_mulai", "masa_kerja_selesai"),
+            ]
+
+    class SeleksiOutputSerializer(serializers.Serializer):
+        jumlah = serializers.IntegerField()
+        ms = serializers.IntegerField()
+        tms = serializers.IntegerField()
+        alasan = serializers.DictField(
+            child=serializers.IntegerField(), help_text="Kode alasan TMS -> jumlah pendaftar."
+        )
+        peringatan = serializers.DictField(
+            child=serializers.IntegerField(), help_text="Kode peringatan -> jumlah pendaftar."
+        )
+
+        class Meta:
+            ref_name = "SeleksiRingkasan"
+
+    class RingkasanOutputSerializer(SeleksiOutputSerializer):
+        kursi = serializers.IntegerField()
+
+        class Meta:
+            ref_name = "RekrutmenRingkasan"
+
+    class WawancaraOutputSerializer(serializers.Serializer):
+        dipanggil = serializers.IntegerField()
+
+        class Meta:
+            ref_name = "WawancaraHasil"
+
+    class PeringkatOutputSerializer(serializers.Serializer):
+        terpilih = serializers.IntegerField()
+        cadangan = serializers.IntegerField()
+
+        class Meta:
+            ref_name = "PeringkatHasil"
+
+    class PenetapanInputSerializer(serializers.Serializer):
+        nomor_sk = serializers.CharField(max_length=100)
+        tanggal_sk = serializers.DateField()
+        mulai = serializers.DateField(required=False, allow_null=True)
+        selesai = serializers.DateField(required=False, allow_null=True)
+
+        class Meta:
+            ref_name = "Penetapan"
+
+    class PenetapanOutputSerializer(serializers.Serializer):
+        ditetapkan = serializers.IntegerField()
+
+        class Meta:
+            ref_name = "PenetapanHasil"
+
+    @extend_schema(request=InputSerializer, responses={201: OutputSerializer})
+    def create(self, request, *args, **kwargs):
+        masuk = self.InputSerializer(data=request.data)
+        masuk.is_valid(raise_exception=True)
+        obj = services.rekrutmen_create(**masuk.validated_data, pengguna=request.user)
+        return Response(self.OutputSerializer(obj).data, status=201)
+
+    @extend_schema(responses=RingkasanOutputSerializer)
+    @action(detail=True, methods=["get"])
+    def ringkasan(self, request, pk=None):
+        """Screening summary: ``{"jumlah", "ms", "tms", "alasan", "peringatan"}`` and seats
+        (the dashboard's cached figures, exact: the cache follows every applicant write)."""
+        rekrutmen = self.get_object()
+        ringkasan = selectors.seleksi_ringkasan_tersimpan(rekrutmen)["data"]
+        data = ringkasan | {"kursi": selectors.kursi_total(rekrutmen)}
+        return Response(self.RingkasanOutputSerializer(data).data)
+
+    @extend_schema(request=None, responses=WawancaraOutputSerializer)
+    @action(detail=True, methods=["post"])
+    def wawancara(self, request, pk=None):
+        """Call up to 3× the seats of each wilayah to interview (PPK/PPS)."""
+        n = services.wawancara_select(rekrutmen=self.get_object(), pengguna=request.user)
+        return Response(self.WawancaraOutputSerializer({"dipanggil": n}).data)
+
+    @extend_schema(request=None, responses=PeringkatOutputSerializer)
+    @action(detail=True, methods=["post"])
+    def peringkat(self, request, pk=None):
+        """Rank every wilayah: ``{"terpilih": n, "cadangan": n}``."""
+        hasil = services.peringkat_compute(rekrutmen=self.get_object(), pengguna=request.user)
+        return Response(self.PeringkatOutputSerializer(hasil).data)
+
+    @extend_schema(request=PenetapanInputSerializer, responses=PenetapanOutputSerializer)
+    @action(detail=True, methods=["post"])
+    def penetapan(self, request, pk=None):
+        """Appoint every *terpilih* applicant not yet appointed, with the SK."""
+        masuk = self.PenetapanInputSerializer(data=request.data)
+        masuk.is_valid(raise_exception=True)
+        n = services.penetapan_create(
+            rekrutmen=self.get_object(), **masuk.validated_data, pengguna=request.user
+        )
+        return Response(self.PenetapanOutputSerializer({"ditetapkan": n}).data)
+
+    @extend_schema(request=None, responses=SeleksiOutputSerializer)
+    @action(detail=True, methods=["post"])
+    def seleksi(self, request, pk=None):
+        """Run the administrative screening; returns the summary."""
+        hasil = services.pendaftar_screen(rekrutmen=self.get_object(), pengguna=request.user)
+        return Response(self.SeleksiOutputSerializer(hasil).data)
+
+
+class PendaftarViewSet(viewsets.ReadOnlyModelViewSet):
+    """Applicants; filter with ``?rekrutmen=<id>&status=ms|tms|belum&alasan=<kode>`` (a TMS
+    reason or the warning ``usia_lebih_55``, as on the list page)."""
+
+    permission_classes = IZIN
+    pagination_class = PendaftarPagination
+    queryset = Pendaftar.objects.all()
+    OutputSerializer = PendaftarSerializer
+    serializer_class = OutputSerializer
+
+    class InputSerializer(serializers.ModelSerializer):
+        nik = serializers.CharField(max_length=32)
+
+        class Meta:
+            model = Pendaftar
+            ref_name = "Pendaftar"
+            fields = [
+                *("rekrutmen", "nik", "nama", "jenis_kelamin", "tempat_lahir", "tanggal_lahir"),
+                *("pendidikan", "kode_domisili", "alamat", "no_hp", "email", "wilayah_tujuan"),
+            ]
+
+    class KoreksiInputSerializer(serializers.Serializer):
+        koreksi_status = serializers.ChoiceField(
+            choices=Pendaftar.Koreksi.choices,
+            allow_blank=True,
+            help_text="kosong = batalkan koreksi",
+        )
+        alasan = serializers.CharField()
+
+        class Meta:
+            ref_name = "Koreksi"
+
+    class NilaiInputSerializer(serializers.Serializer):
+        nilai_cat = serializers.DecimalField(
+            max_digits=5,
+            decimal_places=2,
+            min_value=0,
+            max_value=100,
+            required=False,
+            allow_null=True,
+        )
+        nilai_wawancara = serializers.DecimalField(
+            max_digits=5,
+            decimal_places=2,
+            min_value=0,
+            max_value=100,
+            required=False,
+            allow_null=True,
+        )
+
+        class Meta:
+            ref_name = "Nilai"
+
+    def get_queryset(self):
+        qs = Pendaftar.objects.all()
+        params = self.request.query_params
+        if params.get("rekrutmen", "").isdigit():
+            qs = qs.filter(rekrutmen_id=int(params["rekrutmen"]))
+        return selectors.pendaftar_saring_hasil(
+            qs, status=params.get("status", ""), alasan=params.get("alasan", "")
+        )
+
+    def _keluar(self, pendaftar, **kwargs) -> Response:
+        return Response(
+            self.OutputSerializer(pendaftar, context={"request": self.request}).data, **kwargs
+        )
+
+    @extend_schema(request=InputSerializer, responses={201: OutputSerializer})
+    def create(self, request, *args, **kwargs):
+        masuk = self.InputSerializer(data=request.data)
+        masuk.is_valid(raise_exception=True)
+        data = dict(masuk.validated_data)
+        rekrutmen = data.pop("rekrutmen")
+        pendaftar = services.pendaftar_create(rekrutmen=rekrutmen, data=data, pengguna=request.user)
+        return self._keluar(pendaftar, status=201)
+
+    @extend_schema(request=InputSerializer, responses=OutputSerializer)
+    def update(self, request, *args, partial: bool = False, **kwargs):
+        pendaftar = self.get_object()
+        masuk = self.InputSerializer(pendaftar, data=request.data, partial=partial)
+        masuk.is_valid(raise_exception=True)
+        data = dict(masuk.validated_data)
+        data.pop("rekrutmen", None)
+        pendaftar = services.pendaftar_update(pendaftar=pendaftar, data=data, pengguna=request.user)
+        return self._keluar(pendaftar)
+
+    @extend_schema(request=InputSerializer, responses=OutputSerializer)
+    def partial_update(self, request, *args, **kwargs):
+        return self.update(request, *args, partial=True, **kwargs)
+
+    @extend_schema(request=KoreksiInputSerializer, responses=OutputSerializer)
+    @action(detail=True, methods=["post"])
+    def koreksi(self, request, pk=None):
+        """Staff override of the screening result, with a written reason (audited)."""
+        pendaftar = self.get_object()
+        masuk = self.KoreksiInputSerializer(data=request.data)
+        masuk.is_valid(raise_exception=True)
+        pendaftar = services.pendaftar_override(
+            pendaftar=pendaftar,
+            status=masuk.validated_data["koreksi_status"],
+            alasan=masuk.validated_data["alasan"],
+            pengguna=request.user,
+        )
+        return self._keluar(pendaftar)
+
+    @extend_schema(request=NilaiInputSerializer, responses=OutputSerializer)
+    @action(detail=True, methods=["post"])
+    def nilai(self, request, pk=None):
+        """Enter the CAT and/or interview score of one applicant."""
+        masuk = self.NilaiInputSerializer(data=request.data)
+        masuk.is_valid(raise_exception=True)
+        pendaftar = services.nilai_set(
+            pendaftar=self.get_object(), **masuk.validated_data, pengguna=request.user
+        )
+        return self._keluar(pendaftar)
+
+
+class AnggotaBadanViewSet(viewsets.ReadOnlyModelViewSet):
+    queryset = AnggotaBadan.objects.order_by("rekrutmen", "wilayah__kode", "jabatan", "nama")
+    permission_classes = IZIN
+    OutputSerializer = AnggotaBadanSerializer
+    serializer_class = OutputSerializer
+
+    class PAWInputSerializer(serializers.Serializer):
+        alasan_berhenti = serializers.ChoiceField(choices=AnggotaBadan.AlasanBerhenti.choices)
+        tanggal_berhenti = serializers.DateField()
+        keterangan = serializers.CharField(required=False, allow_blank=True, default="")
+        nomor_sk = serializers.CharField(max_length=100)
+        tanggal_sk = serializers.DateField()
+
+        class Meta:
+            ref_name = "PAW"
+
+    @extend_schema(request=PAWInputSerializer, responses=OutputSerializer)
+    @action(detail=True, methods=["post"])
     def paw(self, request, pk=None):
         """PAW: the member stops and the next reserve of the same wilayah takes the seat."""
-        masuk = PAWSerializer(data=request.data)
+        masuk = self.PAWInputSerializer(data=request.data)
         masuk.is_valid(raise_exception=True)
         data = dict(masuk.validated_data)
         pengganti = services.paw_create(
@@ -312,7 +411,7 @@ class AnggotaBadanViewSet(viewsets.ReadOnlyModelViewSet):
             **data,
             pengguna=request.user,
         )
-        return Response(AnggotaBadanSerializer(pengganti).data)
+        return Response(self.OutputSerializer(pengganti).data)
 
 
 class TarifHonorSerializer(serializers.ModelSerializer):

@@ -1,12 +1,22 @@
 """API of the kinerja app: read by every role; writes go through the services, so they follow
-the same rules as the pages (planning units for Renstra/PK, the workflow for realisasi)."""
+the same rules as the pages (planning units for Renstra/PK, the workflow for realisasi).
+
+Each viewset nests its ``OutputSerializer`` (what it answers) and, per write, an
+``InputSerializer``: the view validates the input, calls a service or selector and serialises
+the result; ``extend_schema`` documents both (HackSoft's style guide, ``users/apis.py``).
+"""
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    extend_schema,
+    extend_schema_field,
+    extend_schema_serializer,
+    extend_schema_view,
+)
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
@@ -30,7 +40,7 @@ from .models import (
     Tujuan,
 )
 
-# --------------------------------------------------------------------------- serializers
+# --------------------------------------------------------------------------- shared serializers
 
 
 class HasilCapaianSerializer(serializers.Serializer):
@@ -40,110 +50,348 @@ class HasilCapaianSerializer(serializers.Serializer):
     alasan = serializers.CharField()
 
 
-class RenstraSerializer(serializers.ModelSerializer):
+class PengaturanCapaianSerializer(serializers.ModelSerializer):
     class Meta:
-        model = Renstra
-        fields = ["id", "nama", "tahun_mulai", "tahun_selesai", "visi", "dasar_hukum"]
+        model = PengaturanCapaian
+        fields = ["batas_atas", "ambang_tercapai", "ambang_hampir"]
 
 
-class MisiSerializer(serializers.ModelSerializer):
-    class Meta:
-        model = Misi
-        fields = ["id", "renstra", "urutan", "uraian"]
+def _angka_masuk(**kwargs) -> serializers.CharField:
+    """A target/value as typed (``"97.5"`` or ``97.5``); the service checks it against the
+    indikator's unit and precision, with the Indonesian message naming the field."""
+    return serializers.CharField(allow_null=True, allow_blank=True, **kwargs)
 
 
-class TujuanSerializer(serializers.ModelSerializer):
-    class Meta:
-        model = Tujuan
-        fields = ["id", "renstra", "urutan", "uraian"]
+# --------------------------------------------------------------------------- Renstra tree
 
 
-class SasaranSerializer(serializers.ModelSerializer):
-    class Meta:
-        model = Sasaran
-        fields = ["id", "tujuan", "nomor", "uraian", "unit"]
+class _RenstraStrukturApi(
+    mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+):
+    """A piece of the Renstra tree: read by every role; POST/PUT/PATCH validate the
+    ``InputSerializer`` and call the ``buat``/``ubah`` service (planning units only, see
+    ``kinerja.services.renstra``); the answer is the ``OutputSerializer``."""
+
+    permission_classes = [IsAuthenticated, IzinModelApi]
+    InputSerializer: type[serializers.Serializer]
+    OutputSerializer: type[serializers.Serializer]
+    buat = None
+    ubah = None
+    nama_objek = ""
+
+    def get_serializer_class(self):
+        return self.OutputSerializer
+
+    def create(self, request, *args, **kwargs):
+        masuk = self.InputSerializer(data=request.data)
+        masuk.is_valid(raise_exception=True)
+        obj = type(self).buat(pengguna=request.user, **masuk.validated_data)
+        return Response(self.OutputSerializer(obj).data, status=201)
+
+    def update(self, request, *args, partial: bool = False, **kwargs):
+        obj = self.get_object()
+        masuk = self.InputSerializer(data=request.data, partial=partial)
+        masuk.is_valid(raise_exception=True)
+        obj = type(self).ubah(
+            pengguna=request.user, **{self.nama_objek: obj}, **masuk.validated_data
+        )
+        return Response(self.OutputSerializer(obj).data)
+
+    def partial_update(self, request, *args, **kwargs):
+        return self.update(request, *args, partial=True, **kwargs)
 
 
-class IndikatorSerializer(serializers.ModelSerializer):
-    class Meta:
-        model = Indikator
-        fields = ["id", "sasaran", "kode", "uraian", "satuan", "arah", "presisi", "agregasi"]
-
-    def validate_presisi(self, value):
-        if value > 4:
-            raise serializers.ValidationError("Jumlah desimal paling banyak 4.")
-        return value
-
-
-class TargetTahunanSerializer(serializers.ModelSerializer):
-    class Meta:
-        model = TargetTahunan
-        fields = ["id", "indikator", "tahun", "target", "target_atas"]
+def _skema_renstra(cls):
+    """``extend_schema`` of a Renstra viewset from its nested serializers."""
+    tulis = extend_schema(request=cls.InputSerializer, responses=cls.OutputSerializer)
+    return extend_schema_view(
+        create=extend_schema(request=cls.InputSerializer, responses={201: cls.OutputSerializer}),
+        update=tulis,
+        partial_update=tulis,
+    )(cls)
 
 
-class PKBarisSerializer(serializers.ModelSerializer):
+@_skema_renstra
+class RenstraViewSet(_RenstraStrukturApi):
+    queryset = Renstra.objects.order_by("-tahun_mulai")
+    buat = staticmethod(services.renstra_create)
+    ubah = staticmethod(services.renstra_update)
+    nama_objek = "renstra"
+
+    class InputSerializer(serializers.ModelSerializer):
+        class Meta:
+            model = Renstra
+            ref_name = "Renstra"
+            fields = list(services.RENSTRA_KOLOM)
+            extra_kwargs = {"tahun_mulai": {"validators": []}}
+
+    class OutputSerializer(serializers.ModelSerializer):
+        class Meta:
+            model = Renstra
+            ref_name = "Renstra"
+            fields = ["id", *services.RENSTRA_KOLOM]
+
+
+@_skema_renstra
+class MisiViewSet(_RenstraStrukturApi):
+    queryset = Misi.objects.order_by("renstra", "urutan")
+    buat = staticmethod(services.misi_create)
+    ubah = staticmethod(services.misi_update)
+    nama_objek = "misi"
+
+    class InputSerializer(serializers.ModelSerializer):
+        class Meta:
+            model = Misi
+            ref_name = "Misi"
+            fields = list(services.MISI_KOLOM)
+            validators = []
+
+    class OutputSerializer(serializers.ModelSerializer):
+        class Meta:
+            model = Misi
+            ref_name = "Misi"
+            fields = ["id", *services.MISI_KOLOM]
+
+
+@_skema_renstra
+class TujuanViewSet(_RenstraStrukturApi):
+    queryset = Tujuan.objects.order_by("renstra", "urutan")
+    buat = staticmethod(services.tujuan_create)
+    ubah = staticmethod(services.tujuan_update)
+    nama_objek = "tujuan"
+
+    class InputSerializer(serializers.ModelSerializer):
+        class Meta:
+            model = Tujuan
+            ref_name = "Tujuan"
+            fields = list(services.TUJUAN_KOLOM)
+            validators = []
+
+    class OutputSerializer(serializers.ModelSerializer):
+        class Meta:
+            model = Tujuan
+            ref_name = "Tujuan"
+            fields = ["id", *services.TUJUAN_KOLOM]
+
+
+@_skema_renstra
+class SasaranViewSet(_RenstraStrukturApi):
+    """Sasaran; ``unit`` is the sub-bagian that enters its realisasi: a Kasubag/Staf may not
+    give a sasaran to, or take one from, another sub-bagian (403)."""
+
+    queryset = Sasaran.objects.order_by("nomor")
+    buat = staticmethod(services.sasaran_create)
+    ubah = staticmethod(services.sasaran_update)
+    nama_objek = "sasaran"
+
+    class InputSerializer(serializers.ModelSerializer):
+        class Meta:
+            model = Sasaran
+            ref_name = "Sasaran"
+            fields = list(services.SASARAN_KOLOM)
+
+    class OutputSerializer(serializers.ModelSerializer):
+        class Meta:
+            model = Sasaran
+            ref_name = "Sasaran"
+            fields = ["id", *services.SASARAN_KOLOM]
+
+
+@_skema_renstra
+class IndikatorViewSet(_RenstraStrukturApi):
+    queryset = Indikator.objects.select_related("sasaran").order_by("sasaran__nomor", "kode")
+    buat = staticmethod(services.indikator_create)
+    ubah = staticmethod(services.indikator_update)
+    nama_objek = "indikator"
+
+    class InputSerializer(serializers.ModelSerializer):
+        class Meta:
+            model = Indikator
+            ref_name = "Indikator"
+            fields = list(services.INDIKATOR_KOLOM)
+            validators = []
+
+    class OutputSerializer(serializers.ModelSerializer):
+        class Meta:
+            model = Indikator
+            ref_name = "Indikator"
+            fields = ["id", *services.INDIKATOR_KOLOM]
+
+
+class TargetTahunanViewSet(
+    mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+):
+    """Renstra yearly targets; POST sets (creates or replaces) the target of a year."""
+
+    queryset = TargetTahunan.objects.select_related("indikator").order_by("indikator", "tahun")
+    permission_classes = [IsAuthenticated, IzinModelApi]
+
+    class InputSerializer(serializers.Serializer):
+        indikator = serializers.PrimaryKeyRelatedField(queryset=Indikator.objects.all())
+        tahun = serializers.IntegerField()
+        target = _angka_masuk(required=False, default=None)
+        target_atas = _angka_masuk(required=False, default=None)
+
+        class Meta:
+            ref_name = "TargetTahunan"
+
+    class OutputSerializer(serializers.ModelSerializer):
+        class Meta:
+            model = TargetTahunan
+            ref_name = "TargetTahunan"
+            fields = ["id", "indikator", "tahun", "target", "target_atas"]
+
+    serializer_class = OutputSerializer
+
+    @extend_schema(request=InputSerializer, responses={201: OutputSerializer})
+    def create(self, request, *args, **kwargs):
+        masuk = self.InputSerializer(data=request.data)
+        masuk.is_valid(raise_exception=True)
+        obj = services.target_tahunan_set(pengguna=request.user, **masuk.validated_data)
+        return Response(self.OutputSerializer(obj).data, status=201)
+
+
+# --------------------------------------------------------------------------- PK
+
+
+class PKBarisOutputSerializer(serializers.ModelSerializer):
     class Meta:
         model = PKBaris
+        ref_name = "PKBaris"
         fields = ["id", "perjanjian", "indikator", "target", "target_atas"]
-        read_only_fields = ["perjanjian", "indikator"]
 
 
-class PerjanjianKinerjaSerializer(serializers.ModelSerializer):
-    baris = PKBarisSerializer(many=True, read_only=True)
+class PerjanjianKinerjaViewSet(
+    mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+):
+    """PK per year with its rows. POST creates a draft; PATCH edits a draft's header;
+    ``tandatangani`` freezes it; ``perubahan`` starts a new revision with a reason."""
 
-    class Meta:
-        model = PerjanjianKinerja
-        fields = [
-            "id",
-            "tahun",
-            "revisi",
-            "status",
-            "alasan_perubahan",
-            "pihak_pertama_nama",
-            "pihak_pertama_jabatan",
-            "pihak_kedua_nama",
-            "pihak_kedua_jabatan",
-            "tempat",
-            "tanggal",
-            "ditandatangani_pada",
-            "baris",
-        ]
-        read_only_fields = ["revisi", "status", "ditandatangani_pada"]
+    queryset = PerjanjianKinerja.objects.prefetch_related("baris").order_by("-tahun", "-revisi")
+    permission_classes = [IsAuthenticated, IzinModelApi]
+
+    class InputSerializer(serializers.Serializer):
+        tahun = serializers.IntegerField()
+        tempat = serializers.CharField(required=False, allow_blank=True, default="")
+        tanggal = serializers.DateField(required=False, allow_null=True, default=None)
+
+        class Meta:
+            ref_name = "PerjanjianKinerjaBuat"
+
+    class UbahInputSerializer(serializers.ModelSerializer):
+        class Meta:
+            model = PerjanjianKinerja
+            ref_name = "PerjanjianKinerjaUbah"
+            fields = list(services.PK_KOLOM_UBAH)
+
+    class PerubahanInputSerializer(serializers.Serializer):
+        alasan = serializers.CharField()
+
+        class Meta:
+            ref_name = "AlasanPerubahanPK"
+
+    class OutputSerializer(serializers.ModelSerializer):
+        baris = PKBarisOutputSerializer(many=True, read_only=True)
+
+        class Meta:
+            model = PerjanjianKinerja
+            ref_name = "PerjanjianKinerja"
+            fields = [
+                "id",
+                "tahun",
+                "revisi",
+                "status",
+                "alasan_perubahan",
+                "pihak_pertama_nama",
+                "pihak_pertama_jabatan",
+                "pihak_kedua_nama",
+                "pihak_kedua_jabatan",
+                "tempat",
+                "tanggal",
+                "ditandatangani_pada",
+                "baris",
+            ]
+
+    serializer_class = OutputSerializer
+
+    def get_queryset(self):
+        qs = super().get_queryset()
+        tahun = self.request.query_params.get("tahun")
+        return qs.filter(tahun=tahun) if tahun and tahun.isdigit() else qs
+
+    @extend_schema(request=InputSerializer, responses={201: OutputSerializer})
+    def create(self, request, *args, **kwargs):
+        masuk = self.InputSerializer(data=request.data)
+        masuk.is_valid(raise_exception=True)
+        obj = services.pk_create(
+            tahun=masuk.validated_data["tahun"],
+            pengguna=request.user,
+            tempat=masuk.validated_data["tempat"],
+            tanggal_pk=masuk.validated_data["tanggal"],
+        )
+        return Response(self.OutputSerializer(obj).data, status=201)
+
+    @extend_schema(request=UbahInputSerializer, responses=OutputSerializer)
+    def partial_update(self, request, *args, **kwargs):
+        obj = self.get_object()
+        masuk = self.UbahInputSerializer(data=request.data, partial=True)
+        masuk.is_valid(raise_exception=True)
+        obj = services.pk_update(perjanjian=obj, pengguna=request.user, **masuk.validated_data)
+        return Response(self.OutputSerializer(obj).data)
+
+    @extend_schema(request=None, responses=OutputSerializer)
+    @action(detail=True, methods=["post"])
+    def tandatangani(self, request, pk=None):
+        obj = services.pk_tandatangani(perjanjian=self.get_object(), pengguna=request.user)
+        return Response(self.OutputSerializer(obj).data)
+
+    @extend_schema(request=PerubahanInputSerializer, responses={201: OutputSerializer})
+    @action(detail=True, methods=["post"])
+    def perubahan(self, request, pk=None):
+        masuk = self.PerubahanInputSerializer(data=request.data)
+        masuk.is_valid(raise_exception=True)
+        obj = services.pk_perubahan_create(
+            perjanjian=self.get_object(),
+            pengguna=request.user,
+            alasan=masuk.validated_data["alasan"],
+        )
+        return Response(self.OutputSerializer(obj).data, status=201)
 
 
-class BuktiDukungSerializer(serializers.ModelSerializer):
-    unduh = serializers.SerializerMethodField()
+class PKBarisViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    """Rows of the PKs; PATCH changes the target of a draft PK's row."""
 
-    class Meta:
-        model = BuktiDukung
-        fields = [
-            "id",
-            "realisasi",
-            "nama_asli",
-            "jenis_berkas",
-            "ukuran",
-            "tautan",
-            "keterangan",
-            "diunggah_pada",
-            "unduh",
-        ]
+    queryset = PKBaris.objects.select_related("perjanjian", "indikator").order_by("pk")
+    permission_classes = [IsAuthenticated, IzinModelApi]
+    OutputSerializer = PKBarisOutputSerializer
+    serializer_class = OutputSerializer
 
-    def get_unduh(self, obj) -> str:
-        return reverse("kinerja:bukti_unduh", kwargs={"pk": obj.pk})
+    class InputSerializer(serializers.Serializer):
+        target = _angka_masuk(required=False, default=None)
+        target_atas = _angka_masuk(required=False, default=None)
 
+        class Meta:
+            ref_name = "PKBarisTarget"
 
-class BuktiTambahSerializer(serializers.Serializer):
-    realisasi = serializers.PrimaryKeyRelatedField(queryset=Realisasi.objects.all())
-    berkas = serializers.FileField(required=False)
-    tautan = serializers.CharField(required=False, allow_blank=True)
-    keterangan = serializers.CharField(required=False, allow_blank=True, default="")
+    @extend_schema(request=InputSerializer, responses=OutputSerializer)
+    def partial_update(self, request, *args, **kwargs):
+        masuk = self.InputSerializer(data=request.data)
+        masuk.is_valid(raise_exception=True)
+        obj = services.pk_baris_update(
+            baris=self.get_object(), pengguna=request.user, **masuk.validated_data
+        )
+        return Response(self.OutputSerializer(obj).data)
 
 
-class RealisasiKinerjaSerializer(serializers.ModelSerializer):
+# --------------------------------------------------------------------------- realisasi
+
+
+class RealisasiKinerjaOutputSerializer(serializers.ModelSerializer):
     capaian = serializers.SerializerMethodField()
 
     class Meta:
         model = Realisasi
+        ref_name = "RealisasiKinerja"
         fields = [
             "id",
             "indikator",
@@ -161,8 +409,8 @@ class RealisasiKinerjaSerializer(serializers.ModelSerializer):
             "diubah_pada",
             "capaian",
         ]
-        read_only_fields = ["status", "catatan_verifikasi", "diubah_pada"]
 
+    @extend_schema_field(HasilCapaianSerializer)
     def get_capaian(self, obj) -> dict:
         target = self.context.setdefault("_target", {}).get(obj.tahun)
         if target is None:
@@ -179,180 +427,6 @@ class RealisasiKinerjaSerializer(serializers.ModelSerializer):
         return HasilCapaianSerializer(hasil).data
 
 
-class RealisasiKinerjaSimpanSerializer(serializers.Serializer):
-    indikator = serializers.PrimaryKeyRelatedField(queryset=Indikator.objects.all())
-    tahun = serializers.IntegerField()
-    periode = serializers.ChoiceField(choices=Realisasi.Periode.choices)
-    versi = serializers.IntegerField(required=False, allow_null=True)
-    nilai = serializers.DecimalField(
-        max_digits=18, decimal_places=4, required=False, allow_null=True
-    )
-    target_periode = serializers.DecimalField(
-        max_digits=18, decimal_places=4, required=False, allow_null=True
-    )
-    analisis = serializers.CharField(required=False, allow_blank=True, default="")
-    kendala = serializers.CharField(required=False, allow_blank=True, default="")
-    solusi = serializers.CharField(required=False, allow_blank=True, default="")
-    program_pendukung = serializers.CharField(required=False, allow_blank=True, default="")
-
-
-class CatatanVerifikasiSerializer(serializers.Serializer):
-    catatan = serializers.CharField(required=False, allow_blank=True, default="")
-
-
-class AlasanPerubahanPKSerializer(serializers.Serializer):
-    alasan = serializers.CharField()
-
-
-class PengaturanCapaianSerializer(serializers.ModelSerializer):
-    class Meta:
-        model = PengaturanCapaian
-        fields = ["batas_atas", "ambang_tercapai", "ambang_hampir"]
-
-
-# --------------------------------------------------------------------------- viewsets
-
-
-class RenstraStrukturViewSet(
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
-    mixins.UpdateModelMixin,
-    viewsets.GenericViewSet,
-):
-    """Renstra pieces: writes only for the Sekretaris and the planning sub-bagian."""
-
-    permission_classes = [IsAuthenticated, IzinModelApi]
-
-    def perform_create(self, serializer):
-        services.pastikan_perencana(self.request.user)
-        serializer.save()
-
-    def perform_update(self, serializer):
-        services.pastikan_perencana(self.request.user)
-        serializer.save()
-
-
-class RenstraViewSet(RenstraStrukturViewSet):
-    queryset = Renstra.objects.order_by("-tahun_mulai")
-    serializer_class = RenstraSerializer
-
-
-class MisiViewSet(RenstraStrukturViewSet):
-    queryset = Misi.objects.order_by("renstra", "urutan")
-    serializer_class = MisiSerializer
-
-
-class TujuanViewSet(RenstraStrukturViewSet):
-    queryset = Tujuan.objects.order_by("renstra", "urutan")
-    serializer_class = TujuanSerializer
-
-
-class SasaranViewSet(RenstraStrukturViewSet):
-    queryset = Sasaran.objects.order_by("nomor")
-    serializer_class = SasaranSerializer
-
-
-class IndikatorViewSet(RenstraStrukturViewSet):
-    queryset = Indikator.objects.select_related("sasaran").order_by("sasaran__nomor", "kode")
-    serializer_class = IndikatorSerializer
-
-
-class TargetTahunanViewSet(
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
-    viewsets.GenericViewSet,
-):
-    """Renstra yearly targets; POST sets (creates or replaces) the target of a year."""
-
-    queryset = TargetTahunan.objects.select_related("indikator").order_by("indikator", "tahun")
-    serializer_class = TargetTahunanSerializer
-    permission_classes = [IsAuthenticated, IzinModelApi]
-
-    def create(self, request, *args, **kwargs):
-        data = request.data
-        indikator = get_object_or_404(Indikator, pk=data.get("indikator"))
-        try:
-            tahun = int(data.get("tahun"))
-        except (TypeError, ValueError):
-            raise ValidationError({"tahun": "Tahun wajib berupa angka."}) from None
-        obj = services.target_tahunan_set(
-            indikator=indikator,
-            tahun=tahun,
-            target=data.get("target"),
-            target_atas=data.get("target_atas"),
-            pengguna=request.user,
-        )
-        return Response(TargetTahunanSerializer(obj).data, status=201)
-
-
-class PerjanjianKinerjaViewSet(
-    mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
-):
-    """PK per year with its rows. POST creates a draft; PATCH edits a draft's header;
-    ``tandatangani`` freezes it; ``perubahan`` starts a new revision with a reason."""
-
-    queryset = PerjanjianKinerja.objects.prefetch_related("baris").order_by("-tahun", "-revisi")
-    serializer_class = PerjanjianKinerjaSerializer
-    permission_classes = [IsAuthenticated, IzinModelApi]
-
-    def get_queryset(self):
-        qs = super().get_queryset()
-        tahun = self.request.query_params.get("tahun")
-        return qs.filter(tahun=tahun) if tahun and tahun.isdigit() else qs
-
-    def create(self, request, *args, **kwargs):
-        s = PerjanjianKinerjaSerializer(data=request.data)
-        s.is_valid(raise_exception=True)
-        obj = services.pk_create(
-            tahun=s.validated_data["tahun"],
-            pengguna=request.user,
-            tempat=s.validated_data.get("tempat", ""),
-            tanggal_pk=s.validated_data.get("tanggal"),
-        )
-        return Response(PerjanjianKinerjaSerializer(obj).data, status=201)
-
-    def partial_update(self, request, *args, **kwargs):
-        obj = self.get_object()
-        s = PerjanjianKinerjaSerializer(obj, data=request.data, partial=True)
-        s.is_valid(raise_exception=True)
-        data = {k: v for k, v in s.validated_data.items() if k in services.PK_KOLOM_UBAH}
-        obj = services.pk_update(perjanjian=obj, pengguna=request.user, **data)
-        return Response(PerjanjianKinerjaSerializer(obj).data)
-
-    @action(detail=True, methods=["post"])
-    def tandatangani(self, request, pk=None):
-        obj = services.pk_tandatangani(perjanjian=self.get_object(), pengguna=request.user)
-        return Response(PerjanjianKinerjaSerializer(obj).data)
-
-    @action(detail=True, methods=["post"], serializer_class=AlasanPerubahanPKSerializer)
-    def perubahan(self, request, pk=None):
-        s = AlasanPerubahanPKSerializer(data=request.data)
-        s.is_valid(raise_exception=True)
-        obj = services.pk_perubahan_create(
-            perjanjian=self.get_object(), pengguna=request.user, alasan=s.validated_data["alasan"]
-        )
-        return Response(PerjanjianKinerjaSerializer(obj).data, status=201)
-
-
-class PKBarisViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
-    """Rows of the PKs; PATCH changes the target of a draft PK's row."""
-
-    queryset = PKBaris.objects.select_related("perjanjian", "indikator").order_by("pk")
-    serializer_class = PKBarisSerializer
-    permission_classes = [IsAuthenticated, IzinModelApi]
-
-    def partial_update(self, request, *args, **kwargs):
-        obj = services.pk_baris_update(
-            baris=self.get_object(),
-            pengguna=request.user,
-            target=request.data.get("target"),
-            target_atas=request.data.get("target_atas"),
-        )
-        return Response(PKBarisSerializer(obj).data)
-
-
 class RealisasiViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     """Realisasi rows (filter ``?tahun=`` ``&indikator=``) with their computed capaian.
 
@@ -363,8 +437,34 @@ class RealisasiViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewset
     queryset = Realisasi.objects.select_related("indikator").order_by(
         "tahun", "indikator__sasaran__nomor", "indikator__kode", "periode"
     )
-    serializer_class = RealisasiKinerjaSerializer
     permission_classes = [IsAuthenticated, IzinModelApi]
+    OutputSerializer = RealisasiKinerjaOutputSerializer
+    serializer_class = OutputSerializer
+
+    class InputSerializer(serializers.Serializer):
+        indikator = serializers.PrimaryKeyRelatedField(queryset=Indikator.objects.all())
+        tahun = serializers.IntegerField()
+        periode = serializers.ChoiceField(choices=Realisasi.Periode.choices)
+        versi = serializers.IntegerField(required=False, allow_null=True, default=None)
+        nilai = serializers.DecimalField(
+            max_digits=18, decimal_places=4, required=False, allow_null=True
+        )
+        target_periode = serializers.DecimalField(
+            max_digits=18, decimal_places=4, required=False, allow_null=True
+        )
+        analisis = serializers.CharField(required=False, allow_blank=True, default="")
+        kendala = serializers.CharField(required=False, allow_blank=True, default="")
+        solusi = serializers.CharField(required=False, allow_blank=True, default="")
+        program_pendukung = serializers.CharField(required=False, allow_blank=True, default="")
+
+        class Meta:
+            ref_name = "RealisasiKinerjaSimpan"
+
+    class CatatanInputSerializer(serializers.Serializer):
+        catatan = serializers.CharField(required=False, allow_blank=True, default="")
+
+        class Meta:
+            ref_name = "CatatanVerifikasi"
 
     def get_queryset(self):
         qs = super().get_queryset()
@@ -375,29 +475,38 @@ class RealisasiViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewset
             qs = qs.filter(indikator_id=int(p["indikator"]))
         return qs
 
+    @extend_schema(request=InputSerializer, responses={201: OutputSerializer})
     def create(self, request, *args, **kwargs):
-        s = RealisasiKinerjaSimpanSerializer(data=request.data)
-        s.is_valid(raise_exception=True)
-        data = {"versi": None, **s.validated_data}
-        obj = services.realisasi_simpan(pengguna=request.user, **data)
-        return Response(RealisasiKinerjaSerializer(obj, context={}).data, status=201)
+        masuk = self.InputSerializer(data=request.data)
+        masuk.is_valid(raise_exception=True)
+        obj = services.realisasi_simpan(pengguna=request.user, **masuk.validated_data)
+        return Response(self.OutputSerializer(obj, context={}).data, status=201)
 
     def _langkah(self, fungsi, **kwargs):
         obj = fungsi(realisasi=self.get_object(), pengguna=self.request.user, **kwargs)
-        return Response(RealisasiKinerjaSerializer(obj, context={}).data)
+        return Response(self.OutputSerializer(obj, context={}).data)
 
+    def _catatan(self) -> str:
+        masuk = self.CatatanInputSerializer(data=self.request.data)
+        masuk.is_valid(raise_exception=True)
+        return masuk.validated_data["catatan"]
+
+    @extend_schema(request=None, responses=OutputSerializer)
     @action(detail=True, methods=["post"])
     def ajukan(self, request, pk=None):
         return self._langkah(services.realisasi_ajukan)
 
-    @action(detail=True, methods=["post"], serializer_class=CatatanVerifikasiSerializer)
+    @extend_schema(request=CatatanInputSerializer, responses=OutputSerializer)
+    @action(detail=True, methods=["post"])
     def verifikasi(self, request, pk=None):
-        return self._langkah(services.realisasi_verifikasi, catatan=request.data.get("catatan", ""))
+        return self._langkah(services.realisasi_verifikasi, catatan=self._catatan())
 
-    @action(detail=True, methods=["post"], serializer_class=CatatanVerifikasiSerializer)
+    @extend_schema(request=CatatanInputSerializer, responses=OutputSerializer)
+    @action(detail=True, methods=["post"])
     def kembalikan(self, request, pk=None):
-        return self._langkah(services.realisasi_kembalikan, catatan=request.data.get("catatan", ""))
+        return self._langkah(services.realisasi_kembalikan, catatan=self._catatan())
 
+    @extend_schema(request=None, responses=OutputSerializer)
     @action(detail=True, methods=["post"])
     def setujui(self, request, pk=None):
         return self._langkah(services.realisasi_setujui)
@@ -408,37 +517,72 @@ class BuktiDukungViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, views
     POST (multipart) attaches a ``berkas`` or a ``tautan`` to a realisasi."""
 
     queryset = BuktiDukung.objects.order_by("pk")
-    serializer_class = BuktiDukungSerializer
     permission_classes = [IsAuthenticated, IzinModelApi]
     parser_classes = [MultiPartParser, FormParser, JSONParser]
+
+    class InputSerializer(serializers.Serializer):
+        realisasi = serializers.PrimaryKeyRelatedField(queryset=Realisasi.objects.all())
+        berkas = serializers.FileField(required=False)
+        tautan = serializers.CharField(required=False, allow_blank=True, default="")
+        keterangan = serializers.CharField(required=False, allow_blank=True, default="")
+
+        class Meta:
+            ref_name = "BuktiTambah"
+
+    class OutputSerializer(serializers.ModelSerializer):
+        unduh = serializers.SerializerMethodField()
+
+        class Meta:
+            model = BuktiDukung
+            ref_name = "BuktiDukung"
+            fields = [
+                "id",
+                "realisasi",
+                "nama_asli",
+                "jenis_berkas",
+                "ukuran",
+                "tautan",
+                "keterangan",
+                "diunggah_pada",
+                "unduh",
+            ]
+
+        def get_unduh(self, obj) -> str:
+            return reverse("kinerja:bukti_unduh", kwargs={"pk": obj.pk})
+
+    serializer_class = OutputSerializer
 
     def get_queryset(self):
         qs = super().get_queryset()
         r = self.request.query_params.get("realisasi", "")
         return qs.filter(realisasi_id=int(r)) if r.isdigit() else qs
 
+    @extend_schema(request=InputSerializer, responses={201: OutputSerializer})
     def create(self, request, *args, **kwargs):
-        s = BuktiTambahSerializer(data=request.data)
-        s.is_valid(raise_exception=True)
+        masuk = self.InputSerializer(data=request.data)
+        masuk.is_valid(raise_exception=True)
+        data = masuk.validated_data
         realisasi = get_object_or_404(
-            selectors.realisasi_untuk_pengguna(user=request.user),
-            pk=s.validated_data["realisasi"].pk,
+            selectors.realisasi_untuk_pengguna(user=request.user), pk=data["realisasi"].pk
         )
-        if s.validated_data.get("berkas"):
+        if data.get("berkas"):
             obj = services.bukti_berkas_tambah(
                 realisasi=realisasi,
                 pengguna=request.user,
-                berkas=s.validated_data["berkas"],
-                keterangan=s.validated_data["keterangan"],
+                berkas=data["berkas"],
+                keterangan=data["keterangan"],
             )
         else:
             obj = services.bukti_tautan_tambah(
                 realisasi=realisasi,
                 pengguna=request.user,
-                tautan=s.validated_data.get("tautan", ""),
-                keterangan=s.validated_data["keterangan"],
+                tautan=data["tautan"],
+                keterangan=data["keterangan"],
             )
-        return Response(BuktiDukungSerializer(obj).data, status=201)
+        return Response(self.OutputSerializer(obj).data, status=201)
+
+
+# --------------------------------------------------------------------------- capaian
 
 
 class BolehBacaKinerja(BasePermission):
@@ -446,39 +590,49 @@ class BolehBacaKinerja(BasePermission):
         return request.user.has_perm("kinerja.view_realisasi")
 
 
-class CapaianBarisSerializer(serializers.Serializer):
-    sasaran = serializers.IntegerField()
-    indikator = serializers.IntegerField()
-    kode = serializers.CharField()
-    uraian = serializers.CharField()
-    satuan = serializers.CharField()
-    arah = serializers.CharField()
-    presisi = serializers.IntegerField()
-    target = serializers.DecimalField(max_digits=18, decimal_places=4, allow_null=True)
-    target_atas = serializers.DecimalField(max_digits=18, decimal_places=4, allow_null=True)
-    sumber_target = serializers.CharField(allow_null=True)
-    realisasi = serializers.DecimalField(max_digits=30, decimal_places=10, allow_null=True)
-    status_alur = serializers.CharField(allow_null=True)
-    capaian = HasilCapaianSerializer()
-
-
-class CapaianTahunSerializer(serializers.Serializer):
-    tahun = serializers.IntegerField()
-    pengaturan = PengaturanCapaianSerializer()
-    baris = CapaianBarisSerializer(many=True)
-
-
 class CapaianViewSet(viewsets.GenericViewSet):
     """Capaian per indikator for ``?tahun=`` (default: the latest year with realisasi),
     computed by ``capaian_compute`` from the stored target and realisasi."""
 
     permission_classes = [IsAuthenticated, BolehBacaKinerja]
-    serializer_class = CapaianTahunSerializer
     pagination_class = None
+
+    @extend_schema_serializer(many=False)  # one year's table, not a list
+    class OutputSerializer(serializers.Serializer):
+        class BarisSerializer(serializers.Serializer):
+            sasaran = serializers.IntegerField(source="sasaran.nomor")
+            indikator = serializers.IntegerField(source="indikator.pk")
+            kode = serializers.CharField(source="indikator.kode")
+            uraian = serializers.CharField(source="indikator.uraian")
+            satuan = serializers.CharField(source="indikator.satuan")
+            arah = serializers.CharField(source="indikator.arah")
+            presisi = serializers.IntegerField(source="indikator.presisi")
+            target = serializers.DecimalField(
+                max_digits=18, decimal_places=4, allow_null=True, source="target.nilai"
+            )
+            target_atas = serializers.DecimalField(
+                max_digits=18, decimal_places=4, allow_null=True, source="target.atas"
+            )
+            sumber_target = serializers.CharField(allow_null=True, source="target.sumber")
+            realisasi = serializers.DecimalField(max_digits=30, decimal_places=10, allow_null=True)
+            status_alur = serializers.CharField(allow_null=True, source="tahunan.status")
+            capaian = HasilCapaianSerializer(source="hasil")
+
+            class Meta:
+                ref_name = "CapaianBaris"
+
+        tahun = serializers.IntegerField()
+        pengaturan = PengaturanCapaianSerializer()
+        baris = BarisSerializer(many=True)
+
+        class Meta:
+            ref_name = "CapaianTahun"
+
+    serializer_class = OutputSerializer
 
     @extend_schema(
         parameters=[OpenApiParameter("tahun", int, description="Tahun kinerja")],
-        responses=CapaianTahunSerializer,
+        responses=OutputSerializer,
     )
     def list(self, request):
         tahun = request.query_params.get("tahun", "")
@@ -490,26 +644,9 @@ class CapaianViewSet(viewsets.GenericViewSet):
         data = {
             "tahun": tahun,
             "pengaturan": selectors.pengaturan_capaian_get(),
-            "baris": [
-                {
-                    "sasaran": b.sasaran.nomor,
-                    "indikator": b.indikator.pk,
-                    "kode": b.indikator.kode,
-                    "uraian": b.indikator.uraian,
-                    "satuan": b.indikator.satuan,
-                    "arah": b.indikator.arah,
-                    "presisi": b.indikator.presisi,
-                    "target": b.target.nilai if b.target else None,
-                    "target_atas": b.target.atas if b.target else None,
-                    "sumber_target": b.target.sumber if b.target else None,
-                    "realisasi": b.realisasi,
-                    "status_alur": b.tahunan.status if b.tahunan else None,
-                    "capaian": b.hasil,
-                }
-                for b in selectors.capaian_tahun_list(tahun=tahun)
-            ],
+            "baris": selectors.capaian_tahun_list(tahun=tahun),
         }
-        return Response(CapaianTahunSerializer(data).data)
+        return Response(self.OutputSerializer(data).data)
 
 
 def register(router) -> None:

@@ -68,23 +68,15 @@ def xlsx_bytes(
 
 def xlsx_response(
     *,
-    pengguna,
     nama_berkas: str,
     judul: str,
     kolom: list[str],
     baris: Iterable[Sequence],
     format_kolom: dict[int, str] | None = None,
-    objek=None,
-    ringkasan: str = "",
 ) -> HttpResponse:
-    """An HTTP download of ``xlsx_bytes``; ``nama_berkas`` without or with ``.xlsx``. Every
-    download is in the audit trail: who (``pengguna``), what (``objek``, ``ringkasan``, else
-    the sheet's title)."""
-    from .audit import jejak_catat
-
-    jejak_catat(
-        pengguna=pengguna, aksi="unduh", objek=objek, ringkasan=ringkasan or f"Unduh Excel: {judul}"
-    )
+    """An HTTP download of ``xlsx_bytes``; ``nama_berkas`` without or with ``.xlsx``. The view
+    records the download first (``kpu_site.services.unduhan_catat``): a response helper writes
+    nothing."""
     if not nama_berkas.endswith(".xlsx"):
         nama_berkas += ".xlsx"
     response = HttpResponse(

@@ -5,7 +5,16 @@ import socket
 from django.db import transaction
 from django.utils import timezone
 
-from .models import PemeriksaanWorker
+from .audit import jejak_catat
+from .models import JejakAudit, PemeriksaanWorker
+
+
+@transaction.atomic
+def unduhan_catat(*, pengguna, ringkasan: str, objek=None) -> JejakAudit:
+    """Record a download (Excel, PDF, evidence, an uploaded file) in the audit trail: who
+    (``pengguna``), what (``objek`` if there is one, and ``ringkasan``). Every view that hands
+    out a file calls this before answering; the response helpers write nothing."""
+    return jejak_catat(pengguna=pengguna, aksi="unduh", objek=objek, ringkasan=ringkasan)
 
 
 def pemeriksaan_worker_kirim() -> PemeriksaanWorker:

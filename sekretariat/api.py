@@ -4,6 +4,9 @@ Reads: every authenticated role holding ``view_<model>``. Writes (POST/PUT/PATCH
 the services (a broken rule is a 400 with the Indonesian message on the field): Admin and
 Sekretaris for all; pegawai and riwayat jabatan also Kasubag/Staf of Sub Bagian Hukum dan SDM
 (others 403). No DELETE: records are closed (end date, ``aktif=false``), not removed.
+
+Each viewset nests an ``InputSerializer`` (what a write accepts) and an ``OutputSerializer`` (what
+it answers); the view validates, calls the service, serialises (HackSoft's style guide).
 """
 
 from __future__ import annotations
@@ -12,10 +15,10 @@ from django.utils import timezone
 from drf_spectacular.utils import (
     OpenApiParameter,
     extend_schema,
+    extend_schema_serializer,
     extend_schema_view,
-    inline_serializer,
 )
-from rest_framework import permissions, serializers, viewsets
+from rest_framework import mixins, permissions, serializers, viewsets
 from rest_framework.response import Response
 
 from kpu_site.akses import IzinModelApi
@@ -25,157 +28,6 @@ from . import selectors, services
 from .models import Divisi, Jabatan, Komisioner, Pegawai, RiwayatJabatan, Satker, UnitOrganisasi
 
 TANPA_HAPUS = ["get", "post", "put", "patch", "head", "options"]
-
-
-class _LayananSerializer(serializers.ModelSerializer):
-    """Creates/updates through ``layanan(<nama_objek>=instance_or_None, **validated_data)``."""
-
-    layanan = None
-    nama_objek = ""
-
-    def create(self, validated_data):
-        return type(self).layanan(**{self.nama_objek: None}, **validated_data)
-
-    def update(self, instance, validated_data):
-        return type(self).layanan(**{self.nama_objek: instance}, **validated_data)
-
-
-class SatkerSerializer(_LayananSerializer):
-    layanan = staticmethod(services.satker_save)
-    nama_objek = "satker"
-
-    class Meta:
-        model = Satker
-        fields = [
-            "id",
-            "nama",
-            "tingkat",
-            "nama_wilayah",
-            "kode_satker",
-            "kode_wilayah",
-            "alamat",
-            "logo",
-        ]
-        read_only_fields = ["logo"]
-        validators = []
-
-
-class UnitSerializer(_LayananSerializer):
-    layanan = staticmethod(services.unit_save)
-    nama_objek = "unit"
-
-    class Meta:
-        model = UnitOrganisasi
-        fields = ["id", "kode", "nama", "jenis", "induk", "urutan", "tugas"]
-        validators = []
-
-
-class DivisiSerializer(_LayananSerializer):
-    layanan = staticmethod(services.divisi_save)
-    nama_objek = "divisi"
-
-    class Meta:
-        model = Divisi
-        fields = ["id", "nama", "mitra", "urutan"]
-        validators = []
-
-
-class JabatanSerializer(_LayananSerializer):
-    layanan = staticmethod(services.jabatan_save)
-    nama_objek = "jabatan"
-
-    class Meta:
-        model = Jabatan
-        fields = ["id", "nama", "jenis", "unit", "urutan"]
-        validators = []
-
-
-class PegawaiSerializer(_LayananSerializer):
-    layanan = staticmethod(services.pegawai_save)
-    nama_objek = "pegawai"
-    nip = serializers.CharField(max_length=30, required=False, allow_blank=True)
-    jabatan = serializers.CharField(source="jabatan_display", read_only=True)
-    unit_nama = serializers.CharField(source="unit.nama", read_only=True)
-
-    class Meta:
-        model = Pegawai
-        fields = [
-            "id",
-            "nama",
-            "status",
-            "nip",
-            "jenis_ppnpn",
-            "jenis_kelamin",
-            "tanggal_lahir",
-            "tmt",
-            "golongan",
-            "pendidikan",
-            "unit",
-            "unit_nama",
-            "jabatan",
-            "aktif",
-            "pengguna",
-        ]
-        validators = []
-
-
-class RiwayatJabatanSerializer(_LayananSerializer):
-    layanan = staticmethod(services.riwayat_jabatan_save)
-    nama_objek = "riwayat"
-    tutup_sebelumnya = serializers.BooleanField(
-        write_only=True,
-        required=False,
-        default=False,
-        help_text="Tutup jabatan terbuka yang menghalangi (pejabat lama) pada tanggal mulai.",
-    )
-    pegawai_nama = serializers.CharField(source="pegawai.nama", read_only=True)
-    jabatan_nama = serializers.CharField(source="jabatan.nama", read_only=True)
-
-    class Meta:
-        model = RiwayatJabatan
-        fields = [
-            "id",
-            "pegawai",
-            "pegawai_nama",
-            "jabatan",
-            "jabatan_nama",
-            "nomor_sk",
-            "tanggal_sk",
-            "penerbit_sk",
-            "tanggal_mulai",
-            "tanggal_selesai",
-            "tutup_sebelumnya",
-        ]
-        validators = []
-
-
-class KomisionerSerializer(_LayananSerializer):
-    layanan = staticmethod(services.komisioner_save)
-    nama_objek = "komisioner"
-    gantikan_ketua = serializers.BooleanField(
-        write_only=True,
-        required=False,
-        default=False,
-        help_text="Akhiri masa ketua yang masih terbuka pada tanggal mulai ketua baru.",
-    )
-    jabatan = serializers.CharField(source="jabatan_display", read_only=True)
-
-    class Meta:
-        model = Komisioner
-        fields = [
-            "id",
-            "nama",
-            "jenis_kelamin",
-            "ketua",
-            "divisi",
-            "jabatan",
-            "tanggal_mulai",
-            "tanggal_selesai",
-            "nomor_sk",
-            "tanggal_sk",
-            "gantikan_ketua",
-        ]
-        validators = []
 
 
 class PegawaiTulisApi(permissions.BasePermission):
@@ -189,31 +41,131 @@ class PegawaiTulisApi(permissions.BasePermission):
         return selectors.pegawai_boleh_ubah(request.user)
 
 
-class _Dasar(viewsets.ModelViewSet):
+class _Dasar(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    """Read with the ``OutputSerializer``; POST/PUT/PATCH validate the ``InputSerializer`` and
+    call ``layanan(<nama_objek>=instance_or_None, **validated_data)``; no DELETE."""
+
     permission_classes = [permissions.IsAuthenticated, IzinModelApi]
     http_method_names = TANPA_HAPUS
+    InputSerializer: type[serializers.Serializer]
+    OutputSerializer: type[serializers.Serializer]
+    layanan = None
+    nama_objek = ""
+
+    def get_serializer_class(self):
+        return self.OutputSerializer
+
+    def create(self, request, *args, **kwargs):
+        masuk = self.InputSerializer(data=request.data)
+        masuk.is_valid(raise_exception=True)
+        obj = type(self).layanan(**{self.nama_objek: None}, **masuk.validated_data)
+        return Response(self.OutputSerializer(obj).data, status=201)
+
+    def update(self, request, *args, partial: bool = False, **kwargs):
+        obj = self.get_object()
+        masuk = self.InputSerializer(obj, data=request.data, partial=partial)
+        masuk.is_valid(raise_exception=True)
+        obj = type(self).layanan(**{self.nama_objek: obj}, **masuk.validated_data)
+        return Response(self.OutputSerializer(obj).data)
+
+    def partial_update(self, request, *args, **kwargs):
+        return self.update(request, *args, partial=True, **kwargs)
 
 
+def _skema(cls):
+    """``extend_schema`` of a viewset from its nested serializers."""
+    tulis = extend_schema(request=cls.InputSerializer, responses=cls.OutputSerializer)
+    return extend_schema_view(
+        create=extend_schema(request=cls.InputSerializer, responses={201: cls.OutputSerializer}),
+        update=tulis,
+        partial_update=tulis,
+    )(cls)
+
+
+@_skema
 class SatkerViewSet(_Dasar):
     queryset = Satker.objects.order_by("pk")
-    serializer_class = SatkerSerializer
+    layanan = staticmethod(services.satker_save)
+    nama_objek = "satker"
+
+    class InputSerializer(serializers.ModelSerializer):
+        class Meta:
+            model = Satker
+            ref_name = "Satker"
+            fields = ["nama", "tingkat", "nama_wilayah", "kode_satker", "kode_wilayah", "alamat"]
+            validators = []
+
+    class OutputSerializer(serializers.ModelSerializer):
+        class Meta:
+            model = Satker
+            ref_name = "Satker"
+            fields = [
+                *("id", "nama", "tingkat", "nama_wilayah"),
+                *("kode_satker", "kode_wilayah", "alamat", "logo"),
+            ]
 
 
+@_skema
 class UnitViewSet(_Dasar):
     queryset = UnitOrganisasi.objects.order_by("urutan", "nama")
-    serializer_class = UnitSerializer
+    layanan = staticmethod(services.unit_save)
+    nama_objek = "unit"
+
+    class InputSerializer(serializers.ModelSerializer):
+        class Meta:
+            model = UnitOrganisasi
+            ref_name = "Unit"
+            fields = ["kode", "nama", "jenis", "induk", "urutan", "tugas"]
+            validators = []
+
+    class OutputSerializer(serializers.ModelSerializer):
+        class Meta:
+            model = UnitOrganisasi
+            ref_name = "Unit"
+            fields = ["id", "kode", "nama", "jenis", "induk", "urutan", "tugas"]
 
 
+@_skema
 class DivisiViewSet(_Dasar):
     queryset = Divisi.objects.order_by("urutan", "nama")
-    serializer_class = DivisiSerializer
+    layanan = staticmethod(services.divisi_save)
+    nama_objek = "divisi"
+
+    class InputSerializer(serializers.ModelSerializer):
+        class Meta:
+            model = Divisi
+            ref_name = "Divisi"
+            fields = ["nama", "mitra", "urutan"]
+            validators = []
+
+    class OutputSerializer(serializers.ModelSerializer):
+        class Meta:
+            model = Divisi
+            ref_name = "Divisi"
+            fields = ["id", "nama", "mitra", "urutan"]
 
 
+@_skema
 class JabatanViewSet(_Dasar):
     queryset = Jabatan.objects.order_by("unit__urutan", "urutan", "nama")
-    serializer_class = JabatanSerializer
+    layanan = staticmethod(services.jabatan_save)
+    nama_objek = "jabatan"
+
+    class InputSerializer(serializers.ModelSerializer):
+        class Meta:
+            model = Jabatan
+            ref_name = "Jabatan"
+            fields = ["nama", "jenis", "unit", "urutan"]
+            validators = []
+
+    class OutputSerializer(serializers.ModelSerializer):
+        class Meta:
+            model = Jabatan
+            ref_name = "Jabatan"
+            fields = ["id", "nama", "jenis", "unit", "urutan"]
 
 
+@_skema
 @extend_schema_view(
     list=extend_schema(
         parameters=[
@@ -226,8 +178,34 @@ class JabatanViewSet(_Dasar):
 )
 class PegawaiViewSet(_Dasar):
     queryset = Pegawai.objects.all()
-    serializer_class = PegawaiSerializer
     permission_classes = [*_Dasar.permission_classes, PegawaiTulisApi]
+    layanan = staticmethod(services.pegawai_save)
+    nama_objek = "pegawai"
+
+    class InputSerializer(serializers.ModelSerializer):
+        nip = serializers.CharField(max_length=30, required=False, allow_blank=True)
+
+        class Meta:
+            model = Pegawai
+            ref_name = "Pegawai"
+            fields = [
+                *("nama", "status", "nip", "jenis_ppnpn", "jenis_kelamin", "tanggal_lahir"),
+                *("tmt", "golongan", "pendidikan", "unit", "aktif", "pengguna"),
+            ]
+            validators = []
+
+    class OutputSerializer(serializers.ModelSerializer):
+        jabatan = serializers.CharField(source="jabatan_display", read_only=True)
+        unit_nama = serializers.CharField(source="unit.nama", read_only=True)
+
+        class Meta:
+            model = Pegawai
+            ref_name = "Pegawai"
+            fields = [
+                *("id", "nama", "status", "nip", "jenis_ppnpn", "jenis_kelamin"),
+                *("tanggal_lahir", "tmt", "golongan", "pendidikan", "unit", "unit_nama"),
+                *("jabatan", "aktif", "pengguna"),
+            ]
 
     def get_queryset(self):
         params = self.request.query_params
@@ -243,18 +221,77 @@ class PegawaiViewSet(_Dasar):
         )
 
 
+@_skema
 class RiwayatJabatanViewSet(_Dasar):
     queryset = RiwayatJabatan.objects.all()
-    serializer_class = RiwayatJabatanSerializer
     permission_classes = [*_Dasar.permission_classes, PegawaiTulisApi]
+    layanan = staticmethod(services.riwayat_jabatan_save)
+    nama_objek = "riwayat"
+
+    class InputSerializer(serializers.ModelSerializer):
+        tutup_sebelumnya = serializers.BooleanField(
+            required=False,
+            default=False,
+            help_text="Tutup jabatan terbuka yang menghalangi (pejabat lama) pada tanggal mulai.",
+        )
+
+        class Meta:
+            model = RiwayatJabatan
+            ref_name = "RiwayatJabatan"
+            fields = [
+                *("pegawai", "jabatan", "nomor_sk", "tanggal_sk", "penerbit_sk"),
+                *("tanggal_mulai", "tanggal_selesai", "tutup_sebelumnya"),
+            ]
+            validators = []
+
+    class OutputSerializer(serializers.ModelSerializer):
+        pegawai_nama = serializers.CharField(source="pegawai.nama", read_only=True)
+        jabatan_nama = serializers.CharField(source="jabatan.nama", read_only=True)
+
+        class Meta:
+            model = RiwayatJabatan
+            ref_name = "RiwayatJabatan"
+            fields = [
+                *("id", "pegawai", "pegawai_nama", "jabatan", "jabatan_nama", "nomor_sk"),
+                *("tanggal_sk", "penerbit_sk", "tanggal_mulai", "tanggal_selesai"),
+            ]
 
     def get_queryset(self):
         return selectors.riwayat_jabatan_list()
 
 
+@_skema
 class KomisionerViewSet(_Dasar):
     queryset = Komisioner.objects.all()
-    serializer_class = KomisionerSerializer
+    layanan = staticmethod(services.komisioner_save)
+    nama_objek = "komisioner"
+
+    class InputSerializer(serializers.ModelSerializer):
+        gantikan_ketua = serializers.BooleanField(
+            required=False,
+            default=False,
+            help_text="Akhiri masa ketua yang masih terbuka pada tanggal mulai ketua baru.",
+        )
+
+        class Meta:
+            model = Komisioner
+            ref_name = "Komisioner"
+            fields = [
+                *("nama", "jenis_kelamin", "ketua", "divisi", "tanggal_mulai"),
+                *("tanggal_selesai", "nomor_sk", "tanggal_sk", "gantikan_ketua"),
+            ]
+            validators = []
+
+    class OutputSerializer(serializers.ModelSerializer):
+        jabatan = serializers.CharField(source="jabatan_display", read_only=True)
+
+        class Meta:
+            model = Komisioner
+            ref_name = "Komisioner"
+            fields = [
+                *("id", "nama", "jenis_kelamin", "ketua", "divisi", "jabatan"),
+                *("tanggal_mulai", "tanggal_selesai", "nomor_sk", "tanggal_sk"),
+            ]
 
     def get_queryset(self):
         return selectors.komisioner_list()
@@ -265,32 +302,46 @@ class LihatOrganisasi(permissions.BasePermission):
         return request.user.has_perm("sekretariat.view_unitorganisasi")
 
 
-class _Hitung(serializers.Serializer):
-    label = serializers.CharField()
-    jumlah = serializers.IntegerField()
-
-
 class RingkasanViewSet(viewsets.ViewSet):
     """The computed figures of the organisation (the same selectors as the Organisasi page)."""
 
     permission_classes = [permissions.IsAuthenticated, LihatOrganisasi]
 
+    @extend_schema_serializer(many=False)  # one summary, not a list
+    class OutputSerializer(serializers.Serializer):
+        class HitungSerializer(serializers.Serializer):
+            label = serializers.CharField()
+            jumlah = serializers.IntegerField()
+
+            class Meta:
+                ref_name = "_Hitung"
+
+        class UnitSerializer(serializers.Serializer):
+            unit = serializers.CharField(source="unit.kode")
+            nama = serializers.CharField(source="unit.nama")
+            pns = serializers.IntegerField()
+            ppnpn = serializers.IntegerField()
+            total = serializers.IntegerField()
+
+            class Meta:
+                ref_name = "RingkasanUnit"
+
+        tanggal = serializers.DateField()
+        status = serializers.DictField(child=serializers.IntegerField())
+        jenis_jabatan_pns = HitungSerializer(many=True)
+        jenis_ppnpn = HitungSerializer(many=True)
+        pendidikan_pns = HitungSerializer(many=True)
+        pendidikan_ppnpn = HitungSerializer(many=True)
+        unit = UnitSerializer(many=True)
+        sekretaris = serializers.CharField(source="sekretaris.nama", allow_null=True)
+        ketua = serializers.CharField(source="ketua.nama", allow_null=True)
+
+        class Meta:
+            ref_name = "RingkasanOrganisasi"
+
     @extend_schema(
         parameters=[OpenApiParameter("tanggal", str, description="YYYY-MM-DD (default hari ini)")],
-        responses=inline_serializer(
-            "RingkasanOrganisasi",
-            fields={
-                "tanggal": serializers.DateField(),
-                "status": serializers.DictField(child=serializers.IntegerField()),
-                "jenis_jabatan_pns": _Hitung(many=True),
-                "jenis_ppnpn": _Hitung(many=True),
-                "pendidikan_pns": _Hitung(many=True),
-                "pendidikan_ppnpn": _Hitung(many=True),
-                "unit": serializers.ListField(child=serializers.DictField()),
-                "sekretaris": serializers.CharField(allow_null=True),
-                "ketua": serializers.CharField(allow_null=True),
-            },
-        ),
+        responses=OutputSerializer,
     )
     def list(self, request):
         tanggal = tanggal_valid(request.query_params.get("tanggal")) or timezone.localdate()
@@ -298,32 +349,18 @@ class RingkasanViewSet(viewsets.ViewSet):
         def pasangan(rows):
             return [{"label": label, "jumlah": n} for label, n in rows]
 
-        sekretaris = selectors.pejabat_sekretaris(tanggal=tanggal)
-        ketua = selectors.ketua_komisioner(tanggal=tanggal)
-        return Response(
-            {
-                "tanggal": tanggal,
-                "status": selectors.pegawai_hitung_status(),
-                "jenis_jabatan_pns": pasangan(
-                    selectors.pegawai_hitung_jenis_jabatan(tanggal=tanggal)
-                ),
-                "jenis_ppnpn": pasangan(selectors.pegawai_hitung_jenis_ppnpn()),
-                "pendidikan_pns": pasangan(selectors.pegawai_hitung_pendidikan(status="pns")),
-                "pendidikan_ppnpn": pasangan(selectors.pegawai_hitung_pendidikan(status="ppnpn")),
-                "unit": [
-                    {
-                        "unit": b["unit"].kode,
-                        "nama": b["unit"].nama,
-                        "pns": b["pns"],
-                        "ppnpn": b["ppnpn"],
-                        "total": b["total"],
-                    }
-                    for b in selectors.pegawai_hitung_unit()
-                ],
-                "sekretaris": sekretaris.nama if sekretaris else None,
-                "ketua": ketua.nama if ketua else None,
-            }
-        )
+        data = {
+            "tanggal": tanggal,
+            "status": selectors.pegawai_hitung_status(),
+            "jenis_jabatan_pns": pasangan(selectors.pegawai_hitung_jenis_jabatan(tanggal=tanggal)),
+            "jenis_ppnpn": pasangan(selectors.pegawai_hitung_jenis_ppnpn()),
+            "pendidikan_pns": pasangan(selectors.pegawai_hitung_pendidikan(status="pns")),
+            "pendidikan_ppnpn": pasangan(selectors.pegawai_hitung_pendidikan(status="ppnpn")),
+            "unit": selectors.pegawai_hitung_unit(),
+            "sekretaris": selectors.pejabat_sekretaris(tanggal=tanggal),
+            "ketua": selectors.ketua_komisioner(tanggal=tanggal),
+        }
+        return Response(self.OutputSerializer(data).data)
 
 
 def register(router) -> None:

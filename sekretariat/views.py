@@ -24,6 +24,7 @@ from kpu_site.akses import IzinMixin
 from kpu_site.excel import xlsx_response
 from kpu_site.formatting import tanggal_valid
 from kpu_site.formulir import kesalahan_layanan
+from kpu_site.services import unduhan_catat
 
 from . import charts, forms, selectors, services
 from .models import Divisi, Jabatan, Komisioner, Pegawai, RiwayatJabatan, Satker, UnitOrganisasi
@@ -329,9 +330,11 @@ class PegawaiExportView(IzinMixin, View):
         saring = forms.PegawaiSaringForm(request.GET or None)
         pegawai = list(selectors.pegawai_list(**saring.filters()))
         satker = selectors.satker_get()
-        return xlsx_response(
+        unduhan_catat(
             pengguna=request.user,
             ringkasan=f"Unduh daftar pegawai ({len(pegawai)} baris)",
+        )
+        return xlsx_response(
             nama_berkas=f"daftar-pegawai-{timezone.localdate():%Y%m%d}",
             judul=f"Daftar Pegawai {satker.nama if satker else ''}".strip(),
             kolom=[

@@ -12,6 +12,7 @@ from django.views.generic import DetailView, FormView, TemplateView
 from kpu_site.akses import IzinMixin
 from kpu_site.excel import xlsx_response
 from kpu_site.formulir import kesalahan_layanan
+from kpu_site.services import unduhan_catat
 from kpu_site.tahun import tahun_aktif
 
 from .. import forms, grafik, selectors, services
@@ -151,8 +152,11 @@ class DokumenDetailView(BacaMixin, DokumenMixin, TemplateView):
                     pohon.serapan,
                 ]
             )
-            return xlsx_response(
+            unduhan_catat(
                 pengguna=request.user,
+                ringkasan=f"Unduh Excel: {pohon.dokumen} — {pohon.revisi}",
+            )
+            return xlsx_response(
                 nama_berkas=f"pohon-anggaran-{pohon.dokumen.tahun}-{pohon.dokumen.jenis}",
                 judul=f"{pohon.dokumen} — {pohon.revisi}",
                 kolom=[

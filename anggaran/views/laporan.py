@@ -9,6 +9,7 @@ from django.views.generic import TemplateView
 
 from kpu_site.excel import xlsx_response
 from kpu_site.formatting import bulan as nama_bulan
+from kpu_site.services import unduhan_catat
 from kpu_site.tahun import tahun_aktif
 
 from .. import grafik, selectors
@@ -30,8 +31,11 @@ class SerapanView(BacaMixin, DokumenMixin, TemplateView):
     def get(self, request, *args, **kwargs):
         if request.GET.get("unduh") == "xlsx":
             _revisi, bulanan = self._bulanan()
-            return xlsx_response(
+            unduhan_catat(
                 pengguna=request.user,
+                ringkasan=f"Unduh Excel: Serapan bulanan {self.get_dokumen()}",
+            )
+            return xlsx_response(
                 nama_berkas=f"serapan-bulanan-{self.get_dokumen().tahun}",
                 judul=f"Serapan bulanan {self.get_dokumen()}",
                 kolom=[
@@ -105,8 +109,11 @@ class LaporanView(BacaMixin, TemplateView):
                 ["", "Jumlah", tabel["total_pagu"], tabel["total_realisasi"], tabel["serapan"]]
             )
             rows.append(["", "Sisa anggaran", tabel["total_sisa"], None, None])
-            return xlsx_response(
+            unduhan_catat(
                 pengguna=request.user,
+                ringkasan=f"Unduh Excel: Tabel 3.1 Laporan Akuntabilitas Keuangan {self.kwargs['tahun']}",
+            )
+            return xlsx_response(
                 nama_berkas=f"tabel-3-1-{self.kwargs['tahun']}",
                 judul=f"Tabel 3.1 Laporan Akuntabilitas Keuangan {self.kwargs['tahun']}",
                 kolom=["No", "Uraian", "Pagu", "Realisasi", "%"],

@@ -16,6 +16,7 @@ from kpu_site.excel import xlsx_response
 from kpu_site.formatting import bulan as nama_bulan
 from kpu_site.formulir import kesalahan_layanan
 from kpu_site.impor import ImporGagal, kesalahan_teks
+from kpu_site.services import unduhan_catat
 
 from .. import forms, selectors, services
 from ..impor import realisasi_impor, realisasi_impor_periksa
@@ -41,8 +42,11 @@ class RealisasiListView(BacaMixin, DokumenMixin, ListView):
     def get(self, request, *args, **kwargs):
         if request.GET.get("unduh") == "xlsx":
             dokumen = self.get_dokumen()
-            return xlsx_response(
+            unduhan_catat(
                 pengguna=request.user,
+                ringkasan=f"Unduh Excel: Realisasi {dokumen}",
+            )
+            return xlsx_response(
                 nama_berkas=f"realisasi-{dokumen.tahun}-{dokumen.jenis}",
                 judul=f"Realisasi {dokumen}",
                 kolom=[

@@ -10,9 +10,9 @@ from django.shortcuts import get_object_or_404, redirect
 from django.views import View
 from django.views.generic import DetailView, FormView, TemplateView
 
-from kpu_site.audit import jejak_catat
 from kpu_site.excel import xlsx_response
 from kpu_site.formulir import kesalahan_layanan
+from kpu_site.services import unduhan_catat
 
 from .. import selectors, services
 from ..akses import boleh_kelola, nik_untuk
@@ -116,10 +116,12 @@ class PendaftarExportView(PendaftarListView):
         rows = qs.select_related("wilayah_tujuan", "wilayah_tujuan__induk").order_by("pk")[
             :BATAS_EKSPOR
         ]
-        return xlsx_response(
+        unduhan_catat(
             pengguna=user,
             objek=self.rekrutmen,
             ringkasan=f"Unduh daftar pendaftar {self.rekrutmen} (Excel)",
+        )
+        return xlsx_response(
             nama_berkas=f"pendaftar-{self.rekrutmen.kode}",
             judul=f"Pendaftar {self.rekrutmen}",
             kolom=[
@@ -368,5 +370,5 @@ class BerkasUnduhView(KelolaMixin, View):
         obj = get_object_or_404(model, pk=pk)
         if not obj.berkas:
             raise Http404
-        jejak_catat(pengguna=request.user, aksi="unduh", objek=obj, ringkasan=f"Unduh {obj}")
+        unduhan_catat(pengguna=request.user, objek=obj, ringkasan=f"Unduh {obj}")
         return FileResponse(obj.berkas.open("rb"), as_attachment=True, filename=obj.nama_asli)

@@ -14,9 +14,9 @@ from django.utils import timezone
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
-from kpu_site.audit import jejak_catat
 from kpu_site.excel import xlsx_response
 from kpu_site.formulir import kesalahan_layanan
+from kpu_site.services import unduhan_catat
 
 from .. import selectors, services
 from ..forms import JabatanForm, PAWForm, PenetapanForm
@@ -158,16 +158,18 @@ class PengumumanView(_RekrutmenMixin, BacaMixin, View):
                             else "",
                         ]
                     )
-            return xlsx_response(
+            unduhan_catat(
                 pengguna=request.user,
                 objek=r,
                 ringkasan=f"Unduh {judul} (excel)",
+            )
+            return xlsx_response(
                 nama_berkas=f"pengumuman-{tahap}-{r.kode}",
                 judul=judul,
                 kolom=["Wilayah", "No/Peringkat", "Nama", "L/P", "Domisili", "Hasil", "Keterangan"],
                 baris=baris,
             )
-        jejak_catat(pengguna=request.user, aksi="unduh", objek=r, ringkasan=f"Unduh {judul} (pdf)")
+        unduhan_catat(pengguna=request.user, objek=r, ringkasan=f"Unduh {judul} (pdf)")
         from kpu_site.pdf import html_ke_pdf
 
         html = render_to_string(

@@ -1,5 +1,6 @@
 """API of the LKj: list/read versions (Auditor: final only), request a render, finalise,
-download the PDF."""
+download the PDF (recorded by the ``laporan_unduh_catat`` service). Nested input/output
+serializers as in the other apps' APIs."""
 
 from __future__ import annotations
 
@@ -19,31 +20,34 @@ from .models import LaporanKinerja
 from .services import PERAN_PENYUSUN
 
 
-class LaporanKinerjaSerializer(serializers.ModelSerializer):
-    status_label = serializers.CharField(source="get_status_display", read_only=True)
-    diminta_oleh = serializers.StringRelatedField()
-    difinalkan_oleh = serializers.StringRelatedField()
-
-    class Meta:
-        model = LaporanKinerja
-        fields = [
-            "id", "tahun", "versi", "status", "status_label", "draf", "progres", "tahap",
-            "diminta_oleh", "diminta_pada", "selesai_pada", "percobaan", "sha256",
-            "jumlah_halaman", "ukuran", "pesan_galat", "difinalkan_oleh", "difinalkan_pada",
-        ]  # fmt: skip
-        read_only_fields = fields
-
-
-class MintaLaporanSerializer(serializers.Serializer):
-    tahun = serializers.IntegerField(min_value=2000, max_value=2100)
-
-
 class LaporanKinerjaViewSet(
     mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
 ):
-    serializer_class = LaporanKinerjaSerializer
     permission_classes = [IzinModelApi]
     queryset = LaporanKinerja.objects.none()
+
+    class InputSerializer(serializers.Serializer):
+        tahun = serializers.IntegerField(min_value=2000, max_value=2100)
+
+        class Meta:
+            ref_name = "MintaLaporan"
+
+    class OutputSerializer(serializers.ModelSerializer):
+        status_label = serializers.CharField(source="get_status_display", read_only=True)
+        diminta_oleh = serializers.StringRelatedField()
+        difinalkan_oleh = serializers.StringRelatedField()
+
+        class Meta:
+            model = LaporanKinerja
+            ref_name = "LaporanKinerja"
+            fields = [
+                "id", "tahun", "versi", "status", "status_label", "draf", "progres", "tahap",
+                "diminta_oleh", "diminta_pada", "selesai_pada", "percobaan", "sha256",
+                "jumlah_halaman", "ukuran", "pesan_galat", "difinalkan_oleh", "difinalkan_pada",
+            ]  # fmt: skip
+            read_only_fields = fields
+
+    serializer_class = OutputSerializer
 
     def get_queryset(self):
         tahun = self.request.query_params.get("tahun")
@@ -51,21 +55,21 @@ class LaporanKinerjaViewSet(
             user=self.request.user, tahun=int(tahun) if tahun and tahun.isdigit() else None
         )
 
-    @extend_schema(request=MintaLaporanSerializer, responses={201: LaporanKinerjaSerializer})
+    @extend_schema(request=InputSerializer, responses={201: OutputSerializer})
     def create(self, request):
         if peran_of(request.user) not in PERAN_PENYUSUN:
             raise PermissionDenied("Peran Anda tidak dapat meminta penyusunan Laporan Kinerja.")
-        data = MintaLaporanSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        laporan = services.laporan_minta(tahun=data.validated_data["tahun"], pengguna=request.user)
+        masuk = self.InputSerializer(data=request.data)
+        masuk.is_valid(raise_exception=True)
+        laporan = services.laporan_minta(tahun=masuk.validated_data["tahun"], pengguna=request.user)
         laporan.refresh_from_db()
-        return Response(LaporanKinerjaSerializer(laporan).data, status=status.HTTP_201_CREATED)
+        return Response(self.OutputSerializer(laporan).data, status=status.HTTP_201_CREATED)
 
-    @extend_schema(request=None, responses={200: LaporanKinerjaSerializer})
+    @extend_schema(request=None, responses={200: OutputSerializer})
     @action(detail=True, methods=["post"])
     def finalkan(self, request, pk=None):
         laporan = services.laporan_finalkan(laporan=self.get_object(), pengguna=request.user)
-        return Response(LaporanKinerjaSerializer(laporan).data)
+        return Response(self.OutputSerializer(laporan).data)
 
     @extend_schema(responses={(200, "application/pdf"): OpenApiTypes.BINARY})
     @action(detail=True, methods=["get"])

@@ -1,5 +1,6 @@
-"""Writes of the kinerja app: Renstra targets, Perjanjian Kinerja (draft → signed → revision),
-realisasi with the verification workflow and optimistic locking, evidence, year lock, settings.
+"""Writes of the kinerja app: the Renstra tree and its targets, Perjanjian Kinerja (draft →
+signed → revision), realisasi with the verification workflow and optimistic locking, evidence,
+year lock, settings.
 
 Rules broken raise ``ValidationError`` (Indonesian, naming the field); an action by someone not
 allowed raises ``PermissionDenied``. Nothing is partly written (``transaction.atomic``).
@@ -31,4 +32,21 @@ from .realisasi import (  # noqa: F401
     realisasi_setujui,
     realisasi_simpan,
     realisasi_verifikasi,
+)
+from .renstra import (  # noqa: F401
+    INDIKATOR_KOLOM,
+    MISI_KOLOM,
+    RENSTRA_KOLOM,
+    SASARAN_KOLOM,
+    TUJUAN_KOLOM,
+    indikator_create,
+    indikator_update,
+    misi_create,
+    misi_update,
+    renstra_create,
+    renstra_update,
+    sasaran_create,
+    sasaran_update,
+    tujuan_create,
+    tujuan_update,
 )

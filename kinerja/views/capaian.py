@@ -14,6 +14,7 @@ from kpu_site.akses import IzinMixin
 from kpu_site.excel import xlsx_response
 from kpu_site.formulir import kesalahan_layanan
 from kpu_site.peran import Peran
+from kpu_site.services import unduhan_catat
 from kpu_site.svg import bar_chart
 from kpu_site.tahun import tahun_aktif
 
@@ -58,8 +59,11 @@ class CapaianView(IzinMixin, TahunMixin, TemplateView):
 
     def _xlsx(self, tahun):
         baris = selectors.capaian_tahun_list(tahun=tahun)
-        return xlsx_response(
+        unduhan_catat(
             pengguna=self.request.user,
+            ringkasan=f"Unduh Excel: Capaian Kinerja {tahun}",
+        )
+        return xlsx_response(
             nama_berkas=f"capaian-kinerja-{tahun}",
             judul=f"Capaian Kinerja {tahun}",
             kolom=[

@@ -12,8 +12,8 @@ from django.views import View
 from django.views.generic import DetailView, TemplateView
 
 from kpu_site.akses import IzinMixin, boleh_ubah_unit
-from kpu_site.audit import jejak_catat
 from kpu_site.formulir import kesalahan_layanan
+from kpu_site.services import unduhan_catat
 
 from .. import selectors, services
 from ..forms import (
@@ -310,9 +310,8 @@ class BuktiUnduhView(IzinMixin, View):
             berkas = bukti.berkas.open("rb")
         except FileNotFoundError:
             raise Http404("Berkas tidak ditemukan di penyimpanan.") from None
-        jejak_catat(
+        unduhan_catat(
             pengguna=request.user,
-            aksi="unduh",
             objek=bukti,
             ringkasan=f"Unduh bukti {bukti.nama_asli}",
         )
