@@ -465,6 +465,12 @@ class CapaianBarisSerializer(serializers.Serializer):
 class CapaianTahunSerializer(serializers.Serializer):
     tahun = serializers.IntegerField()
     pengaturan = PengaturanCapaianSerializer()
+    rata_rata = serializers.DecimalField(
+        max_digits=30,
+        decimal_places=10,
+        allow_null=True,
+        help_text="Rata-rata capaian (nilai setelah batas atas) indikator yang dapat dihitung.",
+    )
     baris = CapaianBarisSerializer(many=True)
 
 
@@ -487,9 +493,11 @@ class CapaianViewSet(viewsets.GenericViewSet):
                 Realisasi.objects.order_by("-tahun").values_list("tahun", flat=True).first() or 0
             )
         tahun = int(tahun)
+        baris = selectors.capaian_tahun_list(tahun=tahun)
         data = {
             "tahun": tahun,
             "pengaturan": selectors.pengaturan_capaian_get(),
+            "rata_rata": selectors.capaian_rata_rata(baris=baris),
             "baris": [
                 {
                     "sasaran": b.sasaran.nomor,
@@ -506,7 +514,7 @@ class CapaianViewSet(viewsets.GenericViewSet):
                     "status_alur": b.tahunan.status if b.tahunan else None,
                     "capaian": b.hasil,
                 }
-                for b in selectors.capaian_tahun_list(tahun=tahun)
+                for b in baris
             ],
         }
         return Response(CapaianTahunSerializer(data).data)
