@@ -119,6 +119,14 @@ def _garis_y(out: list[str], ticks, top, *, left, plot_w, top_y, plot_h, satuan)
         )
 
 
+def _nilai_kategori(seri, i: int):
+    """``(series index, value, colour)`` of category ``i`` for each series with a value there."""
+    for s, (_nama, vs) in enumerate(seri):
+        v = _num(vs[i]) if i < len(vs) else None
+        if v is not None:
+            yield s, v, WARNA[s % len(WARNA)]
+
+
 def _sumbu_x(left, plot_w, y) -> str:
     return f'<line x1="{left}" y1="{y:.1f}" x2="{left + plot_w}" y2="{y:.1f}" stroke="#333"/>'
 
@@ -166,14 +174,11 @@ def bar_chart(
                 out.append(
                     f'<text x="{left - 6}" y="{ty:.1f}" text-anchor="end">{escape(line)}</text>'
                 )
-            for s, (_nama_seri, vs) in enumerate(seri):
-                v = _num(vs[i]) if i < len(vs) else None
-                if v is None:
-                    continue
+            for s, v, warna in _nilai_kategori(seri, i):
                 w = plot_w * max(v, 0) / top
                 y = y0 + band * 0.15 + bar_h * s
                 out.append(
-                    f'<rect x="{left}" y="{y:.1f}" width="{w:.1f}" height="{bar_h:.1f}" fill="{WARNA[s % len(WARNA)]}"/>'
+                    f'<rect x="{left}" y="{y:.1f}" width="{w:.1f}" height="{bar_h:.1f}" fill="{warna}"/>'
                 )
                 out.append(
                     f'<text x="{left + w + 4:.1f}" y="{y + bar_h / 2 + 4:.1f}" font-size="10">{escape(_label(v, satuan))}</text>'
@@ -201,14 +206,11 @@ def bar_chart(
                 out.append(
                     f'<text x="{x0 + band / 2:.1f}" y="{top_y + plot_h + 14 + 12 * j:.1f}" text-anchor="middle">{escape(line)}</text>'
                 )
-            for s, (_nama_seri, vs) in enumerate(seri):
-                v = _num(vs[i]) if i < len(vs) else None
-                if v is None:
-                    continue
+            for s, v, warna in _nilai_kategori(seri, i):
                 h = plot_h * max(v, 0) / top
                 x = x0 + band * 0.15 + bar_w * s
                 out.append(
-                    f'<rect x="{x:.1f}" y="{top_y + plot_h - h:.1f}" width="{bar_w:.1f}" height="{h:.1f}" fill="{WARNA[s % len(WARNA)]}"/>'
+                    f'<rect x="{x:.1f}" y="{top_y + plot_h - h:.1f}" width="{bar_w:.1f}" height="{h:.1f}" fill="{warna}"/>'
                 )
                 teks = _label(v, satuan)
                 if len(teks) * LEBAR_HURUF_NILAI <= band / len(seri):  # only where it fits
