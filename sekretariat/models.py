@@ -252,8 +252,9 @@ class Pegawai(models.Model):
         (``RiwayatJabatan.objects.berlaku(tanggal)``), the latest started if several.
 
         A selector that prefetched ``riwayat_aktif`` (``pegawai_list``, ``pegawai_detail``)
-        prefetched it with that same queryset, so the answer is the same with or without the
-        prefetch; without it this costs one query.
+        prefetched it with that same queryset (for today unless it was asked for another
+        date), so the answer is the same with or without the prefetch; without it this costs
+        one query.
         """
         aktif = getattr(self, "riwayat_aktif", None)
         if aktif is None:
