@@ -1,10 +1,14 @@
-"""Charts of the anggaran pages: server-side SVG (``kpu_site.svg``), no JavaScript."""
+"""Charts of the anggaran pages: server-side SVG (``kpu_site.svg``), no JavaScript.
+
+Each chart is one function, used wherever it is shown: ``grafik_serapan_kumulatif`` (the RPD
+chart) by the document page, the report page and the dashboard.
+"""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString, mark_safe
 
 from kpu_site.formatting import bulan
 from kpu_site.svg import bar_chart, line_chart
@@ -14,23 +18,39 @@ from .selectors import Bulanan
 JUTA = Decimal("1000000")
 
 
-def grafik_serapan_kumulatif(bulanan: Bulanan, *, judul: str = "", lebar: int = 720) -> str:
-    """Cumulative realisasi against the cumulative RPD, in million Rupiah, per month."""
-    kategori = [bulan(b.bulan)[:3] for b in bulanan.baris]
-    seri = [("Realisasi kumulatif", [b.realisasi_kumulatif / JUTA for b in bulanan.baris])]
+def _seri(bulanan: Bulanan, *, rpd: str, realisasi: str, label: str) -> list[tuple[str, list]]:
+    """The realisasi series (field ``realisasi`` of each month, in million Rupiah) and, when the
+    document has an RPD (halaman III), the RPD series before it."""
+    seri = [(f"Realisasi{label}", [getattr(b, realisasi) / JUTA for b in bulanan.baris])]
     if any(b.rpd for b in bulanan.baris):
-        seri.insert(0, ("RPD kumulatif", [b.rpd_kumulatif / JUTA for b in bulanan.baris]))
+        seri.insert(0, (f"RPD{label}", [getattr(b, rpd) / JUTA for b in bulanan.baris]))
+    return seri
+
+
+def _kategori(bulanan: Bulanan) -> list[str]:
+    return [bulan(b.bulan)[:3] for b in bulanan.baris]
+
+
+def grafik_serapan_kumulatif(
+    bulanan: Bulanan, *, judul: str = "", lebar: int = 720, tinggi: int = 320
+) -> SafeString:
+    """Cumulative realisasi against the cumulative RPD, in million Rupiah, per month."""
+    seri = _seri(bulanan, rpd="rpd_kumulatif", realisasi="realisasi_kumulatif", label=" kumulatif")
     return mark_safe(  # noqa: S308 - kpu_site.svg escapes every label
-        line_chart(kategori=kategori, seri=seri, judul=judul, satuan="jt", lebar=lebar)
+        line_chart(
+            kategori=_kategori(bulanan),
+            seri=seri,
+            judul=judul,
+            satuan="jt",
+            lebar=lebar,
+            tinggi=tinggi,
+        )
     )
 
 
-def grafik_bulanan(bulanan: Bulanan, *, judul: str = "", lebar: int = 720) -> str:
+def grafik_bulanan(bulanan: Bulanan, *, judul: str = "", lebar: int = 720) -> SafeString:
     """Monthly realisasi bars against the monthly RPD, in million Rupiah."""
-    kategori = [bulan(b.bulan)[:3] for b in bulanan.baris]
-    seri = [("Realisasi", [b.realisasi / JUTA for b in bulanan.baris])]
-    if any(b.rpd for b in bulanan.baris):
-        seri.insert(0, ("RPD", [b.rpd / JUTA for b in bulanan.baris]))
+    seri = _seri(bulanan, rpd="rpd", realisasi="realisasi", label="")
     return mark_safe(  # noqa: S308 - kpu_site.svg escapes every label
-        bar_chart(kategori=kategori, seri=seri, judul=judul, satuan="jt", lebar=lebar)
+        bar_chart(kategori=_kategori(bulanan), seri=seri, judul=judul, satuan="jt", lebar=lebar)
     )

@@ -94,9 +94,6 @@ def _periksa_baris(hasil: HasilImpor, rows) -> None:
             akun_map[simpul.pos.kode_lengkap] = simpul.pos.id
         else:
             bukan_akun[simpul.pos.kode_lengkap] = simpul.pos.get_tingkat_display()
-    pagu = {pid: pohon.per_id[pid].pagu for pid in akun_map.values()}
-    terpakai = {pid: pohon.per_id[pid].realisasi for pid in akun_map.values()}
-    kode_dari_id = {pid: kode for kode, pid in akun_map.items()}
     tersimpan = {
         (sp2d, akun_id): nilai
         for sp2d, akun_id, nilai in Realisasi.objects.filter(dokumen=dokumen).values_list(
@@ -190,15 +187,17 @@ def _periksa_baris(hasil: HasilImpor, rows) -> None:
                     )
                 )
             continue
-        baru = terpakai[akun_id] + tambahan[akun_id] + nilai
-        if baru > pagu[akun_id]:
+        simpul = pohon.per_id[akun_id]
+        sisa = selectors.SisaPaguAkun(
+            kode_akun=kode, pagu=simpul.pagu, terpakai=simpul.realisasi + tambahan[akun_id]
+        )
+        if sisa.melebihi(nilai):
             kesalahan.append(
                 Kesalahan(
                     nomor,
                     "nilai",
-                    f"realisasi akun {kode_dari_id[akun_id]} menjadi {rupiah(baru)}, melebihi "
-                    f"pagu {rupiah(pagu[akun_id])} (pelampauan hanya lewat formulir dengan "
-                    "persetujuan Sekretaris).",
+                    f"{sisa.pesan_lampau(nilai)} Pelampauan hanya lewat formulir dengan "
+                    "persetujuan Sekretaris.",
                 )
             )
             continue

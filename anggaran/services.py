@@ -24,7 +24,6 @@ from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Sum
 from django.utils import timezone
 
 from kpu_site.audit import jejak_catat
@@ -405,21 +404,6 @@ def rpd_set(*, pengguna, revisi: Revisi, nilai: dict[int, Decimal]) -> list[Renc
 # --- realisasi --------------------------------------------------------------------------------
 
 
-def pagu_akun(*, akun: Pos, revisi: Revisi | None = None) -> Decimal:
-    """The pagu of one akun line (sum of its detail lines) in the revision (default latest)."""
-    if revisi is None:
-        revisi = selectors.revisi_terakhir(dokumen=akun.dokumen)
-    return sum(
-        (
-            selectors.pagu_detail_hitung(v, h)
-            for v, h in Pagu.objects.filter(revisi=revisi, pos__induk=akun).values_list(
-                "volume", "harga"
-            )
-        ),
-        NOL,
-    )
-
-
 @transaction.atomic
 def realisasi_create(
     *,
@@ -453,25 +437,22 @@ def realisasi_create(
         raise ValidationError(
             {"nomor_sp2d": f"SP2D {nomor_sp2d} untuk akun {akun.kode_lengkap} sudah tercatat."}
         )
-    pagu = pagu_akun(akun=akun)
-    terpakai = Realisasi.objects.filter(akun=akun).aggregate(t=Sum("nilai"))["t"] or NOL
+    sisa = selectors.sisa_pagu_akun(akun=akun)
     disetujui_oleh = None
     alasan = (pelampauan_alasan or "").strip()
-    if terpakai + nilai > pagu:
-        sisa = pagu - terpakai
+    if sisa.melebihi(nilai):
         if not pengguna or not pengguna.has_perm("anggaran.setujui_pelampauan"):
             raise ValidationError(
                 {
-                    "nilai": f"Realisasi {rupiah(nilai)} melebihi sisa pagu akun "
-                    f"{akun.kode_lengkap} ({rupiah(sisa)} dari pagu {rupiah(pagu)}). "
-                    "Pelampauan hanya dengan persetujuan Sekretaris dan alasannya."
+                    "nilai": f"{sisa.pesan_lampau(nilai)} Pelampauan hanya dengan persetujuan "
+                    "Sekretaris dan alasannya."
                 }
             )
         if not alasan:
             raise ValidationError(
                 {
-                    "pelampauan_alasan": f"Realisasi melebihi sisa pagu ({rupiah(sisa)}): "
-                    "tuliskan alasan persetujuan pelampauan."
+                    "pelampauan_alasan": f"{sisa.pesan_lampau(nilai)} Tuliskan alasan "
+                    "persetujuan pelampauan."
                 }
             )
         disetujui_oleh = pengguna

@@ -623,6 +623,12 @@ class CapaianViewSet(viewsets.GenericViewSet):
 
         tahun = serializers.IntegerField()
         pengaturan = PengaturanCapaianSerializer()
+        rata_rata = serializers.DecimalField(
+            max_digits=30,
+            decimal_places=10,
+            allow_null=True,
+            help_text="Rata-rata capaian (nilai setelah batas atas) indikator yang dapat dihitung.",
+        )
         baris = BarisSerializer(many=True)
 
         class Meta:
@@ -641,10 +647,12 @@ class CapaianViewSet(viewsets.GenericViewSet):
                 Realisasi.objects.order_by("-tahun").values_list("tahun", flat=True).first() or 0
             )
         tahun = int(tahun)
+        baris = selectors.capaian_tahun_list(tahun=tahun)
         data = {
             "tahun": tahun,
             "pengaturan": selectors.pengaturan_capaian_get(),
-            "baris": selectors.capaian_tahun_list(tahun=tahun),
+            "rata_rata": selectors.capaian_rata_rata(baris=baris),
+            "baris": baris,
         }
         return Response(self.OutputSerializer(data).data)
 

@@ -333,8 +333,15 @@ def capaian_ringkasan(*, baris: list[BarisCapaian]) -> dict[str, int]:
 
 
 def capaian_rata_rata(*, baris: list[BarisCapaian]) -> Decimal | None:
-    """Average capaian of the indikator that can be computed, of the values as shown (after
-    the configured cap); ``None`` when none can be computed (LKj Ikhtisar Eksekutif)."""
+    """The one definition of an average capaian (of a year, of a sasaran): the mean of the
+    values as shown, after the configured cap (``PengaturanCapaian.batas_atas``), over the
+    indikator that can be computed; ``None`` when none can be computed.
+
+    The cap is applied before averaging because the KPU's own LKj does so: in the Kota Serang
+    LKj 2023 an indikator with target 98% and realisasi 100% is reported at 100, not 102.04,
+    so one indikator above target cannot hide another below it. The capaian page, the
+    dashboard, the API and the LKj (Ikhtisar Eksekutif, Bab III A) all show this value.
+    """
     nilai = [b.hasil.nilai_dibatasi for b in baris if b.hasil.dapat_dihitung]
     return sum(nilai, Decimal(0)) / len(nilai) if nilai else None
 
@@ -460,7 +467,7 @@ def realisasi_riwayat(*, realisasi: Realisasi):
 @dataclass
 class BarisAnggaranSasaran:
     sasaran: Sasaran
-    capaian: Decimal | None  # mean raw capaian of the sasaran's computable indikator
+    capaian: Decimal | None  # capaian_rata_rata of the sasaran's indikator
     pagu: Decimal | None
     realisasi: Decimal | None
     serapan: Decimal | None
@@ -477,26 +484,24 @@ def capaian_vs_anggaran(*, tahun: int) -> list[BarisAnggaranSasaran]:
     """LKj Bab III A (efficiency): each sasaran's capaian next to the budget that funds it.
 
     The budget comes from ``anggaran.selectors.anggaran_per_sasaran`` (the DIPA lines linked to
-    the sasaran); a sasaran without linked lines shows no pagu. The sasaran's capaian is the
-    mean of its indikator's raw capaian (those that can be computed).
+    the sasaran); a sasaran without linked lines shows no pagu. The sasaran's capaian is
+    ``capaian_rata_rata`` of its indikator.
     """
     from anggaran.selectors import anggaran_per_sasaran
 
     dana = anggaran_per_sasaran(tahun=tahun)
-    per_sasaran: dict[int, list[Decimal]] = {}
+    per_sasaran: dict[int, list[BarisCapaian]] = {}
     sasaran: dict[int, Sasaran] = {}
     for b in capaian_tahun_list(tahun=tahun):
         sasaran[b.sasaran.pk] = b.sasaran
-        if b.hasil.nilai is not None:
-            per_sasaran.setdefault(b.sasaran.pk, []).append(b.hasil.nilai)
+        per_sasaran.setdefault(b.sasaran.pk, []).append(b)
     hasil = []
     for sid, s in sasaran.items():
-        nilai = per_sasaran.get(sid)
         d = dana.get(sid, {})
         hasil.append(
             BarisAnggaranSasaran(
                 sasaran=s,
-                capaian=sum(nilai, Decimal(0)) / len(nilai) if nilai else None,
+                capaian=capaian_rata_rata(baris=per_sasaran[sid]),
                 pagu=d.get("pagu"),
                 realisasi=d.get("realisasi"),
                 serapan=d.get("serapan"),

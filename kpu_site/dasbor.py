@@ -10,7 +10,6 @@ from __future__ import annotations
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 
-from . import svg
 from .tersimpan import tersimpan
 
 
@@ -20,10 +19,12 @@ def dasbor_capaian(*, tahun: int, segar: bool = False) -> dict:
 
     def hitung():
         from kinerja import selectors as kin
+        from kinerja.grafik import grafik_capaian
 
         baris = kin.capaian_tahun_list(tahun=tahun)
         return {
             "ringkasan": kin.capaian_ringkasan(baris=baris),
+            "rata_rata": kin.capaian_rata_rata(baris=baris),
             "jumlah": len(baris),
             "di_bawah_target": [
                 {
@@ -37,17 +38,9 @@ def dasbor_capaian(*, tahun: int, segar: bool = False) -> dict:
                 for b in baris
                 if b.hasil.status != "tercapai"
             ],
-            "grafik": svg.bar_chart(
-                kategori=[f"Sasaran {b.indikator.sasaran.nomor}" for b in baris],
-                seri=[("Capaian", [b.hasil.nilai_dibatasi for b in baris])],
-                satuan="%",
-                garis_acuan=100,
-                horizontal=True,
-                lebar=560,
-                tinggi=max(160, 26 * len(baris) + 50),
-            )
-            if baris
-            else "",
+            "grafik": grafik_capaian(
+                baris=baris, tahun=tahun, pengaturan=kin.pengaturan_capaian_get(), lebar=560
+            ),
         }
 
     return tersimpan(f"dasbor:capaian:{tahun}", hitung, segar=segar)
@@ -60,7 +53,7 @@ def dasbor_anggaran(*, tahun: int, segar: bool = False) -> dict:
 
     def hitung():
         from anggaran import selectors as ang
-        from kpu_site.formatting import BULAN
+        from anggaran.grafik import grafik_serapan_kumulatif
 
         laporan = ang.laporan_keuangan(tahun=tahun)
         tabel = laporan["tabel_3_1"]
@@ -70,30 +63,11 @@ def dasbor_anggaran(*, tahun: int, segar: bool = False) -> dict:
         program = [b for b in tabel["baris"] if b["tingkat"] == "program"]
         return {
             "dokumen_id": tabel["dokumen"].pk,
-            "total": {
-                "pagu": tabel["total_pagu"],
-                "realisasi": tabel["total_realisasi"],
-                "sisa": tabel["total_sisa"],
-                "serapan": tabel["serapan"],
-            },
+            "total": tabel["total"],
             "program": program,
             "sumber_dana": laporan["sumber_dana"],
             "deviasi_rata_rata": bulanan.rata_rata_deviasi,
-            "grafik": svg.line_chart(
-                kategori=[b[:3] for b in BULAN],
-                seri=[
-                    (
-                        "RPD kumulatif (juta Rp)",
-                        [b.rpd_kumulatif / 1_000_000 for b in bulanan.baris],
-                    ),
-                    (
-                        "Realisasi kumulatif (juta Rp)",
-                        [b.realisasi_kumulatif / 1_000_000 for b in bulanan.baris],
-                    ),
-                ],
-                lebar=560,
-                tinggi=260,
-            ),
+            "grafik": grafik_serapan_kumulatif(bulanan, lebar=560, tinggi=260),
         }
 
     return tersimpan(f"dasbor:anggaran:{tahun}", hitung, segar=segar)

@@ -50,13 +50,28 @@ def _skala(maks: float) -> tuple[float, list[float]]:
     return top, ticks
 
 
-def _svg_open(lebar: int, tinggi: int, judul: str) -> list[str]:
+def atribut(text) -> str:
+    """``text`` escaped for an attribute value in double quotes."""
+    return escape(str(text), {'"': "&quot;"})
+
+
+def svg_buka(lebar: int, tinggi: int, judul: str) -> list[str]:
+    """The opening ``<svg>`` tag (accessible name ``judul``, the shared font) and its
+    ``<title>``: the first lines of every chart; close it with ``"</svg>"``."""
     return [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {lebar} {tinggi}" '
-        f'width="{lebar}" height="{tinggi}" role="img" aria-label="{escape(judul, {chr(34): "&quot;"})}" '
+        f'width="{lebar}" height="{tinggi}" role="img" aria-label="{atribut(judul)}" '
         f'font-family="{FONT}" font-size="11">',
         f"<title>{escape(judul)}</title>",
     ]
+
+
+def judul_atas(lebar: int, judul: str, *, y: float = 16, ukuran: float = 13) -> str:
+    """The chart's heading, bold and centred at the top."""
+    return (
+        f'<text x="{lebar / 2:.1f}" y="{y}" text-anchor="middle" font-size="{ukuran}" '
+        f'font-weight="bold">{escape(judul)}</text>'
+    )
 
 
 def _legend(seri, x: float, y: float) -> list[str]:
@@ -72,7 +87,10 @@ def _legend(seri, x: float, y: float) -> list[str]:
     return out
 
 
-def _wrap(text: str, width: int) -> list[str]:
+def bungkus(text, width: int, max_lines: int = 3, *, potong: bool = False) -> list[str]:
+    """``text`` broken into lines of at most ``width`` characters (at spaces), at most
+    ``max_lines`` of them; ``potong``: the last line kept ends with "…" when text was left
+    out."""
     words, lines, line = str(text).split(), [], ""
     for word in words:
         if line and len(line) + 1 + len(word) > width:
@@ -82,7 +100,35 @@ def _wrap(text: str, width: int) -> list[str]:
             line = f"{line} {word}".strip()
     if line:
         lines.append(line)
-    return lines[:3] or [""]
+    if len(lines) > max_lines:
+        lines = lines[:max_lines]
+        if potong:
+            lines[-1] = lines[-1][: max(width - 1, 1)].rstrip(" ,") + "…"
+    return lines or [""]
+
+
+def _garis_y(out: list[str], ticks, top, *, left, plot_w, top_y, plot_h, satuan) -> None:
+    """Horizontal grid lines with their value on the left, for charts with a vertical axis."""
+    for t in ticks:
+        y = top_y + plot_h - plot_h * t / top
+        out.append(
+            f'<line x1="{left}" y1="{y:.1f}" x2="{left + plot_w}" y2="{y:.1f}" stroke="#e3e3e3"/>'
+        )
+        out.append(
+            f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end" fill="#555">{escape(_label(t, satuan))}</text>'
+        )
+
+
+def _nilai_kategori(seri, i: int):
+    """``(series index, value, colour)`` of category ``i`` for each series with a value there."""
+    for s, (_nama, vs) in enumerate(seri):
+        v = _num(vs[i]) if i < len(vs) else None
+        if v is not None:
+            yield s, v, WARNA[s % len(WARNA)]
+
+
+def _sumbu_x(left, plot_w, y) -> str:
+    return f'<line x1="{left}" y1="{y:.1f}" x2="{left + plot_w}" y2="{y:.1f}" stroke="#333"/>'
 
 
 def bar_chart(
@@ -100,13 +146,11 @@ def bar_chart(
     values = [_num(v) for _, vs in seri for v in vs]
     maks = max([v for v in values if v is not None] + [garis_acuan or 0, 0])
     top, ticks = _skala(maks * 1.05 if maks else 0)
-    out = _svg_open(lebar, tinggi, judul)
+    out = svg_buka(lebar, tinggi, judul)
     legend_h = 18 if len(seri) > 1 else 0
     head = 24 if judul else 6
     if judul:
-        out.append(
-            f'<text x="{lebar / 2:.1f}" y="16" text-anchor="middle" font-size="13" font-weight="bold">{escape(judul)}</text>'
-        )
+        out.append(judul_atas(lebar, judul))
     n = max(len(kategori), 1)
     if horizontal:
         label_w = min(260, max(60, 6 * max((min(len(k), 40) for k in kategori), default=10)))
@@ -124,20 +168,17 @@ def bar_chart(
             )
         for i, nama in enumerate(kategori):
             y0 = top_y + band * i
-            lines = _wrap(nama, max(10, label_w // 6))
+            lines = bungkus(nama, max(10, label_w // 6))
             for j, line in enumerate(lines):
                 ty = y0 + band / 2 + (j - (len(lines) - 1) / 2) * 12 + 4
                 out.append(
                     f'<text x="{left - 6}" y="{ty:.1f}" text-anchor="end">{escape(line)}</text>'
                 )
-            for s, (_nama_seri, vs) in enumerate(seri):
-                v = _num(vs[i]) if i < len(vs) else None
-                if v is None:
-                    continue
+            for s, v, warna in _nilai_kategori(seri, i):
                 w = plot_w * max(v, 0) / top
                 y = y0 + band * 0.15 + bar_h * s
                 out.append(
-                    f'<rect x="{left}" y="{y:.1f}" width="{w:.1f}" height="{bar_h:.1f}" fill="{WARNA[s % len(WARNA)]}"/>'
+                    f'<rect x="{left}" y="{y:.1f}" width="{w:.1f}" height="{bar_h:.1f}" fill="{warna}"/>'
                 )
                 out.append(
                     f'<text x="{left + w + 4:.1f}" y="{y + bar_h / 2 + 4:.1f}" font-size="10">{escape(_label(v, satuan))}</text>'
@@ -155,29 +196,21 @@ def bar_chart(
         plot_w, plot_h = lebar - left - right, tinggi - top_y - bottom
         band = plot_w / n
         bar_w = band * 0.7 / max(len(seri), 1)
-        for t in ticks:
-            y = top_y + plot_h - plot_h * t / top
-            out.append(
-                f'<line x1="{left}" y1="{y:.1f}" x2="{left + plot_w}" y2="{y:.1f}" stroke="#e3e3e3"/>'
-            )
-            out.append(
-                f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end" fill="#555">{escape(_label(t, satuan))}</text>'
-            )
+        _garis_y(
+            out, ticks, top, left=left, plot_w=plot_w, top_y=top_y, plot_h=plot_h, satuan=satuan
+        )
         for i, nama in enumerate(kategori):
             x0 = left + band * i
-            lines = _wrap(nama, max(6, int(band // 6.2)))
+            lines = bungkus(nama, max(6, int(band // 6.2)))
             for j, line in enumerate(lines[:2]):
                 out.append(
                     f'<text x="{x0 + band / 2:.1f}" y="{top_y + plot_h + 14 + 12 * j:.1f}" text-anchor="middle">{escape(line)}</text>'
                 )
-            for s, (_nama_seri, vs) in enumerate(seri):
-                v = _num(vs[i]) if i < len(vs) else None
-                if v is None:
-                    continue
+            for s, v, warna in _nilai_kategori(seri, i):
                 h = plot_h * max(v, 0) / top
                 x = x0 + band * 0.15 + bar_w * s
                 out.append(
-                    f'<rect x="{x:.1f}" y="{top_y + plot_h - h:.1f}" width="{bar_w:.1f}" height="{h:.1f}" fill="{WARNA[s % len(WARNA)]}"/>'
+                    f'<rect x="{x:.1f}" y="{top_y + plot_h - h:.1f}" width="{bar_w:.1f}" height="{h:.1f}" fill="{warna}"/>'
                 )
                 teks = _label(v, satuan)
                 if len(teks) * LEBAR_HURUF_NILAI <= band / len(seri):  # only where it fits
@@ -189,9 +222,7 @@ def bar_chart(
             out.append(
                 f'<line x1="{left}" y1="{y:.1f}" x2="{left + plot_w}" y2="{y:.1f}" stroke="#333" stroke-dasharray="4 3"/>'
             )
-        out.append(
-            f'<line x1="{left}" y1="{top_y + plot_h:.1f}" x2="{left + plot_w}" y2="{top_y + plot_h:.1f}" stroke="#333"/>'
-        )
+        out.append(_sumbu_x(left, plot_w, top_y + plot_h))
     out += _legend(seri, 10, head + 12)
     out.append("</svg>")
     return "\n".join(out)
@@ -210,25 +241,16 @@ def line_chart(
     values = [_num(v) for _, vs in seri for v in vs]
     maks = max([v for v in values if v is not None] + [0])
     top, ticks = _skala(maks * 1.05 if maks else 0)
-    out = _svg_open(lebar, tinggi, judul)
+    out = svg_buka(lebar, tinggi, judul)
     legend_h = 18 if len(seri) > 1 else 0
     head = 24 if judul else 6
     if judul:
-        out.append(
-            f'<text x="{lebar / 2:.1f}" y="16" text-anchor="middle" font-size="13" font-weight="bold">{escape(judul)}</text>'
-        )
+        out.append(judul_atas(lebar, judul))
     left, right, top_y, bottom = 80, 16, head + legend_h + 6, 34
     plot_w, plot_h = lebar - left - right, tinggi - top_y - bottom
     n = max(len(kategori), 1)
     step = plot_w / max(n - 1, 1)
-    for t in ticks:
-        y = top_y + plot_h - plot_h * t / top
-        out.append(
-            f'<line x1="{left}" y1="{y:.1f}" x2="{left + plot_w}" y2="{y:.1f}" stroke="#e3e3e3"/>'
-        )
-        out.append(
-            f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end" fill="#555">{escape(_label(t, satuan))}</text>'
-        )
+    _garis_y(out, ticks, top, left=left, plot_w=plot_w, top_y=top_y, plot_h=plot_h, satuan=satuan)
     for i, nama in enumerate(kategori):
         x = left + step * i
         out.append(
@@ -255,9 +277,7 @@ def line_chart(
             out.append(
                 f'<polyline points="{" ".join(seg)}" fill="none" stroke="{warna}" stroke-width="2"/>'
             )
-    out.append(
-        f'<line x1="{left}" y1="{top_y + plot_h:.1f}" x2="{left + plot_w}" y2="{top_y + plot_h:.1f}" stroke="#333"/>'
-    )
+    out.append(_sumbu_x(left, plot_w, top_y + plot_h))
     out += _legend(seri, 10, head + 12)
     out.append("</svg>")
     return "\n".join(out)

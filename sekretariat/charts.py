@@ -16,12 +16,11 @@ from xml.sax.saxutils import escape
 
 from kpu_site.formatting import persen
 from kpu_site.formatting import tanggal as tanggal_id
-from kpu_site.svg import bar_chart
+from kpu_site.svg import bar_chart, bungkus, judul_atas, svg_buka
 
 from . import selectors
 from .models import Pegawai, Satker, UnitOrganisasi
 
-FONT = "DejaVu Sans, Liberation Sans, Arial, sans-serif"
 WARNA_KEPALA = "#8b1a1a"
 WARNA_UNIT = "#2f6f9f"
 WARNA_JF = "#5f6b73"
@@ -33,26 +32,6 @@ KEPALA_TINGGI = 68
 JARAK_X = 12
 JARAK_Y = 44
 TEPI = 16
-
-
-def _attr(text: str) -> str:
-    return escape(str(text), {'"': "&quot;"})
-
-
-def _wrap(text: str, width: int, max_lines: int) -> list[str]:
-    words, lines, line = str(text).split(), [], ""
-    for word in words:
-        if line and len(line) + 1 + len(word) > width:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}".strip()
-    if line:
-        lines.append(line)
-    if len(lines) > max_lines:
-        lines = lines[:max_lines]
-        lines[-1] = lines[-1][: max(width - 1, 1)].rstrip(" ,") + "…"
-    return lines or [""]
 
 
 def _judul_kotak(node: selectors.SimpulStruktur) -> str:
@@ -93,7 +72,7 @@ def _kotak(out: list[str], node, x: float, y: float) -> None:
         f'fill="{warna}"/>'
     )
     cx = x + KOTAK_LEBAR / 2
-    judul = _wrap(_judul_kotak(node), 23, 4)
+    judul = bungkus(_judul_kotak(node), 23, 4, potong=True)
     y_judul = y + KEPALA_TINGGI / 2 + 4 - 6.75 * (len(judul) - 1)
     for i, line in enumerate(judul):
         out.append(
@@ -108,7 +87,7 @@ def _kotak(out: list[str], node, x: float, y: float) -> None:
         keterangan = f"{len(node.anggota)} pejabat fungsional"
     else:
         nama, keterangan = "(lowong)", ""
-    for i, line in enumerate(_wrap(nama, 21, 2)):
+    for i, line in enumerate(bungkus(nama, 21, 2, potong=True)):
         out.append(
             f'<text x="{cx:.1f}" y="{y + KEPALA_TINGGI + 21 + 15 * i:.1f}" text-anchor="middle" '
             f'font-size="12.5" font-weight="bold" fill="#222">{escape(line)}</text>'
@@ -178,14 +157,7 @@ def bagan_organisasi_svg(
     lebar = int(max(lebar_isi, KOTAK_LEBAR * 2) + 2 * TEPI)
     kedalaman = _kedalaman(akar)
     tinggi = int(40 + kedalaman * KOTAK_TINGGI + max(kedalaman - 1, 0) * JARAK_Y + TEPI)
-    out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {lebar} {tinggi}" '
-        f'width="{lebar}" height="{tinggi}" role="img" aria-label="{_attr(judul)}" '
-        f'font-family="{FONT}" font-size="11">',
-        f"<title>{escape(judul)}</title>",
-        f'<text x="{lebar / 2:.1f}" y="20" text-anchor="middle" font-size="15" '
-        f'font-weight="bold">{escape(judul)}</text>',
-    ]
+    out = [*svg_buka(lebar, tinggi, judul), judul_atas(lebar, judul, y=20, ukuran=15)]
     if not akar:
         out.append(
             f'<text x="{lebar / 2:.1f}" y="60" text-anchor="middle" fill="#777">'

@@ -1,9 +1,23 @@
+from __future__ import annotations
+
+from datetime import date
+
 from django.contrib.auth.models import AbstractUser
 from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+
+def berlaku_pada(tanggal: date, prefix: str = "") -> models.Q:
+    """Q for a half-open period ``[tanggal_mulai, tanggal_selesai)`` (empty end: still running)
+    that contains ``tanggal``: the one rule for "in office on a date"."""
+    return models.Q(**{f"{prefix}tanggal_mulai__lte": tanggal}) & (
+        models.Q(**{f"{prefix}tanggal_selesai__isnull": True})
+        | models.Q(**{f"{prefix}tanggal_selesai__gt": tanggal})
+    )
 
 
 class Satker(models.Model):
@@ -233,21 +247,30 @@ class Pegawai(models.Model):
         return reverse("sekretariat:pegawai_detail", kwargs={"pk": self.pk})
 
     @property
-    def jabatan_display(self) -> str:
-        """The current position as printed: the open jabatan of a PNS, or the PPNPN kind.
+    def jabatan_kini(self) -> Jabatan | None:
+        """The jabatan this pegawai holds today: the appointment in force today
+        (``RiwayatJabatan.objects.berlaku(tanggal)``), the latest started if several.
 
-        Uses ``riwayat_aktif`` when a selector prefetched it (a list), else one query.
+        A selector that prefetched ``riwayat_aktif`` (``pegawai_list``, ``pegawai_detail``)
+        prefetched it with that same queryset (for today unless it was asked for another
+        date), so the answer is the same with or without the prefetch; without it this costs
+        one query.
         """
-        if self.status == self.Status.PPNPN:
-            return self.get_jenis_ppnpn_display()
         aktif = getattr(self, "riwayat_aktif", None)
         if aktif is None:
             aktif = list(
-                self.riwayat_jabatan.filter(tanggal_selesai__isnull=True)
-                .select_related("jabatan")
-                .order_by("-tanggal_mulai")[:1]
+                RiwayatJabatan.objects.berlaku(timezone.localdate()).filter(pegawai=self)[:1]
             )
-        return aktif[0].jabatan.nama if aktif else ""
+        return aktif[0].jabatan if aktif else None
+
+    @property
+    def jabatan_display(self) -> str:
+        """The current position as printed: the jabatan held today (``jabatan_kini``) of a PNS,
+        or the PPNPN kind."""
+        if self.status == self.Status.PPNPN:
+            return self.get_jenis_ppnpn_display()
+        jabatan = self.jabatan_kini
+        return jabatan.nama if jabatan else ""
 
 
 class Jabatan(models.Model):
@@ -295,6 +318,17 @@ class Jabatan(models.Model):
         return reverse("sekretariat:jabatan_detail", kwargs={"pk": self.pk})
 
 
+class RiwayatJabatanQuerySet(models.QuerySet):
+    def berlaku(self, tanggal: date) -> RiwayatJabatanQuerySet:
+        """Appointments in force on ``tanggal``, with their jabatan and its unit, the latest
+        started first."""
+        return (
+            self.filter(berlaku_pada(tanggal))
+            .select_related("jabatan", "jabatan__unit")
+            .order_by("-tanggal_mulai", "-pk")
+        )
+
+
 class RiwayatJabatan(models.Model):
     """One appointment of a pegawai to a jabatan, with its SK.
 
@@ -326,6 +360,8 @@ class RiwayatJabatan(models.Model):
         help_text=_("Kosongkan bila masih menjabat."),
     )
     history = HistoricalRecords()
+
+    objects = RiwayatJabatanQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("riwayat jabatan")

@@ -25,7 +25,16 @@ from django.utils import timezone
 
 from kpu_site.akses import boleh_ubah_unit
 
-from .models import Divisi, Jabatan, Komisioner, Pegawai, RiwayatJabatan, Satker, UnitOrganisasi
+from .models import (
+    Divisi,
+    Jabatan,
+    Komisioner,
+    Pegawai,
+    RiwayatJabatan,
+    Satker,
+    UnitOrganisasi,
+    berlaku_pada,
+)
 
 UNIT_HUKUM_SDM = "hukum_sdm"
 
@@ -34,14 +43,6 @@ LABEL_KASUBAG = "Kepala Sub Bagian"
 LABEL_FUNGSIONAL = "Jabatan Fungsional"
 LABEL_PELAKSANA = "Staf Pelaksana"
 LABEL_TANPA_JABATAN = "Belum ada jabatan"
-
-
-def _pada(tanggal: date, prefix: str = "") -> Q:
-    """Q for a half-open period ``[tanggal_mulai, tanggal_selesai)`` containing ``tanggal``."""
-    return Q(**{f"{prefix}tanggal_mulai__lte": tanggal}) & (
-        Q(**{f"{prefix}tanggal_selesai__isnull": True})
-        | Q(**{f"{prefix}tanggal_selesai__gt": tanggal})
-    )
 
 
 # --- Satker, units, divisi ------------------------------------------------------------------
@@ -86,11 +87,11 @@ def jabatan_list(*, jenis: str = "", unit=None) -> QuerySet[Jabatan]:
 
 
 def _riwayat_aktif_prefetch(tanggal: date) -> Prefetch:
+    """``riwayat_aktif``: the appointments in force on ``tanggal``, read with the queryset
+    ``Pegawai.jabatan_kini`` uses without a prefetch (same rule, same order)."""
     return Prefetch(
         "riwayat_jabatan",
-        queryset=RiwayatJabatan.objects.filter(_pada(tanggal))
-        .select_related("jabatan", "jabatan__unit")
-        .order_by("-tanggal_mulai"),
+        queryset=RiwayatJabatan.objects.berlaku(tanggal),
         to_attr="riwayat_aktif",
     )
 
@@ -152,7 +153,7 @@ def riwayat_jabatan_list(*, pegawai=None, jabatan=None) -> QuerySet[RiwayatJabat
 def pemegang_jabatan(*, jabatan: Jabatan, tanggal: date) -> RiwayatJabatan | None:
     """The appointment (with its pegawai) in force for ``jabatan`` on ``tanggal``."""
     return (
-        RiwayatJabatan.objects.filter(_pada(tanggal), jabatan=jabatan)
+        RiwayatJabatan.objects.filter(berlaku_pada(tanggal), jabatan=jabatan)
         .select_related("pegawai")
         .order_by("-tanggal_mulai")
         .first()
@@ -163,7 +164,7 @@ def pemegang_jabatan_map(*, tanggal: date) -> dict[int, list[Pegawai]]:
     """``{jabatan_id: [pegawai holding it on tanggal]}`` for every jabatan (one query)."""
     hasil: dict[int, list[Pegawai]] = {}
     for r in (
-        RiwayatJabatan.objects.filter(_pada(tanggal))
+        RiwayatJabatan.objects.filter(berlaku_pada(tanggal))
         .select_related("pegawai")
         .order_by("pegawai__nama")
     ):
@@ -177,7 +178,7 @@ def pejabat_sekretaris(*, tanggal: date) -> Pegawai | None:
     ``pegawai.jabatan_display``, the name of the jabatan they hold)."""
     riwayat = (
         RiwayatJabatan.objects.filter(
-            _pada(tanggal),
+            berlaku_pada(tanggal),
             jabatan__jenis=Jabatan.Jenis.STRUKTURAL,
             jabatan__unit__jenis=UnitOrganisasi.Jenis.SEKRETARIAT,
         )
@@ -305,7 +306,7 @@ def struktur_organisasi(*, tanggal: date) -> list[SimpulStruktur]:
         if j.unit_id in simpul:
             simpul[j.unit_id].jabatan_kepala = j
     riwayat = (
-        RiwayatJabatan.objects.filter(_pada(tanggal))
+        RiwayatJabatan.objects.filter(berlaku_pada(tanggal))
         .select_related("pegawai", "jabatan")
         .order_by("jabatan__urutan", "pegawai__nama")
     )
@@ -350,7 +351,7 @@ def komisioner_list(*, tanggal: date | None = None) -> QuerySet[Komisioner]:
     """Commissioners' periods; with ``tanggal`` only those in office on that date."""
     qs = Komisioner.objects.select_related("divisi", "divisi__mitra")
     if tanggal is not None:
-        qs = qs.filter(_pada(tanggal))
+        qs = qs.filter(berlaku_pada(tanggal))
     return qs.order_by("-ketua", "divisi__urutan", "nama", "-tanggal_mulai")
 
 

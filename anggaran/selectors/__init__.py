@@ -24,6 +24,7 @@ from .hitung import (  # noqa: F401
     NOL,
     SEN,
     SERATUS,
+    SisaPaguAkun,
     deviasi_hitung,
     jumlah_ke_atas,
     pagu_detail_hitung,
@@ -56,4 +57,5 @@ from .pohon import (  # noqa: F401
     revisi_list,
     revisi_pilih,
     revisi_terakhir,
+    sisa_pagu_akun,
 )

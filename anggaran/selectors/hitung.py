@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+
+from kpu_site.formatting import rupiah
 
 NOL = Decimal("0")
 SERATUS = Decimal("100")
@@ -39,6 +42,37 @@ class SisaSerapan:
     @property
     def serapan(self) -> Decimal | None:
         return serapan_hitung(self.pagu, self.realisasi)
+
+
+@dataclass(frozen=True)
+class SisaPaguAkun:
+    """The remaining pagu of one akun line: its pagu (the detail lines under it) less the
+    realisasi already booked on it. The one rule for a new realisasi, used by the form service
+    (``realisasi_create``) and the import (``realisasi_impor``): an amount above ``sisa`` is a
+    pagu excess, refused with ``pesan_lampau``."""
+
+    kode_akun: str
+    pagu: Decimal
+    terpakai: Decimal
+
+    @property
+    def sisa(self) -> Decimal:
+        return sisa_hitung(self.pagu, self.terpakai)
+
+    def melebihi(self, nilai: Decimal) -> bool:
+        return nilai > self.sisa
+
+    def pesan_lampau(self, nilai: Decimal) -> str:
+        """The refusal naming the amount, the akun line, its sisa and its pagu."""
+        return (
+            f"Realisasi {_rp(nilai)} melebihi sisa pagu akun {self.kode_akun} "
+            f"({_rp(self.sisa)} dari pagu {_rp(self.pagu)})."
+        )
+
+
+def _rp(nilai: Decimal) -> str:
+    """Rupiah with the sen only when there are any (Rp 500.000 but Rp 500.000,01)."""
+    return rupiah(nilai, 0 if nilai == nilai.to_integral_value() else 2)
 
 
 def pagu_detail_hitung(volume: Decimal, harga: Decimal) -> Decimal:

@@ -128,7 +128,8 @@ def _baris_laporan(pohon: Pohon) -> list[dict]:
 
 
 def _tabel_laporan(pohon: Pohon) -> dict:
-    """A table-3.1 style report of one document: its lines and its totals."""
+    """A table-3.1 style report of one document: its lines and its totals (also together as
+    ``total``: pagu, realisasi, sisa, serapan, the figures the dashboard and the LKj show)."""
     return {
         "dokumen": pohon.dokumen,
         "revisi": pohon.revisi,
@@ -137,6 +138,12 @@ def _tabel_laporan(pohon: Pohon) -> dict:
         "total_realisasi": pohon.realisasi,
         "total_sisa": pohon.sisa,
         "serapan": pohon.serapan,
+        "total": {
+            "pagu": pohon.pagu,
+            "realisasi": pohon.realisasi,
+            "sisa": pohon.sisa,
+            "serapan": pohon.serapan,
+        },
     }
 
 

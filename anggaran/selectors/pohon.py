@@ -9,7 +9,7 @@ from django.db.models import Count, Q, Sum
 from django.shortcuts import get_object_or_404
 
 from ..models import DokumenAnggaran, ImporRealisasi, Pagu, Pos, Realisasi, Revisi
-from .hitung import NOL, SisaSerapan, jumlah_ke_atas, pagu_detail_hitung
+from .hitung import NOL, SisaPaguAkun, SisaSerapan, jumlah_ke_atas, pagu_detail_hitung
 
 # --- documents and revisions ----------------------------------------------------------------
 
@@ -171,6 +171,23 @@ def pohon_anggaran(*, dokumen: DokumenAnggaran, revisi: Revisi | None = None, sa
         urut.append(simpul)
         stack.extend((a, depth + 1) for a in reversed(simpul.anak))
     return Pohon(dokumen=dokumen, revisi=revisi, akar=akar, urut=urut, per_id=per_id)
+
+
+def sisa_pagu_akun(*, akun: Pos) -> SisaPaguAkun:
+    """The remaining pagu of ``akun``: the pagu of its detail lines in the latest revision (as
+    ``pohon_anggaran`` sums them for the import's check) less its booked realisasi."""
+    revisi = revisi_terakhir(dokumen=akun.dokumen)
+    pagu = sum(
+        (
+            pagu_detail_hitung(v, h)
+            for v, h in Pagu.objects.filter(revisi=revisi, pos__induk=akun).values_list(
+                "volume", "harga"
+            )
+        ),
+        NOL,
+    )
+    terpakai = Realisasi.objects.filter(akun=akun).aggregate(t=Sum("nilai"))["t"] or NOL
+    return SisaPaguAkun(kode_akun=akun.kode_lengkap, pagu=pagu, terpakai=terpakai)
 
 
 def pos_get(*, pk: int) -> Pos:

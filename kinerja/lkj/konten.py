@@ -9,8 +9,9 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 
-from kpu_site import formatting, svg
+from kpu_site import formatting
 
+from ..grafik import grafik_capaian
 from .naskah import NASKAH_BAWAAN, naskah_render
 
 BAGIAN_NARASI = [
@@ -84,12 +85,7 @@ def _anggaran(tahun: int) -> tuple[dict | None, list[dict]]:
             "revisi": tabel["revisi"].nomor if tabel["revisi"] else None,
             "baris": tabel["baris"],
             "jumlah_program": sum(1 for b in tabel["baris"] if b["tingkat"] == "program"),
-            "total": {
-                "pagu": tabel["total_pagu"],
-                "realisasi": tabel["total_realisasi"],
-                "sisa": tabel["total_sisa"],
-                "serapan": tabel["serapan"],
-            },
+            "total": tabel["total"],
         },
         hibah,
     )
@@ -122,6 +118,7 @@ def lkj_konten_kumpulkan(*, tahun: int, naskah=None) -> dict:
     per_sasaran_anggaran = anggaran_per_sasaran(tahun=tahun)
 
     capaian = kin.capaian_tahun_list(tahun=tahun)
+    pengaturan = kin.pengaturan_capaian_get()
     ringkasan = kin.capaian_ringkasan(baris=capaian)
     rata_rata = kin.capaian_rata_rata(baris=capaian)
     antar_tahun = {b.indikator.pk: b.per_tahun for b in kin.capaian_antar_tahun(tahun=tahun)}
@@ -198,21 +195,6 @@ def lkj_konten_kumpulkan(*, tahun: int, naskah=None) -> dict:
         )
     sasaran_list = sorted(sasaran_map.values(), key=lambda s: s["no"])
 
-    grafik = svg.bar_chart(
-        kategori=[f"S{b.indikator.sasaran.nomor}" for b in capaian],
-        seri=[
-            (
-                "Capaian",
-                [b.hasil.nilai_dibatasi for b in capaian],
-            )
-        ],
-        judul=f"Capaian indikator kinerja {tahun} (%)",
-        satuan="%",
-        garis_acuan=100,
-        lebar=640,
-        tinggi=300,
-    )
-
     isian = {
         "tahun": str(tahun),
         "nama_satker": satker.nama if satker else "",
@@ -235,7 +217,6 @@ def lkj_konten_kumpulkan(*, tahun: int, naskah=None) -> dict:
             "sisa_dipa": formatting.rupiah(anggaran["total"]["sisa"]),
         }
     teks = {key: getattr(naskah, key, "") or NASKAH_BAWAAN[key] for key in NASKAH_BAWAAN}
-    pengaturan = kin.pengaturan_capaian_get()
     batas = getattr(pengaturan, "batas_atas", None)
 
     daftar_isi = [
@@ -318,7 +299,7 @@ def lkj_konten_kumpulkan(*, tahun: int, naskah=None) -> dict:
             "status_label": perjanjian.get_status_display(),
         },
         "sasaran_list": sasaran_list,
-        "grafik_capaian_svg": grafik,
+        "grafik_capaian_svg": grafik_capaian(baris=capaian, tahun=tahun, pengaturan=pengaturan),
         "keterangan_batas": (
             f"Capaian dibatasi paling tinggi {batas}%."
             if batas

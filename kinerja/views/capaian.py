@@ -6,7 +6,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
-from django.utils.safestring import mark_safe
 from django.views import View
 from django.views.generic import TemplateView
 
@@ -15,7 +14,6 @@ from kpu_site.excel import xlsx_response
 from kpu_site.formulir import kesalahan_layanan
 from kpu_site.peran import Peran
 from kpu_site.services import unduhan_catat
-from kpu_site.svg import bar_chart
 from kpu_site.tahun import tahun_aktif
 
 from .. import selectors, services
@@ -24,6 +22,7 @@ from ..forms import (
     KunciTahunForm,
     PengaturanCapaianForm,
 )
+from ..grafik import grafik_capaian
 from ._dasar import TahunMixin
 
 # --------------------------------------------------------------------------- entry points
@@ -102,19 +101,8 @@ class CapaianView(IzinMixin, TahunMixin, TemplateView):
             ringkasan=selectors.capaian_ringkasan(baris=baris),
             pengaturan=pengaturan,
             perjanjian=selectors.pk_berlaku(tahun=tahun),
-            grafik=mark_safe(  # noqa: S308 - svg.bar_chart escapes every label
-                bar_chart(
-                    kategori=[f"S{b.sasaran.nomor}" for b in baris],
-                    seri=[("Capaian", [b.hasil.nilai_dibatasi for b in baris])],
-                    judul=f"Capaian kinerja per sasaran {tahun}",
-                    satuan="%",
-                    garis_acuan=float(pengaturan.ambang_tercapai),
-                    lebar=900,
-                    tinggi=300,
-                )
-            )
-            if baris
-            else "",
+            rata_rata=selectors.capaian_rata_rata(baris=baris),
+            grafik=grafik_capaian(baris=baris, tahun=tahun, pengaturan=pengaturan, lebar=900),
             status=StatusCapaian,
         )
         return context

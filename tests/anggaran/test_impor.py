@@ -1,13 +1,15 @@
 import io
+from datetime import date
 from decimal import Decimal
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 from openpyxl import Workbook
 
-from anggaran import selectors
+from anggaran import selectors, services
 from anggaran.impor import realisasi_impor, realisasi_impor_periksa
-from anggaran.models import ImporRealisasi, Realisasi
+from anggaran.models import ImporRealisasi, Pos, Realisasi
 from kpu_site.impor import ImporGagal
 from kpu_site.models import JejakAudit
 
@@ -82,7 +84,11 @@ def test_impor_reports_every_bad_row_and_writes_nothing(dipa, staf_keuangan):
     assert pesan[3].startswith("Baris 6, kolom tanggal:")
     assert pesan[4] == "Baris 7, kolom nilai: harus lebih dari 0."
     assert "bukan baris akun" in pesan[5]
-    assert pesan[6].startswith("Baris 9, kolom nilai: realisasi akun") and "melebihi" in pesan[6]
+    assert pesan[6] == (
+        f"Baris 9, kolom nilai: Realisasi Rp 500.000,01 melebihi sisa pagu akun {AKUN2} "
+        "(Rp 500.000 dari pagu Rp 500.000). Pelampauan hanya lewat formulir dengan persetujuan "
+        "Sekretaris."
+    )
     assert len(pesan) == 7
     assert not Realisasi.objects.exists()
     assert not ImporRealisasi.objects.exists()
@@ -166,3 +172,66 @@ def test_impor_realisasi_command_into_a_hibah(sekretaris, tmp_path):
     assert Realisasi.objects.get().dokumen == hibah
     with pytest.raises(CommandError, match="tidak ditemukan"):
         call_command("impor_realisasi", "2023", str(path), stdout=io.StringIO())
+
+
+def test_form_and_import_refuse_an_excess_by_the_same_remaining_pagu(dipa, staf_keuangan):
+    """One rule (``selectors.sisa_pagu_akun``/``SisaPaguAkun``) for the form service and the
+    import: the same remaining pagu, the same refusal, naming the akun line."""
+    akun = Pos.objects.get(dokumen=dipa, kode_lengkap=AKUN1)
+    services.realisasi_create(
+        pengguna=staf_keuangan,
+        akun=akun,
+        tanggal=date(2023, 2, 1),
+        nomor_sp2d="F1",
+        nilai=Decimal("400000"),
+    )
+    sisa = selectors.sisa_pagu_akun(akun=akun)
+    assert (sisa.pagu, sisa.terpakai, sisa.sisa) == (
+        Decimal("1000000"),
+        Decimal("400000"),
+        Decimal("600000"),
+    )
+    pesan = (
+        f"Realisasi Rp 700.000 melebihi sisa pagu akun {AKUN1} (Rp 600.000 dari pagu Rp 1.000.000)."
+    )
+    with pytest.raises(ValidationError) as exc:
+        services.realisasi_create(
+            pengguna=staf_keuangan,
+            akun=akun,
+            tanggal=date(2023, 2, 2),
+            nomor_sp2d="F2",
+            nilai=Decimal("700000"),
+        )
+    assert exc.value.message_dict["nilai"][0].startswith(pesan)
+    with pytest.raises(ImporGagal) as exc:
+        realisasi_impor(
+            pengguna=staf_keuangan,
+            dokumen=dipa,
+            berkas=csv_bytes(f"2023-03-01;I1;{AKUN1};a;700.000"),
+            nama_berkas="a.csv",
+        )
+    assert str(exc.value.kesalahan[0]).startswith(f"Baris 2, kolom nilai: {pesan}")
+    # Earlier rows of the same file use up the remaining pagu: 350.000 + 250.000 fits exactly,
+    # one sen more does not.
+    with pytest.raises(ImporGagal) as exc:
+        realisasi_impor(
+            pengguna=staf_keuangan,
+            dokumen=dipa,
+            berkas=csv_bytes(
+                f"2023-03-01;I1;{AKUN1};a;350.000", f"2023-03-02;I2;{AKUN1};b;250.000,01"
+            ),
+            nama_berkas="b.csv",
+        )
+    assert [str(k) for k in exc.value.kesalahan] == [
+        f"Baris 3, kolom nilai: Realisasi Rp 250.000,01 melebihi sisa pagu akun {AKUN1} "
+        "(Rp 250.000 dari pagu Rp 1.000.000). Pelampauan hanya lewat formulir dengan "
+        "persetujuan Sekretaris."
+    ]
+    hasil = realisasi_impor(
+        pengguna=staf_keuangan,
+        dokumen=dipa,
+        berkas=csv_bytes(f"2023-03-01;I1;{AKUN1};a;350.000", f"2023-03-02;I2;{AKUN1};b;250.000"),
+        nama_berkas="c.csv",
+    )
+    assert len(hasil.baris) == 2
+    assert selectors.sisa_pagu_akun(akun=akun).sisa == Decimal("0")

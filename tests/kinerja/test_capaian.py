@@ -125,3 +125,35 @@ def test_indikator_values_print_with_their_unit_and_precision():
     assert persen.nilai_teks(Decimal("97.5")) == "97,50%"
     assert dokumen.nilai_teks(Decimal("1250")) == "1.250 dokumen"
     assert persen.nilai_teks(None) == "–"
+
+
+def test_grafik_capaian_draws_the_shown_values_and_the_tercapai_threshold():
+    """The one capaian chart: bars of the capped values and the dashed reference line at the
+    configured 'tercapai' threshold (90% here), between the 75% and 100% grid lines."""
+    import re
+    from types import SimpleNamespace
+
+    from kinerja.grafik import grafik_capaian
+
+    def baris(nomor, nilai):
+        return SimpleNamespace(
+            sasaran=SimpleNamespace(nomor=nomor), hasil=SimpleNamespace(nilai_dibatasi=nilai)
+        )
+
+    pengaturan = SimpleNamespace(ambang_tercapai=D("90"))
+    svg = grafik_capaian(
+        baris=[baris(1, D("100")), baris(2, D("80"))], tahun=2023, pengaturan=pengaturan
+    )
+    assert "<title>Capaian indikator kinerja 2023</title>" in svg
+    assert ">S1<" in svg and ">100%<" in svg and ">80%<" in svg
+    grid = {
+        label: float(y) - 4
+        for y, label in re.findall(
+            r'<text x="[\d.]+" y="([\d.]+)" text-anchor="end"[^>]*>([^<]+)<', svg
+        )
+    }
+    (acuan,) = re.findall(r'<line [^>]*y1="([\d.]+)"[^>]*stroke-dasharray', svg)
+    assert float(acuan) == pytest.approx(
+        grid["75%"] + (grid["100%"] - grid["75%"]) * 15 / 25, abs=0.2
+    )
+    assert grafik_capaian(baris=[], tahun=2023, pengaturan=pengaturan) == ""

@@ -53,3 +53,18 @@ def test_charts_render_in_the_pdf(demo_organisasi):
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
     assert "Munggaran, S.E." in text and "Tomi Irawan, S.IP." in text
     assert "Strata 1 (70%)" in text
+
+
+def test_box_text_is_wrapped_by_the_shared_helper_and_cut_with_an_ellipsis():
+    """The organisation chart wraps names with ``kpu_site.svg.bungkus``: at most the given
+    number of lines, the last one ending in "…" when text was left out."""
+    from kpu_site.svg import bungkus
+
+    nama = "Kepala Sub Bagian Perencanaan, Data dan Informasi Kota Serang"
+    assert bungkus(nama, 23, 4) == [
+        "Kepala Sub Bagian",
+        "Perencanaan, Data dan",
+        "Informasi Kota Serang",
+    ]
+    assert bungkus(nama, 21, 2, potong=True) == ["Kepala Sub Bagian", "Perencanaan, Data da…"]
+    assert bungkus(nama, 21, 2) == ["Kepala Sub Bagian", "Perencanaan, Data dan"]

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import io
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
+import time_machine
 
 from sekretariat import demo, selectors
 from sekretariat.models import Komisioner, Pegawai, RiwayatJabatan
+
+from .factories import JabatanFactory, PegawaiFactory, RiwayatJabatanFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -143,3 +146,35 @@ def test_pegawai_list_search_by_name_and_nip(demo_organisasi):
     assert [p.nama for p in selectors.pegawai_list(q="kusmana")] == ["Dede Kusmana, S.T."]
     assert [p.nama for p in selectors.pegawai_list(q="1987 0217")] == ["Ratih Permata WM, S.H."]
     assert selectors.pegawai_list(aktif=False).count() == 3
+
+
+@time_machine.travel(datetime(2024, 3, 1, 5, 0, tzinfo=UTC), tick=False)  # 1 Maret 2024, WIB
+def test_jabatan_kini_is_the_same_with_and_without_the_selectors_prefetch(
+    db, django_assert_num_queries
+):
+    """A pegawai whose old appointment ended today, whose current one began today and whose
+    next one (SK already signed) begins next month holds the current one, whether or not a
+    selector prefetched ``riwayat_aktif``."""
+    p = PegawaiFactory()
+    RiwayatJabatanFactory(
+        pegawai=p,
+        jabatan=JabatanFactory(nama="Penata Laporan Keuangan"),
+        tanggal_mulai=date(2020, 1, 2),
+        tanggal_selesai=date(2024, 3, 1),
+    )
+    RiwayatJabatanFactory(
+        pegawai=p, jabatan=JabatanFactory(nama="Analis Kebijakan"), tanggal_mulai=date(2024, 3, 1)
+    )
+    RiwayatJabatanFactory(
+        pegawai=p,
+        jabatan=JabatanFactory(nama="Kepala Sub Bagian Uji"),
+        tanggal_mulai=date(2024, 4, 1),
+    )
+    tanpa_prefetch = Pegawai.objects.get(pk=p.pk)
+    with django_assert_num_queries(1):
+        assert tanpa_prefetch.jabatan_display == "Analis Kebijakan"
+    dengan_prefetch = selectors.pegawai_detail(pk=p.pk)
+    with django_assert_num_queries(0):
+        assert dengan_prefetch.jabatan_display == "Analis Kebijakan"
+    assert dengan_prefetch.jabatan_kini == tanpa_prefetch.jabatan_kini
+    assert [x.jabatan_display for x in selectors.pegawai_list()] == ["Analis Kebijakan"]

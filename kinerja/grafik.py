@@ -1,0 +1,41 @@
+"""Charts of the kinerja app: server-side SVG (``kpu_site.svg``), no JavaScript.
+
+``grafik_capaian`` is the one capaian chart: the capaian page, the dashboard and the LKj
+(Gambar 3.1) all draw it with this function, so the same data gives the same picture.
+"""
+
+from __future__ import annotations
+
+from django.utils.safestring import SafeString, mark_safe
+
+from kpu_site.svg import bar_chart
+
+from .models import PengaturanCapaian
+from .selectors import BarisCapaian
+
+
+def grafik_capaian(
+    *,
+    baris: list[BarisCapaian],
+    tahun: int,
+    pengaturan: PengaturanCapaian,
+    lebar: int = 640,
+    tinggi: int = 300,
+) -> SafeString:
+    """Capaian of every indikator of ``tahun`` as shown (after the configured cap), one bar
+    per indikator labelled with its sasaran's number, and one dashed reference line at the
+    "tercapai" threshold of ``pengaturan`` (the line a bar must reach to count as tercapai in
+    the status counts beside the chart). Empty when there is no indikator."""
+    if not baris:
+        return mark_safe("")
+    return mark_safe(  # noqa: S308 - kpu_site.svg escapes every label
+        bar_chart(
+            kategori=[f"S{b.sasaran.nomor}" for b in baris],
+            seri=[("Capaian", [b.hasil.nilai_dibatasi for b in baris])],
+            judul=f"Capaian indikator kinerja {tahun}",
+            satuan="%",
+            garis_acuan=float(pengaturan.ambang_tercapai),
+            lebar=lebar,
+            tinggi=tinggi,
+        )
+    )
