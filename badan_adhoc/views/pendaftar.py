@@ -4,7 +4,6 @@ edit, override, scores, clarification, documents)."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.views import View
@@ -12,7 +11,7 @@ from django.views.generic import DetailView, FormView, TemplateView
 
 from kpu_site.audit import jejak_catat
 from kpu_site.excel import xlsx_response
-from kpu_site.formulir import kesalahan_layanan
+from kpu_site.formulir import LayananFormMixin, kesalahan_ke_pesan
 
 from .. import selectors, services
 from ..akses import boleh_kelola, nik_untuk
@@ -235,20 +234,16 @@ class _PendaftarFormMixin(KelolaMixin):
         return super().get_context_data(**kwargs) | {"rekrutmen": self.rekrutmen}
 
 
-class PendaftarCreateView(_RekrutmenMixin, _PendaftarFormMixin, FormView):
-    def form_valid(self, form):
-        try:
-            p = services.pendaftar_create(
-                rekrutmen=self.rekrutmen, data=form.cleaned_data, pengguna=self.request.user
-            )
-        except ValidationError as exc:
-            kesalahan_layanan(form, exc)
-            return self.form_invalid(form)
+class PendaftarCreateView(_RekrutmenMixin, _PendaftarFormMixin, LayananFormMixin, FormView):
+    def layanan(self, form):
+        p = services.pendaftar_create(
+            rekrutmen=self.rekrutmen, data=form.cleaned_data, pengguna=self.request.user
+        )
         messages.success(self.request, f"Pendaftar {p.nama} disimpan.")
         return redirect("badan_adhoc:pendaftar_detail", pk=p.pk)
 
 
-class PendaftarUpdateView(_PendaftarFormMixin, FormView):
+class PendaftarUpdateView(_PendaftarFormMixin, LayananFormMixin, FormView):
     def dispatch(self, request, *args, **kwargs):
         self.pendaftar = get_object_or_404(Pendaftar, pk=kwargs["pk"])
         self.rekrutmen = self.pendaftar.rekrutmen
@@ -259,14 +254,10 @@ class PendaftarUpdateView(_PendaftarFormMixin, FormView):
         kwargs["instance"] = Pendaftar.objects.get(pk=self.pendaftar.pk)
         return kwargs
 
-    def form_valid(self, form):
-        try:
-            services.pendaftar_update(
-                pendaftar=self.pendaftar, data=form.cleaned_data, pengguna=self.request.user
-            )
-        except ValidationError as exc:
-            kesalahan_layanan(form, exc)
-            return self.form_invalid(form)
+    def layanan(self, form):
+        services.pendaftar_update(
+            pendaftar=self.pendaftar, data=form.cleaned_data, pengguna=self.request.user
+        )
         messages.success(self.request, "Data pendaftar diperbarui.")
         return redirect("badan_adhoc:pendaftar_detail", pk=self.pendaftar.pk)
 
@@ -280,11 +271,8 @@ class _AksiPendaftarView(KelolaMixin, View):
         pendaftar = get_object_or_404(Pendaftar, pk=pk)
         form = self.form_class(request.POST, request.FILES)
         if form.is_valid():
-            try:
+            with kesalahan_ke_pesan(request):
                 self.aksi(pendaftar, form.cleaned_data)
-            except ValidationError as exc:
-                for pesan in exc.messages:
-                    messages.error(request, pesan)
         else:
             pesan_form_salah(request, form)
         return redirect("badan_adhoc:pendaftar_detail", pk=pk)
@@ -342,7 +330,7 @@ class KlarifikasiPutusView(KelolaMixin, View):
         klarifikasi = get_object_or_404(KlarifikasiParpol, pk=pk)
         form = KeputusanKlarifikasiForm(request.POST)
         if form.is_valid():
-            try:
+            with kesalahan_ke_pesan(request):
                 services.klarifikasi_decide(
                     klarifikasi=klarifikasi,
                     terima=form.cleaned_data["terima"],
@@ -350,9 +338,6 @@ class KlarifikasiPutusView(KelolaMixin, View):
                     pengguna=request.user,
                 )
                 messages.success(request, "Keputusan klarifikasi disimpan.")
-            except ValidationError as exc:
-                for pesan in exc.messages:
-                    messages.error(request, pesan)
         else:
             pesan_form_salah(request, form)
         return redirect("badan_adhoc:pendaftar_detail", pk=klarifikasi.pendaftar_id)

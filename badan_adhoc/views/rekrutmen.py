@@ -16,7 +16,7 @@ from django.views import View
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 
 from kpu_site.akses import IzinMixin
-from kpu_site.formulir import kesalahan_layanan
+from kpu_site.formulir import LayananFormMixin
 from kpu_site.impor import ImporGagal, kesalahan_teks
 from kpu_site.svg import bar_chart
 from kpu_site.tahun import tahun_aktif
@@ -95,18 +95,14 @@ class RekrutmenListView(BacaMixin, ListView):
         return context
 
 
-class RekrutmenCreateView(KelolaMixin, FormView):
+class RekrutmenCreateView(KelolaMixin, LayananFormMixin, FormView):
     form_class = RekrutmenForm
     template_name = "badan_adhoc/rekrutmen_form.html"
 
-    def form_valid(self, form):
-        try:
-            rekrutmen = services.rekrutmen_create(
-                **{k: form.cleaned_data[k] for k in form.Meta.fields}, pengguna=self.request.user
-            )
-        except ValidationError as exc:
-            kesalahan_layanan(form, exc)
-            return self.form_invalid(form)
+    def layanan(self, form):
+        rekrutmen = services.rekrutmen_create(
+            **{k: form.cleaned_data[k] for k in form.Meta.fields}, pengguna=self.request.user
+        )
         messages.success(self.request, f"Rekrutmen {rekrutmen} dibuat.")
         return redirect("badan_adhoc:rekrutmen_detail", pk=rekrutmen.pk)
 

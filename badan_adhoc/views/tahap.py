@@ -16,7 +16,7 @@ from django.views.generic import FormView, TemplateView
 
 from kpu_site.audit import jejak_catat
 from kpu_site.excel import xlsx_response
-from kpu_site.formulir import kesalahan_layanan
+from kpu_site.formulir import LayananFormMixin, kesalahan_ke_pesan
 
 from .. import selectors, services
 from ..forms import JabatanForm, PAWForm, PenetapanForm
@@ -98,7 +98,7 @@ class TahapView(KelolaMixin, View):
 
     def post(self, request, pk):
         r = get_object_or_404(Rekrutmen, pk=pk)
-        try:
+        with kesalahan_ke_pesan(request):
             if request.POST.get("aksi") == "wawancara":
                 n = services.wawancara_select(rekrutmen=r, pengguna=request.user)
                 messages.success(request, f"{n} pendaftar dipanggil wawancara.")
@@ -108,9 +108,6 @@ class TahapView(KelolaMixin, View):
                     request,
                     f"Peringkat dihitung: {h['terpilih']} terpilih, {h['cadangan']} cadangan.",
                 )
-        except ValidationError as exc:
-            for m in exc.messages:
-                messages.error(request, m)
         return redirect("badan_adhoc:peringkat", pk=pk)
 
 
@@ -216,7 +213,7 @@ class AnggotaListView(_RekrutmenMixin, BacaMixin, TemplateView):
         return context
 
 
-class PenetapanView(_RekrutmenMixin, KelolaMixin, FormView):
+class PenetapanView(_RekrutmenMixin, KelolaMixin, LayananFormMixin, FormView):
     form_class = PenetapanForm
     template_name = "badan_adhoc/penetapan_form.html"
 
@@ -229,19 +226,15 @@ class PenetapanView(_RekrutmenMixin, KelolaMixin, FormView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(**kwargs) | {"rekrutmen": self.rekrutmen}
 
-    def form_valid(self, form):
-        try:
-            n = services.penetapan_create(
-                rekrutmen=self.rekrutmen, **form.cleaned_data, pengguna=self.request.user
-            )
-        except ValidationError as exc:
-            kesalahan_layanan(form, exc)
-            return self.form_invalid(form)
+    def layanan(self, form):
+        n = services.penetapan_create(
+            rekrutmen=self.rekrutmen, **form.cleaned_data, pengguna=self.request.user
+        )
         messages.success(self.request, f"{n} anggota ditetapkan.")
         return redirect("badan_adhoc:anggota_list", pk=self.rekrutmen.pk)
 
 
-class PAWView(KelolaMixin, FormView):
+class PAWView(KelolaMixin, LayananFormMixin, FormView):
     form_class = PAWForm
     template_name = "badan_adhoc/paw_form.html"
 
@@ -258,14 +251,10 @@ class PAWView(KelolaMixin, FormView):
             "cadangan": cadangan_berikut(self.anggota),
         }
 
-    def form_valid(self, form):
-        try:
-            pengganti = services.paw_create(
-                anggota=self.anggota, **form.cleaned_data, pengguna=self.request.user
-            )
-        except ValidationError as exc:
-            kesalahan_layanan(form, exc)
-            return self.form_invalid(form)
+    def layanan(self, form):
+        pengganti = services.paw_create(
+            anggota=self.anggota, **form.cleaned_data, pengguna=self.request.user
+        )
         messages.success(self.request, f"{pengganti.nama} menggantikan {self.anggota.nama}.")
         return redirect("badan_adhoc:anggota_list", pk=self.anggota.rekrutmen_id)
 
@@ -275,14 +264,11 @@ class AnggotaJabatanView(KelolaMixin, View):
         anggota = get_object_or_404(AnggotaBadan, pk=pk)
         form = JabatanForm(request.POST)
         if form.is_valid():
-            try:
+            with kesalahan_ke_pesan(request):
                 services.anggota_jabatan_set(
                     anggota=anggota, jabatan=form.cleaned_data["jabatan"], pengguna=request.user
                 )
                 messages.success(request, f"Jabatan {anggota.nama} diperbarui.")
-            except ValidationError as exc:
-                for m in exc.messages:
-                    messages.error(request, m)
         else:
             pesan_form_salah(request, form)
         return redirect("badan_adhoc:anggota_list", pk=anggota.rekrutmen_id)

@@ -4,7 +4,6 @@ and the verification queue."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -13,7 +12,7 @@ from django.views.generic import DetailView, TemplateView
 
 from kpu_site.akses import IzinMixin, boleh_ubah_unit
 from kpu_site.audit import jejak_catat
-from kpu_site.formulir import kesalahan_layanan
+from kpu_site.formulir import kesalahan_ke_form, kesalahan_ke_pesan
 
 from .. import selectors, services
 from ..forms import (
@@ -146,7 +145,7 @@ class RealisasiIsiView(IzinMixin, View):
         form = RealisasiForm(request.POST, indikator=indikator, periode=periode)
         if form.is_valid():
             data = form.cleaned_data
-            try:
+            with kesalahan_ke_form(form):
                 services.realisasi_simpan(
                     indikator=indikator,
                     tahun=tahun,
@@ -160,9 +159,6 @@ class RealisasiIsiView(IzinMixin, View):
                     solusi=data["solusi"],
                     program_pendukung=data["program_pendukung"],
                 )
-            except ValidationError as e:
-                kesalahan_layanan(form, e)
-            else:
                 messages.success(request, "Realisasi disimpan.")
                 if not request.htmx:
                     return redirect(request.path)
@@ -202,7 +198,7 @@ class RealisasiAksiView(IzinMixin, View):
             return kembali_ke(request, default)
         aksi = form.cleaned_data["aksi"]
         catatan = form.cleaned_data["catatan"]
-        try:
+        with kesalahan_ke_pesan(request):
             if aksi == "ajukan":
                 services.realisasi_ajukan(realisasi=realisasi, pengguna=request.user)
                 pesan = "Realisasi diajukan ke Kasubag untuk diverifikasi."
@@ -219,9 +215,6 @@ class RealisasiAksiView(IzinMixin, View):
             else:
                 services.realisasi_setujui(realisasi=realisasi, pengguna=request.user)
                 pesan = "Realisasi disetujui dan dikunci."
-        except ValidationError as e:
-            messages.error(request, " ".join(e.messages))
-        else:
             messages.success(request, pesan)
         return kembali_ke(request, default)
 
@@ -274,7 +267,7 @@ class BuktiTambahView(IzinMixin, View):
                 for e in errors:
                     messages.error(request, e)
             return redirect(default)
-        try:
+        with kesalahan_ke_pesan(request):
             if form.cleaned_data["berkas"]:
                 services.bukti_berkas_tambah(
                     realisasi=realisasi,
@@ -289,10 +282,6 @@ class BuktiTambahView(IzinMixin, View):
                     tautan=form.cleaned_data["tautan"],
                     keterangan=form.cleaned_data["keterangan"],
                 )
-        except ValidationError as e:
-            for m in e.messages:
-                messages.error(request, m)
-        else:
             messages.success(request, "Bukti dukung ditambahkan.")
         return redirect(default)
 
@@ -335,11 +324,8 @@ class BuktiHapusView(IzinMixin, View):
             .exists()
         ):
             raise Http404
-        try:
+        with kesalahan_ke_pesan(request):
             services.bukti_hapus(bukti=bukti, pengguna=request.user)
-        except ValidationError as e:
-            messages.error(request, " ".join(e.messages))
-        else:
             messages.success(request, "Bukti dukung dihapus.")
         return redirect(_url_isi(bukti.realisasi))
 
