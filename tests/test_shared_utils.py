@@ -50,6 +50,14 @@ def test_baca_tabel_reads_utf8_bom_and_normalises_headers():
     assert [n for n, _ in tabel.baris] == [2, 4]  # blank line 3 skipped, numbering kept
 
 
+def test_baca_tabel_can_leave_csv_cells_unstripped_for_a_large_import():
+    data = "nik;nama\n 3673 ; Andi \n".encode("cp1252")
+    tabel = impor.baca_tabel(data, nama_berkas="x.csv", kolom_wajib=["nik"], rapikan=False)
+    assert list(tabel.baris_list()) == [(2, [" 3673 ", " Andi "])]
+    assert impor.pemisah_csv(impor.teks_csv(data)) == ";"
+    assert impor.isi_berkas(io.BytesIO(data)) == data
+
+
 def test_baca_tabel_names_missing_column():
     with pytest.raises(impor.ImporGagal) as info:
         impor.baca_tabel(b"nama\nA\n", nama_berkas="x.csv", kolom_wajib=["nama", "nilai"])
