@@ -52,6 +52,14 @@ def kesalahan_layanan(form: forms.BaseForm, error: ValidationError) -> None:
         form.add_error(None, error)
 
 
+def pesan_form_salah(request, form: forms.BaseForm) -> None:
+    """A POST-only form that redirects: its errors as messages, each naming its field."""
+    for field, errors in form.errors.items():
+        for e in errors:
+            label = form.fields[field].label if field in form.fields else ""
+            messages.error(request, f"{label}: {e}" if label else e)
+
+
 @contextmanager
 def kesalahan_ke_form(form: forms.BaseForm) -> Iterator[None]:
     """Run the block (the service call) in a transaction; a ``ValidationError`` from it rolls

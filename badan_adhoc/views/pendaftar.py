@@ -11,7 +11,7 @@ from django.views.generic import DetailView, FormView, TemplateView
 
 from kpu_site.audit import jejak_catat
 from kpu_site.excel import xlsx_response
-from kpu_site.formulir import LayananFormMixin, kesalahan_ke_pesan
+from kpu_site.formulir import LayananFormMixin, kesalahan_ke_pesan, pesan_form_salah
 
 from .. import selectors, services
 from ..akses import boleh_kelola, nik_untuk
@@ -32,14 +32,6 @@ from ..models import (
 from .rekrutmen import BacaMixin, KelolaMixin, _RekrutmenMixin
 
 BATAS_EKSPOR = 50_000
-
-
-def pesan_form_salah(request, form) -> None:
-    """A POST-only form that redirects: its field errors as messages, each naming the field."""
-    for field, errors in form.errors.items():
-        for e in errors:
-            label = form.fields[field].label if field in form.fields else ""
-            messages.error(request, f"{label}: {e}" if label else e)
 
 
 # --------------------------------------------------------------------------- pendaftar
@@ -262,20 +254,37 @@ class PendaftarUpdateView(_PendaftarFormMixin, LayananFormMixin, FormView):
         return redirect("badan_adhoc:pendaftar_detail", pk=self.pendaftar.pk)
 
 
-class _AksiPendaftarView(KelolaMixin, View):
-    """POST-only actions on an applicant; errors come back as messages on the detail page."""
+class AksiView(KelolaMixin, View):
+    """A POST-only action on one ``model`` row through ``aksi(obj, cleaned_data)``; the form's
+    errors and the service's refusal come back as messages on the page ``kembali`` names."""
 
+    model = None
     form_class = None
 
+    def aksi(self, obj, data) -> None:
+        raise NotImplementedError
+
+    def kembali(self, obj):
+        raise NotImplementedError
+
     def post(self, request, pk):
-        pendaftar = get_object_or_404(Pendaftar, pk=pk)
+        obj = get_object_or_404(self.model, pk=pk)
         form = self.form_class(request.POST, request.FILES)
         if form.is_valid():
             with kesalahan_ke_pesan(request):
-                self.aksi(pendaftar, form.cleaned_data)
+                self.aksi(obj, form.cleaned_data)
         else:
             pesan_form_salah(request, form)
-        return redirect("badan_adhoc:pendaftar_detail", pk=pk)
+        return self.kembali(obj)
+
+
+class _AksiPendaftarView(AksiView):
+    """Actions on an applicant; back to its detail page."""
+
+    model = Pendaftar
+
+    def kembali(self, obj):
+        return redirect("badan_adhoc:pendaftar_detail", pk=obj.pk)
 
 
 class PendaftarKoreksiView(_AksiPendaftarView):
@@ -325,21 +334,20 @@ class DokumenUploadView(_AksiPendaftarView):
         messages.success(self.request, "Dokumen diunggah.")
 
 
-class KlarifikasiPutusView(KelolaMixin, View):
-    def post(self, request, pk):
-        klarifikasi = get_object_or_404(KlarifikasiParpol, pk=pk)
-        form = KeputusanKlarifikasiForm(request.POST)
-        if form.is_valid():
-            with kesalahan_ke_pesan(request):
-                services.klarifikasi_decide(
-                    klarifikasi=klarifikasi,
-                    terima=form.cleaned_data["terima"],
-                    catatan=form.cleaned_data["catatan"],
-                    pengguna=request.user,
-                )
-                messages.success(request, "Keputusan klarifikasi disimpan.")
-        else:
-            pesan_form_salah(request, form)
+class KlarifikasiPutusView(AksiView):
+    model = KlarifikasiParpol
+    form_class = KeputusanKlarifikasiForm
+
+    def aksi(self, klarifikasi, data):
+        services.klarifikasi_decide(
+            klarifikasi=klarifikasi,
+            terima=data["terima"],
+            catatan=data["catatan"],
+            pengguna=self.request.user,
+        )
+        messages.success(self.request, "Keputusan klarifikasi disimpan.")
+
+    def kembali(self, klarifikasi):
         return redirect("badan_adhoc:pendaftar_detail", pk=klarifikasi.pendaftar_id)
 
 

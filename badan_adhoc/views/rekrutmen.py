@@ -8,7 +8,7 @@ NIK is shown in full only to staff of the recruitment, masked for everyone else.
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.safestring import mark_safe
@@ -202,7 +202,7 @@ class RekrutmenSeleksiView(KelolaMixin, View):
 # --------------------------------------------------------------------------- imports
 
 
-class _ImporView(KelolaMixin, FormView):
+class _ImporView(KelolaMixin, LayananFormMixin, FormView):
     form_class = ImporForm
     template_name = "badan_adhoc/impor_form.html"
     judul = ""
@@ -220,15 +220,17 @@ class _ImporView(KelolaMixin, FormView):
     def sukses_url(self):
         return reverse("badan_adhoc:wilayah_list")
 
-    def form_valid(self, form):
+    def layanan(self, form):
         berkas = form.cleaned_data["berkas"]
         try:
             hasil = self.jalankan(form, berkas)
         except ImporGagal as exc:
-            for teks in kesalahan_teks(exc.kesalahan, batas=100):
-                form.add_error("berkas", teks)
-            form.add_error(None, "Tidak ada data yang ditulis. Perbaiki berkas lalu unggah lagi.")
-            return self.form_invalid(form)
+            raise ValidationError(
+                {
+                    "berkas": kesalahan_teks(exc.kesalahan, batas=100),
+                    NON_FIELD_ERRORS: "Tidak ada data yang ditulis. Perbaiki berkas lalu unggah lagi.",
+                }
+            ) from None
         messages.success(self.request, f"Impor selesai: {hasil.jumlah} baris.")
         return redirect(self.sukses_url())
 

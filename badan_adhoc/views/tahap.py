@@ -6,7 +6,6 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
@@ -22,7 +21,7 @@ from .. import selectors, services
 from ..forms import JabatanForm, PAWForm, PenetapanForm
 from ..models import AnggotaBadan, JenisBadan, Rekrutmen, Wilayah
 from ..services.penetapan import cadangan_berikut, nilai_akhir
-from .pendaftar import pesan_form_salah
+from .pendaftar import AksiView
 from .rekrutmen import BacaMixin, KelolaMixin, _ImporView, _RekrutmenMixin
 
 
@@ -34,17 +33,12 @@ class NilaiImporView(_RekrutmenMixin, _ImporView):
         return f"Impor nilai tes tertulis / wawancara – {self.rekrutmen}"
 
     def jalankan(self, form, berkas):
-        try:
-            n = services.nilai_import(
-                rekrutmen=self.rekrutmen,
-                berkas=berkas,
-                nama_berkas=berkas.name,
-                pengguna=self.request.user,
-            )
-        except ValidationError as exc:
-            from kpu_site.impor import ImporGagal, Kesalahan
-
-            raise ImporGagal([Kesalahan(None, "", m) for m in exc.messages]) from None
+        n = services.nilai_import(
+            rekrutmen=self.rekrutmen,
+            berkas=berkas,
+            nama_berkas=berkas.name,
+            pengguna=self.request.user,
+        )
         return services.impor.HasilImpor(baru=0, diperbarui=n)
 
     def sukses_url(self):
@@ -259,18 +253,17 @@ class PAWView(KelolaMixin, LayananFormMixin, FormView):
         return redirect("badan_adhoc:anggota_list", pk=self.anggota.rekrutmen_id)
 
 
-class AnggotaJabatanView(KelolaMixin, View):
-    def post(self, request, pk):
-        anggota = get_object_or_404(AnggotaBadan, pk=pk)
-        form = JabatanForm(request.POST)
-        if form.is_valid():
-            with kesalahan_ke_pesan(request):
-                services.anggota_jabatan_set(
-                    anggota=anggota, jabatan=form.cleaned_data["jabatan"], pengguna=request.user
-                )
-                messages.success(request, f"Jabatan {anggota.nama} diperbarui.")
-        else:
-            pesan_form_salah(request, form)
+class AnggotaJabatanView(AksiView):
+    model = AnggotaBadan
+    form_class = JabatanForm
+
+    def aksi(self, anggota, data):
+        services.anggota_jabatan_set(
+            anggota=anggota, jabatan=data["jabatan"], pengguna=self.request.user
+        )
+        messages.success(self.request, f"Jabatan {anggota.nama} diperbarui.")
+
+    def kembali(self, anggota):
         return redirect("badan_adhoc:anggota_list", pk=anggota.rekrutmen_id)
 
 

@@ -12,7 +12,7 @@ from django.views.generic import DetailView, TemplateView
 
 from kpu_site.akses import IzinMixin, boleh_ubah_unit
 from kpu_site.audit import jejak_catat
-from kpu_site.formulir import kesalahan_ke_form, kesalahan_ke_pesan
+from kpu_site.formulir import kesalahan_ke_form, kesalahan_ke_pesan, pesan_form_salah
 
 from .. import selectors, services
 from ..forms import (
@@ -263,9 +263,7 @@ class BuktiTambahView(IzinMixin, View):
         form = BuktiForm(request.POST, request.FILES)
         default = _url_isi(realisasi)
         if not form.is_valid():
-            for errors in form.errors.values():
-                for e in errors:
-                    messages.error(request, e)
+            pesan_form_salah(request, form)
             return redirect(default)
         with kesalahan_ke_pesan(request):
             if form.cleaned_data["berkas"]:
