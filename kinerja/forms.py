@@ -9,6 +9,7 @@ from kpu_site.formulir import TANGGAL, kelas_bootstrap
 from kpu_site.impor import parse_angka_id
 
 from .models import PengaturanCapaian, PerjanjianKinerja
+from .services.perencanaan import PK_KOLOM_UBAH
 
 
 class AngkaField(forms.CharField):
@@ -122,15 +123,7 @@ class BuktiForm(forms.Form):
 class PKHeaderForm(forms.ModelForm):
     class Meta:
         model = PerjanjianKinerja
-        fields = [
-            "pihak_pertama_nama",
-            "pihak_pertama_jabatan",
-            "pihak_kedua_nama",
-            "pihak_kedua_jabatan",
-            "tempat",
-            "tanggal",
-            "alasan_perubahan",
-        ]
+        fields = list(PK_KOLOM_UBAH)  # what the service lets a draft's header change
         widgets = {
             "tanggal": TANGGAL,
             "alasan_perubahan": forms.Textarea(attrs={"rows": 2}),

@@ -1,75 +1,75 @@
-"""Indonesian formatting of money, percentages and dates, shared by pages, PDF and Excel."""
+"""Indonesian formatting of money, percentages and dates, shared by pages, PDF and Excel.
+
+Separators, month names and date patterns come from Django's localisation (``LANGUAGE_CODE =
+"id"``: ``1.234.567,50``, ``31 Desember 2023``). What Django lacks is kept here: rounding half
+up to N places (``number_format`` cuts the digits off), the ``Rp`` prefix and the dash for an
+empty value.
+"""
 
 from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.dateparse import parse_date
+from django.utils.dates import MONTHS
 
-BULAN = (
-    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
-    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
-)  # fmt: skip
+KOSONG = "–"
+POLA_TANGGAL = "j F Y"  # 17 Oktober 2023
+POLA_TANGGAL_JAM = "j F Y H:i"
+
+# month names in the active language (Januari … Desember), for month axes and tables
+BULAN = tuple(MONTHS[nomor] for nomor in range(1, 13))  # lazy: translated when used
 
 
-def _to_decimal(value) -> Decimal | None:
+def _bulat(value, desimal: int) -> Decimal | None:
+    """``value`` as a Decimal rounded half up to ``desimal`` places; ``None`` when it is
+    empty or not a number."""
     if value is None or value == "":
         return None
     try:
-        return value if isinstance(value, Decimal) else Decimal(str(value))
+        number = value if isinstance(value, Decimal) else Decimal(str(value))
+        return number.quantize(Decimal(1).scaleb(-desimal), rounding=ROUND_HALF_UP)
     except (InvalidOperation, ValueError):
         return None
 
 
 def angka(value, desimal: int = 0) -> str:
     """``1234567.5`` -> ``1.234.567,50`` (with ``desimal=2``); thousands with dots."""
-    number = _to_decimal(value)
+    number = _bulat(value, desimal)
     if number is None:
-        return "–"
-    quant = Decimal(1).scaleb(-desimal)
-    number = number.quantize(quant, rounding=ROUND_HALF_UP)
-    negative = number < 0
-    whole, _, frac = f"{abs(number):f}".partition(".")
-    groups = []
-    while whole:
-        groups.insert(0, whole[-3:])
-        whole = whole[:-3]
-    text = ".".join(groups) or "0"
-    if desimal:
-        text += "," + frac.ljust(desimal, "0")[:desimal]
-    return f"-{text}" if negative and number != 0 else text
+        return KOSONG
+    if number == 0:
+        number = abs(number)  # no "-0"
+    return formats.number_format(number, desimal, use_l10n=True, force_grouping=True)
 
 
 def rupiah(value, desimal: int = 0) -> str:
     """``20415736000`` -> ``Rp 20.415.736.000``; negative ``-Rp 1.500``; ``None`` -> ``–``."""
-    number = _to_decimal(value)
+    number = _bulat(value, desimal)
     if number is None:
-        return "–"
-    text = angka(abs(number), desimal)
-    return f"-Rp {text}" if number.quantize(Decimal(1).scaleb(-desimal)) < 0 else f"Rp {text}"
+        return KOSONG
+    text = f"Rp {angka(abs(number), desimal)}"
+    return f"-{text}" if number < 0 else text
 
 
 def persen(value, desimal: int = 2) -> str:
     """``99.5646`` -> ``99,56%``; ``None`` -> ``–``."""
-    number = _to_decimal(value)
-    if number is None:
-        return "–"
-    return f"{angka(number, desimal)}%"
+    text = angka(value, desimal)
+    return text if text == KOSONG else f"{text}%"
 
 
 def tanggal(value, dengan_jam: bool = False) -> str:
     """``date(2023, 10, 17)`` -> ``17 Oktober 2023`` (datetimes in Asia/Jakarta)."""
     if value is None or value == "":
-        return "–"
+        return KOSONG
     if isinstance(value, datetime):
         if timezone.is_aware(value):
             value = timezone.localtime(value)
-        text = f"{value.day} {BULAN[value.month - 1]} {value.year}"
-        return f"{text} {value:%H:%M}" if dengan_jam else text
+        return formats.date_format(value, POLA_TANGGAL_JAM if dengan_jam else POLA_TANGGAL)
     if isinstance(value, date):
-        return f"{value.day} {BULAN[value.month - 1]} {value.year}"
+        return formats.date_format(value, POLA_TANGGAL)
     return str(value)
 
 
@@ -86,4 +86,5 @@ def tanggal_valid(raw) -> date | None:
 
 
 def bulan(nomor: int) -> str:
-    return BULAN[int(nomor) - 1]
+    """``12`` -> ``Desember``."""
+    return str(MONTHS[int(nomor)])

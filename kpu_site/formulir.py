@@ -1,11 +1,23 @@
 """Shared pieces of the HTML forms: Bootstrap classes on every widget, the date input, and a
 service's ``ValidationError`` put on the form's fields (forms check the shape of the input,
-services the rules)."""
+services the rules).
+
+A view that writes through a service uses ``LayananFormMixin`` (class-based form views) or
+``kesalahan_ke_form`` (views that build the form themselves); a POST-only action that
+redirects uses ``kesalahan_ke_pesan``. None of them writes anything when the service refuses.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from django import forms
+from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import HttpResponseRedirect
+from django.http.response import HttpResponseBase
 
 TANGGAL = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -38,3 +50,68 @@ def kesalahan_layanan(form: forms.BaseForm, error: ValidationError) -> None:
             form.add_error(field if field in form.fields else None, errors)
     else:
         form.add_error(None, error)
+
+
+def pesan_form_salah(request, form: forms.BaseForm) -> None:
+    """A POST-only form that redirects: its errors as messages, each naming its field."""
+    for field, errors in form.errors.items():
+        for e in errors:
+            label = form.fields[field].label if field in form.fields else ""
+            messages.error(request, f"{label}: {e}" if label else e)
+
+
+@contextmanager
+def kesalahan_ke_form(form: forms.BaseForm) -> Iterator[None]:
+    """Run the block (the service call) in a transaction; a ``ValidationError`` from it rolls
+    the block back and lands on ``form`` (so ``form.is_valid()`` is then False)::
+
+        if form.is_valid():
+            with kesalahan_ke_form(form):
+                obj = services.x_update(...)
+        if form.is_valid():  # the service accepted it
+            ...
+    """
+    try:
+        with transaction.atomic():
+            yield
+    except ValidationError as e:
+        kesalahan_layanan(form, e)
+
+
+@contextmanager
+def kesalahan_ke_pesan(request) -> Iterator[None]:
+    """For a POST-only action that redirects: run the block in a transaction; a
+    ``ValidationError`` rolls it back and becomes one error message per text. A success
+    message written at the end of the block is therefore only shown when the service ran."""
+    try:
+        with transaction.atomic():
+            yield
+    except ValidationError as e:
+        for pesan in e.messages:
+            messages.error(request, pesan)
+
+
+class LayananFormMixin:
+    """``form_valid`` of a FormView/CreateView/UpdateView whose write is a service call.
+
+    The view defines ``layanan(form)``: it calls the service(s) and returns either a response
+    (usually a redirect, after ``messages.success``) or the saved object (then
+    ``self.object`` is set and the mixin redirects to ``get_success_url()``). When a service
+    raises ``ValidationError`` everything ``layanan`` wrote is rolled back, each message goes
+    onto its field (others at the top of the form) and the page is shown again with what the
+    user typed."""
+
+    def layanan(self, form):
+        raise NotImplementedError(f"{type(self).__name__} must define layanan(form)")
+
+    def form_valid(self, form):
+        try:
+            with transaction.atomic():
+                hasil = self.layanan(form)
+        except ValidationError as e:
+            kesalahan_layanan(form, e)
+            return self.form_invalid(form)
+        if isinstance(hasil, HttpResponseBase):
+            return hasil
+        self.object = hasil
+        return HttpResponseRedirect(self.get_success_url())

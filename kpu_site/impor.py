@@ -7,6 +7,10 @@
 - headers normalised (``Nomor SP2D`` -> ``nomor_sp2d``), rows numbered as the user sees them in
   the file (header = row 1).
 
+The public API every app's import uses: ``baca_tabel`` (an upload to a header and numbered
+rows), and its parts ``isi_berkas`` (the upload's bytes), ``teks_csv`` (bytes to text) and
+``pemisah_csv`` (the separator); ``parse_angka_id``/``parse_tanggal`` for the cells.
+
 Errors are ``Kesalahan(baris, kolom, alasan)``; problems with the whole file raise
 ``ImporGagal`` carrying the list. Callers validate every row, collect every ``Kesalahan`` and
 write nothing when there is any.
@@ -95,18 +99,35 @@ def _teks_sel(value) -> str:
     return str(value).strip()
 
 
-def _dekode(data: bytes) -> str:
+def isi_berkas(berkas) -> bytes:
+    """The bytes of an upload: a file object (read from the start), bytes, or a path."""
+    if isinstance(berkas, bytes):
+        return berkas
+    if hasattr(berkas, "read"):
+        berkas.seek(0)
+        return berkas.read()
+    with open(berkas, "rb") as fh:
+        return fh.read()
+
+
+def teks_csv(data: bytes) -> str:
+    """A CSV's text: UTF-8 (a BOM dropped), else Windows-1252 (Excel's "CSV" on Windows)."""
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         return data.decode("cp1252", errors="replace")
 
 
-def _baca_csv(data: bytes) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
-    text = _dekode(data)
-    first = text.split("\n", 1)[0]
-    delimiter = ";" if first.count(";") > first.count(",") else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+def pemisah_csv(teks: str) -> str:
+    """``;`` when the header line has more of them than commas (Excel with Indonesian
+    regional settings), else ``,``."""
+    first = teks.split("\n", 1)[0]
+    return ";" if first.count(";") > first.count(",") else ","
+
+
+def _baca_csv(data: bytes, *, rapikan: bool) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
+    text = teks_csv(data)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=pemisah_csv(text))
     try:
         header = next(reader)
     except StopIteration:
@@ -114,9 +135,9 @@ def _baca_csv(data: bytes) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
 
     def rows():
         for nomor, row in enumerate(reader, start=2):
-            if not any(cell.strip() for cell in row):
+            if not "".join(row).strip():
                 continue
-            yield nomor, [cell.strip() for cell in row]
+            yield nomor, [cell.strip() for cell in row] if rapikan else row
 
     return header, rows()
 
@@ -180,25 +201,22 @@ def _baca_xlsx(data: bytes) -> tuple[list[str], Iterator[tuple[int, list[str]]]]
     return header, rows()
 
 
-def baca_tabel(berkas, *, nama_berkas: str, kolom_wajib: Sequence[str]) -> Tabel:
+def baca_tabel(
+    berkas, *, nama_berkas: str, kolom_wajib: Sequence[str], rapikan: bool = True
+) -> Tabel:
     """Open a CSV or XLSX upload (file object, bytes or path) and check its header.
 
     Raises ``ImporGagal`` when the file cannot be read or lacks a required column. An empty
     table (no data rows) is reported by the caller, which knows what "no rows" means for it.
+    ``rapikan=False`` leaves a CSV's cells unstripped, for a large import that strips only
+    the cells it uses (XLSX cells are always stripped).
     """
-    if isinstance(berkas, bytes):
-        data = berkas
-    elif hasattr(berkas, "read"):
-        berkas.seek(0)
-        data = berkas.read()
-    else:
-        with open(berkas, "rb") as fh:
-            data = fh.read()
+    data = isi_berkas(berkas)
     lower = nama_berkas.lower()
     if data.startswith(b"PK\x03\x04") or lower.endswith((".xlsx", ".xlsm")):
         header, rows = _baca_xlsx(data)
     elif lower.endswith((".csv", ".txt")) or "." not in lower.rsplit("/", 1)[-1]:
-        header, rows = _baca_csv(data)
+        header, rows = _baca_csv(data, rapikan=rapikan)
     else:
         raise ImporGagal(
             [Kesalahan(None, "", "jenis berkas tidak dikenal: gunakan CSV atau XLSX.")]

@@ -1,5 +1,6 @@
 """Forms of the organisation pages: they check the shape of the input; the services check the
-rules (the views put a service's ValidationError on the form: ``kesalahan_layanan``)."""
+rules (a service's ValidationError lands on the form through
+``kpu_site.formulir.LayananFormMixin``)."""
 
 from __future__ import annotations
 

@@ -11,9 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404
-from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
@@ -23,7 +21,7 @@ from django.views.generic import DetailView, ListView, TemplateView, UpdateView
 from kpu_site.akses import IzinMixin
 from kpu_site.excel import xlsx_response
 from kpu_site.formatting import tanggal_valid
-from kpu_site.formulir import kesalahan_layanan
+from kpu_site.formulir import LayananFormMixin
 from kpu_site.services import unduhan_catat
 
 from . import charts, forms, selectors, services
@@ -87,11 +85,11 @@ class OrganisasiView(IzinMixin, TemplateView):
 # --- Generic create/update through a service -------------------------------------------------
 
 
-class SimpanView(IzinMixin, UpdateView):
-    """Create (no ``pk``) or update (``pk``) a record by calling ``layanan`` (a service taking
-    ``<nama_objek>=instance_or_None`` plus the form's fields and ``extra_fields``)."""
+class SimpanView(IzinMixin, LayananFormMixin, UpdateView):
+    """Create (no ``pk``) or update (``pk``) a record by calling ``fungsi_layanan`` (a service
+    taking ``<nama_objek>=instance_or_None`` plus the form's fields and ``extra_fields``)."""
 
-    layanan = None
+    fungsi_layanan = None
     nama_objek = ""
     extra_fields: tuple[str, ...] = ()
     judul_buat = ""
@@ -121,16 +119,12 @@ class SimpanView(IzinMixin, UpdateView):
         fields = form.service_fields()
         for name in self.extra_fields:
             fields[name] = form.cleaned_data.get(name)
-        return type(self).layanan(**{self.nama_objek: self.object}, **fields)
+        return type(self).fungsi_layanan(**{self.nama_objek: self.object}, **fields)
 
-    def form_valid(self, form):
-        try:
-            self.object = self.simpan(form)
-        except ValidationError as e:
-            kesalahan_layanan(form, e)
-            return self.form_invalid(form)
+    def layanan(self, form):
+        obj = self.simpan(form)
         messages.success(self.request, f"{self.model._meta.verbose_name.capitalize()} tersimpan.")
-        return redirect(self.get_success_url())
+        return obj
 
     def get_success_url(self):
         return self.object.get_absolute_url() if hasattr(self.object, "get_absolute_url") else ""
@@ -204,7 +198,7 @@ class UnitDetailView(IzinMixin, DetailView):
 class UnitSimpanView(SimpanView):
     model = UnitOrganisasi
     form_class = forms.UnitForm
-    layanan = staticmethod(services.unit_save)
+    fungsi_layanan = staticmethod(services.unit_save)
     nama_objek = "unit"
     judul_buat = "Tambah unit organisasi"
     judul_ubah = "Ubah unit"
@@ -250,7 +244,7 @@ class DivisiDetailView(IzinMixin, DetailView):
 class DivisiSimpanView(SimpanView):
     model = Divisi
     form_class = forms.DivisiForm
-    layanan = staticmethod(services.divisi_save)
+    fungsi_layanan = staticmethod(services.divisi_save)
     nama_objek = "divisi"
     judul_buat = "Tambah divisi"
     judul_ubah = "Ubah divisi"
@@ -296,7 +290,7 @@ class JabatanDetailView(IzinMixin, DetailView):
 class JabatanSimpanView(SimpanView):
     model = Jabatan
     form_class = forms.JabatanForm
-    layanan = staticmethod(services.jabatan_save)
+    fungsi_layanan = staticmethod(services.jabatan_save)
     nama_objek = "jabatan"
     judul_buat = "Tambah jabatan"
     judul_ubah = "Ubah jabatan"
@@ -396,7 +390,7 @@ class PegawaiDetailView(IzinMixin, DetailView):
 class PegawaiSimpanView(PegawaiTulisMixin, SimpanView):
     model = Pegawai
     form_class = forms.PegawaiForm
-    layanan = staticmethod(services.pegawai_save)
+    fungsi_layanan = staticmethod(services.pegawai_save)
     nama_objek = "pegawai"
     template_name = "sekretariat/pegawai_form.html"
     judul_buat = "Tambah pegawai"
@@ -440,7 +434,7 @@ class RiwayatDetailView(IzinMixin, DetailView):
 class RiwayatSimpanView(PegawaiTulisMixin, SimpanView):
     model = RiwayatJabatan
     form_class = forms.RiwayatJabatanForm
-    layanan = staticmethod(services.riwayat_jabatan_save)
+    fungsi_layanan = staticmethod(services.riwayat_jabatan_save)
     nama_objek = "riwayat"
     extra_fields = ("tutup_sebelumnya",)
     template_name = "sekretariat/riwayatjabatan_form.html"
@@ -493,7 +487,7 @@ class KomisionerDetailView(IzinMixin, DetailView):
 class KomisionerSimpanView(SimpanView):
     model = Komisioner
     form_class = forms.KomisionerForm
-    layanan = staticmethod(services.komisioner_save)
+    fungsi_layanan = staticmethod(services.komisioner_save)
     nama_objek = "komisioner"
     extra_fields = ("gantikan_ketua",)
     judul_buat = "Tambah komisioner"

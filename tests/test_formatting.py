@@ -16,6 +16,7 @@ from kpu_site import formatting
         (0, "Rp 0"),
         (Decimal("-1500000"), "-Rp 1.500.000"),
         (Decimal("999.5"), "Rp 1.000"),
+        (Decimal("-0.5"), "-Rp 1"),  # rounded half up, sign kept (was "Rp 1")
         (None, "–"),
         ("bukan angka", "–"),
     ],
@@ -48,6 +49,8 @@ def test_tanggal_in_indonesian():
     assert formatting.tanggal(None) == "–"
     utc_evening = datetime(2023, 12, 31, 20, 30, tzinfo=ZoneInfo("UTC"))
     assert formatting.tanggal(utc_evening, dengan_jam=True) == "1 Januari 2024 03:30"
+    assert formatting.tanggal(date(2023, 12, 31)) == "31 Desember 2023"
+    assert [formatting.bulan(n) for n in (1, 8, 12)] == ["Januari", "Agustus", "Desember"]
 
 
 def test_tanggal_valid_reads_a_typed_date_and_refuses_impossible_ones():

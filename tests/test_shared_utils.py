@@ -6,8 +6,15 @@ from decimal import Decimal
 
 import pytest
 from django import forms
+from django.contrib.auth.models import Group
+from django.contrib.messages import get_messages
+from django.contrib.messages.storage.fallback import FallbackStorage
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.http import HttpResponse, HttpResponseRedirect
+from django.template import Context, Template
+from django.test import RequestFactory
+from django.views.generic import FormView
 from openpyxl import Workbook, load_workbook
 
 from kpu_site import berkas, excel, formulir, impor, svg
@@ -41,6 +48,14 @@ def test_baca_tabel_reads_utf8_bom_and_normalises_headers():
     tabel = impor.baca_tabel(data, nama_berkas="x.csv", kolom_wajib=["nomor_sp2d"])
     assert tabel.kolom == ["nomor_sp2d", "tanggal"]
     assert [n for n, _ in tabel.baris] == [2, 4]  # blank line 3 skipped, numbering kept
+
+
+def test_baca_tabel_can_leave_csv_cells_unstripped_for_a_large_import():
+    data = "nik;nama\n 3673 ; Andi \n".encode("cp1252")
+    tabel = impor.baca_tabel(data, nama_berkas="x.csv", kolom_wajib=["nik"], rapikan=False)
+    assert list(tabel.baris_list()) == [(2, [" 3673 ", " Andi "])]
+    assert impor.pemisah_csv(impor.teks_csv(data)) == ";"
+    assert impor.isi_berkas(io.BytesIO(data)) == data
 
 
 def test_baca_tabel_names_missing_column():
@@ -188,6 +203,74 @@ def test_form_helpers_add_bootstrap_classes_and_place_service_errors():
     )
     assert form.errors["nama"] == ["Nama sudah dipakai."]
     assert form.non_field_errors() == ["Unit wajib diisi."]
+
+
+class _GrupForm(forms.Form):
+    nama = forms.CharField()
+    kode = forms.CharField()
+
+
+class _GrupView(formulir.LayananFormMixin, FormView):
+    """Writes a row, then its 'service' refuses some inputs after writing."""
+
+    form_class = _GrupForm
+
+    def layanan(self, form):
+        grup = Group.objects.create(name=form.cleaned_data["nama"])
+        if form.cleaned_data["kode"] == "dipakai":
+            raise ValidationError({"kode": "Kode sudah dipakai.", "unit": "Unit wajib diisi."})
+        if form.cleaned_data["kode"] == "tutup":
+            raise ValidationError("Tahun 2023 sudah dikunci.")
+        return HttpResponseRedirect(f"/grup/{grup.pk}/")
+
+    def render_to_response(self, context, **response_kwargs):
+        return HttpResponse(
+            Template(
+                "<top>{{ form.non_field_errors|join:'|' }}</top>"
+                "<kode>{{ form.kode.errors|join:'|' }}</kode>{{ form.nama }}{{ form.kode }}"
+            ).render(Context(context))
+        )
+
+
+def _post_grup(data):
+    request = RequestFactory().post("/grup/", data)
+    return _GrupView.as_view()(request)
+
+
+@pytest.mark.django_db
+def test_layanan_form_mixin_puts_service_errors_on_the_form_and_writes_nothing():
+    response = _post_grup({"nama": "Panitia A", "kode": "dipakai"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<kode>Kode sudah dipakai.</kode>" in html  # on its field
+    assert "<top>Unit wajib diisi.</top>" in html  # a field the form does not show: at the top
+    assert 'value="Panitia A"' in html and 'value="dipakai"' in html  # what the user typed
+    assert not Group.objects.filter(
+        name__startswith="Panitia"
+    ).exists()  # the row written before the refusal is rolled back
+
+    html = _post_grup({"nama": "Panitia A", "kode": "tutup"}).content.decode()
+    assert "<top>Tahun 2023 sudah dikunci.</top>" in html and "<kode></kode>" in html
+    assert not Group.objects.filter(name__startswith="Panitia").exists()
+
+    response = _post_grup({"nama": "Panitia A", "kode": "baru"})
+    grup = Group.objects.get(name="Panitia A")
+    assert (response.status_code, response["Location"]) == (302, f"/grup/{grup.pk}/")
+
+
+@pytest.mark.django_db
+def test_kesalahan_ke_pesan_turns_a_refusal_into_messages_and_writes_nothing():
+    request = RequestFactory().post("/")
+    request.session = {}
+    request._messages = FallbackStorage(request)
+    with formulir.kesalahan_ke_pesan(request):
+        Group.objects.create(name="Panitia B")
+        raise ValidationError(["NIK sudah terdaftar.", "Umur kurang dari 17 tahun."])
+    assert [str(m) for m in get_messages(request)] == [
+        "NIK sudah terdaftar.",
+        "Umur kurang dari 17 tahun.",
+    ]
+    assert not Group.objects.filter(name__startswith="Panitia").exists()
 
 
 def test_svg_bar_values_are_drawn_only_where_they_fit():

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect
 from django.views import View
@@ -11,7 +10,7 @@ from django.views.generic import DetailView, FormView, TemplateView
 
 from kpu_site.akses import IzinMixin
 from kpu_site.excel import xlsx_response
-from kpu_site.formulir import kesalahan_layanan
+from kpu_site.formulir import LayananFormMixin
 from kpu_site.services import unduhan_catat
 from kpu_site.tahun import tahun_aktif
 
@@ -41,22 +40,18 @@ class DokumenListView(BacaMixin, TemplateView):
         return context
 
 
-class DokumenCreateView(TulisMixin, FormView):
+class DokumenCreateView(TulisMixin, LayananFormMixin, FormView):
     permission_required = "anggaran.add_dokumenanggaran"
     template_name = "anggaran/dokumenanggaran_form.html"
     form_class = forms.DokumenForm
 
-    def form_valid(self, form):
-        try:
-            dokumen = services.dokumen_create(pengguna=self.request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            kesalahan_layanan(form, exc)
-            return self.form_invalid(form)
+    def layanan(self, form):
+        dokumen = services.dokumen_create(pengguna=self.request.user, **form.cleaned_data)
         messages.success(self.request, f"{dokumen} dibuat dengan pagu awal (revisi ke-0).")
         return redirect("anggaran:dokumen_detail", pk=dokumen.pk)
 
 
-class DokumenUpdateView(TulisMixin, DokumenMixin, FormView):
+class DokumenUpdateView(TulisMixin, DokumenMixin, LayananFormMixin, FormView):
     permission_required = "anggaran.change_dokumenanggaran"
     template_name = "anggaran/dokumenanggaran_form.html"
     form_class = forms.DokumenUbahForm
@@ -65,14 +60,10 @@ class DokumenUpdateView(TulisMixin, DokumenMixin, FormView):
         d = self.get_dokumen()
         return {"nomor": d.nomor, "tanggal": d.tanggal, "uraian": d.uraian, "pemberi": d.pemberi}
 
-    def form_valid(self, form):
-        try:
-            services.dokumen_update(
-                pengguna=self.request.user, dokumen=self.get_dokumen(), **form.cleaned_data
-            )
-        except ValidationError as exc:
-            kesalahan_layanan(form, exc)
-            return self.form_invalid(form)
+    def layanan(self, form):
+        services.dokumen_update(
+            pengguna=self.request.user, dokumen=self.get_dokumen(), **form.cleaned_data
+        )
         messages.success(self.request, "Data dokumen disimpan.")
         return redirect("anggaran:dokumen_detail", pk=self.get_dokumen().pk)
 
@@ -211,7 +202,7 @@ class RevisiDetailView(BacaMixin, DetailView):
         return context
 
 
-class RevisiCreateView(TulisMixin, DokumenMixin, FormView):
+class RevisiCreateView(TulisMixin, DokumenMixin, LayananFormMixin, FormView):
     permission_required = "anggaran.add_revisi"
     template_name = "anggaran/revisi_form.html"
     form_class = forms.RevisiForm
@@ -219,27 +210,23 @@ class RevisiCreateView(TulisMixin, DokumenMixin, FormView):
     def get_form_kwargs(self):
         return super().get_form_kwargs() | {"dokumen": self.get_dokumen()}
 
-    def form_valid(self, form):
-        try:
-            revisi = services.revisi_create(
-                pengguna=self.request.user,
-                dokumen=self.get_dokumen(),
-                tanggal=form.cleaned_data["tanggal"],
-                alasan=form.cleaned_data["alasan"],
-                perubahan=[
-                    services.PerubahanPagu(pos=p, volume=v, harga=h)
-                    for p, v, h in form.cleaned_data["perubahan"]
-                ],
-                rpd=form.rpd(),
-            )
-        except ValidationError as exc:
-            kesalahan_layanan(form, exc)
-            return self.form_invalid(form)
+    def layanan(self, form):
+        revisi = services.revisi_create(
+            pengguna=self.request.user,
+            dokumen=self.get_dokumen(),
+            tanggal=form.cleaned_data["tanggal"],
+            alasan=form.cleaned_data["alasan"],
+            perubahan=[
+                services.PerubahanPagu(pos=p, volume=v, harga=h)
+                for p, v, h in form.cleaned_data["perubahan"]
+            ],
+            rpd=form.rpd(),
+        )
         messages.success(self.request, f"{revisi} disimpan.")
         return redirect("anggaran:revisi_detail", pk=revisi.pk)
 
 
-class RpdUpdateView(TulisMixin, DokumenMixin, FormView):
+class RpdUpdateView(TulisMixin, DokumenMixin, LayananFormMixin, FormView):
     permission_required = "anggaran.change_rencanapenarikan"
     template_name = "anggaran/rpd_form.html"
     form_class = forms.RpdForm
@@ -248,13 +235,9 @@ class RpdUpdateView(TulisMixin, DokumenMixin, FormView):
         revisi = selectors.revisi_terakhir(dokumen=self.get_dokumen())
         return {f"rpd_{r.bulan}": r.nilai for r in revisi.rpd.all()} if revisi else {}
 
-    def form_valid(self, form):
+    def layanan(self, form):
         revisi = selectors.revisi_terakhir(dokumen=self.get_dokumen())
-        try:
-            services.rpd_set(pengguna=self.request.user, revisi=revisi, nilai=form.rpd())
-        except ValidationError as exc:
-            kesalahan_layanan(form, exc)
-            return self.form_invalid(form)
+        services.rpd_set(pengguna=self.request.user, revisi=revisi, nilai=form.rpd())
         messages.success(self.request, "RPD (halaman III) disimpan.")
         return redirect("anggaran:serapan", pk=self.get_dokumen().pk)
 
@@ -262,7 +245,7 @@ class RpdUpdateView(TulisMixin, DokumenMixin, FormView):
 # --- lines of the tree ----------------------------------------------------------------------
 
 
-class PosCreateView(TulisMixin, DokumenMixin, FormView):
+class PosCreateView(TulisMixin, DokumenMixin, LayananFormMixin, FormView):
     permission_required = "anggaran.add_pos"
     template_name = "anggaran/pos_form.html"
     form_class = forms.PosForm
@@ -274,19 +257,15 @@ class PosCreateView(TulisMixin, DokumenMixin, FormView):
         induk = self.request.GET.get("induk")
         return {"induk": induk} if induk else {}
 
-    def form_valid(self, form):
-        try:
-            pos = services.pos_create(
-                pengguna=self.request.user, dokumen=self.get_dokumen(), **form.cleaned_data
-            )
-        except ValidationError as exc:
-            kesalahan_layanan(form, exc)
-            return self.form_invalid(form)
+    def layanan(self, form):
+        pos = services.pos_create(
+            pengguna=self.request.user, dokumen=self.get_dokumen(), **form.cleaned_data
+        )
         messages.success(self.request, f"{pos} ditambahkan.")
         return redirect("anggaran:pos_detail", pk=pos.pk)
 
 
-class PosUpdateView(TulisMixin, FormView):
+class PosUpdateView(TulisMixin, LayananFormMixin, FormView):
     permission_required = "anggaran.change_pos"
     template_name = "anggaran/pos_form.html"
     form_class = forms.PosUbahForm
@@ -313,23 +292,19 @@ class PosUpdateView(TulisMixin, FormView):
         )
         return context
 
-    def form_valid(self, form):
+    def layanan(self, form):
         data = dict(form.cleaned_data)
         sasaran = data.pop("sasaran", None)
-        try:
-            services.pos_update(
-                pengguna=self.request.user,
-                pos=self.get_pos(),
-                uraian=data["uraian"],
-                satuan=data.get("satuan", ""),
+        services.pos_update(
+            pengguna=self.request.user,
+            pos=self.get_pos(),
+            uraian=data["uraian"],
+            satuan=data.get("satuan", ""),
+        )
+        if sasaran is not None:
+            services.pos_sasaran_set(
+                pengguna=self.request.user, pos=self.get_pos(), sasaran=list(sasaran)
             )
-            if sasaran is not None:
-                services.pos_sasaran_set(
-                    pengguna=self.request.user, pos=self.get_pos(), sasaran=list(sasaran)
-                )
-        except ValidationError as exc:
-            kesalahan_layanan(form, exc)
-            return self.form_invalid(form)
         messages.success(self.request, "Perubahan disimpan.")
         return redirect("anggaran:pos_detail", pk=self.get_pos().pk)
 

@@ -14,7 +14,7 @@ from django.views.generic import FormView, ListView
 
 from kpu_site.excel import xlsx_response
 from kpu_site.formatting import bulan as nama_bulan
-from kpu_site.formulir import kesalahan_layanan
+from kpu_site.formulir import LayananFormMixin
 from kpu_site.impor import ImporGagal, kesalahan_teks
 from kpu_site.services import unduhan_catat
 
@@ -81,7 +81,7 @@ class RealisasiListView(BacaMixin, DokumenMixin, ListView):
         return context
 
 
-class RealisasiCreateView(TulisMixin, DokumenMixin, FormView):
+class RealisasiCreateView(TulisMixin, DokumenMixin, LayananFormMixin, FormView):
     permission_required = "anggaran.add_realisasi"
     template_name = "anggaran/realisasi_form.html"
     form_class = forms.RealisasiForm
@@ -96,12 +96,8 @@ class RealisasiCreateView(TulisMixin, DokumenMixin, FormView):
         akun = self.request.GET.get("akun")
         return {"akun": akun} if akun else {}
 
-    def form_valid(self, form):
-        try:
-            realisasi = services.realisasi_create(pengguna=self.request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            kesalahan_layanan(form, exc)
-            return self.form_invalid(form)
+    def layanan(self, form):
+        realisasi = services.realisasi_create(pengguna=self.request.user, **form.cleaned_data)
         messages.success(self.request, f"Realisasi SP2D {realisasi.nomor_sp2d} dicatat.")
         return redirect("anggaran:pos_detail", pk=realisasi.akun_id)
 

@@ -4,14 +4,17 @@ edit, override, scores, clarification, documents)."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.views import View
 from django.views.generic import DetailView, FormView, TemplateView
 
 from kpu_site.excel import xlsx_response
-from kpu_site.formulir import kesalahan_layanan
+from kpu_site.formulir import (
+    LayananFormMixin,
+    kesalahan_ke_pesan,
+    pesan_form_salah,
+)
 from kpu_site.services import unduhan_catat
 
 from .. import selectors, services
@@ -33,14 +36,6 @@ from ..models import (
 from .rekrutmen import BacaMixin, KelolaMixin, _RekrutmenMixin
 
 BATAS_EKSPOR = 50_000
-
-
-def pesan_form_salah(request, form) -> None:
-    """A POST-only form that redirects: its field errors as messages, each naming the field."""
-    for field, errors in form.errors.items():
-        for e in errors:
-            label = form.fields[field].label if field in form.fields else ""
-            messages.error(request, f"{label}: {e}" if label else e)
 
 
 # --------------------------------------------------------------------------- pendaftar
@@ -237,20 +232,16 @@ class _PendaftarFormMixin(KelolaMixin):
         return super().get_context_data(**kwargs) | {"rekrutmen": self.rekrutmen}
 
 
-class PendaftarCreateView(_RekrutmenMixin, _PendaftarFormMixin, FormView):
-    def form_valid(self, form):
-        try:
-            p = services.pendaftar_create(
-                rekrutmen=self.rekrutmen, data=form.cleaned_data, pengguna=self.request.user
-            )
-        except ValidationError as exc:
-            kesalahan_layanan(form, exc)
-            return self.form_invalid(form)
+class PendaftarCreateView(_RekrutmenMixin, _PendaftarFormMixin, LayananFormMixin, FormView):
+    def layanan(self, form):
+        p = services.pendaftar_create(
+            rekrutmen=self.rekrutmen, data=form.cleaned_data, pengguna=self.request.user
+        )
         messages.success(self.request, f"Pendaftar {p.nama} disimpan.")
         return redirect("badan_adhoc:pendaftar_detail", pk=p.pk)
 
 
-class PendaftarUpdateView(_PendaftarFormMixin, FormView):
+class PendaftarUpdateView(_PendaftarFormMixin, LayananFormMixin, FormView):
     def dispatch(self, request, *args, **kwargs):
         self.pendaftar = get_object_or_404(Pendaftar, pk=kwargs["pk"])
         self.rekrutmen = self.pendaftar.rekrutmen
@@ -261,35 +252,45 @@ class PendaftarUpdateView(_PendaftarFormMixin, FormView):
         kwargs["instance"] = Pendaftar.objects.get(pk=self.pendaftar.pk)
         return kwargs
 
-    def form_valid(self, form):
-        try:
-            services.pendaftar_update(
-                pendaftar=self.pendaftar, data=form.cleaned_data, pengguna=self.request.user
-            )
-        except ValidationError as exc:
-            kesalahan_layanan(form, exc)
-            return self.form_invalid(form)
+    def layanan(self, form):
+        services.pendaftar_update(
+            pendaftar=self.pendaftar, data=form.cleaned_data, pengguna=self.request.user
+        )
         messages.success(self.request, "Data pendaftar diperbarui.")
         return redirect("badan_adhoc:pendaftar_detail", pk=self.pendaftar.pk)
 
 
-class _AksiPendaftarView(KelolaMixin, View):
-    """POST-only actions on an applicant; errors come back as messages on the detail page."""
+class AksiView(KelolaMixin, View):
+    """A POST-only action on one ``model`` row through ``aksi(obj, cleaned_data)``; the form's
+    errors and the service's refusal come back as messages on the page ``kembali`` names."""
 
+    model = None
     form_class = None
 
+    def aksi(self, obj, data) -> None:
+        raise NotImplementedError
+
+    def kembali(self, obj):
+        raise NotImplementedError
+
     def post(self, request, pk):
-        pendaftar = get_object_or_404(Pendaftar, pk=pk)
+        obj = get_object_or_404(self.model, pk=pk)
         form = self.form_class(request.POST, request.FILES)
         if form.is_valid():
-            try:
-                self.aksi(pendaftar, form.cleaned_data)
-            except ValidationError as exc:
-                for pesan in exc.messages:
-                    messages.error(request, pesan)
+            with kesalahan_ke_pesan(request):
+                self.aksi(obj, form.cleaned_data)
         else:
             pesan_form_salah(request, form)
-        return redirect("badan_adhoc:pendaftar_detail", pk=pk)
+        return self.kembali(obj)
+
+
+class _AksiPendaftarView(AksiView):
+    """Actions on an applicant; back to its detail page."""
+
+    model = Pendaftar
+
+    def kembali(self, obj):
+        return redirect("badan_adhoc:pendaftar_detail", pk=obj.pk)
 
 
 class PendaftarKoreksiView(_AksiPendaftarView):
@@ -339,24 +340,20 @@ class DokumenUploadView(_AksiPendaftarView):
         messages.success(self.request, "Dokumen diunggah.")
 
 
-class KlarifikasiPutusView(KelolaMixin, View):
-    def post(self, request, pk):
-        klarifikasi = get_object_or_404(KlarifikasiParpol, pk=pk)
-        form = KeputusanKlarifikasiForm(request.POST)
-        if form.is_valid():
-            try:
-                services.klarifikasi_decide(
-                    klarifikasi=klarifikasi,
-                    terima=form.cleaned_data["terima"],
-                    catatan=form.cleaned_data["catatan"],
-                    pengguna=request.user,
-                )
-                messages.success(request, "Keputusan klarifikasi disimpan.")
-            except ValidationError as exc:
-                for pesan in exc.messages:
-                    messages.error(request, pesan)
-        else:
-            pesan_form_salah(request, form)
+class KlarifikasiPutusView(AksiView):
+    model = KlarifikasiParpol
+    form_class = KeputusanKlarifikasiForm
+
+    def aksi(self, klarifikasi, data):
+        services.klarifikasi_decide(
+            klarifikasi=klarifikasi,
+            terima=data["terima"],
+            catatan=data["catatan"],
+            pengguna=self.request.user,
+        )
+        messages.success(self.request, "Keputusan klarifikasi disimpan.")
+
+    def kembali(self, klarifikasi):
         return redirect("badan_adhoc:pendaftar_detail", pk=klarifikasi.pendaftar_id)
 
 

@@ -8,7 +8,7 @@ NIK is shown in full only to staff of the recruitment, masked for everyone else.
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.safestring import mark_safe
@@ -16,7 +16,7 @@ from django.views import View
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 
 from kpu_site.akses import IzinMixin
-from kpu_site.formulir import kesalahan_layanan
+from kpu_site.formulir import LayananFormMixin
 from kpu_site.impor import ImporGagal, kesalahan_teks
 from kpu_site.svg import bar_chart
 from kpu_site.tahun import tahun_aktif
@@ -95,18 +95,14 @@ class RekrutmenListView(BacaMixin, ListView):
         return context
 
 
-class RekrutmenCreateView(KelolaMixin, FormView):
+class RekrutmenCreateView(KelolaMixin, LayananFormMixin, FormView):
     form_class = RekrutmenForm
     template_name = "badan_adhoc/rekrutmen_form.html"
 
-    def form_valid(self, form):
-        try:
-            rekrutmen = services.rekrutmen_create(
-                **{k: form.cleaned_data[k] for k in form.Meta.fields}, pengguna=self.request.user
-            )
-        except ValidationError as exc:
-            kesalahan_layanan(form, exc)
-            return self.form_invalid(form)
+    def layanan(self, form):
+        rekrutmen = services.rekrutmen_create(
+            **{k: form.cleaned_data[k] for k in form.Meta.fields}, pengguna=self.request.user
+        )
         messages.success(self.request, f"Rekrutmen {rekrutmen} dibuat.")
         return redirect("badan_adhoc:rekrutmen_detail", pk=rekrutmen.pk)
 
@@ -206,7 +202,7 @@ class RekrutmenSeleksiView(KelolaMixin, View):
 # --------------------------------------------------------------------------- imports
 
 
-class _ImporView(KelolaMixin, FormView):
+class _ImporView(KelolaMixin, LayananFormMixin, FormView):
     form_class = ImporForm
     template_name = "badan_adhoc/impor_form.html"
     judul = ""
@@ -224,15 +220,17 @@ class _ImporView(KelolaMixin, FormView):
     def sukses_url(self):
         return reverse("badan_adhoc:wilayah_list")
 
-    def form_valid(self, form):
+    def layanan(self, form):
         berkas = form.cleaned_data["berkas"]
         try:
             hasil = self.jalankan(form, berkas)
         except ImporGagal as exc:
-            for teks in kesalahan_teks(exc.kesalahan, batas=100):
-                form.add_error("berkas", teks)
-            form.add_error(None, "Tidak ada data yang ditulis. Perbaiki berkas lalu unggah lagi.")
-            return self.form_invalid(form)
+            raise ValidationError(
+                {
+                    "berkas": kesalahan_teks(exc.kesalahan, batas=100),
+                    NON_FIELD_ERRORS: "Tidak ada data yang ditulis. Perbaiki berkas lalu unggah lagi.",
+                }
+            ) from None
         messages.success(self.request, f"Impor selesai: {hasil.jumlah} baris.")
         return redirect(self.sukses_url())
 

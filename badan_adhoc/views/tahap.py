@@ -6,7 +6,6 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
@@ -15,14 +14,14 @@ from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from kpu_site.excel import xlsx_response
-from kpu_site.formulir import kesalahan_layanan
+from kpu_site.formulir import LayananFormMixin, kesalahan_ke_pesan
 from kpu_site.services import unduhan_catat
 
 from .. import selectors, services
 from ..forms import JabatanForm, PAWForm, PenetapanForm
 from ..models import AnggotaBadan, JenisBadan, Rekrutmen, Wilayah
 from ..services.penetapan import cadangan_berikut, nilai_akhir
-from .pendaftar import pesan_form_salah
+from .pendaftar import AksiView
 from .rekrutmen import BacaMixin, KelolaMixin, _ImporView, _RekrutmenMixin
 
 
@@ -34,17 +33,12 @@ class NilaiImporView(_RekrutmenMixin, _ImporView):
         return f"Impor nilai tes tertulis / wawancara – {self.rekrutmen}"
 
     def jalankan(self, form, berkas):
-        try:
-            n = services.nilai_import(
-                rekrutmen=self.rekrutmen,
-                berkas=berkas,
-                nama_berkas=berkas.name,
-                pengguna=self.request.user,
-            )
-        except ValidationError as exc:
-            from kpu_site.impor import ImporGagal, Kesalahan
-
-            raise ImporGagal([Kesalahan(None, "", m) for m in exc.messages]) from None
+        n = services.nilai_import(
+            rekrutmen=self.rekrutmen,
+            berkas=berkas,
+            nama_berkas=berkas.name,
+            pengguna=self.request.user,
+        )
         return services.impor.HasilImpor(baru=0, diperbarui=n)
 
     def sukses_url(self):
@@ -98,7 +92,7 @@ class TahapView(KelolaMixin, View):
 
     def post(self, request, pk):
         r = get_object_or_404(Rekrutmen, pk=pk)
-        try:
+        with kesalahan_ke_pesan(request):
             if request.POST.get("aksi") == "wawancara":
                 n = services.wawancara_select(rekrutmen=r, pengguna=request.user)
                 messages.success(request, f"{n} pendaftar dipanggil wawancara.")
@@ -108,9 +102,6 @@ class TahapView(KelolaMixin, View):
                     request,
                     f"Peringkat dihitung: {h['terpilih']} terpilih, {h['cadangan']} cadangan.",
                 )
-        except ValidationError as exc:
-            for m in exc.messages:
-                messages.error(request, m)
         return redirect("badan_adhoc:peringkat", pk=pk)
 
 
@@ -218,7 +209,7 @@ class AnggotaListView(_RekrutmenMixin, BacaMixin, TemplateView):
         return context
 
 
-class PenetapanView(_RekrutmenMixin, KelolaMixin, FormView):
+class PenetapanView(_RekrutmenMixin, KelolaMixin, LayananFormMixin, FormView):
     form_class = PenetapanForm
     template_name = "badan_adhoc/penetapan_form.html"
 
@@ -231,19 +222,15 @@ class PenetapanView(_RekrutmenMixin, KelolaMixin, FormView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(**kwargs) | {"rekrutmen": self.rekrutmen}
 
-    def form_valid(self, form):
-        try:
-            n = services.penetapan_create(
-                rekrutmen=self.rekrutmen, **form.cleaned_data, pengguna=self.request.user
-            )
-        except ValidationError as exc:
-            kesalahan_layanan(form, exc)
-            return self.form_invalid(form)
+    def layanan(self, form):
+        n = services.penetapan_create(
+            rekrutmen=self.rekrutmen, **form.cleaned_data, pengguna=self.request.user
+        )
         messages.success(self.request, f"{n} anggota ditetapkan.")
         return redirect("badan_adhoc:anggota_list", pk=self.rekrutmen.pk)
 
 
-class PAWView(KelolaMixin, FormView):
+class PAWView(KelolaMixin, LayananFormMixin, FormView):
     form_class = PAWForm
     template_name = "badan_adhoc/paw_form.html"
 
@@ -260,33 +247,25 @@ class PAWView(KelolaMixin, FormView):
             "cadangan": cadangan_berikut(self.anggota),
         }
 
-    def form_valid(self, form):
-        try:
-            pengganti = services.paw_create(
-                anggota=self.anggota, **form.cleaned_data, pengguna=self.request.user
-            )
-        except ValidationError as exc:
-            kesalahan_layanan(form, exc)
-            return self.form_invalid(form)
+    def layanan(self, form):
+        pengganti = services.paw_create(
+            anggota=self.anggota, **form.cleaned_data, pengguna=self.request.user
+        )
         messages.success(self.request, f"{pengganti.nama} menggantikan {self.anggota.nama}.")
         return redirect("badan_adhoc:anggota_list", pk=self.anggota.rekrutmen_id)
 
 
-class AnggotaJabatanView(KelolaMixin, View):
-    def post(self, request, pk):
-        anggota = get_object_or_404(AnggotaBadan, pk=pk)
-        form = JabatanForm(request.POST)
-        if form.is_valid():
-            try:
-                services.anggota_jabatan_set(
-                    anggota=anggota, jabatan=form.cleaned_data["jabatan"], pengguna=request.user
-                )
-                messages.success(request, f"Jabatan {anggota.nama} diperbarui.")
-            except ValidationError as exc:
-                for m in exc.messages:
-                    messages.error(request, m)
-        else:
-            pesan_form_salah(request, form)
+class AnggotaJabatanView(AksiView):
+    model = AnggotaBadan
+    form_class = JabatanForm
+
+    def aksi(self, anggota, data):
+        services.anggota_jabatan_set(
+            anggota=anggota, jabatan=data["jabatan"], pengguna=self.request.user
+        )
+        messages.success(self.request, f"Jabatan {anggota.nama} diperbarui.")
+
+    def kembali(self, anggota):
         return redirect("badan_adhoc:anggota_list", pk=anggota.rekrutmen_id)
 
 

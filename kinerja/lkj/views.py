@@ -4,7 +4,7 @@ and the yearly narratives."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -12,6 +12,7 @@ from django.views import View
 from django.views.generic import DetailView, FormView, TemplateView
 
 from kpu_site.akses import IzinMixin
+from kpu_site.formulir import LayananFormMixin, kesalahan_ke_pesan
 from kpu_site.peran import Peran, peran_of
 from kpu_site.tahun import tahun_pilihan
 
@@ -59,15 +60,13 @@ class LaporanMintaView(IzinMixin, View):
     http_method_names = ["post"]
 
     def post(self, request, tahun: int):
-        try:
+        with kesalahan_ke_pesan(request):
             laporan = services.laporan_minta(tahun=tahun, pengguna=request.user)
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-            return redirect("kinerja:lkj_tahun", tahun=tahun)
-        messages.success(
-            request, f"{laporan} sedang disusun{' sebagai DRAF' if laporan.draf else ''}."
-        )
-        return redirect("kinerja:lkj_detail", pk=laporan.pk)
+            messages.success(
+                request, f"{laporan} sedang disusun{' sebagai DRAF' if laporan.draf else ''}."
+            )
+            return redirect("kinerja:lkj_detail", pk=laporan.pk)
+        return redirect("kinerja:lkj_tahun", tahun=tahun)
 
 
 class LaporanDetailView(IzinMixin, DetailView):
@@ -126,20 +125,18 @@ class LaporanFinalkanView(IzinMixin, View):
     def post(self, request, pk: int):
         laporan = selectors.laporan_get(user=request.user, pk=pk)
         try:
-            services.laporan_finalkan(laporan=laporan, pengguna=request.user)
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
+            with kesalahan_ke_pesan(request):
+                services.laporan_finalkan(laporan=laporan, pengguna=request.user)
+                messages.success(
+                    request,
+                    f"{laporan} difinalkan; data kinerja dan anggaran tahun {laporan.tahun} dikunci.",
+                )
         except PermissionDenied as exc:
             messages.error(request, str(exc))
-        else:
-            messages.success(
-                request,
-                f"{laporan} difinalkan; data kinerja dan anggaran tahun {laporan.tahun} dikunci.",
-            )
         return redirect("kinerja:lkj_detail", pk=pk)
 
 
-class NaskahView(IzinMixin, FormView):
+class NaskahView(IzinMixin, LayananFormMixin, FormView):
     permission_required = "kinerja.change_naskahlkj"
     peran_diizinkan = PERAN_PENYUSUN
     template_name = "kinerja/lkj/naskah_form.html"
@@ -159,13 +156,9 @@ class NaskahView(IzinMixin, FormView):
         context["daftar_isian"] = DAFTAR_ISIAN
         return context
 
-    def form_valid(self, form):
-        try:
-            services.naskah_simpan(
-                tahun=self.kwargs["tahun"], pengguna=self.request.user, **form.cleaned_data
-            )
-        except ValidationError as exc:
-            form.add_error(None, exc)
-            return self.form_invalid(form)
+    def layanan(self, form):
+        services.naskah_simpan(
+            tahun=self.kwargs["tahun"], pengguna=self.request.user, **form.cleaned_data
+        )
         messages.success(self.request, f"Naskah LKj {self.kwargs['tahun']} disimpan.")
         return redirect(reverse("kinerja:lkj_tahun", args=[self.kwargs["tahun"]]))

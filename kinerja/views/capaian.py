@@ -4,14 +4,13 @@ capaian settings (cap, status bands, year lock)."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.views import View
 from django.views.generic import TemplateView
 
 from kpu_site.akses import IzinMixin
 from kpu_site.excel import xlsx_response
-from kpu_site.formulir import kesalahan_layanan
+from kpu_site.formulir import kesalahan_ke_form
 from kpu_site.peran import Peran
 from kpu_site.services import unduhan_catat
 from kpu_site.tahun import tahun_aktif
@@ -163,11 +162,8 @@ class PengaturanView(IzinMixin, TemplateView):
             return self._kunci(request)
         form = PengaturanCapaianForm(request.POST)
         if form.is_valid():
-            try:
+            with kesalahan_ke_form(form):
                 services.pengaturan_capaian_update(pengguna=request.user, **form.cleaned_data)
-            except ValidationError as e:
-                kesalahan_layanan(form, e)
-            else:
                 messages.success(request, "Pengaturan capaian disimpan.")
                 return redirect("kinerja:pengaturan")
         return self.render_to_response(self.get_context_data(form=form), status=400)

@@ -4,7 +4,6 @@ print)."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -12,7 +11,7 @@ from django.views import View
 from django.views.generic import DetailView, ListView, TemplateView
 
 from kpu_site.akses import IzinMixin
-from kpu_site.formulir import kesalahan_layanan
+from kpu_site.formulir import kesalahan_ke_form, kesalahan_ke_pesan
 from kpu_site.peran import Peran, peran_of
 from kpu_site.tahun import tahun_aktif
 
@@ -75,20 +74,18 @@ class PKBuatView(IzinMixin, View):
         if not form.is_valid():
             messages.error(request, "Isian tahun PK tidak valid.")
             return redirect("kinerja:pk_list")
-        try:
+        with kesalahan_ke_pesan(request):
             pk = services.pk_create(
                 tahun=form.cleaned_data["tahun"],
                 pengguna=request.user,
                 tempat=form.cleaned_data["tempat"] or "",
                 tanggal_pk=form.cleaned_data["tanggal"],
             )
-        except ValidationError as e:
-            messages.error(request, " ".join(e.messages))
-            return redirect("kinerja:pk_list")
-        messages.success(
-            request, f"Draft {pk} dibuat dari target Renstra; periksa lalu tandatangani."
-        )
-        return redirect("kinerja:pk_detail", tahun=pk.tahun)
+            messages.success(
+                request, f"Draft {pk} dibuat dari target Renstra; periksa lalu tandatangani."
+            )
+            return redirect("kinerja:pk_detail", tahun=pk.tahun)
+        return redirect("kinerja:pk_list")
 
 
 class PKDetailView(IzinMixin, TemplateView):
@@ -159,15 +156,12 @@ class PKUbahView(IzinMixin, View):
         obj = self._obj()
         form = PKHeaderForm(request.POST, instance=PerjanjianKinerja.objects.get(pk=obj.pk))
         if form.is_valid():
-            try:
+            with kesalahan_ke_form(form):
                 services.pk_update(
                     perjanjian=obj,
                     pengguna=request.user,
                     **{k: form.cleaned_data[k] for k in form.fields},
                 )
-            except ValidationError as e:
-                kesalahan_layanan(form, e)
-            else:
                 messages.success(request, f"{obj} disimpan.")
                 return redirect("kinerja:pk_detail", tahun=obj.tahun)
         return render(request, self.template_name, {"form": form, "perjanjian": obj}, status=400)
@@ -211,16 +205,13 @@ class PKBarisUbahView(IzinMixin, View):
         baris = self._obj()
         form = PKBarisForm(request.POST)
         if form.is_valid():
-            try:
+            with kesalahan_ke_form(form):
                 baris = services.pk_baris_update(
                     baris=baris,
                     pengguna=request.user,
                     target=form.cleaned_data["target"],
                     target_atas=form.cleaned_data["target_atas"],
                 )
-            except ValidationError as e:
-                kesalahan_layanan(form, e)
-            else:
                 return self._render(request, baris)
         return self._render(request, baris, form, status=200 if request.htmx else 400)
 
@@ -232,11 +223,8 @@ class PKTandatanganiView(IzinMixin, View):
 
     def post(self, request, pk):
         obj = get_object_or_404(PerjanjianKinerja, pk=pk)
-        try:
+        with kesalahan_ke_pesan(request):
             services.pk_tandatangani(perjanjian=obj, pengguna=request.user)
-        except ValidationError as e:
-            messages.error(request, " ".join(e.messages))
-        else:
             messages.success(request, f"{obj} dicatat sudah ditandatangani dan dibekukan.")
         return redirect("kinerja:pk_detail", tahun=obj.tahun)
 
@@ -249,14 +237,12 @@ class PKPerubahanView(IzinMixin, View):
         obj = get_object_or_404(PerjanjianKinerja, pk=pk)
         form = PKPerubahanForm(request.POST)
         alasan = form.data.get("alasan", "")
-        try:
+        with kesalahan_ke_pesan(request):
             baru = services.pk_perubahan_create(
                 perjanjian=obj, pengguna=request.user, alasan=alasan
             )
-        except ValidationError as e:
-            messages.error(request, " ".join(e.messages))
-            return redirect("kinerja:pk_detail", tahun=obj.tahun)
-        messages.success(request, f"Draft {baru} dibuat; ubah targetnya lalu tandatangani.")
-        return redirect(
-            f"{reverse('kinerja:pk_detail', kwargs={'tahun': obj.tahun})}?revisi={baru.revisi}"
-        )
+            messages.success(request, f"Draft {baru} dibuat; ubah targetnya lalu tandatangani.")
+            return redirect(
+                f"{reverse('kinerja:pk_detail', kwargs={'tahun': obj.tahun})}?revisi={baru.revisi}"
+            )
+        return redirect("kinerja:pk_detail", tahun=obj.tahun)

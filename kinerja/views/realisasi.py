@@ -4,7 +4,6 @@ and the verification queue."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -12,7 +11,11 @@ from django.views import View
 from django.views.generic import DetailView, TemplateView
 
 from kpu_site.akses import IzinMixin, boleh_ubah_unit
-from kpu_site.formulir import kesalahan_layanan
+from kpu_site.formulir import (
+    kesalahan_ke_form,
+    kesalahan_ke_pesan,
+    pesan_form_salah,
+)
 from kpu_site.services import unduhan_catat
 
 from .. import selectors, services
@@ -146,7 +149,7 @@ class RealisasiIsiView(IzinMixin, View):
         form = RealisasiForm(request.POST, indikator=indikator, periode=periode)
         if form.is_valid():
             data = form.cleaned_data
-            try:
+            with kesalahan_ke_form(form):
                 services.realisasi_simpan(
                     indikator=indikator,
                     tahun=tahun,
@@ -160,9 +163,6 @@ class RealisasiIsiView(IzinMixin, View):
                     solusi=data["solusi"],
                     program_pendukung=data["program_pendukung"],
                 )
-            except ValidationError as e:
-                kesalahan_layanan(form, e)
-            else:
                 messages.success(request, "Realisasi disimpan.")
                 if not request.htmx:
                     return redirect(request.path)
@@ -202,7 +202,7 @@ class RealisasiAksiView(IzinMixin, View):
             return kembali_ke(request, default)
         aksi = form.cleaned_data["aksi"]
         catatan = form.cleaned_data["catatan"]
-        try:
+        with kesalahan_ke_pesan(request):
             if aksi == "ajukan":
                 services.realisasi_ajukan(realisasi=realisasi, pengguna=request.user)
                 pesan = "Realisasi diajukan ke Kasubag untuk diverifikasi."
@@ -219,9 +219,6 @@ class RealisasiAksiView(IzinMixin, View):
             else:
                 services.realisasi_setujui(realisasi=realisasi, pengguna=request.user)
                 pesan = "Realisasi disetujui dan dikunci."
-        except ValidationError as e:
-            messages.error(request, " ".join(e.messages))
-        else:
             messages.success(request, pesan)
         return kembali_ke(request, default)
 
@@ -270,11 +267,9 @@ class BuktiTambahView(IzinMixin, View):
         form = BuktiForm(request.POST, request.FILES)
         default = _url_isi(realisasi)
         if not form.is_valid():
-            for errors in form.errors.values():
-                for e in errors:
-                    messages.error(request, e)
+            pesan_form_salah(request, form)
             return redirect(default)
-        try:
+        with kesalahan_ke_pesan(request):
             if form.cleaned_data["berkas"]:
                 services.bukti_berkas_tambah(
                     realisasi=realisasi,
@@ -289,10 +284,6 @@ class BuktiTambahView(IzinMixin, View):
                     tautan=form.cleaned_data["tautan"],
                     keterangan=form.cleaned_data["keterangan"],
                 )
-        except ValidationError as e:
-            for m in e.messages:
-                messages.error(request, m)
-        else:
             messages.success(request, "Bukti dukung ditambahkan.")
         return redirect(default)
 
@@ -334,11 +325,8 @@ class BuktiHapusView(IzinMixin, View):
             .exists()
         ):
             raise Http404
-        try:
+        with kesalahan_ke_pesan(request):
             services.bukti_hapus(bukti=bukti, pengguna=request.user)
-        except ValidationError as e:
-            messages.error(request, " ".join(e.messages))
-        else:
             messages.success(request, "Bukti dukung dihapus.")
         return redirect(_url_isi(bukti.realisasi))
 

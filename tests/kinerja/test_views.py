@@ -137,6 +137,24 @@ def test_bukti_upload_and_download_permission_checked(
     assert 'filename="sk.pdf"' in response["Content-Disposition"]
 
 
+def test_bukti_form_errors_come_back_as_messages_naming_the_field(masuk, indikator, staf):
+    c = masuk(staf)
+    c.post(_url(indikator), {"nilai": "80", "versi": "0"}, follow=True)
+    r = Realisasi.objects.get()
+    url = reverse("kinerja:bukti_tambah", kwargs={"pk": r.pk})
+    response = c.post(url, {"tautan": "bukan alamat"}, follow=True)
+    pesan = [str(m) for m in response.context["messages"]]
+    assert pesan == [
+        "atau tautan: Masukkan URL dengan format yang benar.",  # the field is named
+        "Unggah satu berkas atau isi satu tautan.",
+    ]
+    response = c.post(url, {"keterangan": "SK"}, follow=True)
+    assert [str(m) for m in response.context["messages"]] == [
+        "Unggah satu berkas atau isi satu tautan."
+    ]
+    assert not BuktiDukung.objects.exists()
+
+
 def test_capaian_page_query_count_constant(masuk, sekretaris, demo, django_assert_max_num_queries):
     c = masuk(sekretaris)
     url = reverse("kinerja:capaian", kwargs={"tahun": 2023})
