@@ -113,7 +113,7 @@ def test_known_operations_document_their_fields(skema):
         *("dokumen", "revisi", "pagu", "realisasi", "sisa", "serapan", "pos"),
     }
     assert sifat("/api/anggaran/laporan/") == {"tahun", "tabel_3_1", "sumber_dana", "hibah"}
-    assert sifat("/api/kinerja/capaian/") == {"tahun", "pengaturan", "baris"}
+    assert sifat("/api/kinerja/capaian/") == {"tahun", "pengaturan", "rata_rata", "baris"}
     assert "ketua" in sifat("/api/organisasi/ringkasan/")
     assert "kesalahan" in sifat("/api/anggaran/dokumen/{id}/impor/", "post")
     assert sifat("/api/kinerja/sasaran/{id}/", "patch") == {
