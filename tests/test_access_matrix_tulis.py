@@ -1,0 +1,751 @@
+"""The access matrix for WRITES: every POST/PUT/PATCH/DELETE route, for every role.
+
+``test_access_matrix.py`` checks what each role gets on a GET. This file sends every write the
+project accepts, with a valid body, as anonymous and as each role, and checks three things:
+
+- the exact status of the table below (no "200 or 404");
+- for a success (2xx, or a redirect that is not to the login page) the data really changed;
+- for a refusal nothing changed.
+
+Each role starts from the same data: the request runs inside a savepoint that is rolled back
+afterwards. The routes come from the URL resolver and the API router: a write route without a
+row here makes ``test_every_write_route_has_a_row`` fail.
+
+Columns (one persona each; "unit" = the sub-bagian that owns the row's data, "lain" = another
+sub-bagian)::
+
+    Adm  Admin                 KasU  Kasubag of the unit     KasL  Kasubag of another unit
+    Sek  Sekretaris            StfU  Staf of the unit        StfL  Staf of another unit
+    Kom  Komisioner            Aud   Auditor
+
+Anonymous users are always refused: pages redirect to the login form, the API answers 403.
+A ``unit`` rule shows as a success for KasU/StfU and a 404 (record hidden from the writer) or
+403 (record readable, write refused) for KasL/StfL.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.fields.files import FieldFile
+from django.forms.models import model_to_dict
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from kpu_site.peran import Peran
+
+KOLOM = ("Adm", "Sek", "KasU", "StfU", "KasL", "StfL", "Kom", "Aud")
+TULIS = ("post", "put", "patch", "delete")
+
+# Django's admin site is not ours to enumerate (it has its own permission checks).
+LEWATI = re.compile(r"^admin:")
+
+
+# --------------------------------------------------------------------------- the table
+
+
+@dataclass(frozen=True)
+class Baris:
+    """One write route: how to call it and what each persona gets.
+
+    ``harapan``: eight statuses in the order of ``KOLOM``. ``amati``: a function of the world
+    returning what the write changes (compared before/after). ``unit``: the sub-bagian that
+    owns the data (KasU/StfU belong to it); ``lain``: the other sub-bagian (KasL/StfL).
+    """
+
+    method: str
+    name: str
+    harapan: str
+    amati: Callable[[Any], Any]
+    kwargs: Callable[[Any], dict] = lambda d: {}
+    body: Callable[[Any], Any] = lambda d: {}
+    unit: str = "perencanaan"
+    lain: str = "keuangan"
+    format: str = "form"  # form | json | multipart
+    menulis: bool = True  # False: a success answers without writing (e.g. validation only)
+    awal: Callable[[Any], None] = lambda d: None  # runs inside the savepoint, before
+    perlu: str = ""  # parts of the world to build first (default: the app of the route)
+    label: str = ""
+    xfail: str = ""
+
+    def siapkan(self, d) -> None:
+        bagian = self.perlu or re.split(r"[:-]", self.name)[0]
+        for nama in bagian.split():
+            if hasattr(type(d), nama):
+                getattr(d, nama)
+
+    @property
+    def api(self) -> bool:
+        return "-" in self.name and ":" not in self.name
+
+    @property
+    def id(self) -> str:
+        return f"{self.method} {self.name}{' ' + self.label if self.label else ''}"
+
+    def status(self) -> dict[str, int]:
+        codes = [int(c) for c in self.harapan.split()]
+        assert len(codes) == len(KOLOM), self.id
+        return dict(zip(KOLOM, codes, strict=True))
+
+
+def rows(*models):
+    """What a write changes: every row of the given models, as plain values."""
+
+    def amati(d):
+        return tuple(
+            tuple(sorted(repr(model_to_dict(o)) for o in m._default_manager.all()))
+            + (m._default_manager.count(),)
+            for m in models
+        )
+
+    return amati
+
+
+# --------------------------------------------------------------------------- the world
+
+
+class Dunia:
+    """The data of one test, built on first use: personas and a small record set per app."""
+
+    def __init__(self):
+        self.units = self._units()
+        self.users = {}
+
+    @staticmethod
+    def _units():
+        from sekretariat.demo import UNIT_DEMO
+        from sekretariat.models import UnitOrganisasi
+
+        induk = None
+        units = {}
+        for kode, nama, jenis, urutan, _tugas in UNIT_DEMO:
+            units[kode] = UnitOrganisasi.objects.create(
+                kode=kode, nama=nama, jenis=jenis, urutan=urutan, induk=induk
+            )
+            if kode == "sekretariat":
+                induk = units[kode]
+        return units
+
+    def user(self, peran: str, unit: str | None = None):
+        key = (peran, unit)
+        if key not in self.users:
+            user = get_user_model().objects.create(
+                username=f"{peran.lower()}.{unit or 'x'}",
+                first_name=peran,
+                unit=self.units[unit] if unit else None,
+                is_superuser=peran == Peran.ADMIN,
+                is_staff=peran == Peran.ADMIN,
+            )
+            user.groups.set([Group.objects.get(name=peran)])
+            self.users[key] = user
+        return self.users[key]
+
+    def personas(self, baris: Baris) -> dict:
+        return {
+            "Adm": self.user(Peran.ADMIN),
+            "Sek": self.user(Peran.SEKRETARIS),
+            "KasU": self.user(Peran.KASUBAG, baris.unit),
+            "StfU": self.user(Peran.STAF, baris.unit),
+            "KasL": self.user(Peran.KASUBAG, baris.lain),
+            "StfL": self.user(Peran.STAF, baris.lain),
+            "Kom": self.user(Peran.KOMISIONER),
+            "Aud": self.user(Peran.AUDITOR),
+        }
+
+    # ----------------------------------------------------------------- kinerja
+
+    @cached_property
+    def kinerja(self):
+        from kinerja.models import BuktiDukung, Realisasi
+        from tests.kinerja import factories as f
+
+        renstra = f.RenstraFactory()
+        misi = f.MisiFactory(renstra=renstra)
+        tujuan = f.TujuanFactory(renstra=renstra)
+        sasaran = f.SasaranFactory(tujuan=tujuan, unit=self.units["perencanaan"])
+        indikator = f.IndikatorFactory(sasaran=sasaran)
+        target = f.TargetTahunanFactory(indikator=indikator, tahun=2023)
+        realisasi = {
+            status: f.RealisasiFactory(
+                indikator=indikator, tahun=2023, periode=periode, status=status
+            )
+            for periode, status in [
+                ("tw1", Realisasi.Status.DRAFT),
+                ("tw2", Realisasi.Status.DIAJUKAN),
+                ("tw3", Realisasi.Status.DIVERIFIKASI),
+            ]
+        }
+        bukti = BuktiDukung.objects.create(
+            realisasi=realisasi["draft"], tautan="https://contoh.go.id/bukti", keterangan="Uji"
+        )
+        pk_draf = f.PerjanjianKinerjaFactory(tahun=2023)
+        pk_baris = f.PKBarisFactory(perjanjian=pk_draf, indikator=indikator)
+        pk_ttd = f.PerjanjianKinerjaFactory(tahun=2022, status="ditandatangani")
+        f.PKBarisFactory(perjanjian=pk_ttd, indikator=indikator)
+        return {
+            "renstra": renstra,
+            "misi": misi,
+            "tujuan": tujuan,
+            "sasaran": sasaran,
+            "indikator": indikator,
+            "target": target,
+            "realisasi": realisasi,
+            "bukti": bukti,
+            "pk_draf": pk_draf,
+            "pk_baris": pk_baris,
+            "pk_ttd": pk_ttd,
+        }
+
+    @cached_property
+    def lkj(self):
+        from django.core.files.base import ContentFile
+
+        from kinerja.lkj.models import LaporanKinerja
+
+        self.kinerja  # noqa: B018 - the year's data
+        laporan = LaporanKinerja(tahun=2023, versi=1, status="siap", draf=False, progres=100)
+        laporan.sha256 = "0" * 64
+        laporan.berkas.save("uji.pdf", ContentFile(b"%PDF-1.4 uji"), save=False)
+        laporan.save()
+        return {"laporan": laporan}
+
+    # ----------------------------------------------------------------- sekretariat
+
+    @cached_property
+    def sekretariat(self):
+        from sekretariat.models import Divisi, Satker
+        from tests.sekretariat import factories as f
+
+        satker = Satker.objects.create(
+            nama="KPU Kota Uji",
+            tingkat="kota",
+            nama_wilayah="Kota Uji",
+            kode_satker="123456",
+            kode_wilayah="36.73",
+        )
+        jabatan = f.JabatanFactory(unit=self.units["hukum_sdm"])
+        pegawai = f.PegawaiFactory(unit=self.units["keuangan"])
+        return {
+            "satker": satker,
+            "unit": f.UnitFactory(kode="unit_uji", induk=self.units["sekretariat"]),
+            "divisi": Divisi.objects.create(nama="Divisi Uji", urutan=9),
+            "jabatan": jabatan,
+            "pegawai": pegawai,
+            "riwayat": f.RiwayatJabatanFactory(pegawai=pegawai, jabatan=jabatan),
+            "pegawai_baru": f.PegawaiFactory(unit=self.units["keuangan"]),  # no jabatan yet
+            "komisioner": f.KomisionerFactory(),
+        }
+
+
+def _k(d, key):
+    return d.kinerja[key]
+
+
+def _isi(d):
+    return {"tahun": 2023, "indikator_pk": _k(d, "indikator").pk, "periode": "tahunan"}
+
+
+def _realisasi(status):
+    return lambda d: {"pk": d.kinerja["realisasi"][status].pk}
+
+
+# Shorthands of the status lines (Adm Sek KasU StfU KasL StfL Kom Aud).
+def semua(ok):
+    return f"{ok} {ok} {ok} {ok} {ok} {ok} 403 403"
+
+
+def model_get(path):
+    from django.apps import apps
+
+    return apps.get_model(path)
+
+
+def m(*paths):
+    return lambda d: rows(*(model_get(p) for p in paths))(d)
+
+
+def isian(key, app="sekretariat", json=False, **ubah):
+    """The record's own field values with ``ubah`` applied: a valid body for its edit form
+    (``json``: for the API, where empty values are ``null``)."""
+
+    def body(d):
+        obj = getattr(d, app)[key]
+        data = {
+            k: (v.pk if hasattr(v, "pk") else v)
+            for k, v in model_to_dict(obj).items()
+            if k != "id" and not isinstance(v, FieldFile) and (json or v is not None)
+        }
+        data = {k: v for k, v in data.items() if not isinstance(v, list)}
+        return data | ubah
+
+    return body
+
+
+def pk_of(key, app="sekretariat"):
+    return lambda d: {"pk": getattr(d, app)[key].pk}
+
+
+SEK_FORMS = [
+    # (url prefix, world key, the model, a field to change)
+    ("unit", "unit", "sekretariat.UnitOrganisasi", "nama"),
+    ("divisi", "divisi", "sekretariat.Divisi", "nama"),
+    ("jabatan", "jabatan", "sekretariat.Jabatan", "nama"),
+    ("komisioner", "komisioner", "sekretariat.Komisioner", "nama"),
+]
+
+# A PNS born 12 March 1985, TMT January 2010, male (as the factory's pegawai).
+NIP_BARU = "198503122010011099"
+
+# Organisation master data: Admin and Sekretaris only.
+HANYA_PIMPINAN = "302 302 403 403 403 403 403 403"
+# Pegawai and riwayat jabatan: also the Kasubag/Staf of Sub Bagian Hukum dan SDM.
+SDM = "302 302 302 302 403 403 403 403"
+
+BARIS: list[Baris] = [
+    # ---------------------------------------------------------------- kinerja (pages)
+    Baris(
+        "POST",
+        "kinerja:realisasi_isi",
+        "302 302 302 302 404 404 403 403",
+        m("kinerja.Realisasi"),
+        kwargs=_isi,
+        body=lambda d: {"nilai": "95,5", "analisis": "Tercapai"},
+    ),
+    Baris(
+        "POST",
+        "kinerja:realisasi_validasi",
+        "200 200 200 200 404 404 403 403",
+        m("kinerja.Realisasi"),
+        kwargs=_isi,
+        body=lambda d: {"_field": "nilai", "nilai": "95,5"},
+        menulis=False,
+    ),
+    Baris(
+        "POST",
+        "kinerja:realisasi_aksi",
+        "302 302 302 302 403 403 403 403",
+        m("kinerja.Realisasi"),
+        kwargs=_realisasi("draft"),
+        body=lambda d: {"aksi": "ajukan"},
+        label="ajukan",
+    ),
+    Baris(
+        "POST",
+        "kinerja:realisasi_aksi",
+        "302 302 302 403 403 403 403 403",
+        m("kinerja.Realisasi"),
+        kwargs=_realisasi("diajukan"),
+        body=lambda d: {"aksi": "verifikasi", "catatan": "Sesuai"},
+        label="verifikasi",
+    ),
+    Baris(
+        "POST",
+        "kinerja:realisasi_aksi",
+        "302 302 302 403 403 403 403 403",
+        m("kinerja.Realisasi"),
+        kwargs=_realisasi("diajukan"),
+        body=lambda d: {"aksi": "kembalikan", "catatan": "Lengkapi bukti"},
+        label="kembalikan",
+    ),
+    Baris(
+        "POST",
+        "kinerja:realisasi_aksi",
+        "302 302 403 403 403 403 403 403",
+        m("kinerja.Realisasi"),
+        kwargs=_realisasi("diverifikasi"),
+        body=lambda d: {"aksi": "setujui"},
+        label="setujui",
+    ),
+    Baris(
+        "POST",
+        "kinerja:bukti_tambah",
+        "302 302 302 302 404 404 403 403",
+        m("kinerja.BuktiDukung"),
+        kwargs=_realisasi("draft"),
+        body=lambda d: {"tautan": "https://contoh.go.id/baru", "keterangan": "Notulen"},
+    ),
+    Baris(
+        "POST",
+        "kinerja:bukti_hapus",
+        "302 302 302 302 404 404 403 403",
+        m("kinerja.BuktiDukung"),
+        kwargs=lambda d: {"pk": _k(d, "bukti").pk},
+    ),
+    Baris(
+        "POST",
+        "kinerja:pk_buat",
+        "302 302 302 302 403 403 403 403",
+        m("kinerja.PerjanjianKinerja"),
+        body=lambda d: {"tahun": 2024, "tempat": "Serang"},
+    ),
+    Baris(
+        "POST",
+        "kinerja:pk_ubah",
+        "302 302 302 302 403 403 403 403",
+        m("kinerja.PerjanjianKinerja"),
+        kwargs=lambda d: {"pk": _k(d, "pk_draf").pk},
+        body=lambda d: {
+            "pihak_pertama_nama": "Nama Baru",
+            "pihak_pertama_jabatan": "Sekretaris",
+            "pihak_kedua_nama": "Ketua Uji",
+            "pihak_kedua_jabatan": "Ketua",
+            "tempat": "Serang",
+            "tanggal": "2023-01-03",
+        },
+    ),
+    Baris(
+        "POST",
+        "kinerja:pk_baris_ubah",
+        "200 200 200 200 403 403 403 403",
+        m("kinerja.PKBaris"),
+        kwargs=lambda d: {"pk": _k(d, "pk_baris").pk},
+        body=lambda d: {"target": "97,5"},
+    ),
+    Baris(
+        "POST",
+        "kinerja:pk_tandatangani",
+        "302 302 403 403 403 403 403 403",
+        m("kinerja.PerjanjianKinerja"),
+        kwargs=lambda d: {"pk": _k(d, "pk_draf").pk},
+    ),
+    Baris(
+        "POST",
+        "kinerja:pk_perubahan",
+        "302 302 302 302 403 403 403 403",
+        m("kinerja.PerjanjianKinerja"),
+        kwargs=lambda d: {"pk": _k(d, "pk_ttd").pk},
+        body=lambda d: {"alasan": "Refocusing anggaran"},
+    ),
+    Baris(
+        "POST",
+        "kinerja:pengaturan",
+        "302 302 403 403 403 403 403 403",
+        m("kinerja.PengaturanCapaian"),
+        body=lambda d: {"batas_atas": "120", "ambang_tercapai": "95", "ambang_hampir": "80"},
+        label="capaian",
+    ),
+    Baris(
+        "POST",
+        "kinerja:pengaturan",
+        "302 302 403 403 403 403 403 403",
+        m("kinerja.KunciTahun"),
+        body=lambda d: {"tahun": 2023, "aksi": "kunci", "keterangan": "LKj final"},
+        label="kunci tahun",
+    ),
+    # ---------------------------------------------------------------- LKj (pages)
+    Baris(
+        "POST",
+        "kinerja:lkj_minta",
+        "302 302 302 302 302 302 403 403",
+        m("kinerja.LaporanKinerja"),
+        kwargs=lambda d: {"tahun": 2023},
+    ),
+]
+
+
+BARIS += [
+    Baris(
+        "POST",
+        "sekretariat:satker_update",
+        HANYA_PIMPINAN,
+        m("sekretariat.Satker"),
+        body=isian("satker", nama="KPU Kota Uji Baru"),
+    ),
+    Baris(
+        "POST",
+        "sekretariat:pegawai_create",
+        SDM,
+        m("sekretariat.Pegawai"),
+        body=isian("pegawai", nama="Pegawai Baru", nip=NIP_BARU),
+        unit="hukum_sdm",
+        lain="perencanaan",
+    ),
+    Baris(
+        "POST",
+        "sekretariat:pegawai_update",
+        SDM,
+        m("sekretariat.Pegawai"),
+        kwargs=pk_of("pegawai"),
+        body=isian("pegawai", nama="Nama Diubah"),
+        unit="hukum_sdm",
+        lain="keuangan",
+        label="(a pegawai of Keuangan)",
+    ),
+    Baris(
+        "POST",
+        "sekretariat:riwayat_create",
+        SDM,
+        m("sekretariat.RiwayatJabatan"),
+        body=lambda d: (
+            isian("riwayat", nomor_sk="99 Tahun 2024")(d)
+            | {"pegawai": d.sekretariat["pegawai_baru"].pk}
+        ),
+        unit="hukum_sdm",
+        lain="perencanaan",
+    ),
+    Baris(
+        "POST",
+        "sekretariat:riwayat_update",
+        SDM,
+        m("sekretariat.RiwayatJabatan"),
+        kwargs=pk_of("riwayat"),
+        body=isian("riwayat", nomor_sk="77 Tahun 2023"),
+        unit="hukum_sdm",
+        lain="perencanaan",
+    ),
+]
+for _url, _key, _model, _field in SEK_FORMS:
+    BARIS += [
+        Baris(
+            "POST",
+            f"sekretariat:{_url}_create",
+            HANYA_PIMPINAN,
+            m(_model),
+            body=isian(_key, **{_field: "Baru Uji"} | ({"kode": "baru"} if _url == "unit" else {})),
+        ),
+        Baris(
+            "POST",
+            f"sekretariat:{_url}_update",
+            HANYA_PIMPINAN,
+            m(_model),
+            kwargs=pk_of(_key),
+            body=isian(_key, **{_field: "Diubah Uji"}),
+        ),
+    ]
+
+# The organisation API: the same rules, plus PUT/PATCH/DELETE.
+SEK_API = [
+    # (basename, world key, model, field, who writes, unit, lain)
+    ("satker", "satker", "sekretariat.Satker", "nama", HANYA_PIMPINAN, "perencanaan"),
+    ("unitorganisasi", "unit", "sekretariat.UnitOrganisasi", "nama", HANYA_PIMPINAN, "perencanaan"),
+    ("divisi", "divisi", "sekretariat.Divisi", "nama", HANYA_PIMPINAN, "perencanaan"),
+    ("jabatan", "jabatan", "sekretariat.Jabatan", "nama", HANYA_PIMPINAN, "perencanaan"),
+    ("komisioner", "komisioner", "sekretariat.Komisioner", "nama", HANYA_PIMPINAN, "perencanaan"),
+    ("pegawai", "pegawai", "sekretariat.Pegawai", "nama", SDM, "hukum_sdm"),
+    ("riwayatjabatan", "riwayat", "sekretariat.RiwayatJabatan", "nomor_sk", SDM, "hukum_sdm"),
+]
+
+
+def _api(status: str, ok: int) -> str:
+    return status.replace("302", str(ok))
+
+
+for _base, _key, _model, _field, _siapa, _unit in SEK_API:
+    _baru = {_field: "Baru 1 Tahun 2024"} | (
+        {"kode": "baru"}
+        if _base == "unitorganisasi"
+        else {"nip": NIP_BARU}
+        if _base == "pegawai"
+        else {"kode_satker": "654321"}
+        if _base == "satker"
+        else {}
+    )
+    _lain = "perencanaan" if _unit != "perencanaan" else "keuangan"
+    _body_baru = isian(_key, json=True, **_baru)
+    if _base == "riwayatjabatan":
+        _body_baru = lambda d, _b=_body_baru: _b(d) | {"pegawai": d.sekretariat["pegawai_baru"].pk}  # noqa: E731
+    BARIS += [
+        Baris(
+            "POST",
+            f"sekretariat-{_base}-list",
+            _api(_siapa, 201),
+            m(_model),
+            body=_body_baru,
+            format="json",
+            # One installation serves one satker: a new one only while there is none.
+            awal=(lambda d: type(d.sekretariat["satker"]).objects.all().delete())
+            if _base == "satker"
+            else Baris.awal,
+            unit=_unit,
+            lain=_lain,
+        ),
+        Baris(
+            "PUT",
+            f"sekretariat-{_base}-detail",
+            _api(_siapa, 200),
+            m(_model),
+            kwargs=pk_of(_key),
+            body=isian(_key, json=True, **{_field: "Diubah 2 Tahun 2024"}),
+            format="json",
+            unit=_unit,
+            lain=_lain,
+        ),
+        Baris(
+            "PATCH",
+            f"sekretariat-{_base}-detail",
+            _api(_siapa, 200),
+            m(_model),
+            kwargs=pk_of(_key),
+            body=lambda d, _field=_field: {_field: "Diubah 3 Tahun 2024"},
+            format="json",
+            unit=_unit,
+            lain=_lain,
+        ),
+        # The router maps DELETE, the viewsets refuse it: 405 for those who may write, 403
+        # (no delete permission) for the others; nothing is ever deleted.
+        Baris(
+            "DELETE",
+            f"sekretariat-{_base}-detail",
+            "405 405 403 403 403 403 403 403",
+            m(_model),
+            kwargs=pk_of(_key),
+            format="json",
+            unit=_unit,
+            lain=_lain,
+            menulis=False,
+        ),
+    ]
+
+
+# --------------------------------------------------------------------------- the checks
+
+
+def _walk(patterns, ns=""):
+    for p in patterns:
+        if isinstance(p, URLResolver):
+            yield from _walk(p.url_patterns, f"{ns}{p.namespace}:" if p.namespace else ns)
+        elif isinstance(p, URLPattern) and p.name:
+            if "format" in p.pattern.regex.groupindex:
+                continue  # DRF's ".json" suffix twin of the same endpoint
+            yield f"{ns}{p.name}", p
+
+
+def write_routes() -> set[tuple[str, str]]:
+    """(METHOD, url name) of every write the project accepts."""
+    from django.views.generic.edit import ProcessFormView
+
+    found = set()
+    for name, pattern in _walk(get_resolver().url_patterns):
+        if LEWATI.match(name):
+            continue
+        callback = pattern.callback
+        actions = getattr(callback, "actions", None)
+        if actions is not None:  # a DRF viewset route
+            methods = {m for m in actions if m in TULIS}
+        else:
+            view = getattr(callback, "view_class", None)
+            allowed = set(getattr(view, "http_method_names", TULIS))
+            methods = {m for m in TULIS if hasattr(view, m) and m in allowed}
+            # Django's form views answer PUT by re-running post() with an empty form: the
+            # same route, never a separate write.
+            if getattr(view, "put", None) is ProcessFormView.put:
+                methods.discard("put")
+        found |= {(m.upper(), name) for m in methods}
+    return found
+
+
+def test_every_write_route_has_a_row():
+    covered = {(b.method, b.name) for b in BARIS}
+    missing = sorted(write_routes() - covered)
+    unknown = sorted(covered - write_routes())
+    assert not missing, "write routes without a row in BARIS:\n" + "\n".join(
+        f"  {m} {n}" for m, n in missing
+    )
+    assert not unknown, f"rows for routes that do not exist: {unknown}"
+
+
+def _is_login_redirect(response) -> bool:
+    return response.status_code == 302 and (
+        "/masuk/" in response["Location"] or "/admin/login/" in response["Location"]
+    )
+
+
+def _kirim(client, baris: Baris, url: str, body):
+    method = getattr(client, baris.method.lower())
+    if baris.format == "json":
+        return method(url, data=body, content_type="application/json")
+    if baris.format == "multipart" or baris.method == "POST":
+        return method(url, data=body)
+    from django.test.client import encode_multipart
+
+    return method(
+        url,
+        data=encode_multipart("BoUnDaRy", body),
+        content_type="multipart/form-data; boundary=BoUnDaRy",
+    )
+
+
+def _coba(d, baris: Baris, user) -> tuple[int, bool, str]:
+    """Send the write as ``user`` inside a savepoint rolled back afterwards: (status, changed)."""
+    sid = transaction.savepoint()
+    try:
+        cache.clear()
+        client = Client()
+        if user is not None:
+            client.force_login(user)
+        url = reverse(baris.name, kwargs=baris.kwargs(d))
+        body = baris.body(d)
+        baris.awal(d)
+        before = baris.amati(d)
+        response = _kirim(client, baris, url, body)
+        after = baris.amati(d)
+        lokasi = response.get("Location", "")
+        detail = lokasi or getattr(response, "content", b"")[:300].decode("utf-8", "replace")
+        return response.status_code, before != after, detail, _is_login_redirect(response)
+    finally:
+        transaction.savepoint_rollback(sid)
+        cache.clear()
+
+
+def _grup(baris: Baris) -> str:
+    return re.split(r"[:-]", baris.name)[0]
+
+
+def _periksa(d, baris: Baris) -> list[str]:
+    expected = baris.status()
+    personas = d.personas(baris)
+    baris.siapkan(d)  # build the data before the first savepoint
+    baris.kwargs(d), baris.body(d)
+    failures = []
+    code, changed, detail, to_login = _coba(d, baris, None)
+    anon_ok = code == 403 if baris.api else to_login
+    if not anon_ok or changed:
+        failures.append(f"anonymous: {code} changed={changed} {detail[:200]!r}")
+    for kolom, user in personas.items():
+        code, changed, detail, to_login = _coba(d, baris, user)
+        want = expected[kolom]
+        if code != want or to_login:
+            failures.append(f"{kolom}: expected {want}, got {code} {detail[:200]!r}")
+        elif code < 400 and baris.menulis and not changed:
+            failures.append(f"{kolom}: {code} but nothing was written {detail[:200]!r}")
+        elif (code >= 400 or not baris.menulis) and changed:
+            failures.append(f"{kolom}: {code} but the data changed")
+    return [f"{baris.id}: {f}" for f in failures]
+
+
+GRUP = sorted({_grup(b) for b in BARIS if not b.xfail})
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("grup", GRUP)
+def test_write_matrix(grup):
+    """Every row of the app (one world for the app; each request in its own savepoint)."""
+    d = Dunia()
+    failures = []
+    for baris in BARIS:
+        if _grup(baris) == grup and not baris.xfail:
+            failures += _periksa(d, baris)
+    assert not failures, "\n".join(failures)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "baris",
+    [
+        pytest.param(b, id=b.id, marks=pytest.mark.xfail(strict=True, reason=b.xfail))
+        for b in BARIS
+        if b.xfail
+    ],
+)
+def test_write_matrix_known_bugs(baris):
+    failures = _periksa(Dunia(), baris)
+    assert not failures, "\n".join(failures)
