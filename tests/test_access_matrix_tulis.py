@@ -35,6 +35,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.cache import cache
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.db.models.fields.files import FieldFile
 from django.forms.models import model_to_dict
@@ -246,6 +247,23 @@ class Dunia:
         }
 
 
+    # ----------------------------------------------------------------- anggaran
+
+    @cached_property
+    def anggaran(self):
+        from tests.anggaran.factories import DokumenAnggaranFactory, pohon_kecil
+
+        dipa = DokumenAnggaranFactory(tahun=2023)
+        pohon = pohon_kecil(dipa, self.user(Peran.SEKRETARIS))
+        akun = pohon["akun"][0]
+        return {
+            "dipa": dipa,
+            "sub": pohon["sub"],
+            "akun": akun,
+            "detail": akun.anak.get(),
+        }
+
+
 def _k(d, key):
     return d.kinerja[key]
 
@@ -307,8 +325,9 @@ NIP_BARU = "198503122010011099"
 
 # Organisation master data: Admin and Sekretaris only.
 HANYA_PIMPINAN = "302 302 403 403 403 403 403 403"
-# Pegawai and riwayat jabatan: also the Kasubag/Staf of Sub Bagian Hukum dan SDM.
-SDM = "302 302 302 302 403 403 403 403"
+# Also the Kasubag/Staf of the owning sub-bagian (Hukum dan SDM for pegawai and riwayat
+# jabatan, Keuangan for anggaran, Teknis for badan ad hoc, Perencanaan for the Renstra).
+BAGIAN = "302 302 302 302 403 403 403 403"
 
 BARIS: list[Baris] = [
     # ---------------------------------------------------------------- kinerja (pages)
@@ -463,7 +482,7 @@ BARIS += [
     Baris(
         "POST",
         "sekretariat:pegawai_create",
-        SDM,
+        BAGIAN,
         m("sekretariat.Pegawai"),
         body=isian("pegawai", nama="Pegawai Baru", nip=NIP_BARU),
         unit="hukum_sdm",
@@ -472,7 +491,7 @@ BARIS += [
     Baris(
         "POST",
         "sekretariat:pegawai_update",
-        SDM,
+        BAGIAN,
         m("sekretariat.Pegawai"),
         kwargs=pk_of("pegawai"),
         body=isian("pegawai", nama="Nama Diubah"),
@@ -483,7 +502,7 @@ BARIS += [
     Baris(
         "POST",
         "sekretariat:riwayat_create",
-        SDM,
+        BAGIAN,
         m("sekretariat.RiwayatJabatan"),
         body=lambda d: (
             isian("riwayat", nomor_sk="99 Tahun 2024")(d)
@@ -495,7 +514,7 @@ BARIS += [
     Baris(
         "POST",
         "sekretariat:riwayat_update",
-        SDM,
+        BAGIAN,
         m("sekretariat.RiwayatJabatan"),
         kwargs=pk_of("riwayat"),
         body=isian("riwayat", nomor_sk="77 Tahun 2023"),
@@ -530,8 +549,8 @@ SEK_API = [
     ("divisi", "divisi", "sekretariat.Divisi", "nama", HANYA_PIMPINAN, "perencanaan"),
     ("jabatan", "jabatan", "sekretariat.Jabatan", "nama", HANYA_PIMPINAN, "perencanaan"),
     ("komisioner", "komisioner", "sekretariat.Komisioner", "nama", HANYA_PIMPINAN, "perencanaan"),
-    ("pegawai", "pegawai", "sekretariat.Pegawai", "nama", SDM, "hukum_sdm"),
-    ("riwayatjabatan", "riwayat", "sekretariat.RiwayatJabatan", "nomor_sk", SDM, "hukum_sdm"),
+    ("pegawai", "pegawai", "sekretariat.Pegawai", "nama", BAGIAN, "hukum_sdm"),
+    ("riwayatjabatan", "riwayat", "sekretariat.RiwayatJabatan", "nomor_sk", BAGIAN, "hukum_sdm"),
 ]
 
 
@@ -604,6 +623,244 @@ for _base, _key, _model, _field, _siapa, _unit in SEK_API:
             menulis=False,
         ),
     ]
+
+
+# ---------------------------------------------------------------- anggaran
+# Writes: Admin, Sekretaris and the Kasubag/Staf of Sub Bagian Keuangan; locking: Sekretaris.
+
+KEUANGAN = {"unit": "keuangan", "lain": "perencanaan"}
+KODE_AKUN = "076.01.CQ.6709.QGE.001.051.A.521211"
+CSV_SP2D = (
+    "tanggal,nomor_sp2d,kode_akun,uraian,nilai\n"
+    f"2023-03-01,230001T,{KODE_AKUN},Belanja ATK,150000\n"
+).encode()
+
+
+def _a(key):
+    return lambda d: {"pk": d.anggaran[key].pk}
+
+
+def _csv(d):
+    return {"berkas": SimpleUploadedFile("sp2d.csv", CSV_SP2D, content_type="text/csv")}
+
+
+ANGGARAN_MODELS = m(
+    "anggaran.DokumenAnggaran",
+    "anggaran.Revisi",
+    "anggaran.Pos",
+    "anggaran.Pagu",
+    "anggaran.RencanaPenarikan",
+    "anggaran.Realisasi",
+)
+
+BARIS += [
+    Baris(
+        "POST",
+        "anggaran:dokumen_create",
+        BAGIAN,
+        ANGGARAN_MODELS,
+        body=lambda d: {
+            "jenis": "dipa",
+            "tahun": 2024,
+            "nomor": "SP DIPA-076.01.2.670719/2024",
+            "tanggal": "2023-11-30",
+            "uraian": "DIPA 2024",
+        },
+        **KEUANGAN,
+    ),
+    Baris(
+        "POST",
+        "anggaran:dokumen_update",
+        BAGIAN,
+        ANGGARAN_MODELS,
+        kwargs=_a("dipa"),
+        body=lambda d: {"nomor": "SP DIPA-UBAH/2023", "tanggal": "2022-12-01", "uraian": "Ubah"},
+        **KEUANGAN,
+    ),
+    Baris(
+        "POST",
+        "anggaran:dokumen_kunci",
+        HANYA_PIMPINAN,
+        ANGGARAN_MODELS,
+        kwargs=_a("dipa"),
+        **KEUANGAN,
+    ),
+    Baris(
+        "POST",
+        "anggaran:revisi_create",
+        BAGIAN,
+        ANGGARAN_MODELS,
+        kwargs=_a("dipa"),
+        body=lambda d: {
+            "tanggal": "2023-06-01",
+            "alasan": "Revisi POK",
+            "perubahan": f"{KODE_AKUN}.1; 2; 400.000",
+        },
+        **KEUANGAN,
+    ),
+    Baris(
+        "POST",
+        "anggaran:rpd_update",
+        BAGIAN,
+        ANGGARAN_MODELS,
+        kwargs=_a("dipa"),
+        body=lambda d: {"rpd_1": "500.000", "rpd_2": "1.000.000"},
+        **KEUANGAN,
+    ),
+    Baris(
+        "POST",
+        "anggaran:pos_create",
+        BAGIAN,
+        ANGGARAN_MODELS,
+        kwargs=_a("dipa"),
+        body=lambda d: {
+            "induk": d.anggaran["sub"].pk,
+            "tingkat": "akun",
+            "kode": "521219",
+            "uraian": "Belanja barang lainnya",
+        },
+        **KEUANGAN,
+    ),
+    Baris(
+        "POST",
+        "anggaran:pos_update",
+        BAGIAN,
+        ANGGARAN_MODELS,
+        kwargs=_a("akun"),
+        body=lambda d: {"uraian": "Belanja bahan (diubah)"},
+        **KEUANGAN,
+    ),
+    Baris(
+        "POST",
+        "anggaran:realisasi_create",
+        BAGIAN,
+        ANGGARAN_MODELS,
+        kwargs=_a("dipa"),
+        body=lambda d: {
+            "akun": d.anggaran["akun"].pk,
+            "tanggal": "2023-03-01",
+            "nomor_sp2d": "230001T",
+            "nilai": "150.000",
+        },
+        **KEUANGAN,
+    ),
+    # Step 1 of the import only previews (200, nothing saved); the confirmation (a POST
+    # with the preview's token) saves.
+    Baris(
+        "POST",
+        "anggaran:realisasi_impor",
+        BAGIAN.replace("302", "200"),
+        ANGGARAN_MODELS,
+        kwargs=_a("dipa"),
+        body=_csv,
+        menulis=False,
+        **KEUANGAN,
+    ),
+    # API
+    Baris(
+        "POST",
+        "anggaran-dokumen-list",
+        _api(BAGIAN, 201),
+        ANGGARAN_MODELS,
+        body=lambda d: {
+            "jenis": "dipa",
+            "tahun": 2024,
+            "nomor": "SP DIPA-076.01.2.670719/2024",
+            "tanggal": "2023-11-30",
+            "uraian": "DIPA 2024",
+        },
+        format="json",
+        **KEUANGAN,
+    ),
+    *[
+        Baris(
+            method,
+            "anggaran-dokumen-detail",
+            _api(BAGIAN, 200),
+            ANGGARAN_MODELS,
+            kwargs=_a("dipa"),
+            body=lambda d: {"nomor": "SP DIPA-UBAH/2023", "tanggal": "2022-12-01", "uraian": "U"},
+            format="json",
+            **KEUANGAN,
+        )
+        for method in ("PUT", "PATCH")
+    ],
+    Baris(
+        "POST",
+        "anggaran-dokumen-kunci",
+        _api(HANYA_PIMPINAN, 200),
+        ANGGARAN_MODELS,
+        kwargs=_a("dipa"),
+        format="json",
+        **KEUANGAN,
+    ),
+    Baris(
+        "POST",
+        "anggaran-dokumen-impor",
+        _api(BAGIAN, 200),
+        ANGGARAN_MODELS,
+        kwargs=_a("dipa"),
+        body=_csv,
+        format="multipart",
+        **KEUANGAN,
+    ),
+    Baris(
+        "POST",
+        "anggaran-revisi-list",
+        _api(BAGIAN, 201),
+        ANGGARAN_MODELS,
+        body=lambda d: {
+            "dokumen": d.anggaran["dipa"].pk,
+            "tanggal": "2023-06-01",
+            "alasan": "Revisi POK",
+            "perubahan": [{"pos": d.anggaran["detail"].pk, "volume": "2", "harga": "400000"}],
+        },
+        format="json",
+        **KEUANGAN,
+    ),
+    Baris(
+        "POST",
+        "anggaran-pos-list",
+        _api(BAGIAN, 201),
+        ANGGARAN_MODELS,
+        body=lambda d: {
+            "dokumen": d.anggaran["dipa"].pk,
+            "induk": d.anggaran["sub"].pk,
+            "tingkat": "akun",
+            "kode": "521219",
+            "uraian": "Belanja barang lainnya",
+        },
+        format="json",
+        **KEUANGAN,
+    ),
+    *[
+        Baris(
+            method,
+            "anggaran-pos-detail",
+            _api(BAGIAN, 200),
+            ANGGARAN_MODELS,
+            kwargs=_a("akun"),
+            body=lambda d: {"uraian": "Belanja bahan (diubah)"},
+            format="json",
+            **KEUANGAN,
+        )
+        for method in ("PUT", "PATCH")
+    ],
+    Baris(
+        "POST",
+        "anggaran-realisasi-list",
+        _api(BAGIAN, 201),
+        ANGGARAN_MODELS,
+        body=lambda d: {
+            "akun": d.anggaran["akun"].pk,
+            "tanggal": "2023-03-01",
+            "nomor_sp2d": "230001T",
+            "nilai": "150000",
+        },
+        format="json",
+        **KEUANGAN,
+    ),
+]
 
 
 # --------------------------------------------------------------------------- the checks
