@@ -18,7 +18,8 @@ sub-bagian)::
     Sek  Sekretaris            StfU  Staf of the unit        StfL  Staf of another unit
     Kom  Komisioner            Aud   Auditor
 
-Anonymous users are always refused: pages redirect to the login form, the API answers 403.
+Anonymous users are refused (pages redirect to the login form, the API answers 403) except
+where a row says otherwise (``anonim``: logging in and out).
 A ``unit`` rule shows as a success for KasU/StfU and a 404 (record hidden from the writer) or
 403 (record readable, write refused) for KasL/StfL.
 """
@@ -96,8 +97,10 @@ class Baris:
     def id(self) -> str:
         return f"{self.method} {self.name}{' ' + self.label if self.label else ''}"
 
-    def status(self) -> dict[str, int]:
-        codes = [int(c) for c in self.harapan.split()]
+    def status(self) -> dict[str, set[int]]:
+        """Column -> the accepted status (one; "400/403" only where the fix is not merged yet
+        and either refusal is right)."""
+        codes = [{int(c) for c in cell.split("/")} for cell in self.harapan.split()]
         assert len(codes) == len(KOLOM), self.id
         return dict(zip(KOLOM, codes, strict=True))
 
@@ -340,11 +343,6 @@ def _isi(d):
 
 def _realisasi(status):
     return lambda d: {"pk": d.kinerja["realisasi"][status].pk}
-
-
-# Shorthands of the status lines (Adm Sek KasU StfU KasL StfL Kom Aud).
-def semua(ok):
-    return f"{ok} {ok} {ok} {ok} {ok} {ok} 403 403"
 
 
 def model_get(path):
@@ -1094,7 +1092,7 @@ BARIS += [
     Baris(
         "PATCH",
         "kinerja-sasaran-detail",
-        "200 200 400 400 403 403 403 403",
+        "200 200 400/403 400/403 403 403 403 403",
         m("kinerja.Sasaran"),
         kwargs=_kb("sasaran"),
         body=lambda d: {"unit": d.units["keuangan"].pk},
@@ -1753,7 +1751,7 @@ def _periksa(d, baris: Baris) -> list[str]:
     for kolom, user in personas.items():
         code, changed, detail, to_login = _coba(d, baris, user)
         want = expected[kolom]
-        if code != want or (to_login and baris.name != "logout"):
+        if code not in want or (to_login and baris.name != "logout"):
             failures.append(f"{kolom}: expected {want}, got {code} {detail[:200]!r}")
         elif code < 400 and baris.menulis and baris.amati is not None and not changed:
             failures.append(f"{kolom}: {code} but nothing was written {detail[:200]!r}")
