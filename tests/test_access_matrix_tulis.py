@@ -106,16 +106,11 @@ class Baris:
 
 
 def rows(*models):
-    """What a write changes: every row of the given models, as plain values."""
+    """What a write changes: every row of the given models (all their columns), one query
+    per model."""
 
     def amati(d):
-        return tuple(
-            (
-                *sorted(repr(model_to_dict(o)) for o in m._default_manager.all()),
-                m._default_manager.count(),
-            )
-            for m in models
-        )
+        return tuple(tuple(m._base_manager.order_by("pk").values_list()) for m in models)
 
     return amati
 
