@@ -75,7 +75,7 @@ class Baris:
     body: Callable[[Any], Any] = lambda d: {}
     unit: str = "perencanaan"
     lain: str = "keuangan"
-    format: str = "form"  # form | json | multipart
+    format: str = "form"  # form (multipart, files allowed) | json
     menulis: bool = True  # False: a success answers without writing (e.g. validation only)
     anonim: int | None = None  # None: refused (login page / API 403)
     awal: Callable[[Any], None] = lambda d: None  # runs inside the savepoint, before
@@ -919,7 +919,6 @@ BARIS += [
         ANGGARAN_MODELS,
         kwargs=_a("dipa"),
         body=_csv,
-        format="multipart",
         **KEUANGAN,
     ),
     Baris(
@@ -1656,6 +1655,9 @@ def write_routes() -> set[tuple[str, str]]:
             methods = {m for m in actions if m in TULIS}
         else:
             view = getattr(callback, "view_class", None)
+            if view is None:  # a function view: its methods cannot be read, so it needs a row
+                found.add(("ANY", name))
+                continue
             allowed = set(getattr(view, "http_method_names", TULIS))
             methods = {m for m in TULIS if hasattr(view, m) and m in allowed}
             # Django's form views answer PUT by re-running post() with an empty form: the
