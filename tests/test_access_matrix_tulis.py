@@ -182,6 +182,9 @@ class Dunia:
         sasaran = f.SasaranFactory(tujuan=tujuan, unit=self.units["perencanaan"])
         indikator = f.IndikatorFactory(sasaran=sasaran)
         target = f.TargetTahunanFactory(indikator=indikator, tahun=2023)
+        indikator_lain = f.IndikatorFactory(
+            sasaran=f.SasaranFactory(tujuan=tujuan, unit=self.units["keuangan"])
+        )
         realisasi = {
             status: f.RealisasiFactory(
                 indikator=indikator, tahun=2023, periode=periode, status=status
@@ -206,6 +209,7 @@ class Dunia:
             "sasaran": sasaran,
             "indikator": indikator,
             "target": target,
+            "indikator_lain": indikator_lain,  # of a Keuangan sasaran
             "realisasi": realisasi,
             "bukti": bukti,
             "pk_draf": pk_draf,
@@ -1093,6 +1097,19 @@ BARIS += [
         format="json",
         label="(move to another unit)",
         xfail="fixed on branch h-api",
+    ),
+    # The same hole through the indikator: moving another unit's indikator under a Perencanaan
+    # sasaran would let Perencanaan write its realisasi. Correct: refused, sasaran unchanged.
+    Baris(
+        "PATCH",
+        "kinerja-indikator-detail",
+        "200 200 400/403 400/403 403 403 403 403",
+        m("kinerja.Indikator"),
+        kwargs=_kb("indikator_lain"),
+        body=lambda d: {"sasaran": d.kinerja["sasaran"].pk},
+        format="json",
+        label="(move into the unit's sasaran)",
+        xfail="not fixed yet: PATCH indikator may change its sasaran (and so its unit)",
     ),
     Baris(
         "POST",
