@@ -219,12 +219,35 @@ class Dunia:
 
     @cached_property
     def lkj(self):
+        """A finished (not draft) LKj version of 2021, a year that passes the finalisation
+        preflight: signed PK equal to the Renstra targets, every realisasi approved, every
+        budget line with pagu spent."""
         from django.core.files.base import ContentFile
 
+        from anggaran import services as anggaran_services
         from kinerja.lkj.models import LaporanKinerja
+        from tests.anggaran.factories import DokumenAnggaranFactory, pohon_kecil
+        from tests.kinerja import factories as f
 
-        self.kinerja  # noqa: B018 - the year's data
-        laporan = LaporanKinerja(tahun=2023, versi=1, status="selesai", draf=False, progres=100)
+        k = self.kinerja
+        sekretaris = self.user(Peran.SEKRETARIS)
+        pk = f.PerjanjianKinerjaFactory(tahun=2021, status="ditandatangani")
+        for indikator in (k["indikator"], k["indikator_lain"]):
+            f.TargetTahunanFactory(indikator=indikator, tahun=2021, target=Decimal("100"))
+            f.PKBarisFactory(perjanjian=pk, indikator=indikator, target=Decimal("100"))
+            f.RealisasiFactory(
+                indikator=indikator, tahun=2021, periode="tahunan", status="disetujui"
+            )
+        dipa = DokumenAnggaranFactory(tahun=2021, tanggal=date(2020, 11, 30))
+        for i, akun in enumerate(pohon_kecil(dipa, sekretaris)["akun"]):
+            anggaran_services.realisasi_create(
+                pengguna=sekretaris,
+                akun=akun,
+                tanggal=date(2021, 3, 1),
+                nomor_sp2d=f"21000{i}T",
+                nilai=Decimal("100000"),
+            )
+        laporan = LaporanKinerja(tahun=2021, versi=1, status="selesai", draf=False, progres=100)
         laporan.sha256 = "0" * 64
         laporan.berkas.save("uji.pdf", ContentFile(b"%PDF-1.4 uji"), save=False)
         laporan.save()
@@ -545,16 +568,13 @@ BARIS: list[Baris] = [
             "tempat_tanggal": "Serang, Januari 2024",
         },
     ),
-    # The world's year does not pass the finalisation preflight (PK unsigned, realisasi not
-    # approved): Admin/Sekretaris get the page back with the reason, nothing is written.
     Baris(
         "POST",
         "kinerja:lkj_finalkan",
         HANYA_PIMPINAN,
-        m("kinerja.LaporanKinerja", "kinerja.KunciTahun"),
+        m("kinerja.LaporanKinerja", "kinerja.KunciTahun", "anggaran.DokumenAnggaran"),
         kwargs=lambda d: {"pk": d.lkj["laporan"].pk},
         perlu="kinerja lkj",
-        menulis=False,
     ),
 ]
 
@@ -1231,8 +1251,8 @@ BARIS += [
     Baris(
         "POST",
         "kinerja-laporan-finalkan",
-        "400 400 403 403 403 403 403 403",  # 400: the preflight refuses (see lkj_finalkan)
-        m("kinerja.LaporanKinerja", "kinerja.KunciTahun"),
+        _api(HANYA_PIMPINAN, 200),
+        m("kinerja.LaporanKinerja", "kinerja.KunciTahun", "anggaran.DokumenAnggaran"),
         kwargs=lambda d: {"pk": d.lkj["laporan"].pk},
         format="json",
         perlu="kinerja lkj",
