@@ -546,6 +546,15 @@ BARIS: list[Baris] = [
         body=lambda d: {"tahun": 2023, "aksi": "kunci", "keterangan": "LKj final"},
         label="kunci tahun",
     ),
+    Baris(
+        "POST",
+        "kinerja:pengaturan",
+        "302 302 403 403 403 403 403 403",
+        m("kinerja.KunciTahun", "anggaran.DokumenAnggaran"),
+        body=lambda d: {"tahun": 2023, "aksi": "buka"},
+        awal=lambda d: model_get("kinerja.KunciTahun").objects.create(tahun=2023),
+        label="buka kunci tahun",
+    ),
     # ---------------------------------------------------------------- LKj (pages)
     Baris(
         "POST",
