@@ -42,20 +42,7 @@ class BerandaView(LoginRequiredMixin, TemplateView):
         context["tugas"] = dasbor.dasbor_tugas(user=user)
         if peran in PERAN_DASBOR:
             segar = self.request.GET.get("segar") == "1"
-            capaian = dasbor.dasbor_capaian(tahun=tahun, segar=segar)
-            anggaran = dasbor.dasbor_anggaran(tahun=tahun, segar=segar)
-            rekrutmen = dasbor.dasbor_rekrutmen(tahun=tahun, segar=segar)
-            context.update(
-                capaian=capaian["data"],
-                anggaran=anggaran["data"],
-                rekrutmen=rekrutmen["data"],
-                data_per=min(capaian["per"], anggaran["per"], rekrutmen["per"]),
-                lkj=dasbor.dasbor_lkj(tahun=tahun),
-                grafik_capaian=dasbor.grafik_aman(capaian["data"]["grafik"]),
-                grafik_anggaran=dasbor.grafik_aman(anggaran["data"]["grafik"])
-                if anggaran["data"]
-                else "",
-            )
+            context["dasbor"] = dasbor.dasbor_tahun(tahun=tahun, segar=segar)
         return context
 
 
