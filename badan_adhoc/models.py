@@ -13,6 +13,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from kpu_site.status import PilihanBerwarna, nonmember
+
 
 class JenisBadan(models.TextChoices):
     PPK = "ppk", _("PPK")
@@ -245,10 +247,13 @@ class Pendaftar(models.Model):
         L = "L", _("Laki-laki")
         P = "P", _("Perempuan")
 
-    class Status(models.TextChoices):
+    class Status(PilihanBerwarna):
         BELUM = "belum", _("Belum diperiksa")
         MS = "ms", _("Memenuhi syarat")
         TMS = "tms", _("Tidak memenuhi syarat")
+
+        WARNA = nonmember({"belum": "light", "ms": "success", "tms": "danger"})
+        SINGKAT = nonmember({"belum": "belum", "ms": "MS", "tms": "TMS"})
 
     class HasilAkhir(models.TextChoices):
         BELUM = "", _("–")
@@ -423,10 +428,12 @@ class AnggotaParpol(models.Model):
 class KlarifikasiParpol(models.Model):
     """An applicant's document showing they are not (or no longer) a party member."""
 
-    class Status(models.TextChoices):
+    class Status(PilihanBerwarna):
         DIAJUKAN = "diajukan", _("Diajukan")
         DITERIMA = "diterima", _("Diterima")
         DITOLAK = "ditolak", _("Ditolak")
+
+        WARNA = nonmember({"diajukan": "warning", "diterima": "success", "ditolak": "danger"})
 
     pendaftar = models.ForeignKey(
         Pendaftar,
@@ -476,9 +483,11 @@ class Jabatan(models.TextChoices):
 class AnggotaBadan(models.Model):
     """An appointed member (penetapan) of a PPK/PPS/KPPS; PAW links the replacement."""
 
-    class Status(models.TextChoices):
+    class Status(PilihanBerwarna):
         AKTIF = "aktif", _("Aktif")
         BERHENTI = "berhenti", _("Berhenti")
+
+        WARNA = nonmember({"aktif": "success", "berhenti": "secondary"})
 
     class AlasanBerhenti(models.TextChoices):
         MENGUNDURKAN_DIRI = "mengundurkan_diri", _("Mengundurkan diri")

@@ -5,6 +5,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from kpu_site.status import PilihanBerwarna, nonmember
+
 
 class Satker(models.Model):
     """The work unit (satuan kerja) this installation serves: one per installation."""
@@ -254,10 +256,12 @@ class Jabatan(models.Model):
     """A position: struktural (Sekretaris, Kasubag X: one per unit, one holder at a time),
     fungsional (a JF), or pelaksana (staff position, any number of holders)."""
 
-    class Jenis(models.TextChoices):
+    class Jenis(PilihanBerwarna):
         STRUKTURAL = "struktural", _("Struktural")
         FUNGSIONAL = "fungsional", _("Fungsional")
         PELAKSANA = "pelaksana", _("Pelaksana")
+
+        WARNA = nonmember({"struktural": "danger", "fungsional": "secondary", "pelaksana": "light"})
 
     nama = models.CharField(_("nama jabatan"), max_length=200)
     jenis = models.CharField(_("jenis jabatan"), max_length=10, choices=Jenis.choices)
