@@ -233,6 +233,19 @@ ALASAN_TMS = {
     "anggota_parpol": _("Terdaftar sebagai anggota partai politik"),
 }
 PERINGATAN = {"usia_lebih_55": _("Usia lebih dari 55 tahun (KPPS)")}
+#: The requirement behind each reason, as the applicant's page states it (``{lingkup}``: the
+#: kecamatan or desa/kelurahan the applicant applies to).
+SYARAT = {
+    "nik_tidak_valid": _("NIK 16 digit dan cocok dengan tanggal lahir & jenis kelamin"),
+    "nik_ganda": _("NIK tidak terdaftar dua kali (rekrutmen ini / badan lain yang sama waktu)"),
+    "usia_kurang": _("Usia minimal 17 tahun pada tanggal acuan"),
+    "pendidikan_kurang": _("Pendidikan paling rendah SMA/sederajat"),
+    "domisili_di_luar_wilayah": _("Berdomisili di {lingkup} yang dituju"),
+    "anggota_parpol": _("Tidak terdaftar sebagai anggota partai politik (SIPOL)"),
+}
+SYARAT_PERINGATAN = {
+    "usia_lebih_55": _("Usia 17–55 tahun (KPPS, diutamakan; bukan syarat gugur)"),
+}
 
 
 #: Applicant fields that only the recruitment's staff may see.
