@@ -93,9 +93,6 @@ class PendaftarListView(_RekrutmenMixin, BacaMixin, TemplateView):
                 cari=bool(self.saringan["q"]),
                 baris_semua=rows if not setelah and not ada_lagi else None,
             )
-        user = self.request.user
-        for p in rows:
-            p.nik_tampil = nik_untuk(user, p.nik)
         context.update(
             rekrutmen=self.rekrutmen,
             saring=form,
@@ -162,7 +159,6 @@ class PendaftarDetailView(BacaMixin, DetailView):
         context = super().get_context_data(**kwargs)
         p = self.object
         user = self.request.user
-        p.nik_tampil = nik_untuk(user, p.nik)
         rekrutmen = p.rekrutmen
         context.update(
             pendaftar=p,
