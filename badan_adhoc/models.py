@@ -485,6 +485,11 @@ class KlarifikasiParpol(models.Model):
     def __str__(self) -> str:
         return f"Klarifikasi {self.pendaftar} ({self.get_status_display()})"
 
+    @property
+    def dapat_diputuskan(self) -> bool:
+        """Still waiting for a decision (``klarifikasi_decide`` decides once)."""
+        return self.status == self.Status.DIAJUKAN
+
 
 class Jabatan(models.TextChoices):
     KETUA = "ketua", _("Ketua")
@@ -563,6 +568,11 @@ class AnggotaBadan(models.Model):
 
     def __str__(self) -> str:
         return f"{self.nama} ({self.get_jabatan_display()} {self.wilayah.nama})"
+
+    @property
+    def aktif(self) -> bool:
+        """Holds the seat: a jabatan can be set and a PAW made only for an active member."""
+        return self.status == self.Status.AKTIF
 
 
 class TarifHonor(models.Model):
