@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
@@ -13,7 +14,7 @@ from . import dasbor, selectors, services
 from .akses import IzinMixin
 from .formatting import tanggal_valid
 from .models import JejakAudit
-from .peran import Peran, peran_of
+from .peran import DOMAIN_APPS, Peran, peran_of
 from .tahun import KUNCI_SESI, tahun_aktif, tahun_pilihan, tahun_valid, url_ganti_tahun
 
 PERAN_DASBOR = frozenset({Peran.KOMISIONER, Peran.SEKRETARIS, Peran.ADMIN})
@@ -85,10 +86,7 @@ class JejakAuditListView(IzinMixin, ListView):
         context = super().get_context_data(**kwargs)
         context["pilihan_aksi"] = JejakAudit.Aksi.choices
         context["pilihan_aplikasi"] = [
-            ("sekretariat", "Sekretariat"),
-            ("kinerja", "Kinerja"),
-            ("anggaran", "Anggaran"),
-            ("badan_adhoc", "Badan Ad Hoc"),
+            (app, apps.get_app_config(app).verbose_name) for app in DOMAIN_APPS
         ]
         context["login_log"] = selectors.login_log_list(limit=20)
         return context

@@ -83,3 +83,9 @@ def test_every_status_has_its_own_colour():
     for pilihan in (Realisasi.Status, LaporanKinerja.Status, Pendaftar.Status):
         warna = [p.warna for p in pilihan]
         assert len(set(warna)) == len(warna), pilihan
+
+
+def test_status_text_without_badge_for_printed_documents():
+    p = Pendaftar(status_administrasi="tms")
+    assert _render('{% status_teks p "status_administrasi" singkat=True %}', p=p) == "TMS"
+    assert _render('{% status_teks p "status_administrasi" %}', p=p) == "Tidak memenuhi syarat"

@@ -39,3 +39,10 @@ def status_warna(obj, field="status"):
     """The colour name alone (``success``, ``danger``…), for a class other than a badge
     (``bg-{% status_warna l %}`` on a progress bar)."""
     return pilihan_field(type(obj), field)(getattr(obj, field)).warna
+
+
+@register.simple_tag
+def status_teks(obj, field="status", *, singkat=False):
+    """The label alone (a printed document: no badge), from the same choices."""
+    pilihan = pilihan_field(type(obj), field)(getattr(obj, field))
+    return pilihan.singkat if singkat else pilihan.label
