@@ -235,6 +235,11 @@ class Pegawai(models.Model):
         return reverse("sekretariat:pegawai_detail", kwargs={"pk": self.pk})
 
     @property
+    def berjabatan(self) -> bool:
+        """A PNS holds jabatan (a riwayat with its SK); a PPNPN has a kind instead."""
+        return self.status == self.Status.PNS
+
+    @property
     def jabatan_display(self) -> str:
         """The current position as printed: the open jabatan of a PNS, or the PPNPN kind.
 
