@@ -13,3 +13,6 @@ MENU = [
 
 # Where the year switcher goes from a page of one year's DIPA or hibah (``kpu_site.tahun``).
 HALAMAN_TAHUN = {"anggaran:*": "anggaran:dokumen_list"}
+
+# A year with a DIPA or hibah has data (``kpu_site.tahun``): ``(model, year field)``.
+TAHUN_BERDATA = (("anggaran.DokumenAnggaran", "tahun"),)

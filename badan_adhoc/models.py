@@ -13,6 +13,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from kpu_site.status import PilihanBerwarna, nonmember
+
 
 class JenisBadan(models.TextChoices):
     PPK = "ppk", _("PPK")
@@ -231,6 +233,19 @@ ALASAN_TMS = {
     "anggota_parpol": _("Terdaftar sebagai anggota partai politik"),
 }
 PERINGATAN = {"usia_lebih_55": _("Usia lebih dari 55 tahun (KPPS)")}
+#: The requirement behind each reason, as the applicant's page states it (``{lingkup}``: the
+#: kecamatan or desa/kelurahan the applicant applies to).
+SYARAT = {
+    "nik_tidak_valid": _("NIK 16 digit dan cocok dengan tanggal lahir & jenis kelamin"),
+    "nik_ganda": _("NIK tidak terdaftar dua kali (rekrutmen ini / badan lain yang sama waktu)"),
+    "usia_kurang": _("Usia minimal 17 tahun pada tanggal acuan"),
+    "pendidikan_kurang": _("Pendidikan paling rendah SMA/sederajat"),
+    "domisili_di_luar_wilayah": _("Berdomisili di {lingkup} yang dituju"),
+    "anggota_parpol": _("Tidak terdaftar sebagai anggota partai politik (SIPOL)"),
+}
+SYARAT_PERINGATAN = {
+    "usia_lebih_55": _("Usia 17–55 tahun (KPPS, diutamakan; bukan syarat gugur)"),
+}
 
 
 #: Applicant fields that only the recruitment's staff may see.
@@ -245,10 +260,13 @@ class Pendaftar(models.Model):
         L = "L", _("Laki-laki")
         P = "P", _("Perempuan")
 
-    class Status(models.TextChoices):
+    class Status(PilihanBerwarna):
         BELUM = "belum", _("Belum diperiksa")
         MS = "ms", _("Memenuhi syarat")
         TMS = "tms", _("Tidak memenuhi syarat")
+
+        WARNA = nonmember({"belum": "light", "ms": "success", "tms": "danger"})
+        SINGKAT = nonmember({"belum": "belum", "ms": "MS", "tms": "TMS"})
 
     class HasilAkhir(models.TextChoices):
         BELUM = "", _("–")
@@ -423,10 +441,12 @@ class AnggotaParpol(models.Model):
 class KlarifikasiParpol(models.Model):
     """An applicant's document showing they are not (or no longer) a party member."""
 
-    class Status(models.TextChoices):
+    class Status(PilihanBerwarna):
         DIAJUKAN = "diajukan", _("Diajukan")
         DITERIMA = "diterima", _("Diterima")
         DITOLAK = "ditolak", _("Ditolak")
+
+        WARNA = nonmember({"diajukan": "warning", "diterima": "success", "ditolak": "danger"})
 
     pendaftar = models.ForeignKey(
         Pendaftar,
@@ -465,6 +485,11 @@ class KlarifikasiParpol(models.Model):
     def __str__(self) -> str:
         return f"Klarifikasi {self.pendaftar} ({self.get_status_display()})"
 
+    @property
+    def dapat_diputuskan(self) -> bool:
+        """Still waiting for a decision (``klarifikasi_decide`` decides once)."""
+        return self.status == self.Status.DIAJUKAN
+
 
 class Jabatan(models.TextChoices):
     KETUA = "ketua", _("Ketua")
@@ -476,9 +501,11 @@ class Jabatan(models.TextChoices):
 class AnggotaBadan(models.Model):
     """An appointed member (penetapan) of a PPK/PPS/KPPS; PAW links the replacement."""
 
-    class Status(models.TextChoices):
+    class Status(PilihanBerwarna):
         AKTIF = "aktif", _("Aktif")
         BERHENTI = "berhenti", _("Berhenti")
+
+        WARNA = nonmember({"aktif": "success", "berhenti": "secondary"})
 
     class AlasanBerhenti(models.TextChoices):
         MENGUNDURKAN_DIRI = "mengundurkan_diri", _("Mengundurkan diri")
@@ -541,6 +568,11 @@ class AnggotaBadan(models.Model):
 
     def __str__(self) -> str:
         return f"{self.nama} ({self.get_jabatan_display()} {self.wilayah.nama})"
+
+    @property
+    def aktif(self) -> bool:
+        """Holds the seat: a jabatan can be set and a PAW made only for an active member."""
+        return self.status == self.Status.AKTIF
 
 
 class TarifHonor(models.Model):

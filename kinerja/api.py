@@ -26,6 +26,7 @@ from rest_framework.response import Response
 from kpu_site.akses import IzinModelApi
 
 from . import selectors, services
+from .lkj import api as lkj_api
 from .models import (
     BuktiDukung,
     Indikator,
@@ -670,3 +671,4 @@ def register(router) -> None:
     router.register("kinerja/realisasi", RealisasiViewSet, basename="kinerja-realisasi")
     router.register("kinerja/bukti", BuktiDukungViewSet, basename="kinerja-buktidukung")
     router.register("kinerja/capaian", CapaianViewSet, basename="kinerja-capaian")
+    lkj_api.register(router)

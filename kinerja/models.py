@@ -14,6 +14,8 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from kpu_site.status import PilihanBerwarna, nonmember
+
 ANGKA = {"max_digits": 18, "decimal_places": 4}
 
 
@@ -228,10 +230,12 @@ class TargetTahunan(models.Model):
 class PerjanjianKinerja(models.Model):
     """The yearly Perjanjian Kinerja. Signed = frozen; a change is a new revision."""
 
-    class Status(models.TextChoices):
+    class Status(PilihanBerwarna):
         DRAFT = "draft", _("Draft")
         DITANDATANGANI = "ditandatangani", _("Ditandatangani")
         DIGANTI = "diganti", _("Diganti revisi berikutnya")
+
+        WARNA = nonmember({"draft": "warning", "ditandatangani": "success", "diganti": "secondary"})
 
     tahun = models.PositiveSmallIntegerField(_("tahun"))
     revisi = models.PositiveSmallIntegerField(_("revisi"), default=0)
@@ -348,12 +352,22 @@ class Realisasi(models.Model):
 
     TRIWULAN = ("tw1", "tw2", "tw3", "tw4")
 
-    class Status(models.TextChoices):
+    class Status(PilihanBerwarna):
         DRAFT = "draft", _("Draft")
         DIAJUKAN = "diajukan", _("Diajukan ke Kasubag")
         DIKEMBALIKAN = "dikembalikan", _("Dikembalikan")
         DIVERIFIKASI = "diverifikasi", _("Diverifikasi Kasubag")
         DISETUJUI = "disetujui", _("Disetujui Sekretaris")
+
+        WARNA = nonmember(
+            {
+                "draft": "secondary",
+                "diajukan": "info",
+                "dikembalikan": "danger",
+                "diverifikasi": "primary",
+                "disetujui": "success",
+            }
+        )
 
     STATUS_DAPAT_DIUBAH = frozenset({"draft", "dikembalikan"})
 

@@ -26,3 +26,9 @@ HALAMAN_TAHUN = {
     "kinerja:pk_*": "kinerja:pk_list",
     "kinerja:lkj_*": "kinerja:lkj_list",
 }
+
+# The year switcher (``kpu_site.tahun``): ``(model, year field)`` of the rows that give a year
+# data, of the plans whose first year opens the range offered, and of the year locks.
+TAHUN_BERDATA = (("kinerja.PerjanjianKinerja", "tahun"), ("kinerja.LaporanKinerja", "tahun"))
+TAHUN_AWAL = (("kinerja.Renstra", "tahun_mulai"),)
+TAHUN_KUNCI = (("kinerja.KunciTahun", "tahun"),)

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .lkj import urls as lkj_urls
 
 app_name = "kinerja"
 
@@ -43,3 +44,5 @@ urlpatterns = [
     path("analisis/<int:tahun>/", views.AnalisisView.as_view(), name="analisis"),
     path("pengaturan/", views.PengaturanView.as_view(), name="pengaturan"),
 ]
+
+urlpatterns += lkj_urls.urlpatterns  # the LKj pages share the namespace

@@ -7,13 +7,12 @@ are created. Every step is idempotent: running the command twice changes nothing
 
 from __future__ import annotations
 
-from importlib import import_module
-
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
 
-from .peran import DOMAIN_APPS, Peran
+from .peran import Peran
+from .registri import modul_app
 
 KATA_SANDI_DEMO = "demo-kpu-2023"
 
@@ -36,12 +35,11 @@ AKUN_DEMO = [
 
 def akun_demo_buat() -> list[tuple[str, str, str]]:
     """Create or update the demo accounts; returns (username, role, unit) rows."""
-    from sekretariat.models import UnitOrganisasi
-
     user_model = get_user_model()
+    unit_model = user_model._meta.get_field("unit").related_model  # sekretariat's units
     rows = []
     for username, peran, unit_kode, first, last in AKUN_DEMO:
-        unit = UnitOrganisasi.objects.get(kode=unit_kode) if unit_kode else None
+        unit = unit_model.objects.get(kode=unit_kode) if unit_kode else None
         user, created = user_model.objects.get_or_create(
             username=username,
             defaults={"first_name": first, "last_name": last, "unit": unit},
@@ -69,10 +67,6 @@ def akun_demo_buat() -> list[tuple[str, str, str]]:
 
 @transaction.atomic
 def muat(*, stdout) -> list[tuple[str, str, str]]:
-    for app in DOMAIN_APPS:
-        try:
-            module = import_module(f"{app}.demo")
-        except ModuleNotFoundError:
-            continue
+    for _app, module in modul_app("demo"):
         module.muat(stdout=stdout)
     return akun_demo_buat()

@@ -7,11 +7,11 @@ holds its permission (or one of its roles) and its URL exists.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from importlib import import_module
 
 from django.urls import NoReverseMatch, reverse
 
-from .peran import DOMAIN_APPS, Peran, peran_of
+from .peran import Peran, peran_of
+from .registri import modul_app
 
 
 @dataclass(frozen=True)
@@ -37,11 +37,7 @@ MENU_INTI = [
 
 def _app_menus() -> list[tuple[str, list[Menu]]]:
     sections = []
-    for app in DOMAIN_APPS:
-        try:
-            module = import_module(f"{app}.navigasi")
-        except ModuleNotFoundError:
-            continue
+    for app, module in modul_app("navigasi"):
         sections.append((getattr(module, "JUDUL", app.title()), list(module.MENU)))
     sections.append(("Sistem", MENU_INTI))
     return sections

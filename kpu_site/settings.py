@@ -77,7 +77,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "kpu_site.context_processors.navigasi",
             ],
-            "builtins": ["kpu_site.templatetags.format_id"],
+            "builtins": ["kpu_site.templatetags.format_id", "kpu_site.templatetags.status"],
         },
     },
 ]

@@ -17,13 +17,16 @@
 from __future__ import annotations
 
 from fnmatch import fnmatchcase
-from importlib import import_module
 from urllib.parse import urlencode, urlsplit
 
+from django.apps import apps
 from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
 from django.http import QueryDict
 from django.urls import Resolver404, resolve, reverse
 from django.utils import timezone
+
+from .registri import atribut_app, modul_app
 
 KUNCI_SESI = "tahun_aktif"
 _CACHE_PILIHAN = "tahun_pilihan"
@@ -43,33 +46,45 @@ def tahun_valid(raw) -> int | None:
     return nilai if TAHUN_MIN <= nilai <= TAHUN_MAX else None
 
 
+def _tahun_dari(atribut: str) -> set[int]:
+    """The years in the rows the apps name in ``atribut`` of their ``navigasi.py``."""
+    tahun: set[int] = set()
+    for model, field in _model_bertahun(atribut):
+        tahun |= set(model.objects.values_list(field, flat=True))
+    return tahun
+
+
+def _model_bertahun(*atribut: str) -> list[tuple[type, str]]:
+    """``(model, year field)`` the apps register under ``atribut`` (see ``kpu_site.registri``)."""
+    return [
+        (apps.get_model(label), field)
+        for nama in atribut
+        for daftar in atribut_app("navigasi", nama)
+        for label, field in daftar
+    ]
+
+
 def tahun_berdata() -> list[int]:
-    """Years that have a Perjanjian Kinerja, a budget document or an LKj, newest first."""
+    """Years with data (``TAHUN_BERDATA`` of the apps: a Perjanjian Kinerja, a budget document
+    or an LKj), newest first."""
     cached = cache.get(_CACHE_DATA)
     if cached is not None:
         return cached
-    from anggaran.models import DokumenAnggaran
-    from kinerja.models import LaporanKinerja, PerjanjianKinerja
-
-    tahun = set(PerjanjianKinerja.objects.values_list("tahun", flat=True))
-    tahun |= set(DokumenAnggaran.objects.values_list("tahun", flat=True))
-    tahun |= set(LaporanKinerja.objects.values_list("tahun", flat=True))
-    hasil = sorted(tahun, reverse=True)
+    hasil = sorted(_tahun_dari("TAHUN_BERDATA"), reverse=True)
     cache.set(_CACHE_DATA, hasil, 300)
     return hasil
 
 
 def tahun_pilihan() -> list[int]:
-    """The years offered by the switcher, newest first: every year from the first Renstra year
-    (or the first year with data) to this calendar year (or the last year with data)."""
+    """The years offered by the switcher, newest first: every year from the first year a plan
+    starts (``TAHUN_AWAL``: the Renstra) or the first year with data to this calendar year (or
+    the last year with data)."""
     cached = cache.get(_CACHE_PILIHAN)
     if cached is not None:
         return cached
-    from kinerja.models import Renstra
-
     tahun_ini = timezone.localdate().year
     batas = set(tahun_berdata()) | {tahun_ini}
-    batas |= {t for t in Renstra.objects.values_list("tahun_mulai", flat=True) if t <= tahun_ini}
+    batas |= {t for t in _tahun_dari("TAHUN_AWAL") if t <= tahun_ini}
     hasil = list(range(max(batas), min(batas) - 1, -1))
     cache.set(_CACHE_PILIHAN, hasil, 300)
     return hasil
@@ -102,27 +117,24 @@ def tahun_aktif(request) -> int:
 
 
 def tahun_terkunci(tahun: int, *, segar: bool = False) -> bool:
-    """Is ``tahun`` locked read-only? The one source of truth is kinerja's ``KunciTahun``
-    (set when the LKj is finalised or by the Sekretaris in Pengaturan Kinerja, removed there
-    too); the kinerja and anggaran services and the navigation bar all read it.
+    """Is ``tahun`` locked read-only? The one source of truth is the lock the apps declare as
+    ``TAHUN_KUNCI`` in their ``navigasi.py`` (kinerja's ``KunciTahun``: set when the LKj is
+    finalised or by the Sekretaris in Pengaturan Kinerja, removed there too); the kinerja and
+    anggaran services and the navigation bar all read it here.
 
     Display (the navigation bar's badge, edit buttons) reads the cached set of locked years;
     a service deciding whether to refuse a write passes ``segar=True`` to read the database.
     """
     if segar:
-        return _kunci_tahun().filter(tahun=tahun).exists()
+        return any(
+            model.objects.filter(**{field: tahun}).exists()
+            for model, field in _model_bertahun("TAHUN_KUNCI")
+        )
     terkunci = cache.get(_CACHE_KUNCI)
     if terkunci is None:
-        terkunci = frozenset(_kunci_tahun().values_list("tahun", flat=True))
+        terkunci = frozenset(_tahun_dari("TAHUN_KUNCI"))
         cache.set(_CACHE_KUNCI, terkunci, 300)
     return tahun in terkunci
-
-
-def _kunci_tahun():
-    """The rows of the year lock (kinerja's ``KunciTahun``)."""
-    from kinerja.models import KunciTahun
-
-    return KunciTahun.objects.all()
 
 
 def tahun_cache_hapus(**_kwargs) -> None:
@@ -130,21 +142,10 @@ def tahun_cache_hapus(**_kwargs) -> None:
     cache.delete_many([_CACHE_PILIHAN, _CACHE_DATA, _CACHE_KUNCI])
 
 
-MODEL_BERTAHUN = (
-    "kinerja.PerjanjianKinerja",
-    "kinerja.LaporanKinerja",
-    "kinerja.Renstra",
-    "kinerja.KunciTahun",
-    "anggaran.DokumenAnggaran",
-)
-
-
 def connect() -> None:
-    from django.apps import apps
-    from django.db.models.signals import post_delete, post_save
-
-    for label in MODEL_BERTAHUN:
-        model = apps.get_model(label)
+    """Forget the cached years when a row of a year-bearing model is saved or deleted."""
+    for model in {m for m, _field in _model_bertahun("TAHUN_BERDATA", "TAHUN_AWAL", "TAHUN_KUNCI")}:
+        label = model._meta.label
         post_save.connect(tahun_cache_hapus, sender=model, dispatch_uid=f"tahun-{label}-s")
         post_delete.connect(tahun_cache_hapus, sender=model, dispatch_uid=f"tahun-{label}-d")
 
@@ -155,9 +156,8 @@ def connect() -> None:
 def _halaman_tahun(namespace: str, view_name: str) -> str | None:
     """The app's page for "this app, another year" when ``view_name`` shows one year's record:
     ``HALAMAN_TAHUN`` in ``<app>/navigasi.py`` maps URL-name patterns to a page name."""
-    try:
-        module = import_module(f"{namespace}.navigasi")
-    except ModuleNotFoundError:
+    module = dict(modul_app("navigasi")).get(namespace)
+    if module is None:
         return None
     for pola, tujuan in getattr(module, "HALAMAN_TAHUN", {}).items():
         if fnmatchcase(view_name, pola):

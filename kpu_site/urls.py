@@ -1,21 +1,15 @@
-from importlib import import_module
-
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
-from kinerja import urls as kinerja_urls
-from kinerja.lkj import api as lkj_api
-from kinerja.lkj import urls as lkj_urls
-
 from . import views
 from .api import router
-from .peran import DOMAIN_APPS
+from .registri import modul_app
 
-for _app in DOMAIN_APPS:
-    import_module(f"{_app}.api").register(router)
-lkj_api.register(router)
+# Each app registers its API routes (``<app>/api.py``); its pages are included by name below.
+for _app, _api in modul_app("api"):
+    _api.register(router)
 
 admin.site.site_header = "Administrasi Sekretariat KPU"
 admin.site.site_title = "Sekretariat KPU"
@@ -39,7 +33,7 @@ urlpatterns = [
         name="pemeriksaan_worker_kirim",
     ),
     path("organisasi/", include("sekretariat.urls")),
-    path("kinerja/", include((kinerja_urls.urlpatterns + lkj_urls.urlpatterns, "kinerja"))),
+    path("kinerja/", include("kinerja.urls")),
     path("anggaran/", include("anggaran.urls")),
     path("adhoc/", include("badan_adhoc.urls")),
     path("api/", include(router.urls)),

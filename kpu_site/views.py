@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
@@ -13,7 +14,7 @@ from . import dasbor, selectors, services
 from .akses import IzinMixin
 from .formatting import tanggal_valid
 from .models import JejakAudit
-from .peran import Peran, peran_of
+from .peran import DOMAIN_APPS, Peran, peran_of
 from .tahun import KUNCI_SESI, tahun_aktif, tahun_pilihan, tahun_valid, url_ganti_tahun
 
 PERAN_DASBOR = frozenset({Peran.KOMISIONER, Peran.SEKRETARIS, Peran.ADMIN})
@@ -42,20 +43,7 @@ class BerandaView(LoginRequiredMixin, TemplateView):
         context["tugas"] = dasbor.dasbor_tugas(user=user)
         if peran in PERAN_DASBOR:
             segar = self.request.GET.get("segar") == "1"
-            capaian = dasbor.dasbor_capaian(tahun=tahun, segar=segar)
-            anggaran = dasbor.dasbor_anggaran(tahun=tahun, segar=segar)
-            rekrutmen = dasbor.dasbor_rekrutmen(tahun=tahun, segar=segar)
-            context.update(
-                capaian=capaian["data"],
-                anggaran=anggaran["data"],
-                rekrutmen=rekrutmen["data"],
-                data_per=min(capaian["per"], anggaran["per"], rekrutmen["per"]),
-                lkj=dasbor.dasbor_lkj(tahun=tahun),
-                grafik_capaian=dasbor.grafik_aman(capaian["data"]["grafik"]),
-                grafik_anggaran=dasbor.grafik_aman(anggaran["data"]["grafik"])
-                if anggaran["data"]
-                else "",
-            )
+            context["dasbor"] = dasbor.dasbor_tahun(tahun=tahun, segar=segar)
         return context
 
 
@@ -98,10 +86,7 @@ class JejakAuditListView(IzinMixin, ListView):
         context = super().get_context_data(**kwargs)
         context["pilihan_aksi"] = JejakAudit.Aksi.choices
         context["pilihan_aplikasi"] = [
-            ("sekretariat", "Sekretariat"),
-            ("kinerja", "Kinerja"),
-            ("anggaran", "Anggaran"),
-            ("badan_adhoc", "Badan Ad Hoc"),
+            (app, apps.get_app_config(app).verbose_name) for app in DOMAIN_APPS
         ]
         context["login_log"] = selectors.login_log_list(limit=20)
         return context

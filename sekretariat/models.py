@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from kpu_site.status import PilihanBerwarna, nonmember
+
 
 def berlaku_pada(tanggal: date, prefix: str = "") -> models.Q:
     """Q for a half-open period ``[tanggal_mulai, tanggal_selesai)`` (empty end: still running)
@@ -247,6 +249,11 @@ class Pegawai(models.Model):
         return reverse("sekretariat:pegawai_detail", kwargs={"pk": self.pk})
 
     @property
+    def berjabatan(self) -> bool:
+        """A PNS holds jabatan (a riwayat with its SK); a PPNPN has a kind instead."""
+        return self.status == self.Status.PNS
+
+    @property
     def jabatan_kini(self) -> Jabatan | None:
         """The jabatan this pegawai holds today: the appointment in force today
         (``RiwayatJabatan.objects.berlaku(tanggal)``), the latest started if several.
@@ -267,7 +274,7 @@ class Pegawai(models.Model):
     def jabatan_display(self) -> str:
         """The current position as printed: the jabatan held today (``jabatan_kini``) of a PNS,
         or the PPNPN kind."""
-        if self.status == self.Status.PPNPN:
+        if not self.berjabatan:
             return self.get_jenis_ppnpn_display()
         jabatan = self.jabatan_kini
         return jabatan.nama if jabatan else ""
@@ -277,10 +284,12 @@ class Jabatan(models.Model):
     """A position: struktural (Sekretaris, Kasubag X: one per unit, one holder at a time),
     fungsional (a JF), or pelaksana (staff position, any number of holders)."""
 
-    class Jenis(models.TextChoices):
+    class Jenis(PilihanBerwarna):
         STRUKTURAL = "struktural", _("Struktural")
         FUNGSIONAL = "fungsional", _("Fungsional")
         PELAKSANA = "pelaksana", _("Pelaksana")
+
+        WARNA = nonmember({"struktural": "danger", "fungsional": "secondary", "pelaksana": "light"})
 
     nama = models.CharField(_("nama jabatan"), max_length=200)
     jenis = models.CharField(_("jenis jabatan"), max_length=10, choices=Jenis.choices)

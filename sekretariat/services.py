@@ -286,7 +286,7 @@ def riwayat_jabatan_save(
     if kesalahan.errors:
         kesalahan.raise_if_any()
     pegawai, jabatan = riwayat.pegawai, riwayat.jabatan
-    if pegawai.status != Pegawai.Status.PNS:
+    if not pegawai.berjabatan:
         kesalahan.add(
             "pegawai",
             f"{pegawai.nama} adalah PPNPN; riwayat jabatan hanya untuk PNS.",

@@ -8,8 +8,10 @@
 
 from .pendaftar import (  # noqa: F401
     BATAS_HITUNG_CARI,
+    BarisPemeriksaan,
     JumlahPendaftar,
     di_sipol,
+    pemeriksaan_administrasi,
     pendaftar_detail_qs,
     pendaftar_di_kecamatan,
     pendaftar_filter,

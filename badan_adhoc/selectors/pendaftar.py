@@ -10,6 +10,8 @@ from ..akses import boleh_kelola
 from ..models import (
     ALASAN_TMS,
     PERINGATAN,
+    SYARAT,
+    SYARAT_PERINGATAN,
     AnggotaParpol,
     JenisBadan,
     Pendaftar,
@@ -170,6 +172,74 @@ def pendaftar_detail_qs():
     return Pendaftar.objects.select_related(
         "rekrutmen", "wilayah_tujuan", "wilayah_tujuan__induk", "domisili", "koreksi_oleh"
     )
+
+
+@dataclass(frozen=True)
+class BarisPemeriksaan:
+    """One requirement on the applicant's page: ``hasil`` is ``belum`` (screening not run),
+    ``memenuhi``, ``gagal`` (a TMS reason) or ``peringatan`` (a warning, not a reason)."""
+
+    kode: str
+    syarat: str
+    keterangan: str
+    hasil: str
+
+    @property
+    def tanda(self) -> str:
+        return {"memenuhi": "✓", "gagal": "✗", "peringatan": "!"}.get(self.hasil, "·")
+
+    @property
+    def kelas(self) -> str:
+        return {
+            "memenuhi": "status-tercapai",
+            "gagal": "status-tidak",
+            "peringatan": "status-hampir",
+        }.get(self.hasil, "")
+
+
+def pemeriksaan_administrasi(p: Pendaftar, *, rinci: bool) -> list[BarisPemeriksaan]:
+    """The screening of ``p``, one row per requirement (``SYARAT``; the KPPS age warning
+    ``SYARAT_PERINGATAN`` for KPPS), with what the screening stored. ``rinci``: show the
+    NIK digits that should match (the recruitment's staff only)."""
+    rekrutmen = p.rekrutmen
+    diperiksa = p.status_administrasi != Pendaftar.Status.BELUM
+    usia = usia_pada(p.tanggal_lahir, rekrutmen.tanggal_acuan)
+    lingkup = "kecamatan" if rekrutmen.jenis_badan == JenisBadan.PPK else "desa/kelurahan"
+    keterangan = {
+        "nik_tidak_valid": f"digit 7–12 seharusnya {p.kode_lahir}, tertulis {p.nik[6:12]}"
+        if rinci
+        else "",
+        "usia_kurang": f"usia {usia} tahun pada {rekrutmen.tanggal_acuan:%d-%m-%Y}",
+        "pendidikan_kurang": p.get_pendidikan_display(),
+        "domisili_di_luar_wilayah": (
+            f"domisili {p.domisili or p.kode_domisili}, tujuan {p.wilayah_tujuan}"
+        ),
+        "usia_lebih_55": f"usia {usia} tahun",
+    }
+
+    def hasil(ada: bool, jika_ada: str) -> str:
+        return "belum" if not diperiksa else (jika_ada if ada else "memenuhi")
+
+    baris = [
+        BarisPemeriksaan(
+            kode,
+            str(syarat).format(lingkup=lingkup),
+            keterangan.get(kode, ""),
+            hasil(getattr(p, f"tms_{kode}"), "gagal"),
+        )
+        for kode, syarat in SYARAT.items()
+    ]
+    if rekrutmen.jenis_badan == JenisBadan.KPPS:
+        baris += [
+            BarisPemeriksaan(
+                kode,
+                str(syarat),
+                keterangan.get(kode, ""),
+                hasil(getattr(p, f"peringatan_{kode}"), "peringatan"),
+            )
+            for kode, syarat in SYARAT_PERINGATAN.items()
+        ]
+    return baris
 
 
 def di_sipol(nik: str) -> bool:

@@ -268,6 +268,8 @@ def penetapan_create(
 def anggota_jabatan_set(*, anggota: AnggotaBadan, jabatan: str, pengguna) -> AnggotaBadan:
     """Set a member's role (e.g. the ketua chosen by the members); one ketua per wilayah."""
     pastikan_boleh_kelola(pengguna)
+    if not anggota.aktif:
+        raise ValidationError(f"{anggota.nama} sudah berhenti; jabatannya tidak dapat diubah.")
     if jabatan not in Jabatan.values:
         raise ValidationError({"jabatan": "Jabatan tidak dikenal."})
     if jabatan == Jabatan.KETUA and (
@@ -319,7 +321,7 @@ def paw_create(
     of the same wilayah takes the seat from the next day to the end of the term."""
     pastikan_boleh_kelola(pengguna)
     anggota = AnggotaBadan.objects.select_for_update().get(pk=anggota.pk)
-    if anggota.status != AnggotaBadan.Status.AKTIF:
+    if not anggota.aktif:
         raise ValidationError("Anggota ini sudah berhenti.")
     if alasan not in AnggotaBadan.AlasanBerhenti.values:
         raise ValidationError({"alasan": "Pilih alasan berhenti."})

@@ -202,7 +202,7 @@ def klarifikasi_decide(
     """Accept or reject a clarification; accepting clears ``anggota_parpol`` for the applicant
     right away (and in every later screening), keeping the document and who accepted it."""
     pastikan_boleh_kelola(pengguna)
-    if klarifikasi.status != KlarifikasiParpol.Status.DIAJUKAN:
+    if not klarifikasi.dapat_diputuskan:
         raise ValidationError("Klarifikasi ini sudah diputuskan.")
     if not terima and not catatan.strip():
         raise ValidationError({"catatan": "Tuliskan alasan penolakan."})

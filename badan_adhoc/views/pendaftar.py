@@ -88,9 +88,6 @@ class PendaftarListView(_RekrutmenMixin, BacaMixin, TemplateView):
                 cari=bool(self.saringan["q"]),
                 baris_semua=rows if not setelah and not ada_lagi else None,
             )
-        user = self.request.user
-        for p in rows:
-            p.nik_tampil = nik_untuk(user, p.nik)
         context.update(
             rekrutmen=self.rekrutmen,
             saring=form,
@@ -159,51 +156,13 @@ class PendaftarDetailView(BacaMixin, DetailView):
         context = super().get_context_data(**kwargs)
         p = self.object
         user = self.request.user
-        p.nik_tampil = nik_untuk(user, p.nik)
         rekrutmen = p.rekrutmen
-        usia = selectors.usia_pada(p.tanggal_lahir, rekrutmen.tanggal_acuan)
-        diperiksa = p.status_administrasi != Pendaftar.Status.BELUM
-        lingkup = "kecamatan" if rekrutmen.jenis_badan == "ppk" else "desa/kelurahan"
-        pemeriksaan = [
-            (
-                "nik_tidak_valid",
-                "NIK 16 digit dan cocok dengan tanggal lahir & jenis kelamin",
-                f"digit 7–12 seharusnya {p.kode_lahir}, tertulis {p.nik[6:12]}"
-                if boleh_kelola(user)
-                else "",
-            ),
-            (
-                "nik_ganda",
-                "NIK tidak terdaftar dua kali (rekrutmen ini / badan lain yang sama waktu)",
-                "",
-            ),
-            (
-                "usia_kurang",
-                "Usia minimal 17 tahun pada tanggal acuan",
-                f"usia {usia} tahun pada {rekrutmen.tanggal_acuan:%d-%m-%Y}",
-            ),
-            (
-                "pendidikan_kurang",
-                "Pendidikan paling rendah SMA/sederajat",
-                p.get_pendidikan_display(),
-            ),
-            (
-                "domisili_di_luar_wilayah",
-                f"Berdomisili di {lingkup} yang dituju",
-                f"domisili {p.domisili or p.kode_domisili}, tujuan {p.wilayah_tujuan}",
-            ),
-            ("anggota_parpol", "Tidak terdaftar sebagai anggota partai politik (SIPOL)", ""),
-        ]
         context.update(
             pendaftar=p,
             rekrutmen=rekrutmen,
-            usia=usia,
-            diperiksa=diperiksa,
-            pemeriksaan=[
-                (kode, syarat, ket, getattr(p, f"tms_{kode}")) for kode, syarat, ket in pemeriksaan
-            ],
-            # the warning as the screening stored it (the KPPS ranking reads the same flag)
-            lebih_55=p.peringatan_usia_lebih_55,
+            usia=selectors.usia_pada(p.tanggal_lahir, rekrutmen.tanggal_acuan),
+            diperiksa=p.status_administrasi != Pendaftar.Status.BELUM,
+            pemeriksaan=selectors.pemeriksaan_administrasi(p, rinci=boleh_kelola(user)),
             di_sipol=selectors.di_sipol(p.nik),
             dokumen=p.dokumen.select_related("diunggah_oleh"),
             klarifikasi=p.klarifikasi.select_related("diunggah_oleh", "diputuskan_oleh"),

@@ -10,6 +10,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from kpu_site.status import PilihanBerwarna, nonmember
+
 
 class NaskahLkj(models.Model):
     """The narrative texts of one year's LKj, edited in the app (isian in square brackets are
@@ -46,12 +48,22 @@ def _lokasi_laporan(instance, filename: str) -> str:
 class LaporanKinerja(models.Model):
     """One rendered version of the LKj of a year. A final version never changes."""
 
-    class Status(models.TextChoices):
+    class Status(PilihanBerwarna):
         ANTRI = "antri", _("Antri")
         DIPROSES = "diproses", _("Diproses")
         SELESAI = "selesai", _("Selesai")
         GAGAL = "gagal", _("Gagal")
         FINAL = "final", _("Final")
+
+        WARNA = nonmember(
+            {
+                "antri": "secondary",
+                "diproses": "info",
+                "selesai": "primary",
+                "gagal": "danger",
+                "final": "success",
+            }
+        )
 
     tahun = models.PositiveSmallIntegerField(_("tahun"))
     versi = models.PositiveSmallIntegerField(_("versi"))
@@ -114,6 +126,13 @@ class LaporanKinerja(models.Model):
 
     def __str__(self) -> str:
         return f"LKj {self.tahun} versi {self.versi}"
+
+    @property
+    def status_teks(self) -> str:
+        """The status as shown: a version being rendered shows how far it is."""
+        if self.status == self.Status.DIPROSES:
+            return f"{self.get_status_display()} {self.progres}%"
+        return self.get_status_display()
 
     @property
     def sedang_berjalan(self) -> bool:

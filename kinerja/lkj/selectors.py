@@ -8,10 +8,15 @@ from kpu_site.peran import Peran, peran_of
 from .models import LaporanKinerja, NaskahLkj
 
 
+def laporan_hanya_final(user) -> bool:
+    """The Auditor sees final versions only (and not the preflight of a year in progress)."""
+    return peran_of(user) == Peran.AUDITOR
+
+
 def laporan_list(*, user, tahun: int | None = None) -> QuerySet[LaporanKinerja]:
-    """Versions the user may see: the Auditor sees final versions only."""
+    """Versions the user may see (``laporan_hanya_final``)."""
     qs = LaporanKinerja.objects.select_related("diminta_oleh", "difinalkan_oleh")
-    if peran_of(user) == Peran.AUDITOR:
+    if laporan_hanya_final(user):
         qs = qs.filter(status=LaporanKinerja.Status.FINAL)
     if tahun is not None:
         qs = qs.filter(tahun=tahun)

@@ -174,6 +174,12 @@ def boleh_finalkan(pengguna) -> bool:
     )
 
 
+def laporan_dapat_difinalkan(*, laporan: LaporanKinerja, pengguna) -> bool:
+    """Whether the page offers ``pengguna`` to finalise ``laporan``: the Sekretaris, on a
+    completed version (``laporan_finalkan`` checks the rest and says why it refuses)."""
+    return boleh_finalkan(pengguna) and laporan.status == LaporanKinerja.Status.SELESAI
+
+
 @transaction.atomic
 def laporan_finalkan(*, laporan: LaporanKinerja, pengguna) -> LaporanKinerja:
     """Sekretaris only: mark a clean, completed version final and lock the year (the one year

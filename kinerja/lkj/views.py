@@ -33,6 +33,7 @@ class LaporanListView(IzinMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         user = self.request.user
         context["laporan"] = selectors.laporan_list(user=user)
+        context["hanya_final"] = selectors.laporan_hanya_final(user)
         context["tahun_lkj"] = tahun_pilihan()
         context["boleh_susun"] = peran_of(user) in PERAN_PENYUSUN
         return context
@@ -49,7 +50,8 @@ class LaporanTahunView(IzinMixin, TemplateView):
         context["tahun"] = tahun
         context["laporan"] = selectors.laporan_list(user=user, tahun=tahun)
         context["boleh_susun"] = peran_of(user) in PERAN_PENYUSUN
-        context["temuan"] = lkj_preflight(tahun=tahun) if peran_of(user) != Peran.AUDITOR else []
+        context["hanya_final"] = selectors.laporan_hanya_final(user)
+        context["temuan"] = [] if context["hanya_final"] else lkj_preflight(tahun=tahun)
         context["naskah"] = selectors.naskah_get(tahun=tahun)
         return context
 
@@ -96,7 +98,9 @@ class LaporanDetailView(IzinMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["boleh_finalkan"] = services.boleh_finalkan(self.request.user)
+        context["dapat_difinalkan"] = services.laporan_dapat_difinalkan(
+            laporan=self.object, pengguna=self.request.user
+        )
         return context
 
 

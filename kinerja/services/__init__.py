@@ -16,6 +16,8 @@ from ._dasar import (  # noqa: F401
 from .pengaturan import pengaturan_capaian_update, tahun_buka, tahun_kunci  # noqa: F401
 from .perencanaan import (  # noqa: F401
     PK_KOLOM_UBAH,
+    boleh_tandatangani_pk,
+    pk_aksi_boleh,
     pk_baris_update,
     pk_create,
     pk_perubahan_create,
@@ -28,6 +30,7 @@ from .realisasi import (  # noqa: F401
     bukti_hapus,
     bukti_tautan_tambah,
     realisasi_ajukan,
+    realisasi_aksi_boleh,
     realisasi_kembalikan,
     realisasi_setujui,
     realisasi_simpan,

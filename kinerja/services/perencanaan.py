@@ -22,7 +22,7 @@ from ..selectors import (
     pk_penandatangan_default,
     renstra_untuk_tahun,
 )
-from ._dasar import pastikan_perencana, target_pasangan_periksa
+from ._dasar import boleh_kelola_perencanaan, pastikan_perencana, target_pasangan_periksa
 
 # --------------------------------------------------------------------------- Renstra targets
 
@@ -148,10 +148,35 @@ def pk_baris_update(*, baris: PKBaris, pengguna, target, target_atas=None) -> PK
     return baris
 
 
+def boleh_tandatangani_pk(pengguna) -> bool:
+    """Only the Sekretaris (or Admin) records that a PK was signed."""
+    return peran_of(pengguna) in (Peran.SEKRETARIS, Peran.ADMIN)
+
+
+def pk_aksi_boleh(*, perjanjian: PerjanjianKinerja, pengguna, ada_draft: bool) -> frozenset[str]:
+    """What ``pengguna`` may do with ``perjanjian`` now, as the services below decide it:
+    ``ubah`` (header and rows of a draft), ``tandatangani`` (a draft), ``perubahan`` (start a
+    revision of a signed PK when no draft revision exists yet). The pages show these buttons."""
+    if not boleh_kelola_perencanaan(pengguna):
+        return frozenset()
+    aksi = set()
+    if perjanjian.status == PerjanjianKinerja.Status.DRAFT:
+        aksi.add("ubah")
+        if boleh_tandatangani_pk(pengguna):
+            aksi.add("tandatangani")
+    elif (
+        perjanjian.status == PerjanjianKinerja.Status.DITANDATANGANI
+        and not ada_draft
+        and pengguna.has_perm("kinerja.add_perjanjiankinerja")
+    ):
+        aksi.add("perubahan")
+    return frozenset(aksi)
+
+
 @transaction.atomic
 def pk_tandatangani(*, perjanjian: PerjanjianKinerja, pengguna) -> PerjanjianKinerja:
     """Record the PK as signed: it is frozen; an earlier signed revision becomes 'diganti'."""
-    if peran_of(pengguna) not in (Peran.SEKRETARIS, Peran.ADMIN):
+    if not boleh_tandatangani_pk(pengguna):
         raise PermissionDenied("Hanya Sekretaris yang dapat mencatat penandatanganan PK.")
     perjanjian = PerjanjianKinerja.objects.select_for_update().get(pk=perjanjian.pk)
     _pastikan_draft(perjanjian)

@@ -239,6 +239,38 @@ def realisasi_setujui(*, realisasi: Realisasi, pengguna) -> Realisasi:
     return realisasi
 
 
+def realisasi_aksi_boleh(*, realisasi: Realisasi | None, pengguna) -> frozenset[str]:
+    """The workflow steps ``pengguna`` may take on ``realisasi`` now, decided by the same checks
+    as the services above: ``ajukan``, ``verifikasi``, ``setujui``, ``kembalikan``. The pages
+    show these buttons; nothing when the year is locked."""
+    if realisasi is None:
+        return frozenset()
+    try:
+        _pastikan_tahun_terbuka(realisasi.tahun)
+    except ValidationError:
+        return frozenset()
+
+    def lolos(periksa, *args) -> bool:
+        try:
+            periksa(*args)
+        except PermissionDenied:
+            return False
+        return True
+
+    aksi = set()
+    if realisasi.dapat_diubah and lolos(_pastikan_penginput, pengguna, realisasi.indikator):
+        aksi.add("ajukan")
+    if realisasi.status == Realisasi.Status.DIAJUKAN and lolos(
+        _pastikan_verifikator, pengguna, realisasi
+    ):
+        aksi |= {"verifikasi", "kembalikan"}
+    if realisasi.status == Realisasi.Status.DIVERIFIKASI and pengguna.has_perm(
+        "kinerja.setujui_realisasi"
+    ):
+        aksi |= {"setujui", "kembalikan"}
+    return frozenset(aksi)
+
+
 # --------------------------------------------------------------------------- evidence
 
 

@@ -12,7 +12,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from kpu_site.akses import IzinMixin
 from kpu_site.formulir import kesalahan_ke_form, kesalahan_ke_pesan
-from kpu_site.peran import Peran, peran_of
+from kpu_site.peran import Peran
 from kpu_site.tahun import tahun_aktif
 
 from .. import selectors, services
@@ -117,8 +117,9 @@ class PKDetailView(IzinMixin, TemplateView):
             baris=selectors.pk_baris_list(perjanjian=perjanjian),
             riwayat=riwayat,
             draft=draft,
-            boleh_kelola=services.boleh_kelola_perencanaan(self.request.user),
-            boleh_tandatangani=peran_of(self.request.user) in (Peran.SEKRETARIS, Peran.ADMIN),
+            aksi=services.pk_aksi_boleh(
+                perjanjian=perjanjian, pengguna=self.request.user, ada_draft=draft is not None
+            ),
             form_perubahan=PKPerubahanForm(),
             renstra=selectors.renstra_untuk_tahun(tahun),
             beda={b.indikator.pk for b in selectors.pk_beda_renstra_list(tahun=tahun)}
@@ -185,7 +186,14 @@ class PKBarisUbahView(IzinMixin, View):
         return render(
             request,
             template,
-            {"b": baris, "form": form, "perjanjian": baris.perjanjian, "boleh_kelola": True},
+            {
+                "b": baris,
+                "form": form,
+                "perjanjian": baris.perjanjian,
+                "aksi": services.pk_aksi_boleh(
+                    perjanjian=baris.perjanjian, pengguna=request.user, ada_draft=True
+                ),
+            },
             status=status,
         )
 

@@ -75,7 +75,6 @@ def _realisasi_konteks(request, indikator, tahun, periode, form=None, aksi_form=
     terkunci = selectors.kinerja_tahun_kunci(tahun)
     dapat_diubah = not terkunci and (realisasi is None or realisasi.dapat_diubah)
     user = request.user
-    unit = indikator.sasaran.unit
     return {
         "indikator": indikator,
         "tahun": tahun,
@@ -89,13 +88,7 @@ def _realisasi_konteks(request, indikator, tahun, periode, form=None, aksi_form=
         "form_bukti": BuktiForm(),
         "terkunci": terkunci,
         "dapat_diubah": dapat_diubah,
-        "boleh_verifikasi": realisasi is not None
-        and realisasi.status == Realisasi.Status.DIAJUKAN
-        and user.has_perm("kinerja.verifikasi_realisasi")
-        and boleh_ubah_unit(user, unit),
-        "boleh_setujui": realisasi is not None
-        and realisasi.status == Realisasi.Status.DIVERIFIKASI
-        and user.has_perm("kinerja.setujui_realisasi"),
+        "aksi": services.realisasi_aksi_boleh(realisasi=realisasi, pengguna=user),
         "bukti": list(realisasi.bukti.select_related("diunggah_oleh")) if realisasi else [],
         "riwayat": list(selectors.realisasi_riwayat(realisasi=realisasi)[:20]) if realisasi else [],
     }
