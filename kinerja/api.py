@@ -480,7 +480,7 @@ class RealisasiViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewset
     def create(self, request, *args, **kwargs):
         masuk = self.InputSerializer(data=request.data)
         masuk.is_valid(raise_exception=True)
-        obj = services.realisasi_simpan(pengguna=request.user, **masuk.validated_data)
+        obj = services.realisasi_save(pengguna=request.user, **masuk.validated_data)
         return Response(self.OutputSerializer(obj, context={}).data, status=201)
 
     def _langkah(self, fungsi, **kwargs):
@@ -495,22 +495,22 @@ class RealisasiViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewset
     @extend_schema(request=None, responses=OutputSerializer)
     @action(detail=True, methods=["post"])
     def ajukan(self, request, pk=None):
-        return self._langkah(services.realisasi_ajukan)
+        return self._langkah(services.realisasi_submit)
 
     @extend_schema(request=CatatanInputSerializer, responses=OutputSerializer)
     @action(detail=True, methods=["post"])
     def verifikasi(self, request, pk=None):
-        return self._langkah(services.realisasi_verifikasi, catatan=self._catatan())
+        return self._langkah(services.realisasi_verify, catatan=self._catatan())
 
     @extend_schema(request=CatatanInputSerializer, responses=OutputSerializer)
     @action(detail=True, methods=["post"])
     def kembalikan(self, request, pk=None):
-        return self._langkah(services.realisasi_kembalikan, catatan=self._catatan())
+        return self._langkah(services.realisasi_return, catatan=self._catatan())
 
     @extend_schema(request=None, responses=OutputSerializer)
     @action(detail=True, methods=["post"])
     def setujui(self, request, pk=None):
-        return self._langkah(services.realisasi_setujui)
+        return self._langkah(services.realisasi_approve)
 
 
 class BuktiDukungViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
@@ -567,14 +567,14 @@ class BuktiDukungViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, views
             selectors.realisasi_untuk_pengguna(user=request.user), pk=data["realisasi"].pk
         )
         if data.get("berkas"):
-            obj = services.bukti_berkas_tambah(
+            obj = services.bukti_berkas_add(
                 realisasi=realisasi,
                 pengguna=request.user,
                 berkas=data["berkas"],
                 keterangan=data["keterangan"],
             )
         else:
-            obj = services.bukti_tautan_tambah(
+            obj = services.bukti_tautan_add(
                 realisasi=realisasi,
                 pengguna=request.user,
                 tautan=data["tautan"],

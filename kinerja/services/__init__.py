@@ -26,15 +26,15 @@ from .perencanaan import (  # noqa: F401
     target_tahunan_set,
 )
 from .realisasi import (  # noqa: F401
-    bukti_berkas_tambah,
-    bukti_hapus,
-    bukti_tautan_tambah,
-    realisasi_ajukan,
+    bukti_berkas_add,
+    bukti_delete,
+    bukti_tautan_add,
     realisasi_aksi_boleh,
-    realisasi_kembalikan,
-    realisasi_setujui,
-    realisasi_simpan,
-    realisasi_verifikasi,
+    realisasi_approve,
+    realisasi_return,
+    realisasi_save,
+    realisasi_submit,
+    realisasi_verify,
 )
 from .renstra import (  # noqa: F401
     INDIKATOR_KOLOM,

@@ -48,7 +48,7 @@ def _catat_alur(realisasi: Realisasi, pengguna, ringkasan: str) -> None:
 
 
 @transaction.atomic
-def realisasi_simpan(
+def realisasi_save(
     *,
     indikator: Indikator,
     tahun: int,
@@ -142,7 +142,7 @@ def _kunci_baris(realisasi: Realisasi) -> Realisasi:
 
 
 @transaction.atomic
-def realisasi_ajukan(*, realisasi: Realisasi, pengguna) -> Realisasi:
+def realisasi_submit(*, realisasi: Realisasi, pengguna) -> Realisasi:
     """Staf submits the realisasi to the Kasubag of the sub-bagian."""
     realisasi = _kunci_baris(realisasi)
     _pastikan_penginput(pengguna, realisasi.indikator)
@@ -172,7 +172,7 @@ def _pastikan_verifikator(pengguna, realisasi: Realisasi) -> None:
 
 
 @transaction.atomic
-def realisasi_verifikasi(*, realisasi: Realisasi, pengguna, catatan: str = "") -> Realisasi:
+def realisasi_verify(*, realisasi: Realisasi, pengguna, catatan: str = "") -> Realisasi:
     """Kasubag of the owning sub-bagian verifies a submitted realisasi."""
     realisasi = _kunci_baris(realisasi)
     _pastikan_verifikator(pengguna, realisasi)
@@ -193,7 +193,7 @@ def realisasi_verifikasi(*, realisasi: Realisasi, pengguna, catatan: str = "") -
 
 
 @transaction.atomic
-def realisasi_kembalikan(*, realisasi: Realisasi, pengguna, catatan: str) -> Realisasi:
+def realisasi_return(*, realisasi: Realisasi, pengguna, catatan: str) -> Realisasi:
     """Return a submitted (Kasubag) or verified (Sekretaris) realisasi with a comment."""
     realisasi = _kunci_baris(realisasi)
     _pastikan_tahun_terbuka(realisasi.tahun)
@@ -219,7 +219,7 @@ def realisasi_kembalikan(*, realisasi: Realisasi, pengguna, catatan: str) -> Rea
 
 
 @transaction.atomic
-def realisasi_setujui(*, realisasi: Realisasi, pengguna) -> Realisasi:
+def realisasi_approve(*, realisasi: Realisasi, pengguna) -> Realisasi:
     """The Sekretaris approves a verified realisasi; it is locked from then on."""
     realisasi = _kunci_baris(realisasi)
     if not pengguna.has_perm("kinerja.setujui_realisasi"):
@@ -285,7 +285,7 @@ def _pastikan_bukti_dapat_diubah(realisasi: Realisasi, pengguna) -> None:
 
 
 @transaction.atomic
-def bukti_berkas_tambah(
+def bukti_berkas_add(
     *, realisasi: Realisasi, pengguna, berkas, keterangan: str = ""
 ) -> BuktiDukung:
     """Attach an evidence file: type checked from its content, stored under a generated name."""
@@ -310,7 +310,7 @@ def bukti_berkas_tambah(
 
 
 @transaction.atomic
-def bukti_tautan_tambah(
+def bukti_tautan_add(
     *, realisasi: Realisasi, pengguna, tautan: str, keterangan: str = ""
 ) -> BuktiDukung:
     """Attach a link (e.g. to a document in the office drive) as evidence."""
@@ -329,7 +329,7 @@ def bukti_tautan_tambah(
 
 
 @transaction.atomic
-def bukti_hapus(*, bukti: BuktiDukung, pengguna) -> None:
+def bukti_delete(*, bukti: BuktiDukung, pengguna) -> None:
     realisasi = _kunci_baris(bukti.realisasi)
     _pastikan_bukti_dapat_diubah(realisasi, pengguna)
     berkas = bukti.berkas

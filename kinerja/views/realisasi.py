@@ -143,7 +143,7 @@ class RealisasiIsiView(IzinMixin, View):
         if form.is_valid():
             data = form.cleaned_data
             with kesalahan_ke_form(form):
-                services.realisasi_simpan(
+                services.realisasi_save(
                     indikator=indikator,
                     tahun=tahun,
                     periode=periode,
@@ -197,20 +197,20 @@ class RealisasiAksiView(IzinMixin, View):
         catatan = form.cleaned_data["catatan"]
         with kesalahan_ke_pesan(request):
             if aksi == "ajukan":
-                services.realisasi_ajukan(realisasi=realisasi, pengguna=request.user)
+                services.realisasi_submit(realisasi=realisasi, pengguna=request.user)
                 pesan = "Realisasi diajukan ke Kasubag untuk diverifikasi."
             elif aksi == "verifikasi":
-                services.realisasi_verifikasi(
+                services.realisasi_verify(
                     realisasi=realisasi, pengguna=request.user, catatan=catatan
                 )
                 pesan = "Realisasi diverifikasi dan diteruskan ke Sekretaris."
             elif aksi == "kembalikan":
-                services.realisasi_kembalikan(
+                services.realisasi_return(
                     realisasi=realisasi, pengguna=request.user, catatan=catatan
                 )
                 pesan = "Realisasi dikembalikan dengan catatan."
             else:
-                services.realisasi_setujui(realisasi=realisasi, pengguna=request.user)
+                services.realisasi_approve(realisasi=realisasi, pengguna=request.user)
                 pesan = "Realisasi disetujui dan dikunci."
             messages.success(request, pesan)
         return kembali_ke(request, default)
@@ -264,14 +264,14 @@ class BuktiTambahView(IzinMixin, View):
             return redirect(default)
         with kesalahan_ke_pesan(request):
             if form.cleaned_data["berkas"]:
-                services.bukti_berkas_tambah(
+                services.bukti_berkas_add(
                     realisasi=realisasi,
                     pengguna=request.user,
                     berkas=form.cleaned_data["berkas"],
                     keterangan=form.cleaned_data["keterangan"],
                 )
             else:
-                services.bukti_tautan_tambah(
+                services.bukti_tautan_add(
                     realisasi=realisasi,
                     pengguna=request.user,
                     tautan=form.cleaned_data["tautan"],
@@ -319,7 +319,7 @@ class BuktiHapusView(IzinMixin, View):
         ):
             raise Http404
         with kesalahan_ke_pesan(request):
-            services.bukti_hapus(bukti=bukti, pengguna=request.user)
+            services.bukti_delete(bukti=bukti, pengguna=request.user)
             messages.success(request, "Bukti dukung dihapus.")
         return redirect(_url_isi(bukti.realisasi))
 

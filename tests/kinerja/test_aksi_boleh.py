@@ -22,10 +22,10 @@ def indikator(unit_demo):
 
 @pytest.fixture
 def diajukan(indikator, staf):
-    r = services.realisasi_simpan(
+    r = services.realisasi_save(
         indikator=indikator, tahun=2023, periode="tahunan", pengguna=staf, versi=None, nilai="95"
     )
-    return services.realisasi_ajukan(realisasi=r, pengguna=staf)
+    return services.realisasi_submit(realisasi=r, pengguna=staf)
 
 
 def _aksi(realisasi, user):
@@ -40,15 +40,15 @@ def test_each_role_sees_only_the_step_it_may_take(
     assert _aksi(diajukan, staf) == set()
     assert _aksi(diajukan, komisioner) == set()
     with pytest.raises(PermissionDenied):
-        services.realisasi_verifikasi(realisasi=diajukan, pengguna=kasubag_keuangan)
+        services.realisasi_verify(realisasi=diajukan, pengguna=kasubag_keuangan)
 
-    r = services.realisasi_verifikasi(realisasi=diajukan, pengguna=kasubag)
+    r = services.realisasi_verify(realisasi=diajukan, pengguna=kasubag)
     assert _aksi(r, kasubag) == set()
     assert _aksi(r, sekretaris) == {"setujui", "kembalikan"}
     with pytest.raises(PermissionDenied):
-        services.realisasi_setujui(realisasi=r, pengguna=kasubag)
+        services.realisasi_approve(realisasi=r, pengguna=kasubag)
 
-    r = services.realisasi_kembalikan(realisasi=r, pengguna=sekretaris, catatan="Perbaiki")
+    r = services.realisasi_return(realisasi=r, pengguna=sekretaris, catatan="Perbaiki")
     assert _aksi(r, staf) == {"ajukan"}
     assert _aksi(None, staf) == set()
 
@@ -57,7 +57,7 @@ def test_nothing_is_offered_in_a_locked_year(diajukan, kasubag, sekretaris):
     services.tahun_kunci(tahun=2023, pengguna=sekretaris)
     assert _aksi(diajukan, kasubag) == set()
     with pytest.raises(ValidationError, match="dikunci"):
-        services.realisasi_verifikasi(realisasi=diajukan, pengguna=kasubag)
+        services.realisasi_verify(realisasi=diajukan, pengguna=kasubag)
 
 
 def test_pk_actions_follow_status_and_role(indikator, sekretaris, staf, staf_lain, komisioner):

@@ -24,7 +24,7 @@ def indikator(unit_demo):
 
 
 def _simpan(indikator, pengguna, nilai="95", versi=None, periode="tahunan", tahun=2023, **kw):
-    return services.realisasi_simpan(
+    return services.realisasi_save(
         indikator=indikator,
         tahun=tahun,
         periode=periode,
@@ -38,9 +38,9 @@ def _simpan(indikator, pengguna, nilai="95", versi=None, periode="tahunan", tahu
 def test_realisasi_workflow_staf_kasubag_sekretaris(indikator, staf, kasubag, sekretaris):
     r = _simpan(indikator, staf, analisis="Analisis uji")
     assert r.status == Realisasi.Status.DRAFT and r.versi == 1
-    r = services.realisasi_ajukan(realisasi=r, pengguna=staf)
-    r = services.realisasi_verifikasi(realisasi=r, pengguna=kasubag)
-    r = services.realisasi_setujui(realisasi=r, pengguna=sekretaris)
+    r = services.realisasi_submit(realisasi=r, pengguna=staf)
+    r = services.realisasi_verify(realisasi=r, pengguna=kasubag)
+    r = services.realisasi_approve(realisasi=r, pengguna=sekretaris)
     assert r.status == Realisasi.Status.DISETUJUI
     assert (r.diajukan_oleh, r.diverifikasi_oleh, r.disetujui_oleh) == (staf, kasubag, sekretaris)
     langkah = JejakAudit.objects.filter(aksi="alur", object_id=str(r.pk))
@@ -52,24 +52,24 @@ def test_realisasi_workflow_staf_kasubag_sekretaris(indikator, staf, kasubag, se
 
 
 def test_realisasi_return_with_comment_then_resubmit(indikator, staf, kasubag):
-    r = services.realisasi_ajukan(realisasi=_simpan(indikator, staf), pengguna=staf)
+    r = services.realisasi_submit(realisasi=_simpan(indikator, staf), pengguna=staf)
     with pytest.raises(ValidationError, match="catatan"):
-        services.realisasi_kembalikan(realisasi=r, pengguna=kasubag, catatan="  ")
-    r = services.realisasi_kembalikan(realisasi=r, pengguna=kasubag, catatan="Lampirkan bukti")
+        services.realisasi_return(realisasi=r, pengguna=kasubag, catatan="  ")
+    r = services.realisasi_return(realisasi=r, pengguna=kasubag, catatan="Lampirkan bukti")
     assert r.status == Realisasi.Status.DIKEMBALIKAN and r.catatan_verifikasi == "Lampirkan bukti"
     r = _simpan(indikator, staf, nilai="97", versi=r.versi)
-    assert services.realisasi_ajukan(realisasi=r, pengguna=staf).status == "diajukan"
+    assert services.realisasi_submit(realisasi=r, pengguna=staf).status == "diajukan"
 
 
 def test_realisasi_approval_by_someone_not_allowed(indikator, staf, kasubag, kasubag_keuangan):
-    r = services.realisasi_ajukan(realisasi=_simpan(indikator, staf), pengguna=staf)
+    r = services.realisasi_submit(realisasi=_simpan(indikator, staf), pengguna=staf)
     with pytest.raises(PermissionDenied, match="Kasubag"):
-        services.realisasi_verifikasi(realisasi=r, pengguna=kasubag_keuangan)
+        services.realisasi_verify(realisasi=r, pengguna=kasubag_keuangan)
     with pytest.raises(PermissionDenied):
-        services.realisasi_verifikasi(realisasi=r, pengguna=staf)
-    r = services.realisasi_verifikasi(realisasi=r, pengguna=kasubag)
+        services.realisasi_verify(realisasi=r, pengguna=staf)
+    r = services.realisasi_verify(realisasi=r, pengguna=kasubag)
     with pytest.raises(PermissionDenied, match="Sekretaris"):
-        services.realisasi_setujui(realisasi=r, pengguna=kasubag)
+        services.realisasi_approve(realisasi=r, pengguna=kasubag)
     r.refresh_from_db()
     assert r.status == Realisasi.Status.DIVERIFIKASI
 
@@ -144,29 +144,29 @@ def test_bukti_file_checked_by_content_stored_under_generated_name(
 ):
     settings.MEDIA_ROOT = tmp_path
     r = _simpan(indikator, staf)
-    bukti = services.bukti_berkas_tambah(realisasi=r, pengguna=staf, berkas=_pdf())
+    bukti = services.bukti_berkas_add(realisasi=r, pengguna=staf, berkas=_pdf())
     assert bukti.jenis_berkas == "pdf" and bukti.nama_asli == "bukti.pdf"
     assert "bukti.pdf" not in bukti.berkas.name and bukti.berkas.name.endswith(".pdf")
     with pytest.raises(ValidationError, match="bukan jenis yang diizinkan"):
-        services.bukti_berkas_tambah(
+        services.bukti_berkas_add(
             realisasi=r, pengguna=staf, berkas=_pdf("laporan.pdf", b"MZ\x90\x00 not a pdf")
         )
     with pytest.raises(ValidationError, match=r"berakhiran \.xlsx"):
-        services.bukti_berkas_tambah(realisasi=r, pengguna=staf, berkas=_pdf("data.xlsx"))
+        services.bukti_berkas_add(realisasi=r, pengguna=staf, berkas=_pdf("data.xlsx"))
     settings.BATAS_UKURAN_BERKAS = 10
     with pytest.raises(ValidationError, match="melebihi batas"):
-        services.bukti_berkas_tambah(realisasi=r, pengguna=staf, berkas=_pdf())
+        services.bukti_berkas_add(realisasi=r, pengguna=staf, berkas=_pdf())
     assert BuktiDukung.objects.count() == 1
 
 
 def test_bukti_link_and_locked_after_submit(indikator, staf):
     r = _simpan(indikator, staf)
     with pytest.raises(ValidationError, match="alamat web"):
-        services.bukti_tautan_tambah(realisasi=r, pengguna=staf, tautan="javascript:alert(1)")
-    services.bukti_tautan_tambah(realisasi=r, pengguna=staf, tautan="https://jdih.kpu.go.id/x")
-    r = services.realisasi_ajukan(realisasi=r, pengguna=staf)
+        services.bukti_tautan_add(realisasi=r, pengguna=staf, tautan="javascript:alert(1)")
+    services.bukti_tautan_add(realisasi=r, pengguna=staf, tautan="https://jdih.kpu.go.id/x")
+    r = services.realisasi_submit(realisasi=r, pengguna=staf)
     with pytest.raises(ValidationError, match="tidak dapat"):
-        services.bukti_tautan_tambah(realisasi=r, pengguna=staf, tautan="https://example.org")
+        services.bukti_tautan_add(realisasi=r, pengguna=staf, tautan="https://example.org")
     assert r.bukti.count() == 1
 
 
@@ -219,11 +219,11 @@ def test_pengaturan_capaian_only_sekretaris(sekretaris, kasubag):
 
 
 def test_realisasi_verified_returned_only_by_sekretaris(indikator, staf, kasubag, sekretaris):
-    r = services.realisasi_ajukan(realisasi=_simpan(indikator, staf), pengguna=staf)
-    r = services.realisasi_verifikasi(realisasi=r, pengguna=kasubag)
+    r = services.realisasi_submit(realisasi=_simpan(indikator, staf), pengguna=staf)
+    r = services.realisasi_verify(realisasi=r, pengguna=kasubag)
     with pytest.raises(PermissionDenied, match="Sekretaris"):
-        services.realisasi_kembalikan(realisasi=r, pengguna=kasubag, catatan="ubah")
-    r = services.realisasi_kembalikan(realisasi=r, pengguna=sekretaris, catatan="Analisis kurang")
+        services.realisasi_return(realisasi=r, pengguna=kasubag, catatan="ubah")
+    r = services.realisasi_return(realisasi=r, pengguna=sekretaris, catatan="Analisis kurang")
     assert r.status == Realisasi.Status.DIKEMBALIKAN
     with pytest.raises(ValidationError, match="diverifikasi"):
-        services.realisasi_setujui(realisasi=r, pengguna=sekretaris)
+        services.realisasi_approve(realisasi=r, pengguna=sekretaris)

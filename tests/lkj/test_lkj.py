@@ -211,7 +211,7 @@ def test_finalising_the_demo_lkj_locks_the_year_and_keeps_the_file(demo_lkj, tmp
     from anggaran.models import DokumenAnggaran
     from kinerja import selectors as kin
     from kinerja.models import Indikator
-    from kinerja.services import realisasi_simpan
+    from kinerja.services import realisasi_save
 
     sekretaris = get_user_model().objects.get(username="sekretaris")
     call_command("lkj", "2023", "--output", str(tmp_path / "a.pdf"), stdout=io.StringIO())
@@ -231,7 +231,7 @@ def test_finalising_the_demo_lkj_locks_the_year_and_keeps_the_file(demo_lkj, tmp
     staf = get_user_model().objects.get(username="staf.perencanaan")
     indikator = Indikator.objects.filter(sasaran__unit=staf.unit).first()
     with pytest.raises(ValidationError, match="2023"):
-        realisasi_simpan(
+        realisasi_save(
             indikator=indikator, tahun=2023, periode="tw1", pengguna=staf, versi=None, nilai=1
         )
     # Re-rendering makes a new version; the final one keeps its file and hash.
