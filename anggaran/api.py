@@ -261,7 +261,7 @@ class DokumenViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
     @extend_schema(request=None, responses=OutputSerializer)
     @action(detail=True, methods=["post"])
     def kunci(self, request, pk=None):
-        dokumen = services.dokumen_kunci(dokumen=self.get_object(), pengguna=request.user)
+        dokumen = services.dokumen_lock(dokumen=self.get_object(), pengguna=request.user)
         return Response(self.OutputSerializer(dokumen).data)
 
     @extend_schema(request=ImporInputSerializer, responses=ImporOutputSerializer)

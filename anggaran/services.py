@@ -117,9 +117,9 @@ def dokumen_update(
 
 
 @transaction.atomic
-def dokumen_kunci(*, dokumen: DokumenAnggaran, pengguna=None) -> DokumenAnggaran:
+def dokumen_lock(*, dokumen: DokumenAnggaran, pengguna=None) -> DokumenAnggaran:
     """Lock one document on its own (Sekretaris/Admin): every later write on it is refused
-    until ``dokumen_buka``. Separate from the year lock, which finalising the LKj sets."""
+    until ``dokumen_unlock``. Separate from the year lock, which finalising the LKj sets."""
     if pengguna is not None and not boleh_kunci(pengguna):
         raise PermissionDenied("Hanya Sekretaris yang dapat mengunci data anggaran.")
     dokumen = DokumenAnggaran.objects.select_for_update().get(pk=dokumen.pk)
@@ -134,8 +134,8 @@ def dokumen_kunci(*, dokumen: DokumenAnggaran, pengguna=None) -> DokumenAnggaran
 
 
 @transaction.atomic
-def dokumen_buka(*, dokumen: DokumenAnggaran, pengguna=None) -> DokumenAnggaran:
-    """Unlock a document locked by ``dokumen_kunci`` (Sekretaris/Admin). A locked year stays
+def dokumen_unlock(*, dokumen: DokumenAnggaran, pengguna=None) -> DokumenAnggaran:
+    """Unlock a document locked by ``dokumen_lock`` (Sekretaris/Admin). A locked year stays
     locked: that lock is opened in Pengaturan Kinerja."""
     if pengguna is not None and not boleh_kunci(pengguna):
         raise PermissionDenied("Hanya Sekretaris yang dapat membuka kunci data anggaran.")

@@ -343,7 +343,7 @@ class PerjanjianKinerjaViewSet(
     @extend_schema(request=None, responses=OutputSerializer)
     @action(detail=True, methods=["post"])
     def tandatangani(self, request, pk=None):
-        obj = services.pk_tandatangani(perjanjian=self.get_object(), pengguna=request.user)
+        obj = services.pk_sign(perjanjian=self.get_object(), pengguna=request.user)
         return Response(self.OutputSerializer(obj).data)
 
     @extend_schema(request=PerubahanInputSerializer, responses={201: OutputSerializer})

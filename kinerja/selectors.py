@@ -39,7 +39,7 @@ def pengaturan_capaian_get() -> PengaturanCapaian:
     return obj
 
 
-def kinerja_tahun_kunci(tahun: int) -> bool:
+def kinerja_tahun_lock(tahun: int) -> bool:
     """Is the year locked (LKj finalised, or locked in Pengaturan)? Locked years accept no
     kinerja or anggaran changes; the check is ``kpu_site.tahun.tahun_terkunci``."""
     return tahun_terkunci(tahun, segar=True)

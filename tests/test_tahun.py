@@ -130,7 +130,7 @@ def test_a_locked_year_is_marked_read_only(demo, masuk, sekretaris):
     isi = re.compile(r'href="/kinerja/realisasi/2023/\d+/(tw\d|tahunan)/"')
     assert ">Hanya baca</span>" not in client.get("/kinerja/capaian/2023/").content.decode()
     assert len(isi.findall(client.get("/kinerja/realisasi/2023/").content.decode())) == 13 * 5
-    kinerja_services.tahun_kunci(tahun=2023, pengguna=sekretaris, keterangan="LKj final")
+    kinerja_services.tahun_lock(tahun=2023, pengguna=sekretaris, keterangan="LKj final")
     html = client.get("/kinerja/capaian/2023/").content.decode()
     assert ">Hanya baca</span>" in html
     assert ">Hanya baca</span>" not in client.get("/kinerja/capaian/2022/").content.decode()
@@ -269,7 +269,7 @@ def test_unlocking_a_year_in_pengaturan_unlocks_anggaran_too(
 def test_a_locked_year_refuses_a_new_budget_document(dipa_2023, sekretaris):
     from anggaran import services as anggaran_services
 
-    kinerja_services.tahun_kunci(tahun=2024, pengguna=sekretaris)
+    kinerja_services.tahun_lock(tahun=2024, pengguna=sekretaris)
     with pytest.raises(ValidationError, match="Tahun 2024 sudah dikunci"):
         anggaran_services.dokumen_create(
             pengguna=sekretaris,

@@ -77,7 +77,7 @@ class DokumenKunciView(IzinMixin, View):
 
     def post(self, request, pk):
         dokumen = selectors.dokumen_get(pk=pk)
-        services.dokumen_kunci(dokumen=dokumen, pengguna=request.user)
+        services.dokumen_lock(dokumen=dokumen, pengguna=request.user)
         messages.success(
             request, f"{dokumen} dikunci: data anggarannya tidak dapat diubah sampai dibuka."
         )
@@ -88,7 +88,9 @@ class DokumenBukaView(DokumenKunciView):
     """Unlock a document locked on its own page (the year lock is opened in Pengaturan)."""
 
     def post(self, request, pk):
-        dokumen = services.dokumen_buka(dokumen=selectors.dokumen_get(pk=pk), pengguna=request.user)
+        dokumen = services.dokumen_unlock(
+            dokumen=selectors.dokumen_get(pk=pk), pengguna=request.user
+        )
         messages.success(request, f"Kunci {dokumen} dibuka.")
         return redirect("anggaran:dokumen_detail", pk=pk)
 

@@ -213,7 +213,7 @@ def laporan_finalkan(*, laporan: LaporanKinerja, pengguna) -> LaporanKinerja:
     laporan.difinalkan_pada = timezone.now()
     laporan._history_user = pengguna
     laporan.save(update_fields=["status", "difinalkan_oleh", "difinalkan_pada"])
-    kin_services.tahun_kunci(
+    kin_services.tahun_lock(
         tahun=laporan.tahun, pengguna=pengguna, keterangan=f"Finalisasi {laporan}"
     )
     jejak_catat(
@@ -241,7 +241,7 @@ def naskah_simpan(*, tahun: int, pengguna, **teks) -> NaskahLkj:
 
     if peran_of(pengguna) not in PERAN_PENYUSUN:
         raise PermissionDenied("Peran Anda tidak dapat mengubah naskah Laporan Kinerja.")
-    if kin.kinerja_tahun_kunci(tahun):
+    if kin.kinerja_tahun_lock(tahun):
         raise ValidationError(
             f"Tahun {tahun} sudah dikunci karena Laporan Kinerjanya final; naskah tidak dapat diubah."
         )

@@ -13,7 +13,7 @@ from ._dasar import (  # noqa: F401
     pastikan_perencana,
     target_pasangan_periksa,
 )
-from .pengaturan import pengaturan_capaian_update, tahun_buka, tahun_kunci  # noqa: F401
+from .pengaturan import pengaturan_capaian_update, tahun_lock, tahun_unlock  # noqa: F401
 from .perencanaan import (  # noqa: F401
     PK_KOLOM_UBAH,
     boleh_tandatangani_pk,
@@ -21,7 +21,7 @@ from .perencanaan import (  # noqa: F401
     pk_baris_update,
     pk_create,
     pk_perubahan_create,
-    pk_tandatangani,
+    pk_sign,
     pk_update,
     target_tahunan_set,
 )

@@ -26,7 +26,7 @@ from ..selectors import (
 
 
 @transaction.atomic
-def tahun_kunci(*, tahun: int, pengguna, keterangan: str = "") -> KunciTahun:
+def tahun_lock(*, tahun: int, pengguna, keterangan: str = "") -> KunciTahun:
     """Lock a year's kinerja and anggaran data (Pengaturan, and the LKj finalisation)."""
     if not pengguna.has_perm("kinerja.finalisasi_laporan"):
         raise PermissionDenied("Hanya Sekretaris yang dapat mengunci tahun kinerja.")
@@ -39,7 +39,7 @@ def tahun_kunci(*, tahun: int, pengguna, keterangan: str = "") -> KunciTahun:
 
 
 @transaction.atomic
-def tahun_buka(*, tahun: int, pengguna) -> None:
+def tahun_unlock(*, tahun: int, pengguna) -> None:
     """Unlock a year: its kinerja and anggaran data can be written again."""
     if not pengguna.has_perm("kinerja.finalisasi_laporan"):
         raise PermissionDenied("Hanya Sekretaris yang dapat membuka kunci tahun kinerja.")

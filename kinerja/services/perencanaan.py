@@ -174,7 +174,7 @@ def pk_aksi_boleh(*, perjanjian: PerjanjianKinerja, pengguna, ada_draft: bool) -
 
 
 @transaction.atomic
-def pk_tandatangani(*, perjanjian: PerjanjianKinerja, pengguna) -> PerjanjianKinerja:
+def pk_sign(*, perjanjian: PerjanjianKinerja, pengguna) -> PerjanjianKinerja:
     """Record the PK as signed: it is frozen; an earlier signed revision becomes 'diganti'."""
     if not boleh_tandatangani_pk(pengguna):
         raise PermissionDenied("Hanya Sekretaris yang dapat mencatat penandatanganan PK.")

@@ -19,7 +19,7 @@ from ..models import (
     Realisasi,
 )
 from ..selectors import (
-    kinerja_tahun_kunci,
+    kinerja_tahun_lock,
 )
 from ._dasar import nilai_periksa
 
@@ -27,7 +27,7 @@ from ._dasar import nilai_periksa
 
 
 def _pastikan_tahun_terbuka(tahun: int) -> None:
-    if kinerja_tahun_kunci(tahun):
+    if kinerja_tahun_lock(tahun):
         raise ValidationError(
             f"Tahun {tahun} sudah dikunci (Laporan Kinerja difinalisasi); "
             "realisasi tahun ini tidak dapat diubah."

@@ -25,6 +25,6 @@ class TahunMixin:
         context["tahun"] = self.kwargs.get("tahun")
         context["daftar_tahun"] = tahun_pilihan()
         context["tahun_terkunci"] = (
-            selectors.kinerja_tahun_kunci(self.kwargs["tahun"]) if "tahun" in self.kwargs else False
+            selectors.kinerja_tahun_lock(self.kwargs["tahun"]) if "tahun" in self.kwargs else False
         )
         return context

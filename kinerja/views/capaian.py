@@ -174,12 +174,12 @@ class PengaturanView(IzinMixin, TemplateView):
             return self.render_to_response(self.get_context_data(form_kunci=form), status=400)
         tahun = form.cleaned_data["tahun"]
         if form.cleaned_data["aksi"] == "kunci":
-            services.tahun_kunci(
+            services.tahun_lock(
                 tahun=tahun, pengguna=request.user, keterangan=form.cleaned_data["keterangan"]
             )
             messages.success(request, f"Data kinerja dan anggaran tahun {tahun} dikunci.")
         else:
-            services.tahun_buka(tahun=tahun, pengguna=request.user)
+            services.tahun_unlock(tahun=tahun, pengguna=request.user)
             messages.success(
                 request, f"Kunci tahun {tahun} dibuka: data kinerja dan anggarannya dapat diubah."
             )

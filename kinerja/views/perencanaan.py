@@ -232,7 +232,7 @@ class PKTandatanganiView(IzinMixin, View):
     def post(self, request, pk):
         obj = get_object_or_404(PerjanjianKinerja, pk=pk)
         with kesalahan_ke_pesan(request):
-            services.pk_tandatangani(perjanjian=obj, pengguna=request.user)
+            services.pk_sign(perjanjian=obj, pengguna=request.user)
             messages.success(request, f"{obj} dicatat sudah ditandatangani dan dibekukan.")
         return redirect("kinerja:pk_detail", tahun=obj.tahun)
 

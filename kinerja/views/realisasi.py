@@ -72,7 +72,7 @@ def _realisasi_konteks(request, indikator, tahun, periode, form=None, aksi_form=
                 program_pendukung=realisasi.program_pendukung,
             )
         form = RealisasiForm(initial=initial, indikator=indikator, periode=periode)
-    terkunci = selectors.kinerja_tahun_kunci(tahun)
+    terkunci = selectors.kinerja_tahun_lock(tahun)
     dapat_diubah = not terkunci and (realisasi is None or realisasi.dapat_diubah)
     user = request.user
     return {

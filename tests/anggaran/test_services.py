@@ -241,8 +241,8 @@ def test_write_refused_for_other_sub_bagian_and_read_only_roles(
 
 def test_dokumen_kunci_refuses_every_write(dipa, pohon, sekretaris, staf_keuangan):
     with pytest.raises(PermissionDenied):
-        services.dokumen_kunci(dokumen=dipa, pengguna=staf_keuangan)
-    services.dokumen_kunci(dokumen=dipa, pengguna=sekretaris)
+        services.dokumen_lock(dokumen=dipa, pengguna=staf_keuangan)
+    services.dokumen_lock(dokumen=dipa, pengguna=sekretaris)
     dipa.refresh_from_db()
     assert dipa.terkunci
     with pytest.raises(ValidationError, match="dikunci"):

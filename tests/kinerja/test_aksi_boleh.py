@@ -54,7 +54,7 @@ def test_each_role_sees_only_the_step_it_may_take(
 
 
 def test_nothing_is_offered_in_a_locked_year(diajukan, kasubag, sekretaris):
-    services.tahun_kunci(tahun=2023, pengguna=sekretaris)
+    services.tahun_lock(tahun=2023, pengguna=sekretaris)
     assert _aksi(diajukan, kasubag) == set()
     with pytest.raises(ValidationError, match="dikunci"):
         services.realisasi_verify(realisasi=diajukan, pengguna=kasubag)
@@ -71,12 +71,12 @@ def test_pk_actions_follow_status_and_role(indikator, sekretaris, staf, staf_lai
     assert aksi(staf) == {"ubah"}  # planning staff edit the draft, the Sekretaris signs it
     assert aksi(staf_lain) == aksi(komisioner) == set()
     with pytest.raises(PermissionDenied):
-        services.pk_tandatangani(perjanjian=pk, pengguna=staf)
+        services.pk_sign(perjanjian=pk, pengguna=staf)
 
     services.pk_update(
         perjanjian=pk, pengguna=sekretaris, pihak_pertama_nama="A", pihak_kedua_nama="B"
     )
-    pk = services.pk_tandatangani(perjanjian=pk, pengguna=sekretaris)
+    pk = services.pk_sign(perjanjian=pk, pengguna=sekretaris)
     assert pk.status == PerjanjianKinerja.Status.DITANDATANGANI
     assert aksi(sekretaris) == {"perubahan"}
     assert aksi(sekretaris, ada_draft=True) == set()  # one draft revision at a time

@@ -83,12 +83,12 @@ def test_realisasi_other_unit_staf_refused(indikator, staf_lain, komisioner):
 
 
 def test_realisasi_locked_year_refused(indikator, staf, sekretaris):
-    services.tahun_kunci(tahun=2023, pengguna=sekretaris)
+    services.tahun_lock(tahun=2023, pengguna=sekretaris)
     with pytest.raises(ValidationError, match="Tahun 2023 sudah dikunci"):
         _simpan(indikator, staf)
     assert not Realisasi.objects.exists()
     with pytest.raises(PermissionDenied):
-        services.tahun_kunci(tahun=2022, pengguna=staf)
+        services.tahun_lock(tahun=2022, pengguna=staf)
 
 
 def test_realisasi_wrong_precision_and_unit(indikator, staf, unit_demo):
@@ -181,11 +181,11 @@ def test_pk_create_sign_freeze_and_revision(indikator, sekretaris, staf_lain):
     with pytest.raises(ValidationError, match="angka desimal"):
         services.pk_baris_update(baris=baris, pengguna=sekretaris, target="97.555")
     with pytest.raises(ValidationError, match="nama pihak"):
-        services.pk_tandatangani(perjanjian=pk, pengguna=sekretaris)
+        services.pk_sign(perjanjian=pk, pengguna=sekretaris)
     services.pk_update(
         perjanjian=pk, pengguna=sekretaris, pihak_pertama_nama="A", pihak_kedua_nama="B"
     )
-    pk = services.pk_tandatangani(perjanjian=pk, pengguna=sekretaris)
+    pk = services.pk_sign(perjanjian=pk, pengguna=sekretaris)
     assert pk.status == PerjanjianKinerja.Status.DITANDATANGANI
     with pytest.raises(ValidationError, match="dibekukan"):
         services.pk_baris_update(baris=PKBaris.objects.get(), pengguna=sekretaris, target="90")
@@ -197,7 +197,7 @@ def test_pk_create_sign_freeze_and_revision(indikator, sekretaris, staf_lain):
     )
     assert baru.revisi == 1 and pk_berlaku(tahun=2024) == pk  # draft does not replace yet
     services.pk_baris_update(baris=baru.baris.get(), pengguna=sekretaris, target="99")
-    services.pk_tandatangani(perjanjian=baru, pengguna=sekretaris)
+    services.pk_sign(perjanjian=baru, pengguna=sekretaris)
     assert pk_berlaku(tahun=2024) == baru
     assert [p.status for p in pk_riwayat(tahun=2024)] == ["ditandatangani", "diganti"]
     assert PKBaris.objects.get(perjanjian=pk).target == D("97")

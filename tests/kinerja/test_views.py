@@ -220,9 +220,9 @@ def test_pengaturan_only_sekretaris(masuk, sekretaris, kasubag):
 
     assert pengaturan_capaian_get().batas_atas == 100
     c.post(url, {"aksi": "kunci", "tahun": "2023"})
-    from kinerja.selectors import kinerja_tahun_kunci
+    from kinerja.selectors import kinerja_tahun_lock
 
-    assert kinerja_tahun_kunci(2023)
+    assert kinerja_tahun_lock(2023)
 
 
 def test_realisasi_list_query_count_constant(

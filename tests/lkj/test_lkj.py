@@ -220,7 +220,7 @@ def test_finalising_the_demo_lkj_locks_the_year_and_keeps_the_file(demo_lkj, tmp
     services.laporan_finalkan(laporan=laporan, pengguna=sekretaris)
     laporan.refresh_from_db()
     assert laporan.status == "final" and laporan.difinalkan_oleh == sekretaris
-    assert kin.kinerja_tahun_kunci(2023)
+    assert kin.kinerja_tahun_lock(2023)
     # One year lock: the budget documents are not flagged one by one, yet anggaran refuses.
     dipa = DokumenAnggaran.objects.get(tahun=2023, jenis="dipa")
     assert dipa.terkunci is False
