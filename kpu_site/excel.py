@@ -75,7 +75,7 @@ def xlsx_response(
     format_kolom: dict[int, str] | None = None,
 ) -> HttpResponse:
     """An HTTP download of ``xlsx_bytes``; ``nama_berkas`` without or with ``.xlsx``. The view
-    records the download first (``kpu_site.services.unduhan_catat``): a response helper writes
+    records the download first (``kpu_site.services.unduhan_record``): a response helper writes
     nothing."""
     if not nama_berkas.endswith(".xlsx"):
         nama_berkas += ".xlsx"

@@ -10,7 +10,7 @@ from .models import JejakAudit, PemeriksaanWorker
 
 
 @transaction.atomic
-def unduhan_catat(*, pengguna, ringkasan: str, objek=None) -> JejakAudit:
+def unduhan_record(*, pengguna, ringkasan: str, objek=None) -> JejakAudit:
     """Record a download (Excel, PDF, evidence, an uploaded file) in the audit trail: who
     (``pengguna``), what (``objek`` if there is one, and ``ringkasan``). Every view that hands
     out a file calls this before answering; the response helpers write nothing."""

@@ -22,7 +22,7 @@ from kpu_site.akses import IzinMixin
 from kpu_site.excel import xlsx_response
 from kpu_site.formatting import tanggal_valid
 from kpu_site.formulir import LayananFormMixin
-from kpu_site.services import unduhan_catat
+from kpu_site.services import unduhan_record
 
 from . import charts, forms, selectors, services
 from .models import Divisi, Jabatan, Komisioner, Pegawai, RiwayatJabatan, Satker, UnitOrganisasi
@@ -324,7 +324,7 @@ class PegawaiExportView(IzinMixin, View):
         saring = forms.PegawaiSaringForm(request.GET or None)
         pegawai = list(selectors.pegawai_list(**saring.filters()))
         satker = selectors.satker_get()
-        unduhan_catat(
+        unduhan_record(
             pengguna=request.user,
             ringkasan=f"Unduh daftar pegawai ({len(pegawai)} baris)",
         )

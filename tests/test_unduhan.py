@@ -1,4 +1,4 @@
-"""Downloads are audited by a service the view calls (``kpu_site.services.unduhan_catat``); the
+"""Downloads are audited by a service the view calls (``kpu_site.services.unduhan_record``); the
 Excel response helper writes nothing."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from kpu_site.excel import XLSX_MIME, xlsx_response
 from kpu_site.models import JejakAudit
-from kpu_site.services import unduhan_catat
+from kpu_site.services import unduhan_record
 from tests.anggaran.factories import DokumenAnggaranFactory, pohon_kecil
 
 pytestmark = pytest.mark.django_db
@@ -25,7 +25,7 @@ def test_xlsx_response_writes_no_audit_row():
 
 def test_unduhan_catat_records_who_and_what(sekretaris):
     dokumen = DokumenAnggaranFactory()
-    jejak = unduhan_catat(pengguna=sekretaris, objek=dokumen, ringkasan="Unduh Excel: DIPA")
+    jejak = unduhan_record(pengguna=sekretaris, objek=dokumen, ringkasan="Unduh Excel: DIPA")
     assert JejakAudit.objects.get(aksi="unduh") == jejak
     assert (jejak.pengguna, jejak.aksi, jejak.object_id, jejak.keterangan) == (
         sekretaris,

@@ -11,7 +11,7 @@ from django.views.generic import DetailView, FormView, TemplateView
 from kpu_site.akses import IzinMixin
 from kpu_site.excel import xlsx_response
 from kpu_site.formulir import LayananFormMixin
-from kpu_site.services import unduhan_catat
+from kpu_site.services import unduhan_record
 from kpu_site.tahun import tahun_aktif
 
 from .. import forms, grafik, selectors, services
@@ -145,7 +145,7 @@ class DokumenDetailView(BacaMixin, DokumenMixin, TemplateView):
                     pohon.serapan,
                 ]
             )
-            unduhan_catat(
+            unduhan_record(
                 pengguna=request.user,
                 ringkasan=f"Unduh Excel: {pohon.dokumen} — {pohon.revisi}",
             )

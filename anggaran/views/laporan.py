@@ -9,7 +9,7 @@ from django.views.generic import TemplateView
 
 from kpu_site.excel import xlsx_response
 from kpu_site.formatting import bulan as nama_bulan
-from kpu_site.services import unduhan_catat
+from kpu_site.services import unduhan_record
 from kpu_site.tahun import tahun_aktif
 
 from .. import grafik, selectors
@@ -31,7 +31,7 @@ class SerapanView(BacaMixin, DokumenMixin, TemplateView):
     def get(self, request, *args, **kwargs):
         if request.GET.get("unduh") == "xlsx":
             _revisi, bulanan = self._bulanan()
-            unduhan_catat(
+            unduhan_record(
                 pengguna=request.user,
                 ringkasan=f"Unduh Excel: Serapan bulanan {self.get_dokumen()}",
             )
@@ -109,7 +109,7 @@ class LaporanView(BacaMixin, TemplateView):
                 ["", "Jumlah", tabel["total_pagu"], tabel["total_realisasi"], tabel["serapan"]]
             )
             rows.append(["", "Sisa anggaran", tabel["total_sisa"], None, None])
-            unduhan_catat(
+            unduhan_record(
                 pengguna=request.user,
                 ringkasan=f"Unduh Excel: Tabel 3.1 Laporan Akuntabilitas Keuangan {self.kwargs['tahun']}",
             )

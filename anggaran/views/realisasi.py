@@ -16,7 +16,7 @@ from kpu_site.excel import xlsx_response
 from kpu_site.formatting import bulan as nama_bulan
 from kpu_site.formulir import LayananFormMixin
 from kpu_site.impor import ImporGagal, kesalahan_teks
-from kpu_site.services import unduhan_catat
+from kpu_site.services import unduhan_record
 
 from .. import forms, selectors, services
 from ..impor import realisasi_impor, realisasi_impor_periksa
@@ -42,7 +42,7 @@ class RealisasiListView(BacaMixin, DokumenMixin, ListView):
     def get(self, request, *args, **kwargs):
         if request.GET.get("unduh") == "xlsx":
             dokumen = self.get_dokumen()
-            unduhan_catat(
+            unduhan_record(
                 pengguna=request.user,
                 ringkasan=f"Unduh Excel: Realisasi {dokumen}",
             )

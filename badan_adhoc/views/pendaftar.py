@@ -15,7 +15,7 @@ from kpu_site.formulir import (
     kesalahan_ke_pesan,
     pesan_form_salah,
 )
-from kpu_site.services import unduhan_catat
+from kpu_site.services import unduhan_record
 
 from .. import selectors, services
 from ..akses import boleh_kelola, nik_untuk
@@ -108,7 +108,7 @@ class PendaftarExportView(PendaftarListView):
         rows = qs.select_related("wilayah_tujuan", "wilayah_tujuan__induk").order_by("pk")[
             :BATAS_EKSPOR
         ]
-        unduhan_catat(
+        unduhan_record(
             pengguna=user,
             objek=self.rekrutmen,
             ringkasan=f"Unduh daftar pendaftar {self.rekrutmen} (Excel)",
@@ -326,5 +326,5 @@ class BerkasUnduhView(KelolaMixin, View):
         obj = get_object_or_404(model, pk=pk)
         if not obj.berkas:
             raise Http404
-        unduhan_catat(pengguna=request.user, objek=obj, ringkasan=f"Unduh {obj}")
+        unduhan_record(pengguna=request.user, objek=obj, ringkasan=f"Unduh {obj}")
         return FileResponse(obj.berkas.open("rb"), as_attachment=True, filename=obj.nama_asli)

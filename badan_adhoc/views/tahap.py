@@ -15,7 +15,7 @@ from django.views.generic import FormView, TemplateView
 
 from kpu_site.excel import xlsx_response
 from kpu_site.formulir import LayananFormMixin, kesalahan_ke_pesan
-from kpu_site.services import unduhan_catat
+from kpu_site.services import unduhan_record
 
 from .. import selectors, services
 from ..forms import JabatanForm, PAWForm, PenetapanForm
@@ -149,7 +149,7 @@ class PengumumanView(_RekrutmenMixin, BacaMixin, View):
                             else "",
                         ]
                     )
-            unduhan_catat(
+            unduhan_record(
                 pengguna=request.user,
                 objek=r,
                 ringkasan=f"Unduh {judul} (excel)",
@@ -160,7 +160,7 @@ class PengumumanView(_RekrutmenMixin, BacaMixin, View):
                 kolom=["Wilayah", "No/Peringkat", "Nama", "L/P", "Domisili", "Hasil", "Keterangan"],
                 baris=baris,
             )
-        unduhan_catat(pengguna=request.user, objek=r, ringkasan=f"Unduh {judul} (pdf)")
+        unduhan_record(pengguna=request.user, objek=r, ringkasan=f"Unduh {judul} (pdf)")
         from kpu_site.pdf import html_ke_pdf
 
         html = render_to_string(

@@ -1,5 +1,5 @@
 """API of the LKj: list/read versions (Auditor: final only), request a render, finalise,
-download the PDF (recorded by the ``laporan_unduh_catat`` service). Nested input/output
+download the PDF (recorded by the ``laporan_unduhan_record`` service). Nested input/output
 serializers as in the other apps' APIs."""
 
 from __future__ import annotations
@@ -61,14 +61,16 @@ class LaporanKinerjaViewSet(
             raise PermissionDenied("Peran Anda tidak dapat meminta penyusunan Laporan Kinerja.")
         masuk = self.InputSerializer(data=request.data)
         masuk.is_valid(raise_exception=True)
-        laporan = services.laporan_minta(tahun=masuk.validated_data["tahun"], pengguna=request.user)
+        laporan = services.laporan_request(
+            tahun=masuk.validated_data["tahun"], pengguna=request.user
+        )
         laporan.refresh_from_db()
         return Response(self.OutputSerializer(laporan).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=None, responses={200: OutputSerializer})
     @action(detail=True, methods=["post"])
     def finalkan(self, request, pk=None):
-        laporan = services.laporan_finalkan(laporan=self.get_object(), pengguna=request.user)
+        laporan = services.laporan_finalise(laporan=self.get_object(), pengguna=request.user)
         return Response(self.OutputSerializer(laporan).data)
 
     @extend_schema(responses={(200, "application/pdf"): OpenApiTypes.BINARY})
@@ -77,7 +79,7 @@ class LaporanKinerjaViewSet(
         laporan = self.get_object()
         if not laporan.dapat_diunduh:
             raise Http404("Berkas laporan belum tersedia.")
-        services.laporan_unduh_catat(laporan=laporan, pengguna=request.user)
+        services.laporan_unduhan_record(laporan=laporan, pengguna=request.user)
         return FileResponse(
             laporan.berkas.open("rb"),
             as_attachment=True,

@@ -1,5 +1,5 @@
 """Writes of the LKj: request a version, render it (worker or in-process), finalise, log
-downloads. The Celery task ``kinerja.tasks.laporan_render`` calls ``laporan_proses``."""
+downloads. The Celery task ``kinerja.tasks.laporan_render`` calls ``laporan_render``."""
 
 from __future__ import annotations
 
@@ -37,7 +37,7 @@ PERAN_PENYUSUN = frozenset({Peran.ADMIN, Peran.SEKRETARIS, Peran.KASUBAG, Peran.
 
 
 @transaction.atomic
-def laporan_minta(*, tahun: int, pengguna, antrekan: bool = True) -> LaporanKinerja:
+def laporan_request(*, tahun: int, pengguna, antrekan: bool = True) -> LaporanKinerja:
     """Create the next version of the year's LKj and enqueue its render (after commit).
 
     Draft (watermarked) when the pre-flight check has findings. Refused with a clear message
@@ -64,13 +64,13 @@ def laporan_minta(*, tahun: int, pengguna, antrekan: bool = True) -> LaporanKine
         tahap="Menunggu giliran",
     )
     if antrekan:
-        from kinerja.tasks import laporan_render
+        from . import tasks  # the task module imports this one
 
-        transaction.on_commit(lambda: laporan_render.delay(laporan.pk))
+        transaction.on_commit(lambda: tasks.laporan_render.delay(laporan.pk))
     return laporan
 
 
-def laporan_klaim(*, laporan_id: int) -> bool:
+def laporan_claim(*, laporan_id: int) -> bool:
     """Claim the row for rendering. Returns False when there is nothing to do: the row is done
     (selesai, gagal, final) or another live render holds it (a duplicate delivery).
 
@@ -98,13 +98,13 @@ def laporan_klaim(*, laporan_id: int) -> bool:
     )
 
 
-def laporan_progres(*, laporan_id: int, progres: int, tahap: str) -> None:
+def laporan_progress_update(*, laporan_id: int, progres: int, tahap: str) -> None:
     LaporanKinerja.objects.filter(pk=laporan_id, status=LaporanKinerja.Status.DIPROSES).update(
         progres=progres, tahap=tahap[:100], detak=timezone.now()
     )
 
 
-def laporan_gagal(*, laporan_id: int, pesan: str) -> None:
+def laporan_fail(*, laporan_id: int, pesan: str) -> None:
     LaporanKinerja.objects.filter(
         pk=laporan_id, status__in=[LaporanKinerja.Status.ANTRI, LaporanKinerja.Status.DIPROSES]
     ).update(
@@ -115,17 +115,17 @@ def laporan_gagal(*, laporan_id: int, pesan: str) -> None:
     )
 
 
-def laporan_proses(*, laporan_id: int) -> LaporanKinerja | None:
+def laporan_render(*, laporan_id: int) -> LaporanKinerja | None:
     """Render a claimed version and store the PDF with its SHA-256. Returns None when the row
     could not be claimed (nothing done). A data problem marks it gagal with a readable
     message; other exceptions propagate so the task can retry them."""
     from .render import lkj_render
 
-    if not laporan_klaim(laporan_id=laporan_id):
+    if not laporan_claim(laporan_id=laporan_id):
         return None
     laporan = LaporanKinerja.objects.get(pk=laporan_id)
     if laporan.percobaan > MAKS_PERCOBAAN:
-        laporan_gagal(
+        laporan_fail(
             laporan_id=laporan_id,
             pesan=f"Penyusunan laporan terhenti {MAKS_PERCOBAAN} kali (proses pekerja dihentikan atau "
             "melewati batas waktu). Coba minta ulang; bila berulang, hubungi Admin.",
@@ -136,10 +136,10 @@ def laporan_proses(*, laporan_id: int) -> LaporanKinerja | None:
             tahun=laporan.tahun,
             naskah=naskah_get(tahun=laporan.tahun),
             draf=laporan.draf,
-            progres=lambda p, t: laporan_progres(laporan_id=laporan_id, progres=p, tahap=t),
+            progres=lambda p, t: laporan_progress_update(laporan_id=laporan_id, progres=p, tahap=t),
         )
     except ValidationError as exc:
-        laporan_gagal(laporan_id=laporan_id, pesan=" ".join(exc.messages))
+        laporan_fail(laporan_id=laporan_id, pesan=" ".join(exc.messages))
         return LaporanKinerja.objects.get(pk=laporan_id)
     sha = hashlib.sha256(hasil.pdf).hexdigest()
     nama = f"LKj-{laporan.tahun}-v{laporan.versi}{'-draf' if laporan.draf else ''}.pdf"
@@ -176,12 +176,12 @@ def boleh_finalkan(pengguna) -> bool:
 
 def laporan_dapat_difinalkan(*, laporan: LaporanKinerja, pengguna) -> bool:
     """Whether the page offers ``pengguna`` to finalise ``laporan``: the Sekretaris, on a
-    completed version (``laporan_finalkan`` checks the rest and says why it refuses)."""
+    completed version (``laporan_finalise`` checks the rest and says why it refuses)."""
     return boleh_finalkan(pengguna) and laporan.status == LaporanKinerja.Status.SELESAI
 
 
 @transaction.atomic
-def laporan_finalkan(*, laporan: LaporanKinerja, pengguna) -> LaporanKinerja:
+def laporan_finalise(*, laporan: LaporanKinerja, pengguna) -> LaporanKinerja:
     """Sekretaris only: mark a clean, completed version final and lock the year (the one year
     lock, which the kinerja and anggaran services both read). The file and its SHA-256 never
     change afterwards."""
@@ -225,7 +225,7 @@ def laporan_finalkan(*, laporan: LaporanKinerja, pengguna) -> LaporanKinerja:
     return laporan
 
 
-def laporan_unduh_catat(*, laporan: LaporanKinerja, pengguna) -> None:
+def laporan_unduhan_record(*, laporan: LaporanKinerja, pengguna) -> None:
     """Every download is logged: who, when, which version."""
     jejak_catat(
         pengguna=pengguna,
@@ -236,7 +236,7 @@ def laporan_unduh_catat(*, laporan: LaporanKinerja, pengguna) -> None:
 
 
 @transaction.atomic
-def naskah_simpan(*, tahun: int, pengguna, **teks) -> NaskahLkj:
+def naskah_save(*, tahun: int, pengguna, **teks) -> NaskahLkj:
     from kinerja import selectors as kin
 
     if peran_of(pengguna) not in PERAN_PENYUSUN:

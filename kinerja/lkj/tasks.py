@@ -13,8 +13,9 @@ from celery import shared_task
 from celery.exceptions import SoftTimeLimitExceeded
 from django.db import DatabaseError, OperationalError
 
+from . import services
 from .models import LaporanKinerja
-from .services import MAKS_PERCOBAAN, detak_basi, laporan_gagal, laporan_proses
+from .services import MAKS_PERCOBAAN, detak_basi, laporan_fail
 
 SOFT_LIMIT = 240
 HARD_LIMIT = 300
@@ -31,16 +32,16 @@ HARD_LIMIT = 300
 )
 def laporan_render(self, laporan_id: int) -> str:
     try:
-        hasil = laporan_proses(laporan_id=laporan_id)
+        hasil = services.laporan_render(laporan_id=laporan_id)
     except SoftTimeLimitExceeded:
-        laporan_gagal(
+        laporan_fail(
             laporan_id=laporan_id,
             pesan=f"Penyusunan laporan melebihi batas waktu {SOFT_LIMIT} detik dan dihentikan.",
         )
         return "gagal"
     except (OperationalError, DatabaseError, OSError) as exc:  # transient: database/disk
         if self.request.retries >= MAKS_PERCOBAAN:
-            laporan_gagal(
+            laporan_fail(
                 laporan_id=laporan_id,
                 pesan=f"Gagal menyusun laporan: {exc.__class__.__name__}: {exc}",
             )
@@ -50,7 +51,7 @@ def laporan_render(self, laporan_id: int) -> str:
         )
         raise self.retry(exc=exc, countdown=10) from exc
     except Exception as exc:  # anything else: readable message, no retry
-        laporan_gagal(
+        laporan_fail(
             laporan_id=laporan_id, pesan=f"Gagal menyusun laporan: {exc.__class__.__name__}: {exc}"
         )
         return "gagal"

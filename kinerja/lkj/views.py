@@ -63,7 +63,7 @@ class LaporanMintaView(IzinMixin, View):
 
     def post(self, request, tahun: int):
         with kesalahan_ke_pesan(request):
-            laporan = services.laporan_minta(tahun=tahun, pengguna=request.user)
+            laporan = services.laporan_request(tahun=tahun, pengguna=request.user)
             messages.success(
                 request, f"{laporan} sedang disusun{' sebagai DRAF' if laporan.draf else ''}."
             )
@@ -111,7 +111,7 @@ class LaporanUnduhView(IzinMixin, View):
         laporan = selectors.laporan_get(user=request.user, pk=pk)
         if not laporan.dapat_diunduh:
             raise Http404("Berkas laporan belum tersedia.")
-        services.laporan_unduh_catat(laporan=laporan, pengguna=request.user)
+        services.laporan_unduhan_record(laporan=laporan, pengguna=request.user)
         nama = f"LKj-{laporan.tahun}-v{laporan.versi}{'-final' if laporan.status == 'final' else ''}.pdf"
         return FileResponse(
             laporan.berkas.open("rb"),
@@ -130,7 +130,7 @@ class LaporanFinalkanView(IzinMixin, View):
         laporan = selectors.laporan_get(user=request.user, pk=pk)
         try:
             with kesalahan_ke_pesan(request):
-                services.laporan_finalkan(laporan=laporan, pengguna=request.user)
+                services.laporan_finalise(laporan=laporan, pengguna=request.user)
                 messages.success(
                     request,
                     f"{laporan} difinalkan; data kinerja dan anggaran tahun {laporan.tahun} dikunci.",
@@ -161,7 +161,7 @@ class NaskahView(IzinMixin, LayananFormMixin, FormView):
         return context
 
     def layanan(self, form):
-        services.naskah_simpan(
+        services.naskah_save(
             tahun=self.kwargs["tahun"], pengguna=self.request.user, **form.cleaned_data
         )
         messages.success(self.request, f"Naskah LKj {self.kwargs['tahun']} disimpan.")

@@ -12,7 +12,7 @@ from kpu_site.akses import IzinMixin
 from kpu_site.excel import xlsx_response
 from kpu_site.formulir import kesalahan_ke_form
 from kpu_site.peran import Peran
-from kpu_site.services import unduhan_catat
+from kpu_site.services import unduhan_record
 from kpu_site.tahun import tahun_aktif
 
 from .. import selectors, services
@@ -57,7 +57,7 @@ class CapaianView(IzinMixin, TahunMixin, TemplateView):
 
     def _xlsx(self, tahun):
         baris = selectors.capaian_tahun_list(tahun=tahun)
-        unduhan_catat(
+        unduhan_record(
             pengguna=self.request.user,
             ringkasan=f"Unduh Excel: Capaian Kinerja {tahun}",
         )

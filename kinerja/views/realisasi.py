@@ -16,7 +16,7 @@ from kpu_site.formulir import (
     kesalahan_ke_pesan,
     pesan_form_salah,
 )
-from kpu_site.services import unduhan_catat
+from kpu_site.services import unduhan_record
 
 from .. import selectors, services
 from ..forms import (
@@ -294,7 +294,7 @@ class BuktiUnduhView(IzinMixin, View):
             berkas = bukti.berkas.open("rb")
         except FileNotFoundError:
             raise Http404("Berkas tidak ditemukan di penyimpanan.") from None
-        unduhan_catat(
+        unduhan_record(
             pengguna=request.user,
             objek=bukti,
             ringkasan=f"Unduh bukti {bukti.nama_asli}",

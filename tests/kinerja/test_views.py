@@ -183,7 +183,7 @@ def test_capaian_excel_download(masuk, auditor, demo):
         row for row in ws.iter_rows(values_only=True) if row and row[1] and "JDIH" in str(row[0])
     ]
     assert nilai and float(nilai[0][5]) == pytest.approx(94.74)
-    # Every Excel download is in the audit trail (kpu_site.services.unduhan_catat), once.
+    # Every Excel download is in the audit trail (kpu_site.services.unduhan_record), once.
     from kpu_site.models import JejakAudit
 
     jejak = JejakAudit.objects.filter(aksi="unduh", pengguna=auditor)

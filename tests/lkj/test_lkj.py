@@ -63,13 +63,13 @@ def test_naskah_fills_known_figures_and_escapes_html():
 
 def test_laporan_minta_refuses_a_year_without_data(db, sekretaris):
     with pytest.raises(ValidationError, match="Tidak ada data kinerja tahun 2031"):
-        services.laporan_minta(tahun=2031, pengguna=sekretaris)
+        services.laporan_request(tahun=2031, pengguna=sekretaris)
     assert not LaporanKinerja.objects.exists()
 
 
 def test_laporan_minta_refused_for_komisioner(db, komisioner):
     with pytest.raises(PermissionDenied):
-        services.laporan_minta(tahun=2023, pengguna=komisioner)
+        services.laporan_request(tahun=2023, pengguna=komisioner)
 
 
 def test_command_lkj_exits_non_zero_for_a_year_without_data(db, tmp_path):
@@ -83,16 +83,16 @@ def test_command_lkj_exits_non_zero_for_a_year_without_data(db, tmp_path):
 
 def test_second_delivery_of_the_same_job_does_nothing(db):
     laporan = _laporan(status="selesai")
-    assert services.laporan_proses(laporan_id=laporan.pk) is None
+    assert services.laporan_render(laporan_id=laporan.pk) is None
     laporan.refresh_from_db()
     assert laporan.status == "selesai" and laporan.sha256 == "a" * 64
 
 
 def test_a_live_render_is_not_taken_over_but_a_dead_one_is(db):
     laporan = _laporan(status="diproses", detak=timezone.now(), percobaan=1)
-    assert services.laporan_klaim(laporan_id=laporan.pk) is False
+    assert services.laporan_claim(laporan_id=laporan.pk) is False
     LaporanKinerja.objects.filter(pk=laporan.pk).update(detak=timezone.now() - timedelta(minutes=5))
-    assert services.laporan_klaim(laporan_id=laporan.pk) is True
+    assert services.laporan_claim(laporan_id=laporan.pk) is True
     laporan.refresh_from_db()
     assert laporan.percobaan == 2
 
@@ -103,7 +103,7 @@ def test_a_render_that_keeps_dying_ends_gagal_with_a_message(db):
         percobaan=services.MAKS_PERCOBAAN,
         detak=timezone.now() - timedelta(hours=1),
     )
-    hasil = services.laporan_proses(laporan_id=laporan.pk)
+    hasil = services.laporan_render(laporan_id=laporan.pk)
     assert hasil.status == "gagal"
     assert "terhenti 3 kali" in hasil.pesan_galat
 
@@ -138,7 +138,7 @@ def test_only_sekretaris_finalises(db, staf, kasubag):
     laporan = _laporan(status="selesai")
     for user in (staf, kasubag):
         with pytest.raises(PermissionDenied):
-            services.laporan_finalkan(laporan=laporan, pengguna=user)
+            services.laporan_finalise(laporan=laporan, pengguna=user)
     laporan.refresh_from_db()
     assert laporan.status == "selesai"
 
@@ -146,7 +146,7 @@ def test_only_sekretaris_finalises(db, staf, kasubag):
 def test_a_draft_cannot_be_finalised(db, sekretaris):
     laporan = _laporan(status="selesai", draf=True)
     with pytest.raises(ValidationError, match="DRAF"):
-        services.laporan_finalkan(laporan=laporan, pengguna=sekretaris)
+        services.laporan_finalise(laporan=laporan, pengguna=sekretaris)
 
 
 # --------------------------------------------------------------------------- the demo report
@@ -217,7 +217,7 @@ def test_finalising_the_demo_lkj_locks_the_year_and_keeps_the_file(demo_lkj, tmp
     call_command("lkj", "2023", "--output", str(tmp_path / "a.pdf"), stdout=io.StringIO())
     laporan = LaporanKinerja.objects.get(tahun=2023, versi=1)
     assert laporan.draf is False  # the demo year passes the pre-flight check
-    services.laporan_finalkan(laporan=laporan, pengguna=sekretaris)
+    services.laporan_finalise(laporan=laporan, pengguna=sekretaris)
     laporan.refresh_from_db()
     assert laporan.status == "final" and laporan.difinalkan_oleh == sekretaris
     assert kin.kinerja_tahun_lock(2023)
@@ -241,7 +241,7 @@ def test_finalising_the_demo_lkj_locks_the_year_and_keeps_the_file(demo_lkj, tmp
     assert (laporan.status, laporan.sha256, laporan.berkas.name) == ("final", sha, nama)
     assert LaporanKinerja.objects.filter(tahun=2023).count() == 2
     with pytest.raises(ValidationError, match="sudah memiliki versi final"):
-        services.laporan_finalkan(
+        services.laporan_finalise(
             laporan=LaporanKinerja.objects.get(tahun=2023, versi=2), pengguna=sekretaris
         )
 

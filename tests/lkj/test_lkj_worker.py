@@ -70,7 +70,7 @@ def _anak(pid: int) -> list[int]:
 
 @pytest.mark.worker
 def test_worker_renders_the_lkj_with_progress(worker, sekretaris):
-    laporan = services.laporan_minta(tahun=2023, pengguna=sekretaris)
+    laporan = services.laporan_request(tahun=2023, pengguna=sekretaris)
     seen = set()
 
     def selesai(lap):
@@ -93,7 +93,7 @@ def test_worker_renders_the_lkj_with_progress(worker, sekretaris):
 
 @pytest.mark.worker
 def test_worker_killed_mid_render_ends_completed_or_gagal_never_stuck(worker, sekretaris):
-    laporan = services.laporan_minta(tahun=2023, pengguna=sekretaris)
+    laporan = services.laporan_request(tahun=2023, pengguna=sekretaris)
     _tunggu(laporan, lambda lap: lap.status == "diproses", batas=60)
     children = _anak(worker.pid)
     assert children, "the worker has no pool process"

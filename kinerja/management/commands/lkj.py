@@ -19,10 +19,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, tahun, output, **options):
         try:
-            laporan = services.laporan_minta(tahun=tahun, pengguna=None, antrekan=False)
+            laporan = services.laporan_request(tahun=tahun, pengguna=None, antrekan=False)
         except ValidationError as exc:
             raise CommandError(" ".join(exc.messages)) from exc
-        hasil = services.laporan_proses(laporan_id=laporan.pk)
+        hasil = services.laporan_render(laporan_id=laporan.pk)
         if hasil is None or hasil.status != LaporanKinerja.Status.SELESAI:
             pesan = hasil.pesan_galat if hasil else "laporan tidak dapat diproses"
             raise CommandError(f"Gagal menyusun LKj {tahun}: {pesan}")
