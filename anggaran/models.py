@@ -239,9 +239,9 @@ class Pagu(models.Model):
 
     @property
     def jumlah(self) -> Decimal:
-        from .selectors import pagu_detail_hitung
+        from .selectors import pagu_detail_compute
 
-        return pagu_detail_hitung(self.volume, self.harga)
+        return pagu_detail_compute(self.volume, self.harga)
 
 
 class RencanaPenarikan(models.Model):

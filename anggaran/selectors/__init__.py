@@ -4,7 +4,7 @@ Every figure is one function computed from stored data:
 
 - ``jumlah_ke_atas``: sums leaf values up the tree (pagu from detail lines, realisasi from akun
   lines): every subtotal is the sum of its children by construction;
-- ``sisa_hitung`` (pagu − realisasi) and ``serapan_hitung`` (realisasi ÷ pagu × 100, 2 decimals);
+- ``sisa_compute`` (pagu − realisasi) and ``serapan_compute`` (realisasi ÷ pagu × 100, 2 decimals);
 - ``pohon_anggaran``: the whole tree of a document with pagu/realisasi/sisa/serapan per node,
   as of a revision, in a constant number of queries;
 - ``realisasi_bulanan``: per month and cumulative, against the RPD (halaman III) with the
@@ -25,11 +25,11 @@ from .hitung import (  # noqa: F401
     SEN,
     SERATUS,
     SisaPaguAkun,
-    deviasi_hitung,
+    deviasi_compute,
     jumlah_ke_atas,
-    pagu_detail_hitung,
-    serapan_hitung,
-    sisa_hitung,
+    pagu_detail_compute,
+    serapan_compute,
+    sisa_compute,
 )
 from .laporan import (  # noqa: F401
     Ringkasan,

@@ -16,8 +16,8 @@ from .hitung import (
     NOL,
     SEN,
     SERATUS,
-    deviasi_hitung,
-    serapan_hitung,
+    deviasi_compute,
+    serapan_compute,
 )
 from .pohon import (
     pagu_detail_map,
@@ -109,8 +109,8 @@ def realisasi_bulanan(
                 realisasi=r,
                 rpd_kumulatif=kum_rpd,
                 realisasi_kumulatif=kum_real,
-                serapan_kumulatif=serapan_hitung(pagu, kum_real),
-                deviasi=deviasi_hitung(p, r) if rpd else NOL,
+                serapan_kumulatif=serapan_compute(pagu, kum_real),
+                deviasi=deviasi_compute(p, r) if rpd else NOL,
             )
         )
     return Bulanan(pagu=pagu, baris=baris)

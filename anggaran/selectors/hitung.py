@@ -16,12 +16,12 @@ BATAS_DEVIASI_IKPA = Decimal("5")
 # --- single figures -------------------------------------------------------------------------
 
 
-def sisa_hitung(pagu: Decimal, realisasi: Decimal) -> Decimal:
+def sisa_compute(pagu: Decimal, realisasi: Decimal) -> Decimal:
     """Sisa anggaran = pagu − realisasi (negative when an approved excess was booked)."""
     return pagu - realisasi
 
 
-def serapan_hitung(pagu: Decimal, realisasi: Decimal) -> Decimal | None:
+def serapan_compute(pagu: Decimal, realisasi: Decimal) -> Decimal | None:
     """Serapan % = realisasi ÷ pagu × 100, rounded half-up to 2 decimals; ``None`` if pagu is 0."""
     if not pagu:
         return None
@@ -37,11 +37,11 @@ class SisaSerapan:
 
     @property
     def sisa(self) -> Decimal:
-        return sisa_hitung(self.pagu, self.realisasi)
+        return sisa_compute(self.pagu, self.realisasi)
 
     @property
     def serapan(self) -> Decimal | None:
-        return serapan_hitung(self.pagu, self.realisasi)
+        return serapan_compute(self.pagu, self.realisasi)
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,7 @@ class SisaPaguAkun:
 
     @property
     def sisa(self) -> Decimal:
-        return sisa_hitung(self.pagu, self.terpakai)
+        return sisa_compute(self.pagu, self.terpakai)
 
     def melebihi(self, nilai: Decimal) -> bool:
         return nilai > self.sisa
@@ -75,12 +75,12 @@ def _rp(nilai: Decimal) -> str:
     return rupiah(nilai, 0 if nilai == nilai.to_integral_value() else 2)
 
 
-def pagu_detail_hitung(volume: Decimal, harga: Decimal) -> Decimal:
+def pagu_detail_compute(volume: Decimal, harga: Decimal) -> Decimal:
     """Jumlah of a detail line = volume × harga, to the sen (half-up)."""
     return (volume * harga).quantize(SEN, rounding=ROUND_HALF_UP)
 
 
-def deviasi_hitung(rpd: Decimal, realisasi: Decimal) -> Decimal:
+def deviasi_compute(rpd: Decimal, realisasi: Decimal) -> Decimal:
     """Monthly deviation of realisasi from the RPD, % of the RPD (IKPA, halaman III DIPA).
 
     |realisasi − RPD| ÷ RPD × 100; a month with no plan counts 0 when nothing was spent and

@@ -11,7 +11,7 @@ from decimal import Decimal
 from django.db.models import Sum
 
 from ..models import DokumenAnggaran, Pagu, Pos, Realisasi, Revisi
-from .hitung import NOL, SisaSerapan, pagu_detail_hitung, serapan_hitung, sisa_hitung
+from .hitung import NOL, SisaSerapan, pagu_detail_compute, serapan_compute, sisa_compute
 from .pohon import (
     Pohon,
     dipa_of_tahun,
@@ -43,7 +43,7 @@ def ringkasan_dokumen(dokumen_qs: Iterable[DokumenAnggaran]) -> list[Ringkasan]:
     for revisi_id, volume, harga in Pagu.objects.filter(revisi_id__in=rev_ke_dok).values_list(
         "revisi_id", "volume", "harga"
     ):
-        pagu[rev_ke_dok[revisi_id]] += pagu_detail_hitung(volume, harga)
+        pagu[rev_ke_dok[revisi_id]] += pagu_detail_compute(volume, harga)
     realisasi = dict(
         Realisasi.objects.filter(dokumen_id__in=ids)
         .values("dokumen_id")
@@ -91,8 +91,8 @@ def ringkasan_per_sumber_dana(
         row["realisasi"] += r.realisasi
         row["dokumen"].append(r.dokumen)
     for row in hasil.values():
-        row["sisa"] = sisa_hitung(row["pagu"], row["realisasi"])
-        row["serapan"] = serapan_hitung(row["pagu"], row["realisasi"])
+        row["sisa"] = sisa_compute(row["pagu"], row["realisasi"])
+        row["serapan"] = serapan_compute(row["pagu"], row["realisasi"])
     return [hasil[j] for j in DokumenAnggaran.Jenis.values if j in hasil]
 
 
@@ -221,11 +221,11 @@ def revisi_perubahan(*, revisi: Revisi) -> list[dict]:
                 "pos": pos_by_id[pid],
                 "volume_lama": va[0],
                 "harga_lama": va[1],
-                "jumlah_lama": pagu_detail_hitung(*va),
+                "jumlah_lama": pagu_detail_compute(*va),
                 "volume_baru": vb[0],
                 "harga_baru": vb[1],
-                "jumlah_baru": pagu_detail_hitung(*vb),
-                "selisih": pagu_detail_hitung(*vb) - pagu_detail_hitung(*va),
+                "jumlah_baru": pagu_detail_compute(*vb),
+                "selisih": pagu_detail_compute(*vb) - pagu_detail_compute(*va),
             }
         )
     rows.sort(key=lambda r: r["pos"].kode_lengkap)
@@ -266,6 +266,6 @@ def anggaran_per_sasaran(*, tahun: int) -> dict[int, dict]:
         hasil[sasaran_id] = {
             "pagu": pagu,
             "realisasi": realisasi,
-            "serapan": serapan_hitung(pagu, realisasi),
+            "serapan": serapan_compute(pagu, realisasi),
         }
     return hasil

@@ -9,7 +9,7 @@ from django.db.models import Count, Q, Sum
 from django.shortcuts import get_object_or_404
 
 from ..models import DokumenAnggaran, ImporRealisasi, Pagu, Pos, Realisasi, Revisi
-from .hitung import NOL, SisaPaguAkun, SisaSerapan, jumlah_ke_atas, pagu_detail_hitung
+from .hitung import NOL, SisaPaguAkun, SisaSerapan, jumlah_ke_atas, pagu_detail_compute
 
 # --- documents and revisions ----------------------------------------------------------------
 
@@ -61,7 +61,7 @@ def pagu_detail_map(*, revisi: Revisi | None) -> dict[int, Decimal]:
     if revisi is None:
         return {}
     return {
-        pos_id: pagu_detail_hitung(volume, harga)
+        pos_id: pagu_detail_compute(volume, harga)
         for pos_id, volume, harga in Pagu.objects.filter(revisi=revisi).values_list(
             "pos_id", "volume", "harga"
         )
@@ -140,7 +140,7 @@ def pohon_anggaran(*, dokumen: DokumenAnggaran, revisi: Revisi | None = None, sa
         realisasi_qs.values("akun_id").annotate(total=Sum("nilai")).values_list("akun_id", "total")
     )
     induk_dari = {n.id: n.induk_id for n in nodes}
-    pagu_daun = {pos_id: pagu_detail_hitung(v, h) for pos_id, v, h in pagu_rows}
+    pagu_daun = {pos_id: pagu_detail_compute(v, h) for pos_id, v, h in pagu_rows}
     pagu = jumlah_ke_atas(induk_dari, pagu_daun)
     realisasi = jumlah_ke_atas(induk_dari, {k: Decimal(v) for k, v in realisasi_akun.items()})
     detail_vh = {pos_id: (volume, harga) for pos_id, volume, harga in pagu_rows}
@@ -179,7 +179,7 @@ def sisa_pagu_akun(*, akun: Pos) -> SisaPaguAkun:
     revisi = revisi_terakhir(dokumen=akun.dokumen)
     pagu = sum(
         (
-            pagu_detail_hitung(v, h)
+            pagu_detail_compute(v, h)
             for v, h in Pagu.objects.filter(revisi=revisi, pos__induk=akun).values_list(
                 "volume", "harga"
             )
