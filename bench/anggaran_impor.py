@@ -47,7 +47,7 @@ def angka_id(sen: int) -> str:
     return f"{text},{sisa:02d}" if sisa else text
 
 
-def pohon_buat(n_akun: int):
+def pohon_create(n_akun: int):
     from anggaran import services
     from anggaran.models import DokumenAnggaran, Pos
 
@@ -105,7 +105,7 @@ def pohon_buat(n_akun: int):
     return dipa, akun_kode
 
 
-def csv_buat(n: int, akun_kode: list[str], rng: random.Random) -> bytes:
+def csv_create(n: int, akun_kode: list[str], rng: random.Random) -> bytes:
     buffer = io.StringIO()
     w = csv.writer(buffer, delimiter=";")
     w.writerow(["tanggal", "nomor_sp2d", "kode_akun", "uraian", "nilai"])
@@ -201,8 +201,8 @@ def main() -> None:
 
     call_command("migrate", verbosity=0)
     rng = random.Random(5)
-    dipa, akun_kode = pohon_buat(args.akun)
-    data = csv_buat(args.baris, akun_kode, rng)
+    dipa, akun_kode = pohon_create(args.akun)
+    data = csv_create(args.baris, akun_kode, rng)
     print(
         f"PostgreSQL {connection.pg_version // 10000}; tree of {Pos.objects.count()} lines "
         f"({len(akun_kode)} akun); file {len(data) / 1e6:.1f} MB, {args.baris:,} rows"

@@ -63,7 +63,7 @@ def siapkan_data(jumlah_pendaftar: int) -> dict:
     t0 = time.perf_counter()
     call_command("migrate", verbosity=0)
     call_command("muat_demo", stdout=io.StringIO())
-    beban_data.pendaftar_tambah(jumlah=jumlah_pendaftar, stdout=sys.stdout)
+    beban_data.pendaftar_add(jumlah=jumlah_pendaftar, stdout=sys.stdout)
     beban_data.lima_tahun(stdout=sys.stdout)
     from anggaran.models import DokumenAnggaran
 

@@ -54,7 +54,7 @@ def _pendaftar_csv(rekrutmen, jumlah: int, seed: int = 7) -> str:
     return buf.getvalue()
 
 
-def pendaftar_tambah(*, jumlah: int, stdout) -> None:
+def pendaftar_add(*, jumlah: int, stdout) -> None:
     from badan_adhoc.models import Rekrutmen
     from badan_adhoc.services.impor import pendaftar_import
     from badan_adhoc.services.seleksi import pendaftar_screen

@@ -33,7 +33,7 @@ AKUN_DEMO = [
 ]
 
 
-def akun_demo_buat() -> list[tuple[str, str, str]]:
+def akun_demo_create() -> list[tuple[str, str, str]]:
     """Create or update the demo accounts; returns (username, role, unit) rows."""
     user_model = get_user_model()
     unit_model = user_model._meta.get_field("unit").related_model  # sekretariat's units
@@ -69,4 +69,4 @@ def akun_demo_buat() -> list[tuple[str, str, str]]:
 def muat(*, stdout) -> list[tuple[str, str, str]]:
     for _app, module in modul_app("demo"):
         module.muat(stdout=stdout)
-    return akun_demo_buat()
+    return akun_demo_create()

@@ -137,7 +137,7 @@ def tahun_terkunci(tahun: int, *, segar: bool = False) -> bool:
     return tahun in terkunci
 
 
-def tahun_cache_hapus(**_kwargs) -> None:
+def tahun_cache_clear(**_kwargs) -> None:
     """Signal receiver: a PK, budget document, LKj, Renstra or lock was saved or deleted."""
     cache.delete_many([_CACHE_PILIHAN, _CACHE_DATA, _CACHE_KUNCI])
 
@@ -146,8 +146,8 @@ def connect() -> None:
     """Forget the cached years when a row of a year-bearing model is saved or deleted."""
     for model in {m for m, _field in _model_bertahun("TAHUN_BERDATA", "TAHUN_AWAL", "TAHUN_KUNCI")}:
         label = model._meta.label
-        post_save.connect(tahun_cache_hapus, sender=model, dispatch_uid=f"tahun-{label}-s")
-        post_delete.connect(tahun_cache_hapus, sender=model, dispatch_uid=f"tahun-{label}-d")
+        post_save.connect(tahun_cache_clear, sender=model, dispatch_uid=f"tahun-{label}-s")
+        post_delete.connect(tahun_cache_clear, sender=model, dispatch_uid=f"tahun-{label}-d")
 
 
 # ------------------------------------------------------------------ switching on the same page

@@ -116,7 +116,7 @@ def nip_check(
 # --- Satker, unit, divisi, jabatan ----------------------------------------------------------
 
 
-def _logo_simpan(satker: Satker, logo) -> None:
+def _logo_save(satker: Satker, logo) -> None:
     if logo is None or logo is False:
         if logo is False:
             satker.logo = ""
@@ -144,7 +144,7 @@ def satker_save(*, satker: Satker | None = None, logo=None, **fields) -> Satker:
     _set(satker, fields)
     kesalahan = _Kesalahan()
     try:
-        _logo_simpan(satker, logo)
+        _logo_save(satker, logo)
     except ValidationError as e:
         kesalahan.add("logo", " ".join(e.messages))
     _full_clean(satker, kesalahan)

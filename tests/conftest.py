@@ -62,13 +62,13 @@ def demo_inti_muat() -> None:
 
     from anggaran import demo as anggaran_demo
     from kinerja import demo as kinerja_demo
-    from kpu_site.demo import akun_demo_buat
+    from kpu_site.demo import akun_demo_create
     from sekretariat import demo as sekretariat_demo
 
     out = io.StringIO()
     for demo in (sekretariat_demo, kinerja_demo, anggaran_demo):
         demo.muat(stdout=out)
-    akun_demo_buat()
+    akun_demo_create()
 
 
 @pytest.fixture

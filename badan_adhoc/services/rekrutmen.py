@@ -155,7 +155,7 @@ def pendaftar_override(*, pendaftar: Pendaftar, status: str, alasan: str, penggu
     return pendaftar
 
 
-def _simpan_berkas(berkas) -> tuple[str, ContentFile, str]:
+def _berkas_save(berkas) -> tuple[str, ContentFile, str]:
     jenis = berkas_periksa(berkas, jenis_diizinkan=JENIS_DOKUMEN)
     berkas.seek(0)
     return jenis, ContentFile(berkas.read(), name=nama_acak(jenis)), getattr(berkas, "name", "")
@@ -166,7 +166,7 @@ def dokumen_upload(*, pendaftar: Pendaftar, jenis: str, berkas, pengguna) -> Dok
     pastikan_boleh_kelola(pengguna)
     if jenis not in DokumenPendaftar.Jenis.values:
         raise ValidationError({"jenis": "Jenis dokumen tidak dikenal."})
-    jenis_berkas, isi, nama_asli = _simpan_berkas(berkas)
+    jenis_berkas, isi, nama_asli = _berkas_save(berkas)
     return DokumenPendaftar.objects.create(
         pendaftar=pendaftar,
         jenis=jenis,
@@ -184,7 +184,7 @@ def klarifikasi_upload(
     """Upload the party's letter (or the applicant's statement) for an applicant listed in
     SIPOL; it counts only once staff accept it (``klarifikasi_decide``)."""
     pastikan_boleh_kelola(pengguna)
-    jenis_berkas, isi, nama_asli = _simpan_berkas(berkas)
+    jenis_berkas, isi, nama_asli = _berkas_save(berkas)
     return KlarifikasiParpol.objects.create(
         pendaftar=pendaftar,
         berkas=isi,
