@@ -17,16 +17,16 @@ def unduhan_record(*, pengguna, ringkasan: str, objek=None) -> JejakAudit:
     return jejak_catat(pengguna=pengguna, aksi="unduh", objek=objek, ringkasan=ringkasan)
 
 
-def pemeriksaan_worker_kirim() -> PemeriksaanWorker:
-    """Create a probe row and enqueue it; the worker stamps it (``pemeriksaan_worker_proses``)."""
-    from .tasks import pemeriksaan_worker_proses
+def pemeriksaan_worker_send() -> PemeriksaanWorker:
+    """Create a probe row and enqueue it; the worker stamps it (``pemeriksaan_worker_process``)."""
+    from .tasks import pemeriksaan_worker_process
 
     probe = PemeriksaanWorker.objects.create()
-    transaction.on_commit(lambda: pemeriksaan_worker_proses.delay(probe.pk))
+    transaction.on_commit(lambda: pemeriksaan_worker_process.delay(probe.pk))
     return probe
 
 
-def pemeriksaan_worker_proses(*, pemeriksaan_id: int) -> bool:
+def pemeriksaan_worker_process(*, pemeriksaan_id: int) -> bool:
     """Stamp the probe once (a second delivery changes nothing). Returns whether it claimed it."""
     claimed = PemeriksaanWorker.objects.filter(pk=pemeriksaan_id, diproses__isnull=True).update(
         diproses=timezone.now(), host_worker=socket.gethostname()[:200]

@@ -109,6 +109,6 @@ class PemeriksaanWorkerKirimView(IzinMixin, View):
     http_method_names = ["post"]
 
     def post(self, request):
-        probe = services.pemeriksaan_worker_kirim()
+        probe = services.pemeriksaan_worker_send()
         messages.success(request, f"Pemeriksaan #{probe.pk} dikirim ke antrean.")
         return redirect("status_layanan")

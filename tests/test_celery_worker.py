@@ -24,7 +24,7 @@ def celery_worker_process(transactional_db):
 
 @pytest.mark.worker
 def test_worker_executes_task_enqueued_through_broker(celery_worker_process):
-    probe = services.pemeriksaan_worker_kirim()
+    probe = services.pemeriksaan_worker_send()
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         probe.refresh_from_db()
