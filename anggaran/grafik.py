@@ -11,7 +11,7 @@ from decimal import Decimal
 from django.utils.safestring import SafeString, mark_safe
 
 from kpu_site.formatting import bulan
-from kpu_site.svg import bar_chart, line_chart
+from kpu_site.svg import grafik_batang, grafik_garis
 
 from .selectors import Bulanan
 
@@ -37,7 +37,7 @@ def grafik_serapan_kumulatif(
     """Cumulative realisasi against the cumulative RPD, in million Rupiah, per month."""
     seri = _seri(bulanan, rpd="rpd_kumulatif", realisasi="realisasi_kumulatif", label=" kumulatif")
     return mark_safe(  # noqa: S308 - kpu_site.svg escapes every label
-        line_chart(
+        grafik_garis(
             kategori=_kategori(bulanan),
             seri=seri,
             judul=judul,
@@ -52,5 +52,5 @@ def grafik_bulanan(bulanan: Bulanan, *, judul: str = "", lebar: int = 720) -> Sa
     """Monthly realisasi bars against the monthly RPD, in million Rupiah."""
     seri = _seri(bulanan, rpd="rpd", realisasi="realisasi", label="")
     return mark_safe(  # noqa: S308 - kpu_site.svg escapes every label
-        bar_chart(kategori=_kategori(bulanan), seri=seri, judul=judul, satuan="jt", lebar=lebar)
+        grafik_batang(kategori=_kategori(bulanan), seri=seri, judul=judul, satuan="jt", lebar=lebar)
     )

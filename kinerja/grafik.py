@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from django.utils.safestring import SafeString, mark_safe
 
-from kpu_site.svg import bar_chart
+from kpu_site.svg import grafik_batang
 
 from .models import PengaturanCapaian
 from .selectors import BarisCapaian
@@ -29,7 +29,7 @@ def grafik_capaian(
     if not baris:
         return mark_safe("")
     return mark_safe(  # noqa: S308 - kpu_site.svg escapes every label
-        bar_chart(
+        grafik_batang(
             kategori=[f"S{b.sasaran.nomor}" for b in baris],
             seri=[("Capaian", [b.hasil.nilai_dibatasi for b in baris])],
             judul=f"Capaian indikator kinerja {tahun}",

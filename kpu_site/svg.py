@@ -131,7 +131,7 @@ def _sumbu_x(left, plot_w, y) -> str:
     return f'<line x1="{left}" y1="{y:.1f}" x2="{left + plot_w}" y2="{y:.1f}" stroke="#333"/>'
 
 
-def bar_chart(
+def grafik_batang(
     *,
     kategori: list[str],
     seri: list[tuple[str, list]],
@@ -228,7 +228,7 @@ def bar_chart(
     return "\n".join(out)
 
 
-def line_chart(
+def grafik_garis(
     *,
     kategori: list[str],
     seri: list[tuple[str, list]],

@@ -24,7 +24,7 @@ from kpu_site.formatting import tanggal_valid
 from kpu_site.formulir import LayananFormMixin
 from kpu_site.services import unduhan_record
 
-from . import charts, forms, selectors, services
+from . import forms, grafik, selectors, services
 from .models import Divisi, Jabatan, Komisioner, Pegawai, RiwayatJabatan, Satker, UnitOrganisasi
 
 
@@ -58,14 +58,14 @@ class OrganisasiView(IzinMixin, TemplateView):
         context.update(
             tanggal=tanggal,
             satker=satker,
-            bagan_svg=mark_safe(  # noqa: S308 - drawn and escaped by charts
-                charts.bagan_organisasi_svg(tanggal=tanggal, akar=akar, satker=satker)
+            bagan_svg=mark_safe(  # noqa: S308 - drawn and escaped by grafik
+                grafik.bagan_organisasi_svg(tanggal=tanggal, akar=akar, satker=satker)
             ),
             pendidikan_pns_svg=mark_safe(  # noqa: S308
-                charts.pendidikan_svg(status="pns", rows=pendidikan_pns)
+                grafik.pendidikan_svg(status="pns", rows=pendidikan_pns)
             ),
             pendidikan_ppnpn_svg=mark_safe(  # noqa: S308
-                charts.pendidikan_svg(status="ppnpn", rows=pendidikan_ppnpn)
+                grafik.pendidikan_svg(status="ppnpn", rows=pendidikan_ppnpn)
             ),
             hitung_status=selectors.pegawai_hitung_status(),
             hitung_jabatan=selectors.pegawai_hitung_jenis_jabatan(tanggal=tanggal),

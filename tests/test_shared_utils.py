@@ -164,7 +164,7 @@ def test_xlsx_sheet_name_drops_the_characters_excel_refuses():
 
 
 def test_svg_charts_escape_labels_and_draw_values():
-    markup = svg.bar_chart(
+    markup = svg.grafik_batang(
         kategori=["<script>", "B"],
         seri=[("Capaian", [Decimal("99.56"), None])],
         satuan="%",
@@ -173,7 +173,9 @@ def test_svg_charts_escape_labels_and_draw_values():
     assert markup.startswith("<svg") and "<script>" not in markup and "&lt;script&gt;" in markup
     assert "99,56%" in markup
     assert markup.count("<rect") == 1  # None draws nothing
-    line = svg.line_chart(kategori=["Jan", "Feb"], seri=[("RPD", [1, 2]), ("Realisasi", [1, None])])
+    line = svg.grafik_garis(
+        kategori=["Jan", "Feb"], seri=[("RPD", [1, 2]), ("Realisasi", [1, None])]
+    )
     assert line.count("<polyline") == 2
 
 
@@ -274,10 +276,10 @@ def test_kesalahan_ke_pesan_turns_a_refusal_into_messages_and_writes_nothing():
 
 
 def test_svg_bar_values_are_drawn_only_where_they_fit():
-    lebar = svg.bar_chart(kategori=["A", "B"], seri=[("Capaian", [99, 100])], satuan="%")
+    lebar = svg.grafik_batang(kategori=["A", "B"], seri=[("Capaian", [99, 100])], satuan="%")
     assert "99%" in lebar and "100%" in lebar
     # 12 months × 2 series of millions on a 640 px chart: the labels would overlap; none drawn.
-    sempit = svg.bar_chart(
+    sempit = svg.grafik_batang(
         kategori=[f"B{i}" for i in range(12)],
         seri=[("RPD", [1_234_567.5] * 12), ("Realisasi", [1_234_567.5] * 12)],
         satuan="jt",

@@ -18,7 +18,7 @@ from django.views.generic import DetailView, FormView, ListView, TemplateView
 from kpu_site.akses import IzinMixin
 from kpu_site.formulir import LayananFormMixin
 from kpu_site.impor import ImporGagal, kesalahan_teks
-from kpu_site.svg import bar_chart
+from kpu_site.svg import grafik_batang
 from kpu_site.tahun import tahun_aktif
 
 from .. import selectors, services
@@ -146,8 +146,8 @@ class RekrutmenDetailView(BacaMixin, DetailView):
                 (kode, label, ringkasan["peringatan"][kode]) for kode, label in PERINGATAN.items()
             ],
             tahapan=rekrutmen.tahapan.all(),
-            grafik_alasan=mark_safe(  # noqa: S308 - svg.bar_chart escapes its labels
-                bar_chart(
+            grafik_alasan=mark_safe(  # noqa: S308 - svg.grafik_batang escapes its labels
+                grafik_batang(
                     kategori=[str(label) for _, label, _ in alasan],
                     seri=[("Pendaftar", [n for _, _, n in alasan])],
                     judul="Pendaftar TMS per alasan",

@@ -31,7 +31,7 @@ def _capaian_teks(hasil, presisi: int = 2) -> str:
 
 
 def _organisasi(tanggal: date) -> dict:
-    from sekretariat import charts
+    from sekretariat import grafik
     from sekretariat import selectors as org
 
     status = org.pegawai_hitung_status()
@@ -43,9 +43,9 @@ def _organisasi(tanggal: date) -> dict:
             }
             for u in org.unit_list()
         ],
-        "bagan_svg": charts.bagan_organisasi_svg(tanggal=tanggal),
-        "pendidikan_pns_svg": charts.pendidikan_svg(status="pns"),
-        "pendidikan_ppnpn_svg": charts.pendidikan_svg(status="ppnpn"),
+        "bagan_svg": grafik.bagan_organisasi_svg(tanggal=tanggal),
+        "pendidikan_pns_svg": grafik.pendidikan_svg(status="pns"),
+        "pendidikan_ppnpn_svg": grafik.pendidikan_svg(status="ppnpn"),
         "jumlah": {
             "pns": status.get("pns", 0),
             "ppnpn": status.get("ppnpn", 0),

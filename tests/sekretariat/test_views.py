@@ -49,7 +49,7 @@ def test_organisasi_page_shows_chart_and_demo_counts(masuk, komisioner, demo_org
     response = masuk(komisioner).get(reverse("sekretariat:organisasi") + "?tanggal=2023-12-31")
     html = response.content.decode()
     assert response.status_code == 200
-    assert html.count("<svg") == 3  # structure + two education charts
+    assert html.count("<svg") == 3  # structure + two education grafik
     assert "Andrie Minggon Munggaran, S.E." in html
     assert "Strata 1 (70%)" in html
     counts = response.context
@@ -314,7 +314,7 @@ def test_organisasi_page_query_budget(masuk, staf, demo_organisasi, django_asser
     client = masuk(staf)
     client.get(reverse("sekretariat:organisasi"))
     # the structure, the education counts and the commission are read once each and feed
-    # both a chart and a table (27 queries when the charts read them again)
+    # both a chart and a table (27 queries when the grafik read them again)
     with django_assert_max_num_queries(20):
         assert client.get(reverse("sekretariat:organisasi")).status_code == 200
 

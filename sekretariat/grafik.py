@@ -16,7 +16,7 @@ from xml.sax.saxutils import escape
 
 from kpu_site.formatting import persen
 from kpu_site.formatting import tanggal as tanggal_id
-from kpu_site.svg import bar_chart, bungkus, judul_atas, svg_buka
+from kpu_site.svg import bungkus, grafik_batang, judul_atas, svg_buka
 
 from . import selectors
 from .models import Pegawai, Satker, UnitOrganisasi
@@ -182,7 +182,7 @@ def pendidikan_svg(*, status: str, rows: list[tuple[str, int]] | None = None) ->
         f"{label} ({persen(Decimal(n) * 100 / total if total else 0, 0)})" for label, n in rows
     ]
     nama = Pegawai.Status(status).label
-    return bar_chart(
+    return grafik_batang(
         kategori=kategori,
         seri=[("Jumlah pegawai", [n for _, n in rows])],
         judul=f"Jumlah {nama} menurut tingkat pendidikan ({total} orang)",
