@@ -11,7 +11,7 @@ from __future__ import annotations
 from rest_framework import permissions
 
 from kpu_site.akses import boleh_ubah_unit, pastikan_boleh_ubah_unit
-from kpu_site.peran import Peran, peran_of
+from kpu_site.peran import is_pimpinan
 
 UNIT_KEUANGAN = "keuangan"
 PESAN_TOLAK = (
@@ -29,7 +29,7 @@ def pastikan_boleh_tulis(pengguna) -> None:
 
 
 def boleh_kunci(pengguna) -> bool:
-    return peran_of(pengguna) in (Peran.ADMIN, Peran.SEKRETARIS)
+    return is_pimpinan(pengguna)
 
 
 class TulisAnggaranMixin:

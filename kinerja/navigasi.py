@@ -1,5 +1,5 @@
 from kpu_site.navigasi import Menu
-from kpu_site.peran import Peran
+from kpu_site.peran import PERAN_PIMPINAN
 
 JUDUL = "Kinerja"
 
@@ -15,7 +15,7 @@ MENU = [
         "Pengaturan Capaian",
         "kinerja:pengaturan",
         perm="kinerja.change_pengaturancapaian",
-        peran=frozenset({Peran.SEKRETARIS, Peran.ADMIN}),
+        peran=PERAN_PIMPINAN,
     ),
 ]
 

@@ -18,10 +18,10 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from rest_framework import permissions
 
-from .peran import PERAN_BERUNIT, Peran, peran_of
+from .peran import PERAN_BERUNIT, PERAN_PIMPINAN, peran_of
 
 #: Roles that write the data of every sub-bagian.
-PERAN_SEMUA_UNIT = frozenset({Peran.ADMIN, Peran.SEKRETARIS})
+PERAN_SEMUA_UNIT = PERAN_PIMPINAN
 
 
 def unit_pengguna(user):

@@ -35,6 +35,8 @@ class Peran(TextChoices):
 
 #: Roles whose user belongs to exactly one sub-bagian.
 PERAN_BERUNIT = frozenset({Peran.KASUBAG, Peran.STAF})
+#: The Sekretaris (and the Admin): write every unit's data, approve, sign, lock and finalise.
+PERAN_PIMPINAN = frozenset({Peran.ADMIN, Peran.SEKRETARIS})
 
 _BACA = ("view",)
 _TULIS = ("view", "add", "change")
@@ -155,6 +157,12 @@ def peran_of(user) -> str | None:
         value = next((p.value for p in Peran if p.value in names), "")
     user._peran_cache = value
     return value or None
+
+
+def is_pimpinan(user) -> bool:
+    """Is ``user`` the Sekretaris or the Admin (``PERAN_PIMPINAN``)? The one check for the
+    approvals, signatures, locks and settings reserved to them."""
+    return peran_of(user) in PERAN_PIMPINAN
 
 
 def has_peran(user, *peran: str) -> bool:

@@ -8,11 +8,11 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 
-from anggaran.akses import boleh_tulis
+from anggaran.akses import boleh_kunci, boleh_tulis
 from badan_adhoc.akses import boleh_kelola
-from kinerja.services import boleh_kelola_perencanaan
+from kinerja.services import boleh_kelola_perencanaan, boleh_tandatangani_pk
 from kpu_site.akses import boleh_ubah_unit, pastikan_boleh_ubah_unit, saring_unit
-from kpu_site.peran import Peran
+from kpu_site.peran import Peran, is_pimpinan
 from sekretariat.models import Jabatan
 from sekretariat.selectors import pegawai_boleh_ubah
 
@@ -117,3 +117,16 @@ def test_saring_unit_leaves_every_row_to_the_roles_without_a_unit(
 def test_saring_unit_gives_nothing_to_a_staf_without_unit(jabatan, staf):
     staf.unit = None  # an inconsistent account (the user form refuses it) sees nothing
     assert _nama(saring_unit(jabatan, staf)) == []
+
+
+@pytest.mark.parametrize(("peran", "unit_kode", "perencanaan", "keuangan"), KASUS)
+def test_is_pimpinan_is_the_sekretaris_and_the_admin_only(
+    pengguna_buat, peran, unit_kode, perencanaan, keuangan
+):
+    user = pengguna_buat(f"{peran.lower()}.{unit_kode}", peran, unit_kode)
+    # the approvals, locks and settings reserved to them: the same answer in each app
+    pimpinan = peran in (Peran.ADMIN, Peran.SEKRETARIS)
+    assert is_pimpinan(user) is pimpinan
+    assert boleh_kunci(user) is pimpinan
+    assert boleh_tandatangani_pk(user) is pimpinan
+    assert is_pimpinan(AnonymousUser()) is False

@@ -13,7 +13,7 @@ from django.views.generic import DetailView, FormView, TemplateView
 
 from kpu_site.akses import IzinMixin
 from kpu_site.formulir import LayananFormMixin, kesalahan_ke_pesan
-from kpu_site.peran import Peran, peran_of
+from kpu_site.peran import PERAN_PIMPINAN, peran_of
 from kpu_site.tahun import tahun_pilihan
 
 from . import selectors, services
@@ -123,7 +123,7 @@ class LaporanUnduhView(IzinMixin, View):
 
 class LaporanFinalkanView(IzinMixin, View):
     permission_required = "kinerja.finalisasi_laporan"
-    peran_diizinkan = frozenset({Peran.SEKRETARIS, Peran.ADMIN})
+    peran_diizinkan = PERAN_PIMPINAN
     http_method_names = ["post"]
 
     def post(self, request, pk: int):

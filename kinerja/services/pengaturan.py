@@ -12,7 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from kpu_site.audit import jejak_catat
-from kpu_site.peran import Peran, peran_of
+from kpu_site.peran import is_pimpinan
 
 from ..models import (
     KunciTahun,
@@ -53,7 +53,7 @@ def pengaturan_capaian_update(
     *, pengguna, batas_atas: int, ambang_tercapai, ambang_hampir
 ) -> PengaturanCapaian:
     """Change the cap and the status bands (Sekretaris/Admin)."""
-    if peran_of(pengguna) not in (Peran.SEKRETARIS, Peran.ADMIN):
+    if not is_pimpinan(pengguna):
         raise PermissionDenied("Hanya Sekretaris yang dapat mengubah pengaturan capaian.")
     if int(batas_atas) not in PengaturanCapaian.Batas.values:
         raise ValidationError({"batas_atas": "Pilih tanpa batas, 100%, 110% atau 120%."})

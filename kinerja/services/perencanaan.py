@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from kpu_site.audit import jejak_catat
 from kpu_site.formatting import tanggal
-from kpu_site.peran import Peran, peran_of
+from kpu_site.peran import is_pimpinan
 
 from ..models import (
     Indikator,
@@ -150,7 +150,7 @@ def pk_baris_update(*, baris: PKBaris, pengguna, target, target_atas=None) -> PK
 
 def boleh_tandatangani_pk(pengguna) -> bool:
     """Only the Sekretaris (or Admin) records that a PK was signed."""
-    return peran_of(pengguna) in (Peran.SEKRETARIS, Peran.ADMIN)
+    return is_pimpinan(pengguna)
 
 
 def pk_aksi_boleh(*, perjanjian: PerjanjianKinerja, pengguna, ada_draft: bool) -> frozenset[str]:

@@ -11,7 +11,7 @@ from django.views.generic import TemplateView
 from kpu_site.akses import IzinMixin
 from kpu_site.excel import xlsx_response
 from kpu_site.formulir import kesalahan_ke_form
-from kpu_site.peran import Peran
+from kpu_site.peran import PERAN_PIMPINAN
 from kpu_site.services import unduhan_record
 from kpu_site.tahun import tahun_aktif
 
@@ -135,7 +135,7 @@ class AnalisisView(IzinMixin, TahunMixin, TemplateView):
 
 class PengaturanView(IzinMixin, TemplateView):
     permission_required = "kinerja.change_pengaturancapaian"
-    peran_diizinkan = frozenset({Peran.SEKRETARIS, Peran.ADMIN})
+    peran_diizinkan = PERAN_PIMPINAN
     template_name = "kinerja/pengaturan.html"
 
     def get_context_data(self, **kwargs):

@@ -12,7 +12,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from kpu_site.akses import IzinMixin
 from kpu_site.formulir import kesalahan_ke_form, kesalahan_ke_pesan
-from kpu_site.peran import Peran
+from kpu_site.peran import PERAN_PIMPINAN
 from kpu_site.tahun import tahun_aktif
 
 from .. import selectors, services
@@ -226,7 +226,7 @@ class PKBarisUbahView(IzinMixin, View):
 
 class PKTandatanganiView(IzinMixin, View):
     permission_required = "kinerja.change_perjanjiankinerja"
-    peran_diizinkan = frozenset({Peran.SEKRETARIS, Peran.ADMIN})
+    peran_diizinkan = PERAN_PIMPINAN
     http_method_names = ["post"]
 
     def post(self, request, pk):
