@@ -15,7 +15,6 @@ from drf_spectacular.utils import (
     extend_schema,
     extend_schema_field,
     extend_schema_serializer,
-    extend_schema_view,
 )
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
@@ -24,6 +23,7 @@ from rest_framework.permissions import BasePermission, IsAuthenticated
 from rest_framework.response import Response
 
 from kpu_site.akses import IzinModelApi
+from kpu_site.api import LayananViewSet, skema_layanan
 
 from . import selectors, services
 from .lkj import api as lkj_api
@@ -66,53 +66,22 @@ def _angka_masuk(**kwargs) -> serializers.CharField:
 # --------------------------------------------------------------------------- Renstra tree
 
 
-class _RenstraStrukturApi(
-    mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
-):
-    """A piece of the Renstra tree: read by every role; POST/PUT/PATCH validate the
-    ``InputSerializer`` and call the ``buat``/``ubah`` service (planning units only, see
-    ``kinerja.services.renstra``); the answer is the ``OutputSerializer``."""
+class _RenstraStrukturApi(LayananViewSet):
+    """A piece of the Renstra tree: read by every role; writes call the ``buat``/``ubah``
+    service with the user (planning units only, see ``kinerja.services.renstra``)."""
 
-    permission_classes = [IsAuthenticated, IzinModelApi]
-    InputSerializer: type[serializers.Serializer]
-    OutputSerializer: type[serializers.Serializer]
     buat = None
     ubah = None
     nama_objek = ""
 
-    def get_serializer_class(self):
-        return self.OutputSerializer
+    def buat_objek(self, data: dict):
+        return type(self).buat(pengguna=self.request.user, **data)
 
-    def create(self, request, *args, **kwargs):
-        masuk = self.InputSerializer(data=request.data)
-        masuk.is_valid(raise_exception=True)
-        obj = type(self).buat(pengguna=request.user, **masuk.validated_data)
-        return Response(self.OutputSerializer(obj).data, status=201)
-
-    def update(self, request, *args, partial: bool = False, **kwargs):
-        obj = self.get_object()
-        masuk = self.InputSerializer(data=request.data, partial=partial)
-        masuk.is_valid(raise_exception=True)
-        obj = type(self).ubah(
-            pengguna=request.user, **{self.nama_objek: obj}, **masuk.validated_data
-        )
-        return Response(self.OutputSerializer(obj).data)
-
-    def partial_update(self, request, *args, **kwargs):
-        return self.update(request, *args, partial=True, **kwargs)
+    def ubah_objek(self, obj, data: dict):
+        return type(self).ubah(pengguna=self.request.user, **{self.nama_objek: obj}, **data)
 
 
-def _skema_renstra(cls):
-    """``extend_schema`` of a Renstra viewset from its nested serializers."""
-    tulis = extend_schema(request=cls.InputSerializer, responses=cls.OutputSerializer)
-    return extend_schema_view(
-        create=extend_schema(request=cls.InputSerializer, responses={201: cls.OutputSerializer}),
-        update=tulis,
-        partial_update=tulis,
-    )(cls)
-
-
-@_skema_renstra
+@skema_layanan
 class RenstraViewSet(_RenstraStrukturApi):
     queryset = Renstra.objects.order_by("-tahun_mulai")
     buat = staticmethod(services.renstra_create)
@@ -133,7 +102,7 @@ class RenstraViewSet(_RenstraStrukturApi):
             fields = ["id", *services.RENSTRA_KOLOM]
 
 
-@_skema_renstra
+@skema_layanan
 class MisiViewSet(_RenstraStrukturApi):
     queryset = Misi.objects.order_by("renstra", "urutan")
     buat = staticmethod(services.misi_create)
@@ -154,7 +123,7 @@ class MisiViewSet(_RenstraStrukturApi):
             fields = ["id", *services.MISI_KOLOM]
 
 
-@_skema_renstra
+@skema_layanan
 class TujuanViewSet(_RenstraStrukturApi):
     queryset = Tujuan.objects.order_by("renstra", "urutan")
     buat = staticmethod(services.tujuan_create)
@@ -175,7 +144,7 @@ class TujuanViewSet(_RenstraStrukturApi):
             fields = ["id", *services.TUJUAN_KOLOM]
 
 
-@_skema_renstra
+@skema_layanan
 class SasaranViewSet(_RenstraStrukturApi):
     """Sasaran; ``unit`` is the sub-bagian that enters its realisasi: a Kasubag/Staf may not
     give a sasaran to, or take one from, another sub-bagian (403)."""
@@ -198,7 +167,7 @@ class SasaranViewSet(_RenstraStrukturApi):
             fields = ["id", *services.SASARAN_KOLOM]
 
 
-@_skema_renstra
+@skema_layanan
 class IndikatorViewSet(_RenstraStrukturApi):
     queryset = Indikator.objects.select_related("sasaran").order_by("sasaran__nomor", "kode")
     buat = staticmethod(services.indikator_create)

@@ -8,9 +8,14 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
-from rest_framework import exceptions
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import exceptions, mixins, serializers, viewsets
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.response import Response
 from rest_framework.routers import DefaultRouter
 from rest_framework.views import exception_handler as drf_exception_handler
+
+from .akses import IzinModelApi
 
 
 def validation_detail(error: DjangoValidationError):
@@ -35,3 +40,51 @@ class Router(DefaultRouter):
 
 
 router = Router()
+
+
+class LayananViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    """Records written only through services (HackSoft's style): reads answer with the
+    ``OutputSerializer``; POST/PUT/PATCH validate the ``InputSerializer``, call
+    ``buat_objek``/``ubah_objek`` (each app's base class says which service and how) and answer
+    with the ``OutputSerializer``. No DELETE. Decorate each concrete viewset with
+    ``skema_layanan`` so the schema documents both serializers."""
+
+    permission_classes = [IsAuthenticated, IzinModelApi]
+    http_method_names = ["get", "post", "put", "patch", "head", "options"]
+    InputSerializer: type[serializers.Serializer]
+    OutputSerializer: type[serializers.Serializer]
+
+    def get_serializer_class(self):
+        return self.OutputSerializer
+
+    def buat_objek(self, data: dict):
+        raise NotImplementedError
+
+    def ubah_objek(self, obj, data: dict):
+        raise NotImplementedError
+
+    def create(self, request, *args, **kwargs):
+        masuk = self.InputSerializer(data=request.data)
+        masuk.is_valid(raise_exception=True)
+        obj = self.buat_objek(masuk.validated_data)
+        return Response(self.OutputSerializer(obj).data, status=201)
+
+    def update(self, request, *args, partial: bool = False, **kwargs):
+        obj = self.get_object()
+        masuk = self.InputSerializer(obj, data=request.data, partial=partial)
+        masuk.is_valid(raise_exception=True)
+        obj = self.ubah_objek(obj, masuk.validated_data)
+        return Response(self.OutputSerializer(obj).data)
+
+    def partial_update(self, request, *args, **kwargs):
+        return self.update(request, *args, partial=True, **kwargs)
+
+
+def skema_layanan(cls):
+    """``extend_schema`` of a ``LayananViewSet`` from its nested serializers."""
+    tulis = extend_schema(request=cls.InputSerializer, responses=cls.OutputSerializer)
+    return extend_schema_view(
+        create=extend_schema(request=cls.InputSerializer, responses={201: cls.OutputSerializer}),
+        update=tulis,
+        partial_update=tulis,
+    )(cls)

@@ -18,16 +18,14 @@ from drf_spectacular.utils import (
     extend_schema_serializer,
     extend_schema_view,
 )
-from rest_framework import mixins, permissions, serializers, viewsets
+from rest_framework import permissions, serializers, viewsets
 from rest_framework.response import Response
 
-from kpu_site.akses import IzinModelApi
+from kpu_site.api import LayananViewSet, skema_layanan
 from kpu_site.formatting import tanggal_valid
 
 from . import selectors, services
 from .models import Divisi, Jabatan, Komisioner, Pegawai, RiwayatJabatan, Satker, UnitOrganisasi
-
-TANPA_HAPUS = ["get", "post", "put", "patch", "head", "options"]
 
 
 class PegawaiTulisApi(permissions.BasePermission):
@@ -41,48 +39,21 @@ class PegawaiTulisApi(permissions.BasePermission):
         return selectors.pegawai_boleh_ubah(request.user)
 
 
-class _Dasar(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
-    """Read with the ``OutputSerializer``; POST/PUT/PATCH validate the ``InputSerializer`` and
-    call ``layanan(<nama_objek>=instance_or_None, **validated_data)``; no DELETE."""
+class _Dasar(LayananViewSet):
+    """Writes call ``layanan(<nama_objek>=instance_or_None, **validated_data)`` (the
+    sekretariat services create or update)."""
 
-    permission_classes = [permissions.IsAuthenticated, IzinModelApi]
-    http_method_names = TANPA_HAPUS
-    InputSerializer: type[serializers.Serializer]
-    OutputSerializer: type[serializers.Serializer]
     layanan = None
     nama_objek = ""
 
-    def get_serializer_class(self):
-        return self.OutputSerializer
+    def buat_objek(self, data: dict):
+        return type(self).layanan(**{self.nama_objek: None}, **data)
 
-    def create(self, request, *args, **kwargs):
-        masuk = self.InputSerializer(data=request.data)
-        masuk.is_valid(raise_exception=True)
-        obj = type(self).layanan(**{self.nama_objek: None}, **masuk.validated_data)
-        return Response(self.OutputSerializer(obj).data, status=201)
-
-    def update(self, request, *args, partial: bool = False, **kwargs):
-        obj = self.get_object()
-        masuk = self.InputSerializer(obj, data=request.data, partial=partial)
-        masuk.is_valid(raise_exception=True)
-        obj = type(self).layanan(**{self.nama_objek: obj}, **masuk.validated_data)
-        return Response(self.OutputSerializer(obj).data)
-
-    def partial_update(self, request, *args, **kwargs):
-        return self.update(request, *args, partial=True, **kwargs)
+    def ubah_objek(self, obj, data: dict):
+        return type(self).layanan(**{self.nama_objek: obj}, **data)
 
 
-def _skema(cls):
-    """``extend_schema`` of a viewset from its nested serializers."""
-    tulis = extend_schema(request=cls.InputSerializer, responses=cls.OutputSerializer)
-    return extend_schema_view(
-        create=extend_schema(request=cls.InputSerializer, responses={201: cls.OutputSerializer}),
-        update=tulis,
-        partial_update=tulis,
-    )(cls)
-
-
-@_skema
+@skema_layanan
 class SatkerViewSet(_Dasar):
     queryset = Satker.objects.order_by("pk")
     layanan = staticmethod(services.satker_save)
@@ -105,7 +76,7 @@ class SatkerViewSet(_Dasar):
             ]
 
 
-@_skema
+@skema_layanan
 class UnitViewSet(_Dasar):
     queryset = UnitOrganisasi.objects.order_by("urutan", "nama")
     layanan = staticmethod(services.unit_save)
@@ -125,7 +96,7 @@ class UnitViewSet(_Dasar):
             fields = ["id", "kode", "nama", "jenis", "induk", "urutan", "tugas"]
 
 
-@_skema
+@skema_layanan
 class DivisiViewSet(_Dasar):
     queryset = Divisi.objects.order_by("urutan", "nama")
     layanan = staticmethod(services.divisi_save)
@@ -145,7 +116,7 @@ class DivisiViewSet(_Dasar):
             fields = ["id", "nama", "mitra", "urutan"]
 
 
-@_skema
+@skema_layanan
 class JabatanViewSet(_Dasar):
     queryset = Jabatan.objects.order_by("unit__urutan", "urutan", "nama")
     layanan = staticmethod(services.jabatan_save)
@@ -165,7 +136,7 @@ class JabatanViewSet(_Dasar):
             fields = ["id", "nama", "jenis", "unit", "urutan"]
 
 
-@_skema
+@skema_layanan
 @extend_schema_view(
     list=extend_schema(
         parameters=[
@@ -221,7 +192,7 @@ class PegawaiViewSet(_Dasar):
         )
 
 
-@_skema
+@skema_layanan
 class RiwayatJabatanViewSet(_Dasar):
     queryset = RiwayatJabatan.objects.all()
     permission_classes = [*_Dasar.permission_classes, PegawaiTulisApi]
@@ -260,7 +231,7 @@ class RiwayatJabatanViewSet(_Dasar):
         return selectors.riwayat_jabatan_list()
 
 
-@_skema
+@skema_layanan
 class KomisionerViewSet(_Dasar):
     queryset = Komisioner.objects.all()
     layanan = staticmethod(services.komisioner_save)
