@@ -6,13 +6,14 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PIP_NO_CACHE_DIR=1 \
     DJANGO_SETTINGS_MODULE=kpu_site.settings_production
 
-# WeasyPrint's system libraries (Pango, HarfBuzz, fontconfig) and fonts for Indonesian text;
-# poppler-utils for PDF checks; curl for health checks.
+# WeasyPrint's system libraries (Pango, HarfBuzz, fontconfig) and the fonts the PDFs are set
+# in (the same list as scripts/pustaka_sistem.sh; DejaVu Serif Italic is in -extra); curl for
+# health checks.
 RUN apt-get update \
     && apt-get install -y --no-install-recommends \
         libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 libfontconfig1 \
-        shared-mime-info fonts-dejavu-core fonts-liberation2 fonts-noto-core \
-        poppler-utils curl \
+        shared-mime-info fonts-dejavu-core fonts-dejavu-extra fonts-liberation2 fonts-noto-core \
+        curl \
     && rm -rf /var/lib/apt/lists/*
 
 WORKDIR /app
