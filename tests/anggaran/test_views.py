@@ -1,3 +1,4 @@
+import re
 from datetime import date
 from decimal import Decimal
 
@@ -377,3 +378,36 @@ def test_pos_detail_breadcrumbs_run_from_the_program_to_the_parent(dipa, komisio
     program = dipa.pohon["program"]
     response = masuk(komisioner).get(reverse("anggaran:pos_detail", args=[program.pk]))
     assert response.context["leluhur"] == []
+
+
+def test_amounts_with_sen_are_shown_exactly_on_the_realisasi_page(dipa, staf_keuangan, masuk):
+    services.realisasi_create(
+        pengguna=staf_keuangan,
+        akun=dipa.pohon["akun"][0],
+        tanggal=date(2023, 5, 2),
+        nomor_sp2d="230502",
+        nilai=Decimal("200000.50"),
+    )
+    html = masuk(staf_keuangan).get(reverse("anggaran:realisasi_list", args=[dipa.pk]))
+    html = html.content.decode()
+    assert "Rp 200.000,50" in html and "Rp 200.001" not in html
+
+
+def test_import_preview_shows_the_sen_and_a_total_equal_to_its_rows(
+    dipa, staf_keuangan, masuk, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    url = reverse("anggaran:realisasi_impor", args=[dipa.pk])
+    isi = (
+        "tanggal;nomor_sp2d;kode_akun;uraian;nilai\n"
+        f"2023-02-01;9;{AKUN1};Honor;200.000,50\n"
+        f"2023-02-02;10;{AKUN1};Bahan;1.500.000\n"
+    )
+    response = masuk(staf_keuangan).post(url, {"berkas": SimpleUploadedFile("r.csv", isi.encode())})
+    html = response.content.decode()
+    assert "2 baris siap diimpor, total Rp 1.700.000,50" in html
+    tabel = html.split("Pratinjau")[1].split("</table>")[0]
+    nilai = re.findall(r'<td class="num">(Rp [^<]+)</td>', tabel)
+    # rows shown exactly (a whole amount without ",00") and the total row is their sum
+    assert nilai == ["Rp 200.000,50", "Rp 1.500.000", "Rp 1.700.000,50"]
+    assert "Rp 1.700.001" not in html
