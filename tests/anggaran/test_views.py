@@ -411,3 +411,56 @@ def test_import_preview_shows_the_sen_and_a_total_equal_to_its_rows(
     # rows shown exactly (a whole amount without ",00") and the total row is their sum
     assert nilai == ["Rp 200.000,50", "Rp 1.500.000", "Rp 1.700.000,50"]
     assert "Rp 1.700.001" not in html
+
+
+def test_table_3_1_rows_with_sen_sum_exactly_to_the_total(dipa, sekretaris, staf_keuangan, masuk):
+    """Two programs whose pagu and realisasi have sen: each row shows them and the Jumlah row is
+    their exact sum (no row or total rounded to the Rupiah)."""
+    induk = None
+    for tingkat, kode in [
+        (Pos.Tingkat.PROGRAM, "076.01.WA"),
+        (Pos.Tingkat.KEGIATAN, "1234"),
+        (Pos.Tingkat.KRO, "EBA"),
+        (Pos.Tingkat.RO, "994"),
+        (Pos.Tingkat.KOMPONEN, "002"),
+        (Pos.Tingkat.SUBKOMPONEN, "A"),
+        (Pos.Tingkat.AKUN, "521111"),
+    ]:
+        induk = services.pos_create(
+            pengguna=sekretaris, dokumen=dipa, induk=induk, tingkat=tingkat, kode=kode, uraian=kode
+        )
+    services.pos_create(
+        pengguna=sekretaris,
+        dokumen=dipa,
+        induk=induk,
+        tingkat=Pos.Tingkat.DETAIL,
+        kode="1",
+        uraian="ATK",
+        satuan="PKT",
+        volume=Decimal("1"),
+        harga=Decimal("2000000.25"),
+    )
+    for akun, sp2d, nilai in [
+        (dipa.pohon["akun"][0], "1", "200000.50"),
+        (induk, "2", "1500000.25"),
+    ]:
+        services.realisasi_create(
+            pengguna=staf_keuangan,
+            akun=akun,
+            tanggal=date(2023, 6, 1),
+            nomor_sp2d=sp2d,
+            nilai=Decimal(nilai),
+        )
+    html = masuk(sekretaris).get(reverse("anggaran:laporan", args=[2023])).content.decode()
+    tabel = html.split("<tbody>")[1].split("</table>")[0]
+    baris = [
+        re.findall(r'<td class="num">(Rp [^<]+)</td>', b)
+        for b in re.split(r"<tr[ >]", tabel)
+        if "table-secondary" in b or "Jumlah" in b
+    ]
+    # program rows (pagu, realisasi, sisa), then the Jumlah row
+    assert baris == [
+        ["Rp 100.500.000", "Rp 200.000,50", "Rp 100.299.999,50"],
+        ["Rp 2.000.000,25", "Rp 1.500.000,25", "Rp 500.000"],
+        ["Rp 102.500.000,25", "Rp 1.700.000,75", "Rp 100.799.999,50"],
+    ]
