@@ -131,3 +131,12 @@ def test_honor_page_shows_each_year_against_its_own_dipa(
     assert "Rp 33.000.000" in baris_2024 and "DIPA 2024 belum ada" in baris_2024
     assert "Rp 0" not in baris_2024
     assert "Rp 165.000.000" in html  # the 15-month total, shown as the sum of the two years
+
+
+def test_without_a_linked_akun_no_year_is_compared(ppk_ditetapkan):
+    rekap = honor_per_tahun(ppk_ditetapkan)
+    assert [(t.tahun, t.bulan, t.pagu) for t in rekap.per_tahun] == [
+        (2023, 12, None),
+        (2024, 3, None),
+    ]
+    assert all("belum dihubungkan dengan akun DIPA" in t.keterangan for t in rekap.per_tahun)
