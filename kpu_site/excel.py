@@ -6,6 +6,7 @@ import io
 import re
 from collections.abc import Iterable, Sequence
 from datetime import datetime
+from decimal import Decimal
 
 from django.http import HttpResponse
 from django.utils import timezone
@@ -15,11 +16,20 @@ from openpyxl.utils import get_column_letter
 
 FORMAT = {
     "rupiah": '"Rp" #,##0',
+    "rupiah_sen": '"Rp" #,##0.00',  # a rupiah cell whose value has sen: shown, not rounded off
     "persen": '0.00"%"',
     "angka": "#,##0",
     "tanggal": "dd/mm/yyyy",
 }
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _format_sel(kind: str, value) -> str:
+    """The number format of one cell: a rupiah amount with sen shows them (the value itself is
+    always written exactly)."""
+    if kind == "rupiah" and isinstance(value, Decimal | float) and value != int(value):
+        return "rupiah_sen"
+    return kind
 
 
 def xlsx_bytes(
@@ -57,7 +67,7 @@ def xlsx_bytes(
         for i, kind in format_kolom.items():
             cell = ws.cell(row=ws.max_row, column=i + 1)
             if cell.value is not None and not isinstance(cell.value, str):
-                cell.number_format = FORMAT[kind]
+                cell.number_format = FORMAT[_format_sel(kind, cell.value)]
     for i, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(i)].width = max(8, width + 2)
     ws.freeze_panes = "A3"

@@ -2,8 +2,8 @@
 
 Separators, month names and date patterns come from Django's localisation (``LANGUAGE_CODE =
 "id"``: ``1.234.567,50``, ``31 Desember 2023``). What Django lacks is kept here: rounding half
-up to N places (``number_format`` cuts the digits off), the ``Rp`` prefix and the dash for an
-empty value.
+up to N places (``number_format`` cuts the digits off), the ``Rp`` prefix, money shown exactly
+(the sen when there are any) and the dash for an empty value.
 """
 
 from __future__ import annotations
@@ -45,8 +45,19 @@ def angka(value, desimal: int = 0) -> str:
     return formats.number_format(number, desimal, use_l10n=True, force_grouping=True)
 
 
-def rupiah(value, desimal: int = 0) -> str:
-    """``20415736000`` -> ``Rp 20.415.736.000``; negative ``-Rp 1.500``; ``None`` -> ``–``."""
+def rupiah(value, desimal: int | None = None) -> str:
+    """``20415736000`` -> ``Rp 20.415.736.000``; ``200000.50`` -> ``Rp 200.000,50``; negative
+    ``-Rp 1.500``; ``None`` -> ``–``.
+
+    Without ``desimal`` the amount is shown exactly: to the sen (half up) and with the sen only
+    when there are any, so a whole amount keeps its whole-Rupiah form. ``desimal`` forces a
+    number of places.
+    """
+    if desimal is None:
+        number = _bulat(value, 2)
+        if number is None:
+            return KOSONG
+        desimal = 0 if number == number.to_integral_value() else 2
     number = _bulat(value, desimal)
     if number is None:
         return KOSONG

@@ -15,8 +15,12 @@ from kpu_site import formatting
         (20326861888, "Rp 20.326.861.888"),
         (0, "Rp 0"),
         (Decimal("-1500000"), "-Rp 1.500.000"),
-        (Decimal("999.5"), "Rp 1.000"),
-        (Decimal("-0.5"), "-Rp 1"),  # rounded half up, sign kept (was "Rp 1")
+        (Decimal("200000.50"), "Rp 200.000,50"),  # exact: the sen shown (was "Rp 200.001")
+        (Decimal("200000.00"), "Rp 200.000"),  # whole: no ",00"
+        (Decimal("1700000.5"), "Rp 1.700.000,50"),
+        (Decimal("-0.5"), "-Rp 0,50"),  # sign kept
+        (Decimal("999.995"), "Rp 1.000"),  # beyond the sen: half up to the sen
+        (Decimal("0.004"), "Rp 0"),
         (None, "–"),
         ("bukan angka", "–"),
     ],
@@ -27,6 +31,33 @@ def test_rupiah_formats_indonesian_thousands(value, expected):
 
 def test_rupiah_with_cents():
     assert formatting.rupiah(Decimal("1500000.5"), 2) == "Rp 1.500.000,50"
+    assert formatting.rupiah(Decimal("1500000.5"), 0) == "Rp 1.500.001"  # places forced
+
+
+def test_rupiah_filter_shows_the_sen_and_a_total_equal_to_its_rows():
+    rows = [Decimal("200000.50"), Decimal("1500000.00")]
+    html = Template("{% for r in rows %}{{ r|rupiah }} + {% endfor %}= {{ total|rupiah }}").render(
+        Context({"rows": rows, "total": sum(rows, Decimal(0))})
+    )
+    assert html == "Rp 200.000,50 + Rp 1.500.000 + = Rp 1.700.000,50"
+
+
+def test_excel_keeps_the_sen_and_shows_them():
+    import io
+
+    from openpyxl import load_workbook
+
+    from kpu_site import excel
+
+    data = excel.xlsx_bytes(
+        judul="Realisasi",
+        kolom=["SP2D", "Nilai"],
+        baris=[["1", Decimal("200000.50")], ["2", Decimal("1500000")]],
+        format_kolom={1: "rupiah"},
+    )
+    ws = load_workbook(io.BytesIO(data)).active
+    assert ws["B3"].value == 200000.5 and ws["B3"].number_format == '"Rp" #,##0.00'
+    assert ws["B4"].value == 1500000 and ws["B4"].number_format == '"Rp" #,##0'
 
 
 @pytest.mark.parametrize(

@@ -25,9 +25,11 @@ from .pendaftar import (  # noqa: F401
 )
 from .penetapan import (  # noqa: F401
     BarisHonor,
+    HonorTahun,
+    RekapHonor,
     anggota_list,
     anggota_ringkasan,
-    honor_dipa,
+    honor_per_tahun,
     honor_rekap,
     peringkat_corong,
     peringkat_wilayah,

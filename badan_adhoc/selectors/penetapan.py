@@ -145,11 +145,8 @@ def honor_rekap(rekrutmen: Rekrutmen) -> list[BarisHonor]:
     return rows
 
 
-def honor_dipa(rekrutmen: Rekrutmen) -> dict | None:
-    """Pagu (latest revision) and realisasi of the DIPA akun that pays the honor, if linked."""
-    akun = rekrutmen.akun_honor
-    if akun is None:
-        return None
+def _akun_dipa(akun) -> dict:
+    """Pagu (latest revision) and booked realisasi of one DIPA akun line."""
     from anggaran.models import Pos, Realisasi
     from anggaran.selectors import pagu_detail_map, revisi_terakhir
 
@@ -162,3 +159,89 @@ def honor_dipa(rekrutmen: Rekrutmen) -> dict | None:
         n=Coalesce(Sum("nilai"), Value(Decimal("0")))
     )["n"]
     return {"akun": akun, "pagu": pagu, "realisasi": realisasi}
+
+
+@dataclass
+class HonorTahun:
+    """The part of the honor paid from one budget year, against that year's DIPA akun.
+
+    ``pagu``/``realisasi`` are ``None`` when there is nothing to compare with (no DIPA of the
+    year yet, the akun missing in it, no akun linked): ``keterangan`` then says why; the part
+    is never compared with 0.
+    """
+
+    tahun: int
+    bulan: int = 0
+    honor_proyeksi: Decimal = Decimal("0")
+    honor_aktual: Decimal = Decimal("0")
+    akun: object | None = None
+    pagu: Decimal | None = None
+    realisasi: Decimal | None = None
+    keterangan: str = ""
+
+    @property
+    def sisa_pagu(self) -> Decimal | None:
+        """Pagu of the year's akun less the projected honor of the year."""
+        return None if self.pagu is None else self.pagu - self.honor_proyeksi
+
+
+@dataclass
+class RekapHonor:
+    """The honor of a recruitment per paid month, per budget year, and in total."""
+
+    bulan: list[BarisHonor]
+    per_tahun: list[HonorTahun]
+
+    @property
+    def total_proyeksi(self) -> Decimal:
+        return sum((x.honor_proyeksi for x in self.bulan), Decimal("0"))
+
+    @property
+    def total_aktual(self) -> Decimal:
+        return sum((x.honor_aktual for x in self.bulan), Decimal("0"))
+
+
+def _akun_tahun(akun_honor, tahun: int) -> tuple[object | None, str]:
+    """The akun paying the honor in ``tahun``: the linked line when it is of that year, else the
+    line with the same full code in that year's DIPA; or ``None`` and the reason."""
+    if akun_honor is None:
+        return None, "Rekrutmen ini belum dihubungkan dengan akun DIPA pembayar honor."
+    if akun_honor.dokumen.tahun == tahun:
+        return akun_honor, ""
+    from anggaran.models import Pos
+    from anggaran.selectors import dipa_of_tahun
+
+    dipa = dipa_of_tahun(tahun=tahun)
+    if dipa is None:
+        return None, f"DIPA {tahun} belum ada: honor tahun {tahun} belum dapat dibandingkan."
+    akun = (
+        Pos.objects.select_related("dokumen")
+        .filter(dokumen=dipa, tingkat="akun", kode_lengkap=akun_honor.kode_lengkap)
+        .first()
+    )
+    if akun is None:
+        return None, (
+            f"Akun {akun_honor.kode_lengkap} belum ada di DIPA {tahun}: honor tahun {tahun} "
+            "belum dapat dibandingkan."
+        )
+    return akun, ""
+
+
+def honor_per_tahun(rekrutmen: Rekrutmen) -> RekapHonor:
+    """The honor of ``honor_rekap`` split by budget year (a paid month belongs to the year it
+    starts in: PPK 4 Jan 2023 – 4 Apr 2024 = 12 months of 2023 and 3 of 2024), each year's part
+    next to the pagu and realisasi of that year's DIPA akun."""
+    bulan = honor_rekap(rekrutmen)
+    akun_honor = rekrutmen.akun_honor
+    per_tahun: dict[int, HonorTahun] = {}
+    for row in bulan:
+        bagian = per_tahun.setdefault(row.periode.year, HonorTahun(tahun=row.periode.year))
+        bagian.bulan += 1
+        bagian.honor_proyeksi += row.honor_proyeksi
+        bagian.honor_aktual += row.honor_aktual
+    for bagian in per_tahun.values():
+        akun, bagian.keterangan = _akun_tahun(akun_honor, bagian.tahun)
+        if akun is not None:
+            dipa = _akun_dipa(akun)
+            bagian.akun, bagian.pagu, bagian.realisasi = akun, dipa["pagu"], dipa["realisasi"]
+    return RekapHonor(bulan=bulan, per_tahun=sorted(per_tahun.values(), key=lambda x: x.tahun))

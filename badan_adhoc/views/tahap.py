@@ -3,8 +3,6 @@ honorarium."""
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -275,15 +273,13 @@ class HonorView(_RekrutmenMixin, BacaMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         r = self.rekrutmen
-        rows = selectors.honor_rekap(r)
-        total_proyeksi = sum((x.honor_proyeksi for x in rows), Decimal("0"))
-        total_aktual = sum((x.honor_aktual for x in rows), Decimal("0"))
+        rekap = selectors.honor_per_tahun(r)
         context.update(
             rekrutmen=r,
-            rows=rows,
-            total_proyeksi=total_proyeksi,
-            total_aktual=total_aktual,
-            dipa=selectors.honor_dipa(r),
+            rows=rekap.bulan,
+            per_tahun=rekap.per_tahun,
+            total_proyeksi=rekap.total_proyeksi,
+            total_aktual=rekap.total_aktual,
             tarif=selectors.tarif_honor_list(r.jenis_badan),
         )
         return context

@@ -9,8 +9,9 @@ register = template.Library()
 
 
 @register.filter
-def rupiah(value, desimal=0):
-    return formatting.rupiah(value, int(desimal))
+def rupiah(value, desimal=None):
+    """Exact by default (``Rp 200.000,50``, ``Rp 200.000``); ``|rupiah:0`` forces places."""
+    return formatting.rupiah(value, None if desimal is None else int(desimal))
 
 
 @register.filter

@@ -1,3 +1,4 @@
+import re
 from datetime import date
 from decimal import Decimal
 
@@ -377,3 +378,89 @@ def test_pos_detail_breadcrumbs_run_from_the_program_to_the_parent(dipa, komisio
     program = dipa.pohon["program"]
     response = masuk(komisioner).get(reverse("anggaran:pos_detail", args=[program.pk]))
     assert response.context["leluhur"] == []
+
+
+def test_amounts_with_sen_are_shown_exactly_on_the_realisasi_page(dipa, staf_keuangan, masuk):
+    services.realisasi_create(
+        pengguna=staf_keuangan,
+        akun=dipa.pohon["akun"][0],
+        tanggal=date(2023, 5, 2),
+        nomor_sp2d="230502",
+        nilai=Decimal("200000.50"),
+    )
+    html = masuk(staf_keuangan).get(reverse("anggaran:realisasi_list", args=[dipa.pk]))
+    html = html.content.decode()
+    assert "Rp 200.000,50" in html and "Rp 200.001" not in html
+
+
+def test_import_preview_shows_the_sen_and_a_total_equal_to_its_rows(
+    dipa, staf_keuangan, masuk, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    url = reverse("anggaran:realisasi_impor", args=[dipa.pk])
+    isi = (
+        "tanggal;nomor_sp2d;kode_akun;uraian;nilai\n"
+        f"2023-02-01;9;{AKUN1};Honor;200.000,50\n"
+        f"2023-02-02;10;{AKUN1};Bahan;1.500.000\n"
+    )
+    response = masuk(staf_keuangan).post(url, {"berkas": SimpleUploadedFile("r.csv", isi.encode())})
+    html = response.content.decode()
+    assert "2 baris siap diimpor, total Rp 1.700.000,50" in html
+    tabel = html.split("Pratinjau")[1].split("</table>")[0]
+    nilai = re.findall(r'<td class="num">(Rp [^<]+)</td>', tabel)
+    # rows shown exactly (a whole amount without ",00") and the total row is their sum
+    assert nilai == ["Rp 200.000,50", "Rp 1.500.000", "Rp 1.700.000,50"]
+    assert "Rp 1.700.001" not in html
+
+
+def test_table_3_1_rows_with_sen_sum_exactly_to_the_total(dipa, sekretaris, staf_keuangan, masuk):
+    """Two programs whose pagu and realisasi have sen: each row shows them and the Jumlah row is
+    their exact sum (no row or total rounded to the Rupiah)."""
+    induk = None
+    for tingkat, kode in [
+        (Pos.Tingkat.PROGRAM, "076.01.WA"),
+        (Pos.Tingkat.KEGIATAN, "1234"),
+        (Pos.Tingkat.KRO, "EBA"),
+        (Pos.Tingkat.RO, "994"),
+        (Pos.Tingkat.KOMPONEN, "002"),
+        (Pos.Tingkat.SUBKOMPONEN, "A"),
+        (Pos.Tingkat.AKUN, "521111"),
+    ]:
+        induk = services.pos_create(
+            pengguna=sekretaris, dokumen=dipa, induk=induk, tingkat=tingkat, kode=kode, uraian=kode
+        )
+    services.pos_create(
+        pengguna=sekretaris,
+        dokumen=dipa,
+        induk=induk,
+        tingkat=Pos.Tingkat.DETAIL,
+        kode="1",
+        uraian="ATK",
+        satuan="PKT",
+        volume=Decimal("1"),
+        harga=Decimal("2000000.25"),
+    )
+    for akun, sp2d, nilai in [
+        (dipa.pohon["akun"][0], "1", "200000.50"),
+        (induk, "2", "1500000.25"),
+    ]:
+        services.realisasi_create(
+            pengguna=staf_keuangan,
+            akun=akun,
+            tanggal=date(2023, 6, 1),
+            nomor_sp2d=sp2d,
+            nilai=Decimal(nilai),
+        )
+    html = masuk(sekretaris).get(reverse("anggaran:laporan", args=[2023])).content.decode()
+    tabel = html.split("<tbody>")[1].split("</table>")[0]
+    baris = [
+        re.findall(r'<td class="num">(Rp [^<]+)</td>', b)
+        for b in re.split(r"<tr[ >]", tabel)
+        if "table-secondary" in b or "Jumlah" in b
+    ]
+    # program rows (pagu, realisasi, sisa), then the Jumlah row
+    assert baris == [
+        ["Rp 100.500.000", "Rp 200.000,50", "Rp 100.299.999,50"],
+        ["Rp 2.000.000,25", "Rp 1.500.000,25", "Rp 500.000"],
+        ["Rp 102.500.000,25", "Rp 1.700.000,75", "Rp 100.799.999,50"],
+    ]
