@@ -17,6 +17,7 @@ from pypdf import PdfReader
 from tests.badan_adhoc.conftest import diseleksi, rekrutmen_kpps, wilayah_uji  # noqa: F401
 from tests.conftest import HARI_UJI, demo_inti_muat
 from tests.lkj.halaman_pdf import teks_di_luar
+from tests.lkj.label_svg import kotak_label, label_bertumpuk
 
 pytestmark = pytest.mark.django_db
 
@@ -37,6 +38,9 @@ def demo(django_db_setup, django_db_blocker):
     from django.contrib.auth import get_user_model
     from django.test import Client
 
+    from anggaran.grafik import grafik_bulanan, grafik_serapan_kumulatif
+    from anggaran.models import DokumenAnggaran
+    from anggaran.selectors import realisasi_bulanan
     from kinerja.lkj.konten import lkj_konten_kumpulkan
     from kinerja.lkj.render import lkj_html, lkj_render
     from kinerja.models import PengaturanCapaian
@@ -60,9 +64,20 @@ def demo(django_db_setup, django_db_blocker):
             pengaturan.batas_atas = batas
             pengaturan.save()
             html_batas[batas] = lkj_html(konten=lkj_konten_kumpulkan(tahun=2023), draf=False)
+        bulanan = realisasi_bulanan(dokumen=DokumenAnggaran.objects.get(tahun=2023, jenis="dipa"))
+        grafik_rpd = [
+            grafik_serapan_kumulatif(bulanan, judul="RPD dan realisasi kumulatif (juta Rp)"),
+            grafik_serapan_kumulatif(bulanan, lebar=560, tinggi=260),  # the dashboard's
+            grafik_bulanan(bulanan, judul="RPD dan realisasi per bulan (juta Rp)"),
+        ]
         transaction.set_rollback(True)
     return SimpleNamespace(
-        lkj=lkj.pdf, halaman=_teks(lkj.pdf), html=lkj.html, pk=pk_pdf, html_batas=html_batas
+        lkj=lkj.pdf,
+        halaman=_teks(lkj.pdf),
+        html=lkj.html,
+        pk=pk_pdf,
+        html_batas=html_batas,
+        grafik_rpd=grafik_rpd,
     )
 
 
@@ -106,6 +121,18 @@ def test_year_comparison_tables_are_not_split_across_pages(demo):
             # heading, header row and the three rows, on the heading's page
             baris = [b.split()[0] for b in bagian.splitlines() if b.strip()][:4]
             assert baris == ["Tahun", "Target", "Realisasi", "Capaian"], (nomor, bagian[:300])
+
+
+def test_no_label_overlaps_another_in_the_demo_charts(demo):
+    """The LKj's figures (organisation chart, education, capaian: figure 3.1 once drew
+    "105,26%105,26%") and the RPD charts of the demo DIPA 2023."""
+    grafik = re.findall(r"<svg.*?</svg>", demo.html, re.S) + demo.grafik_rpd
+    assert len(grafik) == 7
+    for markup in grafik:
+        judul = re.search(r"<title>(.*?)</title>", markup).group(1)
+        assert label_bertumpuk(markup) == [], judul
+    (capaian,) = [g for g in grafik if "<title>Capaian indikator kinerja 2023" in g]
+    assert [t for t, _ in kotak_label(capaian)].count("105,26%") == 3
 
 
 def test_the_pk_print_keeps_its_text_inside_the_margins(demo):
