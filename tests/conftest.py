@@ -43,6 +43,7 @@ LAMA_DULU = (
     "tests/test_foundation.py::test_muat_demo_is_idempotent",
     "tests/lkj/test_lkj.py::test_demo_lkj_",
     "tests/lkj/test_lkj.py::test_finalising_the_demo_lkj",
+    "tests/lkj/test_halaman_pdf.py::",
 )
 
 

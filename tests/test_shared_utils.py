@@ -1,6 +1,7 @@
 """The shared readers/writers: import tables, uploaded files, Excel export, SVG charts, forms."""
 
 import io
+import re
 import zipfile
 from decimal import Decimal
 
@@ -275,16 +276,20 @@ def test_kesalahan_ke_pesan_turns_a_refusal_into_messages_and_writes_nothing():
     assert not Group.objects.filter(name__startswith="Panitia").exists()
 
 
-def test_svg_bar_values_are_drawn_only_where_they_fit():
+def test_svg_bar_values_are_written_upright_where_they_do_not_fit_flat():
     lebar = svg.grafik_batang(kategori=["A", "B"], seri=[("Capaian", [99, 100])], satuan="%")
-    assert "99%" in lebar and "100%" in lebar
-    # 12 months × 2 series of millions on a 640 px chart: the labels would overlap; none drawn.
+    assert ">99%<" in lebar and ">100%<" in lebar and "rotate(" not in lebar
+    # 12 months × 2 series of millions on a 640 px chart: flat labels would overlap, so each
+    # is written upright above its bar (tests/lkj/test_label_grafik.py checks the boxes).
     sempit = svg.grafik_batang(
         kategori=[f"B{i}" for i in range(12)],
         seri=[("RPD", [1_234_567.5] * 12), ("Realisasi", [1_234_567.5] * 12)],
         satuan="jt",
     )
-    assert sempit.count("<rect") == 24 + 2 and "1.234.567" not in sempit
+    assert sempit.count("<rect") == 24 + 2
+    assert (
+        len(re.findall(r'<text transform="rotate\(-90 [^"]+"[^>]*>1\.234\.568 jt<', sempit)) == 24
+    )
 
 
 def test_import_problems_listed_up_to_a_limit_then_counted():

@@ -305,6 +305,14 @@ def lkj_konten_kumpulkan(*, tahun: int, naskah=None) -> dict:
             if batas
             else "Capaian tidak dibatasi (tanpa batas atas)."
         ),
+        # Which average it is (kinerja.selectors.capaian_rata_rata): printed beside it.
+        "keterangan_rata_rata": (
+            "Rata-rata capaian dihitung dari nilai capaian setiap indikator setelah dibatasi "
+            f"paling tinggi {batas}%, atas indikator yang capaiannya dapat dihitung."
+            if batas
+            else "Rata-rata capaian dihitung dari nilai capaian setiap indikator tanpa batas "
+            "atas, atas indikator yang capaiannya dapat dihitung."
+        ),
         "anggaran": anggaran,
         "hibah": hibah,
         "daftar_isi": daftar_isi,
