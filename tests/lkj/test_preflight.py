@@ -300,6 +300,11 @@ def test_demo_findings_2023_and_2022(demo, client):
     client.force_login(get_user_model().objects.get(username="sekretaris"))
     for t in temuan:
         assert client.get(t.tautan).status_code == 200, t
+    html = client.get(reverse("kinerja:lkj_tahun", args=[2023])).content.decode()
+    assert "1 hal perlu diperbaiki" in html and "Susun laporan (DRAF)" in html
+    catatan = html.split("Catatan pemeriksa")[1]
+    assert "Sasaran 12 (Terwujudnya Reformasi Birokrasi" in catatan
+    assert "IKSS 10" not in catatan
 
     # A narrative that types the sisa anggaran wrong is a finding quoting both figures.
     NaskahLkj.objects.create(
