@@ -586,7 +586,29 @@ BARIS: list[Baris] = [
         kwargs=lambda d: {"pk": d.lkj["laporan"].pk},
         perlu="kinerja lkj",
     ),
+    Baris(
+        "POST",
+        "kinerja:lkj_temuan_jelaskan",
+        HANYA_PIMPINAN,
+        m("kinerja.TemuanDijelaskan"),
+        kwargs=lambda d: {"tahun": 2021},
+        body=lambda d: {"kunci": f"serapan:{d.kinerja['indikator'].pk}"},
+        awal=lambda d: _capaian_tinggi_serapan_rendah(d),
+        perlu="kinerja lkj",
+        label="temuan dijelaskan",
+    ),
 ]
+
+
+def _capaian_tinggi_serapan_rendah(d) -> None:
+    """LKj 2021: the indikator reaches 100% while the kegiatan funding its sasaran absorbed
+    13% (a pre-flight finding the Sekretaris may mark explained)."""
+    model_get("kinerja.Realisasi").objects.filter(
+        indikator=d.kinerja["indikator"], tahun=2021
+    ).update(nilai=Decimal("100"))
+    model_get("anggaran.Pos").objects.get(dokumen__tahun=2021, tingkat="kegiatan").sasaran.add(
+        d.kinerja["sasaran"]
+    )
 
 
 BARIS += [

@@ -34,6 +34,7 @@ from .hitung import (  # noqa: F401
 from .laporan import (  # noqa: F401
     Ringkasan,
     anggaran_per_sasaran,
+    kegiatan_tanpa_sasaran,
     laporan_hibah,
     laporan_keuangan,
     revisi_perubahan,

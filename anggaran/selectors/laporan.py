@@ -269,3 +269,23 @@ def anggaran_per_sasaran(*, tahun: int) -> dict[int, dict]:
             "serapan": serapan_compute(pagu, realisasi),
         }
     return hasil
+
+
+def kegiatan_tanpa_sasaran(*, tahun: int) -> list[Pos]:
+    """Kegiatan lines of the year's DIPA that fund no sasaran: neither the line nor a KRO/RO
+    under it is linked (``services.pos_sasaran_set``). Empty when there is no DIPA."""
+    dipa = dipa_of_tahun(tahun=tahun)
+    if dipa is None:
+        return []
+    tertaut = set(
+        Pos.sasaran.through.objects.filter(pos__dokumen=dipa).values_list(
+            "pos__kode_lengkap", flat=True
+        )
+    )
+    return [
+        k
+        for k in Pos.objects.filter(dokumen=dipa, tingkat=Pos.Tingkat.KEGIATAN).order_by(
+            "urutan", "kode_lengkap"
+        )
+        if not any(t == k.kode_lengkap or t.startswith(f"{k.kode_lengkap}.") for t in tertaut)
+    ]

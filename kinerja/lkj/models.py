@@ -141,3 +141,35 @@ class LaporanKinerja(models.Model):
     @property
     def dapat_diunduh(self) -> bool:
         return self.status in (self.Status.SELESAI, self.Status.FINAL) and bool(self.berkas)
+
+
+class TemuanDijelaskan(models.Model):
+    """A pre-flight finding the Sekretaris marked as explained (e.g. a capaian of 100% with
+    little of its budget absorbed, explained elsewhere): the pre-flight no longer lists it.
+    ``kunci`` is the finding's key (``Temuan.kunci``, e.g. ``serapan:12``)."""
+
+    tahun = models.PositiveSmallIntegerField(_("tahun"))
+    kunci = models.CharField(_("kunci temuan"), max_length=50)
+    pesan = models.TextField(_("temuan"), blank=True)
+    dijelaskan_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ditandai oleh"),
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    dijelaskan_pada = models.DateTimeField(_("ditandai pada"), auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        app_label = "kinerja"
+        verbose_name = _("temuan yang sudah dijelaskan")
+        verbose_name_plural = _("temuan yang sudah dijelaskan")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["tahun", "kunci"], name="kinerja_temuandijelaskan_satu_per_temuan"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Temuan {self.kunci} LKj {self.tahun} dijelaskan"

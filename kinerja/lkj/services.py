@@ -15,10 +15,10 @@ from django.db.models import F, Max
 from django.utils import timezone
 
 from kpu_site.audit import jejak_catat
-from kpu_site.peran import Peran, peran_of
+from kpu_site.peran import Peran, is_pimpinan, peran_of
 
-from .models import LaporanKinerja, NaskahLkj
-from .preflight import lkj_preflight
+from .models import LaporanKinerja, NaskahLkj, TemuanDijelaskan
+from .preflight import lkj_preflight, temuan_menghalangi
 from .selectors import naskah_get
 
 log = logging.getLogger(__name__)
@@ -40,8 +40,9 @@ PERAN_PENYUSUN = frozenset({Peran.ADMIN, Peran.SEKRETARIS, Peran.KASUBAG, Peran.
 def laporan_request(*, tahun: int, pengguna, antrekan: bool = True) -> LaporanKinerja:
     """Create the next version of the year's LKj and enqueue its render (after commit).
 
-    Draft (watermarked) when the pre-flight check has findings. Refused with a clear message
-    when the year has no performance data at all, or by a role that may not request it.
+    Draft (watermarked) when the pre-flight check has findings that must be fixed
+    (``preflight.temuan_menghalangi``; a reviewer's notes do not make it a draft). Refused with
+    a clear message when the year has no performance data at all, or by a role that may not request it.
     """
     from kinerja import selectors as kin
 
@@ -59,7 +60,7 @@ def laporan_request(*, tahun: int, pengguna, antrekan: bool = True) -> LaporanKi
     laporan = LaporanKinerja.objects.create(
         tahun=tahun,
         versi=versi,
-        draf=bool(lkj_preflight(tahun=tahun)),
+        draf=bool(temuan_menghalangi(lkj_preflight(tahun=tahun))),
         diminta_oleh=pengguna if getattr(pengguna, "pk", None) else None,
         tahap="Menunggu giliran",
     )
@@ -198,7 +199,7 @@ def laporan_finalise(*, laporan: LaporanKinerja, pengguna) -> LaporanKinerja:
         raise ValidationError(
             "Versi ini disusun sebagai DRAF karena pemeriksaan awal belum bersih; perbaiki temuan lalu susun versi baru."
         )
-    temuan = lkj_preflight(tahun=laporan.tahun)
+    temuan = temuan_menghalangi(lkj_preflight(tahun=laporan.tahun))
     if temuan:
         raise ValidationError(
             f"Pemeriksaan awal menemukan {len(temuan)} hal yang harus diperbaiki sebelum finalisasi: "
@@ -256,3 +257,34 @@ def naskah_save(*, tahun: int, pengguna, **teks) -> NaskahLkj:
         naskah.full_clean()
         naskah.save()
     return naskah
+
+
+@transaction.atomic
+def temuan_jelaskan(*, tahun: int, kunci: str, pengguna) -> TemuanDijelaskan:
+    """Sekretaris (or Admin) only: mark a pre-flight finding that allows it (``Temuan.kunci``,
+    a capaian/serapan gap) as explained; the pre-flight no longer lists it. Audited."""
+    from kinerja import selectors as kin
+
+    if not is_pimpinan(pengguna):
+        raise PermissionDenied("Hanya Sekretaris yang dapat menandai temuan sudah dijelaskan.")
+    if kin.kinerja_tahun_lock(tahun):
+        raise ValidationError(
+            f"Tahun {tahun} sudah dikunci karena Laporan Kinerjanya final; temuan tidak dapat diubah."
+        )
+    temuan = next((t for t in lkj_preflight(tahun=tahun) if t.kunci and t.kunci == kunci), None)
+    if temuan is None:
+        raise ValidationError(
+            f"Tidak ada temuan pemeriksaan awal LKj {tahun} yang dapat ditandai dengan kunci {kunci!r}."
+        )
+    catatan = TemuanDijelaskan(
+        tahun=tahun, kunci=kunci, pesan=temuan.pesan, dijelaskan_oleh=pengguna
+    )
+    catatan._history_user = pengguna
+    catatan.save()
+    jejak_catat(
+        pengguna=pengguna,
+        aksi="alur",
+        objek=catatan,
+        ringkasan=f"Temuan LKj {tahun} ({temuan.subjek}) ditandai sudah dijelaskan: {temuan.pesan}",
+    )
+    return catatan

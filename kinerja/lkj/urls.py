@@ -8,6 +8,11 @@ urlpatterns = [
     path("lkj/", views.LaporanListView.as_view(), name="lkj_list"),
     path("lkj/<int:tahun>/", views.LaporanTahunView.as_view(), name="lkj_tahun"),
     path("lkj/<int:tahun>/susun/", views.LaporanMintaView.as_view(), name="lkj_minta"),
+    path(
+        "lkj/<int:tahun>/temuan/jelaskan/",
+        views.TemuanJelaskanView.as_view(),
+        name="lkj_temuan_jelaskan",
+    ),
     path("lkj/<int:tahun>/naskah/", views.NaskahView.as_view(), name="lkj_naskah"),
     path("lkj/versi/<int:pk>/", views.LaporanDetailView.as_view(), name="lkj_detail"),
     path("lkj/versi/<int:pk>/unduh/", views.LaporanUnduhView.as_view(), name="lkj_unduh"),

@@ -13,13 +13,13 @@ from django.views.generic import DetailView, FormView, TemplateView
 
 from kpu_site.akses import IzinMixin
 from kpu_site.formulir import LayananFormMixin, kesalahan_ke_pesan
-from kpu_site.peran import PERAN_PIMPINAN, peran_of
+from kpu_site.peran import PERAN_PIMPINAN, is_pimpinan, peran_of
 from kpu_site.tahun import tahun_pilihan
 
 from . import selectors, services
 from .forms import NaskahLkjForm
 from .naskah import DAFTAR_ISIAN, NASKAH_BAWAAN
-from .preflight import lkj_preflight
+from .preflight import lkj_preflight, temuan_menghalangi
 from .services import PERAN_PENYUSUN
 
 LIHAT = "kinerja.view_laporankinerja"
@@ -51,7 +51,11 @@ class LaporanTahunView(IzinMixin, TemplateView):
         context["laporan"] = selectors.laporan_list(user=user, tahun=tahun)
         context["boleh_susun"] = peran_of(user) in PERAN_PENYUSUN
         context["hanya_final"] = selectors.laporan_hanya_final(user)
-        context["temuan"] = [] if context["hanya_final"] else lkj_preflight(tahun=tahun)
+        temuan = [] if context["hanya_final"] else lkj_preflight(tahun=tahun)
+        context["temuan"] = temuan
+        context["temuan_wajib"] = temuan_menghalangi(temuan)
+        context["temuan_catatan"] = [t for t in temuan if not t.wajib]
+        context["boleh_jelaskan"] = is_pimpinan(user)
         context["naskah"] = selectors.naskah_get(tahun=tahun)
         return context
 
@@ -68,6 +72,25 @@ class LaporanMintaView(IzinMixin, View):
                 request, f"{laporan} sedang disusun{' sebagai DRAF' if laporan.draf else ''}."
             )
             return redirect("kinerja:lkj_detail", pk=laporan.pk)
+        return redirect("kinerja:lkj_tahun", tahun=tahun)
+
+
+class TemuanJelaskanView(IzinMixin, View):
+    """The Sekretaris marks a capaian/serapan finding of the pre-flight as explained."""
+
+    permission_required = LIHAT
+    peran_diizinkan = PERAN_PIMPINAN
+    http_method_names = ["post"]
+
+    def post(self, request, tahun: int):
+        try:
+            with kesalahan_ke_pesan(request):
+                services.temuan_jelaskan(
+                    tahun=tahun, kunci=request.POST.get("kunci", ""), pengguna=request.user
+                )
+                messages.success(request, "Temuan ditandai sudah dijelaskan.")
+        except PermissionDenied as exc:
+            messages.error(request, str(exc))
         return redirect("kinerja:lkj_tahun", tahun=tahun)
 
 

@@ -214,9 +214,18 @@ def test_finalising_the_demo_lkj_locks_the_year_and_keeps_the_file(demo_lkj, tmp
     from kinerja.services import realisasi_save
 
     sekretaris = get_user_model().objects.get(username="sekretaris")
+    # The demo's one blocking finding (Masa Kampanye: capaian 100% with 22,75% absorbed) is
+    # marked explained by the Sekretaris; the year then passes the pre-flight check.
+    from kinerja.lkj.preflight import kunci_serapan
+
+    services.temuan_jelaskan(
+        tahun=2023,
+        kunci=kunci_serapan(Indikator.objects.get(kode="IKSS 10")),
+        pengguna=sekretaris,
+    )
     call_command("lkj", "2023", "--output", str(tmp_path / "a.pdf"), stdout=io.StringIO())
     laporan = LaporanKinerja.objects.get(tahun=2023, versi=1)
-    assert laporan.draf is False  # the demo year passes the pre-flight check
+    assert laporan.draf is False
     services.laporan_finalise(laporan=laporan, pengguna=sekretaris)
     laporan.refresh_from_db()
     assert laporan.status == "final" and laporan.difinalkan_oleh == sekretaris
