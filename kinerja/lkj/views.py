@@ -20,6 +20,7 @@ from . import selectors, services
 from .forms import NaskahLkjForm
 from .konten import lkj_konten_kumpulkan
 from .naskah import DAFTAR_ISIAN, NASKAH_BAWAAN
+from .pratinjau import naskah_bertaut
 from .preflight import lkj_preflight
 from .services import PERAN_PENYUSUN
 
@@ -67,12 +68,12 @@ class LaporanPratinjauView(IzinMixin, TemplateView):
     def get(self, request, *args, **kwargs):
         tahun = self.kwargs["tahun"]
         try:
-            self.konten = lkj_konten_kumpulkan(
-                tahun=tahun, naskah=selectors.naskah_get(tahun=tahun)
-            )
+            naskah = selectors.naskah_get(tahun=tahun)
+            self.konten = lkj_konten_kumpulkan(tahun=tahun, naskah=naskah)
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
             return redirect("kinerja:lkj_tahun", tahun=tahun)
+        self.konten["naskah"] = naskah_bertaut(konten=self.konten, naskah=naskah)
         return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):

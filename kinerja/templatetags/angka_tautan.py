@@ -23,13 +23,17 @@ def _nilai_query(value) -> str:
     return value.isoformat() if isinstance(value, date) else str(value)
 
 
+def angka_bertaut(nilai, nama_url: str, *args, **query) -> str:
+    """``nilai`` as a link to the page ``nama_url`` (URL arguments ``args``, query ``query``)."""
+    url = reverse(nama_url, args=args)
+    query = {k: _nilai_query(v) for k, v in query.items() if v not in (None, "")}
+    if query:
+        url += "?" + urlencode(query)
+    return format_html('<a class="angka-tautan" href="{}">{}</a>', url, nilai)
+
+
 @register.simple_tag(takes_context=True)
 def angka_tautan(context, nilai, nama_url=None, *args, **query):
     if not context.get("tautan") or not nama_url:
         return conditional_escape(nilai)
-    url = reverse(nama_url, args=args)
-    if query:
-        url += "?" + urlencode(
-            {k: _nilai_query(v) for k, v in query.items() if v not in (None, "")}
-        )
-    return format_html('<a class="angka-tautan" href="{}">{}</a>', url, nilai)
+    return angka_bertaut(nilai, nama_url, *args, **query)

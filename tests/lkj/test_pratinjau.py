@@ -125,6 +125,27 @@ def test_preview_shows_the_text_of_the_pdf(demo_lkj, masuk, auditor):
     assert len(_tautan(artikel)) > 100
 
 
+def test_figures_typed_as_placeholders_in_a_narrative_link_too(demo_lkj, masuk, sekretaris):
+    from kinerja.lkj.models import NaskahLkj
+
+    NaskahLkj.objects.create(
+        tahun=2023, penutup="Didukung [jumlah_pns] PNS; sisa [sisa_dipa]. <b>[tidak_ada]</b>"
+    )
+    halaman = masuk(sekretaris).get(reverse("kinerja:lkj_pratinjau", args=[2023]))
+    halaman = halaman.content.decode()
+    assert (
+        "<p>Didukung "
+        '<a class="angka-tautan" href="/organisasi/pegawai/?status=pns&amp;tanggal=2023-12-31">'
+        '10</a> PNS; sisa <a class="angka-tautan" href="/anggaran/laporan/2023/">Rp 88.874.112'
+        "</a>. &lt;b&gt;[tidak_ada]&lt;/b&gt;</p>"
+    ) in halaman
+    # the default Latar Belakang: the DIPA figures link to the budget report of the year
+    assert (
+        '<a class="angka-tautan" href="/anggaran/laporan/2023/">Rp 20.326.861.888</a> dari pagu'
+        in (halaman)
+    )
+
+
 def test_preview_of_a_year_without_data_goes_back_with_the_reason(db, masuk, sekretaris):
     response = masuk(sekretaris).get(reverse("kinerja:lkj_pratinjau", args=[2031]), follow=True)
     assert response.redirect_chain[-1][0] == reverse("kinerja:lkj_tahun", args=[2031])
