@@ -4,7 +4,8 @@ web preview (context ``tautan`` true), links to the page it comes from.
 Positional arguments after the URL name are the URL's arguments; keyword arguments become the
 query string (``status="pns" tanggal=k.tanggal_struktur`` → ``?status=pns&tanggal=2023-12-31``).
 Without ``tautan`` (the PDF) the figure is printed as ``{{ nilai }}`` would print it, and no URL
-is resolved. A figure with no URL name (``None`` or ``""``) is printed plain too.
+is resolved. A figure with no URL name (``None`` or ``""``) or a ``None`` URL argument, and a
+missing figure (``–``), are printed plain too.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from django.urls import reverse
 from django.utils.html import conditional_escape, format_html
 
 register = template.Library()
+
+KOSONG = ("", "–", None)  # no figure, nothing to trace
 
 
 def _nilai_query(value) -> str:
@@ -34,6 +37,6 @@ def angka_bertaut(nilai, nama_url: str, *args, **query) -> str:
 
 @register.simple_tag(takes_context=True)
 def angka_tautan(context, nilai, nama_url=None, *args, **query):
-    if not context.get("tautan") or not nama_url:
+    if not context.get("tautan") or not nama_url or nilai in KOSONG or None in args:
         return conditional_escape(nilai)
     return angka_bertaut(nilai, nama_url, *args, **query)

@@ -165,6 +165,12 @@ def test_angka_tautan_links_only_in_the_web_view(db):
     from datetime import date
 
     konteks = {"nilai": "<10>", "tanggal": date(2022, 12, 31)}
+    kosong = Template('{% load angka_tautan %}{% angka_tautan "–" "kinerja:capaian" 2023 %}')
+    assert kosong.render(Context({"tautan": True})) == "–"
+    tanpa_baris = Template(
+        '{% load angka_tautan %}{% angka_tautan "5" "kinerja:realisasi_detail" x %}'
+    )
+    assert tanpa_baris.render(Context({"tautan": True, "x": None})) == "5"
     assert template.render(Context(konteks)) == "&lt;10&gt;|&lt;10&gt;"
     assert template.render(Context({**konteks, "tautan": True})) == (
         '<a class="angka-tautan" href="/organisasi/pegawai/?status=pns&amp;tanggal=2022-12-31">'
