@@ -50,7 +50,7 @@ def test_every_kind_of_figure_links_to_a_page_showing_the_same_number(
     demo_lkj, masuk, sekretaris, django_assert_max_num_queries
 ):
     client = masuk(sekretaris)
-    with django_assert_max_num_queries(110):
+    with django_assert_max_num_queries(120):  # 108 on the demo; see the test below
         response = client.get(reverse("kinerja:lkj_pratinjau", args=[2023]))
     assert response.status_code == 200
     tautan = _tautan(response.content.decode())
