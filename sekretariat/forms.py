@@ -178,6 +178,11 @@ class PegawaiSaringForm(forms.Form):
         choices=[("1", "Aktif"), ("0", "Tidak aktif"), ("semua", "Aktif dan tidak aktif")],
         required=False,
     )
+    tanggal = forms.DateField(
+        label="Per tanggal",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -185,7 +190,12 @@ class PegawaiSaringForm(forms.Form):
         self.fields["q"].widget.attrs.update(
             {"placeholder": "Cari nama atau NIP", "aria-label": "Cari nama atau NIP"}
         )
-        for name, label in (("unit", "Unit"), ("status", "Status"), ("aktif", "Aktif")):
+        for name, label in (
+            ("unit", "Unit"),
+            ("status", "Status"),
+            ("aktif", "Aktif"),
+            ("tanggal", "Per tanggal"),
+        ):
             self.fields[name].widget.attrs["aria-label"] = label
 
     def filters(self) -> dict:
@@ -198,4 +208,5 @@ class PegawaiSaringForm(forms.Form):
             "unit": data.get("unit"),
             "status": data.get("status") or "",
             "aktif": aktif,
+            "tanggal": data.get("tanggal"),
         }

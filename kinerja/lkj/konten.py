@@ -52,7 +52,13 @@ def _organisasi(tanggal: date) -> dict:
             "total": status.get("total", 0),
         },
         "per_unit": [
-            {"unit": r["unit"].nama, "pns": r["pns"], "ppnpn": r["ppnpn"], "jumlah": r["total"]}
+            {
+                "unit": r["unit"].nama,
+                "unit_id": r["unit"].pk,
+                "pns": r["pns"],
+                "ppnpn": r["ppnpn"],
+                "jumlah": r["total"],
+            }
             for r in org.pegawai_hitung_unit()
             if r["total"]
         ],
@@ -175,6 +181,7 @@ def lkj_konten_kumpulkan(*, tahun: int, naskah=None) -> dict:
                 "target": ind.nilai_teks(b.target.nilai if b.target else None),
                 "realisasi": ind.nilai_teks(b.realisasi),
                 "capaian": _capaian_teks(b.hasil),
+                "realisasi_id": tahunan.pk if tahunan else None,
                 "status": b.hasil.status_label,
                 "status_kelas": {"tercapai": "tercapai", "hampir": "hampir"}.get(
                     b.hasil.status, "tidak"
@@ -270,6 +277,7 @@ def lkj_konten_kumpulkan(*, tahun: int, naskah=None) -> dict:
         "ringkasan": {**ringkasan, "jumlah": len(capaian), "rata_rata": rata_rata},
         "organisasi": organisasi,
         "renstra": {
+            "pk": renstra.pk,
             "periode": f"{renstra.tahun_mulai}–{renstra.tahun_selesai}",
             "visi": renstra.visi,
             "misi": [m.uraian for m in renstra.misi.all()],

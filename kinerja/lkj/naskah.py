@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from django.utils.html import escape
+from django.utils.html import conditional_escape, escape
 from django.utils.safestring import SafeString, mark_safe
 
 POLA_ISIAN = re.compile(r"\[([a-z_]+)\]")
@@ -78,7 +78,7 @@ def naskah_render(teks: str, nilai: Mapping[str, str]) -> SafeString:
 
     def ganti(match: re.Match) -> str:
         if match[1] in nilai:
-            return escape(nilai[match[1]])
+            return conditional_escape(nilai[match[1]])  # the preview's links stay links
         # a known figure the data does not have yet shows as a dash, never as the raw isian
         return "–" if match[1] in DAFTAR_ISIAN else match[0]
 

@@ -14,6 +14,7 @@ urlpatterns = [
         name="lkj_temuan_jelaskan",
     ),
     path("lkj/<int:tahun>/naskah/", views.NaskahView.as_view(), name="lkj_naskah"),
+    path("lkj/<int:tahun>/pratinjau/", views.LaporanPratinjauView.as_view(), name="lkj_pratinjau"),
     path("lkj/versi/<int:pk>/", views.LaporanDetailView.as_view(), name="lkj_detail"),
     path("lkj/versi/<int:pk>/unduh/", views.LaporanUnduhView.as_view(), name="lkj_unduh"),
     path("lkj/versi/<int:pk>/finalkan/", views.LaporanFinalkanView.as_view(), name="lkj_finalkan"),

@@ -1,10 +1,10 @@
-"""Pages of the LKj: versions per year, pre-flight, request, progress (htmx), download, finalise,
-and the yearly narratives."""
+"""Pages of the LKj: versions per year, pre-flight, web preview, request, progress (htmx),
+download, finalise, and the yearly narratives."""
 
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -18,7 +18,9 @@ from kpu_site.tahun import tahun_pilihan
 
 from . import selectors, services
 from .forms import NaskahLkjForm
+from .konten import lkj_konten_kumpulkan
 from .naskah import DAFTAR_ISIAN, NASKAH_BAWAAN
+from .pratinjau import naskah_bertaut
 from .preflight import lkj_preflight, temuan_menghalangi
 from .services import PERAN_PENYUSUN
 
@@ -57,6 +59,30 @@ class LaporanTahunView(IzinMixin, TemplateView):
         context["temuan_catatan"] = [t for t in temuan if not t.wajib]
         context["boleh_jelaskan"] = is_pimpinan(user)
         context["naskah"] = selectors.naskah_get(tahun=tahun)
+        return context
+
+
+class LaporanPratinjauView(IzinMixin, TemplateView):
+    """The LKj as a web page: the PDF's own template (``kinerja/pdf/lkj.html``) inside the site
+    layout, every figure a link to the page it comes from (``tautan``)."""
+
+    permission_required = LIHAT
+    template_name = "kinerja/pdf/lkj.html"
+
+    def get(self, request, *args, **kwargs):
+        tahun = self.kwargs["tahun"]
+        try:
+            naskah = selectors.naskah_get(tahun=tahun)
+            self.konten = lkj_konten_kumpulkan(tahun=tahun, naskah=naskah)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+            return redirect("kinerja:lkj_tahun", tahun=tahun)
+        self.konten["naskah"] = naskah_bertaut(konten=self.konten, naskah=naskah)
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(k=self.konten, basis="kinerja/lkj/pratinjau.html", tautan=True, draf=False)
         return context
 
 

@@ -22,6 +22,7 @@ CONTOH = {
     "kinerja:lkj_minta": lambda: {"tahun": 2023},
     "kinerja:lkj_naskah": lambda: {"tahun": 2023},
     "kinerja:lkj_temuan_jelaskan": lambda: {"tahun": 2023},
+    "kinerja:lkj_pratinjau": lambda: {"tahun": 2023},
     "kinerja:lkj_detail": _laporan_final,
     "kinerja:lkj_unduh": _laporan_final,
     "kinerja:lkj_finalkan": _laporan_final,
