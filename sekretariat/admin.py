@@ -43,7 +43,7 @@ class DivisiAdmin(SimpleHistoryAdmin):
 @admin.register(Pegawai)
 class PegawaiAdmin(HanyaLihatAdmin):
     list_display = ("nama", "nip", "status", "jenis_ppnpn", "unit", "pendidikan", "aktif")
-    list_filter = ("status", "unit", "aktif", "pendidikan")
+    list_filter = ("status", "unit", "alasan_keluar", "pendidikan")
     search_fields = ("nama", "nip")
 
 

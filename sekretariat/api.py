@@ -161,20 +161,23 @@ class PegawaiViewSet(_Dasar):
             ref_name = "Pegawai"
             fields = [
                 *("nama", "status", "nip", "jenis_ppnpn", "jenis_kelamin", "tanggal_lahir"),
-                *("tmt", "golongan", "pendidikan", "unit", "aktif", "pengguna"),
+                *("tmt", "tmt_masuk", "tmt_keluar", "alasan_keluar"),
+                *("golongan", "pendidikan", "unit", "pengguna"),
             ]
             validators = []
 
     class OutputSerializer(serializers.ModelSerializer):
         jabatan = serializers.CharField(source="jabatan_display", read_only=True)
         unit_nama = serializers.CharField(source="unit.nama", read_only=True)
+        aktif = serializers.BooleanField(read_only=True, help_text="Bertugas hari ini.")
 
         class Meta:
             model = Pegawai
             ref_name = "Pegawai"
             fields = [
                 *("id", "nama", "status", "nip", "jenis_ppnpn", "jenis_kelamin"),
-                *("tanggal_lahir", "tmt", "golongan", "pendidikan", "unit", "unit_nama"),
+                *("tanggal_lahir", "tmt", "tmt_masuk", "tmt_keluar", "alasan_keluar"),
+                *("golongan", "pendidikan", "unit", "unit_nama"),
                 *("jabatan", "aktif", "pengguna"),
             ]
 
@@ -322,12 +325,16 @@ class RingkasanViewSet(viewsets.ViewSet):
 
         data = {
             "tanggal": tanggal,
-            "status": selectors.pegawai_hitung_status(),
+            "status": selectors.pegawai_hitung_status(tanggal=tanggal),
             "jenis_jabatan_pns": pasangan(selectors.pegawai_hitung_jenis_jabatan(tanggal=tanggal)),
-            "jenis_ppnpn": pasangan(selectors.pegawai_hitung_jenis_ppnpn()),
-            "pendidikan_pns": pasangan(selectors.pegawai_hitung_pendidikan(status="pns")),
-            "pendidikan_ppnpn": pasangan(selectors.pegawai_hitung_pendidikan(status="ppnpn")),
-            "unit": selectors.pegawai_hitung_unit(),
+            "jenis_ppnpn": pasangan(selectors.pegawai_hitung_jenis_ppnpn(tanggal=tanggal)),
+            "pendidikan_pns": pasangan(
+                selectors.pegawai_hitung_pendidikan(status="pns", tanggal=tanggal)
+            ),
+            "pendidikan_ppnpn": pasangan(
+                selectors.pegawai_hitung_pendidikan(status="ppnpn", tanggal=tanggal)
+            ),
+            "unit": selectors.pegawai_hitung_unit(tanggal=tanggal),
             "sekretaris": selectors.pejabat_sekretaris(tanggal=tanggal),
             "ketua": selectors.ketua_komisioner(tanggal=tanggal),
         }

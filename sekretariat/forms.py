@@ -9,7 +9,16 @@ from django.core.exceptions import ValidationError
 
 from kpu_site.formulir import TANGGAL, kelas_bootstrap
 
-from .models import Divisi, Jabatan, Komisioner, Pegawai, RiwayatJabatan, Satker, UnitOrganisasi
+from .models import (
+    Divisi,
+    Jabatan,
+    Komisioner,
+    Pegawai,
+    RiwayatJabatan,
+    RiwayatPendidikan,
+    Satker,
+    UnitOrganisasi,
+)
 
 
 class _ModelForm(forms.ModelForm):
@@ -95,18 +104,40 @@ class PegawaiForm(_ModelForm):
             "jenis_kelamin",
             "tanggal_lahir",
             "tmt",
+            "tmt_masuk",
+            "tmt_keluar",
+            "alasan_keluar",
             "golongan",
             "pendidikan",
             "unit",
-            "aktif",
             "pengguna",
         ]
-        widgets = {"tanggal_lahir": TANGGAL, "tmt": TANGGAL}
+        widgets = {
+            "tanggal_lahir": TANGGAL,
+            "tmt": TANGGAL,
+            "tmt_masuk": TANGGAL,
+            "tmt_keluar": TANGGAL,
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["nip"].widget.attrs.update({"inputmode": "numeric", "autocomplete": "off"})
         self.fields["pengguna"].queryset = self.fields["pengguna"].queryset.order_by("username")
+        if self.instance.pk:
+            # a later diploma is recorded with its date in the education history
+            self.fields["pendidikan"].disabled = True
+            self.fields[
+                "pendidikan"
+            ].help_text = "Diubah lewat riwayat pendidikan (tambah ijazah beserta tanggalnya)."
+
+
+class RiwayatPendidikanForm(_ModelForm):
+    """A diploma of one pegawai (the pegawai comes from the URL)."""
+
+    class Meta:
+        model = RiwayatPendidikan
+        fields = ["jenjang", "tanggal_ijazah", "institusi", "program_studi"]
+        widgets = {"tanggal_ijazah": TANGGAL}
 
 
 class RiwayatJabatanForm(_ModelForm):
