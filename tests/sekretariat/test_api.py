@@ -152,9 +152,7 @@ def test_api_pegawai_pendidikan_changes_only_through_the_history(
 ):
     p = Pegawai.objects.get(nama__startswith="Sarinah")
     url = reverse("sekretariat-pegawai-detail", args=[p.pk])
-    response = masuk(kasubag_sdm).patch(
-        url, {"pendidikan": "s1"}, content_type="application/json"
-    )
+    response = masuk(kasubag_sdm).patch(url, {"pendidikan": "s1"}, content_type="application/json")
     assert response.status_code == 400
     assert "riwayat pendidikan adalah SLTA/SMA/SMK" in response.json()["pendidikan"][0]
     p.refresh_from_db()
