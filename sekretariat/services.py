@@ -411,6 +411,18 @@ def riwayat_jabatan_save(
             f"{pegawai.nama} adalah PPNPN; riwayat jabatan hanya untuk PNS.",
         )
         kesalahan.raise_if_any()
+    if pegawai.tmt_masuk and mulai < pegawai.tmt_masuk:
+        kesalahan.add(
+            "tanggal_mulai",
+            f"Tanggal mulai ({tanggal_id(mulai)}) sebelum {pegawai.nama} masuk satker ini "
+            f"(TMT masuk {tanggal_id(pegawai.tmt_masuk)}).",
+        )
+    if pegawai.tmt_keluar and (selesai is None or selesai > pegawai.tmt_keluar):
+        kesalahan.add(
+            "tanggal_selesai",
+            f"{pegawai.nama} keluar dari satker pada {tanggal_id(pegawai.tmt_keluar)}: "
+            f"tanggal selesai paling lambat tanggal itu.",
+        )
 
     lain = RiwayatJabatan.objects.select_related("pegawai", "jabatan").select_for_update(
         of=("self",)

@@ -308,11 +308,14 @@ class PegawaiListView(IzinMixin, ListView):
 
     def get_queryset(self):
         self.saring = forms.PegawaiSaringForm(self.request.GET or None)
-        return selectors.pegawai_list(**self.saring.filters())
+        # ?tanggal=: the staff serving (aktif) on that date, as counted on the Organisasi page
+        self.tanggal = _tanggal_param(self.request)
+        return selectors.pegawai_list(**self.saring.filters(), tanggal=self.tanggal)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["saring"] = self.saring
+        context["tanggal"] = self.tanggal
         context["boleh_ubah"] = selectors.pegawai_boleh_ubah(self.request.user)
         return context
 
@@ -322,7 +325,7 @@ class PegawaiExportView(IzinMixin, View):
 
     def get(self, request):
         saring = forms.PegawaiSaringForm(request.GET or None)
-        pegawai = list(selectors.pegawai_list(**saring.filters()))
+        pegawai = list(selectors.pegawai_list(**saring.filters(), tanggal=_tanggal_param(request)))
         satker = selectors.satker_get()
         unduhan_record(
             pengguna=request.user,

@@ -298,3 +298,31 @@ def test_pegawai_form_takes_tmt_keluar_and_its_reason(masuk, kasubag_sdm, demo_o
     assert (p.tmt_keluar, p.get_alasan_keluar_display()) == (date(2024, 3, 1), "Meninggal dunia")
     assert selectors.pegawai_hitung_status(tanggal=date(2024, 2, 29))["ppnpn"] == 12
     assert selectors.pegawai_hitung_status(tanggal=date(2024, 3, 1))["ppnpn"] == 11
+
+
+def test_pegawai_list_on_a_date_lists_who_served_then(masuk, auditor, demo_organisasi):
+    client = masuk(auditor)
+    url = reverse("sekretariat:pegawai_list")
+    assert client.get(url + "?tanggal=2022-12-31").context["paginator"].count == 21
+    response = client.get(url + "?tanggal=2022-12-31&status=pns&aktif=0")
+    # on 31 Desember 2022 the three incoming Kasubag had not joined yet
+    assert [p.nama for p in response.context["pegawai_list"]] == [
+        "Andrie Minggon Munggaran, S.E.",
+        "Dede Kusmana, S.T.",
+        "Ratih Permata WM, S.H.",
+    ]
+    assert "aktif dihitung per 31 Desember 2022" in response.content.decode()
+
+
+def test_an_appointment_lies_within_the_time_served(unit_demo):
+    from tests.sekretariat.factories import JabatanFactory
+
+    p = PegawaiFactory(unit=unit_demo["keuangan"], tmt_masuk=date(2021, 1, 4))
+    jabatan = JabatanFactory(unit=unit_demo["keuangan"])
+    sk = {"nomor_sk": "1/2020", "tanggal_sk": date(2020, 1, 2), "penerbit_sk": "Sekretaris"}
+    with pytest.raises(ValidationError) as e:
+        services.riwayat_jabatan_save(
+            pegawai=p, jabatan=jabatan, tanggal_mulai=date(2020, 1, 6), **sk
+        )
+    assert "sebelum Pegawai Uji" in _pesan(e.value, "tanggal_mulai")
+    assert "(TMT masuk 4 Januari 2021)" in _pesan(e.value, "tanggal_mulai")
