@@ -3,7 +3,9 @@
 Reads: every authenticated role holding ``view_<model>``. Writes (POST/PUT/PATCH) go through
 the services (a broken rule is a 400 with the Indonesian message on the field): Admin and
 Sekretaris for all; pegawai and riwayat jabatan also Kasubag/Staf of Sub Bagian Hukum dan SDM
-(others 403). No DELETE: records are closed (end date, ``aktif=false``), not removed.
+(others 403). No DELETE: records are closed (an end date; a pegawai's ``tmt_keluar`` with its
+``alasan_keluar``), not removed. A pegawai's ``aktif`` is read-only: serving today, from the
+dates. ``ringkasan?tanggal=`` gives every count on that date.
 
 Each viewset nests an ``InputSerializer`` (what a write accepts) and an ``OutputSerializer`` (what
 it answers); the view validates, calls the service, serialises (HackSoft's style guide).

@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from kinerja.lkj.konten import lkj_konten_kumpulkan
+from kinerja.lkj.render import lkj_html
 from tests.conftest import demo_inti_muat
 
 pytestmark = pytest.mark.django_db
@@ -49,3 +50,12 @@ def test_lkj_placeholders_give_each_years_staff(demo_lkj):
     for tahun, jumlah in ((2022, ("21", "10", "11")), (2023, ("22", "10", "12"))):
         isian = lkj_konten_kumpulkan(tahun=tahun)["isian"]
         assert (isian["jumlah_pegawai"], isian["jumlah_pns"], isian["jumlah_ppnpn"]) == jumlah
+
+
+def test_lkj_2022_html_states_the_date_and_that_years_staff(demo_lkj):
+    html = lkj_html(konten=lkj_konten_kumpulkan(tahun=2022), draf=True)
+    assert "Pada tahun 2022 (keadaan 31 Desember 2022)" in html
+    assert (
+        "didukung oleh 21 orang pegawai, terdiri atas 10 Pegawai Negeri Sipil (PNS) dan 11" in html
+    )
+    assert "Jumlah PPNPN menurut tingkat pendidikan (11 orang)" in html

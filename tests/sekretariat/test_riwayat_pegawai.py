@@ -236,6 +236,10 @@ def test_a_diploma_counts_from_its_date_and_raises_pendidikan_terakhir(unit_demo
     )
     p.refresh_from_db()
     assert p.pendidikan == "s1"
+    assert (p.pendidikan_pada(date(2023, 8, 31)), p.pendidikan_pada(date(2023, 9, 1))) == (
+        "slta",
+        "s1",
+    )
     assert selectors.pegawai_hitung_pendidikan(status="ppnpn", tanggal=date(2023, 8, 31)) == [
         ("SLTA/SMA/SMK", 1)
     ]
