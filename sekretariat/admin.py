@@ -12,6 +12,7 @@ from .models import (
     Pegawai,
     Pengguna,
     RiwayatJabatan,
+    RiwayatPendidikan,
     Satker,
     UnitOrganisasi,
 )
@@ -42,8 +43,11 @@ class DivisiAdmin(SimpleHistoryAdmin):
 
 @admin.register(Pegawai)
 class PegawaiAdmin(HanyaLihatAdmin):
-    list_display = ("nama", "nip", "status", "jenis_ppnpn", "unit", "pendidikan", "aktif")
-    list_filter = ("status", "unit", "aktif", "pendidikan")
+    list_display = (
+        *("nama", "nip", "status", "jenis_ppnpn", "unit", "pendidikan"),
+        *("tmt_masuk", "tmt_keluar", "alasan_keluar"),
+    )
+    list_filter = ("status", "unit", "alasan_keluar", "pendidikan")
     search_fields = ("nama", "nip")
 
 
@@ -57,6 +61,12 @@ class JabatanAdmin(SimpleHistoryAdmin):
 class RiwayatJabatanAdmin(HanyaLihatAdmin):
     list_display = ("pegawai", "jabatan", "tanggal_mulai", "tanggal_selesai", "nomor_sk")
     list_select_related = ("pegawai", "jabatan")
+
+
+@admin.register(RiwayatPendidikan)
+class RiwayatPendidikanAdmin(HanyaLihatAdmin):
+    list_display = ("pegawai", "jenjang", "tanggal_ijazah", "institusi", "program_studi")
+    list_select_related = ("pegawai",)
 
 
 @admin.register(Komisioner)

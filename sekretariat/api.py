@@ -3,7 +3,9 @@
 Reads: every authenticated role holding ``view_<model>``. Writes (POST/PUT/PATCH) go through
 the services (a broken rule is a 400 with the Indonesian message on the field): Admin and
 Sekretaris for all; pegawai and riwayat jabatan also Kasubag/Staf of Sub Bagian Hukum dan SDM
-(others 403). No DELETE: records are closed (end date, ``aktif=false``), not removed.
+(others 403). No DELETE: records are closed (an end date; a pegawai's ``tmt_keluar`` with its
+``alasan_keluar``), not removed. A pegawai's ``aktif`` is read-only: serving today, from the
+dates. ``ringkasan?tanggal=`` gives every count on that date.
 
 Each viewset nests an ``InputSerializer`` (what a write accepts) and an ``OutputSerializer`` (what
 it answers); the view validates, calls the service, serialises (HackSoft's style guide).
@@ -161,20 +163,23 @@ class PegawaiViewSet(_Dasar):
             ref_name = "Pegawai"
             fields = [
                 *("nama", "status", "nip", "jenis_ppnpn", "jenis_kelamin", "tanggal_lahir"),
-                *("tmt", "golongan", "pendidikan", "unit", "aktif", "pengguna"),
+                *("tmt", "tmt_masuk", "tmt_keluar", "alasan_keluar"),
+                *("golongan", "pendidikan", "unit", "pengguna"),
             ]
             validators = []
 
     class OutputSerializer(serializers.ModelSerializer):
         jabatan = serializers.CharField(source="jabatan_display", read_only=True)
         unit_nama = serializers.CharField(source="unit.nama", read_only=True)
+        aktif = serializers.BooleanField(read_only=True, help_text="Bertugas hari ini.")
 
         class Meta:
             model = Pegawai
             ref_name = "Pegawai"
             fields = [
                 *("id", "nama", "status", "nip", "jenis_ppnpn", "jenis_kelamin"),
-                *("tanggal_lahir", "tmt", "golongan", "pendidikan", "unit", "unit_nama"),
+                *("tanggal_lahir", "tmt", "tmt_masuk", "tmt_keluar", "alasan_keluar"),
+                *("golongan", "pendidikan", "unit", "unit_nama"),
                 *("jabatan", "aktif", "pengguna"),
             ]
 
@@ -322,12 +327,16 @@ class RingkasanViewSet(viewsets.ViewSet):
 
         data = {
             "tanggal": tanggal,
-            "status": selectors.pegawai_hitung_status(),
+            "status": selectors.pegawai_hitung_status(tanggal=tanggal),
             "jenis_jabatan_pns": pasangan(selectors.pegawai_hitung_jenis_jabatan(tanggal=tanggal)),
-            "jenis_ppnpn": pasangan(selectors.pegawai_hitung_jenis_ppnpn()),
-            "pendidikan_pns": pasangan(selectors.pegawai_hitung_pendidikan(status="pns")),
-            "pendidikan_ppnpn": pasangan(selectors.pegawai_hitung_pendidikan(status="ppnpn")),
-            "unit": selectors.pegawai_hitung_unit(),
+            "jenis_ppnpn": pasangan(selectors.pegawai_hitung_jenis_ppnpn(tanggal=tanggal)),
+            "pendidikan_pns": pasangan(
+                selectors.pegawai_hitung_pendidikan(status="pns", tanggal=tanggal)
+            ),
+            "pendidikan_ppnpn": pasangan(
+                selectors.pegawai_hitung_pendidikan(status="ppnpn", tanggal=tanggal)
+            ),
+            "unit": selectors.pegawai_hitung_unit(tanggal=tanggal),
             "sekretaris": selectors.pejabat_sekretaris(tanggal=tanggal),
             "ketua": selectors.ketua_komisioner(tanggal=tanggal),
         }

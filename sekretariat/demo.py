@@ -13,19 +13,27 @@ Choices where the source disagrees with itself or is silent (seed 002 was typed 
   Dede Kusmana (Perencanaan, Data dan Informasi), Encep Supriyadi -> Ratih Permata WM (Hukum
   dan SDM). The report also cites SK 1921 for Tomi Irawan (Teknis), whom it says held the
   post "sejak Januari 2023" and did not replace: we record Tomi under the January 2023 SK only.
-  To keep 10 PNS, the three incoming Kasubag come from other satker and the three outgoing
-  ones moved out (kept, marked not active).
+  To keep 10 PNS, the three incoming Kasubag come from other satker (TMT masuk 17 Oktober
+  2023) and the three outgoing ones moved out that day (TMT keluar 17 Oktober 2023, pindah).
 - The Sekretaris is "Hendro Sulisty" in the source's signature (cut short); we use
   "Hendro Sulistyo", as the demo account does.
 - Invented (the source gives no names/details): the 4 staf pelaksana, the 12 PPNPN, the 5
   commissioners and their period, all NIPs, birth dates, TMTs, golongan, and the SK numbers
   other than 1921/2023. PPNPN: 6 tenaga administrasi, 3 security, 2 pramubakti, 1 pengemudi;
   education SLTA 4, S1 8, as the report gives.
+- Invented, so that the years differ (staff history): Mahpudin finished his S2 on 26 Agustus
+  2023 (S1 before), and Iwan Kurniawan (security) joined on 2 Januari 2023. At 31 Desember
+  2022 the satker thus had 10 PNS (D III 1, S1 8, S2 1) and 11 PPNPN (SLTA 4, S1 7): 21
+  pegawai; at 31 Desember 2023 10 PNS (D III 1, S1 7, S2 2) and 12 PPNPN: 22, as the report.
+  TMT masuk is the TMT (CPNS or contract start) except for the Sekretaris (his appointment,
+  2 Maret 2020) and the incoming Kasubag.
 """
 
 from __future__ import annotations
 
 from datetime import date
+
+from django.utils import timezone
 
 from . import services
 from .models import Divisi, Jabatan, Komisioner, Pegawai, RiwayatJabatan, Satker, UnitOrganisasi
@@ -119,24 +127,27 @@ JABATAN_DEMO = [
     ("pelaksana_sdm", "hukum_sdm", P, "Pengadministrasi Kepegawaian"),
 ]
 
+TANGGAL_PENGGANTIAN = date(2023, 10, 17)
+
 L, PR = Pegawai.JenisKelamin.LAKI_LAKI, Pegawai.JenisKelamin.PEREMPUAN
 E = Pegawai.Pendidikan
 
-# PNS: nama, NIP, sex, birth date, TMT CPNS, education, unit, golongan, active
+# PNS: nama, NIP, sex, birth date, TMT CPNS, education on joining, unit, golongan, TMT masuk
+# (None: the TMT)
 PNS_DEMO = [
-    ("Hendro Sulistyo, S.Sos., M.Si.", "197205141998031001", L, date(1972, 5, 14), date(1998, 3, 1), E.S2, "sekretariat", "Pembina (IV/a)", True),
-    ("Rina Herlina, S.E.", "197911202006122002", PR, date(1979, 11, 20), date(2006, 12, 1), E.S1, "keuangan", "Penata Tk. I (III/d)", False),
-    ("Andrie Minggon Munggaran, S.E.", "198409022009011003", L, date(1984, 9, 2), date(2009, 1, 1), E.S1, "keuangan", "Penata Tk. I (III/d)", True),
-    ("Tomi Irawan, S.IP.", "198107082008021001", L, date(1981, 7, 8), date(2008, 2, 1), E.S1, "teknis", "Penata Tk. I (III/d)", True),
-    ("Erlin Herlina, S.Kom.", "198003152006042003", PR, date(1980, 3, 15), date(2006, 4, 1), E.S1, "perencanaan", "Penata Tk. I (III/d)", False),
-    ("Dede Kusmana, S.T.", "198511232010121002", L, date(1985, 11, 23), date(2010, 12, 1), E.S1, "perencanaan", "Penata (III/c)", True),
-    ("Encep Supriyadi, S.H.", "197806062005011004", L, date(1978, 6, 6), date(2005, 1, 1), E.S1, "hukum_sdm", "Penata Tk. I (III/d)", False),
-    ("Ratih Permata WM, S.H.", "198702172011012005", PR, date(1987, 2, 17), date(2011, 1, 1), E.S1, "hukum_sdm", "Penata (III/c)", True),
-    ("Mahpudin, S.Ag., M.Si.", "197609282007011002", L, date(1976, 9, 28), date(2007, 1, 1), E.S2, "jf", "Penata Tk. I (III/d)", True),
-    ("Siti Nurhasanah, A.Md.", "199004122014022001", PR, date(1990, 4, 12), date(2014, 2, 1), E.D3, "keuangan", "Pengatur Tk. I (II/d)", True),
-    ("Yuliana Safitri, S.Sos.", "199107302019032002", PR, date(1991, 7, 30), date(2019, 3, 1), E.S1, "teknis", "Penata Muda (III/a)", True),
-    ("Rizky Pratama, S.Kom.", "199302052019031003", L, date(1993, 2, 5), date(2019, 3, 1), E.S1, "perencanaan", "Penata Muda (III/a)", True),
-    ("Agus Setiawan, S.H.", "198812192015031001", L, date(1988, 12, 19), date(2015, 3, 1), E.S1, "hukum_sdm", "Penata Muda Tk. I (III/b)", True),
+    ("Hendro Sulistyo, S.Sos., M.Si.", "197205141998031001", L, date(1972, 5, 14), date(1998, 3, 1), E.S2, "sekretariat", "Pembina (IV/a)", date(2020, 3, 2)),
+    ("Rina Herlina, S.E.", "197911202006122002", PR, date(1979, 11, 20), date(2006, 12, 1), E.S1, "keuangan", "Penata Tk. I (III/d)", None),
+    ("Andrie Minggon Munggaran, S.E.", "198409022009011003", L, date(1984, 9, 2), date(2009, 1, 1), E.S1, "keuangan", "Penata Tk. I (III/d)", TANGGAL_PENGGANTIAN),
+    ("Tomi Irawan, S.IP.", "198107082008021001", L, date(1981, 7, 8), date(2008, 2, 1), E.S1, "teknis", "Penata Tk. I (III/d)", None),
+    ("Erlin Herlina, S.Kom.", "198003152006042003", PR, date(1980, 3, 15), date(2006, 4, 1), E.S1, "perencanaan", "Penata Tk. I (III/d)", None),
+    ("Dede Kusmana, S.T.", "198511232010121002", L, date(1985, 11, 23), date(2010, 12, 1), E.S1, "perencanaan", "Penata (III/c)", TANGGAL_PENGGANTIAN),
+    ("Encep Supriyadi, S.H.", "197806062005011004", L, date(1978, 6, 6), date(2005, 1, 1), E.S1, "hukum_sdm", "Penata Tk. I (III/d)", None),
+    ("Ratih Permata WM, S.H.", "198702172011012005", PR, date(1987, 2, 17), date(2011, 1, 1), E.S1, "hukum_sdm", "Penata (III/c)", TANGGAL_PENGGANTIAN),
+    ("Mahpudin, S.Ag., M.Si.", "197609282007011002", L, date(1976, 9, 28), date(2007, 1, 1), E.S1, "jf", "Penata Tk. I (III/d)", None),
+    ("Siti Nurhasanah, A.Md.", "199004122014022001", PR, date(1990, 4, 12), date(2014, 2, 1), E.D3, "keuangan", "Pengatur Tk. I (II/d)", None),
+    ("Yuliana Safitri, S.Sos.", "199107302019032002", PR, date(1991, 7, 30), date(2019, 3, 1), E.S1, "teknis", "Penata Muda (III/a)", None),
+    ("Rizky Pratama, S.Kom.", "199302052019031003", L, date(1993, 2, 5), date(2019, 3, 1), E.S1, "perencanaan", "Penata Muda (III/a)", None),
+    ("Agus Setiawan, S.H.", "198812192015031001", L, date(1988, 12, 19), date(2015, 3, 1), E.S1, "hukum_sdm", "Penata Muda Tk. I (III/b)", None),
 ]  # fmt: skip
 
 JP = Pegawai.JenisPpnpn
@@ -150,7 +161,7 @@ PPNPN_DEMO = [
     ("Dian Puspitasari, S.H.", JP.ADMINISTRASI, PR, date(1996, 12, 1), date(2021, 1, 4), E.S1, "hukum_sdm"),
     ("Ujang Suherman", JP.SECURITY, L, date(1985, 4, 17), date(2012, 1, 2), E.SLTA, "keuangan"),
     ("Jaenudin", JP.SECURITY, L, date(1988, 9, 5), date(2015, 1, 2), E.SLTA, "keuangan"),
-    ("Iwan Kurniawan, S.Pd.", JP.SECURITY, L, date(1993, 11, 30), date(2019, 1, 2), E.S1, "keuangan"),
+    ("Iwan Kurniawan, S.Pd.", JP.SECURITY, L, date(1993, 11, 30), date(2023, 1, 2), E.S1, "keuangan"),
     ("Sarinah", JP.PRAMUBAKTI, PR, date(1983, 2, 22), date(2011, 1, 3), E.SLTA, "keuangan"),
     ("Eka Wulandari, S.Pd.", JP.PRAMUBAKTI, PR, date(1995, 7, 7), date(2020, 1, 2), E.S1, "keuangan"),
     ("Dadang Sutisna", JP.PENGEMUDI, L, date(1980, 5, 19), date(2010, 1, 4), E.SLTA, "keuangan"),
@@ -160,7 +171,6 @@ SEKJEN = "Sekretaris Jenderal KPU RI"
 SEKRETARIS_SATKER = "Sekretaris KPU Kota Serang"
 SK_JANUARI_2023 = ("1562 Tahun 2022", date(2022, 12, 28), SEKJEN)
 SK_1921 = ("1921 Tahun 2023", date(2023, 10, 17), SEKJEN)
-TANGGAL_PENGGANTIAN = date(2023, 10, 17)
 
 # NIP (or name), jabatan key, (nomor, tanggal, penerbit), start
 RIWAYAT_DEMO = [
@@ -181,6 +191,19 @@ PENGGANTIAN_DEMO = [
     ("198409022009011003", "kasubag_keuangan"),
     ("198511232010121002", "kasubag_perencanaan"),
     ("198702172011012005", "kasubag_hukum_sdm"),
+]
+# ... and the Kasubag they replaced, who moved to another satker that day
+PINDAH_DEMO = ["197911202006122002", "198003152006042003", "197806062005011004"]
+
+# Diplomas after joining: NIP, jenjang, date, institusi, program studi
+IJAZAH_DEMO = [
+    (
+        "197609282007011002",
+        E.S2,
+        date(2023, 8, 26),
+        "Universitas Sultan Ageng Tirtayasa",
+        "Magister Ilmu Administrasi",
+    ),
 ]
 
 SK_KOMISIONER = ("112/PP.06-Kpt/05/KPU/V/2019", date(2019, 5, 13))
@@ -249,7 +272,7 @@ def muat(*, stdout) -> None:
         )
 
     pegawai = {}
-    for nama, nip, kelamin, lahir, tmt, pendidikan, unit_kode, golongan, _aktif in PNS_DEMO:
+    for nama, nip, kelamin, lahir, tmt, pendidikan, unit_kode, golongan, masuk in PNS_DEMO:
         pegawai[nip] = Pegawai.objects.filter(nip=nip).first() or services.pegawai_save(
             nama=nama,
             status=Pegawai.Status.PNS,
@@ -257,11 +280,20 @@ def muat(*, stdout) -> None:
             jenis_kelamin=kelamin,
             tanggal_lahir=lahir,
             tmt=tmt,
+            tmt_masuk=masuk,
             pendidikan=pendidikan,
             unit=units[unit_kode],
             golongan=golongan,
-            aktif=True,  # deactivated below, once their appointments are recorded
         )
+    for nip, jenjang, tanggal_ijazah, institusi, prodi in IJAZAH_DEMO:
+        if not pegawai[nip].riwayat_pendidikan.filter(jenjang=jenjang).exists():
+            services.riwayat_pendidikan_create(
+                pegawai=pegawai[nip],
+                jenjang=jenjang,
+                tanggal_ijazah=tanggal_ijazah,
+                institusi=institusi,
+                program_studi=prodi,
+            )
     for nama, jenis, kelamin, lahir, mulai, pendidikan, unit_kode in PPNPN_DEMO:
         if not Pegawai.objects.filter(nama=nama, status=Pegawai.Status.PPNPN).exists():
             services.pegawai_save(
@@ -301,14 +333,14 @@ def muat(*, stdout) -> None:
                 tanggal_mulai=TANGGAL_PENGGANTIAN,
                 tutup_sebelumnya=True,
             )
-    for _nama, nip, *_rest, aktif in PNS_DEMO:
-        p = pegawai[nip]
-        if (
-            not aktif
-            and p.aktif
-            and not RiwayatJabatan.objects.filter(pegawai=p, tanggal_selesai__isnull=True).exists()
-        ):
-            services.pegawai_save(pegawai=p, aktif=False)
+    for nip in PINDAH_DEMO:
+        p = Pegawai.objects.get(pk=pegawai[nip].pk)
+        if p.tmt_keluar is None:
+            services.pegawai_save(
+                pegawai=p,
+                tmt_keluar=TANGGAL_PENGGANTIAN,
+                alasan_keluar=Pegawai.AlasanKeluar.PINDAH,
+            )
 
     nomor_sk, tanggal_sk = SK_KOMISIONER
     for nama, kelamin, ketua, divisi_nama in KOMISIONER_DEMO:
@@ -323,6 +355,6 @@ def muat(*, stdout) -> None:
                 tanggal_sk=tanggal_sk,
             )
     stdout.write(
-        f"Organisasi: {Pegawai.objects.filter(aktif=True).count()} pegawai aktif, "
+        f"Organisasi: {Pegawai.objects.bertugas(timezone.localdate()).count()} pegawai aktif, "
         f"{Komisioner.objects.count()} komisioner."
     )

@@ -9,7 +9,16 @@ from django.core.exceptions import ValidationError
 
 from kpu_site.formulir import TANGGAL, kelas_bootstrap
 
-from .models import Divisi, Jabatan, Komisioner, Pegawai, RiwayatJabatan, Satker, UnitOrganisasi
+from .models import (
+    Divisi,
+    Jabatan,
+    Komisioner,
+    Pegawai,
+    RiwayatJabatan,
+    RiwayatPendidikan,
+    Satker,
+    UnitOrganisasi,
+)
 
 
 class _ModelForm(forms.ModelForm):
@@ -95,18 +104,40 @@ class PegawaiForm(_ModelForm):
             "jenis_kelamin",
             "tanggal_lahir",
             "tmt",
+            "tmt_masuk",
+            "tmt_keluar",
+            "alasan_keluar",
             "golongan",
             "pendidikan",
             "unit",
-            "aktif",
             "pengguna",
         ]
-        widgets = {"tanggal_lahir": TANGGAL, "tmt": TANGGAL}
+        widgets = {
+            "tanggal_lahir": TANGGAL,
+            "tmt": TANGGAL,
+            "tmt_masuk": TANGGAL,
+            "tmt_keluar": TANGGAL,
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["nip"].widget.attrs.update({"inputmode": "numeric", "autocomplete": "off"})
         self.fields["pengguna"].queryset = self.fields["pengguna"].queryset.order_by("username")
+        if self.instance.pk:
+            # a later diploma is recorded with its date in the education history
+            self.fields["pendidikan"].disabled = True
+            self.fields[
+                "pendidikan"
+            ].help_text = "Diubah lewat riwayat pendidikan (tambah ijazah beserta tanggalnya)."
+
+
+class RiwayatPendidikanForm(_ModelForm):
+    """A diploma of one pegawai (the pegawai comes from the URL)."""
+
+    class Meta:
+        model = RiwayatPendidikan
+        fields = ["jenjang", "tanggal_ijazah", "institusi", "program_studi"]
+        widgets = {"tanggal_ijazah": TANGGAL}
 
 
 class RiwayatJabatanForm(_ModelForm):
@@ -178,6 +209,7 @@ class PegawaiSaringForm(forms.Form):
         choices=[("1", "Aktif"), ("0", "Tidak aktif"), ("semua", "Aktif dan tidak aktif")],
         required=False,
     )
+    # read by the view (``_tanggal_param``): the staff serving on that date; shown here
     tanggal = forms.DateField(
         label="Per tanggal",
         required=False,
@@ -208,5 +240,4 @@ class PegawaiSaringForm(forms.Form):
             "unit": data.get("unit"),
             "status": data.get("status") or "",
             "aktif": aktif,
-            "tanggal": data.get("tanggal"),
         }

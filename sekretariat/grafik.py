@@ -5,7 +5,8 @@ One code path for the web page and the PDF (WeasyPrint): no JavaScript, no exter
 - ``bagan_organisasi_svg(tanggal=)``: the structure chart (LKj figure 1.1): each unit as a box
   with the holder of its struktural jabatan on that date and its staff counts, children under
   their parent; the Kelompok Jabatan Fungsional hangs on a dashed line.
-- ``pendidikan_svg(status=)``: active PNS (figure 1.2) or PPNPN (figure 1.3) by education.
+- ``pendidikan_svg(status=, tanggal=)``: PNS (figure 1.2) or PPNPN (figure 1.3) serving on a
+  date by the education they held that day.
 """
 
 from __future__ import annotations
@@ -171,12 +172,15 @@ def bagan_organisasi_svg(
     return "\n".join(out)
 
 
-def pendidikan_svg(*, status: str, rows: list[tuple[str, int]] | None = None) -> str:
-    """Active PNS (``status="pns"``) or PPNPN (``"ppnpn"``) by education level, as an SVG bar
-    chart; each category label carries its share of the total. ``rows``: the page's own
-    ``pegawai_hitung_pendidikan(status=status)`` when it already read them."""
+def pendidikan_svg(
+    *, status: str, tanggal: date | None = None, rows: list[tuple[str, int]] | None = None
+) -> str:
+    """PNS (``status="pns"``) or PPNPN (``"ppnpn"``) serving on ``tanggal`` (default today) by
+    education level, as an SVG bar chart; each category label carries its share of the total.
+    ``rows``: the page's own ``pegawai_hitung_pendidikan(status=, tanggal=)`` when it already
+    read them."""
     if rows is None:
-        rows = selectors.pegawai_hitung_pendidikan(status=status)
+        rows = selectors.pegawai_hitung_pendidikan(status=status, tanggal=tanggal)
     total = sum(n for _, n in rows)
     kategori = [
         f"{label} ({persen(Decimal(n) * 100 / total if total else 0, 0)})" for label, n in rows

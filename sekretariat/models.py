@@ -22,6 +22,16 @@ def berlaku_pada(tanggal: date, prefix: str = "") -> models.Q:
     )
 
 
+def bertugas_pada(tanggal: date, prefix: str = "") -> models.Q:
+    """Q for the pegawai serving in the satker on ``tanggal``: joined on or before it
+    (``tmt_masuk``) and not yet left (``tmt_keluar`` empty or after it). The one rule for
+    "counts on a date"."""
+    return models.Q(**{f"{prefix}tmt_masuk__lte": tanggal}) & (
+        models.Q(**{f"{prefix}tmt_keluar__isnull": True})
+        | models.Q(**{f"{prefix}tmt_keluar__gt": tanggal})
+    )
+
+
 class Satker(models.Model):
     """The work unit (satuan kerja) this installation serves: one per installation."""
 
@@ -151,8 +161,19 @@ class Divisi(models.Model):
         return reverse("sekretariat:divisi_detail", kwargs={"pk": self.pk})
 
 
+class PegawaiQuerySet(models.QuerySet):
+    def bertugas(self, tanggal: date) -> PegawaiQuerySet:
+        """The staff serving on ``tanggal`` (``bertugas_pada``)."""
+        return self.filter(bertugas_pada(tanggal))
+
+
 class Pegawai(models.Model):
     """A member of staff: PNS (with NIP) or PPNPN (with their kind).
+
+    A pegawai serves in the satker from ``tmt_masuk`` up to the day before ``tmt_keluar``
+    (empty: still serving); every count is read on a date with that rule (``bertugas_pada``).
+    ``pendidikan`` is the highest jenjang of the education history (``riwayat_pendidikan``),
+    kept in step by the services; the education on a date comes from the history.
 
     ``jabatan_display`` is the position to print (e.g. in the LKj signature block): the
     current jabatan of a PNS, or the PPNPN kind.
@@ -184,6 +205,12 @@ class Pegawai(models.Model):
         S2 = "s2", _("Strata 2")
         S3 = "s3", _("Strata 3")
 
+    class AlasanKeluar(models.TextChoices):
+        PINDAH = "pindah", _("Pindah tugas")
+        PENSIUN = "pensiun", _("Pensiun")
+        MENINGGAL = "meninggal", _("Meninggal dunia")
+        BERHENTI = "berhenti", _("Berhenti")
+
     nama = models.CharField(_("nama (dengan gelar)"), max_length=200)
     status = models.CharField(_("status kepegawaian"), max_length=5, choices=Status.choices)
     nip = models.CharField(
@@ -200,6 +227,20 @@ class Pegawai(models.Model):
         blank=True,
         help_text=_("PNS: TMT CPNS (bulan dan tahunnya tertulis di NIP). PPNPN: mulai kontrak."),
     )
+    tmt_masuk = models.DateField(
+        _("TMT masuk"),
+        blank=True,  # the service fills it from the TMT when left empty
+        help_text=_("Mulai bertugas di satker ini. Kosong: sama dengan TMT."),
+    )
+    tmt_keluar = models.DateField(
+        _("TMT keluar"),
+        null=True,
+        blank=True,
+        help_text=_("Hari pertama tidak lagi bertugas di satker ini. Kosongkan bila masih."),
+    )
+    alasan_keluar = models.CharField(
+        _("alasan keluar"), max_length=10, choices=AlasanKeluar.choices, blank=True
+    )
     golongan = models.CharField(_("pangkat/golongan"), max_length=60, blank=True)
     pendidikan = models.CharField(
         _("pendidikan terakhir"), max_length=4, choices=Pendidikan.choices
@@ -210,7 +251,6 @@ class Pegawai(models.Model):
         on_delete=models.PROTECT,
         related_name="pegawai",
     )
-    aktif = models.BooleanField(_("aktif"), default=True)
     pengguna = models.OneToOneField(
         "sekretariat.Pengguna",
         verbose_name=_("akun login"),
@@ -220,6 +260,8 @@ class Pegawai(models.Model):
         related_name="pegawai",
     )
     history = HistoricalRecords()
+
+    objects = PegawaiQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("pegawai")
@@ -240,6 +282,20 @@ class Pegawai(models.Model):
                     "PNS wajib ber-NIP tanpa jenis PPNPN; PPNPN wajib berjenis dan tanpa NIP."
                 ),
             ),
+            models.CheckConstraint(
+                condition=models.Q(tmt_keluar__isnull=True)
+                | models.Q(tmt_keluar__gt=models.F("tmt_masuk")),
+                name="sekretariat_pegawai_keluar_setelah_masuk",
+                violation_error_message=_("TMT keluar harus setelah TMT masuk."),
+            ),
+            models.CheckConstraint(
+                condition=(models.Q(tmt_keluar__isnull=True) & models.Q(alasan_keluar=""))
+                | (models.Q(tmt_keluar__isnull=False) & ~models.Q(alasan_keluar="")),
+                name="sekretariat_pegawai_alasan_keluar",
+                violation_error_message=_(
+                    "Alasan keluar diisi bila dan hanya bila TMT keluar diisi."
+                ),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -247,6 +303,26 @@ class Pegawai(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("sekretariat:pegawai_detail", kwargs={"pk": self.pk})
+
+    def bertugas_pada(self, tanggal: date) -> bool:
+        """Whether this pegawai serves in the satker on ``tanggal`` (``bertugas_pada``)."""
+        return self.tmt_masuk <= tanggal and (self.tmt_keluar is None or self.tmt_keluar > tanggal)
+
+    @property
+    def aktif(self) -> bool:
+        """Serving today (read from TMT masuk/keluar, not stored)."""
+        return self.bertugas_pada(timezone.localdate())
+
+    def pendidikan_pada(self, tanggal: date) -> str:
+        """The jenjang (``Pendidikan`` value) held on ``tanggal``: the highest of the history
+        with ``tanggal_ijazah <= tanggal`` ("" if none yet). Uses the prefetched
+        ``riwayat_pendidikan`` when there is one. A pegawai with no history at all (a record
+        written around the services) is read as holding ``pendidikan`` throughout."""
+        riwayat = list(self.riwayat_pendidikan.all())
+        if not riwayat:
+            return self.pendidikan
+        dimiliki = [r.jenjang for r in riwayat if r.tanggal_ijazah <= tanggal]
+        return max(dimiliki, key=jenjang_urutan, default="")
 
     @property
     def berjabatan(self) -> bool:
@@ -278,6 +354,43 @@ class Pegawai(models.Model):
             return self.get_jenis_ppnpn_display()
         jabatan = self.jabatan_kini
         return jabatan.nama if jabatan else ""
+
+
+def jenjang_urutan(jenjang: str) -> int:
+    """The rank of an education level (SD lowest, S3 highest)."""
+    return Pegawai.Pendidikan.values.index(jenjang)
+
+
+class RiwayatPendidikan(models.Model):
+    """One diploma of a pegawai: the jenjang held from ``tanggal_ijazah``. The pegawai's
+    education on a date is the highest jenjang with ``tanggal_ijazah`` on or before it."""
+
+    pegawai = models.ForeignKey(
+        Pegawai,
+        verbose_name=_("pegawai"),
+        on_delete=models.PROTECT,
+        related_name="riwayat_pendidikan",
+    )
+    jenjang = models.CharField(_("jenjang"), max_length=4, choices=Pegawai.Pendidikan.choices)
+    institusi = models.CharField(_("institusi"), max_length=200, blank=True)
+    program_studi = models.CharField(_("program studi"), max_length=200, blank=True)
+    tanggal_ijazah = models.DateField(_("tanggal ijazah"))
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("riwayat pendidikan")
+        verbose_name_plural = _("riwayat pendidikan")
+        ordering = ["pegawai", "tanggal_ijazah", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["pegawai", "jenjang", "tanggal_ijazah"],
+                name="sekretariat_riwayatpendidikan_unik",
+                violation_error_message=_("Ijazah ini sudah tercatat."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.pegawai} – {self.get_jenjang_display()}"
 
 
 class Jabatan(models.Model):

@@ -1,17 +1,24 @@
 """Reads of the organisation, used by the pages, the API and the LKj (Bab I).
 
-Every computed figure has one function here:
+Every computed figure has one function here, each read AS OF A DATE (``tanggal``, default
+today; the LKj of year N reads 31 December of N):
 
-- ``pegawai_hitung_status()``: active staff by status (PNS, PPNPN, total).
-- ``pegawai_hitung_jenis_jabatan(tanggal=)``: active PNS by position kind (Sekretaris,
+- ``pegawai_hitung_status(tanggal=)``: staff by status (PNS, PPNPN, total).
+- ``pegawai_hitung_jenis_jabatan(tanggal=)``: PNS by position kind (Sekretaris,
   Kepala Sub Bagian, Jabatan Fungsional, Pelaksana, and "Belum ada jabatan").
-- ``pegawai_hitung_jenis_ppnpn()``: active PPNPN by kind.
-- ``pegawai_hitung_unit()``: active staff per unit, PNS and PPNPN.
-- ``pegawai_hitung_pendidikan(status=)``: active PNS or PPNPN by education level.
+- ``pegawai_hitung_jenis_ppnpn(tanggal=)``: PPNPN by kind.
+- ``pegawai_hitung_unit(tanggal=)``: staff per unit, PNS and PPNPN.
+- ``pegawai_hitung_pendidikan(status=, tanggal=)``: PNS or PPNPN by education level.
+- ``pegawai_ringkasan(tanggal=)``: the staff total and the per-education counts of one date
+  (for the check that the two agree).
 - ``struktur_organisasi(tanggal=)``: the unit tree with who holds each jabatan on a date.
 
-Counts are of pegawai marked active (``aktif``); positions are read from the riwayat jabatan
-on the given date (periods are half-open: ``tanggal_mulai <= tanggal < tanggal_selesai``).
+A pegawai counts on a date iff ``tmt_masuk <= tanggal`` and (no ``tmt_keluar`` or
+``tmt_keluar > tanggal``) (``models.bertugas_pada``); their education on that date is the
+highest jenjang of their history with ``tanggal_ijazah <= tanggal``; positions are read from
+the riwayat jabatan on the date (periods are half-open:
+``tanggal_mulai <= tanggal < tanggal_selesai``). The unit is the pegawai's current unit (moves
+between units are not recorded).
 """
 
 from __future__ import annotations
@@ -20,7 +27,22 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from kpu_site.akses import boleh_ubah_unit
@@ -31,9 +53,11 @@ from .models import (
     Komisioner,
     Pegawai,
     RiwayatJabatan,
+    RiwayatPendidikan,
     Satker,
     UnitOrganisasi,
     berlaku_pada,
+    bertugas_pada,
 )
 
 UNIT_HUKUM_SDM = "hukum_sdm"
@@ -53,17 +77,17 @@ def satker_get() -> Satker | None:
     return Satker.objects.order_by("pk").first()
 
 
-def unit_list() -> QuerySet[UnitOrganisasi]:
-    """All units in display order, with their parent and the divisi they partner."""
+def unit_list(*, tanggal: date | None = None) -> QuerySet[UnitOrganisasi]:
+    """All units in display order, with their parent, the divisi they partner and the
+    number of PNS and PPNPN serving in them on ``tanggal`` (default today)."""
+    bertugas = bertugas_pada(tanggal or timezone.localdate(), prefix="pegawai__")
     return (
         UnitOrganisasi.objects.select_related("induk")
         .prefetch_related(Prefetch("divisi_mitra", queryset=Divisi.objects.order_by("urutan")))
         .annotate(
-            jumlah_pns=Count(
-                "pegawai", filter=Q(pegawai__aktif=True, pegawai__status=Pegawai.Status.PNS)
-            ),
+            jumlah_pns=Count("pegawai", filter=bertugas & Q(pegawai__status=Pegawai.Status.PNS)),
             jumlah_ppnpn=Count(
-                "pegawai", filter=Q(pegawai__aktif=True, pegawai__status=Pegawai.Status.PPNPN)
+                "pegawai", filter=bertugas & Q(pegawai__status=Pegawai.Status.PPNPN)
             ),
         )
         .order_by("urutan", "nama")
@@ -104,9 +128,10 @@ def pegawai_list(
     q: str = "",
     tanggal: date | None = None,
 ) -> QuerySet[Pegawai]:
-    """Staff filtered by unit, status, active flag and a name/NIP search; each row carries
-    ``riwayat_aktif`` (its appointment on ``tanggal``, default today) for the jabatan column.
-    """
+    """Staff filtered by unit, status, a name/NIP search and ``aktif``: serving on
+    ``tanggal`` (default today; ``True``), not serving then (``False``) or both (``None``).
+    Each row carries ``riwayat_aktif`` (its appointment on ``tanggal``) for the jabatan
+    column."""
     tanggal = tanggal or timezone.localdate()
     qs = Pegawai.objects.select_related("unit", "pengguna").prefetch_related(
         _riwayat_aktif_prefetch(tanggal)
@@ -115,8 +140,10 @@ def pegawai_list(
         qs = qs.filter(unit=unit)
     if status:
         qs = qs.filter(status=status)
-    if aktif is not None:
-        qs = qs.filter(aktif=aktif)
+    if aktif is True:
+        qs = qs.filter(bertugas_pada(tanggal))
+    elif aktif is False:
+        qs = qs.exclude(bertugas_pada(tanggal))
     q = (q or "").strip()
     if q:
         digits = "".join(ch for ch in q if ch.isdigit())
@@ -133,6 +160,11 @@ def pegawai_detail(*, pk: int) -> Pegawai:
         .prefetch_related(_riwayat_aktif_prefetch(timezone.localdate()))
         .get(pk=pk)
     )
+
+
+def riwayat_pendidikan_list(*, pegawai: Pegawai) -> QuerySet[RiwayatPendidikan]:
+    """The diplomas of ``pegawai``, oldest first."""
+    return RiwayatPendidikan.objects.filter(pegawai=pegawai).order_by("tanggal_ijazah", "pk")
 
 
 def pegawai_boleh_ubah(user) -> bool:
@@ -192,10 +224,14 @@ def pejabat_sekretaris(*, tanggal: date) -> Pegawai | None:
 # --- Counts ----------------------------------------------------------------------------------
 
 
-def pegawai_hitung_status() -> dict[str, int]:
-    """Active staff by status: ``{"pns": 10, "ppnpn": 12, "total": 22}``."""
+def _hari(tanggal: date | None) -> date:
+    return tanggal or timezone.localdate()
+
+
+def pegawai_hitung_status(*, tanggal: date | None = None) -> dict[str, int]:
+    """Staff serving on ``tanggal`` by status: ``{"pns": 10, "ppnpn": 12, "total": 22}``."""
     rows = dict(
-        Pegawai.objects.filter(aktif=True)
+        Pegawai.objects.bertugas(_hari(tanggal))
         .values_list("status")
         .annotate(n=Count("pk"))
         .values_list("status", "n")
@@ -219,7 +255,7 @@ def jenis_jabatan_label(jabatan: Jabatan | None) -> str:
 
 
 def pegawai_hitung_jenis_jabatan(*, tanggal: date | None = None) -> list[tuple[str, int]]:
-    """Active PNS by the kind of position they hold on ``tanggal`` (default today), in the
+    """PNS serving on ``tanggal`` (default today) by the kind of position they hold, in the
     order of the LKj: Sekretaris, Kepala Sub Bagian, Jabatan Fungsional, Staf Pelaksana (and
     "Belum ada jabatan" only when some PNS holds none)."""
     tanggal = tanggal or timezone.localdate()
@@ -234,10 +270,11 @@ def pegawai_hitung_jenis_jabatan(*, tanggal: date | None = None) -> list[tuple[s
     return hasil
 
 
-def pegawai_hitung_jenis_ppnpn() -> list[tuple[str, int]]:
-    """Active PPNPN by kind, every kind listed (tenaga administrasi, security, …)."""
+def pegawai_hitung_jenis_ppnpn(*, tanggal: date | None = None) -> list[tuple[str, int]]:
+    """PPNPN serving on ``tanggal`` by kind, every kind listed (tenaga administrasi, …)."""
     rows = dict(
-        Pegawai.objects.filter(aktif=True, status=Pegawai.Status.PPNPN)
+        Pegawai.objects.bertugas(_hari(tanggal))
+        .filter(status=Pegawai.Status.PPNPN)
         .values_list("jenis_ppnpn")
         .annotate(n=Count("pk"))
         .values_list("jenis_ppnpn", "n")
@@ -245,36 +282,86 @@ def pegawai_hitung_jenis_ppnpn() -> list[tuple[str, int]]:
     return [(j.label, rows.get(j.value, 0)) for j in Pegawai.JenisPpnpn]
 
 
-def pegawai_hitung_unit() -> list[dict]:
-    """Active staff per unit: ``[{"unit": UnitOrganisasi, "pns": n, "ppnpn": m, "total": k}]``."""
-    hasil = []
-    for unit in unit_list():
-        hasil.append(
-            {
-                "unit": unit,
-                "pns": unit.jumlah_pns,
-                "ppnpn": unit.jumlah_ppnpn,
-                "total": unit.jumlah_pns + unit.jumlah_ppnpn,
-            }
-        )
-    return hasil
+def pegawai_hitung_unit(*, tanggal: date | None = None) -> list[dict]:
+    """Staff per unit on ``tanggal``: ``[{"unit": UnitOrganisasi, "pns": n, "ppnpn": m,
+    "total": k}]``."""
+    return [
+        {
+            "unit": unit,
+            "pns": unit.jumlah_pns,
+            "ppnpn": unit.jumlah_ppnpn,
+            "total": unit.jumlah_pns + unit.jumlah_ppnpn,
+        }
+        for unit in unit_list(tanggal=tanggal)
+    ]
 
 
-def pegawai_hitung_pendidikan(*, status: str, semua: bool = False) -> list[tuple[str, int]]:
-    """Active PNS (``status="pns"``) or PPNPN (``"ppnpn"``) by education level, lowest first.
+def _jenjang_pada(tanggal: date):
+    """An annotation: the jenjang a pegawai held on ``tanggal`` (``Pegawai.pendidikan_pada``
+    in SQL): the highest of the history dated on or before it, "" if none yet, and
+    ``pendidikan`` for a pegawai without any history."""
+    peringkat = Case(
+        *(When(jenjang=v, then=Value(i)) for i, v in enumerate(Pegawai.Pendidikan.values)),
+        output_field=IntegerField(),
+    )
+    riwayat = RiwayatPendidikan.objects.filter(pegawai=OuterRef("pk"))
+    tertinggi = (
+        riwayat.filter(tanggal_ijazah__lte=tanggal)
+        .annotate(peringkat=peringkat)
+        .order_by("-peringkat")
+        .values("jenjang")[:1]
+    )
+    return Case(
+        When(~Exists(riwayat), then=F("pendidikan")),
+        default=Coalesce(Subquery(tertinggi), Value("")),
+        output_field=CharField(),
+    )
 
-    Only levels with at least one person unless ``semua`` (figures 1.2 and 1.3 of the LKj)."""
+
+def pegawai_hitung_pendidikan(
+    *, status: str, semua: bool = False, tanggal: date | None = None
+) -> list[tuple[str, int]]:
+    """PNS (``status="pns"``) or PPNPN (``"ppnpn"``) serving on ``tanggal`` by the education
+    level they held that day, lowest first.
+
+    Only levels with at least one person unless ``semua`` (figures 1.2 and 1.3 of the LKj).
+    Someone with no diploma dated by then is in no level (``pegawai_ringkasan`` shows it)."""
     if status not in Pegawai.Status.values:
         raise ValueError(f"status harus 'pns' atau 'ppnpn', bukan {status!r}")
+    tanggal = _hari(tanggal)
     rows = dict(
-        Pegawai.objects.filter(aktif=True, status=status)
-        .values_list("pendidikan")
+        Pegawai.objects.bertugas(tanggal)
+        .filter(status=status)
+        .annotate(jenjang=_jenjang_pada(tanggal))
+        .values_list("jenjang")
         .annotate(n=Count("pk"))
-        .values_list("pendidikan", "n")
+        .values_list("jenjang", "n")
     )
     return [
         (p.label, rows.get(p.value, 0)) for p in Pegawai.Pendidikan if semua or rows.get(p.value)
     ]
+
+
+def pegawai_ringkasan(*, tanggal: date | None = None) -> dict:
+    """The staff count of ``tanggal`` and its split by education, to check that they agree:
+    ``{"tanggal", "total", "pns", "ppnpn", "pendidikan_pns": [(label, n)],
+    "pendidikan_ppnpn": [(label, n)], "total_pendidikan", "tanpa_pendidikan"}``, where
+    ``total_pendidikan`` is the sum of the per-education counts and ``tanpa_pendidikan`` the
+    pegawai counted in ``total`` but in no education level (no diploma dated by then)."""
+    tanggal = _hari(tanggal)
+    status = pegawai_hitung_status(tanggal=tanggal)
+    pendidikan = {s: pegawai_hitung_pendidikan(status=s, tanggal=tanggal) for s in ("pns", "ppnpn")}
+    total_pendidikan = sum(n for rows in pendidikan.values() for _label, n in rows)
+    return {
+        "tanggal": tanggal,
+        "total": status["total"],
+        "pns": status["pns"],
+        "ppnpn": status["ppnpn"],
+        "pendidikan_pns": pendidikan["pns"],
+        "pendidikan_ppnpn": pendidikan["ppnpn"],
+        "total_pendidikan": total_pendidikan,
+        "tanpa_pendidikan": status["total"] - total_pendidikan,
+    }
 
 
 # --- Structure -------------------------------------------------------------------------------
@@ -297,7 +384,7 @@ class SimpulStruktur:
 def struktur_organisasi(*, tanggal: date) -> list[SimpulStruktur]:
     """The unit tree (roots first, in ``urutan`` order) with who holds which jabatan on
     ``tanggal``. A unit's ``kepala`` is the appointment to its struktural jabatan."""
-    units = list(unit_list())
+    units = list(unit_list(tanggal=tanggal))
     simpul = {
         u.pk: SimpulStruktur(unit=u, jumlah_pns=u.jumlah_pns, jumlah_ppnpn=u.jumlah_ppnpn)
         for u in units

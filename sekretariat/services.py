@@ -11,6 +11,10 @@ Rules kept here (beyond the database constraints):
   one jabatan at a time; a struktural jabatan has one holder at a time. With
   ``tutup_sebelumnya=True`` an open appointment that started earlier (the position's previous
   holder, and the person's own previous jabatan) is closed on the new start date.
+- Pegawai: serves from ``tmt_masuk`` (default: the TMT) up to the day before ``tmt_keluar``;
+  TMT keluar after TMT masuk, and its reason given iff it is set. ``pendidikan`` is the
+  highest jenjang of the education history: a new pegawai gets one history row (dated TMT
+  masuk), a later diploma is added with ``riwayat_pendidikan_create``.
 - Komisioner: at most 5 members and one ketua at any date; ``gantikan_ketua=True`` closes the
   open ketua period on the new ketua's start date.
 """
@@ -21,13 +25,24 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from kpu_site.berkas import berkas_periksa, nama_acak
 from kpu_site.formatting import BULAN as BULAN_PENDEK
 from kpu_site.formatting import tanggal as tanggal_id
 
-from .models import Divisi, Jabatan, Komisioner, Pegawai, RiwayatJabatan, Satker, UnitOrganisasi
+from .models import (
+    Divisi,
+    Jabatan,
+    Komisioner,
+    Pegawai,
+    RiwayatJabatan,
+    RiwayatPendidikan,
+    Satker,
+    UnitOrganisasi,
+    jenjang_urutan,
+)
 
 JUMLAH_KOMISIONER = 5
 
@@ -196,7 +211,10 @@ def jabatan_save(*, jabatan: Jabatan | None = None, **fields) -> Jabatan:
 
 @transaction.atomic
 def pegawai_save(*, pegawai: Pegawai | None = None, **fields) -> Pegawai:
-    """Create or update a pegawai; checks the NIP against birth date, TMT and sex."""
+    """Create or update a pegawai; checks the NIP against birth date, TMT and sex, and the
+    TMT masuk/keluar. A new pegawai's ``pendidikan`` becomes their first education history
+    row, dated TMT masuk; on an update it cannot differ from the history."""
+    baru = pegawai is None or pegawai.pk is None
     pegawai = pegawai or Pegawai()
     if "nip" in fields:
         fields["nip"] = nip_normalize(fields["nip"])
@@ -226,6 +244,16 @@ def pegawai_save(*, pegawai: Pegawai | None = None, **fields) -> Pegawai:
         kesalahan.add("jenis_ppnpn", f"Jenis PPNPN {pegawai.jenis_ppnpn!r} tidak dikenal.")
     if pegawai.tanggal_lahir and pegawai.tmt and pegawai.tmt <= pegawai.tanggal_lahir:
         kesalahan.add("tmt", "TMT harus setelah tanggal lahir.")
+    _masuk_keluar_check(pegawai, kesalahan)
+    if not baru and pegawai.pendidikan:
+        tertinggi = _pendidikan_tertinggi(pegawai)
+        if tertinggi and tertinggi != pegawai.pendidikan:
+            kesalahan.add(
+                "pendidikan",
+                f"Pendidikan terakhir menurut riwayat pendidikan adalah "
+                f"{Pegawai.Pendidikan(tertinggi).label}; ijazah baru dicatat di riwayat "
+                f"pendidikan beserta tanggalnya.",
+            )
     if pegawai.nip:
         sama = Pegawai.objects.filter(nip=pegawai.nip).exclude(pk=pegawai.pk).first()
         if sama:
@@ -234,7 +262,98 @@ def pegawai_save(*, pegawai: Pegawai | None = None, **fields) -> Pegawai:
     _full_clean(pegawai, kesalahan, exclude=["nip", "jenis_ppnpn"])
     kesalahan.raise_if_any()
     pegawai.save()
+    if baru or not pegawai.riwayat_pendidikan.exists():
+        RiwayatPendidikan.objects.create(
+            pegawai=pegawai, jenjang=pegawai.pendidikan, tanggal_ijazah=pegawai.tmt_masuk
+        )
     return pegawai
+
+
+def _masuk_keluar_check(pegawai: Pegawai, kesalahan: _Kesalahan) -> None:
+    """TMT masuk (default: the TMT), TMT keluar after it, and the reason iff TMT keluar."""
+    if not pegawai.tmt_masuk:
+        pegawai.tmt_masuk = pegawai.tmt
+    if not pegawai.tmt_masuk:
+        kesalahan.add("tmt_masuk", "TMT masuk wajib diisi (tanggal mulai bertugas di satker).")
+        return
+    if pegawai.tanggal_lahir and pegawai.tmt_masuk <= pegawai.tanggal_lahir:
+        kesalahan.add("tmt_masuk", "TMT masuk harus setelah tanggal lahir.")
+    if pegawai.tmt_keluar and pegawai.tmt_keluar <= pegawai.tmt_masuk:
+        kesalahan.add(
+            "tmt_keluar",
+            f"TMT keluar ({tanggal_id(pegawai.tmt_keluar)}) harus setelah TMT masuk "
+            f"({tanggal_id(pegawai.tmt_masuk)}).",
+        )
+    if pegawai.tmt_keluar and not pegawai.alasan_keluar:
+        kesalahan.add(
+            "alasan_keluar",
+            "Alasan keluar wajib diisi bila TMT keluar diisi (pindah, pensiun, meninggal, "
+            "berhenti).",
+        )
+    if pegawai.alasan_keluar and not pegawai.tmt_keluar:
+        kesalahan.add(
+            "tmt_keluar", "TMT keluar wajib diisi bila alasan keluar diisi; atau kosongkan alasan."
+        )
+    if pegawai.pk and pegawai.berjabatan:
+        # the riwayat jabatan lie inside the time served here
+        riwayat = RiwayatJabatan.objects.filter(pegawai=pegawai).select_related("jabatan")
+        awal = riwayat.filter(tanggal_mulai__lt=pegawai.tmt_masuk).order_by("tanggal_mulai")
+        if r := awal.first():
+            kesalahan.add(
+                "tmt_masuk",
+                f"TMT masuk ({tanggal_id(pegawai.tmt_masuk)}) sesudah mulai jabatan "
+                f"{r.jabatan} ({tanggal_id(r.tanggal_mulai)}).",
+            )
+        if pegawai.tmt_keluar and (
+            r := riwayat.filter(
+                Q(tanggal_selesai__isnull=True) | Q(tanggal_selesai__gt=pegawai.tmt_keluar)
+            ).first()
+        ):
+            kesalahan.add(
+                "tmt_keluar",
+                f"Jabatan {r.jabatan} ({_periode(r.tanggal_mulai, r.tanggal_selesai)}) belum "
+                f"berakhir pada TMT keluar; isi dulu tanggal selesai riwayat jabatannya.",
+            )
+
+
+def _pendidikan_tertinggi(pegawai: Pegawai) -> str:
+    jenjang = pegawai.riwayat_pendidikan.values_list("jenjang", flat=True)
+    return max(jenjang, key=jenjang_urutan, default="")
+
+
+@transaction.atomic
+def riwayat_pendidikan_create(
+    *,
+    pegawai: Pegawai,
+    jenjang: str,
+    tanggal_ijazah: date | None,
+    institusi: str = "",
+    program_studi: str = "",
+) -> RiwayatPendidikan:
+    """Record a diploma of ``pegawai``; their ``pendidikan`` (pendidikan terakhir) becomes
+    the highest jenjang of the history."""
+    riwayat = RiwayatPendidikan(
+        pegawai=pegawai,
+        jenjang=jenjang,
+        tanggal_ijazah=tanggal_ijazah,
+        institusi=institusi or "",
+        program_studi=program_studi or "",
+    )
+    kesalahan = _Kesalahan()
+    if tanggal_ijazah and pegawai.tanggal_lahir and tanggal_ijazah <= pegawai.tanggal_lahir:
+        kesalahan.add("tanggal_ijazah", "Tanggal ijazah harus setelah tanggal lahir.")
+    if tanggal_ijazah and tanggal_ijazah > timezone.localdate():
+        kesalahan.add(
+            "tanggal_ijazah", f"Tanggal ijazah ({tanggal_id(tanggal_ijazah)}) belum terjadi."
+        )
+    _full_clean(riwayat, kesalahan)
+    kesalahan.raise_if_any()
+    riwayat.save()
+    tertinggi = _pendidikan_tertinggi(pegawai)
+    if pegawai.pendidikan != tertinggi:
+        pegawai.pendidikan = tertinggi
+        pegawai.save(update_fields=["pendidikan"])
+    return riwayat
 
 
 # --- Riwayat jabatan -------------------------------------------------------------------------
@@ -292,6 +411,18 @@ def riwayat_jabatan_save(
             f"{pegawai.nama} adalah PPNPN; riwayat jabatan hanya untuk PNS.",
         )
         kesalahan.raise_if_any()
+    if pegawai.tmt_masuk and mulai < pegawai.tmt_masuk:
+        kesalahan.add(
+            "tanggal_mulai",
+            f"Tanggal mulai ({tanggal_id(mulai)}) sebelum {pegawai.nama} masuk satker ini "
+            f"(TMT masuk {tanggal_id(pegawai.tmt_masuk)}).",
+        )
+    if pegawai.tmt_keluar and (selesai is None or selesai > pegawai.tmt_keluar):
+        kesalahan.add(
+            "tanggal_selesai",
+            f"{pegawai.nama} keluar dari satker pada {tanggal_id(pegawai.tmt_keluar)}: "
+            f"tanggal selesai paling lambat tanggal itu.",
+        )
 
     lain = RiwayatJabatan.objects.select_related("pegawai", "jabatan").select_for_update(
         of=("self",)

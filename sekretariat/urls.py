@@ -25,6 +25,11 @@ urlpatterns = [
     path("pegawai/tambah/", views.PegawaiSimpanView.as_view(), name="pegawai_create"),
     path("pegawai/<int:pk>/", views.PegawaiDetailView.as_view(), name="pegawai_detail"),
     path("pegawai/<int:pk>/ubah/", views.PegawaiSimpanView.as_view(), name="pegawai_update"),
+    path(
+        "pegawai/<int:pk>/pendidikan/tambah/",
+        views.RiwayatPendidikanTambahView.as_view(),
+        name="riwayat_pendidikan_create",
+    ),
     path("riwayat-jabatan/", views.RiwayatListView.as_view(), name="riwayat_list"),
     path("riwayat-jabatan/tambah/", views.RiwayatSimpanView.as_view(), name="riwayat_create"),
     path("riwayat-jabatan/<int:pk>/", views.RiwayatDetailView.as_view(), name="riwayat_detail"),

@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.views import View
-from django.views.generic import DetailView, ListView, TemplateView, UpdateView
+from django.views.generic import DetailView, FormView, ListView, TemplateView, UpdateView
 
 from kpu_site.akses import IzinMixin
 from kpu_site.excel import xlsx_response
@@ -52,8 +52,8 @@ class OrganisasiView(IzinMixin, TemplateView):
         # each figure read once, then drawn as a chart and listed in a table
         satker = selectors.satker_get()
         akar = selectors.struktur_organisasi(tanggal=tanggal)
-        pendidikan_pns = selectors.pegawai_hitung_pendidikan(status="pns")
-        pendidikan_ppnpn = selectors.pegawai_hitung_pendidikan(status="ppnpn")
+        pendidikan_pns = selectors.pegawai_hitung_pendidikan(status="pns", tanggal=tanggal)
+        pendidikan_ppnpn = selectors.pegawai_hitung_pendidikan(status="ppnpn", tanggal=tanggal)
         komisioner = list(selectors.komisioner_list(tanggal=tanggal))
         context.update(
             tanggal=tanggal,
@@ -67,10 +67,10 @@ class OrganisasiView(IzinMixin, TemplateView):
             pendidikan_ppnpn_svg=mark_safe(  # noqa: S308
                 grafik.pendidikan_svg(status="ppnpn", rows=pendidikan_ppnpn)
             ),
-            hitung_status=selectors.pegawai_hitung_status(),
+            hitung_status=selectors.pegawai_hitung_status(tanggal=tanggal),
             hitung_jabatan=selectors.pegawai_hitung_jenis_jabatan(tanggal=tanggal),
-            hitung_ppnpn=selectors.pegawai_hitung_jenis_ppnpn(),
-            hitung_unit=selectors.pegawai_hitung_unit(),
+            hitung_ppnpn=selectors.pegawai_hitung_jenis_ppnpn(tanggal=tanggal),
+            hitung_unit=selectors.pegawai_hitung_unit(tanggal=tanggal),
             hitung_pendidikan_pns=pendidikan_pns,
             hitung_pendidikan_ppnpn=pendidikan_ppnpn,
             komisioner=komisioner,
@@ -184,7 +184,7 @@ class UnitDetailView(IzinMixin, DetailView):
     context_object_name = "unit"
 
     def get_queryset(self):
-        return selectors.unit_list()
+        return selectors.unit_list(tanggal=timezone.localdate())
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -308,11 +308,14 @@ class PegawaiListView(IzinMixin, ListView):
 
     def get_queryset(self):
         self.saring = forms.PegawaiSaringForm(self.request.GET or None)
-        return selectors.pegawai_list(**self.saring.filters())
+        # ?tanggal=: the staff serving (aktif) on that date, as counted on the Organisasi page
+        self.tanggal = _tanggal_param(self.request)
+        return selectors.pegawai_list(**self.saring.filters(), tanggal=self.tanggal)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["saring"] = self.saring
+        context["tanggal"] = self.tanggal
         context["boleh_ubah"] = selectors.pegawai_boleh_ubah(self.request.user)
         return context
 
@@ -322,7 +325,7 @@ class PegawaiExportView(IzinMixin, View):
 
     def get(self, request):
         saring = forms.PegawaiSaringForm(request.GET or None)
-        pegawai = list(selectors.pegawai_list(**saring.filters()))
+        pegawai = list(selectors.pegawai_list(**saring.filters(), tanggal=_tanggal_param(request)))
         satker = selectors.satker_get()
         unduhan_record(
             pengguna=request.user,
@@ -383,7 +386,10 @@ class PegawaiDetailView(IzinMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["riwayat"] = selectors.riwayat_jabatan_list(pegawai=self.object)
+        context["riwayat_pendidikan"] = selectors.riwayat_pendidikan_list(pegawai=self.object)
         context["boleh_ubah"] = selectors.pegawai_boleh_ubah(self.request.user)
+        if context["boleh_ubah"]:
+            context["form_pendidikan"] = forms.RiwayatPendidikanForm()
         return context
 
 
@@ -396,6 +402,39 @@ class PegawaiSimpanView(PegawaiTulisMixin, SimpanView):
     judul_buat = "Tambah pegawai"
     judul_ubah = "Ubah pegawai"
     kembali = "sekretariat:pegawai_list"
+
+
+class RiwayatPendidikanTambahView(PegawaiTulisMixin, IzinMixin, LayananFormMixin, FormView):
+    """Add a diploma to a pegawai's education history (``riwayat_pendidikan_create``)."""
+
+    permission_required = "sekretariat.add_riwayatpendidikan"
+    form_class = forms.RiwayatPendidikanForm
+    template_name = "sekretariat/riwayatpendidikan_form.html"
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.pegawai = Pegawai.objects.filter(pk=kwargs["pk"]).first()
+
+    def dispatch(self, request, *args, **kwargs):
+        if self.pegawai is None:
+            raise Http404("Pegawai tidak ditemukan.")
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["pegawai"] = self.pegawai
+        context["judul"] = f"Tambah riwayat pendidikan: {self.pegawai}"
+        return context
+
+    def layanan(self, form):
+        riwayat = services.riwayat_pendidikan_create(pegawai=self.pegawai, **form.cleaned_data)
+        messages.success(
+            self.request, f"Ijazah {riwayat.get_jenjang_display()} {self.pegawai} tersimpan."
+        )
+        return riwayat
+
+    def get_success_url(self):
+        return self.pegawai.get_absolute_url()
 
 
 # --- Riwayat jabatan -------------------------------------------------------------------------

@@ -661,6 +661,16 @@ BARIS += [
         unit="hukum_sdm",
         lain="perencanaan",
     ),
+    Baris(
+        "POST",
+        "sekretariat:riwayat_pendidikan_create",
+        BAGIAN,
+        m("sekretariat.RiwayatPendidikan"),
+        kwargs=pk_of("pegawai"),
+        body=lambda d: {"jenjang": "s2", "tanggal_ijazah": "2024-06-01"},
+        unit="hukum_sdm",
+        lain="perencanaan",
+    ),
 ]
 for _url, _key, _model, _field in SEK_FORMS:
     BARIS += [

@@ -34,18 +34,25 @@ def _organisasi(tanggal: date) -> dict:
     from sekretariat import grafik
     from sekretariat import selectors as org
 
-    status = org.pegawai_hitung_status()
+    # every staff figure of Bab I is read on ``tanggal`` (31 December of the report year)
+    status = org.pegawai_hitung_status(tanggal=tanggal)
+    pendidikan = {
+        s: org.pegawai_hitung_pendidikan(status=s, tanggal=tanggal) for s in ("pns", "ppnpn")
+    }
     return {
+        "tanggal": tanggal,
         "unit_list": [
             {
                 "nama": u.nama,
                 "tugas": [t.strip() for t in (u.tugas or "").splitlines() if t.strip()],
             }
-            for u in org.unit_list()
+            for u in org.unit_list(tanggal=tanggal)
         ],
         "bagan_svg": grafik.bagan_organisasi_svg(tanggal=tanggal),
-        "pendidikan_pns_svg": grafik.pendidikan_svg(status="pns"),
-        "pendidikan_ppnpn_svg": grafik.pendidikan_svg(status="ppnpn"),
+        "pendidikan_pns": pendidikan["pns"],
+        "pendidikan_pns_svg": grafik.pendidikan_svg(status="pns", rows=pendidikan["pns"]),
+        "pendidikan_ppnpn": pendidikan["ppnpn"],
+        "pendidikan_ppnpn_svg": grafik.pendidikan_svg(status="ppnpn", rows=pendidikan["ppnpn"]),
         "jumlah": {
             "pns": status.get("pns", 0),
             "ppnpn": status.get("ppnpn", 0),
@@ -59,7 +66,7 @@ def _organisasi(tanggal: date) -> dict:
                 "ppnpn": r["ppnpn"],
                 "jumlah": r["total"],
             }
-            for r in org.pegawai_hitung_unit()
+            for r in org.pegawai_hitung_unit(tanggal=tanggal)
             if r["total"]
         ],
     }

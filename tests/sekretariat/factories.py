@@ -38,6 +38,7 @@ class PegawaiFactory(factory.django.DjangoModelFactory):
     jenis_kelamin = Pegawai.JenisKelamin.LAKI_LAKI
     tanggal_lahir = date(1985, 3, 12)
     tmt = date(2010, 1, 1)
+    tmt_masuk = factory.LazyAttribute(lambda o: o.tmt)
     nip = factory.LazyAttribute(nip_untuk)
     pendidikan = Pegawai.Pendidikan.S1
     unit = factory.SubFactory(UnitFactory)

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from django.urls import reverse
 from django.utils import timezone
@@ -135,10 +137,23 @@ def test_api_pegawai_patch_by_other_unit_refused_by_hukum_sdm_allowed(
 ):
     p = Pegawai.objects.get(nama__startswith="Sarinah")
     url = reverse("sekretariat-pegawai-detail", args=[p.pk])
-    body = {"pendidikan": "s1"}
+    body = {"tmt_keluar": "2024-02-01", "alasan_keluar": "pensiun"}
     response = masuk(kasubag_keuangan).patch(url, body, content_type="application/json")
     assert response.status_code == 403
     response = masuk(kasubag_sdm).patch(url, body, content_type="application/json")
     assert response.status_code == 200
+    assert response.json()["aktif"] is False
     p.refresh_from_db()
-    assert p.pendidikan == "s1"
+    assert (p.tmt_keluar, p.alasan_keluar) == (date(2024, 2, 1), "pensiun")
+
+
+def test_api_pegawai_pendidikan_changes_only_through_the_history(
+    masuk, kasubag_sdm, demo_organisasi
+):
+    p = Pegawai.objects.get(nama__startswith="Sarinah")
+    url = reverse("sekretariat-pegawai-detail", args=[p.pk])
+    response = masuk(kasubag_sdm).patch(url, {"pendidikan": "s1"}, content_type="application/json")
+    assert response.status_code == 400
+    assert "riwayat pendidikan adalah SLTA/SMA/SMK" in response.json()["pendidikan"][0]
+    p.refresh_from_db()
+    assert p.pendidikan == "slta"
