@@ -293,20 +293,20 @@ def pendidikan_tidak_cocok(
 
 
 def _pendidikan(tahun: int) -> list[Temuan]:
-    # On today's sekretariat selectors the counts are of the active staff (the ones the LKj
-    # prints); they take no date yet.
+    """Staff by education against the staff count, both on 31 December of the year (one
+    selector call, ``sekretariat.selectors.pegawai_ringkasan``)."""
     from sekretariat import selectors as org
     from sekretariat.models import Pegawai
 
-    jumlah = org.pegawai_hitung_status()
+    ringkasan = org.pegawai_ringkasan(tanggal=date(tahun, 12, 31))
     hasil = []
     for status in Pegawai.Status:
         temuan = pendidikan_tidak_cocok(
             tahun=tahun,
             status=status.value,
             label=str(status.label),
-            jumlah=jumlah.get(status.value, 0),
-            per_pendidikan=dict(org.pegawai_hitung_pendidikan(status=status.value, semua=True)),
+            jumlah=ringkasan[status.value],
+            per_pendidikan=dict(ringkasan[f"pendidikan_{status.value}"]),
         )
         if temuan:
             hasil.append(temuan)

@@ -187,7 +187,7 @@ def test_pendidikan_counts_must_add_up_to_the_staff_count():
 
 
 def test_a_pegawai_without_a_known_education_is_a_finding(tahun_uji, client, sekretaris):
-    from sekretariat.models import Pegawai
+    from sekretariat.models import RiwayatPendidikan
     from tests.sekretariat.factories import PegawaiFactory
 
     tahun_uji["realisasi"].analisis = "x" * 201
@@ -195,7 +195,11 @@ def test_a_pegawai_without_a_known_education_is_a_finding(tahun_uji, client, sek
     PegawaiFactory()
     lain = PegawaiFactory()
     assert lkj_preflight(tahun=2023) == []
-    Pegawai.objects.filter(pk=lain.pk).update(pendidikan="")  # an import that lost it
+    # a diploma recorded with a date after the year end: on 31 December the pegawai counts
+    # as staff but in no education level
+    RiwayatPendidikan.objects.create(
+        pegawai=lain, jenjang=lain.pendidikan, tanggal_ijazah=date(2024, 3, 1)
+    )
     (t,) = lkj_preflight(tahun=2023)
     assert (t.jenis, t.subjek) == ("pegawai", "PNS")
     assert "(1 orang)" in t.pesan and "(2 orang)" in t.pesan
