@@ -7,7 +7,7 @@
   by one sub-bagian (anggaran: keuangan, badan_adhoc: teknis, pegawai: hukum_sdm, Renstra/PK:
   perencanaan) passes that unit's kode. ``saring_unit(qs, user, field)`` narrows a queryset
   to the rows of a Kasubag/Staf's own unit; selectors filter with it, so another unit's
-  record is a 404. ``unit_pengguna(user)`` is that unit (``None`` for roles not limited).
+  record is a 404.
 - API: ``IzinModelApi`` maps HTTP methods to the model's view/add/change/delete permissions.
 """
 
@@ -20,16 +20,6 @@ from rest_framework import permissions
 
 from .peran import PERAN_BERUNIT, PERAN_PIMPINAN, peran_of
 
-#: Roles that write the data of every sub-bagian.
-PERAN_SEMUA_UNIT = PERAN_PIMPINAN
-
-
-def unit_pengguna(user):
-    """The sub-bagian whose data the user may write, or ``None`` if not limited to one."""
-    if peran_of(user) in PERAN_BERUNIT:
-        return user.unit
-    return None
-
 
 def boleh_ubah_unit(user, unit) -> bool:
     """May ``user`` write the data of sub-bagian ``unit``? The one statement of the rule.
@@ -39,7 +29,7 @@ def boleh_ubah_unit(user, unit) -> bool:
     its ``kode`` (a ``str``, for apps owned by one sub-bagian, e.g. ``"keuangan"``).
     """
     peran = peran_of(user)
-    if peran in PERAN_SEMUA_UNIT:
+    if peran in PERAN_PIMPINAN:
         return True
     if peran not in PERAN_BERUNIT or unit is None or user.unit_id is None:
         return False

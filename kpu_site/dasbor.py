@@ -17,7 +17,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.utils import timezone
-from django.utils.safestring import mark_safe
 
 from .registri import atribut_app
 from .tersimpan import tersimpan
@@ -70,8 +69,3 @@ def dasbor_tugas(*, user) -> list[dict]:
     return [
         t for daftar in atribut_app("dasbor", "TUGAS") for fungsi in daftar for t in fungsi(user)
     ]
-
-
-def grafik_aman(markup: str):
-    """Chart markup built by ``kpu_site.svg`` (labels escaped there) for the template."""
-    return mark_safe(markup)  # noqa: S308 - generated and escaped by kpu_site.svg
