@@ -1,0 +1,137 @@
+"""The limits the database has, checked before a value reaches it.
+
+PostgreSQL refuses a string longer than its ``varchar(n)``, a number outside its integer type or
+a decimal with more digits than its ``numeric(p, s)`` (SQLite silently stores them). A service,
+an API serializer and an import check a value here first, so the user gets an Indonesian message
+naming the field instead of a 500 (or, on SQLite, a value PostgreSQL would later refuse).
+
+- ``batas_model_periksa(model, data)``: the messages per field of ``data`` (field name -> value)
+  against ``model``'s fields; ``batas_model_pastikan`` raises Django's ``ValidationError``.
+- ``id_param(raw)``: a query parameter as a primary key (``None`` when it is not one), for
+  ``?unit=…``/``?rekrutmen=…`` filters that must never overflow the database's bigint.
+- ``tahun_periksa(nilai)``: the message for a year outside 2000–2100 (``kpu_site.tahun``).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+from django.core.exceptions import ValidationError
+from django.db import models
+
+from .tahun import TAHUN_MAX, TAHUN_MIN
+
+# The ranges PostgreSQL has for Django's integer fields (SQLite's are wider; we keep to these).
+_RENTANG_BILANGAN = {
+    "SmallIntegerField": (-32768, 32767),
+    "PositiveSmallIntegerField": (0, 32767),
+    "IntegerField": (-2147483648, 2147483647),
+    "PositiveIntegerField": (0, 2147483647),
+    "BigIntegerField": (-9223372036854775808, 9223372036854775807),
+    "PositiveBigIntegerField": (0, 9223372036854775807),
+    "AutoField": (1, 2147483647),
+    "BigAutoField": (1, 9223372036854775807),
+    "SmallAutoField": (1, 32767),
+}
+BIGINT_MAX = 9223372036854775807
+
+
+def _angka_id(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+def rentang_bilangan(field: models.Field) -> tuple[int, int] | None:
+    """The (min, max) a PostgreSQL column of this integer field holds; ``None`` otherwise."""
+    return _RENTANG_BILANGAN.get(field.get_internal_type())
+
+
+def batas_field_periksa(field: models.Field, nilai) -> str | None:
+    """The message when ``nilai`` does not fit ``field``'s column, else ``None``."""
+    if nilai is None or nilai == "":
+        return None
+    if isinstance(field, models.ForeignKey):
+        field = field.target_field
+    max_length = getattr(field, "max_length", None)
+    if (
+        max_length
+        and isinstance(field, models.CharField | models.TextField)
+        and len(str(nilai)) > max_length
+    ):
+        return (
+            f"terlalu panjang: paling banyak {_angka_id(max_length)} karakter "
+            f"(tertulis {_angka_id(len(str(nilai)))})."
+        )
+    rentang = rentang_bilangan(field)
+    if rentang is not None:
+        try:
+            angka = int(nilai)
+        except (TypeError, ValueError, OverflowError):
+            return "harus bilangan bulat."
+        rendah, tinggi = rentang
+        if not rendah <= angka <= tinggi:
+            return f"di luar batas: harus antara {_angka_id(rendah)} dan {_angka_id(tinggi)}."
+    if isinstance(field, models.DecimalField):
+        try:
+            angka = Decimal(str(nilai))
+        except InvalidOperation:
+            return "harus berupa angka."
+        if not angka.is_finite():
+            return "harus berupa angka."
+        bulat = field.max_digits - field.decimal_places
+        _, digits, exponent = angka.as_tuple()
+        digit_bulat = max(len(digits) + exponent, 0) if angka else 0
+        if digit_bulat > bulat:
+            return f"terlalu besar: paling banyak {bulat} digit sebelum koma."
+    return None
+
+
+def batas_model_periksa(model, data: dict) -> dict[str, str]:
+    """``{field: message}`` for every value of ``data`` (by field name or attname) that does not
+    fit ``model``'s column; keys that are not concrete fields are ignored."""
+    fields = {}
+    for field in model._meta.concrete_fields:
+        fields[field.name] = field
+        fields[field.attname] = field
+    salah = {}
+    for nama, nilai in data.items():
+        field = fields.get(nama)
+        if field is None or isinstance(nilai, models.Model):
+            continue
+        pesan = batas_field_periksa(field, nilai)
+        if pesan:
+            salah[nama] = pesan
+    return salah
+
+
+def batas_model_pastikan(model, data: dict) -> None:
+    """``ValidationError({field: message})`` when a value of ``data`` does not fit ``model``."""
+    salah = batas_model_periksa(model, data)
+    if salah:
+        raise ValidationError({nama: [pesan] for nama, pesan in salah.items()})
+
+
+def batas_objek_pastikan(obj: models.Model) -> None:
+    """``batas_model_pastikan`` over every concrete field of an unsaved or changed object."""
+    data = {f.attname: getattr(obj, f.attname) for f in obj._meta.concrete_fields}
+    batas_model_pastikan(type(obj), data)
+
+
+def id_param(raw) -> int | None:
+    """A query parameter as a primary key: a positive integer that fits a bigint, else ``None``
+    (a filter by an id that cannot exist finds nothing instead of overflowing)."""
+    teks = str(raw or "").strip()
+    if not teks.isdigit() or len(teks) > 19:
+        return None
+    nilai = int(teks)
+    return nilai if 0 < nilai <= BIGINT_MAX else None
+
+
+def tahun_periksa(nilai) -> str | None:
+    """The message for a year outside the app's range (2000–2100), else ``None``."""
+    try:
+        angka = int(nilai)
+    except (TypeError, ValueError, OverflowError):
+        return "tahun harus bilangan bulat."
+    if not TAHUN_MIN <= angka <= TAHUN_MAX:
+        return f"tahun harus antara {TAHUN_MIN} dan {TAHUN_MAX} (tertulis {nilai})."
+    return None
