@@ -230,7 +230,7 @@ def _periksa_baris(hasil: HasilImpor, rows) -> None:
             )
         )
     if not ada_baris:
-        kesalahan.append(Kesalahan(None, "", "berkas tidak berisi satu pun baris data."))
+        kesalahan.append(Kesalahan(None, "", "berkas tidak berisi baris data."))
 
 
 def realisasi_impor(*, pengguna, dokumen: DokumenAnggaran, berkas, nama_berkas: str) -> HasilImpor:

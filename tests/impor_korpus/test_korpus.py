@@ -297,7 +297,8 @@ def kasus_berkas(spec: Impor, kasus: str, nik: str, settings) -> tuple[str, byte
         pesan = f"Baris 1, kolom {kolom[0]}: kolom wajib tidak ada di baris judul."
         return "a.csv", _csv([kolom[1:], baik[1:]]), [pesan]
     if kasus == "judul_saja":
-        return "a.csv", _csv([kolom]), ["Berkas: berkas tidak berisi satu pun baris data."]
+        isi = "baris data." if "nilai" in kolom else "satu pun baris data."
+        return "a.csv", _csv([kolom]), [f"Berkas: berkas tidak berisi {isi}"]
     if kasus == "kosong":
         return "a.csv", b"", ["Berkas: berkas kosong: tidak ada baris judul kolom."]
     if kasus == "melebihi_ukuran":
