@@ -556,3 +556,14 @@ def test_impor_korpus_latin1_and_utf16_keep_accented_names(
         "pendaftar": Pendaftar,
     }[nama]
     assert model.objects.filter(**{spec.teks: "José Müller Ñandú"}).count() == 1
+
+
+@pytest.mark.parametrize("tahun", ["0", "99999999999999999999"])
+def test_impor_realisasi_command_refuses_a_year_outside_2000_2100(tahun, siap, tmp_path):
+    path = tmp_path / "a.csv"
+    path.write_bytes(_csv([list(IMPOR["realisasi"].kolom), _baris(IMPOR["realisasi"], {}, "")]))
+    sebelum = _jumlah()
+    with pytest.raises(CommandError) as info:
+        call_command("impor_realisasi", tahun, str(path))
+    assert str(info.value) == f"Tahun: tahun harus antara 2000 dan 2100 (tertulis {tahun})."
+    assert _jumlah() == sebelum
