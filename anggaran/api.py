@@ -20,7 +20,7 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 from kpu_site.akses import IzinModelApi
-from kpu_site.impor import ImporGagal
+from kpu_site.impor import ImporGagal, ukuran_pastikan
 
 from . import selectors, services
 from .akses import IzinTulisAnggaranApi
@@ -271,6 +271,11 @@ class DokumenViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
         masuk = self.ImporInputSerializer(data=request.data)
         masuk.is_valid(raise_exception=True)
         berkas = masuk.validated_data["berkas"]
+        try:
+            ukuran_pastikan(berkas.size)
+        except ImporGagal as exc:
+            kesalahan = KesalahanImporSerializer(exc.kesalahan, many=True).data
+            raise ApiValidationError({"kesalahan": kesalahan}) from None
         data = berkas.read()
         if masuk.validated_data["pratinjau"]:
             hasil = realisasi_impor_periksa(dokumen=dokumen, berkas=data, nama_berkas=berkas.name)

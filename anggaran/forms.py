@@ -5,11 +5,10 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django import forms
-from django.conf import settings
 
 from kpu_site.formatting import bulan as nama_bulan
 from kpu_site.formulir import TANGGAL, kelas_bootstrap
-from kpu_site.impor import parse_angka_id
+from kpu_site.impor import ImporGagal, parse_angka_id, ukuran_pastikan
 
 from . import selectors
 from .models import DokumenAnggaran, Pos
@@ -203,9 +202,8 @@ class ImporForm(_Bootstrap, forms.Form):
 
     def clean_berkas(self):
         berkas = self.cleaned_data["berkas"]
-        batas = settings.BATAS_UKURAN_BERKAS
-        if berkas.size > batas:
-            raise forms.ValidationError(
-                f"Berkas terlalu besar ({berkas.size // 1024} KB; batas {batas // 1024} KB)."
-            )
+        try:
+            ukuran_pastikan(berkas.size)
+        except ImporGagal as exc:
+            raise forms.ValidationError([str(k) for k in exc.kesalahan]) from None
         return berkas

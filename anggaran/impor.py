@@ -25,7 +25,14 @@ from django.db import connection, transaction
 
 from kpu_site.audit import jejak_catat
 from kpu_site.formatting import rupiah
-from kpu_site.impor import ImporGagal, Kesalahan, baca_tabel, parse_angka_id, parse_tanggal
+from kpu_site.impor import (
+    ImporGagal,
+    Kesalahan,
+    baca_tabel,
+    batas_baris_periksa,
+    parse_angka_id,
+    parse_tanggal,
+)
 
 from . import selectors
 from .akses import pastikan_boleh_tulis
@@ -34,7 +41,6 @@ from .services import pastikan_terbuka
 
 KOLOM_WAJIB = ("tanggal", "nomor_sp2d", "kode_akun", "uraian", "nilai")
 NOL = Decimal("0")
-BATAS_PANJANG = {"nomor_sp2d": 60, "nomor_spm": 60, "uraian": 500}
 
 
 @dataclass(slots=True)
@@ -157,9 +163,18 @@ def _periksa_baris(hasil: HasilImpor, rows) -> None:
         sp2d = data.get("nomor_sp2d", "").strip()
         if not sp2d:
             kesalahan.append(Kesalahan(nomor, "nomor_sp2d", "kosong."))
-        for kolom, batas in BATAS_PANJANG.items():
-            if len(data.get(kolom, "") or "") > batas:
-                kesalahan.append(Kesalahan(nomor, kolom, f"lebih dari {batas} karakter."))
+        kesalahan.extend(
+            batas_baris_periksa(
+                Realisasi,
+                nomor,
+                {
+                    "nomor_sp2d": sp2d,
+                    "nomor_spm": data.get("nomor_spm", "").strip(),
+                    "uraian": data.get("uraian", "").strip(),
+                    "nilai": nilai,
+                },
+            )
+        )
         if len(kesalahan) != salah_sebelum or akun_id is None or nilai is None:
             continue
         kunci = (sp2d, akun_id)

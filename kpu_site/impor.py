@@ -2,8 +2,14 @@
 
 - CSV in UTF-8 (with or without BOM) or Windows-1252 (Excel's "CSV" on Windows), separated by
   ``,`` or ``;`` (the header line decides);
+- UTF-16 with a BOM (Excel's "Unicode Text", tab-separated) too;
 - XLSX read with openpyxl in read-only mode, after checking it really is an xlsx and not a
-  zip bomb;
+  zip bomb (a part that expands more than ``BATAS_RASIO_KOMPRESI`` times: real sheets measure
+  9–19 times, a bomb about 1,000);
+- the limits of ``settings.IMPOR_BATAS_UKURAN`` (bytes) and ``settings.IMPOR_BATAS_BARIS``
+  (rows, the header included) for every import, page, API and command alike; a cell over
+  ``BATAS_SEL`` characters, a NUL character or a row with more cells than the header is an
+  error naming the row and column, never a 500;
 - headers normalised (``Nomor SP2D`` -> ``nomor_sp2d``), rows numbered as the user sees them in
   the file (header = row 1).
 
@@ -20,6 +26,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import re
 import zipfile
 from collections.abc import Iterable, Iterator, Sequence
@@ -27,9 +34,20 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
-# An xlsx whose parts would expand beyond this is refused (a "zip bomb").
-BATAS_XLSX_TERURAI = 300 * 1024 * 1024
-BATAS_RASIO_KOMPRESI = 200
+from django.conf import settings
+
+from .batas import batas_model_periksa
+
+# The longest cell read (the csv module's default limit): a longer one is a row/column error.
+BATAS_SEL = 131_072
+# An xlsx part that expands more than this many times is a "zip bomb". Measured on sheets
+# written by openpyxl: 9× (50,000 applicants), 13× (TPS rows), 19× (the same row 50,000
+# times); a bomb of zeros 1,029×. Parts under BATAS_BAGIAN_KECIL are not checked (harmless).
+BATAS_RASIO_KOMPRESI = 50
+BATAS_BAGIAN_KECIL = 1024 * 1024
+# The csv module refuses a field over its limit with an error that names no row or column:
+# read any length and check it against BATAS_SEL here instead.
+csv.field_size_limit(2**31 - 1)
 
 
 @dataclass(frozen=True)
@@ -61,6 +79,65 @@ class ImporGagal(Exception):
     def __init__(self, kesalahan: list[Kesalahan]):
         self.kesalahan = kesalahan
         super().__init__("; ".join(str(k) for k in kesalahan[:5]))
+
+
+def _gagal_berkas(alasan: str) -> ImporGagal:
+    return ImporGagal([Kesalahan(None, "", alasan)])
+
+
+def _angka_id(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+def _mb(n: int) -> str:
+    teks = f"{n / 1048576:.1f}".replace(".", ",")
+    return teks[:-2] if teks.endswith(",0") else teks
+
+
+def ukuran_pastikan(ukuran: int) -> None:
+    """``ImporGagal`` naming the limit when an upload of ``ukuran`` bytes is over
+    ``settings.IMPOR_BATAS_UKURAN`` (the same for every import page, API and command)."""
+    batas = settings.IMPOR_BATAS_UKURAN
+    if ukuran > batas:
+        raise _gagal_berkas(
+            f"berkas {_mb(ukuran)} MB melebihi batas {_mb(batas)} MB (IMPOR_BATAS_UKURAN)."
+        )
+
+
+def _terlalu_banyak_baris(batas: int) -> ImporGagal:
+    return _gagal_berkas(
+        f"lebih dari {_angka_id(batas)} baris (IMPOR_BATAS_BARIS); pecah berkas menjadi "
+        "beberapa bagian."
+    )
+
+
+def _sel_pastikan(nomor: int, kolom: list[str], values: list[str]) -> None:
+    """The row's cells against ``BATAS_SEL`` and NUL characters (PostgreSQL cannot store
+    them); called only for a row whose total length or content calls for it."""
+    for i, value in enumerate(values):
+        nama = kolom[i] if i < len(kolom) and kolom[i] else f"ke-{i + 1}"
+        if len(value) > BATAS_SEL:
+            raise ImporGagal(
+                [
+                    Kesalahan(
+                        nomor,
+                        nama,
+                        f"isian terlalu panjang: lebih dari {_angka_id(BATAS_SEL)} karakter.",
+                    )
+                ]
+            )
+        if "\x00" in value:
+            raise ImporGagal(
+                [Kesalahan(nomor, nama, "berisi karakter NUL (berkas rusak atau bukan teks).")]
+            )
+
+
+def batas_baris_periksa(model, nomor: int, data: dict) -> list[Kesalahan]:
+    """The values one import row writes to ``model`` (field name -> value) against the
+    database's limits (``kpu_site.batas``): one ``Kesalahan`` per column that does not fit."""
+    return [
+        Kesalahan(nomor, kolom, pesan) for kolom, pesan in batas_model_periksa(model, data).items()
+    ]
 
 
 @dataclass
@@ -99,8 +176,23 @@ def _teks_sel(value) -> str:
     return str(value).strip()
 
 
+def ukuran_berkas(berkas) -> int:
+    """The size in bytes of an upload (file object, bytes or path) without reading it."""
+    if isinstance(berkas, bytes):
+        return len(berkas)
+    if hasattr(berkas, "read"):
+        ukuran = getattr(berkas, "size", None)
+        if ukuran is None:
+            berkas.seek(0, os.SEEK_END)
+            ukuran = berkas.tell()
+        return ukuran
+    return os.path.getsize(berkas)
+
+
 def isi_berkas(berkas) -> bytes:
-    """The bytes of an upload: a file object (read from the start), bytes, or a path."""
+    """The bytes of an upload: a file object (read from the start), bytes, or a path;
+    ``ImporGagal`` when it is over ``settings.IMPOR_BATAS_UKURAN`` (checked before reading)."""
+    ukuran_pastikan(ukuran_berkas(berkas))
     if isinstance(berkas, bytes):
         return berkas
     if hasattr(berkas, "read"):
@@ -111,7 +203,15 @@ def isi_berkas(berkas) -> bytes:
 
 
 def teks_csv(data: bytes) -> str:
-    """A CSV's text: UTF-8 (a BOM dropped), else Windows-1252 (Excel's "CSV" on Windows)."""
+    """A CSV's text: UTF-16 with a BOM (Excel's "Unicode Text"), UTF-8 (a BOM dropped), else
+    Windows-1252 (Excel's "CSV" on Windows; Latin-1 reads the same)."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise _gagal_berkas(
+                "berkas UTF-16 rusak; simpan ulang sebagai CSV UTF-8 atau XLSX."
+            ) from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -119,57 +219,95 @@ def teks_csv(data: bytes) -> str:
 
 
 def pemisah_csv(teks: str) -> str:
-    """``;`` when the header line has more of them than commas (Excel with Indonesian
-    regional settings), else ``,``."""
+    """The separator the header line uses most: ``;`` (Excel with Indonesian regional
+    settings), a tab (Excel's "Unicode Text"), else ``,``."""
     first = teks.split("\n", 1)[0]
-    return ";" if first.count(";") > first.count(",") else ","
+    koma, titik_koma, tab = first.count(","), first.count(";"), first.count("\t")
+    if max(titik_koma, tab) <= koma:
+        return ","
+    return ";" if titik_koma >= tab else "\t"
+
+
+_KENDALI = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 def _baca_csv(data: bytes, *, rapikan: bool) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
     text = teks_csv(data)
+    if _KENDALI.search(text.split("\n", 1)[0]):
+        raise _gagal_berkas("bukan berkas CSV atau XLSX (isinya data biner).")
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=pemisah_csv(text))
     try:
         header = next(reader)
+    except csv.Error as exc:
+        raise _gagal_berkas(f"baris judul tidak dapat dibaca sebagai CSV ({exc}).") from None
     except StopIteration:
         return [], iter(())
+    if len("".join(header)) > BATAS_SEL:
+        _sel_pastikan(1, [""] * len(header), header)
+    ada_nul = "\x00" in text
+    kolom = [normalisasi_kolom(h) for h in header]
+    lebar = len(header)
 
     def rows():
-        for nomor, row in enumerate(reader, start=2):
-            if not "".join(row).strip():
-                continue
-            yield nomor, [cell.strip() for cell in row] if rapikan else row
+        batas = settings.IMPOR_BATAS_BARIS
+        nomor = 1
+        try:
+            for nomor, row in enumerate(reader, start=2):
+                if nomor > batas:
+                    raise _terlalu_banyak_baris(batas)
+                gabung = "".join(row)
+                if not gabung.strip():
+                    continue
+                if len(gabung) > BATAS_SEL or (ada_nul and "\x00" in gabung):
+                    _sel_pastikan(nomor, kolom, row)
+                if len(row) > lebar and any(cell.strip() for cell in row[lebar:]):
+                    raise ImporGagal(
+                        [
+                            Kesalahan(
+                                nomor,
+                                f"ke-{lebar + 1}",
+                                f"isian di luar {lebar} kolom baris judul (ada pemisah di "
+                                "dalam isian? apit isian itu dengan tanda kutip).",
+                            )
+                        ]
+                    )
+                yield nomor, [cell.strip() for cell in row] if rapikan else row
+        except csv.Error as exc:
+            raise ImporGagal(
+                [Kesalahan(nomor + 1, "", f"tidak dapat dibaca sebagai CSV ({exc}).")]
+            ) from None
 
     return header, rows()
 
 
 def _periksa_xlsx(data: bytes) -> None:
+    """An xlsx, and no zip bomb: every part of over ``BATAS_BAGIAN_KECIL`` bytes expands at most
+    ``BATAS_RASIO_KOMPRESI`` times (a genuine sheet of a million rows expands about 10 times and
+    passes; its rows are then counted against ``IMPOR_BATAS_BARIS`` while reading), and all
+    parts together stay under ``IMPOR_BATAS_UKURAN`` × that ratio."""
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
-        raise ImporGagal(
-            [Kesalahan(None, "", "berkas bukan XLSX yang sah (bukan arsip Excel).")]
-        ) from None
+        raise _gagal_berkas("berkas bukan XLSX yang sah (bukan arsip Excel).") from None
     with zf:
         names = zf.namelist()
         if "[Content_Types].xml" not in names or "xl/workbook.xml" not in names:
-            raise ImporGagal(
-                [Kesalahan(None, "", "berkas bukan XLSX yang sah (tidak ada lembar kerja Excel).")]
-            )
+            raise _gagal_berkas("berkas bukan XLSX yang sah (tidak ada lembar kerja Excel).")
+        batas_total = settings.IMPOR_BATAS_UKURAN * BATAS_RASIO_KOMPRESI
         total = 0
         for info in zf.infolist():
             total += info.file_size
-            ratio = info.file_size / max(info.compress_size, 1)
-            if total > BATAS_XLSX_TERURAI or (
-                info.file_size > 10 * 1024 * 1024 and ratio > BATAS_RASIO_KOMPRESI
-            ):
-                raise ImporGagal(
-                    [
-                        Kesalahan(
-                            None,
-                            "",
-                            "berkas XLSX terlalu besar setelah diurai (kemungkinan zip bomb); ditolak.",
-                        )
-                    ]
+            rasio = info.file_size / max(info.compress_size, 1)
+            if info.file_size > BATAS_BAGIAN_KECIL and rasio > BATAS_RASIO_KOMPRESI:
+                raise _gagal_berkas(
+                    f"berkas XLSX tidak wajar: bagian {info.filename} memuai "
+                    f"{_angka_id(int(rasio))} kali setelah diurai (lembar kerja asli paling "
+                    f"banyak {BATAS_RASIO_KOMPRESI} kali); kemungkinan zip bomb, ditolak."
+                )
+            if total > batas_total:
+                raise _gagal_berkas(
+                    f"berkas XLSX terlalu besar setelah diurai: lebih dari {_mb(batas_total)} MB "
+                    f"(IMPOR_BATAS_UKURAN × {BATAS_RASIO_KOMPRESI}); ditolak."
                 )
 
 
@@ -190,13 +328,22 @@ def _baca_xlsx(data: bytes) -> tuple[list[str], Iterator[tuple[int, list[str]]]]
     except StopIteration:
         return [], iter(())
 
+    kolom = [normalisasi_kolom(h) for h in header]
+
     def rows():
-        for nomor, row in enumerate(it, start=2):
-            values = [_teks_sel(v) for v in row]
-            if not any(values):
-                continue
-            yield nomor, values
-        wb.close()
+        batas = settings.IMPOR_BATAS_BARIS
+        try:
+            for nomor, row in enumerate(it, start=2):
+                if nomor > batas:
+                    raise _terlalu_banyak_baris(batas)
+                values = [_teks_sel(v) for v in row]
+                if not any(values):
+                    continue
+                if any(len(v) > BATAS_SEL for v in values):
+                    _sel_pastikan(nomor, kolom, values)
+                yield nomor, values
+        finally:
+            wb.close()
 
     return header, rows()
 
@@ -212,6 +359,8 @@ def baca_tabel(
     the cells it uses (XLSX cells are always stripped).
     """
     data = isi_berkas(berkas)
+    if not data:
+        raise _gagal_berkas("berkas kosong: tidak ada baris judul kolom.")
     lower = nama_berkas.lower()
     if data.startswith(b"PK\x03\x04") or lower.endswith((".xlsx", ".xlsm")):
         header, rows = _baca_xlsx(data)
@@ -224,6 +373,9 @@ def baca_tabel(
     kolom = [normalisasi_kolom(h) for h in header]
     if not any(kolom):
         raise ImporGagal([Kesalahan(None, "", "berkas kosong: tidak ada baris judul kolom.")])
+    ganda = sorted({k for k in kolom if k and kolom.count(k) > 1})
+    if ganda:
+        raise ImporGagal([Kesalahan(1, k, "kolom ganda di baris judul.") for k in ganda])
     hilang = [k for k in kolom_wajib if k not in kolom]
     if hilang:
         raise ImporGagal([Kesalahan(1, k, "kolom wajib tidak ada di baris judul.") for k in hilang])

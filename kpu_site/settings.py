@@ -135,6 +135,11 @@ STORAGES = {
 }
 # Upload limit for evidence and applicant documents (bytes).
 BATAS_UKURAN_BERKAS = env.int("BATAS_UKURAN_BERKAS", default=10 * 1024 * 1024)
+# Imports (CSV/XLSX), the same for every page, API and command: the largest file in bytes (a
+# full 1,048,576-row applicant XLSX is about 80 MB) and the most rows, the header included
+# (Excel's maximum).
+IMPOR_BATAS_UKURAN = env.int("IMPOR_BATAS_UKURAN", default=100 * 1024 * 1024)
+IMPOR_BATAS_BARIS = env.int("IMPOR_BATAS_BARIS", default=1_048_576)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 

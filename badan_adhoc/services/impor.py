@@ -22,6 +22,7 @@ from kpu_site.impor import (
     ImporGagal,
     Kesalahan,
     baca_tabel,
+    batas_baris_periksa,
     parse_tanggal,
 )
 
@@ -122,7 +123,11 @@ _KOLOM_TULIS_PENDAFTAR = (
     "hasil_akhir",
     "dibuat_pada",
 )
-_BATAS = {"nik": 32, "nama": 150, "tempat_lahir": 100, "alamat": 255, "no_hp": 20, "email": 254}
+# The column lengths the fast path checks (from the model, like the slow path's messages).
+_BATAS = {
+    k: Pendaftar._meta.get_field(k).max_length
+    for k in ("nik", "nama", "tempat_lahir", "kode_domisili", "alamat", "no_hp", "email")
+}
 
 
 def _wilayah_tujuan_sah(rekrutmen: Rekrutmen) -> dict[str, int]:
@@ -141,16 +146,16 @@ def _pendaftar_periksa(nomor, row, *, tujuan, tingkat) -> list[Kesalahan]:
     for kolom, nilai in (("nik", nik), ("nama", nama), ("tempat_lahir", tempat)):
         if not nilai:
             salah.append(Kesalahan(nomor, kolom, "kosong."))
-    for kolom, nilai in (
-        ("nik", nik),
-        ("nama", nama),
-        ("tempat_lahir", tempat),
-        ("alamat", alamat),
-        ("no_hp", hp),
-        ("email", email),
-    ):
-        if len(nilai) > _BATAS[kolom]:
-            salah.append(Kesalahan(nomor, kolom, f"lebih dari {_BATAS[kolom]} karakter."))
+    teks = {
+        "nik": nik,
+        "nama": nama,
+        "tempat_lahir": tempat,
+        "kode_domisili": kode_dom,
+        "alamat": alamat,
+        "no_hp": hp,
+        "email": email,
+    }
+    salah.extend(batas_baris_periksa(Pendaftar, nomor, teks))
     if JENIS_KELAMIN.get(jk.upper()) is None:
         salah.append(Kesalahan(nomor, "jenis_kelamin", f"'{jk}' bukan L atau P."))
     try:
@@ -167,8 +172,6 @@ def _pendaftar_periksa(nomor, row, *, tujuan, tingkat) -> list[Kesalahan]:
         )
     if not kode_dom:
         salah.append(Kesalahan(nomor, "kode_domisili", "kosong."))
-    elif len(kode_dom) > 20:
-        salah.append(Kesalahan(nomor, "kode_domisili", "lebih dari 20 karakter."))
     if kode_tujuan not in tujuan:
         salah.append(
             Kesalahan(
@@ -216,6 +219,7 @@ def pendaftar_import(
     akhir_copy = "\tbelum\tf\tf\tf\tf\tf\tf\tf\t\t\tf\t\t" + sekarang.isoformat() + "\n"
     akhir_tuple = ("belum", *([False] * 7), "", "", False, "", sekarang)
     fromiso = date.fromisoformat
+    b_nik, b_nama, b_tempat, b_dom, b_alamat, b_hp, b_email = _BATAS.values()
     i_nik, i_nama, i_jk, i_tmp, i_tgl, i_pend, i_dom, i_alm, i_hp, i_mail, i_tuj = posisi
     lebar = max(posisi) + 1
     dibaca = [0]
@@ -248,13 +252,13 @@ def pendaftar_import(
                 and nama
                 and tempat
                 and kode_dom
-                and len(nik) <= 32
-                and len(nama) <= 150
-                and len(tempat) <= 100
-                and len(kode_dom) <= 20
-                and len(alamat) <= 255
-                and len(hp) <= 20
-                and len(email) <= 254
+                and len(nik) <= b_nik
+                and len(nama) <= b_nama
+                and len(tempat) <= b_tempat
+                and len(kode_dom) <= b_dom
+                and len(alamat) <= b_alamat
+                and len(hp) <= b_hp
+                and len(email) <= b_email
             ):
                 row = _ambil(values, posisi)
                 salah = _pendaftar_periksa(nomor, row, tujuan=tujuan, tingkat=tingkat)
@@ -321,15 +325,17 @@ def anggota_parpol_import(*, berkas, nama_berkas: str, pengguna=None) -> HasilIm
         for nomor, values in tabel.baris_list():
             dibaca[0] += 1
             nik, nama, partai = _ambil(values, posisi)
-            if not nik or len(nik) > 32:
-                kesalahan.append(
-                    Kesalahan(nomor, "nik", "kosong." if not nik else "lebih dari 32 karakter.")
-                )
+            if not nik:
+                kesalahan.append(Kesalahan(nomor, "nik", "kosong."))
             if not partai:
                 kesalahan.append(Kesalahan(nomor, "partai", "kosong."))
+            kesalahan.extend(
+                batas_baris_periksa(
+                    AnggotaParpol, nomor, {"nik": nik, "nama": nama, "partai": partai}
+                )
+            )
             if kesalahan:
                 continue
-            nama, partai = nama[:150], partai[:100]
             if postgres:
                 teks = nik + nama + partai
                 if "\\" in teks or "\t" in teks or "\n" in teks or "\r" in teks:

@@ -7,6 +7,7 @@ from django.db import transaction
 from kpu_site.audit import jejak_catat
 from kpu_site.impor import (
     Kesalahan,
+    batas_baris_periksa,
     parse_angka_id,
 )
 
@@ -38,8 +39,6 @@ def wilayah_import(*, berkas, nama_berkas: str, pengguna=None) -> HasilImpor:
         jenis = jenis.lower()
         if not kode:
             kesalahan.append(Kesalahan(nomor, "kode", "kosong."))
-        elif len(kode) > 20:
-            kesalahan.append(Kesalahan(nomor, "kode", "lebih dari 20 karakter."))
         elif kode in rows:
             kesalahan.append(
                 Kesalahan(nomor, "kode", f"{kode} sudah ada di baris {rows[kode][0]}.")
@@ -52,8 +51,12 @@ def wilayah_import(*, berkas, nama_berkas: str, pengguna=None) -> HasilImpor:
             )
         if not induk:
             kesalahan.append(Kesalahan(nomor, "kode_induk", "kosong."))
-        if kode and kode not in rows:
-            rows[kode] = (nomor, nama[:100], jenis, induk)
+        batas = batas_baris_periksa(
+            Wilayah, nomor, {"kode": kode, "nama": nama, "kode_induk": induk}
+        )
+        kesalahan.extend(batas)
+        if kode and kode not in rows and not batas:
+            rows[kode] = (nomor, nama, jenis, induk)
     ada = {w.kode: w for w in Wilayah.objects.all()}
     kecamatan_kode = {k for k, r in rows.items() if r[2] == "kecamatan"} | {
         k for k, w in ada.items() if w.jenis == "kecamatan" and k not in rows
@@ -131,6 +134,11 @@ def tps_import(*, berkas, nama_berkas: str, pengguna=None) -> HasilImpor:
         except ValueError as exc:
             kesalahan.append(Kesalahan(nomor_baris, "jumlah_dpt", str(exc)))
             dpt = None
+        if nomor is not None and dpt is not None:
+            batas = batas_baris_periksa(TPS, nomor_baris, {"nomor": nomor, "jumlah_dpt": dpt})
+            kesalahan.extend(batas)
+            if batas:
+                continue
         if kel_id is not None and nomor is not None and dpt is not None:
             if (kel_id, nomor) in rows:
                 kesalahan.append(

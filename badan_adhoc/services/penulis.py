@@ -34,12 +34,17 @@ def _teks_copy(value) -> str:
 
 
 class _Aliran:
-    """A read-only text file over an iterator of ``COPY`` lines (for ``copy_expert``)."""
+    """A read-only text file over an iterator of ``COPY`` lines (for ``copy_expert``).
+
+    An exception raised by the iterator (an ``ImporGagal`` of the reader) ends the data and is
+    kept in ``gagal``: psycopg2 would turn it into a ``QueryCanceled`` that names no row, so
+    the writer raises it itself once ``COPY`` returns (inside the caller's transaction)."""
 
     def __init__(self, rows: Iterable):
         self._it = iter(rows)
         self._sisa = ""
         self.jumlah = 0
+        self.gagal: Exception | None = None
 
     def iterator(self):
         for row in self._it:
@@ -49,12 +54,16 @@ class _Aliran:
     def read(self, size: int = -1) -> str:
         parts = [self._sisa]
         n = len(self._sisa)
-        for line in self._it:
-            self.jumlah += 1
-            parts.append(line)
-            n += len(line)
-            if 0 < size <= n:
-                break
+        try:
+            for line in self._it:
+                self.jumlah += 1
+                parts.append(line)
+                n += len(line)
+                if 0 < size <= n:
+                    break
+        except Exception as exc:
+            self.gagal = exc
+            self._it = iter(())
         data = "".join(parts)
         if 0 < size < len(data):
             self._sisa = data[size:]
@@ -106,6 +115,8 @@ class PenulisMassal:
                 cursor.cursor.copy_expert(
                     f"COPY {qn(self.table)} ({cols}) FROM STDIN", aliran, size=1 << 16
                 )
+                if aliran.gagal is not None:
+                    raise aliran.gagal
                 # Fresh planner statistics: the set-based screening right after an import must
                 # not be planned for the table as it was before thousands of rows arrived.
                 cursor.execute(f"ANALYZE {qn(self.table)}")

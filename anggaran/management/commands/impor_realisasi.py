@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from anggaran import selectors
 from anggaran.impor import realisasi_impor
 from anggaran.models import DokumenAnggaran
+from kpu_site.batas import tahun_periksa
 from kpu_site.impor import ImporGagal
 
 
@@ -23,6 +24,9 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, tahun, berkas, nomor=None, **options):
+        salah_tahun = tahun_periksa(tahun)
+        if salah_tahun:
+            raise CommandError(f"Tahun: {salah_tahun}")
         if nomor:
             dokumen = DokumenAnggaran.objects.filter(tahun=tahun, nomor=nomor).first()
         else:
@@ -34,7 +38,7 @@ class Command(BaseCommand):
             raise CommandError(f"Berkas {berkas} tidak ditemukan.")
         try:
             hasil = realisasi_impor(
-                pengguna=None, dokumen=dokumen, berkas=path.read_bytes(), nama_berkas=path.name
+                pengguna=None, dokumen=dokumen, berkas=path, nama_berkas=path.name
             )
         except ImporGagal as exc:
             for k in exc.kesalahan:
