@@ -66,3 +66,33 @@ def serentak(jumlah: int, kerja: Callable[[int], object]) -> list:
     for t in threads:
         t.join(timeout=120)
     return hasil
+
+
+@contextmanager
+def kunci_ditahan(obj, *, milidetik: int = 200) -> Iterator[None]:
+    """While the block runs another connection holds the write lock a save of ``obj`` needs
+    (SQLite: the database's, PostgreSQL: the row's) and this thread's connection gives up
+    waiting after ``milidetik`` — what a save meets when another one takes longer than the
+    wait allows."""
+    lain = connections.create_connection("default")
+    sqlite = connection.vendor == "sqlite"
+    if sqlite:
+        lain.cursor().execute("BEGIN IMMEDIATE")
+        connection.cursor().execute(f"PRAGMA busy_timeout = {int(milidetik)}")
+    else:
+        lain.set_autocommit(False)
+        tabel = lain.ops.quote_name(obj._meta.db_table)
+        lain.cursor().execute(f"SELECT 1 FROM {tabel} WHERE id = %s FOR UPDATE", [obj.pk])  # noqa: S608
+        connection.cursor().execute(f"SET lock_timeout = '{int(milidetik)}ms'")
+    try:
+        yield
+    finally:
+        if sqlite:
+            lain.cursor().execute("ROLLBACK")
+            connection.cursor().execute(
+                f"PRAGMA busy_timeout = {int(connection.settings_dict['OPTIONS']['timeout'] * 1000)}"
+            )
+        else:
+            lain.rollback()
+            connection.cursor().execute("RESET lock_timeout")
+        lain.close()

@@ -1,6 +1,7 @@
 """Simultaneous saves of one realisasi row (issue 14, item 3): through the form and the API,
 each save either succeeds or gets the "sudah diubah oleh … pada …" message — never a 500,
-on SQLite (file database, as served) and on PostgreSQL."""
+on SQLite (file database, as served) and on PostgreSQL. A save that cannot get the lock in
+time is asked to be sent again (form error, message, API 503 with Retry-After)."""
 
 from __future__ import annotations
 
@@ -11,12 +12,14 @@ from django.test import Client
 from django.urls import reverse
 
 from kinerja.models import Realisasi
+from kinerja.selectors import pengaturan_capaian_get
 from kpu_site.formatting import tanggal
+from kpu_site.konkuren import PESAN_SIBUK
 from kpu_site.models import JejakAudit
 from kpu_site.peran import Peran
-from tests.konkuren import basis_data_berkas, serentak
+from tests.konkuren import basis_data_berkas, kunci_ditahan, serentak
 
-from .factories import IndikatorFactory, SasaranFactory, TargetTahunanFactory
+from .factories import IndikatorFactory, RealisasiFactory, SasaranFactory, TargetTahunanFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -112,3 +115,38 @@ def test_realisasi_simultaneous_saves_succeed_once_or_name_who_saved(
             content_type__model="realisasi", object_id=str(realisasi.pk)
         )
         assert jejak.count() == 1 + PUTARAN
+
+
+def test_realisasi_save_while_lock_held_asks_to_save_again(indikator, staf, tmp_path):
+    with basis_data_berkas(tmp_path):
+        realisasi = RealisasiFactory(indikator=indikator, tahun=2024, nilai=Decimal("50"))
+        pengaturan_capaian_get()  # the settings row exists (a page would create it on read)
+        c = Client(raise_request_exception=False)
+        c.force_login(staf)
+        url = reverse(
+            "kinerja:realisasi_isi",
+            kwargs={"tahun": 2024, "indikator_pk": indikator.pk, "periode": "tahunan"},
+        )
+        aksi = reverse("kinerja:realisasi_aksi", kwargs={"pk": realisasi.pk})
+        body = {"indikator": indikator.pk, "tahun": 2024, "periode": "tahunan", "versi": 1}
+        assert c.get(url).status_code == 200  # the user opened the form (working year: 2024)
+        with kunci_ditahan(realisasi):
+            halaman = c.post(url, {"nilai": "77,5", "versi": "1", "analisis": "tulisan saya"})
+            api = c.post(
+                "/api/kinerja/realisasi/", {**body, "nilai": "78"}, content_type="application/json"
+            )
+            ajukan = c.post(aksi, {"aksi": "ajukan"}, follow=True)
+        assert halaman.status_code == 400
+        isi = halaman.content.decode()
+        assert PESAN_SIBUK in isi and "77,5" in isi and "tulisan saya" in isi
+        assert api.status_code == 503 and api["Retry-After"] == "5"
+        assert api.json() == {"detail": PESAN_SIBUK}
+        assert ajukan.status_code == 200 and PESAN_SIBUK in ajukan.content.decode()
+        realisasi.refresh_from_db()
+        assert (realisasi.nilai, realisasi.versi, realisasi.status) == (Decimal("50"), 1, "draft")
+        assert realisasi.history.count() == 1
+
+        # Saved again once the other save is done: it goes through.
+        assert c.post(url, {"nilai": "77,5", "versi": "1"}).status_code == 302
+        realisasi.refresh_from_db()
+        assert (realisasi.nilai, realisasi.versi) == (Decimal("77.5"), 2)
