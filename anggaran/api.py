@@ -472,14 +472,14 @@ class PosViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gene
         masuk.is_valid(raise_exception=True)
         data = masuk.validated_data
         if "uraian" in data or "satuan" in data:
-            services.pos_update(
+            pos = services.pos_update(
                 pengguna=request.user,
                 pos=pos,
                 uraian=data.get("uraian", pos.uraian),
                 satuan=data.get("satuan", pos.satuan),
             )
         if "sasaran" in data:
-            services.pos_sasaran_set(pengguna=request.user, pos=pos, sasaran=data["sasaran"])
+            pos = services.pos_sasaran_set(pengguna=request.user, pos=pos, sasaran=data["sasaran"])
         return Response(self.OutputSerializer(pos).data)
 
     @extend_schema(request=UbahInputSerializer, responses=OutputSerializer)

@@ -106,6 +106,7 @@ def dokumen_update(
     *, pengguna, dokumen: DokumenAnggaran, nomor: str, tanggal: date, uraian: str, pemberi: str = ""
 ) -> DokumenAnggaran:
     pastikan_boleh_tulis(pengguna)
+    dokumen = DokumenAnggaran.objects.select_for_update().get(pk=dokumen.pk)
     pastikan_terbuka(dokumen)
     dokumen.nomor = nomor.strip()
     dokumen.tanggal = tanggal
@@ -250,10 +251,17 @@ def pos_create(
     return pos
 
 
+def _pos_kunci(pos: Pos) -> Pos:
+    """The line as stored now, its row locked until the transaction ends (PostgreSQL; SQLite
+    writes one transaction at a time), with its document as stored now."""
+    return Pos.objects.select_for_update(of=("self",)).select_related("dokumen").get(pk=pos.pk)
+
+
 @transaction.atomic
 def pos_update(*, pengguna, pos: Pos, uraian: str, satuan: str = "") -> Pos:
     """Rename a line (codes are not changed: realisasi and imports refer to them)."""
     pastikan_boleh_tulis(pengguna)
+    pos = _pos_kunci(pos)
     pastikan_terbuka(pos.dokumen)
     pos.uraian = uraian.strip()
     if pos.tingkat == Pos.Tingkat.DETAIL:
@@ -267,6 +275,7 @@ def pos_update(*, pengguna, pos: Pos, uraian: str, satuan: str = "") -> Pos:
 def pos_sasaran_set(*, pengguna, pos: Pos, sasaran: list) -> Pos:
     """Link a kegiatan/KRO/RO line to the sasaran strategis it funds (replaces the links)."""
     pastikan_boleh_tulis(pengguna)
+    pos = _pos_kunci(pos)
     pastikan_terbuka(pos.dokumen)
     if sasaran and pos.tingkat not in Pos.TINGKAT_BERSASARAN:
         raise ValidationError(
@@ -385,7 +394,8 @@ def revisi_create(
 def rpd_set(*, pengguna, revisi: Revisi, nilai: dict[int, Decimal]) -> list[RencanaPenarikan]:
     """Set the RPD (halaman III) months of the latest revision."""
     pastikan_boleh_tulis(pengguna)
-    pastikan_terbuka(revisi.dokumen)
+    # The document row is the lock of its revisions (``revisi_create`` takes it too).
+    pastikan_terbuka(DokumenAnggaran.objects.select_for_update().get(pk=revisi.dokumen_id))
     terakhir = selectors.revisi_terakhir(dokumen=revisi.dokumen)
     if terakhir is None or terakhir.pk != revisi.pk:
         raise ValidationError(

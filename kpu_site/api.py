@@ -1,7 +1,8 @@
 """The API root: one DRF router that every app registers its viewsets on.
 
 Each app's ``api.py`` defines ``register(router)``; ``kpu_site.urls`` calls them. A Django
-``ValidationError`` raised by a service becomes a 400 with its (Indonesian) messages.
+``ValidationError`` raised by a service becomes a 400 with its (Indonesian) messages; a
+database still busy with another user's save a 503 with ``Retry-After`` (``kpu_site.konkuren``).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from rest_framework.routers import DefaultRouter
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from .akses import IzinModelApi
+from .konkuren import DETIK_COBA_LAGI, PESAN_SIBUK, basis_data_sibuk
 
 
 def validation_detail(error: DjangoValidationError):
@@ -28,6 +30,11 @@ def validation_detail(error: DjangoValidationError):
 
 
 def exception_handler(exc, context):
+    if basis_data_sibuk(exc):
+        # Another user's save still holds the lock: nothing was written, send it again.
+        return Response(
+            {"detail": PESAN_SIBUK}, status=503, headers={"Retry-After": str(DETIK_COBA_LAGI)}
+        )
     if isinstance(exc, DjangoValidationError):
         exc = exceptions.ValidationError(validation_detail(exc))
     elif isinstance(exc, DjangoPermissionDenied):

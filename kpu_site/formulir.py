@@ -4,7 +4,9 @@ services the rules).
 
 A view that writes through a service uses ``LayananFormMixin`` (class-based form views) or
 ``kesalahan_ke_form`` (views that build the form themselves); a POST-only action that
-redirects uses ``kesalahan_ke_pesan``. None of them writes anything when the service refuses.
+redirects uses ``kesalahan_ke_pesan``. None of them writes anything when the service refuses,
+nor when the database is still busy with another user's save (``kpu_site.konkuren``): that
+too is a message ("coba simpan lagi"), not a 500.
 """
 
 from __future__ import annotations
@@ -15,9 +17,11 @@ from contextlib import contextmanager
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import OperationalError
 from django.http import HttpResponseRedirect
 from django.http.response import HttpResponseBase
+
+from .konkuren import PESAN_SIBUK, basis_data_sibuk, transaksi_tulis
 
 TANGGAL = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -72,10 +76,14 @@ def kesalahan_ke_form(form: forms.BaseForm) -> Iterator[None]:
             ...
     """
     try:
-        with transaction.atomic():
+        with transaksi_tulis():
             yield
     except ValidationError as e:
         kesalahan_layanan(form, e)
+    except OperationalError as e:
+        if not basis_data_sibuk(e):
+            raise
+        form.add_error(None, PESAN_SIBUK)
 
 
 @contextmanager
@@ -84,11 +92,15 @@ def kesalahan_ke_pesan(request) -> Iterator[None]:
     ``ValidationError`` rolls it back and becomes one error message per text. A success
     message written at the end of the block is therefore only shown when the service ran."""
     try:
-        with transaction.atomic():
+        with transaksi_tulis():
             yield
     except ValidationError as e:
         for pesan in e.messages:
             messages.error(request, pesan)
+    except OperationalError as e:
+        if not basis_data_sibuk(e):
+            raise
+        messages.error(request, PESAN_SIBUK)
 
 
 class LayananFormMixin:
@@ -106,10 +118,15 @@ class LayananFormMixin:
 
     def form_valid(self, form):
         try:
-            with transaction.atomic():
+            with transaksi_tulis():
                 hasil = self.layanan(form)
         except ValidationError as e:
             kesalahan_layanan(form, e)
+            return self.form_invalid(form)
+        except OperationalError as e:
+            if not basis_data_sibuk(e):
+                raise
+            form.add_error(None, PESAN_SIBUK)
             return self.form_invalid(form)
         if isinstance(hasil, HttpResponseBase):
             return hasil

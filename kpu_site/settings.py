@@ -58,6 +58,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # A database still busy with another user's save: a 503 "coba simpan lagi", not a 500.
+    "kpu_site.konkuren.BasisDataSibukMiddleware",
     # AxesMiddleware must be last.
     "axes.middleware.AxesMiddleware",
 ]
@@ -88,8 +90,14 @@ if DATABASES["default"]["ENGINE"].endswith("postgresql"):
     DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("DATABASE_CONN_MAX_AGE", default=60))
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 else:
-    DATABASES["default"].setdefault("OPTIONS", {})
-    DATABASES["default"]["OPTIONS"].setdefault("timeout", 20)
+    # SQLite: write-ahead log (readers never wait for a writer) and every transaction begins
+    # IMMEDIATE, taking the write lock first: two simultaneous saves queue for up to ``timeout``
+    # seconds instead of the second failing with "database is locked" when it upgrades its
+    # read lock (the optimistic ``versi`` check then names who saved first).
+    opsi = DATABASES["default"].setdefault("OPTIONS", {})
+    opsi.setdefault("timeout", 20)
+    opsi.setdefault("transaction_mode", "IMMEDIATE")
+    opsi.setdefault("init_command", "PRAGMA journal_mode=WAL;PRAGMA synchronous=NORMAL")
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "sekretariat.Pengguna"

@@ -102,6 +102,7 @@ def pendaftar_create(*, rekrutmen: Rekrutmen, data: dict, pengguna) -> Pendaftar
 @transaction.atomic
 def pendaftar_update(*, pendaftar: Pendaftar, data: dict, pengguna) -> Pendaftar:
     pastikan_boleh_kelola(pengguna)
+    pendaftar = Pendaftar.objects.select_for_update().get(pk=pendaftar.pk)
     pribadi_lama = {f: getattr(pendaftar, f) for f in DATA_PRIBADI}
     _isi_pendaftar(pendaftar, data)
     pendaftar._change_reason = "Ubah data pendaftar"
@@ -124,6 +125,7 @@ def pendaftar_override(*, pendaftar: Pendaftar, status: str, alasan: str, penggu
     """Staff override of the screening result, with a written reason (audited). An empty
     ``status`` removes the override (the computed result applies again)."""
     pastikan_boleh_kelola(pengguna)
+    pendaftar = Pendaftar.objects.select_for_update().get(pk=pendaftar.pk)
     alasan = (alasan or "").strip()
     if status not in ("", Pendaftar.Status.MS, Pendaftar.Status.TMS):
         raise ValidationError({"status": "Pilih MS atau TMS."})
