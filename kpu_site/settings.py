@@ -1,7 +1,7 @@
 """Settings for the KPU secretariat application, read from the environment.
 
 Defaults make a fresh checkout run as it is: SQLite next to manage.py, tasks run in-process
-(no broker), DEBUG on. Production uses ``kpu_site.settings_production`` which requires
+(no broker), DEBUG off (``DJANGO_DEBUG=1`` in ``.env`` is a developer's explicit choice). Production uses ``kpu_site.settings_production`` which requires
 ``DJANGO_SECRET_KEY`` and turns on every ``check --deploy`` setting.
 """
 
@@ -14,7 +14,7 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 env = environ.Env()
 environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 
-DEBUG = env.bool("DJANGO_DEBUG", default=True)
+DEBUG = env.bool("DJANGO_DEBUG", default=False)
 SECRET_KEY = env(
     "DJANGO_SECRET_KEY",
     default="dev-only-secret-key-not-for-production-use-0123456789abcdefghij",
