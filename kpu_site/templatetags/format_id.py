@@ -1,4 +1,5 @@
-"""Template filters (loaded as builtins): ``rupiah``, ``persen``, ``angka``, ``tanggal_id``."""
+"""Template filters (loaded as builtins): ``rupiah``, ``persen``, ``angka``, ``tanggal_id``,
+``durasi_id``."""
 
 from django import template
 
@@ -32,6 +33,11 @@ def tanggal_id(value):
 @register.filter
 def waktu_id(value):
     return formatting.tanggal(value, dengan_jam=True)
+
+
+@register.filter
+def durasi_id(value):
+    return formatting.durasi(value)
 
 
 @register.filter
