@@ -15,10 +15,9 @@ env = environ.Env()
 environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 
 DEBUG = env.bool("DJANGO_DEBUG", default=False)
-SECRET_KEY = env(
-    "DJANGO_SECRET_KEY",
-    default="dev-only-secret-key-not-for-production-use-0123456789abcdefghij",
-)
+# Published here, so never valid in production (kpu_site.settings_production refuses it).
+SECRET_KEY_PENGEMBANGAN = "dev-only-secret-key-not-for-production-use-0123456789abcdefghij"  # noqa: S105
+SECRET_KEY = env("DJANGO_SECRET_KEY", default=SECRET_KEY_PENGEMBANGAN)
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 
