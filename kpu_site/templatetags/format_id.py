@@ -1,5 +1,5 @@
 """Template filters (loaded as builtins): ``rupiah``, ``persen``, ``angka``, ``tanggal_id``,
-``durasi_id``."""
+``durasi_id``, ``lebar_persen``."""
 
 from django import template
 
@@ -38,6 +38,16 @@ def waktu_id(value):
 @register.filter
 def durasi_id(value):
     return formatting.durasi(value)
+
+
+@register.filter
+def lebar_persen(value) -> int:
+    """A percentage as a whole number from 0 to 100, for a bar's ``lebar-N`` class (a page
+    carries no style attribute: the Content-Security-Policy refuses inline styles)."""
+    try:
+        return max(0, min(100, round(float(value))))
+    except (TypeError, ValueError):
+        return 0
 
 
 @register.filter
