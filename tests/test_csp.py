@@ -83,3 +83,14 @@ def test_lebar_persen_rounds_and_bounds_a_bar_width():
     assert [lebar_persen(v) for v in (-5, 0, 33.4, 66.6, 100, 250, None, "x")] == [
         0, 0, 33, 67, 100, 100, 0, 0,
     ]  # fmt: skip
+
+
+def test_browsable_api_allows_inline_styles_only_on_its_html_pages(db, masuk, staf):
+    client = masuk(staf)
+    html = client.get("/api/", HTTP_ACCEPT="text/html")
+    kebijakan = _kebijakan(html)
+    assert kebijakan["style-src"] == "'self' 'unsafe-inline'"
+    assert kebijakan["script-src"] == "'self'"
+    json = client.get("/api/", HTTP_ACCEPT="application/json")
+    assert _kebijakan(json)["style-src"] == "'self'"
+    assert "unsafe" not in client.get("/")["Content-Security-Policy"]

@@ -44,6 +44,7 @@ def _halaman_diperiksa() -> list[str]:
         f"/kinerja/realisasi/2023/{indikator.pk}/tw1/",
         "/organisasi/",
         "/admin/sekretariat/pegawai/",
+        "/api/",
         "/tidak-ada-halaman-ini/",
     ]
     return list(dict.fromkeys(halaman))
