@@ -20,9 +20,10 @@ WORKDIR /app
 COPY pyproject.toml README.md ./
 RUN pip install --upgrade pip && pip install .
 COPY . .
+# collectstatic needs no secret: it runs with the development settings (the same STATIC_ROOT and
+# storage); the production settings refuse any published key.
 RUN pip install --no-deps -e . \
-    && DJANGO_SECRET_KEY=build-only-collectstatic-key-not-used-at-runtime-0123456789 \
-       python manage.py collectstatic --noinput
+    && DJANGO_SETTINGS_MODULE=kpu_site.settings python manage.py collectstatic --noinput
 
 RUN useradd --create-home --uid 1000 kpu && mkdir -p /app/media && chown -R kpu /app/media
 USER kpu

@@ -34,9 +34,10 @@ from .models import (
 
 
 def pengaturan_capaian_get() -> PengaturanCapaian:
-    """The capaian settings (cap and status bands); created with the defaults when missing."""
-    obj, _ = PengaturanCapaian.objects.get_or_create(pk=1)
-    return obj
+    """The capaian settings (cap and status bands). The row is created by the migration
+    ``0004_pengaturan_capaian_bawaan``; when it is missing (a flushed database) the defaults are
+    returned unsaved: a read never writes (``pengaturan_capaian_update`` saves it)."""
+    return PengaturanCapaian.objects.filter(pk=1).first() or PengaturanCapaian(pk=1)
 
 
 def kinerja_tahun_lock(tahun: int) -> bool:

@@ -8,7 +8,7 @@ up to N places (``number_format`` cuts the digits off), the ``Rp`` prefix, money
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django.utils import formats, timezone
@@ -99,3 +99,16 @@ def tanggal_valid(raw) -> date | None:
 def bulan(nomor: int) -> str:
     """``12`` -> ``Desember``."""
     return str(MONTHS[int(nomor)])
+
+
+def durasi(value: timedelta | None) -> str:
+    """``timedelta(minutes=15)`` -> ``15 menit``; ``1 jam 30 menit``; ``1 hari 2 jam``."""
+    if value is None:
+        return KOSONG
+    sisa = int(value.total_seconds())
+    bagian = []
+    for satuan, detik in (("hari", 86400), ("jam", 3600), ("menit", 60), ("detik", 1)):
+        jumlah, sisa = divmod(sisa, detik)
+        if jumlah:
+            bagian.append(f"{jumlah} {satuan}")
+    return " ".join(bagian) or "0 detik"

@@ -1,24 +1,24 @@
 """Settings for the KPU secretariat application, read from the environment.
 
 Defaults make a fresh checkout run as it is: SQLite next to manage.py, tasks run in-process
-(no broker), DEBUG on. Production uses ``kpu_site.settings_production`` which requires
+(no broker), DEBUG off (``DJANGO_DEBUG=1`` in ``.env`` is a developer's explicit choice). Production uses ``kpu_site.settings_production`` which requires
 ``DJANGO_SECRET_KEY`` and turns on every ``check --deploy`` setting.
 """
 
 from pathlib import Path
 
 import environ
+from csp.constants import NONE, SELF
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
 environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 
-DEBUG = env.bool("DJANGO_DEBUG", default=True)
-SECRET_KEY = env(
-    "DJANGO_SECRET_KEY",
-    default="dev-only-secret-key-not-for-production-use-0123456789abcdefghij",
-)
+DEBUG = env.bool("DJANGO_DEBUG", default=False)
+# Published here, so never valid in production (kpu_site.settings_production refuses it).
+SECRET_KEY_PENGEMBANGAN = "dev-only-secret-key-not-for-production-use-0123456789abcdefghij"  # noqa: S105
+SECRET_KEY = env("DJANGO_SECRET_KEY", default=SECRET_KEY_PENGEMBANGAN)
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 
@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "simple_history",
     "axes",
+    "csp",
     "sekretariat",
     "kinerja",
     "anggaran",
@@ -47,6 +48,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -132,6 +134,26 @@ USE_I18N = True
 USE_TZ = True
 USE_THOUSAND_SEPARATOR = False
 
+# Content-Security-Policy (django-csp): only the app's own scripts, styles, images and
+# connections; no inline script, no inline style (not even style attributes: the templates use
+# classes from static/css/app.css), no eval, no plugin, no framing. Bootstrap's CSS draws its
+# icons (select arrow, menu button) from data: SVG images. Server-side SVG charts use
+# presentation attributes (fill, font-size), which CSP does not govern.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
@@ -157,6 +179,10 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.TokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "kpu_site.renderers.BrowsableAPIRendererCsp",
+    ],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,

@@ -1,4 +1,5 @@
-"""Template filters (loaded as builtins): ``rupiah``, ``persen``, ``angka``, ``tanggal_id``."""
+"""Template filters (loaded as builtins): ``rupiah``, ``persen``, ``angka``, ``tanggal_id``,
+``durasi_id``, ``lebar_persen``."""
 
 from django import template
 
@@ -32,6 +33,21 @@ def tanggal_id(value):
 @register.filter
 def waktu_id(value):
     return formatting.tanggal(value, dengan_jam=True)
+
+
+@register.filter
+def durasi_id(value):
+    return formatting.durasi(value)
+
+
+@register.filter
+def lebar_persen(value) -> int:
+    """A percentage as a whole number from 0 to 100, for a bar's ``lebar-N`` class (a page
+    carries no style attribute: the Content-Security-Policy refuses inline styles)."""
+    try:
+        return max(0, min(100, round(float(value))))
+    except (TypeError, ValueError):
+        return 0
 
 
 @register.filter
