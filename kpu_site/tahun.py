@@ -46,6 +46,22 @@ def tahun_valid(raw) -> int | None:
     return nilai if TAHUN_MIN <= nilai <= TAHUN_MAX else None
 
 
+class TahunConverter:
+    """``<tahun:tahun>`` in a URL: a year 2000–2100 (any other number is a 404, not a query for
+    year 0 or an overflow); reversing is lenient so a link to any stored year still renders."""
+
+    regex = "[0-9]+"
+
+    def to_python(self, value: str) -> int:
+        nilai = tahun_valid(value)
+        if nilai is None:
+            raise ValueError(value)
+        return nilai
+
+    def to_url(self, value) -> str:
+        return str(value)
+
+
 def _tahun_dari(atribut: str) -> set[int]:
     """The years in the rows the apps name in ``atribut`` of their ``navigasi.py``."""
     tahun: set[int] = set()
