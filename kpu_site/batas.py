@@ -9,7 +9,12 @@ naming the field instead of a 500 (or, on SQLite, a value PostgreSQL would later
   against ``model``'s fields; ``batas_model_pastikan`` raises Django's ``ValidationError``.
 - ``id_param(raw)``: a query parameter as a primary key (``None`` when it is not one), for
   ``?unit=…``/``?rekrutmen=…`` filters that must never overflow the database's bigint.
-- ``tahun_periksa(nilai)``: the message for a year outside 2000–2100 (``kpu_site.tahun``).
+- ``tahun_periksa(nilai)``: the message for a year outside 2000–2100 (``kpu_site.tahun``);
+  ``tahun_pastikan(nilai, field)`` raises it as ``ValidationError({field: ...})``.
+- ``simpan_pastikan``: connected to ``pre_save`` of every model of the project's apps (by
+  ``KpuSiteConfig.ready``), so every service's ``save()``/``objects.create()`` is checked here,
+  one place, before PostgreSQL could refuse the row (``bulk_create``/``update`` are not: the
+  imports check their rows themselves).
 """
 
 from __future__ import annotations
@@ -124,6 +129,26 @@ def id_param(raw) -> int | None:
         return None
     nilai = int(teks)
     return nilai if 0 < nilai <= BIGINT_MAX else None
+
+
+def tahun_pastikan(nilai, field: str = "tahun") -> None:
+    """``ValidationError({field: message})`` for a year outside 2000–2100."""
+    pesan = tahun_periksa(nilai)
+    if pesan:
+        raise ValidationError({field: [pesan]})
+
+
+#: The apps whose models ``simpan_pastikan`` checks (the project's own, not Django's).
+APP_DIPERIKSA = frozenset({"kpu_site", "sekretariat", "kinerja", "anggaran", "badan_adhoc"})
+
+
+def simpan_pastikan(sender, instance, raw=False, **kwargs) -> None:
+    """``pre_save`` receiver: ``batas_objek_pastikan`` for a row of the project's apps (fixture
+    loading, ``raw``, and the history rows, copies of checked rows, are skipped)."""
+    meta = sender._meta
+    if raw or meta.app_label not in APP_DIPERIKSA or hasattr(sender, "instance_type"):
+        return
+    batas_objek_pastikan(instance)
 
 
 def tahun_periksa(nilai) -> str | None:
