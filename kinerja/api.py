@@ -31,6 +31,7 @@ from kpu_site.api import (
     saring_id,
     skema_layanan,
 )
+from kpu_site.batas import rentang_bilangan
 from kpu_site.parsers import ObjekJSONParser
 
 from . import selectors, services
@@ -50,6 +51,9 @@ from .models import (
 )
 
 # --------------------------------------------------------------------------- shared serializers
+
+#: The largest ``versi`` the column holds (PostgreSQL's integer).
+BATAS_VERSI = rentang_bilangan(Realisasi._meta.get_field("versi"))[1]
 
 
 class HasilCapaianSerializer(serializers.Serializer):
@@ -252,7 +256,12 @@ class PerjanjianKinerjaViewSet(
 
     class InputSerializer(serializers.Serializer):
         tahun = TahunField()
-        tempat = serializers.CharField(required=False, allow_blank=True, default="")
+        tempat = serializers.CharField(
+            required=False,
+            allow_blank=True,
+            default="",
+            max_length=PerjanjianKinerja._meta.get_field("tempat").max_length,
+        )
         tanggal = serializers.DateField(required=False, allow_null=True, default=None)
 
         class Meta:
@@ -425,7 +434,9 @@ class RealisasiViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewset
         indikator = IdField(queryset=Indikator.objects.all())
         tahun = TahunField()
         periode = serializers.ChoiceField(choices=Realisasi.Periode.choices)
-        versi = serializers.IntegerField(required=False, allow_null=True, default=None)
+        versi = serializers.IntegerField(
+            required=False, allow_null=True, default=None, min_value=0, max_value=BATAS_VERSI
+        )
         nilai = serializers.DecimalField(
             max_digits=18, decimal_places=4, required=False, allow_null=True
         )

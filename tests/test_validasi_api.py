@@ -365,3 +365,29 @@ def test_every_api_route_answers_bad_input_without_server_error(admin_user):
                         galat.append(f"{m.upper()} {alamat} {isi or ''} -> {r.status_code}")
     assert jumlah > 500
     assert galat == []
+
+
+def test_pk_tempat_over_limit_is_400(client, admin_user, unit_demo):
+    """101 characters for a ``varchar(100)``: PostgreSQL refused it with a 500."""
+    ind = IndikatorFactory(sasaran=SasaranFactory(unit=unit_demo["perencanaan"]))
+    TargetTahunanFactory(indikator=ind, tahun=2023, target=Decimal("90"))
+    client.force_login(admin_user)
+    r = _post(client, "/api/kinerja/pk/", {"tahun": 2023, "tempat": "x" * 101})
+    assert r.status_code == 400, r.content
+    assert "100" in _pesan(r, "tempat")
+    assert PerjanjianKinerja.objects.count() == 0
+
+
+def test_pk_service_checks_tempat_limit(admin_user, unit_demo):
+    from django.core.exceptions import ValidationError
+
+    from kinerja.services import pk_create
+
+    ind = IndikatorFactory(sasaran=SasaranFactory(unit=unit_demo["perencanaan"]))
+    TargetTahunanFactory(indikator=ind, tahun=2023, target=Decimal("90"))
+    with pytest.raises(ValidationError) as err:
+        pk_create(tahun=2023, pengguna=admin_user, tempat="x" * 101)
+    assert err.value.message_dict == {
+        "tempat": ["terlalu panjang: paling banyak 100 karakter (tertulis 101)."]
+    }
+    assert PerjanjianKinerja.objects.count() == 0
