@@ -63,10 +63,12 @@ class TahunConverter:
 
 
 def _tahun_dari(atribut: str) -> set[int]:
-    """The years in the rows the apps name in ``atribut`` of their ``navigasi.py``."""
+    """The years in the rows the apps name in ``atribut`` of their ``navigasi.py`` (2000–2100:
+    a row stored before years were bounded, e.g. a Renstra from year 0, is not offered)."""
     tahun: set[int] = set()
     for model, field in _model_bertahun(atribut):
-        tahun |= set(model.objects.values_list(field, flat=True))
+        rentang = {f"{field}__gte": TAHUN_MIN, f"{field}__lte": TAHUN_MAX}
+        tahun |= set(model.objects.filter(**rentang).values_list(field, flat=True))
     return tahun
 
 

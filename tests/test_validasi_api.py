@@ -391,3 +391,15 @@ def test_pk_service_checks_tempat_limit(admin_user, unit_demo):
         "tempat": ["terlalu panjang: paling banyak 100 karakter (tertulis 101)."]
     }
     assert PerjanjianKinerja.objects.count() == 0
+
+
+def test_year_switcher_ignores_years_stored_outside_range(client, admin_user):
+    """A Renstra of year 0 stored before years were bounded made the switcher list 2,027
+    years on every page."""
+    from kpu_site.tahun import tahun_pilihan
+
+    Renstra.objects.create(nama="Lama", tahun_mulai=0, tahun_selesai=0, visi="V")
+    RenstraFactory(tahun_mulai=2025, tahun_selesai=2029)
+    assert tahun_pilihan() == [2026, 2025]
+    client.force_login(admin_user)
+    assert client.get("/").status_code == 200
