@@ -20,7 +20,10 @@ naming the field instead of a 500 (or, on SQLite, a value PostgreSQL would later
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
+from functools import cache
+from pathlib import Path
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 
@@ -138,15 +141,22 @@ def tahun_pastikan(nilai, field: str = "tahun") -> None:
         raise ValidationError({field: [pesan]})
 
 
-#: The apps whose models ``simpan_pastikan`` checks (the project's own, not Django's).
-APP_DIPERIKSA = frozenset({"kpu_site", "sekretariat", "kinerja", "anggaran", "badan_adhoc"})
+@cache
+def _di_proyek(path: str) -> bool:
+    return Path(path).resolve().is_relative_to(Path(settings.BASE_DIR).resolve())
+
+
+def _app_proyek(app_config) -> bool:
+    """Is this one of the project's own apps (its code under ``BASE_DIR``), not Django's or a
+    package's, nor a migration's historical state (no ``path``)?"""
+    path = getattr(app_config, "path", None)
+    return path is not None and _di_proyek(path)
 
 
 def simpan_pastikan(sender, instance, raw=False, **kwargs) -> None:
     """``pre_save`` receiver: ``batas_objek_pastikan`` for a row of the project's apps (fixture
     loading, ``raw``, and the history rows, copies of checked rows, are skipped)."""
-    meta = sender._meta
-    if raw or meta.app_label not in APP_DIPERIKSA or hasattr(sender, "instance_type"):
+    if raw or hasattr(sender, "instance_type") or not _app_proyek(sender._meta.app_config):
         return
     batas_objek_pastikan(instance)
 
