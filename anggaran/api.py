@@ -15,12 +15,14 @@ from drf_spectacular.utils import (
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError as ApiValidationError
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 from kpu_site.akses import IzinModelApi
+from kpu_site.api import IdField, ModelSerializer, TahunField, saring_id
 from kpu_site.impor import ImporGagal, ukuran_pastikan
+from kpu_site.parsers import ObjekJSONParser
 
 from . import selectors, services
 from .akses import IzinTulisAnggaranApi
@@ -38,7 +40,7 @@ def _uang(**kwargs) -> serializers.DecimalField:
 # --- shared output serializers ------------------------------------------------------------
 
 
-class AnggaranDokumenSerializer(serializers.ModelSerializer):
+class AnggaranDokumenSerializer(ModelSerializer):
     class Meta:
         model = DokumenAnggaran
         fields = [
@@ -100,7 +102,9 @@ class DokumenViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
     OutputSerializer = AnggaranDokumenSerializer
     serializer_class = OutputSerializer
 
-    class InputSerializer(serializers.ModelSerializer):
+    class InputSerializer(ModelSerializer):
+        tahun = TahunField()
+
         class Meta:
             model = DokumenAnggaran
             ref_name = "AnggaranDokumen"
@@ -265,7 +269,9 @@ class DokumenViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
         return Response(self.OutputSerializer(dokumen).data)
 
     @extend_schema(request=ImporInputSerializer, responses=ImporOutputSerializer)
-    @action(detail=True, methods=["post"], parser_classes=[MultiPartParser, FormParser, JSONParser])
+    @action(
+        detail=True, methods=["post"], parser_classes=[MultiPartParser, FormParser, ObjekJSONParser]
+    )
     def impor(self, request, pk=None):
         dokumen = self.get_object()
         masuk = self.ImporInputSerializer(data=request.data)
@@ -297,9 +303,9 @@ class RevisiViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
     queryset = Revisi.objects.select_related("dokumen").order_by("dokumen", "nomor")
     permission_classes = IZIN
 
-    class InputSerializer(serializers.ModelSerializer):
+    class InputSerializer(ModelSerializer):
         class PerubahanSerializer(serializers.Serializer):
-            pos = serializers.PrimaryKeyRelatedField(queryset=Pos.objects.all())
+            pos = IdField(queryset=Pos.objects.all())
             volume = serializers.DecimalField(max_digits=18, decimal_places=2)
             harga = serializers.DecimalField(max_digits=18, decimal_places=2)
 
@@ -318,7 +324,7 @@ class RevisiViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
             ref_name = "AnggaranRevisi"
             fields = ["dokumen", "tanggal", "alasan", "perubahan", "rpd"]
 
-    class OutputSerializer(serializers.ModelSerializer):
+    class OutputSerializer(ModelSerializer):
         class Meta:
             model = Revisi
             ref_name = "AnggaranRevisi"
@@ -361,10 +367,7 @@ class RevisiViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
 
     def get_queryset(self):
         qs = super().get_queryset()
-        dokumen = self.request.query_params.get("dokumen")
-        if dokumen and dokumen.isdigit():
-            qs = qs.filter(dokumen_id=int(dokumen))
-        return qs
+        return saring_id(qs, self.request.query_params, "dokumen")
 
     @extend_schema(responses=DetailOutputSerializer)
     def retrieve(self, request, *args, **kwargs):
@@ -396,7 +399,7 @@ class PosViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gene
     queryset = Pos.objects.prefetch_related("sasaran").order_by("dokumen", "urutan", "kode_lengkap")
     permission_classes = IZIN
 
-    class InputSerializer(serializers.ModelSerializer):
+    class InputSerializer(ModelSerializer):
         volume = serializers.DecimalField(
             max_digits=18, decimal_places=2, required=False, allow_null=True
         )
@@ -420,13 +423,13 @@ class PosViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gene
             ]
             extra_kwargs = {"sasaran": {"required": False}}
 
-    class UbahInputSerializer(serializers.ModelSerializer):
+    class UbahInputSerializer(ModelSerializer):
         class Meta:
             model = Pos
             ref_name = "AnggaranPosUbah"
             fields = ["uraian", "satuan", "sasaran"]
 
-    class OutputSerializer(serializers.ModelSerializer):
+    class OutputSerializer(ModelSerializer):
         class Meta:
             model = Pos
             ref_name = "AnggaranPos"
@@ -448,8 +451,7 @@ class PosViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gene
     def get_queryset(self):
         qs = super().get_queryset()
         params = self.request.query_params
-        if (d := params.get("dokumen")) and d.isdigit():
-            qs = qs.filter(dokumen_id=int(d))
+        qs = saring_id(qs, params, "dokumen")
         if t := params.get("tingkat"):
             qs = qs.filter(tingkat=t)
         return qs
@@ -493,7 +495,7 @@ class RealisasiViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewset
     queryset = Realisasi.objects.select_related("akun").order_by("-tanggal", "-id")
     permission_classes = IZIN
 
-    class InputSerializer(serializers.ModelSerializer):
+    class InputSerializer(ModelSerializer):
         class Meta:
             model = Realisasi
             ref_name = "AnggaranRealisasi"
@@ -508,7 +510,7 @@ class RealisasiViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewset
             ]
             extra_kwargs = {"pelampauan_alasan": {"required": False}}
 
-    class OutputSerializer(serializers.ModelSerializer):
+    class OutputSerializer(ModelSerializer):
         kode_akun = serializers.CharField(source="akun.kode_lengkap", read_only=True)
 
         class Meta:
@@ -534,11 +536,8 @@ class RealisasiViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewset
     def get_queryset(self):
         qs = super().get_queryset()
         params = self.request.query_params
-        if (d := params.get("dokumen")) and d.isdigit():
-            qs = qs.filter(dokumen_id=int(d))
-        if (a := params.get("akun")) and a.isdigit():
-            qs = qs.filter(akun_id=int(a))
-        return qs
+        qs = saring_id(qs, params, "dokumen")
+        return saring_id(qs, params, "akun")
 
     @extend_schema(request=InputSerializer, responses={201: OutputSerializer})
     def create(self, request, *args, **kwargs):

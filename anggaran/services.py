@@ -27,6 +27,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from kpu_site.audit import jejak_catat
+from kpu_site.batas import tahun_pastikan
 from kpu_site.formatting import rupiah
 from kpu_site.tahun import tahun_terkunci
 
@@ -73,6 +74,7 @@ def dokumen_create(
 ) -> DokumenAnggaran:
     """A DIPA or hibah with its revisi ke-0 (the original pagu)."""
     pastikan_boleh_tulis(pengguna)
+    tahun_pastikan(tahun)
     pastikan_tahun_terbuka(tahun)
     if (
         jenis == DokumenAnggaran.Jenis.DIPA

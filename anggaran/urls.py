@@ -24,5 +24,5 @@ urlpatterns = [
     path("pos/<int:pk>/", views.PosDetailView.as_view(), name="pos_detail"),
     path("pos/<int:pk>/ubah/", views.PosUpdateView.as_view(), name="pos_update"),
     path("laporan/", views.LaporanTerbaruView.as_view(), name="laporan_terbaru"),
-    path("laporan/<int:tahun>/", views.LaporanView.as_view(), name="laporan"),
+    path("laporan/<tahun:tahun>/", views.LaporanView.as_view(), name="laporan"),
 ]

@@ -14,6 +14,7 @@ from rest_framework.pagination import CursorPagination
 from rest_framework.response import Response
 
 from kpu_site.akses import IzinModelApi
+from kpu_site.api import ModelSerializer, saring_id
 
 from . import selectors, services
 from .akses import boleh_kelola, nik_untuk
@@ -30,13 +31,13 @@ class KelolaApi(permissions.BasePermission):
 IZIN = [permissions.IsAuthenticated, IzinModelApi, KelolaApi]
 
 
-class WilayahSerializer(serializers.ModelSerializer):
+class WilayahSerializer(ModelSerializer):
     class Meta:
         model = Wilayah
         fields = ["id", "kode", "nama", "jenis", "induk", "kode_induk"]
 
 
-class TPSSerializer(serializers.ModelSerializer):
+class TPSSerializer(ModelSerializer):
     kode_kelurahan = serializers.CharField(source="kelurahan.kode", read_only=True)
 
     class Meta:
@@ -44,7 +45,7 @@ class TPSSerializer(serializers.ModelSerializer):
         fields = ["id", "kelurahan", "kode_kelurahan", "nomor", "jumlah_dpt"]
 
 
-class RekrutmenSerializer(serializers.ModelSerializer):
+class RekrutmenSerializer(ModelSerializer):
     class Meta:
         model = Rekrutmen
         fields = [
@@ -62,7 +63,7 @@ class RekrutmenSerializer(serializers.ModelSerializer):
         read_only_fields = ["kursi_per_satuan", "diseleksi_pada"]
 
 
-class PendaftarSerializer(serializers.ModelSerializer):
+class PendaftarSerializer(ModelSerializer):
     """An applicant as the reader may see it: NIK masked and contact data blank for whoever is
     not staff of the recruitment (``nik_untuk``/``boleh_kelola``, as on the pages)."""
 
@@ -112,7 +113,7 @@ class PendaftarSerializer(serializers.ModelSerializer):
         return data
 
 
-class AnggotaBadanSerializer(serializers.ModelSerializer):
+class AnggotaBadanSerializer(ModelSerializer):
     class Meta:
         model = AnggotaBadan
         fields = [
@@ -158,7 +159,7 @@ class RekrutmenViewSet(viewsets.ReadOnlyModelViewSet):
     OutputSerializer = RekrutmenSerializer
     serializer_class = OutputSerializer
 
-    class InputSerializer(serializers.ModelSerializer):
+    class InputSerializer(ModelSerializer):
         class Meta:
             model = Rekrutmen
             ref_name = "Rekrutmen"
@@ -275,7 +276,7 @@ class PendaftarViewSet(viewsets.ReadOnlyModelViewSet):
     OutputSerializer = PendaftarSerializer
     serializer_class = OutputSerializer
 
-    class InputSerializer(serializers.ModelSerializer):
+    class InputSerializer(ModelSerializer):
         nik = serializers.CharField(max_length=32)
 
         class Meta:
@@ -321,8 +322,7 @@ class PendaftarViewSet(viewsets.ReadOnlyModelViewSet):
     def get_queryset(self):
         qs = Pendaftar.objects.all()
         params = self.request.query_params
-        if params.get("rekrutmen", "").isdigit():
-            qs = qs.filter(rekrutmen_id=int(params["rekrutmen"]))
+        qs = saring_id(qs, params, "rekrutmen")
         return selectors.pendaftar_saring_hasil(
             qs, status=params.get("status", ""), alasan=params.get("alasan", "")
         )
@@ -414,7 +414,7 @@ class AnggotaBadanViewSet(viewsets.ReadOnlyModelViewSet):
         return Response(self.OutputSerializer(pengganti).data)
 
 
-class TarifHonorSerializer(serializers.ModelSerializer):
+class TarifHonorSerializer(ModelSerializer):
     class Meta:
         model = TarifHonor
         fields = ["id", "jenis_badan", "jabatan", "tahun", "besaran", "dasar"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
+from kpu_site.batas import BIGINT_MAX
 from kpu_site.formulir import TANGGAL, kelas_bootstrap
 
 from .models import (
@@ -97,7 +98,9 @@ class PendaftarSaringForm(forms.Form):
         + [(k, f"Peringatan: {v}") for k, v in PERINGATAN.items()],
     )
     kecamatan = forms.TypedChoiceField(required=False, coerce=int, empty_value=None)
-    wilayah = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    wilayah = forms.IntegerField(
+        required=False, widget=forms.HiddenInput, min_value=1, max_value=BIGINT_MAX
+    )
 
     def __init__(self, *args, kecamatan_choices=(), **kwargs):
         super().__init__(*args, **kwargs)

@@ -18,12 +18,21 @@ from drf_spectacular.utils import (
 )
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.permissions import BasePermission, IsAuthenticated
 from rest_framework.response import Response
 
 from kpu_site.akses import IzinModelApi
-from kpu_site.api import LayananViewSet, skema_layanan
+from kpu_site.api import (
+    IdField,
+    LayananViewSet,
+    ModelSerializer,
+    TahunField,
+    saring_id,
+    skema_layanan,
+)
+from kpu_site.batas import rentang_bilangan
+from kpu_site.parsers import ObjekJSONParser
 
 from . import selectors, services
 from .lkj import api as lkj_api
@@ -43,6 +52,9 @@ from .models import (
 
 # --------------------------------------------------------------------------- shared serializers
 
+#: The largest ``versi`` the column holds (PostgreSQL's integer).
+BATAS_VERSI = rentang_bilangan(Realisasi._meta.get_field("versi"))[1]
+
 
 class HasilCapaianSerializer(serializers.Serializer):
     nilai = serializers.DecimalField(max_digits=30, decimal_places=10, allow_null=True)
@@ -51,7 +63,7 @@ class HasilCapaianSerializer(serializers.Serializer):
     alasan = serializers.CharField()
 
 
-class PengaturanCapaianSerializer(serializers.ModelSerializer):
+class PengaturanCapaianSerializer(ModelSerializer):
     class Meta:
         model = PengaturanCapaian
         fields = ["batas_atas", "ambang_tercapai", "ambang_hampir"]
@@ -88,14 +100,16 @@ class RenstraViewSet(_RenstraStrukturApi):
     ubah = staticmethod(services.renstra_update)
     nama_objek = "renstra"
 
-    class InputSerializer(serializers.ModelSerializer):
+    class InputSerializer(ModelSerializer):
+        tahun_mulai = TahunField()
+        tahun_selesai = TahunField()
+
         class Meta:
             model = Renstra
             ref_name = "Renstra"
             fields = list(services.RENSTRA_KOLOM)
-            extra_kwargs = {"tahun_mulai": {"validators": []}}
 
-    class OutputSerializer(serializers.ModelSerializer):
+    class OutputSerializer(ModelSerializer):
         class Meta:
             model = Renstra
             ref_name = "Renstra"
@@ -109,14 +123,14 @@ class MisiViewSet(_RenstraStrukturApi):
     ubah = staticmethod(services.misi_update)
     nama_objek = "misi"
 
-    class InputSerializer(serializers.ModelSerializer):
+    class InputSerializer(ModelSerializer):
         class Meta:
             model = Misi
             ref_name = "Misi"
             fields = list(services.MISI_KOLOM)
             validators = []
 
-    class OutputSerializer(serializers.ModelSerializer):
+    class OutputSerializer(ModelSerializer):
         class Meta:
             model = Misi
             ref_name = "Misi"
@@ -130,14 +144,14 @@ class TujuanViewSet(_RenstraStrukturApi):
     ubah = staticmethod(services.tujuan_update)
     nama_objek = "tujuan"
 
-    class InputSerializer(serializers.ModelSerializer):
+    class InputSerializer(ModelSerializer):
         class Meta:
             model = Tujuan
             ref_name = "Tujuan"
             fields = list(services.TUJUAN_KOLOM)
             validators = []
 
-    class OutputSerializer(serializers.ModelSerializer):
+    class OutputSerializer(ModelSerializer):
         class Meta:
             model = Tujuan
             ref_name = "Tujuan"
@@ -154,13 +168,13 @@ class SasaranViewSet(_RenstraStrukturApi):
     ubah = staticmethod(services.sasaran_update)
     nama_objek = "sasaran"
 
-    class InputSerializer(serializers.ModelSerializer):
+    class InputSerializer(ModelSerializer):
         class Meta:
             model = Sasaran
             ref_name = "Sasaran"
             fields = list(services.SASARAN_KOLOM)
 
-    class OutputSerializer(serializers.ModelSerializer):
+    class OutputSerializer(ModelSerializer):
         class Meta:
             model = Sasaran
             ref_name = "Sasaran"
@@ -174,14 +188,14 @@ class IndikatorViewSet(_RenstraStrukturApi):
     ubah = staticmethod(services.indikator_update)
     nama_objek = "indikator"
 
-    class InputSerializer(serializers.ModelSerializer):
+    class InputSerializer(ModelSerializer):
         class Meta:
             model = Indikator
             ref_name = "Indikator"
             fields = list(services.INDIKATOR_KOLOM)
             validators = []
 
-    class OutputSerializer(serializers.ModelSerializer):
+    class OutputSerializer(ModelSerializer):
         class Meta:
             model = Indikator
             ref_name = "Indikator"
@@ -197,15 +211,15 @@ class TargetTahunanViewSet(
     permission_classes = [IsAuthenticated, IzinModelApi]
 
     class InputSerializer(serializers.Serializer):
-        indikator = serializers.PrimaryKeyRelatedField(queryset=Indikator.objects.all())
-        tahun = serializers.IntegerField()
+        indikator = IdField(queryset=Indikator.objects.all())
+        tahun = TahunField()
         target = _angka_masuk(required=False, default=None)
         target_atas = _angka_masuk(required=False, default=None)
 
         class Meta:
             ref_name = "TargetTahunan"
 
-    class OutputSerializer(serializers.ModelSerializer):
+    class OutputSerializer(ModelSerializer):
         class Meta:
             model = TargetTahunan
             ref_name = "TargetTahunan"
@@ -224,7 +238,7 @@ class TargetTahunanViewSet(
 # --------------------------------------------------------------------------- PK
 
 
-class PKBarisOutputSerializer(serializers.ModelSerializer):
+class PKBarisOutputSerializer(ModelSerializer):
     class Meta:
         model = PKBaris
         ref_name = "PKBaris"
@@ -241,14 +255,19 @@ class PerjanjianKinerjaViewSet(
     permission_classes = [IsAuthenticated, IzinModelApi]
 
     class InputSerializer(serializers.Serializer):
-        tahun = serializers.IntegerField()
-        tempat = serializers.CharField(required=False, allow_blank=True, default="")
+        tahun = TahunField()
+        tempat = serializers.CharField(
+            required=False,
+            allow_blank=True,
+            default="",
+            max_length=PerjanjianKinerja._meta.get_field("tempat").max_length,
+        )
         tanggal = serializers.DateField(required=False, allow_null=True, default=None)
 
         class Meta:
             ref_name = "PerjanjianKinerjaBuat"
 
-    class UbahInputSerializer(serializers.ModelSerializer):
+    class UbahInputSerializer(ModelSerializer):
         class Meta:
             model = PerjanjianKinerja
             ref_name = "PerjanjianKinerjaUbah"
@@ -260,7 +279,7 @@ class PerjanjianKinerjaViewSet(
         class Meta:
             ref_name = "AlasanPerubahanPK"
 
-    class OutputSerializer(serializers.ModelSerializer):
+    class OutputSerializer(ModelSerializer):
         baris = PKBarisOutputSerializer(many=True, read_only=True)
 
         class Meta:
@@ -356,7 +375,7 @@ class PKBarisViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
 # --------------------------------------------------------------------------- realisasi
 
 
-class RealisasiKinerjaOutputSerializer(serializers.ModelSerializer):
+class RealisasiKinerjaOutputSerializer(ModelSerializer):
     capaian = serializers.SerializerMethodField()
 
     class Meta:
@@ -412,10 +431,12 @@ class RealisasiViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewset
     serializer_class = OutputSerializer
 
     class InputSerializer(serializers.Serializer):
-        indikator = serializers.PrimaryKeyRelatedField(queryset=Indikator.objects.all())
-        tahun = serializers.IntegerField()
+        indikator = IdField(queryset=Indikator.objects.all())
+        tahun = TahunField()
         periode = serializers.ChoiceField(choices=Realisasi.Periode.choices)
-        versi = serializers.IntegerField(required=False, allow_null=True, default=None)
+        versi = serializers.IntegerField(
+            required=False, allow_null=True, default=None, min_value=0, max_value=BATAS_VERSI
+        )
         nilai = serializers.DecimalField(
             max_digits=18, decimal_places=4, required=False, allow_null=True
         )
@@ -441,9 +462,7 @@ class RealisasiViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewset
         p = self.request.query_params
         if p.get("tahun", "").isdigit():
             qs = qs.filter(tahun=int(p["tahun"]))
-        if p.get("indikator", "").isdigit():
-            qs = qs.filter(indikator_id=int(p["indikator"]))
-        return qs
+        return saring_id(qs, p, "indikator")
 
     @extend_schema(request=InputSerializer, responses={201: OutputSerializer})
     def create(self, request, *args, **kwargs):
@@ -488,18 +507,28 @@ class BuktiDukungViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, views
 
     queryset = BuktiDukung.objects.order_by("pk")
     permission_classes = [IsAuthenticated, IzinModelApi]
-    parser_classes = [MultiPartParser, FormParser, JSONParser]
+    parser_classes = [MultiPartParser, FormParser, ObjekJSONParser]
 
     class InputSerializer(serializers.Serializer):
-        realisasi = serializers.PrimaryKeyRelatedField(queryset=Realisasi.objects.all())
+        realisasi = IdField(queryset=Realisasi.objects.all())
         berkas = serializers.FileField(required=False)
-        tautan = serializers.CharField(required=False, allow_blank=True, default="")
-        keterangan = serializers.CharField(required=False, allow_blank=True, default="")
+        tautan = serializers.CharField(
+            required=False,
+            allow_blank=True,
+            default="",
+            max_length=BuktiDukung._meta.get_field("tautan").max_length,
+        )
+        keterangan = serializers.CharField(
+            required=False,
+            allow_blank=True,
+            default="",
+            max_length=BuktiDukung._meta.get_field("keterangan").max_length,
+        )
 
         class Meta:
             ref_name = "BuktiTambah"
 
-    class OutputSerializer(serializers.ModelSerializer):
+    class OutputSerializer(ModelSerializer):
         unduh = serializers.SerializerMethodField()
 
         class Meta:
@@ -524,8 +553,7 @@ class BuktiDukungViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, views
 
     def get_queryset(self):
         qs = super().get_queryset()
-        r = self.request.query_params.get("realisasi", "")
-        return qs.filter(realisasi_id=int(r)) if r.isdigit() else qs
+        return saring_id(qs, self.request.query_params, "realisasi")
 
     @extend_schema(request=InputSerializer, responses={201: OutputSerializer})
     def create(self, request, *args, **kwargs):

@@ -11,8 +11,8 @@ urlpatterns = [
     path("renstra/<int:pk>/", views.RenstraDetailView.as_view(), name="renstra_detail"),
     path("pk/", views.PKListView.as_view(), name="pk_list"),
     path("pk/buat/", views.PKBuatView.as_view(), name="pk_buat"),
-    path("pk/<int:tahun>/", views.PKDetailView.as_view(), name="pk_detail"),
-    path("pk/<int:tahun>/cetak/", views.PKCetakView.as_view(), name="pk_cetak"),
+    path("pk/<tahun:tahun>/", views.PKDetailView.as_view(), name="pk_detail"),
+    path("pk/<tahun:tahun>/cetak/", views.PKCetakView.as_view(), name="pk_cetak"),
     path("pk/dokumen/<int:pk>/ubah/", views.PKUbahView.as_view(), name="pk_ubah"),
     path(
         "pk/dokumen/<int:pk>/tandatangani/",
@@ -22,14 +22,14 @@ urlpatterns = [
     path("pk/dokumen/<int:pk>/perubahan/", views.PKPerubahanView.as_view(), name="pk_perubahan"),
     path("pk/baris/<int:pk>/ubah/", views.PKBarisUbahView.as_view(), name="pk_baris_ubah"),
     path("realisasi/", views.RealisasiIndexView.as_view(), name="realisasi_index"),
-    path("realisasi/<int:tahun>/", views.RealisasiListView.as_view(), name="realisasi_list"),
+    path("realisasi/<tahun:tahun>/", views.RealisasiListView.as_view(), name="realisasi_list"),
     path(
-        "realisasi/<int:tahun>/<int:indikator_pk>/<str:periode>/",
+        "realisasi/<tahun:tahun>/<int:indikator_pk>/<str:periode>/",
         views.RealisasiIsiView.as_view(),
         name="realisasi_isi",
     ),
     path(
-        "realisasi/<int:tahun>/<int:indikator_pk>/<str:periode>/validasi/",
+        "realisasi/<tahun:tahun>/<int:indikator_pk>/<str:periode>/validasi/",
         views.RealisasiValidasiView.as_view(),
         name="realisasi_validasi",
     ),
@@ -39,9 +39,9 @@ urlpatterns = [
     path("bukti/<int:pk>/unduh/", views.BuktiUnduhView.as_view(), name="bukti_unduh"),
     path("bukti/<int:pk>/hapus/", views.BuktiHapusView.as_view(), name="bukti_hapus"),
     path("verifikasi/", views.AntreanView.as_view(), name="antrean"),
-    path("capaian/<int:tahun>/", views.CapaianView.as_view(), name="capaian"),
+    path("capaian/<tahun:tahun>/", views.CapaianView.as_view(), name="capaian"),
     path("analisis/", views.AnalisisIndexView.as_view(), name="analisis_index"),
-    path("analisis/<int:tahun>/", views.AnalisisView.as_view(), name="analisis"),
+    path("analisis/<tahun:tahun>/", views.AnalisisView.as_view(), name="analisis"),
     path("pengaturan/", views.PengaturanView.as_view(), name="pengaturan"),
 ]
 

@@ -3,6 +3,8 @@
 Each app's ``api.py`` defines ``register(router)``; ``kpu_site.urls`` calls them. A Django
 ``ValidationError`` raised by a service becomes a 400 with its (Indonesian) messages; a
 database still busy with another user's save a 503 with ``Retry-After`` (``kpu_site.konkuren``).
+
+Every JSON body is an object (``kpu_site.parsers.ObjekJSONParser``, the default parser).
 """
 
 from __future__ import annotations
@@ -17,7 +19,63 @@ from rest_framework.routers import DefaultRouter
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from .akses import IzinModelApi
+from .batas import id_param, tahun_periksa
 from .konkuren import DETIK_COBA_LAGI, PESAN_SIBUK, basis_data_sibuk
+from .tahun import TAHUN_MAX, TAHUN_MIN
+
+
+class IdField(serializers.PrimaryKeyRelatedField):
+    """A reference by id that is a whole number: ``1.5`` is refused, not read as row 1 (Django
+    turns ``1.5`` into ``1``), and an id beyond the database's bigint is "not found" instead of
+    an overflow. Messages in Indonesian."""
+
+    default_error_messages = {
+        "does_not_exist": "Data dengan id {pk_value} tidak ditemukan.",
+        "incorrect_type": "Harus berupa id (bilangan bulat), bukan {data_type}.",
+    }
+
+    def to_internal_value(self, data):
+        bulat = isinstance(data, int) and not isinstance(data, bool)
+        if not bulat and not (isinstance(data, str) and data.strip().isdigit()):
+            self.fail("incorrect_type", data_type=repr(data))
+        pk = id_param(data)
+        if pk is None:
+            self.fail("does_not_exist", pk_value=data)
+        return super().to_internal_value(pk)
+
+
+class ModelSerializer(serializers.ModelSerializer):
+    """DRF's ``ModelSerializer`` whose foreign keys are ``IdField``s (every API input)."""
+
+    serializer_related_field = IdField
+
+
+class TahunField(serializers.IntegerField):
+    """A year of the app (2000–2100), with ``tahun_periksa``'s message (the schema says the
+    range)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("min_value", TAHUN_MIN)
+        kwargs.setdefault("max_value", TAHUN_MAX)
+        super().__init__(**kwargs)
+
+    def to_internal_value(self, data):
+        nilai = super().to_internal_value(data)
+        pesan = tahun_periksa(nilai)
+        if pesan:
+            raise serializers.ValidationError(pesan)
+        return nilai
+
+
+def saring_id(qs, params, nama: str, field: str | None = None):
+    """``qs`` filtered by the id in query parameter ``nama`` (on ``field``, default
+    ``<nama>_id``): no filter when the parameter is absent or not a number, no rows when it is
+    a number no row can have (0, or beyond the database's bigint) instead of an overflow."""
+    raw = (params.get(nama) or "").strip()
+    if not raw.isdigit():
+        return qs
+    pk = id_param(raw)
+    return qs.filter(**{field or f"{nama}_id": pk}) if pk else qs.none()
 
 
 def validation_detail(error: DjangoValidationError):

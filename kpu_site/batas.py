@@ -9,13 +9,21 @@ naming the field instead of a 500 (or, on SQLite, a value PostgreSQL would later
   against ``model``'s fields; ``batas_model_pastikan`` raises Django's ``ValidationError``.
 - ``id_param(raw)``: a query parameter as a primary key (``None`` when it is not one), for
   ``?unit=…``/``?rekrutmen=…`` filters that must never overflow the database's bigint.
-- ``tahun_periksa(nilai)``: the message for a year outside 2000–2100 (``kpu_site.tahun``).
+- ``tahun_periksa(nilai)``: the message for a year outside 2000–2100 (``kpu_site.tahun``);
+  ``tahun_pastikan(nilai, field)`` raises it as ``ValidationError({field: ...})``.
+- ``simpan_pastikan``: connected to ``pre_save`` of every model of the project's apps (by
+  ``KpuSiteConfig.ready``), so every service's ``save()``/``objects.create()`` is checked here,
+  one place, before PostgreSQL could refuse the row (``bulk_create``/``update`` are not: the
+  imports check their rows themselves).
 """
 
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
+from functools import cache
+from pathlib import Path
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 
@@ -124,6 +132,33 @@ def id_param(raw) -> int | None:
         return None
     nilai = int(teks)
     return nilai if 0 < nilai <= BIGINT_MAX else None
+
+
+def tahun_pastikan(nilai, field: str = "tahun") -> None:
+    """``ValidationError({field: message})`` for a year outside 2000–2100."""
+    pesan = tahun_periksa(nilai)
+    if pesan:
+        raise ValidationError({field: [pesan]})
+
+
+@cache
+def _di_proyek(path: str) -> bool:
+    return Path(path).resolve().is_relative_to(Path(settings.BASE_DIR).resolve())
+
+
+def _app_proyek(app_config) -> bool:
+    """Is this one of the project's own apps (its code under ``BASE_DIR``), not Django's or a
+    package's, nor a migration's historical state (no ``path``)?"""
+    path = getattr(app_config, "path", None)
+    return path is not None and _di_proyek(path)
+
+
+def simpan_pastikan(sender, instance, raw=False, **kwargs) -> None:
+    """``pre_save`` receiver: ``batas_objek_pastikan`` for a row of the project's apps (fixture
+    loading, ``raw``, and the history rows, copies of checked rows, are skipped)."""
+    if raw or hasattr(sender, "instance_type") or not _app_proyek(sender._meta.app_config):
+        return
+    batas_objek_pastikan(instance)
 
 
 def tahun_periksa(nilai) -> str | None:

@@ -183,6 +183,11 @@ REST_FRAMEWORK = {
         "rest_framework.renderers.JSONRenderer",
         "kpu_site.renderers.BrowsableAPIRendererCsp",
     ],
+    "DEFAULT_PARSER_CLASSES": [
+        "kpu_site.parsers.ObjekJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,

@@ -46,11 +46,29 @@ def tahun_valid(raw) -> int | None:
     return nilai if TAHUN_MIN <= nilai <= TAHUN_MAX else None
 
 
+class TahunConverter:
+    """``<tahun:tahun>`` in a URL: a year 2000–2100 (any other number is a 404, not a query for
+    year 0 or an overflow); reversing is lenient so a link to any stored year still renders."""
+
+    regex = "[0-9]+"
+
+    def to_python(self, value: str) -> int:
+        nilai = tahun_valid(value)
+        if nilai is None:
+            raise ValueError(value)
+        return nilai
+
+    def to_url(self, value) -> str:
+        return str(value)
+
+
 def _tahun_dari(atribut: str) -> set[int]:
-    """The years in the rows the apps name in ``atribut`` of their ``navigasi.py``."""
+    """The years in the rows the apps name in ``atribut`` of their ``navigasi.py`` (2000–2100:
+    a row stored before years were bounded, e.g. a Renstra from year 0, is not offered)."""
     tahun: set[int] = set()
     for model, field in _model_bertahun(atribut):
-        tahun |= set(model.objects.values_list(field, flat=True))
+        rentang = {f"{field}__gte": TAHUN_MIN, f"{field}__lte": TAHUN_MAX}
+        tahun |= set(model.objects.filter(**rentang).values_list(field, flat=True))
     return tahun
 
 

@@ -23,7 +23,7 @@ from drf_spectacular.utils import (
 from rest_framework import permissions, serializers, viewsets
 from rest_framework.response import Response
 
-from kpu_site.api import LayananViewSet, skema_layanan
+from kpu_site.api import LayananViewSet, ModelSerializer, saring_id, skema_layanan
 from kpu_site.formatting import tanggal_valid
 
 from . import selectors, services
@@ -61,14 +61,14 @@ class SatkerViewSet(_Dasar):
     layanan = staticmethod(services.satker_save)
     nama_objek = "satker"
 
-    class InputSerializer(serializers.ModelSerializer):
+    class InputSerializer(ModelSerializer):
         class Meta:
             model = Satker
             ref_name = "Satker"
             fields = ["nama", "tingkat", "nama_wilayah", "kode_satker", "kode_wilayah", "alamat"]
             validators = []
 
-    class OutputSerializer(serializers.ModelSerializer):
+    class OutputSerializer(ModelSerializer):
         class Meta:
             model = Satker
             ref_name = "Satker"
@@ -84,14 +84,14 @@ class UnitViewSet(_Dasar):
     layanan = staticmethod(services.unit_save)
     nama_objek = "unit"
 
-    class InputSerializer(serializers.ModelSerializer):
+    class InputSerializer(ModelSerializer):
         class Meta:
             model = UnitOrganisasi
             ref_name = "Unit"
             fields = ["kode", "nama", "jenis", "induk", "urutan", "tugas"]
             validators = []
 
-    class OutputSerializer(serializers.ModelSerializer):
+    class OutputSerializer(ModelSerializer):
         class Meta:
             model = UnitOrganisasi
             ref_name = "Unit"
@@ -104,14 +104,14 @@ class DivisiViewSet(_Dasar):
     layanan = staticmethod(services.divisi_save)
     nama_objek = "divisi"
 
-    class InputSerializer(serializers.ModelSerializer):
+    class InputSerializer(ModelSerializer):
         class Meta:
             model = Divisi
             ref_name = "Divisi"
             fields = ["nama", "mitra", "urutan"]
             validators = []
 
-    class OutputSerializer(serializers.ModelSerializer):
+    class OutputSerializer(ModelSerializer):
         class Meta:
             model = Divisi
             ref_name = "Divisi"
@@ -124,14 +124,14 @@ class JabatanViewSet(_Dasar):
     layanan = staticmethod(services.jabatan_save)
     nama_objek = "jabatan"
 
-    class InputSerializer(serializers.ModelSerializer):
+    class InputSerializer(ModelSerializer):
         class Meta:
             model = Jabatan
             ref_name = "Jabatan"
             fields = ["nama", "jenis", "unit", "urutan"]
             validators = []
 
-    class OutputSerializer(serializers.ModelSerializer):
+    class OutputSerializer(ModelSerializer):
         class Meta:
             model = Jabatan
             ref_name = "Jabatan"
@@ -155,7 +155,7 @@ class PegawaiViewSet(_Dasar):
     layanan = staticmethod(services.pegawai_save)
     nama_objek = "pegawai"
 
-    class InputSerializer(serializers.ModelSerializer):
+    class InputSerializer(ModelSerializer):
         nip = serializers.CharField(max_length=30, required=False, allow_blank=True)
 
         class Meta:
@@ -168,7 +168,7 @@ class PegawaiViewSet(_Dasar):
             ]
             validators = []
 
-    class OutputSerializer(serializers.ModelSerializer):
+    class OutputSerializer(ModelSerializer):
         jabatan = serializers.CharField(source="jabatan_display", read_only=True)
         unit_nama = serializers.CharField(source="unit.nama", read_only=True)
         aktif = serializers.BooleanField(read_only=True, help_text="Bertugas hari ini.")
@@ -188,13 +188,12 @@ class PegawaiViewSet(_Dasar):
         aktif = {"true": True, "1": True, "false": False, "0": False}.get(
             params.get("aktif", "").lower()
         )
-        unit = params.get("unit", "")
-        return selectors.pegawai_list(
-            unit=int(unit) if unit.isdigit() else None,
+        qs = selectors.pegawai_list(
             status=params.get("status", "") if params.get("status") in Pegawai.Status else "",
             aktif=aktif,
             q=params.get("q", ""),
         )
+        return saring_id(qs, params, "unit")
 
 
 @skema_layanan
@@ -204,7 +203,7 @@ class RiwayatJabatanViewSet(_Dasar):
     layanan = staticmethod(services.riwayat_jabatan_save)
     nama_objek = "riwayat"
 
-    class InputSerializer(serializers.ModelSerializer):
+    class InputSerializer(ModelSerializer):
         tutup_sebelumnya = serializers.BooleanField(
             required=False,
             default=False,
@@ -220,7 +219,7 @@ class RiwayatJabatanViewSet(_Dasar):
             ]
             validators = []
 
-    class OutputSerializer(serializers.ModelSerializer):
+    class OutputSerializer(ModelSerializer):
         pegawai_nama = serializers.CharField(source="pegawai.nama", read_only=True)
         jabatan_nama = serializers.CharField(source="jabatan.nama", read_only=True)
 
@@ -242,7 +241,7 @@ class KomisionerViewSet(_Dasar):
     layanan = staticmethod(services.komisioner_save)
     nama_objek = "komisioner"
 
-    class InputSerializer(serializers.ModelSerializer):
+    class InputSerializer(ModelSerializer):
         gantikan_ketua = serializers.BooleanField(
             required=False,
             default=False,
@@ -258,7 +257,7 @@ class KomisionerViewSet(_Dasar):
             ]
             validators = []
 
-    class OutputSerializer(serializers.ModelSerializer):
+    class OutputSerializer(ModelSerializer):
         jabatan = serializers.CharField(source="jabatan_display", read_only=True)
 
         class Meta:

@@ -7,11 +7,10 @@ from decimal import Decimal, InvalidOperation
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from kpu_site.akses import boleh_ubah_unit
+from kpu_site.batas import batas_field_periksa
 from kpu_site.formatting import angka
 
-from ..models import (
-    Indikator,
-)
+from ..models import Indikator, Realisasi
 
 #: The sub-bagian that keeps the Renstra and the PK (with the Sekretaris and Admin).
 UNIT_PERENCANAAN = "perencanaan"
@@ -24,7 +23,8 @@ def nilai_periksa(*, indikator: Indikator, nilai, label: str = "nilai") -> Decim
 
     Returns the value as ``Decimal`` (``None`` stays ``None``); raises ``ValidationError``
     naming ``label``: more decimals than the indikator allows, a fraction for a unit that
-    counts things, a negative value, or a percentage above 1000.
+    counts things, a negative value, a percentage above 1000, or more digits before the
+    decimal point than the database column holds (``kpu_site.batas``).
     """
     if nilai is None or nilai == "":
         return None
@@ -34,6 +34,8 @@ def nilai_periksa(*, indikator: Indikator, nilai, label: str = "nilai") -> Decim
         raise ValidationError(f"{label.capitalize()} '{nilai}' bukan angka.") from None
     if not nilai.is_finite():
         raise ValidationError(f"{label.capitalize()} harus berupa angka.")
+    if pesan := batas_field_periksa(Realisasi._meta.get_field("nilai"), nilai):
+        raise ValidationError(f"{label.capitalize()}: {pesan}")
     satuan = indikator.get_satuan_display()
     exponent = nilai.normalize().as_tuple().exponent
     desimal = -exponent if isinstance(exponent, int) and exponent < 0 else 0

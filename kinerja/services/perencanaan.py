@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from kpu_site.audit import jejak_catat
+from kpu_site.batas import tahun_pastikan
 from kpu_site.formatting import tanggal
 from kpu_site.peran import is_pimpinan
 
@@ -34,6 +35,7 @@ def target_tahunan_set(
     """Set the Renstra target of an indikator for a year inside the Renstra period."""
     if pengguna is not None:
         pastikan_perencana(pengguna)
+    tahun_pastikan(tahun)
     renstra = indikator.sasaran.tujuan.renstra
     if not renstra.tahun_mulai <= tahun <= renstra.tahun_selesai:
         raise ValidationError(
@@ -57,6 +59,7 @@ def pk_create(
 ) -> PerjanjianKinerja:
     """A new draft PK for the year (revision 0), rows copied from the Renstra year targets."""
     pastikan_perencana(pengguna)
+    tahun_pastikan(tahun)
     renstra = renstra_untuk_tahun(tahun)
     if renstra is None:
         raise ValidationError({"tahun": f"Belum ada Renstra yang mencakup tahun {tahun}."})

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from kpu_site.akses import boleh_ubah_unit
 from kpu_site.audit import jejak_catat
+from kpu_site.batas import tahun_pastikan
 from kpu_site.berkas import berkas_periksa, nama_acak
 from kpu_site.formatting import tanggal
 
@@ -68,6 +69,7 @@ def realisasi_save(
     in between, the save is refused instead of silently overwriting their work.
     """
     _pastikan_penginput(pengguna, indikator)
+    tahun_pastikan(tahun)
     _pastikan_tahun_terbuka(tahun)
     if periode not in Realisasi.Periode.values:
         raise ValidationError({"periode": f"Periode '{periode}' tidak dikenal."})

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.db.models import Q
 
 from kpu_site.akses import boleh_ubah_unit
+from kpu_site.batas import tahun_pastikan
 
 from ..models import Indikator, Misi, Renstra, Sasaran, TargetTahunan, Tujuan
 from ._dasar import pastikan_perencana
@@ -62,7 +63,10 @@ def _pastikan_unit(pengguna, unit, *, apa: str, baru: bool) -> None:
 
 
 def _renstra_periksa(renstra: Renstra) -> None:
-    if renstra.tahun_mulai and renstra.tahun_selesai:
+    for field in ("tahun_mulai", "tahun_selesai"):
+        if getattr(renstra, field) is not None:
+            tahun_pastikan(getattr(renstra, field), field)
+    if renstra.tahun_mulai is not None and renstra.tahun_selesai is not None:
         if renstra.tahun_selesai < renstra.tahun_mulai:
             raise ValidationError(
                 {"tahun_selesai": "Tahun selesai tidak boleh sebelum tahun mulai."}
