@@ -51,7 +51,7 @@ from tests.conftest import HARI_UJI
 pytestmark = pytest.mark.fuzz
 
 #: Examples per operation and role in the CI service run (about 3 minutes on 2 cores, PostgreSQL).
-CONTOH_CI = 10
+CONTOH_CI = 8
 CONTOH = int(os.environ.get("FUZZ_CONTOH", CONTOH_CI))
 METODE_TULIS = {"POST", "PUT", "PATCH", "DELETE"}
 
