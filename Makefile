@@ -54,7 +54,7 @@ check-migrations: install
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
 pytest: install
-	$(BIN)/pytest -n $(PYTEST_N) -m "not worker and not browser" $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(PYTEST_N) -m "not worker and not browser and not fuzz" $(PYTEST_ARGS)
 
 test: lint check-migrations pytest
 

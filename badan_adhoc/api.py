@@ -96,6 +96,8 @@ class PendaftarSerializer(ModelSerializer):
             "peringkat",
             "hasil_akhir",
         ]
+        # ``null`` for a reader who may not see personal data (``to_representation``).
+        extra_kwargs = {"tanggal_lahir": {"allow_null": True}}
 
     def get_alasan_tms(self, obj) -> list[str]:
         return [k for k, _ in obj.alasan_list()]
