@@ -20,6 +20,7 @@ from openpyxl import Workbook
 from anggaran.models import ImporRealisasi, Realisasi
 from badan_adhoc.models import TPS, AnggotaParpol, Pendaftar, Wilayah
 from badan_adhoc.services import anggota_parpol_import, pendaftar_import, pendaftar_screen
+from badan_adhoc.services.impor import KOLOM_PARPOL, KOLOM_PENDAFTAR, KOLOM_TPS, KOLOM_WILAYAH
 from kpu_site.models import JejakAudit
 from tests.anggaran.factories import DokumenAnggaranFactory, pohon_kecil
 from tests.badan_adhoc.conftest import berkas
@@ -81,7 +82,7 @@ IMPOR = {
         },
     ),
     "wilayah": Impor(
-        kolom=("kode", "nama", "jenis", "kode_induk"),
+        kolom=KOLOM_WILAYAH,
         baik={
             "kode": "36.73.03",
             "nama": "Cipocok Jaya",
@@ -103,7 +104,7 @@ IMPOR = {
         },
     ),
     "tps": Impor(
-        kolom=("kode_kelurahan", "nomor", "jumlah_dpt"),
+        kolom=KOLOM_TPS,
         baik={"kode_kelurahan": "36.73.01.1001", "nomor": "9", "jumlah_dpt": "250"},
         lain={"nomor": "10"},
         jalur=("halaman", "perintah"),
@@ -120,7 +121,7 @@ IMPOR = {
         },
     ),
     "parpol": Impor(
-        kolom=("nik", "nama", "partai"),
+        kolom=KOLOM_PARPOL,
         baik={"nik": "3673010101900001", "nama": "Budi Raharjo", "partai": "Partai Contoh Tiga"},
         lain={"nik": "3673010101900002"},
         jalur=("halaman", "perintah"),
@@ -137,19 +138,7 @@ IMPOR = {
         },
     ),
     "pendaftar": Impor(
-        kolom=(
-            "nik",
-            "nama",
-            "jenis_kelamin",
-            "tempat_lahir",
-            "tanggal_lahir",
-            "pendidikan",
-            "kode_domisili",
-            "alamat",
-            "no_hp",
-            "email",
-            "kode_wilayah_tujuan",
-        ),
+        kolom=KOLOM_PENDAFTAR,
         baik={
             "nik": "3673011205900009",
             "nama": "Ahmad Fauzi",

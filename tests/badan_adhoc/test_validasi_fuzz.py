@@ -3,30 +3,19 @@ test with the test client so it cannot come back unnoticed."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 from drf_spectacular.generators import SchemaGenerator
 
 from badan_adhoc.models import Pendaftar
-from badan_adhoc.services import pendaftar_import, rekrutmen_create, tps_import, wilayah_import
+from badan_adhoc.services import pendaftar_import
 from tests.badan_adhoc.conftest import berkas
 
 
 @pytest.fixture
-def pendaftar(db) -> Pendaftar:
-    wilayah_import(berkas=berkas("wilayah.csv"), nama_berkas="wilayah.csv")
-    tps_import(berkas=berkas("tps.csv"), nama_berkas="tps.csv")
-    rekrutmen = rekrutmen_create(
-        kode="kpps-2024",
-        jenis_badan="kpps",
-        nama="KPPS Pemilu 2024",
-        pemilihan="Pemilu 2024",
-        tanggal_acuan=date(2024, 1, 25),
-        masa_kerja_mulai=date(2024, 1, 25),
-        masa_kerja_selesai=date(2024, 2, 25),
+def pendaftar(rekrutmen_kpps) -> Pendaftar:
+    pendaftar_import(
+        rekrutmen=rekrutmen_kpps, berkas=berkas("pendaftar_kpps.csv"), nama_berkas="p.csv"
     )
-    pendaftar_import(rekrutmen=rekrutmen, berkas=berkas("pendaftar_kpps.csv"), nama_berkas="p.csv")
     return Pendaftar.objects.order_by("pk").first()
 
 
