@@ -55,7 +55,8 @@ def rentang_bilangan(field: models.Field) -> tuple[int, int] | None:
 
 def batas_field_periksa(field: models.Field, nilai) -> str | None:
     """The message when ``nilai`` does not fit ``field``'s column, else ``None``."""
-    if nilai is None or nilai == "":
+    if nilai is None or nilai == "" or hasattr(nilai, "resolve_expression"):
+        # an F() or other expression is computed by the database, not checked here
         return None
     if isinstance(field, models.ForeignKey):
         field = field.target_field
@@ -143,7 +144,12 @@ def tahun_pastikan(nilai, field: str = "tahun") -> None:
 
 @cache
 def _di_proyek(path: str) -> bool:
-    return Path(path).resolve().is_relative_to(Path(settings.BASE_DIR).resolve())
+    """Under ``BASE_DIR`` and not an installed package: a checkout's own ``.venv`` lies under
+    ``BASE_DIR`` too (``make`` creates it there), with django-axes and the rest inside."""
+    lokasi = Path(path).resolve()
+    return lokasi.is_relative_to(Path(settings.BASE_DIR).resolve()) and not any(
+        bagian in ("site-packages", "dist-packages") for bagian in lokasi.parts
+    )
 
 
 def _app_proyek(app_config) -> bool:

@@ -55,3 +55,21 @@ def test_tahun_periksa():
     assert batas.tahun_periksa(2024) is None
     assert batas.tahun_periksa(0) == "tahun harus antara 2000 dan 2100 (tertulis 0)."
     assert batas.tahun_periksa(9999999999) is not None
+
+
+def test_paket_terpasang_di_venv_checkout_bukan_app_proyek(settings):
+    """``make`` puts ``.venv`` inside the checkout: django-axes installed there is not one of the
+    project's apps, so its saves (``failures_since_start = F(...) + 1``) are not checked."""
+    from types import SimpleNamespace
+
+    batas._di_proyek.cache_clear()
+    venv = settings.BASE_DIR / ".venv/lib/python3.11/site-packages/axes"
+    assert batas._app_proyek(SimpleNamespace(path=str(venv))) is False
+    assert batas._app_proyek(SimpleNamespace(path=str(settings.BASE_DIR / "kinerja"))) is True
+    batas._di_proyek.cache_clear()
+
+
+def test_ekspresi_f_tidak_diperiksa():
+    from django.db.models import F
+
+    assert batas.batas_model_periksa(Renstra, {"tahun_mulai": F("tahun_mulai") + 1}) == {}
