@@ -16,18 +16,10 @@ from django.http import HttpResponse, HttpResponseRedirect
 from django.template import Context, Template
 from django.test import RequestFactory
 from django.views.generic import FormView
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 
 from kpu_site import berkas, excel, formulir, impor, svg
-
-
-def _xlsx(rows) -> bytes:
-    wb = Workbook()
-    for row in rows:
-        wb.active.append(row)
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+from tests.berkas_uji import xlsx_dari_baris
 
 
 def test_baca_tabel_reads_a_file_without_extension_as_csv_and_refuses_other_kinds():
@@ -71,7 +63,7 @@ def test_baca_tabel_names_missing_column():
 def test_baca_tabel_reads_xlsx_numbers_and_dates():
     from datetime import date
 
-    data = _xlsx([["nilai", "tanggal"], [1500000, date(2023, 10, 17)], [2.5, None]])
+    data = xlsx_dari_baris([["nilai", "tanggal"], [1500000, date(2023, 10, 17)], [2.5, None]])
     rows = list(impor.baca_tabel(data, nama_berkas="a.xlsx", kolom_wajib=["nilai"]).baris)
     assert rows == [
         (2, {"nilai": "1500000", "tanggal": "2023-10-17"}),
@@ -124,7 +116,7 @@ def test_parse_tanggal():
 def test_berkas_periksa_detects_type_from_content(settings):
     pdf = SimpleUploadedFile("bukti.pdf", b"%PDF-1.7\n...")
     assert berkas.berkas_periksa(pdf) == "pdf"
-    xlsx = SimpleUploadedFile("data.xlsx", _xlsx([["a"]]))
+    xlsx = SimpleUploadedFile("data.xlsx", xlsx_dari_baris([["a"]]))
     assert berkas.berkas_periksa(xlsx) == "xlsx"
     fake = SimpleUploadedFile("bukti.pdf", b"MZ\x90\x00 not a pdf")
     with pytest.raises(ValidationError, match="bukan jenis yang diizinkan"):

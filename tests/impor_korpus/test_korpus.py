@@ -15,7 +15,6 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.urls import reverse
-from openpyxl import Workbook
 
 from anggaran.models import ImporRealisasi, Realisasi
 from badan_adhoc.models import TPS, AnggotaParpol, Pendaftar, Wilayah
@@ -24,6 +23,7 @@ from badan_adhoc.services.impor import KOLOM_PARPOL, KOLOM_PENDAFTAR, KOLOM_TPS,
 from kpu_site.models import JejakAudit
 from tests.anggaran.factories import DokumenAnggaranFactory, pohon_kecil
 from tests.badan_adhoc.conftest import berkas
+from tests.berkas_uji import xlsx_dari_baris
 
 pytestmark = pytest.mark.django_db
 
@@ -207,15 +207,6 @@ def _csv(rows: list[list[str]], encoding: str = "utf-8", sep: str = ";") -> byte
     return buf.getvalue().encode(encoding)
 
 
-def _xlsx(rows: list[list[str]]) -> bytes:
-    wb = Workbook()
-    for row in rows:
-        wb.active.append(row)
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
-
-
 @functools.cache
 def _bom() -> tuple[bytes, str]:
     """A 20 KB xlsx whose sheet expands to 20 MB of zeros, and the message it gets."""
@@ -265,7 +256,7 @@ def kasus_berkas(spec: Impor, kasus: str, nik: str, settings) -> tuple[str, byte
         data = _csv([kolom, baik])
         return "a.xlsx", data, ["Berkas: berkas bukan XLSX yang sah (bukan arsip Excel)."]
     if kasus == "xlsx_bernama_csv":
-        return "a.csv", _xlsx([kolom, baik, salah3]), [baris3]
+        return "a.csv", xlsx_dari_baris([kolom, baik, salah3]), [baris3]
     if kasus == "utf16":
         return "a.txt", _csv([kolom, baik, salah3], "utf-16", "\t"), [baris3]
     if kasus == "latin1":
@@ -486,7 +477,7 @@ def test_xlsx_check_ratio_of_a_real_sheet_is_far_under_the_limit():
     from kpu_site.impor import BATAS_BAGIAN_KECIL, BATAS_RASIO_KOMPRESI, _periksa_xlsx
 
     spec = IMPOR["pendaftar"]
-    data = _xlsx([list(spec.kolom)] + [_baris(spec, {}, "")] * 5000)
+    data = xlsx_dari_baris([list(spec.kolom)] + [_baris(spec, {}, "")] * 5000)
     info = zipfile.ZipFile(io.BytesIO(data)).getinfo("xl/worksheets/sheet1.xml")
     assert info.file_size > BATAS_BAGIAN_KECIL
     assert info.file_size / info.compress_size < BATAS_RASIO_KOMPRESI / 2
