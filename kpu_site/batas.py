@@ -27,6 +27,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from .formatting import angka
 from .tahun import TAHUN_MAX, TAHUN_MIN
 
 # The ranges PostgreSQL has for Django's integer fields (SQLite's are wider; we keep to these).
@@ -42,10 +43,6 @@ _RENTANG_BILANGAN = {
     "SmallAutoField": (1, 32767),
 }
 BIGINT_MAX = 9223372036854775807
-
-
-def _angka_id(n: int) -> str:
-    return f"{n:,}".replace(",", ".")
 
 
 def rentang_bilangan(field: models.Field) -> tuple[int, int] | None:
@@ -67,28 +64,28 @@ def batas_field_periksa(field: models.Field, nilai) -> str | None:
         and len(str(nilai)) > max_length
     ):
         return (
-            f"terlalu panjang: paling banyak {_angka_id(max_length)} karakter "
-            f"(tertulis {_angka_id(len(str(nilai)))})."
+            f"terlalu panjang: paling banyak {angka(max_length)} karakter "
+            f"(tertulis {angka(len(str(nilai)))})."
         )
     rentang = rentang_bilangan(field)
     if rentang is not None:
         try:
-            angka = int(nilai)
+            bilangan = int(nilai)
         except (TypeError, ValueError, OverflowError):
             return "harus bilangan bulat."
         rendah, tinggi = rentang
-        if not rendah <= angka <= tinggi:
-            return f"di luar batas: harus antara {_angka_id(rendah)} dan {_angka_id(tinggi)}."
+        if not rendah <= bilangan <= tinggi:
+            return f"di luar batas: harus antara {angka(rendah)} dan {angka(tinggi)}."
     if isinstance(field, models.DecimalField):
         try:
-            angka = Decimal(str(nilai))
+            bilangan = Decimal(str(nilai))
         except InvalidOperation:
             return "harus berupa angka."
-        if not angka.is_finite():
+        if not bilangan.is_finite():
             return "harus berupa angka."
         bulat = field.max_digits - field.decimal_places
-        _, digits, exponent = angka.as_tuple()
-        digit_bulat = max(len(digits) + exponent, 0) if angka else 0
+        _, digits, exponent = bilangan.as_tuple()
+        digit_bulat = max(len(digits) + exponent, 0) if bilangan else 0
         if digit_bulat > bulat:
             return f"terlalu besar: paling banyak {bulat} digit sebelum koma."
     return None
@@ -170,9 +167,9 @@ def simpan_pastikan(sender, instance, raw=False, **kwargs) -> None:
 def tahun_periksa(nilai) -> str | None:
     """The message for a year outside the app's range (2000–2100), else ``None``."""
     try:
-        angka = int(nilai)
+        bilangan = int(nilai)
     except (TypeError, ValueError, OverflowError):
         return "tahun harus bilangan bulat."
-    if not TAHUN_MIN <= angka <= TAHUN_MAX:
+    if not TAHUN_MIN <= bilangan <= TAHUN_MAX:
         return f"tahun harus antara {TAHUN_MIN} dan {TAHUN_MAX} (tertulis {nilai})."
     return None

@@ -37,6 +37,7 @@ from decimal import Decimal, InvalidOperation
 from django.conf import settings
 
 from .batas import batas_model_periksa
+from .formatting import angka
 
 # The longest cell read (the csv module's default limit): a longer one is a row/column error.
 BATAS_SEL = 131_072
@@ -85,13 +86,9 @@ def _gagal_berkas(alasan: str) -> ImporGagal:
     return ImporGagal([Kesalahan(None, "", alasan)])
 
 
-def _angka_id(n: int) -> str:
-    return f"{n:,}".replace(",", ".")
-
-
 def _mb(n: int) -> str:
-    teks = f"{n / 1048576:.1f}".replace(".", ",")
-    return teks[:-2] if teks.endswith(",0") else teks
+    """Bytes as megabytes to one decimal, without a trailing ``,0`` (``12,4``, ``10``)."""
+    return angka(Decimal(n) / 1048576, 1).removesuffix(",0")
 
 
 def ukuran_pastikan(ukuran: int) -> None:
@@ -106,7 +103,7 @@ def ukuran_pastikan(ukuran: int) -> None:
 
 def _terlalu_banyak_baris(batas: int) -> ImporGagal:
     return _gagal_berkas(
-        f"lebih dari {_angka_id(batas)} baris (IMPOR_BATAS_BARIS); pecah berkas menjadi "
+        f"lebih dari {angka(batas)} baris (IMPOR_BATAS_BARIS); pecah berkas menjadi "
         "beberapa bagian."
     )
 
@@ -122,7 +119,7 @@ def _sel_pastikan(nomor: int, kolom: list[str], values: list[str]) -> None:
                     Kesalahan(
                         nomor,
                         nama,
-                        f"isian terlalu panjang: lebih dari {_angka_id(BATAS_SEL)} karakter.",
+                        f"isian terlalu panjang: lebih dari {angka(BATAS_SEL)} karakter.",
                     )
                 ]
             )
@@ -301,7 +298,7 @@ def _periksa_xlsx(data: bytes) -> None:
             if info.file_size > BATAS_BAGIAN_KECIL and rasio > BATAS_RASIO_KOMPRESI:
                 raise _gagal_berkas(
                     f"berkas XLSX tidak wajar: bagian {info.filename} memuai "
-                    f"{_angka_id(int(rasio))} kali setelah diurai (lembar kerja asli paling "
+                    f"{angka(int(rasio))} kali setelah diurai (lembar kerja asli paling "
                     f"banyak {BATAS_RASIO_KOMPRESI} kali); kemungkinan zip bomb, ditolak."
                 )
             if total > batas_total:
