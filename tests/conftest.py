@@ -6,6 +6,7 @@ a Staf of another sub-bagian, to check that another unit's record is a 404).
 
 from __future__ import annotations
 
+import os
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -33,6 +34,12 @@ def pytest_configure(config):
     from django.conf import settings
 
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # With pytest-xdist on a shared Redis cache (CI's service run), each process keeps its own
+    # keys: the test databases of two processes have the same primary keys and data versions.
+    proses = os.environ.get("PYTEST_XDIST_WORKER")
+    if proses:
+        for cache in settings.CACHES.values():
+            cache["KEY_PREFIX"] = proses
 
 
 # The longest tests (a minute or more of CPU each: the whole demo, ad hoc bodies included, or a
