@@ -57,19 +57,26 @@ def siapkan_data(jumlah_pendaftar: int) -> dict:
     import beban_data
     from django.core.management import call_command
 
-    from badan_adhoc.models import Pendaftar, Rekrutmen
-    from sekretariat.models import Pegawai
-
     t0 = time.perf_counter()
     call_command("migrate", verbosity=0)
     call_command("muat_demo", stdout=io.StringIO())
     beban_data.pendaftar_add(jumlah=jumlah_pendaftar, stdout=sys.stdout)
     beban_data.lima_tahun(stdout=sys.stdout)
+    print(f"data siap dalam {time.perf_counter() - t0:.0f} s")
+    return id_beban()
+
+
+def id_beban() -> dict:
+    """The primary keys the locust users request, read from the loaded database."""
+    import django
+
+    django.setup()
     from anggaran.models import DokumenAnggaran
+    from badan_adhoc.models import Pendaftar, Rekrutmen
+    from sekretariat.models import Pegawai
 
     rekrutmen = Rekrutmen.objects.filter(jenis_badan="kpps").order_by("pk").first()
     ids = Pendaftar.objects.filter(rekrutmen=rekrutmen).values_list("pk", flat=True).order_by("pk")
-    print(f"data siap dalam {time.perf_counter() - t0:.0f} s")
     return {
         "BEBAN_REKRUTMEN": str(rekrutmen.pk),
         "BEBAN_DOKUMEN": str(DokumenAnggaran.objects.get(tahun=2023, jenis="dipa").pk),
@@ -95,11 +102,25 @@ def main() -> int:
     parser.add_argument("--durasi", type=int, default=60, help="seconds of load")
     parser.add_argument("--pengguna", type=int, default=50)
     parser.add_argument("--pendaftar", type=int, default=200_000)
+    data = parser.add_mutually_exclusive_group()
+    data.add_argument(
+        "--data-saja", action="store_true", help="recreate and load the database, then stop"
+    )
+    data.add_argument(
+        "--pakai-data",
+        action="store_true",
+        help="reuse the database loaded by an earlier run (--data-saja) instead of recreating it",
+    )
     args = parser.parse_args()
-    from _pg import db_baru_dari_env
+    if args.pakai_data:
+        ids = id_beban()
+    else:
+        from _pg import db_baru_dari_env
 
-    db_baru_dari_env()
-    ids = siapkan_data(args.pendaftar)
+        db_baru_dari_env()
+        ids = siapkan_data(args.pendaftar)
+        if args.data_saja:
+            return 0
 
     proses = []
     tmp = Path(tempfile.mkdtemp(prefix="beban-"))
