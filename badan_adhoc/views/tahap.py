@@ -3,21 +3,22 @@ honorarium."""
 
 from __future__ import annotations
 
+import io
+import mimetypes
+
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
-from django.template.loader import render_to_string
-from django.utils import timezone
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
-from kpu_site.excel import xlsx_response
 from kpu_site.formulir import LayananFormMixin, kesalahan_ke_pesan
 from kpu_site.services import unduhan_record
 
 from .. import selectors, services
 from ..forms import JabatanForm, PAWForm, PenetapanForm
 from ..models import AnggotaBadan, JenisBadan, Rekrutmen, Wilayah
+from ..pengumuman import pengumuman_judul, pengumuman_pdf, pengumuman_xlsx_tulis
 from ..services.penetapan import cadangan_berikut, nilai_akhir
 from .pendaftar import AksiView
 from .rekrutmen import BacaMixin, KelolaMixin, _ImporView, _RekrutmenMixin
@@ -120,59 +121,19 @@ class PengumumanView(_RekrutmenMixin, BacaMixin, View):
         kec = next((k for k in kecamatan if k.pk == kec_id), None)
         if kec is None and r.jenis_badan == JenisBadan.KPPS:
             kec = kecamatan.first()  # KPPS lists are long: one kecamatan per document
-        grup = selectors.pengumuman_grup(r, tahap=tahap, kecamatan=kec.pk if kec else None)
-        judul = (
-            f"Pengumuman Hasil {'Seleksi Administrasi' if tahap == 'administrasi' else 'Akhir'} "
-            f"{r.nama}" + (f" – Kecamatan {kec.nama}" if kec else "")
-        )
+        judul = pengumuman_judul(r, tahap=tahap, kecamatan=kec)
+        kec_id = kec.pk if kec else None
         if self.format == "excel":
-            baris = []
-            for g in grup:
-                for i, p in enumerate(g["rows"], start=1):
-                    hasil = (
-                        p.get_status_administrasi_display()
-                        if tahap == "administrasi"
-                        else p.get_hasil_akhir_display()
-                    )
-                    baris.append(
-                        [
-                            g["wilayah"].nama,
-                            p.peringkat if tahap == "akhir" else i,
-                            p.nama,
-                            p.jenis_kelamin,
-                            (p.domisili.nama if p.domisili else p.kode_domisili),
-                            hasil,
-                            ", ".join(str(label) for _, label in p.alasan_list())
-                            if tahap == "administrasi"
-                            else "",
-                        ]
-                    )
-            unduhan_record(
-                pengguna=request.user,
-                objek=r,
-                ringkasan=f"Unduh {judul} (excel)",
-            )
-            return xlsx_response(
-                nama_berkas=f"pengumuman-{tahap}-{r.kode}",
-                judul=judul,
-                kolom=["Wilayah", "No/Peringkat", "Nama", "L/P", "Domisili", "Hasil", "Keterangan"],
-                baris=baris,
-            )
+            unduhan_record(pengguna=request.user, objek=r, ringkasan=f"Unduh {judul} (excel)")
+            berkas = io.BytesIO()
+            pengumuman_xlsx_tulis(berkas, rekrutmen=r, tahap=tahap, kecamatan_id=kec_id)
+            nama = f"pengumuman-{tahap}-{r.kode}.xlsx"
+            # the content type of the .xlsx name (mimetypes): the MIME string lives in the writer
+            response = HttpResponse(berkas.getvalue(), content_type=mimetypes.guess_type(nama)[0])
+            response["Content-Disposition"] = f'attachment; filename="{nama}"'
+            return response
         unduhan_record(pengguna=request.user, objek=r, ringkasan=f"Unduh {judul} (pdf)")
-        from kpu_site.pdf import html_ke_pdf
-
-        html = render_to_string(
-            "badan_adhoc/pdf/pengumuman.html",
-            {
-                "rekrutmen": r,
-                "judul": judul,
-                "tahap": tahap,
-                "grup": grup,
-                "dicetak": timezone.localtime(),
-            },
-            request=request,
-        )
-        pdf, _halaman = html_ke_pdf(html)
+        pdf, _halaman = pengumuman_pdf(r, tahap=tahap, kecamatan_id=kec_id)
         response = HttpResponse(pdf, content_type="application/pdf")
         response["Content-Disposition"] = f'inline; filename="pengumuman-{tahap}-{r.kode}.pdf"'
         return response
