@@ -3,22 +3,16 @@ honorarium."""
 
 from __future__ import annotations
 
-import io
-import mimetypes
-
 from django.contrib import messages
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from kpu_site.formulir import LayananFormMixin, kesalahan_ke_pesan
-from kpu_site.services import unduhan_record
 
 from .. import selectors, services
 from ..forms import JabatanForm, PAWForm, PenetapanForm
 from ..models import AnggotaBadan, JenisBadan, Rekrutmen, Wilayah
-from ..pengumuman import pengumuman_judul, pengumuman_pdf, pengumuman_xlsx_tulis
 from ..services.penetapan import cadangan_berikut, nilai_akhir
 from .pendaftar import AksiView
 from .rekrutmen import BacaMixin, KelolaMixin, _ImporView, _RekrutmenMixin
@@ -102,41 +96,6 @@ class TahapView(KelolaMixin, View):
                     f"Peringkat dihitung: {h['terpilih']} terpilih, {h['cadangan']} cadangan.",
                 )
         return redirect("badan_adhoc:peringkat", pk=pk)
-
-
-class PengumumanView(_RekrutmenMixin, BacaMixin, View):
-    """Announcement lists per wilayah (``?tahap=administrasi|akhir&kecamatan=<id>``) as PDF
-    or Excel. Public documents: names, sex, domicile and result; no NIK."""
-
-    format = "pdf"
-
-    def get(self, request, pk):
-        r = self.rekrutmen
-        tahap = "akhir" if request.GET.get("tahap") == "akhir" else "administrasi"
-        kecamatan = selectors.kecamatan_list()
-        try:
-            kec_id = int(request.GET.get("kecamatan") or 0)
-        except ValueError:
-            kec_id = 0
-        kec = next((k for k in kecamatan if k.pk == kec_id), None)
-        if kec is None and r.jenis_badan == JenisBadan.KPPS:
-            kec = kecamatan.first()  # KPPS lists are long: one kecamatan per document
-        judul = pengumuman_judul(r, tahap=tahap, kecamatan=kec)
-        kec_id = kec.pk if kec else None
-        if self.format == "excel":
-            unduhan_record(pengguna=request.user, objek=r, ringkasan=f"Unduh {judul} (excel)")
-            berkas = io.BytesIO()
-            pengumuman_xlsx_tulis(berkas, rekrutmen=r, tahap=tahap, kecamatan_id=kec_id)
-            nama = f"pengumuman-{tahap}-{r.kode}.xlsx"
-            # the content type of the .xlsx name (mimetypes): the MIME string lives in the writer
-            response = HttpResponse(berkas.getvalue(), content_type=mimetypes.guess_type(nama)[0])
-            response["Content-Disposition"] = f'attachment; filename="{nama}"'
-            return response
-        unduhan_record(pengguna=request.user, objek=r, ringkasan=f"Unduh {judul} (pdf)")
-        pdf, _halaman = pengumuman_pdf(r, tahap=tahap, kecamatan_id=kec_id)
-        response = HttpResponse(pdf, content_type="application/pdf")
-        response["Content-Disposition"] = f'inline; filename="pengumuman-{tahap}-{r.kode}.pdf"'
-        return response
 
 
 class AnggotaListView(_RekrutmenMixin, BacaMixin, TemplateView):
