@@ -233,8 +233,8 @@ EKSPOR_DIUJI = {
     "anggaran/views/laporan.py::LaporanView": "test_laporan_export",
     "anggaran/views/laporan.py::SerapanView": "test_serapan_export",
     "anggaran/views/realisasi.py::RealisasiListView": "test_realisasi_export",
+    "badan_adhoc/pengumuman.py::pengumuman_xlsx_tulis": "test_pengumuman_export",
     "badan_adhoc/views/pendaftar.py::PendaftarExportView": "test_pendaftar_export",
-    "badan_adhoc/views/tahap.py::PengumumanView": "test_pengumuman_export",
     "kinerja/views/capaian.py::CapaianView": "test_capaian_export",
     "sekretariat/views.py::PegawaiExportView": "test_pegawai_export",
 }
