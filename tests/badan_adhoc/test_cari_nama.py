@@ -1,6 +1,6 @@
 """The applicant list's name search: the same applicants as a plain case-insensitive scan,
 page after page, in a number of queries that does not grow with the applicants; on PostgreSQL
-the search can use the trigram index (migration 0008) instead of reading the whole table."""
+the search can use the trigram index (migration 0009) instead of reading the whole table."""
 
 from __future__ import annotations
 
@@ -99,7 +99,7 @@ def test_name_search_can_use_the_trigram_index_on_postgresql(diseleksi, staf_tek
     with connection.cursor() as cur:
         if connection.vendor == "postgresql":
             cur.execute("SELECT 1 FROM pg_indexes WHERE indexname = %s", [INDEKS])
-            assert cur.fetchone(), "migration 0008 builds the trigram index"
+            assert cur.fetchone(), "migration 0009 builds the trigram index"
             # the tables of the test are tiny: forbid the sequential scan to see whether the
             # index fits the query Django writes (UPPER(nama) LIKE UPPER('%…%'))
             cur.execute("SET LOCAL enable_seqscan = off")

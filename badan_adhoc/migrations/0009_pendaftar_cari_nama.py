@@ -30,7 +30,7 @@ def hapus(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("badan_adhoc", "0007_rekrutmen_pendaftar_versi"),
+        ("badan_adhoc", "0008_dokumenrekrutmen"),
     ]
 
     operations = [migrations.RunPython(buat, hapus, elidable=False)]
