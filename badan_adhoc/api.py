@@ -440,6 +440,35 @@ class TarifHonorViewSet(viewsets.ReadOnlyModelViewSet):
     permission_classes = IZIN
 
 
+class DokumenParameterSerializer(serializers.Serializer):
+    tahap = serializers.CharField(required=False, help_text="administrasi | akhir")
+    kecamatan = serializers.IntegerField(
+        required=False, allow_null=True, help_text="id kecamatan; kosong = semua wilayah"
+    )
+
+    class Meta:
+        ref_name = "DokumenRekrutmenParameter"
+
+
+class DokumenIsiZipSerializer(serializers.Serializer):
+    nama = serializers.CharField()
+    kecamatan = serializers.CharField()
+    halaman = serializers.IntegerField()
+
+    class Meta:
+        ref_name = "DokumenRekrutmenIsiZip"
+
+
+class DokumenMetaSerializer(serializers.Serializer):
+    baris = serializers.IntegerField(required=False, help_text="baris pendaftar (Excel)")
+    isi = serializers.ListField(
+        child=DokumenIsiZipSerializer(), required=False, help_text="berkas dalam ZIP"
+    )
+
+    class Meta:
+        ref_name = "DokumenRekrutmenMeta"
+
+
 class DokumenRekrutmenViewSet(viewsets.ReadOnlyModelViewSet):
     """A recruitment's documents rendered in the background (``?rekrutmen=``): read them and
     their progress, request one (POST; the same document over unchanged data gives back the
@@ -465,11 +494,14 @@ class DokumenRekrutmenViewSet(viewsets.ReadOnlyModelViewSet):
             ref_name = "MintaDokumenRekrutmen"
 
     class OutputSerializer(serializers.ModelSerializer):
+        status = serializers.CharField(
+            read_only=True, help_text="antri | diproses | selesai | gagal"
+        )
         status_label = serializers.CharField(source="get_status_display", read_only=True)
         diminta_oleh = serializers.StringRelatedField()
         diterbitkan_oleh = serializers.StringRelatedField()
-        parameter = serializers.DictField(help_text="tahap, kecamatan (id)")
-        meta = serializers.DictField(help_text="baris, isi (ZIP), …")
+        parameter = DokumenParameterSerializer(read_only=True)
+        meta = DokumenMetaSerializer(read_only=True)
 
         class Meta:
             model = DokumenRekrutmen
@@ -483,6 +515,10 @@ class DokumenRekrutmenViewSet(viewsets.ReadOnlyModelViewSet):
             read_only_fields = fields
 
     class ProgresOutputSerializer(serializers.ModelSerializer):
+        status = serializers.CharField(
+            read_only=True, help_text="antri | diproses | selesai | gagal"
+        )
+
         class Meta:
             model = DokumenRekrutmen
             ref_name = "DokumenRekrutmenProgres"

@@ -470,3 +470,19 @@ def test_api_documents_request_progress_publish(
     client.force_login(staf_teknis)
     response = client.post(f"/api/adhoc/dokumen/{pk}/terbitkan/")
     assert response.status_code == 200 and response.json()["diterbitkan_pada"]
+
+
+def test_ranking_again_makes_the_final_announcement_a_new_document(diseleksi, staf_teknis):
+    """The final result comes from the ranking: a new ranking is a change of the applicant data
+    (``pendaftar_versi``), so the announcement is not served from the earlier ranking."""
+    from badan_adhoc.services import peringkat_compute
+
+    peringkat_compute(rekrutmen=diseleksi, pengguna=staf_teknis)
+    pertama, _ = services.dokumen_request(
+        rekrutmen=diseleksi, jenis="pengumuman_pdf", parameter={"tahap": "akhir"}, pengguna=None
+    )
+    peringkat_compute(rekrutmen=diseleksi, pengguna=staf_teknis)
+    kedua, baru = services.dokumen_request(
+        rekrutmen=diseleksi, jenis="pengumuman_pdf", parameter={"tahap": "akhir"}, pengguna=None
+    )
+    assert baru and kedua.pk != pertama.pk
