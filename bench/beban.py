@@ -120,6 +120,7 @@ def id_beban() -> dict:
         "BEBAN_DOKUMEN": str(DokumenAnggaran.objects.get(tahun=2023, jenis="dipa").pk),
         "BEBAN_PENDAFTAR_MIN": str(ids.first()),
         "BEBAN_PENDAFTAR_MAX": str(ids.last()),
+        "BEBAN_JUMLAH_PENDAFTAR": str(ids.count()),
         "BEBAN_PEGAWAI": str(Pegawai.objects.order_by("pk").values_list("pk", flat=True).first()),
     }
 
@@ -243,7 +244,7 @@ def main() -> int:
         print(f"\nmesin: {_cpu()}, "
               f"{os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') // 2**30} GiB; "
               f"gunicorn {GUNICORN_WORKERS} workers × {GUNICORN_THREADS} threads; {args.durasi} s, "
-              f"{args.pendaftar} pendaftar")  # fmt: skip
+              f"{ids['BEBAN_JUMLAH_PENDAFTAR']} pendaftar KPPS")  # fmt: skip
         ok = True
         for nama, csv_prefix, _p in jalan:
             if nama == "staf":
