@@ -7,6 +7,8 @@ serializer, calls the service and serialises the result (HackSoft's style guide)
 
 from __future__ import annotations
 
+from django.http import FileResponse, Http404
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
 from rest_framework import permissions, serializers, viewsets
 from rest_framework.decorators import action
@@ -18,7 +20,17 @@ from kpu_site.api import ModelSerializer, saring_id
 
 from . import selectors, services
 from .akses import boleh_kelola, nik_untuk
-from .models import TPS, AnggotaBadan, Pendaftar, Rekrutmen, TarifHonor, Wilayah
+from .dokumen import selectors as dokumen_selectors
+from .dokumen import services as dokumen_services
+from .models import (
+    TPS,
+    AnggotaBadan,
+    DokumenRekrutmen,
+    Pendaftar,
+    Rekrutmen,
+    TarifHonor,
+    Wilayah,
+)
 
 
 class KelolaApi(permissions.BasePermission):
@@ -428,6 +440,138 @@ class TarifHonorViewSet(viewsets.ReadOnlyModelViewSet):
     permission_classes = IZIN
 
 
+class DokumenParameterSerializer(serializers.Serializer):
+    tahap = serializers.CharField(required=False, help_text="administrasi | akhir")
+    kecamatan = serializers.IntegerField(
+        required=False, allow_null=True, help_text="id kecamatan; kosong = semua wilayah"
+    )
+
+    class Meta:
+        ref_name = "DokumenRekrutmenParameter"
+
+
+class DokumenIsiZipSerializer(serializers.Serializer):
+    nama = serializers.CharField()
+    kecamatan = serializers.CharField()
+    halaman = serializers.IntegerField()
+
+    class Meta:
+        ref_name = "DokumenRekrutmenIsiZip"
+
+
+class DokumenMetaSerializer(serializers.Serializer):
+    baris = serializers.IntegerField(required=False, help_text="baris pendaftar (Excel)")
+    isi = serializers.ListField(
+        child=DokumenIsiZipSerializer(), required=False, help_text="berkas dalam ZIP"
+    )
+
+    class Meta:
+        ref_name = "DokumenRekrutmenMeta"
+
+
+class DokumenRekrutmenViewSet(viewsets.ReadOnlyModelViewSet):
+    """A recruitment's documents rendered in the background (``?rekrutmen=``): read them and
+    their progress, request one (POST; the same document over unchanged data gives back the
+    existing job with 200 instead of 201), publish an announcement, download the stored file
+    (audited). Kinds with NIK are listed for the recruitment's staff only."""
+
+    permission_classes = IZIN
+    queryset = DokumenRekrutmen.objects.none()
+
+    class InputSerializer(serializers.Serializer):
+        rekrutmen = serializers.PrimaryKeyRelatedField(queryset=Rekrutmen.objects.all())
+        jenis = serializers.CharField(
+            max_length=40, help_text="pengumuman_pdf | pengumuman_xlsx | pengumuman_zip"
+        )
+        tahap = serializers.ChoiceField(
+            choices=["administrasi", "akhir"], required=False, default="administrasi"
+        )
+        kecamatan = serializers.IntegerField(
+            required=False, allow_null=True, min_value=1, max_value=2**63 - 1
+        )
+
+        class Meta:
+            ref_name = "MintaDokumenRekrutmen"
+
+    class OutputSerializer(serializers.ModelSerializer):
+        status = serializers.CharField(
+            read_only=True, help_text="antri | diproses | selesai | gagal"
+        )
+        status_label = serializers.CharField(source="get_status_display", read_only=True)
+        diminta_oleh = serializers.StringRelatedField()
+        diterbitkan_oleh = serializers.StringRelatedField()
+        parameter = DokumenParameterSerializer(read_only=True)
+        meta = DokumenMetaSerializer(read_only=True)
+
+        class Meta:
+            model = DokumenRekrutmen
+            ref_name = "DokumenRekrutmen"
+            fields = [
+                "id", "rekrutmen", "jenis", "parameter", "judul", "status", "status_label",
+                "progres", "tahap", "diminta_oleh", "diminta_pada", "selesai_pada", "percobaan",
+                "sha256", "ukuran", "jumlah_halaman", "meta", "pesan_galat", "pendaftar_versi",
+                "diterbitkan_pada", "diterbitkan_oleh", "diganti_oleh",
+            ]  # fmt: skip
+            read_only_fields = fields
+
+    class ProgresOutputSerializer(serializers.ModelSerializer):
+        status = serializers.CharField(
+            read_only=True, help_text="antri | diproses | selesai | gagal"
+        )
+
+        class Meta:
+            model = DokumenRekrutmen
+            ref_name = "DokumenRekrutmenProgres"
+            fields = ["id", "status", "progres", "tahap", "pesan_galat", "sha256"]
+            read_only_fields = fields
+
+    serializer_class = OutputSerializer
+
+    def get_queryset(self):
+        qs = dokumen_selectors.dokumen_qs(self.request.user).order_by("-diminta_pada", "-pk")
+        return saring_id(qs, self.request.query_params, "rekrutmen")
+
+    @extend_schema(
+        request=InputSerializer, responses={200: OutputSerializer, 201: OutputSerializer}
+    )
+    def create(self, request, *args, **kwargs):
+        masuk = self.InputSerializer(data=request.data)
+        masuk.is_valid(raise_exception=True)
+        data = masuk.validated_data
+        dokumen, baru = dokumen_services.dokumen_request(
+            rekrutmen=data["rekrutmen"],
+            jenis=data["jenis"],
+            parameter={"tahap": data["tahap"], "kecamatan": data.get("kecamatan")},
+            pengguna=request.user,
+        )
+        dokumen.refresh_from_db()
+        return Response(self.OutputSerializer(dokumen).data, status=201 if baru else 200)
+
+    @extend_schema(responses=ProgresOutputSerializer)
+    @action(detail=True, methods=["get"])
+    def progres(self, request, pk=None):
+        return Response(self.ProgresOutputSerializer(self.get_object()).data)
+
+    @extend_schema(request=None, responses=OutputSerializer)
+    @action(detail=True, methods=["post"])
+    def terbitkan(self, request, pk=None):
+        dokumen = dokumen_services.dokumen_publish(dokumen=self.get_object(), pengguna=request.user)
+        return Response(self.OutputSerializer(dokumen).data)
+
+    @extend_schema(responses={(200, "application/octet-stream"): OpenApiTypes.BINARY})
+    @action(detail=True, methods=["get"])
+    def unduh(self, request, pk=None):
+        dokumen = self.get_object()
+        if not dokumen.dapat_diunduh:
+            raise Http404("Berkas dokumen belum tersedia.")
+        dokumen_services.dokumen_unduhan_record(dokumen=dokumen, pengguna=request.user)
+        return FileResponse(
+            dokumen.berkas.open("rb"),
+            as_attachment=True,
+            filename=dokumen_services.nama_berkas(dokumen),
+        )
+
+
 def register(router) -> None:
     """Register this app's viewsets on ``router``."""
     router.register("adhoc/wilayah", WilayahViewSet, basename="badan_adhoc-wilayah")
@@ -436,3 +580,6 @@ def register(router) -> None:
     router.register("adhoc/pendaftar", PendaftarViewSet, basename="badan_adhoc-pendaftar")
     router.register("adhoc/anggota", AnggotaBadanViewSet, basename="badan_adhoc-anggotabadan")
     router.register("adhoc/tarif-honor", TarifHonorViewSet, basename="badan_adhoc-tarifhonor")
+    router.register(
+        "adhoc/dokumen", DokumenRekrutmenViewSet, basename="badan_adhoc-dokumenrekrutmen"
+    )

@@ -4,3 +4,7 @@ from django.apps import AppConfig
 class BadanAdhocConfig(AppConfig):
     name = "badan_adhoc"
     verbose_name = "Badan Ad Hoc"
+
+    def ready(self) -> None:
+        # The kinds of recruitment documents register themselves (``dokumen.jenis``).
+        from .dokumen import render  # noqa: F401

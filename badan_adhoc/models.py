@@ -600,3 +600,6 @@ class TarifHonor(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_jenis_badan_display()} {self.get_jabatan_display()} {self.tahun}"
+
+
+from .dokumen.models import DokumenRekrutmen  # noqa: E402, F401  (in its own module)

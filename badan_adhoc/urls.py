@@ -80,6 +80,27 @@ urlpatterns = [
         views.PengumumanView.as_view(format="excel"),
         name="pengumuman_excel",
     ),
+    path("rekrutmen/<int:pk>/dokumen/", views.DokumenListView.as_view(), name="rekrutmen_dokumen"),
+    path(
+        "rekrutmen/<int:pk>/dokumen/minta/",
+        views.DokumenMintaView.as_view(),
+        name="rekrutmen_dokumen_minta",
+    ),
+    path(
+        "dokumen-rekrutmen/<int:pk>/",
+        views.DokumenDetailView.as_view(),
+        name="dokumen_rekrutmen_detail",
+    ),
+    path(
+        "dokumen-rekrutmen/<int:pk>/unduh/",
+        views.DokumenUnduhView.as_view(),
+        name="dokumen_rekrutmen_unduh",
+    ),
+    path(
+        "dokumen-rekrutmen/<int:pk>/terbitkan/",
+        views.DokumenTerbitkanView.as_view(),
+        name="dokumen_rekrutmen_terbitkan",
+    ),
     path("rekrutmen/<int:pk>/anggota/", views.AnggotaListView.as_view(), name="anggota_list"),
     path("rekrutmen/<int:pk>/penetapan/", views.PenetapanView.as_view(), name="penetapan"),
     path("rekrutmen/<int:pk>/honor/", views.HonorView.as_view(), name="honor"),

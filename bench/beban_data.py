@@ -205,3 +205,61 @@ def _pecah_tahun_demo(dipa, pecah: int) -> None:
     baris = [r for x in asli for r in _pecah(x, pecah)]
     Realisasi.objects.filter(pk__in=[x.pk for x in asli]).delete()
     Realisasi.objects.bulk_create(baris, batch_size=2000)
+
+
+def pengumuman_terbit(*, stdout) -> int:
+    """Published announcements for the public scenario, rendered and published through the
+    application's own services (in-process, no broker): the PPK announcement (PDF and Excel,
+    every wilayah) and the PPS announcement of each kecamatan (PDF). The KPPS recruitment's
+    200,000 names are not rendered here (one kecamatan would be some 30,000 names; that is the
+    announcement bench's job). Returns the number published."""
+    from badan_adhoc.dokumen.services import dokumen_publish, dokumen_render, dokumen_request
+    from badan_adhoc.models import Rekrutmen
+    from badan_adhoc.selectors import kecamatan_list
+
+    permintaan = []
+    for r in Rekrutmen.objects.exclude(jenis_badan="kpps").order_by("pk"):
+        if r.jenis_badan == "ppk":
+            permintaan += [(r, "pengumuman_pdf", {}), (r, "pengumuman_xlsx", {})]
+        else:
+            permintaan += [
+                (r, "pengumuman_pdf", {"kecamatan": k.pk})
+                for k in kecamatan_list()
+                if r.pendaftar.filter(wilayah_tujuan__induk=k).exists()
+            ]
+    n = 0
+    for rekrutmen, jenis, parameter in permintaan:
+        parameter = {"tahap": "administrasi", **parameter}
+        dokumen, _baru = dokumen_request(
+            rekrutmen=rekrutmen, jenis=jenis, parameter=parameter, pengguna=None, antrekan=False
+        )
+        dokumen = dokumen_render(dokumen_id=dokumen.pk) or dokumen
+        if dokumen.dapat_diunduh and not dokumen.terbit:
+            dokumen_publish(dokumen=dokumen, pengguna=None)
+            n += 1
+    stdout.write(f"  {n} pengumuman diterbitkan (PPK, PPS per kecamatan)\n")
+    return n
+
+
+def pengumuman_jejak() -> dict:
+    """What proves the public scenario renders nothing: the number of documents, the renders
+    they took (``percobaan``, raised by every claim), the latest finish time, and a digest of
+    the published files' SHA-256."""
+    import hashlib
+
+    from django.db.models import Count, Max, Sum
+
+    from badan_adhoc.dokumen.models import DokumenRekrutmen
+
+    agg = DokumenRekrutmen.objects.aggregate(
+        n=Count("pk"), render=Sum("percobaan"), selesai=Max("selesai_pada")
+    )
+    sha = DokumenRekrutmen.objects.filter(diterbitkan_pada__isnull=False).order_by("pk")
+    return {
+        "dokumen": agg["n"],
+        "render": agg["render"] or 0,
+        "selesai_terakhir": agg["selesai"].isoformat() if agg["selesai"] else "-",
+        "sha256": hashlib.sha256(
+            "".join(sha.values_list("sha256", flat=True)).encode()
+        ).hexdigest()[:16],
+    }

@@ -1,8 +1,12 @@
-"""Locust scenario of the load benchmark (``bench/beban.py`` runs it): 50 users mixing the
-dashboard, lists with filters, detail pages and API calls, and one LKj request.
+"""Locust scenarios of the load benchmark (``bench/beban.py`` runs them, one locust process
+each, naming the user classes): staff (Komisioner, StafTeknis, StafKeuangan, StafSdm,
+Sekretaris: 50 users mixing the dashboard, lists with filters, detail pages and API calls, and
+one LKj request) and the public (PengunjungPublik: anonymous visitors on the announcement list
+and downloads).
 
 IDs come from the environment (set by ``bench/beban.py``): BEBAN_REKRUTMEN, BEBAN_DOKUMEN,
-BEBAN_PENDAFTAR_MIN, BEBAN_PENDAFTAR_MAX, BEBAN_PEGAWAI.
+BEBAN_PENDAFTAR_MIN, BEBAN_PENDAFTAR_MAX, BEBAN_PEGAWAI, BEBAN_PENGUMUMAN (published
+announcements, ``<id>:<rekrutmen id>:<ekstensi>,…``).
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ import re
 import time
 
 import gevent
-from locust import HttpUser, between, task
+from locust import FastHttpUser, HttpUser, between, task
 
 SANDI = "demo-kpu-2023"
 NAMA_DASAR = "dasar: permintaan tanpa halaman (302)"
@@ -22,6 +26,9 @@ DOKUMEN = os.environ.get("BEBAN_DOKUMEN", "1")
 P_MIN = int(os.environ.get("BEBAN_PENDAFTAR_MIN", "1"))
 P_MAX = int(os.environ.get("BEBAN_PENDAFTAR_MAX", "1"))
 PEGAWAI = os.environ.get("BEBAN_PEGAWAI", "1")
+PENGUMUMAN = [
+    tuple(x.split(":")) for x in os.environ.get("BEBAN_PENGUMUMAN", "").split(",") if x
+]  # (id, rekrutmen id, ekstensi)
 # Every user logs in first; pages are requested only once all have (the logins' PBKDF2 would
 # otherwise queue in front of the first page requests and measure the login, not the pages).
 MULAI_HALAMAN = time.monotonic() + float(os.environ.get("BEBAN_PEMANASAN", "20"))
@@ -212,3 +219,68 @@ class Sekretaris(Pengguna):
                 self.url_versi, headers={"HX-Request": "true"}, name="lkj: progres (htmx)"
             )
         self.client.get("/?tahun=2023", name="dasbor pimpinan")
+
+
+class PengunjungPublik(FastHttpUser):
+    """An anonymous visitor on announcement day: opens the public list (all recruitments or
+    one), downloads a published announcement, and later reloads it: the browser then sends
+    ``If-None-Match`` with the ETag it got and expects 304 (the file is stored, never
+    rendered again). A FastHttpUser: 500 of them must not take the load generator's CPU from
+    the server on the same machine."""
+
+    # A person reads the list or the PDF for a few seconds before the next click.
+    wait_time = between(3.0, 8.0)
+
+    def on_start(self):
+        self.etag: dict[str, str] = {}
+
+    @task(1)
+    def dasar(self):
+        """The public baseline: a request through the whole stack that renders nothing
+        (``/`` sends an anonymous visitor to the login page)."""
+        with self.client.get(
+            "/", name="publik dasar: tanpa halaman (302)", allow_redirects=False,
+            catch_response=True,
+        ) as r:  # fmt: skip
+            if r.status_code != 302:
+                r.failure(f"harus 302, bukan {r.status_code}")
+
+    @task(4)
+    def daftar(self):
+        if PENGUMUMAN and random.random() < 0.5:
+            _id, rid, _ext = random.choice(PENGUMUMAN)
+            params, nama = {"rekrutmen": rid}, "publik: daftar pengumuman (satu rekrutmen)"
+        else:
+            params, nama = {}, "publik: daftar pengumuman"
+        with self.client.get(
+            "/publik/pengumuman/", params=params, name=nama, catch_response=True
+        ) as r:
+            if r.status_code != 200 or "/publik/pengumuman/" not in (r.text or ""):
+                r.failure(f"status {r.status_code}")
+
+    @task(3)
+    def unduh(self):
+        if not PENGUMUMAN:
+            return
+        pk, _rid, ext = random.choice(PENGUMUMAN)
+        jenis = "PDF" if ext == "pdf" else "Excel"
+        etag = self.etag.get(pk)
+        if etag:
+            with self.client.get(
+                f"/publik/pengumuman/{pk}/unduh/", headers={"If-None-Match": etag},
+                name=f"publik: unduh {jenis} lagi (If-None-Match → 304)", catch_response=True,
+            ) as r:  # fmt: skip
+                if r.status_code != 304:
+                    r.failure(f"harus 304, bukan {r.status_code}")
+            return
+        with self.client.get(
+            f"/publik/pengumuman/{pk}/unduh/", name=f"publik: unduh {jenis} (200)",
+            catch_response=True,
+        ) as r:  # fmt: skip
+            isi = r.content or b""
+            if r.status_code != 200 or not r.headers.get("ETag"):
+                r.failure(f"status {r.status_code}, ETag {r.headers.get('ETag')!r}")
+            elif ext == "pdf" and not isi.startswith(b"%PDF"):
+                r.failure("bukan PDF")
+            else:
+                self.etag[pk] = r.headers["ETag"]

@@ -14,6 +14,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from django.utils import formats, timezone
 from django.utils.dateparse import parse_date
 from django.utils.dates import MONTHS
+from django.utils.translation import get_language
 
 KOSONG = "–"
 POLA_TANGGAL = "j F Y"  # 17 Oktober 2023
@@ -36,13 +37,25 @@ def _bulat(value, desimal: int) -> Decimal | None:
 
 
 def angka(value, desimal: int = 0) -> str:
-    """``1234567.5`` -> ``1.234.567,50`` (with ``desimal=2``); thousands with dots."""
+    """``1234567.5`` -> ``1.234.567,50`` (with ``desimal=2``); thousands with dots.
+
+    The same text as Django's ``number_format(…, use_l10n=True, force_grouping=True)`` with the
+    active language's separators, built by Python's own grouping (``{:,f}``): a budget tree
+    formats thousands of amounts per page and Django's generic formatter was a fifth of its
+    time. Other groupings (not 3) and very long numbers go through Django's."""
     number = _bulat(value, desimal)
     if number is None:
         return KOSONG
     if number == 0:
         number = abs(number)  # no "-0"
-    return formats.number_format(number, desimal, use_l10n=True, force_grouping=True)
+    bahasa = get_language()
+    grouping = formats.get_format("NUMBER_GROUPING", bahasa, use_l10n=True)
+    if grouping != 3 or len(number.as_tuple().digits) > 100:
+        return formats.number_format(number, desimal, use_l10n=True, force_grouping=True)
+    teks = f"{number:,.{desimal}f}"
+    desimal_sep = formats.get_format("DECIMAL_SEPARATOR", bahasa, use_l10n=True)
+    ribuan_sep = formats.get_format("THOUSAND_SEPARATOR", bahasa, use_l10n=True)
+    return teks.translate({44: ribuan_sep, 46: desimal_sep})  # "," -> ribuan, "." -> desimal
 
 
 def rupiah(value, desimal: int | None = None) -> str:

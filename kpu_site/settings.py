@@ -223,10 +223,15 @@ CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", default=300
 CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=360)
 CELERY_WORKER_MAX_TASKS_PER_CHILD = env.int("CELERY_WORKER_MAX_TASKS_PER_CHILD", default=5)
 CELERY_TASK_DEFAULT_QUEUE = "default"
-CELERY_TASK_ROUTES = {"kinerja.tasks.laporan_render": {"queue": "laporan"}}
+CELERY_TASK_ROUTES = {
+    "kinerja.tasks.laporan_render": {"queue": "laporan"},
+    "badan_adhoc.tasks.dokumen_render": {"queue": "dokumen"},
+}
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # An LKj render with no sign of life for this long is taken as dead and taken over.
 LKJ_DETAK_BASI_DETIK = env.int("LKJ_DETAK_BASI_DETIK", default=90)
+# The same for a recruitment document (announcement PDF/Excel/ZIP).
+DOKUMEN_DETAK_BASI_DETIK = env.int("DOKUMEN_DETAK_BASI_DETIK", default=90)
 
 CACHES = {
     "default": (

@@ -36,6 +36,7 @@ urlpatterns = [
     path("kinerja/", include("kinerja.urls")),
     path("anggaran/", include("anggaran.urls")),
     path("adhoc/", include("badan_adhoc.urls")),
+    path("publik/", include("badan_adhoc.urls_publik")),  # no login: published announcements
     path("api/", include(router.urls)),
     path("api/schema/", SpectacularAPIView.as_view(), name="api_schema"),
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api_schema"), name="api_docs"),

@@ -18,7 +18,7 @@ def database_url(connection) -> str:
 
 @contextmanager
 def celery_worker(*, connection, media_root, pool: str = "prefork", **env_extra):
-    """A ``celery worker`` on the default and laporan queues, using the test database."""
+    """A ``celery worker`` on the default, laporan and dokumen queues, using the test database."""
     env = dict(
         os.environ,
         DATABASE_URL=database_url(connection),
@@ -26,7 +26,7 @@ def celery_worker(*, connection, media_root, pool: str = "prefork", **env_extra)
         **{k: str(v) for k, v in env_extra.items()},
     )
     proc = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "kpu_site", "worker", "-Q", "default,laporan",
+        [sys.executable, "-m", "celery", "-A", "kpu_site", "worker", "-Q", "default,laporan,dokumen",
          "--pool", pool, "--concurrency", "1", "--loglevel", "WARNING",
          "--without-heartbeat", "--without-gossip", "--without-mingle"],
         cwd=ROOT,

@@ -1700,6 +1700,75 @@ BARIS += [
 ]
 
 
+def _dokumen_selesai(d):
+    """(inside the savepoint) A finished announcement of the recruitment, not yet published."""
+    from django.core.files.base import ContentFile
+
+    from badan_adhoc.dokumen.models import DokumenRekrutmen
+
+    dokumen = DokumenRekrutmen(
+        rekrutmen=d.badan_adhoc["rekrutmen"],
+        jenis="pengumuman_pdf",
+        parameter={"tahap": "administrasi", "kecamatan": None},
+        judul="Pengumuman uji",
+        kunci="u" * 64,
+        status="selesai",
+        progres=100,
+        sha256="0" * 64,
+    )
+    dokumen.berkas.save("uji.pdf", ContentFile(b"%PDF-1.4 uji"), save=False)
+    dokumen.save()
+
+
+def _dokumen(d):
+    from badan_adhoc.dokumen.models import DokumenRekrutmen
+
+    return {"pk": DokumenRekrutmen.objects.get(kunci="u" * 64).pk}
+
+
+DOKUMEN = m("badan_adhoc.DokumenRekrutmen")
+
+BARIS += [
+    Baris(
+        "POST",
+        "badan_adhoc:rekrutmen_dokumen_minta",
+        BAGIAN,
+        DOKUMEN,
+        kwargs=_r,
+        body=lambda d: {"jenis": "pengumuman_pdf", "tahap": "administrasi"},
+        **TEKNIS,
+    ),
+    Baris(
+        "POST",
+        "badan_adhoc:dokumen_rekrutmen_terbitkan",
+        BAGIAN,
+        DOKUMEN,
+        kwargs=_dokumen,
+        awal=_dokumen_selesai,
+        **TEKNIS,
+    ),
+    Baris(
+        "POST",
+        "badan_adhoc-dokumenrekrutmen-list",
+        _api(BAGIAN, 201),
+        DOKUMEN,
+        body=lambda d: {"rekrutmen": d.badan_adhoc["rekrutmen"].pk, "jenis": "pengumuman_pdf"},
+        format="json",
+        **TEKNIS,
+    ),
+    Baris(
+        "POST",
+        "badan_adhoc-dokumenrekrutmen-terbitkan",
+        _api(BAGIAN, 200),
+        DOKUMEN,
+        kwargs=_dokumen,
+        awal=_dokumen_selesai,
+        format="json",
+        **TEKNIS,
+    ),
+]
+
+
 # --------------------------------------------------------------------------- the checks
 
 

@@ -99,3 +99,45 @@ def test_template_filters_are_builtins():
         )
     )
     assert html == "Rp 20.415.736.000 99,56% 17 Oktober 2023 –"
+
+
+def test_angka_is_the_text_of_djangos_number_format():
+    """``angka`` builds the number with Python's grouping (fast): the text must be the one
+    Django's ``number_format`` gives with the active language's separators."""
+    import random
+
+    from django.utils import formats, translation
+
+    rng = random.Random(15)
+    nilai = [
+        Decimal("0"),
+        Decimal("-0.4"),
+        Decimal("999.995"),
+        Decimal("-1500000"),
+        Decimal("20415736000.50"),
+        Decimal("1E+3"),
+        Decimal("123456789012345678.99"),
+        1,
+        -7,
+        99.5646,
+        "12,5",
+        *(Decimal(rng.randint(-(10**15), 10**15)) / 100 for _ in range(300)),
+    ]
+    for bahasa in ("id", "en"):
+        with translation.override(bahasa):
+            for v in nilai:
+                for desimal in (0, 1, 2):
+                    harus = formatting._bulat(v, desimal)
+                    harus = (
+                        formatting.KOSONG
+                        if harus is None
+                        else formats.number_format(
+                            abs(harus) if harus == 0 else harus,
+                            desimal,
+                            use_l10n=True,
+                            force_grouping=True,
+                        )
+                    )
+                    assert formatting.angka(v, desimal) == harus, (bahasa, v, desimal)
+    with translation.override("id"):
+        assert formatting.angka(Decimal("1234567.5"), 2) == "1.234.567,50"

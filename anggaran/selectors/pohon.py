@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 
 from django.db.models import Count, Q, Sum
 from django.shortcuts import get_object_or_404
@@ -82,6 +84,7 @@ class Simpul(SisaSerapan):
     anak: list[Simpul] = field(default_factory=list)
     volume: Decimal | None = None
     harga: Decimal | None = None
+    tingkat_label: str = ""  # ``pos.get_tingkat_display()``, read once per tree, not per line
 
     @property
     def punya_anak(self) -> bool:
@@ -103,6 +106,19 @@ class Pohon(SisaSerapan):
     @property
     def realisasi(self) -> Decimal:
         return sum((s.realisasi for s in self.akar), NOL)
+
+    @cached_property
+    def sidik_baris(self) -> str:
+        """A digest of everything a line of the tree shows (text, figures, place in the tree):
+        the key under which the page keeps its rendered lines. Computed from the data just
+        read, so any change (through the services or not) gives another key."""
+        h = hashlib.blake2b(digest_size=16)
+        for s in self.urut:
+            pos = s.pos
+            baris = (pos.pk, pos.induk_id, s.kedalaman, bool(s.anak), pos.tingkat, s.tingkat_label,
+                     pos.kode, pos.uraian, pos.satuan, s.volume, s.harga, s.pagu, s.realisasi)  # fmt: skip
+            h.update(repr(baris).encode())
+        return h.hexdigest()
 
     def tingkat(self, *tingkat: str) -> list[Simpul]:
         return [s for s in self.urut if s.pos.tingkat in tingkat]
@@ -144,6 +160,7 @@ def pohon_anggaran(*, dokumen: DokumenAnggaran, revisi: Revisi | None = None, sa
     pagu = jumlah_ke_atas(induk_dari, pagu_daun)
     realisasi = jumlah_ke_atas(induk_dari, {k: Decimal(v) for k, v in realisasi_akun.items()})
     detail_vh = {pos_id: (volume, harga) for pos_id, volume, harga in pagu_rows}
+    label_tingkat = {nilai: str(label) for nilai, label in Pos.Tingkat.choices}
 
     per_id: dict[int, Simpul] = {}
     for n in nodes:
@@ -155,6 +172,7 @@ def pohon_anggaran(*, dokumen: DokumenAnggaran, revisi: Revisi | None = None, sa
             realisasi=realisasi[n.id],
             volume=vh[0] if vh else None,
             harga=vh[1] if vh else None,
+            tingkat_label=label_tingkat.get(n.tingkat, n.tingkat),
         )
     akar = []
     for n in nodes:

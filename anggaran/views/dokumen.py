@@ -118,7 +118,7 @@ class DokumenDetailView(BacaMixin, DokumenMixin, TemplateView):
             rows = [
                 [
                     s.pos.kode_lengkap,
-                    s.pos.get_tingkat_display(),
+                    s.tingkat_label,
                     s.pos.uraian,
                     s.volume,
                     s.pos.satuan,

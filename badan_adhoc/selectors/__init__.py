@@ -16,6 +16,7 @@ from .pendaftar import (  # noqa: F401
     pendaftar_di_kecamatan,
     pendaftar_filter,
     pendaftar_halaman,
+    pendaftar_halaman_qs,
     pendaftar_jumlah,
     pendaftar_jumlah_dari_ringkasan,
     pendaftar_qs,

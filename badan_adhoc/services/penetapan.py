@@ -29,6 +29,7 @@ from kpu_site.impor import ImporGagal, Kesalahan, baca_tabel, parse_angka_id
 from ..akses import pastikan_boleh_kelola
 from ..models import AnggotaBadan, Jabatan, JenisBadan, Pendaftar, Rekrutmen
 from ..selectors import kursi_per_wilayah
+from .versi import pendaftar_versi_naik
 
 KOLOM_NILAI = ("nik",)
 
@@ -203,6 +204,8 @@ def peringkat_compute(*, rekrutmen: Rekrutmen, pengguna) -> dict:
             ubah.append(p)
     semua.update(peringkat=None, hasil_akhir=Pendaftar.HasilAkhir.TIDAK)
     Pendaftar.objects.bulk_update(ubah, ["peringkat", "hasil_akhir"], batch_size=2000)
+    # The final announcement reads the ranking: a new one is new applicant data.
+    pendaftar_versi_naik(rekrutmen_ids=[rekrutmen.pk])
     jejak_catat(
         pengguna=pengguna,
         aksi="alur",

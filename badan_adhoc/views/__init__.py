@@ -1,5 +1,6 @@
 """Pages of the ad hoc recruitment (split by stage)."""
 
+from .dokumen import *  # noqa: F403
 from .pendaftar import *  # noqa: F403
 from .rekrutmen import *  # noqa: F403
 from .tahap import *  # noqa: F403

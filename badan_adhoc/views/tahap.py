@@ -4,16 +4,11 @@ honorarium."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
-from django.template.loader import render_to_string
-from django.utils import timezone
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
-from kpu_site.excel import xlsx_response
 from kpu_site.formulir import LayananFormMixin, kesalahan_ke_pesan
-from kpu_site.services import unduhan_record
 
 from .. import selectors, services
 from ..forms import JabatanForm, PAWForm, PenetapanForm
@@ -101,81 +96,6 @@ class TahapView(KelolaMixin, View):
                     f"Peringkat dihitung: {h['terpilih']} terpilih, {h['cadangan']} cadangan.",
                 )
         return redirect("badan_adhoc:peringkat", pk=pk)
-
-
-class PengumumanView(_RekrutmenMixin, BacaMixin, View):
-    """Announcement lists per wilayah (``?tahap=administrasi|akhir&kecamatan=<id>``) as PDF
-    or Excel. Public documents: names, sex, domicile and result; no NIK."""
-
-    format = "pdf"
-
-    def get(self, request, pk):
-        r = self.rekrutmen
-        tahap = "akhir" if request.GET.get("tahap") == "akhir" else "administrasi"
-        kecamatan = selectors.kecamatan_list()
-        try:
-            kec_id = int(request.GET.get("kecamatan") or 0)
-        except ValueError:
-            kec_id = 0
-        kec = next((k for k in kecamatan if k.pk == kec_id), None)
-        if kec is None and r.jenis_badan == JenisBadan.KPPS:
-            kec = kecamatan.first()  # KPPS lists are long: one kecamatan per document
-        grup = selectors.pengumuman_grup(r, tahap=tahap, kecamatan=kec.pk if kec else None)
-        judul = (
-            f"Pengumuman Hasil {'Seleksi Administrasi' if tahap == 'administrasi' else 'Akhir'} "
-            f"{r.nama}" + (f" – Kecamatan {kec.nama}" if kec else "")
-        )
-        if self.format == "excel":
-            baris = []
-            for g in grup:
-                for i, p in enumerate(g["rows"], start=1):
-                    hasil = (
-                        p.get_status_administrasi_display()
-                        if tahap == "administrasi"
-                        else p.get_hasil_akhir_display()
-                    )
-                    baris.append(
-                        [
-                            g["wilayah"].nama,
-                            p.peringkat if tahap == "akhir" else i,
-                            p.nama,
-                            p.jenis_kelamin,
-                            (p.domisili.nama if p.domisili else p.kode_domisili),
-                            hasil,
-                            ", ".join(str(label) for _, label in p.alasan_list())
-                            if tahap == "administrasi"
-                            else "",
-                        ]
-                    )
-            unduhan_record(
-                pengguna=request.user,
-                objek=r,
-                ringkasan=f"Unduh {judul} (excel)",
-            )
-            return xlsx_response(
-                nama_berkas=f"pengumuman-{tahap}-{r.kode}",
-                judul=judul,
-                kolom=["Wilayah", "No/Peringkat", "Nama", "L/P", "Domisili", "Hasil", "Keterangan"],
-                baris=baris,
-            )
-        unduhan_record(pengguna=request.user, objek=r, ringkasan=f"Unduh {judul} (pdf)")
-        from kpu_site.pdf import html_ke_pdf
-
-        html = render_to_string(
-            "badan_adhoc/pdf/pengumuman.html",
-            {
-                "rekrutmen": r,
-                "judul": judul,
-                "tahap": tahap,
-                "grup": grup,
-                "dicetak": timezone.localtime(),
-            },
-            request=request,
-        )
-        pdf, _halaman = html_ke_pdf(html)
-        response = HttpResponse(pdf, content_type="application/pdf")
-        response["Content-Disposition"] = f'inline; filename="pengumuman-{tahap}-{r.kode}.pdf"'
-        return response
 
 
 class AnggotaListView(_RekrutmenMixin, BacaMixin, TemplateView):

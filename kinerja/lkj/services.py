@@ -3,18 +3,23 @@ downloads. The Celery task ``kinerja.tasks.laporan_render`` calls ``laporan_rend
 
 from __future__ import annotations
 
-import hashlib
+import io
 import logging
 from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models import F, Max
+from django.db.models import Max
 from django.utils import timezone
 
 from kpu_site.audit import jejak_catat
+from kpu_site.pekerjaan import (
+    pekerjaan_claim,
+    pekerjaan_fail,
+    pekerjaan_progress_update,
+    pekerjaan_selesai,
+)
 from kpu_site.peran import Peran, is_pimpinan, peran_of
 
 from .models import LaporanKinerja, NaskahLkj, TemuanDijelaskan
@@ -77,43 +82,15 @@ def laporan_claim(*, laporan_id: int) -> bool:
 
     A row left ``diproses`` by a killed worker (no sign of life for ``detak_basi()``) is taken over.
     """
-    now = timezone.now()
-    claimed = LaporanKinerja.objects.filter(
-        pk=laporan_id, status=LaporanKinerja.Status.ANTRI
-    ).update(
-        status=LaporanKinerja.Status.DIPROSES,
-        mulai_pada=now,
-        detak=now,
-        percobaan=F("percobaan") + 1,
-    )
-    if claimed:
-        return True
-    return bool(
-        LaporanKinerja.objects.filter(
-            pk=laporan_id, status=LaporanKinerja.Status.DIPROSES, detak__lt=now - detak_basi()
-        ).update(
-            detak=now,
-            percobaan=F("percobaan") + 1,
-            tahap="Dilanjutkan setelah proses sebelumnya terhenti",
-        )
-    )
+    return pekerjaan_claim(LaporanKinerja, pk=laporan_id, basi=detak_basi())
 
 
 def laporan_progress_update(*, laporan_id: int, progres: int, tahap: str) -> None:
-    LaporanKinerja.objects.filter(pk=laporan_id, status=LaporanKinerja.Status.DIPROSES).update(
-        progres=progres, tahap=tahap[:100], detak=timezone.now()
-    )
+    pekerjaan_progress_update(LaporanKinerja, pk=laporan_id, progres=progres, tahap=tahap)
 
 
 def laporan_fail(*, laporan_id: int, pesan: str) -> None:
-    LaporanKinerja.objects.filter(
-        pk=laporan_id, status__in=[LaporanKinerja.Status.ANTRI, LaporanKinerja.Status.DIPROSES]
-    ).update(
-        status=LaporanKinerja.Status.GAGAL,
-        pesan_galat=pesan[:2000],
-        selesai_pada=timezone.now(),
-        tahap="Gagal",
-    )
+    pekerjaan_fail(LaporanKinerja, pk=laporan_id, pesan=pesan)
 
 
 def laporan_render(*, laporan_id: int) -> LaporanKinerja | None:
@@ -142,22 +119,16 @@ def laporan_render(*, laporan_id: int) -> LaporanKinerja | None:
     except ValidationError as exc:
         laporan_fail(laporan_id=laporan_id, pesan=" ".join(exc.messages))
         return LaporanKinerja.objects.get(pk=laporan_id)
-    sha = hashlib.sha256(hasil.pdf).hexdigest()
     nama = f"LKj-{laporan.tahun}-v{laporan.versi}{'-draf' if laporan.draf else ''}.pdf"
-    with transaction.atomic():
-        laporan = LaporanKinerja.objects.select_for_update().get(pk=laporan_id)
-        if laporan.status != LaporanKinerja.Status.DIPROSES:
-            return laporan  # taken over or ended meanwhile: leave it
-        laporan.berkas.save(nama, ContentFile(hasil.pdf), save=False)
-        laporan.sha256 = sha
-        laporan.jumlah_halaman = hasil.jumlah_halaman
-        laporan.ukuran = len(hasil.pdf)
-        laporan.status = LaporanKinerja.Status.SELESAI
-        laporan.progres = 100
-        laporan.tahap = "Selesai"
-        laporan.selesai_pada = timezone.now()
-        laporan.pesan_galat = ""
-        laporan.save()
+    laporan = pekerjaan_selesai(
+        LaporanKinerja,
+        pk=laporan_id,
+        nama=nama,
+        berkas=io.BytesIO(hasil.pdf),
+        jumlah_halaman=hasil.jumlah_halaman,
+    )
+    if laporan.status != LaporanKinerja.Status.SELESAI:
+        return laporan  # taken over or ended meanwhile: left as it is
     log.info(
         "LKj %s v%s: %s halaman, %s",
         laporan.tahun,

@@ -25,6 +25,32 @@ def _dokumen():
     return {"pk": DokumenPendaftar.objects.order_by("pk")[0].pk}
 
 
+def _dokumen_rekrutmen():
+    """A finished announcement of the demo's PPS recruitment, published (stored bytes; the
+    matrix test does not render)."""
+    from django.core.files.base import ContentFile
+    from django.utils import timezone
+
+    from badan_adhoc.dokumen.models import DokumenRekrutmen
+
+    dokumen = DokumenRekrutmen.objects.filter(kunci="m" * 64).first()
+    if dokumen is None:
+        dokumen = DokumenRekrutmen(
+            rekrutmen=Rekrutmen.objects.get(kode="pps-pemilu-2024"),
+            jenis="pengumuman_pdf",
+            parameter={"tahap": "administrasi", "kecamatan": None},
+            judul="Pengumuman uji matriks akses",
+            kunci="m" * 64,
+            status="selesai",
+            progres=100,
+            sha256="0" * 64,
+            diterbitkan_pada=timezone.now(),
+        )
+        dokumen.berkas.save("uji.pdf", ContentFile(b"%PDF-1.4 uji"), save=False)
+        dokumen.save()
+    return {"pk": dokumen.pk}
+
+
 def _anggota():
     return {
         "pk": AnggotaBadan.objects.filter(rekrutmen__kode="pps-pemilu-2024", status="aktif")
@@ -58,4 +84,14 @@ CONTOH = {
     "badan_adhoc:klarifikasi_decide": _klarifikasi,
     "badan_adhoc:klarifikasi_download": _klarifikasi,
     "badan_adhoc:dokumen_download": _dokumen,
+    "badan_adhoc:rekrutmen_dokumen": _rekrutmen,
+    "badan_adhoc:rekrutmen_dokumen_minta": _rekrutmen,
+    "badan_adhoc:dokumen_rekrutmen_detail": _dokumen_rekrutmen,
+    "badan_adhoc:dokumen_rekrutmen_unduh": _dokumen_rekrutmen,
+    "badan_adhoc:dokumen_rekrutmen_terbitkan": _dokumen_rekrutmen,
+    "badan_adhoc-dokumenrekrutmen-detail": _dokumen_rekrutmen,
+    "badan_adhoc-dokumenrekrutmen-progres": _dokumen_rekrutmen,
+    "badan_adhoc-dokumenrekrutmen-unduh": _dokumen_rekrutmen,
+    "badan_adhoc-dokumenrekrutmen-terbitkan": _dokumen_rekrutmen,
+    "publik:pengumuman_unduh": _dokumen_rekrutmen,
 }

@@ -194,14 +194,23 @@ def test_other_roles_cannot_rebuild_the_nik_from_the_page(masuk, diseleksi, komi
     assert data["tanggal_lahir"] is None and data["no_hp"] == "" and data["nik"] == NIK_SAMAR
 
 
-def test_announcements_pdf_and_excel(masuk, diseleksi, auditor):
+def test_announcements_pdf_and_excel(
+    masuk, diseleksi, auditor, staf_teknis, django_capture_on_commit_callbacks
+):
+    """Staff request them (rendered in the background, here on commit); a reader then gets
+    the stored file through the same links."""
+    pdf = _url("pengumuman_pdf", diseleksi.pk)
+    excel = _url("pengumuman_excel", diseleksi.pk) + "?tahap=administrasi"
+    with django_capture_on_commit_callbacks(execute=True):
+        masuk(staf_teknis).get(pdf)
+        masuk(staf_teknis).get(excel)
     client = masuk(auditor)
-    response = client.get(_url("pengumuman_pdf", diseleksi.pk))
+    response = client.get(pdf)
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
-    assert response.content.startswith(b"%PDF")
-    response = client.get(_url("pengumuman_excel", diseleksi.pk) + "?tahap=administrasi")
+    assert b"".join(response.streaming_content).startswith(b"%PDF")
+    response = client.get(excel)
     assert response.status_code == 200
-    assert NIK.encode() not in response.content
+    assert NIK.encode() not in b"".join(response.streaming_content)
 
 
 def test_stage_pages_for_readers_and_403_for_writes(masuk, diseleksi, komisioner, staf_lain):

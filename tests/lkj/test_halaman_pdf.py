@@ -14,7 +14,12 @@ from django.db import transaction
 from django.urls import reverse
 from pypdf import PdfReader
 
-from tests.badan_adhoc.conftest import diseleksi, rekrutmen_kpps, wilayah_uji  # noqa: F401
+from tests.badan_adhoc.conftest import (  # noqa: F401
+    diseleksi,
+    rekrutmen_kpps,
+    staf_teknis,
+    wilayah_uji,
+)
 from tests.conftest import HARI_UJI, demo_inti_muat
 from tests.lkj.halaman_pdf import teks_di_luar
 from tests.lkj.label_svg import kotak_label, label_bertumpuk
@@ -141,14 +146,22 @@ def test_the_pk_print_keeps_its_text_inside_the_margins(demo):
     assert teks_di_luar(demo.pk, kiri_mm=PK_MM, kanan_mm=PK_MM) == []
 
 
-def test_an_announcement_pdf_keeps_its_text_inside_the_margins(diseleksi, masuk, auditor):  # noqa: F811
-    response = masuk(auditor).get(
-        reverse("badan_adhoc:pengumuman_pdf", args=[diseleksi.pk]) + "?tahap=administrasi"
-    )
+def test_an_announcement_pdf_keeps_its_text_inside_the_margins(
+    diseleksi,  # noqa: F811
+    masuk,
+    staf_teknis,  # noqa: F811
+    django_capture_on_commit_callbacks,
+):
+    url = reverse("badan_adhoc:pengumuman_pdf", args=[diseleksi.pk]) + "?tahap=administrasi"
+    client = masuk(staf_teknis)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.get(url)  # the background job, rendered on commit (no broker)
+    response = client.get(url)
     assert response["Content-Type"] == "application/pdf"
-    teks = "\n".join(_teks(response.content))
+    pdf = b"".join(response.streaming_content)
+    teks = "\n".join(_teks(pdf))
     assert "Keterangan" in teks and "MS = memenuhi syarat" in teks
-    assert teks_di_luar(response.content, kiri_mm=KIRI_MM, kanan_mm=KANAN_MM) == []
+    assert teks_di_luar(pdf, kiri_mm=KIRI_MM, kanan_mm=KANAN_MM) == []
 
 
 def test_the_margin_check_finds_text_past_the_edge():
