@@ -511,3 +511,16 @@ def test_kpps_ranking_of_the_screened_fixture_equals_an_independent_ranking(
     assert _hasil(r) == acuan
     hasil = [v[2] for v in acuan.values()]
     assert {"terpilih", "cadangan", "tidak"} <= set(hasil)
+
+
+def test_pendaftar_pages_are_half_full_on_postgresql_so_full_rewrites_stay_on_their_page(db):
+    """Migration 0008: the screening and ranking UPDATEs of every applicant are HOT updates on
+    PostgreSQL (no index touched); SQLite has no fillfactor and is left as it is."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cur:
+            cur.execute("SELECT reloptions FROM pg_class WHERE relname = 'badan_adhoc_pendaftar'")
+            assert cur.fetchone()[0] == ["fillfactor=50"]
+    else:
+        assert connection.vendor == "sqlite"
