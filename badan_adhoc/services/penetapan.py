@@ -160,12 +160,17 @@ _CALON_KPPS = _MS
 _URUT_KPPS = "p.peringatan_usia_lebih_55, p.id"
 
 
-def _bernomor(rekrutmen: Rekrutmen, *, calon: str, urutan: str) -> tuple[str, list]:
-    """SELECT ``id, calon, nomor, kursi`` of every applicant of ``rekrutmen``: ``nomor`` is its
-    place among the candidates (or the others) of its wilayah, ``kursi`` the wilayah's seats."""
+def _bernomor(
+    rekrutmen: Rekrutmen, *, calon: str, urutan: str, lama: tuple[str, ...]
+) -> tuple[str, list]:
+    """SELECT ``id, calon, nomor, kursi`` and the current value of the ``lama`` columns (as
+    ``lama_<column>``) of every applicant of ``rekrutmen``: ``nomor`` is its place among the
+    candidates (or the others) of its wilayah, ``kursi`` the wilayah's seats."""
     kursi_sql, kursi_params = kursi_per_wilayah_qs(rekrutmen).query.sql_with_params()
+    kolom_lama = "".join(f"p.{k} AS lama_{k}, " for k in lama)
     sql = (
-        f"SELECT p.id AS id, ({calon}) AS calon, COALESCE(k.kursi, 0) AS kursi, "  # noqa: S608
+        f"SELECT p.id AS id, {kolom_lama}({calon}) AS calon, "  # noqa: S608
+        "COALESCE(k.kursi, 0) AS kursi, "
         f"ROW_NUMBER() OVER (PARTITION BY p.wilayah_tujuan_id, ({calon}) ORDER BY {urutan}) "
         f"AS nomor FROM {Pendaftar._meta.db_table} AS p "
         f"LEFT JOIN ({kursi_sql}) AS k ON k.pk = p.wilayah_tujuan_id "
@@ -179,19 +184,23 @@ def wawancara_select(*, rekrutmen: Rekrutmen, pengguna) -> int:
     """Call up to 3× the seats of each wilayah to interview, by CAT score."""
     pastikan_boleh_kelola(pengguna)
     _perlu_ppk_pps(rekrutmen)
-    bernomor, params = _bernomor(rekrutmen, calon=_CALON_WAWANCARA, urutan=_URUT_WAWANCARA)
-    perbarui_dari(
+    bernomor, params = _bernomor(
+        rekrutmen, calon=_CALON_WAWANCARA, urutan=_URUT_WAWANCARA, lama=("dipanggil_wawancara",)
+    )
+    berubah = perbarui_dari(
         tabel=Pendaftar._meta.db_table,
         kolom={"dipanggil_wawancara": "boolean"},
         sumber=(
-            "SELECT n.id AS id, (n.calon AND n.nomor <= 3 * n.kursi) AS dipanggil_wawancara "  # noqa: S608
+            "SELECT n.id AS id, n.lama_dipanggil_wawancara, "  # noqa: S608
+            "(n.calon AND n.nomor <= 3 * n.kursi) AS dipanggil_wawancara "
             f"FROM ({bernomor}) AS n"
         ),
         params=params,
         saring="l.rekrutmen_id = %s",
         saring_params=[rekrutmen.pk],
     )
-    pendaftar_versi_naik(rekrutmen_ids=[rekrutmen.pk])
+    if berubah:  # a rerun that changes nothing keeps the cached figures
+        pendaftar_versi_naik(rekrutmen_ids=[rekrutmen.pk])
     dipanggil = Pendaftar.objects.filter(rekrutmen=rekrutmen, dipanggil_wawancara=True).count()
     jejak_catat(
         pengguna=pengguna,
@@ -210,16 +219,19 @@ def nilai_akhir(p: Pendaftar) -> Decimal:
 def peringkat_compute(*, rekrutmen: Rekrutmen, pengguna) -> dict:
     """Rank each wilayah and mark terpilih / cadangan / tidak (rules in the module doc)."""
     pastikan_boleh_kelola(pengguna)
+    lama = ("peringkat", "hasil_akhir")
     if rekrutmen.jenis_badan == JenisBadan.KPPS:
-        bernomor, params = _bernomor(rekrutmen, calon=_CALON_KPPS, urutan=_URUT_KPPS)
+        bernomor, params = _bernomor(rekrutmen, calon=_CALON_KPPS, urutan=_URUT_KPPS, lama=lama)
     else:
-        bernomor, params = _bernomor(rekrutmen, calon=_CALON_PPK_PPS, urutan=_URUT_PPK_PPS)
+        bernomor, params = _bernomor(
+            rekrutmen, calon=_CALON_PPK_PPS, urutan=_URUT_PPK_PPS, lama=lama
+        )
     hasil = Pendaftar.HasilAkhir
-    perbarui_dari(
+    berubah = perbarui_dari(
         tabel=Pendaftar._meta.db_table,
         kolom={"peringkat": "integer", "hasil_akhir": "varchar(10)"},
         sumber=(  # seats + as many reserves get a rank
-            "SELECT n.id AS id, "  # noqa: S608
+            "SELECT n.id AS id, n.lama_peringkat, n.lama_hasil_akhir, "  # noqa: S608
             "CASE WHEN n.calon AND n.nomor <= 2 * n.kursi THEN n.nomor END AS peringkat, "
             "CASE WHEN n.calon AND n.nomor <= n.kursi THEN %s "
             "WHEN n.calon AND n.nomor <= 2 * n.kursi THEN %s ELSE %s END AS hasil_akhir "
@@ -229,7 +241,8 @@ def peringkat_compute(*, rekrutmen: Rekrutmen, pengguna) -> dict:
         saring="l.rekrutmen_id = %s",
         saring_params=[rekrutmen.pk],
     )
-    pendaftar_versi_naik(rekrutmen_ids=[rekrutmen.pk])
+    if berubah:
+        pendaftar_versi_naik(rekrutmen_ids=[rekrutmen.pk])
     hitung = Pendaftar.objects.filter(rekrutmen=rekrutmen).aggregate(
         terpilih=Count("pk", filter=Q(hasil_akhir=hasil.TERPILIH)),
         cadangan=Count("pk", filter=Q(hasil_akhir=hasil.CADANGAN)),

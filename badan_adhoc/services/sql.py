@@ -24,47 +24,48 @@ def update_from_didukung(conn) -> bool:
     return conn.vendor == "sqlite" and conn.Database.sqlite_version_info >= (3, 33, 0)
 
 
-def _berubah(kolom: dict[str, str], lama: str, baru: str) -> str:
-    """SQL true when any column differs between ``lama`` and ``baru`` (NULL-safe: PostgreSQL's
-    ``IS DISTINCT FROM`` is SQLite's ``IS NOT``)."""
-    beda = "IS DISTINCT FROM" if connection.vendor == "postgresql" else "IS NOT"
-    return "(" + " OR ".join(f"{lama}.{k} {beda} {baru}.{k}" for k in kolom) + ")"
+def _beda() -> str:
+    """The NULL-safe "differs": PostgreSQL's ``IS DISTINCT FROM`` is SQLite's ``IS NOT``."""
+    return "IS DISTINCT FROM" if connection.vendor == "postgresql" else "IS NOT"
 
 
 def perbarui_dari(
     *, tabel: str, kolom: dict[str, str], sumber: str, params, saring: str, saring_params
 ) -> int:
-    """Set ``kolom`` of the rows of ``tabel`` that match ``saring`` (a condition on ``l``, the
-    table) from ``sumber``, a SELECT of ``id`` and those columns (by name); rows missing from
-    ``sumber`` are left alone. ``kolom`` maps a column to its SQL type (for the temporary table
-    of the correlated form). Returns the number of rows changed."""
+    """Set ``kolom`` of rows of ``tabel`` from ``sumber``: a SELECT of ``id``, the new value of
+    each column (by its name) and its current value (``lama_<name>``), restricted to the rows
+    concerned. Only the rows whose value changes are joined and written, so a rerun that changes
+    nothing reads the table once and writes nothing. ``saring`` repeats the restriction as a
+    condition on ``l``, the table, for the ``UPDATE … FROM`` join. ``kolom`` maps a column to
+    its SQL type (for the temporary table of the correlated form). Returns the rows changed."""
     qn = connection.ops.quote_name
     t = qn(tabel)
-    params = [*params, *saring_params]
+    berubah = " OR ".join(f"b.lama_{k} {_beda()} b.{k}" for k in kolom)
+    pilih = ", ".join(f"b.{k}" for k in kolom)
+    ubah = f"SELECT b.id, {pilih} FROM ({sumber}) AS b WHERE {berubah}"  # noqa: S608
     with connection.cursor() as cur:
         if update_from_didukung(connection):
-            setel = ", ".join(f"{k} = b.{k}" for k in kolom)
+            if connection.vendor == "postgresql":
+                # the numbering's sort and the join's hash of 200,000 rows in memory, not on
+                # disk (until the end of the caller's transaction)
+                cur.execute("SET LOCAL work_mem = '64MB'")
+            setel = ", ".join(f"{k} = u.{k}" for k in kolom)
             cur.execute(
-                f"UPDATE {t} AS l SET {setel} FROM ({sumber}) AS b "  # noqa: S608
-                f"WHERE l.id = b.id AND {saring} AND {_berubah(kolom, 'l', 'b')}",
-                params,
+                f"UPDATE {t} AS l SET {setel} FROM ({ubah}) AS u "  # noqa: S608
+                f"WHERE l.id = u.id AND {saring}",
+                [*params, *saring_params],
             )
             return cur.rowcount
         sementara = qn(f"_{tabel}_baru")
         definisi = ", ".join(f"{k} {jenis}" for k, jenis in kolom.items())
         daftar = ", ".join(kolom)
-        pilih = ", ".join(f"b.{k}" for k in kolom)
         # dropped at the end; on an error the caller's transaction rolls its creation back
         cur.execute(f"CREATE TEMPORARY TABLE {sementara} (id bigint PRIMARY KEY, {definisi})")
-        cur.execute(
-            f"INSERT INTO {sementara} (id, {daftar}) SELECT b.id, {pilih} "  # noqa: S608
-            f"FROM ({sumber}) AS b JOIN {t} AS l ON l.id = b.id "
-            f"WHERE {saring} AND {_berubah(kolom, 'l', 'b')}",
-            params,
-        )
+        cur.execute(f"INSERT INTO {sementara} (id, {daftar}) {ubah}", params)
         dari_sementara = f"FROM {sementara} AS s WHERE s.id = {t}.id"
         setel = ", ".join(f"{k} = (SELECT s.{k} {dari_sementara})" for k in kolom)
+        # ``sumber`` holds the filtered rows only: ``saring`` is not needed here
         cur.execute(f"UPDATE {t} SET {setel} WHERE id IN (SELECT id FROM {sementara})")  # noqa: S608
-        berubah = cur.rowcount
+        jumlah = cur.rowcount
         cur.execute(f"DROP TABLE {sementara}")
-        return berubah
+        return jumlah
