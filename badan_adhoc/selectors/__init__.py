@@ -44,6 +44,7 @@ from .rekrutmen import (  # noqa: F401
     kecamatan_list,
     kecamatan_rekap,
     kursi_per_wilayah,
+    kursi_per_wilayah_qs,
     kursi_total,
     rekap_per_kecamatan,
     rekap_per_wilayah,

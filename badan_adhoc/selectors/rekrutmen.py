@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, ExpressionWrapper, IntegerField, Q, Sum, Value
 from django.db.models.functions import Coalesce, Greatest, Least
 
 from kpu_site.tersimpan import tersimpan
@@ -94,20 +94,22 @@ def wilayah_tujuan_qs(rekrutmen: Rekrutmen):
     return Wilayah.objects.exclude(jenis=Wilayah.Jenis.KECAMATAN)
 
 
+def kursi_per_wilayah_qs(rekrutmen: Rekrutmen):
+    """Seats per wilayah applied for, as rows ``(wilayah id, seats)`` in one query: the ranking
+    joins it in SQL (``services.penetapan``); ``kursi_per_wilayah`` reads it as a dict. A
+    desa/kelurahan without TPS has 0 KPPS seats."""
+    qs = wilayah_tujuan_qs(rekrutmen).order_by()
+    kursi = Value(rekrutmen.kursi_per_satuan)
+    if rekrutmen.jenis_badan == JenisBadan.KPPS:
+        qs = qs.annotate(kursi=ExpressionWrapper(Count("tps") * kursi, output_field=IntegerField()))
+    else:
+        qs = qs.annotate(kursi=ExpressionWrapper(kursi, output_field=IntegerField()))
+    return qs.values_list("pk", "kursi")
+
+
 def kursi_per_wilayah(rekrutmen: Rekrutmen) -> dict[int, int]:
     """Seats per wilayah applied for (wilayah id -> seats)."""
-    kursi = rekrutmen.kursi_per_satuan
-    if rekrutmen.jenis_badan == JenisBadan.KPPS:
-        jumlah_tps = dict(
-            TPS.objects.values("kelurahan_id")
-            .annotate(n=Count("pk"))
-            .values_list("kelurahan_id", "n")
-        )
-        return {
-            pk: kursi * jumlah_tps.get(pk, 0)
-            for pk in wilayah_tujuan_qs(rekrutmen).values_list("pk", flat=True)
-        }
-    return {pk: kursi for pk in wilayah_tujuan_qs(rekrutmen).values_list("pk", flat=True)}
+    return dict(kursi_per_wilayah_qs(rekrutmen))
 
 
 def satuan_jumlah() -> dict[str, int]:

@@ -11,7 +11,15 @@ without the 55+ warning first, then by registration order; the first ``seats`` (
 
 Tie rule (documented in the README): final score, then interview score, then CAT score, then
 the older applicant (earlier birth date), then the earlier registration (lower id). For the
-call to interview: CAT score, then older, then earlier registration.
+call to interview: CAT score, then older, then earlier registration. The final score is compared
+exactly, in hundredths (on SQLite a sum of two stored decimals is a float, where
+60,31 + 60,27 would come out above 60,29 + 60,29).
+
+Set-based, like the screening: the call to interview and the ranking number the applicants of
+each wilayah with ``ROW_NUMBER() OVER (PARTITION BY wilayah …)`` joined to the seats
+(``kursi_per_wilayah_qs``) and write the result in one UPDATE of the rows that change
+(``sql.perbarui_dari``); penetapan is one ``INSERT … SELECT``. The query count does not grow
+with the applicants. Batch writes, as before: no per-row history, one audit entry per step.
 """
 
 from __future__ import annotations
@@ -20,25 +28,20 @@ from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
-from django.db.models import F
+from django.db import connection, transaction
+from django.db.models import Count, Q
 
 from kpu_site.audit import jejak_catat
+from kpu_site.batas import batas_model_pastikan
 from kpu_site.impor import ImporGagal, Kesalahan, baca_tabel, parse_angka_id
 
 from ..akses import pastikan_boleh_kelola
 from ..models import AnggotaBadan, Jabatan, JenisBadan, Pendaftar, Rekrutmen
-from ..selectors import kursi_per_wilayah
+from ..selectors import kursi_per_wilayah_qs
+from .sql import perbarui_dari
 from .versi import pendaftar_versi_naik
 
 KOLOM_NILAI = ("nik",)
-
-
-def _per_wilayah(rows):
-    grup: dict[int, list] = {}
-    for p in rows:
-        grup.setdefault(p.wilayah_tujuan_id, []).append(p)
-    return grup
 
 
 def _perlu_ppk_pps(rekrutmen: Rekrutmen) -> None:
@@ -99,6 +102,7 @@ def nilai_import(*, rekrutmen: Rekrutmen, berkas, nama_berkas: str, pengguna) ->
     if kesalahan:
         raise ImporGagal(kesalahan)
     Pendaftar.objects.bulk_update(list(ubah.values()), kolom_nilai, batch_size=2000)
+    pendaftar_versi_naik(rekrutmen_ids=[rekrutmen.pk])
     jejak_catat(
         pengguna=pengguna,
         aksi="impor",
@@ -130,6 +134,7 @@ def nilai_set(
             raise ValidationError({kolom: str(exc)}) from None
     pendaftar._change_reason = "Nilai seleksi diisi"
     pendaftar.save()
+    pendaftar_versi_naik(rekrutmen_ids=[pendaftar.rekrutmen_id])
     jejak_catat(
         pengguna=pengguna,
         aksi="ubah",
@@ -139,28 +144,71 @@ def nilai_set(
     return pendaftar
 
 
+# The candidates and their order, in SQL over ``badan_adhoc_pendaftar AS p`` (the literals are
+# the models' own choice values, not user input).
+_MS = f"p.status_administrasi = '{Pendaftar.Status.MS}'"
+_CALON_WAWANCARA = f"{_MS} AND p.nilai_cat IS NOT NULL"
+_URUT_WAWANCARA = "p.nilai_cat DESC, p.tanggal_lahir, p.id"
+_CALON_PPK_PPS = (
+    f"{_MS} AND p.dipanggil_wawancara AND p.nilai_cat IS NOT NULL AND p.nilai_wawancara IS NOT NULL"
+)
+_URUT_PPK_PPS = (
+    "ROUND(p.nilai_cat * 100) + ROUND(p.nilai_wawancara * 100) DESC, "
+    "p.nilai_wawancara DESC, p.nilai_cat DESC, p.tanggal_lahir, p.id"
+)
+_CALON_KPPS = _MS
+_URUT_KPPS = "p.peringatan_usia_lebih_55, p.id"
+
+
+def _bernomor(
+    rekrutmen: Rekrutmen, *, calon: str, urutan: str, lama: tuple[str, ...]
+) -> tuple[str, list]:
+    """SELECT ``id, calon, nomor, kursi`` and the current value of the ``lama`` columns (as
+    ``lama_<column>``) of every applicant of ``rekrutmen``: ``nomor`` is its place among the
+    candidates (or the others) of its wilayah, ``kursi`` the wilayah's seats."""
+    kursi_sql, kursi_params = kursi_per_wilayah_qs(rekrutmen).query.sql_with_params()
+    kolom_lama = "".join(f"p.{k} AS lama_{k}, " for k in lama)
+    sql = (
+        f"SELECT p.id AS id, {kolom_lama}({calon}) AS calon, "  # noqa: S608
+        "COALESCE(k.kursi, 0) AS kursi, "
+        f"ROW_NUMBER() OVER (PARTITION BY p.wilayah_tujuan_id, ({calon}) ORDER BY {urutan}) "
+        f"AS nomor FROM {Pendaftar._meta.db_table} AS p "
+        f"LEFT JOIN ({kursi_sql}) AS k ON k.pk = p.wilayah_tujuan_id "
+        "WHERE p.rekrutmen_id = %s"
+    )
+    return sql, [*kursi_params, rekrutmen.pk]
+
+
 @transaction.atomic
 def wawancara_select(*, rekrutmen: Rekrutmen, pengguna) -> int:
     """Call up to 3× the seats of each wilayah to interview, by CAT score."""
     pastikan_boleh_kelola(pengguna)
     _perlu_ppk_pps(rekrutmen)
-    kursi = kursi_per_wilayah(rekrutmen)
-    calon = Pendaftar.objects.filter(
-        rekrutmen=rekrutmen, status_administrasi="ms", nilai_cat__isnull=False
-    ).order_by("wilayah_tujuan_id", F("nilai_cat").desc(), "tanggal_lahir", "pk")
-    dipanggil = []
-    for wilayah_id, rows in _per_wilayah(calon).items():
-        dipanggil += [p.pk for p in rows[: 3 * kursi.get(wilayah_id, 0)]]
-    semua = Pendaftar.objects.filter(rekrutmen=rekrutmen)
-    semua.update(dipanggil_wawancara=False)
-    semua.filter(pk__in=dipanggil).update(dipanggil_wawancara=True)
+    bernomor, params = _bernomor(
+        rekrutmen, calon=_CALON_WAWANCARA, urutan=_URUT_WAWANCARA, lama=("dipanggil_wawancara",)
+    )
+    berubah = perbarui_dari(
+        tabel=Pendaftar._meta.db_table,
+        kolom={"dipanggil_wawancara": "boolean"},
+        sumber=(
+            "SELECT n.id AS id, n.lama_dipanggil_wawancara, "  # noqa: S608
+            "(n.calon AND n.nomor <= 3 * n.kursi) AS dipanggil_wawancara "
+            f"FROM ({bernomor}) AS n"
+        ),
+        params=params,
+        saring="l.rekrutmen_id = %s",
+        saring_params=[rekrutmen.pk],
+    )
+    if berubah:  # a rerun that changes nothing keeps the cached figures
+        pendaftar_versi_naik(rekrutmen_ids=[rekrutmen.pk])
+    dipanggil = Pendaftar.objects.filter(rekrutmen=rekrutmen, dipanggil_wawancara=True).count()
     jejak_catat(
         pengguna=pengguna,
         aksi="alur",
         objek=rekrutmen,
-        ringkasan=f"Penetapan peserta wawancara: {len(dipanggil)} pendaftar",
+        ringkasan=f"Penetapan peserta wawancara: {dipanggil} pendaftar",
     )
-    return len(dipanggil)
+    return dipanggil
 
 
 def nilai_akhir(p: Pendaftar) -> Decimal:
@@ -171,41 +219,34 @@ def nilai_akhir(p: Pendaftar) -> Decimal:
 def peringkat_compute(*, rekrutmen: Rekrutmen, pengguna) -> dict:
     """Rank each wilayah and mark terpilih / cadangan / tidak (rules in the module doc)."""
     pastikan_boleh_kelola(pengguna)
-    kursi = kursi_per_wilayah(rekrutmen)
-    semua = Pendaftar.objects.filter(rekrutmen=rekrutmen)
+    lama = ("peringkat", "hasil_akhir")
     if rekrutmen.jenis_badan == JenisBadan.KPPS:
-        calon = semua.filter(status_administrasi="ms").order_by(
-            "wilayah_tujuan_id", "peringatan_usia_lebih_55", "pk"
-        )
+        bernomor, params = _bernomor(rekrutmen, calon=_CALON_KPPS, urutan=_URUT_KPPS, lama=lama)
     else:
-        calon = semua.filter(
-            status_administrasi="ms",
-            dipanggil_wawancara=True,
-            nilai_cat__isnull=False,
-            nilai_wawancara__isnull=False,
-        ).order_by(
-            "wilayah_tujuan_id",
-            (F("nilai_cat") + F("nilai_wawancara")).desc(),
-            F("nilai_wawancara").desc(),
-            F("nilai_cat").desc(),
-            "tanggal_lahir",
-            "pk",
+        bernomor, params = _bernomor(
+            rekrutmen, calon=_CALON_PPK_PPS, urutan=_URUT_PPK_PPS, lama=lama
         )
-    ubah = []
-    hitung = {"terpilih": 0, "cadangan": 0}
-    for wilayah_id, rows in _per_wilayah(calon).items():
-        k = kursi.get(wilayah_id, 0)
-        for i, p in enumerate(rows[: 2 * k], start=1):  # seats + as many reserves
-            p.peringkat = i
-            p.hasil_akhir = (
-                Pendaftar.HasilAkhir.TERPILIH if i <= k else Pendaftar.HasilAkhir.CADANGAN
-            )
-            hitung[p.hasil_akhir] += 1
-            ubah.append(p)
-    semua.update(peringkat=None, hasil_akhir=Pendaftar.HasilAkhir.TIDAK)
-    Pendaftar.objects.bulk_update(ubah, ["peringkat", "hasil_akhir"], batch_size=2000)
-    # The final announcement reads the ranking: a new one is new applicant data.
-    pendaftar_versi_naik(rekrutmen_ids=[rekrutmen.pk])
+    hasil = Pendaftar.HasilAkhir
+    berubah = perbarui_dari(
+        tabel=Pendaftar._meta.db_table,
+        kolom={"peringkat": "integer", "hasil_akhir": "varchar(10)"},
+        sumber=(  # seats + as many reserves get a rank
+            "SELECT n.id AS id, n.lama_peringkat, n.lama_hasil_akhir, "  # noqa: S608
+            "CASE WHEN n.calon AND n.nomor <= 2 * n.kursi THEN n.nomor END AS peringkat, "
+            "CASE WHEN n.calon AND n.nomor <= n.kursi THEN %s "
+            "WHEN n.calon AND n.nomor <= 2 * n.kursi THEN %s ELSE %s END AS hasil_akhir "
+            f"FROM ({bernomor}) AS n"
+        ),
+        params=[hasil.TERPILIH.value, hasil.CADANGAN.value, hasil.TIDAK.value, *params],
+        saring="l.rekrutmen_id = %s",
+        saring_params=[rekrutmen.pk],
+    )
+    if berubah:
+        pendaftar_versi_naik(rekrutmen_ids=[rekrutmen.pk])
+    hitung = Pendaftar.objects.filter(rekrutmen=rekrutmen).aggregate(
+        terpilih=Count("pk", filter=Q(hasil_akhir=hasil.TERPILIH)),
+        cadangan=Count("pk", filter=Q(hasil_akhir=hasil.CADANGAN)),
+    )
     jejak_catat(
         pengguna=pengguna,
         aksi="alur",
@@ -213,6 +254,40 @@ def peringkat_compute(*, rekrutmen: Rekrutmen, pengguna) -> dict:
         ringkasan=f"Perankingan: {hitung['terpilih']} terpilih, {hitung['cadangan']} cadangan",
     )
     return hitung
+
+
+def _anggota_baru_sql(rekrutmen: Rekrutmen, tetap: dict) -> tuple[str, list]:
+    """``INSERT … SELECT`` of an ``AnggotaBadan`` for every *terpilih* applicant of
+    ``rekrutmen`` not yet appointed, in rank order per wilayah: name and wilayah from the
+    applicant, ``tetap`` (field -> value) for every member, the model's defaults elsewhere."""
+    qn = connection.ops.quote_name
+    dari_pendaftar = {
+        "rekrutmen": "p.rekrutmen_id",
+        "pendaftar": "p.id",
+        "nama": "p.nama",
+        "wilayah": "p.wilayah_tujuan_id",
+    }
+    kolom, pilih, params = [], [], []
+    for field in AnggotaBadan._meta.concrete_fields:
+        if field.primary_key:
+            continue
+        kolom.append(qn(field.column))
+        if field.name in dari_pendaftar:
+            pilih.append(dari_pendaftar[field.name])
+        else:
+            pilih.append("%s")
+            nilai = tetap[field.name] if field.name in tetap else field.get_default()
+            params.append(field.get_db_prep_save(nilai, connection))
+    anggota = qn(AnggotaBadan._meta.db_table)
+    sql = (
+        f"INSERT INTO {anggota} ({', '.join(kolom)}) SELECT {', '.join(pilih)} "  # noqa: S608
+        f"FROM {qn(Pendaftar._meta.db_table)} AS p "
+        "WHERE p.rekrutmen_id = %s AND p.hasil_akhir = %s AND NOT EXISTS ("
+        f"SELECT 1 FROM {anggota} AS a WHERE a.rekrutmen_id = p.rekrutmen_id "
+        "AND a.pendaftar_id = p.id) "
+        "ORDER BY p.wilayah_tujuan_id, p.peringkat, p.id"
+    )
+    return sql, [*params, rekrutmen.pk, Pendaftar.HasilAkhir.TERPILIH.value]
 
 
 @transaction.atomic
@@ -225,46 +300,39 @@ def penetapan_create(
     selesai: date | None = None,
     pengguna,
 ) -> int:
-    """Appoint every *terpilih* applicant not yet appointed, as anggota, with the SK."""
+    """Appoint every *terpilih* applicant not yet appointed, as anggota, with the SK: one
+    ``INSERT … SELECT``, however many (no per-row history; one audit entry)."""
     pastikan_boleh_kelola(pengguna)
     mulai = mulai or rekrutmen.masa_kerja_mulai
     selesai = selesai or rekrutmen.masa_kerja_selesai
-    if not (nomor_sk or "").strip():
+    nomor_sk = (nomor_sk or "").strip()
+    if not nomor_sk:
         raise ValidationError({"nomor_sk": "Nomor SK wajib diisi."})
     if mulai is None or selesai is None or selesai < mulai:
         raise ValidationError({"mulai": "Isi masa kerja (mulai ≤ selesai)."})
-    sudah = AnggotaBadan.objects.filter(rekrutmen=rekrutmen, pendaftar__isnull=False).values(
-        "pendaftar_id"
+    batas_model_pastikan(AnggotaBadan, {"nomor_sk": nomor_sk})
+    sql, params = _anggota_baru_sql(
+        rekrutmen,
+        {
+            "jabatan": Jabatan.ANGGOTA.value,
+            "nomor_sk": nomor_sk,
+            "tanggal_sk": tanggal_sk,
+            "mulai": mulai,
+            "selesai": selesai,
+        },
     )
-    terpilih = (
-        Pendaftar.objects.filter(rekrutmen=rekrutmen, hasil_akhir=Pendaftar.HasilAkhir.TERPILIH)
-        .exclude(pk__in=sudah)
-        .order_by("wilayah_tujuan_id", "peringkat")
-    )
-    baru = [
-        AnggotaBadan(
-            rekrutmen=rekrutmen,
-            pendaftar=p,
-            nama=p.nama,
-            wilayah_id=p.wilayah_tujuan_id,
-            jabatan=Jabatan.ANGGOTA,
-            nomor_sk=nomor_sk.strip(),
-            tanggal_sk=tanggal_sk,
-            mulai=mulai,
-            selesai=selesai,
-        )
-        for p in terpilih
-    ]
+    with connection.cursor() as cur:
+        cur.execute(sql, params)
+        baru = cur.rowcount
     if not baru:
         raise ValidationError("Tidak ada pendaftar terpilih yang belum ditetapkan.")
-    AnggotaBadan.objects.bulk_create(baru, batch_size=2000)
     jejak_catat(
         pengguna=pengguna,
         aksi="alur",
         objek=rekrutmen,
-        ringkasan=f"Penetapan {len(baru)} anggota dengan SK {nomor_sk}",
+        ringkasan=f"Penetapan {baru} anggota dengan SK {nomor_sk}",
     )
-    return len(baru)
+    return baru
 
 
 @transaction.atomic
