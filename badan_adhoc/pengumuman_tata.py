@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-UKURAN_PT = 9.0  # font size of the list
-BARIS_PT = 13.5  # line height: one applicant per line
+UKURAN_PT = 8.5  # font size of the list
+BARIS_PT = 12.5  # line height: one applicant per line
 TAB_PX = 12  # the tab grid (CSS px; 1 px = 0.75 pt)
 TAB_PT = TAB_PX * 0.75
 PADDING_PT = 4.5  # left padding of the list's text inside the table cell
@@ -52,14 +52,14 @@ def kolom_daftar(tahap: str) -> list[Kolom]:
     """The columns of the list: No/Peringkat, Nama, L/P, Domisili, Hasil and (administrasi)
     Keterangan. Starts are on the tab grid."""
     if tahap == "akhir":
-        spek = [("Peringkat", 54, True), ("Nama", 216), ("L/P", 27), ("Domisili", 90), ("Hasil", 0)]
+        spek = [("Peringkat", 54, True), ("Nama", 225), ("L/P", 27), ("Domisili", 81), ("Hasil", 0)]
     else:
         spek = [
             ("No", 36, True),
-            ("Nama", 162),
+            ("Nama", 171),
             ("L/P", 27),
             ("Domisili", 81),
-            ("Hasil", 36),
+            ("Hasil", 27),
             ("Keterangan", 0),
         ]
     kolom, x = [], 0.0

@@ -213,3 +213,26 @@ def test_pengumuman_tata_columns_start_on_the_tab_grid_and_wrap_whole_text():
     assert len(baris) > 1 and all(b.count("\t") <= 5 for b in baris)
     kata = " ".join(_SPASI.sub(" ", b) for b in baris).split()
     assert sorted(kata) == sorted(" ".join(nilai).split())  # every word, each once
+
+
+def test_pengumuman_pdf_in_parts_keeps_rows_headings_and_page_numbers(diseleksi, kec, monkeypatch):
+    """A long list is rendered in parts side by side (here forced on the small fixture): the
+    joined document lists the same rows, numbers every page after the first in order, and
+    keeps its text on the pages."""
+    import kpu_site.pdf
+    from badan_adhoc import pengumuman
+
+    satu, _ = pengumuman_pdf(diseleksi, tahap="administrasi", kecamatan_id=kec.pk)
+    monkeypatch.setattr(pengumuman, "PARALEL_BARIS", 0)
+    monkeypatch.setattr(kpu_site.pdf, "paralel_boleh", lambda: True)
+    monkeypatch.setattr("os.cpu_count", lambda: 2)
+    data, halaman = pengumuman_pdf(diseleksi, tahap="administrasi", kecamatan_id=kec.pk)
+    assert _baca_pdf(data) == _baca_pdf(satu)
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        assert len(pdf.pages) == halaman >= 2  # each part starts on a new page
+        for nomor, page in enumerate(pdf.pages, start=1):
+            angka = "".join(c["text"] for c in page.chars if c["fontname"] == "Helvetica")
+            assert angka == ("" if nomor == 1 else str(nomor))
+            teks = "".join(c["text"] for c in page.chars)
+            assert nomor == 1 or "Kecamatan Serang" in teks  # the running heading
+    assert teks_di_luar(data, kiri_mm=28, kanan_mm=22) == []
