@@ -103,6 +103,12 @@ def _nomori_halaman(writer, *, mulai: int, bawah_mm: float) -> None:
         }
     )
     font_ref = writer._add_object(font)
+    # the page's own content may leave its coordinate system changed (WeasyPrint flips y):
+    # wrapped in q … Q, the number is drawn in the page's default coordinates
+    simpan, pulihkan = DecodedStreamObject(), DecodedStreamObject()
+    simpan.set_data(b"q\n")
+    pulihkan.set_data(b"\nQ\n")
+    simpan_ref, pulihkan_ref = writer._add_object(simpan), writer._add_object(pulihkan)
     for nomor, page in enumerate(writer.pages, start=1):
         if nomor < mulai:
             continue
@@ -119,8 +125,11 @@ def _nomori_halaman(writer, *, mulai: int, bawah_mm: float) -> None:
         resources[NameObject("/Font")] = fonts
         isi = page.raw_get("/Contents")
         daftar = isi.get_object()
-        daftar = ArrayObject(list(daftar) if isinstance(daftar, ArrayObject) else [isi])
-        daftar.append(writer._add_object(stream))
+        daftar = ArrayObject(
+            [simpan_ref]
+            + (list(daftar) if isinstance(daftar, ArrayObject) else [isi])
+            + [pulihkan_ref, writer._add_object(stream)]
+        )
         page[NameObject("/Contents")] = daftar
 
 

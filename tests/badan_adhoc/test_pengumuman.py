@@ -231,8 +231,10 @@ def test_pengumuman_pdf_in_parts_keeps_rows_headings_and_page_numbers(diseleksi,
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         assert len(pdf.pages) == halaman >= 2  # each part starts on a new page
         for nomor, page in enumerate(pdf.pages, start=1):
-            angka = "".join(c["text"] for c in page.chars if c["fontname"] == "Helvetica")
-            assert angka == ("" if nomor == 1 else str(nomor))
+            angka = [c for c in page.chars if c["fontname"] == "Helvetica"]
+            assert "".join(c["text"] for c in angka) == ("" if nomor == 1 else str(nomor))
+            assert all(c["top"] > page.height - 22 * 72 / 25.4 for c in angka)  # bottom margin
+            assert all(c["upright"] and c["x0"] > page.width / 2 - 10 for c in angka)
             teks = "".join(c["text"] for c in page.chars)
             assert nomor == 1 or "Kecamatan Serang" in teks  # the running heading
     assert teks_di_luar(data, kiri_mm=28, kanan_mm=22) == []
