@@ -148,13 +148,13 @@ def html_ke_pdf_bagian(
 
     if len(bagian) > 1 and paralel_boleh():
         anak = [_render_anak(html) for html in bagian]
-        hasil = []
-        for pid, fd in anak:
+        hasil, gagal = [], False
+        for pid, fd in anak:  # every child read and reaped, even after one failed
             with os.fdopen(fd, "rb") as masuk:
                 hasil.append(masuk.read())
-            _, status = os.waitpid(pid, 0)
-            if status != 0:
-                raise RuntimeError("a PDF part failed to render")
+            gagal |= os.waitpid(pid, 0)[1] != 0
+        if gagal:  # e.g. a child killed for memory: render here, one part after another
+            hasil = [html_ke_pdf(html)[0] for html in bagian]
     else:
         hasil = [html_ke_pdf(html)[0] for html in bagian]
     writer = PdfWriter()
