@@ -4,7 +4,6 @@ through Redis. Service CI run only (``-m worker``); the routing itself is checke
 from __future__ import annotations
 
 import io
-import time
 import zipfile
 from pathlib import Path
 
@@ -14,8 +13,7 @@ from django.db import connection
 
 from badan_adhoc.dokumen import services
 from badan_adhoc.dokumen.models import DokumenRekrutmen
-from tests.lkj.test_lkj_worker import _tunggu_antrean_habis
-from tests.pekerja import celery_worker
+from tests.pekerja import antrean_habis, celery_worker, tunggu
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -39,16 +37,6 @@ def worker(transactional_db, settings):
         yield proc
 
 
-def _tunggu(dokumen, kondisi, batas=120.0):
-    deadline = time.monotonic() + batas
-    while time.monotonic() < deadline:
-        dokumen.refresh_from_db()
-        if kondisi(dokumen):
-            return dokumen
-        time.sleep(0.1)
-    pytest.fail(f"timeout: status={dokumen.status} progres={dokumen.progres} {dokumen.tahap}")
-
-
 @pytest.mark.worker
 def test_worker_renders_the_zip_from_the_dokumen_queue_and_ignores_a_second_delivery(
     worker, diseleksi, staf_teknis
@@ -60,7 +48,7 @@ def test_worker_renders_the_zip_from_the_dokumen_queue_and_ignores_a_second_deli
         pengguna=staf_teknis,
     )  # committed (transactional test): enqueued to the broker, not run in-process
     assert baru and settings.CELERY_TASK_ALWAYS_EAGER is False
-    dokumen = _tunggu(dokumen, lambda d: d.status in ("selesai", "gagal"))
+    dokumen = tunggu(dokumen, lambda d: d.status in ("selesai", "gagal"))
     assert dokumen.status == "selesai", dokumen.pesan_galat
     with dokumen.berkas.open("rb") as f, zipfile.ZipFile(io.BytesIO(f.read())) as arsip:
         assert len(arsip.namelist()) == 2
@@ -68,7 +56,7 @@ def test_worker_renders_the_zip_from_the_dokumen_queue_and_ignores_a_second_deli
 
     sha, selesai_pada = dokumen.sha256, dokumen.selesai_pada
     dokumen_render.delay(dokumen.pk)
-    _tunggu_antrean_habis("dokumen")  # the worker took the second delivery from its queue
+    antrean_habis("dokumen")  # the worker took the second delivery from its queue
     dokumen.refresh_from_db()
     assert (dokumen.status, dokumen.sha256, dokumen.selesai_pada) == ("selesai", sha, selesai_pada)
     assert DokumenRekrutmen.objects.count() == 1
