@@ -216,7 +216,6 @@ class PengumumanPublikListView(TemplateView):
         return context
 
 
-
 class PengumumanPublikUnduhView(View):
     """The stored file of a published announcement, never rendered again: ETag = its SHA-256,
     ``If-None-Match`` answers 304, cacheable by browsers and proxies."""
