@@ -4,6 +4,16 @@ domicile, result and reason or rank; never the NIK.
 
 Called by the download view and by background jobs; ``progres(persen, tahap)`` (optional)
 is told how far the work is.
+
+The PDF's list is set as lines of text, not as an HTML table of one cell per value:
+WeasyPrint spends about a millisecond per laid-out text box, so 5,000 rows of six cells took
+over a minute, while one text block per wilayah with one line per applicant takes seconds
+(``bench/pengumuman.py``). The columns stay aligned because the line is built here
+(``pengumuman_tata``): each value is measured with the font's own advance widths (DejaVu
+Sans, kerning and ligatures off in the template), wrapped to its column, and followed by
+spaces up to just before the next column and one tab, which WeasyPrint stops on a fixed grid
+(``tab-size``), so every column starts at exactly the same x. Without the font file the
+document falls back to the plain HTML table.
 """
 
 from __future__ import annotations
@@ -14,11 +24,18 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from kpu_site.excel import xlsx_bytes
+from kpu_site.templatetags.status import status_teks
 
+from . import pengumuman_tata as tata
 from . import selectors
 from .models import Rekrutmen, Wilayah
 
 Progres = Callable[[int, str], None]
+
+# A list of at least this many lines is rendered in parts side by side (see _pengumuman_html),
+# in at most PARALEL_MAKS processes
+PARALEL_BARIS = 1500
+PARALEL_MAKS = 4
 
 KOLOM_EXCEL = ["Wilayah", "No/Peringkat", "Nama", "L/P", "Domisili", "Hasil", "Keterangan"]
 
@@ -54,27 +71,107 @@ def pengumuman_pdf(
 ) -> tuple[bytes, int]:
     """The announcement as PDF: ``(pdf_bytes, page_count)``. ``kecamatan_id=None`` is every
     wilayah of the recruitment in one document."""
-    from kpu_site.pdf import html_ke_pdf
+    from kpu_site.pdf import html_ke_pdf, html_ke_pdf_bagian
 
     tahap = _tahap(tahap)
     _lapor(progres, 0, "data")
     kec = _kecamatan(kecamatan_id)
     grup = selectors.pengumuman_grup(rekrutmen, tahap=tahap, kecamatan=kec.pk if kec else None)
     _lapor(progres, 10, "html")
-    html = render_to_string(
-        "badan_adhoc/pdf/pengumuman.html",
-        {
-            "rekrutmen": rekrutmen,
-            "judul": pengumuman_judul(rekrutmen, tahap=tahap, kecamatan=kec),
-            "tahap": tahap,
-            "grup": grup,
-            "dicetak": timezone.localtime(),
-        },
-    )
+    bagian = _pengumuman_html(rekrutmen, tahap=tahap, kecamatan=kec, grup=grup)
     _lapor(progres, 20, "pdf")
-    hasil = html_ke_pdf(html)
+    hasil = html_ke_pdf(bagian[0]) if len(bagian) == 1 else html_ke_pdf_bagian(bagian)
     _lapor(progres, 100, "selesai")
     return hasil
+
+
+def _sel_pdf(p, *, nomor: int, tahap: str) -> list[str]:
+    """The values of one applicant's row of the PDF, in the order of ``kolom_daftar``."""
+    if tahap == "akhir":
+        return [
+            str(p.peringkat),
+            p.nama,
+            p.jenis_kelamin,
+            p.domisili.nama if p.domisili else p.kode_domisili,
+            str(p.get_hasil_akhir_display()),
+        ]
+    return [
+        str(nomor),
+        p.nama,
+        p.jenis_kelamin,
+        p.domisili.nama if p.domisili else p.kode_domisili,
+        str(status_teks(p, "status_administrasi", singkat=True)),
+        "; ".join(str(label) for _, label in p.alasan_list()),
+    ]
+
+
+def _bagi(grup: list[dict], *, n: int) -> list[list[dict]]:
+    """The groups in at most ``n`` consecutive parts of about the same number of lines."""
+    total = sum(g["baris"] for g in grup)
+    bagian: list[list[dict]] = [[]]
+    jalan = 0
+    for g in grup:
+        if bagian[-1] and len(bagian) < n and jalan >= total * len(bagian) / n:
+            bagian.append([])
+        bagian[-1].append(g)
+        jalan += g["baris"]
+    return bagian
+
+
+def _pengumuman_html(rekrutmen: Rekrutmen, *, tahap: str, kecamatan, grup: list[dict]) -> list[str]:
+    """The announcement's HTML: the list as aligned lines of text (``pengumuman_tata``), or
+    as a plain table when the font to measure with is not installed. A long list whose
+    process may fork comes as one part per CPU, whole wilayah each, each part starting on a
+    new page (``kpu_site.pdf.html_ke_pdf_bagian`` renders them side by side and numbers the
+    pages)."""
+    import os
+
+    from kpu_site.pdf import paralel_boleh
+
+    konteks = {
+        "rekrutmen": rekrutmen,
+        "judul": pengumuman_judul(rekrutmen, tahap=tahap, kecamatan=kecamatan),
+        "tahap": tahap,
+        "grup": grup,
+        "dicetak": timezone.localtime(),
+    }
+    huruf = tata.huruf_daftar()
+    if huruf is None:
+        return [render_to_string("badan_adhoc/pdf/pengumuman_tabel.html", konteks)]
+    kolom = tata.kolom_daftar(tahap)
+    for g in grup:
+        g["blok"] = tata.daftar_blok(
+            (_sel_pdf(p, nomor=i, tahap=tahap) for i, p in enumerate(g["rows"], start=1)),
+            kolom=kolom,
+            huruf=huruf,
+        )
+        g["baris"] = sum(b.count("\n") + 1 for b in g["blok"])
+    konteks["tata"] = {
+        "lebar": tata.LEBAR_PT,
+        "ukuran": tata.UKURAN_PT,
+        "baris": tata.BARIS_PT,
+        "padding": tata.PADDING_PT,
+        "tab_px": tata.TAB_PX,
+        "kepala": tata.kepala(kolom),
+        "garis": tata.garis_kolom(kolom),
+    }
+    n = 1
+    if sum(g["baris"] for g in grup) >= PARALEL_BARIS and paralel_boleh():
+        n = min(os.cpu_count() or 1, len(grup), PARALEL_MAKS)
+    bagian = _bagi(grup, n=n) if n > 1 else [grup]
+    return [
+        render_to_string(
+            "badan_adhoc/pdf/pengumuman.html",
+            {
+                **konteks,
+                "grup": isi,
+                "awal": i == 0,
+                "akhir": i == len(bagian) - 1,
+                "bagian": len(bagian) > 1,
+            },
+        )
+        for i, isi in enumerate(bagian)
+    ]
 
 
 def _baris_excel(grup: list[dict], *, tahap: str):
