@@ -39,7 +39,7 @@ def worker(transactional_db, settings):
 
 @pytest.mark.worker
 def test_worker_renders_the_zip_from_the_dokumen_queue_and_ignores_a_second_delivery(
-    worker, diseleksi, staf_teknis
+    norma_seed, worker, diseleksi, staf_teknis
 ):
     dokumen, baru = services.dokumen_request(
         rekrutmen=diseleksi,
