@@ -18,11 +18,43 @@ from collections.abc import Callable
 from datetime import timedelta
 
 from django.core.files import File
-from django.db import DatabaseError, OperationalError, transaction
+from django.db import DatabaseError, OperationalError, models, transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 ANTRI, DIPROSES, SELESAI, GAGAL = "antri", "diproses", "selesai", "gagal"
+
+
+class PekerjaanBerkas(models.Model):
+    """The columns every rendering job shares (abstract). A model adds its own ``status``
+    (a ``PilihanBerwarna`` with at least antri/diproses/selesai/gagal), ``berkas``, ``ukuran``
+    and who asked for it."""
+
+    progres = models.PositiveSmallIntegerField(_("progres (%)"), default=0)
+    tahap = models.CharField(_("tahap"), max_length=100, blank=True)
+    diminta_pada = models.DateTimeField(_("diminta pada"), auto_now_add=True)
+    mulai_pada = models.DateTimeField(_("mulai diproses"), null=True, blank=True)
+    detak = models.DateTimeField(_("tanda hidup terakhir"), null=True, blank=True)
+    selesai_pada = models.DateTimeField(_("selesai pada"), null=True, blank=True)
+    percobaan = models.PositiveSmallIntegerField(_("percobaan"), default=0)
+    sha256 = models.CharField(_("SHA-256"), max_length=64, blank=True)
+    jumlah_halaman = models.PositiveIntegerField(_("jumlah halaman"), null=True, blank=True)
+    pesan_galat = models.TextField(_("pesan kesalahan"), blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def status_teks(self) -> str:
+        """The status as shown: a job being rendered shows how far it is."""
+        if self.status == DIPROSES:
+            return f"{self.get_status_display()} {self.progres}%"
+        return self.get_status_display()
+
+    @property
+    def sedang_berjalan(self) -> bool:
+        return self.status in (ANTRI, DIPROSES)
 
 
 def pekerjaan_claim(model, *, pk: int, basi: timedelta) -> bool:

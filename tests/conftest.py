@@ -212,3 +212,16 @@ def _cache_kosong():
 def _media_sementara(settings, tmp_path):
     """Uploaded and generated files go to a temporary folder, never into the checkout."""
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def tugas_dalam_proses():
+    """Tasks run in-process (the path without a broker) even in the service run, where
+    ``CELERY_BROKER_URL`` is set for the whole suite: for tests of that path (the worker path
+    has its own tests, marked ``worker``)."""
+    from kpu_site.celery import app
+
+    sebelum = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = sebelum

@@ -143,7 +143,13 @@ def test_pendaftar_export(masuk, diseleksi, staf_teknis):  # noqa: F811
     assert nik["3673011205900001"] == PAYLOAD[0]  # the full NIK (Teknis) beside the payload
 
 
-def test_pengumuman_export(masuk, diseleksi, staf_teknis, django_capture_on_commit_callbacks):  # noqa: F811
+def test_pengumuman_export(
+    masuk,
+    diseleksi,  # noqa: F811
+    staf_teknis,  # noqa: F811
+    django_capture_on_commit_callbacks,
+    tugas_dalam_proses,
+):
     kec = adhoc_selectors.kecamatan_list().first()
     terdaftar = [
         p.pk

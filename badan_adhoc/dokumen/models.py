@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kpu_site.pekerjaan import PekerjaanBerkas
 from kpu_site.status import PilihanBerwarna, nonmember
 
 
@@ -13,7 +14,7 @@ def _lokasi_dokumen(instance, filename: str) -> str:
     return f"dokumen_rekrutmen/{instance.rekrutmen_id}/{filename}"
 
 
-class DokumenRekrutmen(models.Model):
+class DokumenRekrutmen(PekerjaanBerkas):
     """One document of a recruitment rendered in the background (a job: antri → diproses →
     selesai | gagal) and its stored file. ``kunci`` identifies what it renders (kind,
     parameters and the applicant data's version ``Rekrutmen.pendaftar_versi``): asking again
@@ -47,8 +48,6 @@ class DokumenRekrutmen(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.ANTRI
     )
-    progres = models.PositiveSmallIntegerField(_("progres (%)"), default=0)
-    tahap = models.CharField(_("tahap"), max_length=100, blank=True)
     diminta_oleh = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("diminta oleh"),
@@ -57,17 +56,9 @@ class DokumenRekrutmen(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    diminta_pada = models.DateTimeField(_("diminta pada"), auto_now_add=True)
-    mulai_pada = models.DateTimeField(_("mulai diproses"), null=True, blank=True)
-    detak = models.DateTimeField(_("tanda hidup terakhir"), null=True, blank=True)
-    selesai_pada = models.DateTimeField(_("selesai pada"), null=True, blank=True)
-    percobaan = models.PositiveSmallIntegerField(_("percobaan"), default=0)
     berkas = models.FileField(_("berkas"), upload_to=_lokasi_dokumen, max_length=200, blank=True)
-    sha256 = models.CharField(_("SHA-256"), max_length=64, blank=True)
     ukuran = models.PositiveBigIntegerField(_("ukuran (bita)"), null=True, blank=True)
-    jumlah_halaman = models.PositiveIntegerField(_("jumlah halaman"), null=True, blank=True)
     meta = models.JSONField(_("keterangan hasil"), default=dict, blank=True)
-    pesan_galat = models.TextField(_("pesan kesalahan"), blank=True)
     diterbitkan_pada = models.DateTimeField(_("diterbitkan pada"), null=True, blank=True)
     diterbitkan_oleh = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -120,16 +111,6 @@ class DokumenRekrutmen(models.Model):
 
     def __str__(self) -> str:
         return self.judul
-
-    @property
-    def status_teks(self) -> str:
-        if self.status == self.Status.DIPROSES:
-            return f"{self.get_status_display()} {self.progres}%"
-        return self.get_status_display()
-
-    @property
-    def sedang_berjalan(self) -> bool:
-        return self.status in (self.Status.ANTRI, self.Status.DIPROSES)
 
     @property
     def dapat_diunduh(self) -> bool:

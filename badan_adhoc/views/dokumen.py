@@ -200,7 +200,8 @@ class PengumumanView(_RekrutmenMixin, BacaMixin, View):
 
 class PengumumanPublikListView(TemplateView):
     """``/publik/pengumuman/``: the published announcements, grouped by recruitment
-    (``?rekrutmen=<id>``); one aggregate query plus, after a publication, one list query."""
+    (``?rekrutmen=<id>``); one aggregate query plus, after a publication, one list query.
+    Cached on the server, not marked public: the page carries the visitor's CSRF cookie."""
 
     template_name = "badan_adhoc/publik/pengumuman_list.html"
 
@@ -213,11 +214,6 @@ class PengumumanPublikListView(TemplateView):
         context["grup"] = selectors.pengumuman_publik_list(rekrutmen_id=rid or None)
         context["rekrutmen_id"] = rid
         return context
-
-    def render_to_response(self, context, **response_kwargs):
-        response = super().render_to_response(context, **response_kwargs)
-        patch_cache_control(response, public=True, max_age=60)
-        return response
 
 
 class PengumumanPublikUnduhView(View):

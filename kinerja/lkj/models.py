@@ -10,6 +10,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from kpu_site.pekerjaan import PekerjaanBerkas
 from kpu_site.status import PilihanBerwarna, nonmember
 
 
@@ -45,7 +46,7 @@ def _lokasi_laporan(instance, filename: str) -> str:
     return f"laporan/{instance.tahun}/{filename}"
 
 
-class LaporanKinerja(models.Model):
+class LaporanKinerja(PekerjaanBerkas):
     """One rendered version of the LKj of a year. A final version never changes."""
 
     class Status(PilihanBerwarna):
@@ -75,8 +76,6 @@ class LaporanKinerja(models.Model):
         default=True,
         help_text=_("Diberi tanda air DRAF: pemeriksaan awal belum bersih."),
     )
-    progres = models.PositiveSmallIntegerField(_("progres (%)"), default=0)
-    tahap = models.CharField(_("tahap"), max_length=100, blank=True)
     diminta_oleh = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("diminta oleh"),
@@ -84,16 +83,8 @@ class LaporanKinerja(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    diminta_pada = models.DateTimeField(_("diminta pada"), auto_now_add=True)
-    mulai_pada = models.DateTimeField(_("mulai diproses"), null=True, blank=True)
-    detak = models.DateTimeField(_("tanda hidup terakhir"), null=True, blank=True)
-    selesai_pada = models.DateTimeField(_("selesai pada"), null=True, blank=True)
-    percobaan = models.PositiveSmallIntegerField(_("percobaan"), default=0)
     berkas = models.FileField(_("berkas PDF"), upload_to=_lokasi_laporan, blank=True)
-    sha256 = models.CharField(_("SHA-256"), max_length=64, blank=True)
-    jumlah_halaman = models.PositiveIntegerField(_("jumlah halaman"), null=True, blank=True)
     ukuran = models.PositiveIntegerField(_("ukuran (bita)"), null=True, blank=True)
-    pesan_galat = models.TextField(_("pesan kesalahan"), blank=True)
     difinalkan_oleh = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("difinalkan oleh"),
@@ -126,17 +117,6 @@ class LaporanKinerja(models.Model):
 
     def __str__(self) -> str:
         return f"LKj {self.tahun} versi {self.versi}"
-
-    @property
-    def status_teks(self) -> str:
-        """The status as shown: a version being rendered shows how far it is."""
-        if self.status == self.Status.DIPROSES:
-            return f"{self.get_status_display()} {self.progres}%"
-        return self.get_status_display()
-
-    @property
-    def sedang_berjalan(self) -> bool:
-        return self.status in (self.Status.ANTRI, self.Status.DIPROSES)
 
     @property
     def dapat_diunduh(self) -> bool:

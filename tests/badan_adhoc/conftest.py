@@ -26,6 +26,17 @@ def berkas(nama: str) -> bytes:
 
 
 @pytest.fixture
+def norma_seed(transactional_db):
+    """For a transactional test: the test before it may have emptied the database (flush),
+    seats and rates seeded by migration 0002 included; seed them again."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    import_module("badan_adhoc.migrations.0002_norma_tarif").seed(apps, None)
+
+
+@pytest.fixture
 def wilayah_uji(db):
     wilayah_import(berkas=berkas("wilayah.csv"), nama_berkas="wilayah.csv")
     tps_import(berkas=berkas("tps.csv"), nama_berkas="tps.csv")

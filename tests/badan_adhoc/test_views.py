@@ -195,7 +195,7 @@ def test_other_roles_cannot_rebuild_the_nik_from_the_page(masuk, diseleksi, komi
 
 
 def test_announcements_pdf_and_excel(
-    masuk, diseleksi, auditor, staf_teknis, django_capture_on_commit_callbacks
+    masuk, diseleksi, auditor, staf_teknis, django_capture_on_commit_callbacks, tugas_dalam_proses
 ):
     """Staff request them (rendered in the background, here on commit); a reader then gets
     the stored file through the same links."""

@@ -151,6 +151,7 @@ def test_an_announcement_pdf_keeps_its_text_inside_the_margins(
     masuk,
     staf_teknis,  # noqa: F811
     django_capture_on_commit_callbacks,
+    tugas_dalam_proses,
 ):
     url = reverse("badan_adhoc:pengumuman_pdf", args=[diseleksi.pk]) + "?tahap=administrasi"
     client = masuk(staf_teknis)
