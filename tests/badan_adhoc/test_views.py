@@ -65,7 +65,7 @@ def test_excel_export_masks_nik_for_other_roles(masuk, diseleksi, komisioner, st
 
     def nik_di_excel(user):
         response = masuk(user).get(_url("pendaftar_export", diseleksi.pk))
-        ws = load_workbook(io.BytesIO(response.content)).active
+        ws = load_workbook(io.BytesIO(response.getvalue())).active
         return {row[0] for row in ws.iter_rows(min_row=3, values_only=True)}
 
     assert NIK_SAMAR in nik_di_excel(komisioner)
