@@ -47,6 +47,16 @@ PENGGUNA = "bench.teknis"
 
 
 def rss_mb() -> float:
+    """Peak resident memory of this process. ``VmHWM`` (Linux) starts afresh in a process
+    started by ``subprocess``; ``ru_maxrss`` keeps the parent's peak across fork+exec, which
+    here would be the import's."""
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 

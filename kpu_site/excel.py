@@ -190,7 +190,22 @@ def xlsx_tulis(
             append, sisa = ws.append, muat
         if len(row) > len(formats):
             formats += [None] * (len(row) - len(formats))
-        append([_nilai(ws, value, fmt) for value, fmt in zip(row, formats, strict=False)])
+        # ``_nilai`` inlined for the common cells (an empty cell, a plain printable text): no
+        # function call per cell, the row costs about what openpyxl alone needs
+        append(
+            [
+                value
+                if value is None
+                or (
+                    type(value) is str
+                    and value[:1] not in _AWAL_KHUSUS
+                    and value.isprintable()
+                    and "_x" not in value
+                )
+                else _nilai(ws, value, fmt)
+                for value, fmt in zip(row, formats, strict=False)
+            ]
+        )
         sisa -= 1
         n += 1
         if progres is not None and not n % LAPOR_SETIAP:

@@ -201,7 +201,7 @@ def test_announcements_pdf_and_excel(masuk, diseleksi, auditor):
     assert response.content.startswith(b"%PDF")
     response = client.get(_url("pengumuman_excel", diseleksi.pk) + "?tahap=administrasi")
     assert response.status_code == 200
-    assert NIK.encode() not in response.content
+    assert NIK.encode() not in response.getvalue()
 
 
 def test_stage_pages_for_readers_and_403_for_writes(masuk, diseleksi, komisioner, staf_lain):
