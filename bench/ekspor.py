@@ -10,7 +10,10 @@ measurement then runs in its own process, so its peak memory (max RSS) is its ow
 2. ``view``: one request to the real download URL through the Django test client, the streamed
    response read to its end;
 3. ``floor``: openpyxl's write-only workbook writing the same values (fetched beforehand with
-   the same query, not timed) under the same title and header, into a temporary file.
+   the same query, not timed) under the same title and header, into a temporary file (the
+   writer the application used before its own, ``kpu_site.excel``);
+4. ``ambil``: only reading the values (``pendaftar_xlsx_baris``), nothing written: app minus
+   this is the writer's own cost.
 
 It prints, for each, the wall time, the CPU time of the process and its peak memory, then the
 ratios app/floor and view/floor. Targets (issue 15): at most 15 s and 300 MB, and at most 1.5x
@@ -153,6 +156,8 @@ def ukur(jenis: str) -> dict:
         w0, c0 = time.perf_counter(), time.process_time()
         if jenis == "app":
             n = pendaftar_xlsx_tulis(berkas, rekrutmen=rekrutmen, pengguna=user)
+        elif jenis == "ambil":
+            n = sum(1 for _ in pendaftar_xlsx_baris(rekrutmen=rekrutmen, pengguna=user))
         elif jenis == "view":
             client = Client()
             client.force_login(user)
@@ -191,7 +196,7 @@ def main() -> None:
     parser.add_argument("--pendaftar", type=int, default=200_000)
     parser.add_argument("--parpol", type=int, default=20_000)
     parser.add_argument("--pakai-data", action="store_true", help="reuse the data of a last run")
-    parser.add_argument("--ukur", choices=["app", "view", "floor"], help=argparse.SUPPRESS)
+    parser.add_argument("--ukur", choices=["app", "view", "floor", "ambil"], help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.ukur:
         print(json.dumps(ukur(args.ukur)))
@@ -206,6 +211,7 @@ def main() -> None:
         ("floor", "openpyxl write-only saja (floor)"),
         ("app", "pendaftar_xlsx_tulis (aplikasi)"),
         ("view", "unduhan lewat view (test client)"),
+        ("ambil", "hanya baca nilai (tanpa tulis)"),
     ):
         h = hasil[jenis] = ukur_proses(jenis)
         baris = f", {h['baris']:,} baris" if h["baris"] is not None else ""
