@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.views import View
 from django.views.generic import DetailView, FormView, TemplateView
 
-from kpu_site.excel import xlsx_response
+from kpu_site.excel import xlsx_tulis_response
 from kpu_site.formulir import (
     LayananFormMixin,
     kesalahan_ke_pesan,
@@ -18,7 +18,8 @@ from kpu_site.formulir import (
 from kpu_site.services import unduhan_record
 
 from .. import selectors, services
-from ..akses import boleh_kelola, nik_untuk
+from ..akses import boleh_kelola
+from ..ekspor import pendaftar_xlsx_nama_berkas, pendaftar_xlsx_tulis
 from ..forms import (
     DokumenForm,
     KeputusanKlarifikasiForm,
@@ -34,9 +35,6 @@ from ..models import (
     Pendaftar,
 )
 from .rekrutmen import BacaMixin, KelolaMixin, _RekrutmenMixin
-
-BATAS_EKSPOR = 50_000
-
 
 # --------------------------------------------------------------------------- pendaftar
 
@@ -101,47 +99,21 @@ class PendaftarListView(_RekrutmenMixin, BacaMixin, TemplateView):
 
 
 class PendaftarExportView(PendaftarListView):
+    """Every applicant of the filter as Excel, streamed (``ekspor.pendaftar_xlsx_tulis``): no
+    row cap but Excel's own rows a sheet, past which the rows go on in a next sheet."""
+
     def get(self, request, *args, **kwargs):
-        _form, qs = self.saring()
-        user = request.user
-        staf = boleh_kelola(user)
-        rows = qs.select_related("wilayah_tujuan", "wilayah_tujuan__induk").order_by("pk")[
-            :BATAS_EKSPOR
-        ]
+        self.saring()
         unduhan_record(
-            pengguna=user,
+            pengguna=request.user,
             objek=self.rekrutmen,
             ringkasan=f"Unduh daftar pendaftar {self.rekrutmen} (Excel)",
         )
-        return xlsx_response(
-            nama_berkas=f"pendaftar-{self.rekrutmen.kode}",
-            judul=f"Pendaftar {self.rekrutmen}",
-            kolom=[
-                "NIK",
-                "Nama",
-                "L/P",
-                "Tanggal lahir",
-                "Pendidikan",
-                "Kecamatan",
-                "Wilayah tujuan",
-                "Hasil",
-                "Alasan TMS",
-            ],
-            baris=(
-                [
-                    nik_untuk(user, p.nik),
-                    p.nama,
-                    p.jenis_kelamin,
-                    p.tanggal_lahir if staf else None,
-                    p.pendidikan,
-                    (p.wilayah_tujuan.induk or p.wilayah_tujuan).nama,
-                    p.wilayah_tujuan.nama,
-                    p.get_status_administrasi_display(),
-                    ", ".join(str(label) for _, label in p.alasan_list()),
-                ]
-                for p in rows.iterator(chunk_size=2000)
+        return xlsx_tulis_response(
+            nama_berkas=pendaftar_xlsx_nama_berkas(self.rekrutmen),
+            tulis=lambda berkas: pendaftar_xlsx_tulis(
+                berkas, rekrutmen=self.rekrutmen, pengguna=request.user, **self.saringan
             ),
-            format_kolom={3: "tanggal"},
         )
 
 

@@ -178,7 +178,7 @@ def test_capaian_excel_download(masuk, auditor, demo):
     url = reverse("kinerja:capaian", kwargs={"tahun": 2023}) + "?format=xlsx"
     response = masuk(auditor).get(url)
     assert response.status_code == 200
-    ws = load_workbook(io.BytesIO(response.content)).active
+    ws = load_workbook(io.BytesIO(response.getvalue())).active
     nilai = [
         row for row in ws.iter_rows(values_only=True) if row and row[1] and "JDIH" in str(row[0])
     ]

@@ -108,7 +108,7 @@ def test_pegawai_export_is_an_xlsx_of_the_filtered_list(masuk, auditor, demo_org
     response = masuk(auditor).get(reverse("sekretariat:pegawai_export") + "?status=pns")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
-    ws = load_workbook(io.BytesIO(response.content)).active
+    ws = load_workbook(io.BytesIO(response.getvalue())).active
     rows = list(ws.iter_rows(min_row=3, values_only=True))
     assert len(rows) == 10
     assert rows[0][1] == "Hendro Sulistyo, S.Sos., M.Si."
