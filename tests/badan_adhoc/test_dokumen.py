@@ -478,8 +478,10 @@ def test_api_documents_request_progress_publish(
 
 
 def test_ranking_again_makes_the_final_announcement_a_new_document(diseleksi, staf_teknis):
-    """The final result comes from the ranking: a new ranking is a change of the applicant data
-    (``pendaftar_versi``), so the announcement is not served from the earlier ranking."""
+    """The final result comes from the ranking: a ranking that changes a result is a change of
+    the applicant data (``pendaftar_versi``), so the announcement is not served from the earlier
+    ranking; a ranking that changes nothing keeps the document."""
+    from badan_adhoc.models import Pendaftar
     from badan_adhoc.services import peringkat_compute
 
     peringkat_compute(rekrutmen=diseleksi, pengguna=staf_teknis)
@@ -487,6 +489,15 @@ def test_ranking_again_makes_the_final_announcement_a_new_document(diseleksi, st
         rekrutmen=diseleksi, jenis="pengumuman_pdf", parameter={"tahap": "akhir"}, pengguna=None
     )
     peringkat_compute(rekrutmen=diseleksi, pengguna=staf_teknis)
+    sama, baru = services.dokumen_request(
+        rekrutmen=diseleksi, jenis="pengumuman_pdf", parameter={"tahap": "akhir"}, pengguna=None
+    )
+    assert not baru and sama.pk == pertama.pk
+    # The first-ranked applicant of a wilayah gets the 55+ warning: ranked last there now.
+    teratas = Pendaftar.objects.filter(rekrutmen=diseleksi, peringkat=1).order_by("pk").first()
+    Pendaftar.objects.filter(pk=teratas.pk).update(peringatan_usia_lebih_55=True)
+    peringkat_compute(rekrutmen=diseleksi, pengguna=staf_teknis)
+    assert Pendaftar.objects.get(pk=teratas.pk).peringkat != 1
     kedua, baru = services.dokumen_request(
         rekrutmen=diseleksi, jenis="pengumuman_pdf", parameter={"tahap": "akhir"}, pengguna=None
     )
