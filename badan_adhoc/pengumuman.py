@@ -23,7 +23,7 @@ from collections.abc import Callable
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from kpu_site.excel import xlsx_bytes
+from kpu_site.excel import xlsx_tulis
 from kpu_site.templatetags.status import status_teks
 
 from . import pengumuman_tata as tata
@@ -207,14 +207,12 @@ def pengumuman_xlsx_tulis(
     _lapor(progres, 0, "data")
     kec = _kecamatan(kecamatan_id)
     grup = selectors.pengumuman_grup(rekrutmen, tahap=tahap, kecamatan=kec.pk if kec else None)
-    baris = list(_baris_excel(grup, tahap=tahap))
     _lapor(progres, 50, "xlsx")
-    berkas.write(
-        xlsx_bytes(
-            judul=pengumuman_judul(rekrutmen, tahap=tahap, kecamatan=kec),
-            kolom=KOLOM_EXCEL,
-            baris=baris,
-        )
+    n = xlsx_tulis(
+        berkas,
+        judul=pengumuman_judul(rekrutmen, tahap=tahap, kecamatan=kec),
+        kolom=KOLOM_EXCEL,
+        baris=_baris_excel(grup, tahap=tahap),
     )
     _lapor(progres, 100, "selesai")
-    return len(baris)
+    return n
