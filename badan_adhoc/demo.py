@@ -237,6 +237,8 @@ def muat(*, stdout) -> None:
         _klarifikasi_demo(rekrutmen)
         pendaftar_screen(rekrutmen=rekrutmen)
         _seleksi_lanjut_demo(rekrutmen, rng)
+        if rekrutmen.jenis_badan == "ppk":
+            _pengumuman_demo(rekrutmen)
     if baru:
         stdout.write(
             "  badan_adhoc: " + ", ".join(f"{r.kode} {r.pendaftar.count()} pendaftar" for r in baru)
@@ -322,6 +324,23 @@ def _seleksi_lanjut_demo(rekrutmen: Rekrutmen, rng: random.Random) -> None:
                 pengguna=None,
             )
         _akun_honor_demo(rekrutmen)
+
+
+def _pengumuman_demo(rekrutmen: Rekrutmen) -> None:
+    """The PPK's final announcement (every kecamatan, PDF), rendered and published through the
+    document services, so that ``/publik/pengumuman/`` of the demo lists one."""
+    from .dokumen.services import dokumen_publish, dokumen_render, dokumen_request
+
+    dokumen, _baru = dokumen_request(
+        rekrutmen=rekrutmen,
+        jenis="pengumuman_pdf",
+        parameter={"tahap": "akhir"},
+        pengguna=None,
+        antrekan=False,
+    )
+    dokumen = dokumen_render(dokumen_id=dokumen.pk) or dokumen
+    if dokumen.dapat_diunduh and not dokumen.terbit:
+        dokumen_publish(dokumen=dokumen, pengguna=None)
 
 
 def _akun_honor_demo(rekrutmen: Rekrutmen) -> None:
