@@ -134,10 +134,13 @@ def pendaftar_screen(*, rekrutmen: Rekrutmen, pengguna=None) -> dict:
         .values("nik")
     )
     pendaftar.filter(nik__in=nik_ganda).update(tms_nik_ganda=True, status_administrasi=tms)
+    # NOT EXISTS in a WHERE is an anti-join (a NOT IN could be rescanned per applicant)
     pendaftar.filter(nik__in=AnggotaParpol.objects.values("nik")).exclude(
-        pk__in=KlarifikasiParpol.objects.filter(
-            pendaftar__rekrutmen=rekrutmen, status=KlarifikasiParpol.Status.DITERIMA
-        ).values("pendaftar_id")
+        Exists(
+            KlarifikasiParpol.objects.filter(
+                pendaftar_id=OuterRef("pk"), status=KlarifikasiParpol.Status.DITERIMA
+            )
+        )
     ).update(tms_anggota_parpol=True, status_administrasi=tms)
     # The other applications with the same NIK (overlapping recruitments of the election) are
     # marked too, so both sides of a duplicate show it without waiting for their own screening.
