@@ -167,7 +167,7 @@ class PenulisMassal:
         bare table, then the indexes rebuilt from their own definitions (one sorted build each,
         several times faster than updating them row by row) and ``ANALYZE``. The rows carry
         their ids (``id`` first in ``kolom``, numbered from 1); the id sequence is moved past
-        them. Other databases: delete, then ``tulis_aliran``."""
+        them (never lowered). Other databases: delete, then ``tulis_aliran``."""
         if not self.postgres:
             with connection.cursor() as cursor:
                 cursor.execute(f"DELETE FROM {connection.ops.quote_name(self.table)}")  # noqa: S608
@@ -180,8 +180,12 @@ class PenulisMassal:
             for sql in bangun:
                 cursor.execute(sql)
             if self.jumlah and self.kolom[0] == "id":
+                # never lowered: setval is not undone by a rollback, which restores the old rows
+                cursor.execute("SELECT pg_get_serial_sequence(%s, 'id')", [self.table])
+                urutan = cursor.fetchone()[0]
                 cursor.execute(
-                    "SELECT setval(pg_get_serial_sequence(%s, 'id'), %s)", [self.table, self.jumlah]
+                    f"SELECT setval(%s, GREATEST(%s, (SELECT last_value FROM {urutan})))",  # noqa: S608
+                    [urutan, self.jumlah],
                 )
             cursor.execute(f"ANALYZE {qn(self.table)}")
         return self.jumlah

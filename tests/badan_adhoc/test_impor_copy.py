@@ -86,6 +86,9 @@ def test_anggota_parpol_import_names_every_bad_row_and_keeps_the_old_list(db):
     ]
     assert AnggotaParpol.objects.count() == 3
     assert _indeks_nik() == ["badan_adhoc_anggotaparpol_nik"]
+    # the id sequence is not rolled back with the rows: it must still be past the old list's ids
+    AnggotaParpol.objects.create(nik="3673010101010009", nama="D", partai="Partai Y")
+    assert AnggotaParpol.objects.count() == 4
 
 
 def test_anggota_parpol_import_escapes_tabs_and_backslashes(db):
