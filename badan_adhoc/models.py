@@ -275,12 +275,18 @@ class Pendaftar(models.Model):
         TIDAK = "tidak", _("Tidak lolos")
 
     # FK indexes are left to the composite indexes below (fewer indexes = faster bulk import)
+    # rekrutmen, wilayah_tujuan and koreksi_oleh carry no database FK check (like domisili):
+    # PostgreSQL checks a foreign key with one query per inserted row at commit, which was
+    # half of a 200,000-row import. The import writes only ids it has just read (the
+    # recruitment, the wilayah of the file's codes, no corrector); deleting a recruitment,
+    # wilayah or user is still refused by on_delete=PROTECT.
     rekrutmen = models.ForeignKey(
         Rekrutmen,
         on_delete=models.PROTECT,
         related_name="pendaftar",
         verbose_name=_("rekrutmen"),
         db_index=False,
+        db_constraint=False,
     )
     nik = models.CharField(_("NIK"), max_length=32)
     nama = models.CharField(_("nama"), max_length=150)
@@ -312,6 +318,7 @@ class Pendaftar(models.Model):
         on_delete=models.PROTECT,
         related_name="pendaftar",
         db_index=False,
+        db_constraint=False,
     )
     # NIK digits 7-12 expected from tanggal_lahir and jenis_kelamin (DD(+40 for P)MMYY):
     # a single-row property kept as a column so the screening stays one UPDATE.
@@ -347,6 +354,7 @@ class Pendaftar(models.Model):
         related_name="+",
         verbose_name=_("dikoreksi oleh"),
         db_index=False,
+        db_constraint=False,
     )
     koreksi_pada = models.DateTimeField(_("dikoreksi pada"), null=True, blank=True)
 
@@ -426,13 +434,16 @@ class AnggotaParpol(models.Model):
     """One row of the party-member list (a SIPOL export). Replaced as a whole on import, so it
     keeps no per-row history; each import is recorded in the audit trail."""
 
-    nik = models.CharField(_("NIK"), max_length=32, db_index=True)
+    nik = models.CharField(_("NIK"), max_length=32)
     nama = models.CharField(_("nama"), max_length=150)
     partai = models.CharField(_("partai"), max_length=100)
 
     class Meta:
         verbose_name = _("anggota partai politik")
         verbose_name_plural = _("anggota partai politik")
+        # One index on nik (``db_index=True`` made two on PostgreSQL, the second for LIKE,
+        # which nothing uses): the import rebuilds it after loading 1,000,000 rows.
+        indexes = [models.Index(fields=["nik"], name="badan_adhoc_anggotaparpol_nik")]
 
     def __str__(self) -> str:
         return f"{self.nama} ({self.partai})"

@@ -11,6 +11,10 @@ from kpu_site.impor import ImporGagal, kesalahan_teks
 
 
 class PerintahImpor(BaseCommand):
+    # The system checks (``manage.py check``) took longer than a 200,000-row import's own
+    # work; they belong to deployment (``check --deploy``, CI), not to every data command.
+    requires_system_checks: list[str] = []
+
     def add_arguments(self, parser):
         parser.add_argument("berkas", help="berkas CSV atau XLSX")
 

@@ -5,8 +5,11 @@ from django.core.management.base import BaseCommand, CommandError
 from badan_adhoc.models import ALASAN_TMS, PERINGATAN, Rekrutmen
 from badan_adhoc.services import pendaftar_screen
 
+from ._dasar import PerintahImpor
+
 
 class Command(BaseCommand):
+    requires_system_checks = PerintahImpor.requires_system_checks
     help = "Seleksi administrasi semua pendaftar sebuah rekrutmen (MS/TMS dengan alasannya)."
 
     def add_arguments(self, parser):
