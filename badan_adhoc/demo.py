@@ -237,6 +237,9 @@ def muat(*, stdout) -> None:
         _klarifikasi_demo(rekrutmen)
         pendaftar_screen(rekrutmen=rekrutmen)
         _seleksi_lanjut_demo(rekrutmen, rng)
+    # After every screening: screening one recruitment changes the applicant data of those it
+    # overlaps (NIK registered twice), which would make an earlier announcement outdated.
+    for rekrutmen in baru:
         if rekrutmen.jenis_badan == "ppk":
             _pengumuman_demo(rekrutmen)
     if baru:

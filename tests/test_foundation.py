@@ -174,6 +174,14 @@ def test_muat_demo_is_idempotent_and_creates_one_account_per_role(db):
     assert roles == {p.value for p in Peran}
     assert KATA_SANDI_DEMO in out.getvalue()
     assert get_user_model().objects.get(username="auditor").check_password(KATA_SANDI_DEMO)
+    # The demo's published announcement (PPK, final result) is built from the applicant data
+    # as it stands, so the document list does not call it outdated, and the public page has it.
+    from badan_adhoc.dokumen.models import DokumenRekrutmen
+
+    terbit = DokumenRekrutmen.objects.get(diterbitkan_pada__isnull=False)
+    assert terbit.judul == "Pengumuman Hasil Akhir PPK Pemilu 2024"
+    assert terbit.pendaftar_versi == terbit.rekrutmen.pendaftar_versi
+    assert terbit.jumlah_halaman and len(terbit.sha256) == 64
 
 
 @pytest.mark.parametrize(
