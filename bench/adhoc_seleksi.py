@@ -45,6 +45,21 @@ PARTAI = [f"Partai Contoh {i}" for i in range(1, 19)]
 ACUAN = date(2024, 1, 25)
 
 
+KOLOM_CSV_PENDAFTAR = [
+    "nik",
+    "nama",
+    "jenis_kelamin",
+    "tempat_lahir",
+    "tanggal_lahir",
+    "pendidikan",
+    "kode_domisili",
+    "alamat",
+    "no_hp",
+    "email",
+    "kode_wilayah_tujuan",
+]
+
+
 def rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -76,21 +91,7 @@ def files_write(folder: Path, n_pendaftar: int, n_parpol: int, rng: random.Rando
     pendaftar = folder / "pendaftar.csv"
     with pendaftar.open("w", newline="") as fp:
         p = csv.writer(fp)
-        p.writerow(
-            [
-                "nik",
-                "nama",
-                "jenis_kelamin",
-                "tempat_lahir",
-                "tanggal_lahir",
-                "pendidikan",
-                "kode_domisili",
-                "alamat",
-                "no_hp",
-                "email",
-                "kode_wilayah_tujuan",
-            ]
-        )
+        p.writerow(KOLOM_CSV_PENDAFTAR)
         prev_nik = None
         for i in range(n_pendaftar):
             k, kode = desa[i % len(desa)]
@@ -202,21 +203,6 @@ def baseline_import(path: Path, rekrutmen, limit: int | None) -> tuple[int, floa
             f"baseline import failed: {result.base_errors[:1] or result.invalid_rows[:1]}"
         )
     return len(dataset), dt
-
-
-KOLOM_CSV_PENDAFTAR = [
-    "nik",
-    "nama",
-    "jenis_kelamin",
-    "tempat_lahir",
-    "tanggal_lahir",
-    "pendidikan",
-    "kode_domisili",
-    "alamat",
-    "no_hp",
-    "email",
-    "kode_wilayah_tujuan",
-]
 
 
 def lantai_copy(files: dict) -> float:

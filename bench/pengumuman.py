@@ -35,6 +35,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kpu_site.settings")
 
+from adhoc_seleksi import KOLOM_CSV_PENDAFTAR  # noqa: E402  (the same file columns)
+
 RUNS = int(os.environ.get("RUNS", "3"))
 ACUAN = date(2024, 1, 25)
 DEPAN = [
@@ -135,21 +137,7 @@ def files_write(folder: Path, n: int, rng: random.Random) -> dict:
                     t.writerow([kode, nomor, 250])
     with pendaftar.open("w", newline="") as fp:
         p = csv.writer(fp)
-        p.writerow(
-            [
-                "nik",
-                "nama",
-                "jenis_kelamin",
-                "tempat_lahir",
-                "tanggal_lahir",
-                "pendidikan",
-                "kode_domisili",
-                "alamat",
-                "no_hp",
-                "email",
-                "kode_wilayah_tujuan",
-            ]
-        )
+        p.writerow(KOLOM_CSV_PENDAFTAR)
         for i in range(n + 300):
             k = 1 if i < n else 2
             tujuan = desa[k][i % len(desa[k])]
