@@ -26,6 +26,16 @@ KATA_SANDI = "sandi-uji-123"
 HARI_UJI = datetime(2026, 11, 2, 9, 0, tzinfo=ZoneInfo("Asia/Jakarta"))
 
 
+def redis_db_sendiri(url: str, nomor: int) -> str:
+    """``url`` pointing at its own Redis database for the pytest-xdist process ``gw<nomor>``:
+    the databases after the configured one (redis://h:p/1 → /2 for gw0, /3 for gw1 …)."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    bagian = urlsplit(url)
+    dasar = int(bagian.path.strip("/") or 0)
+    return urlunsplit(bagian._replace(path=f"/{dasar + 1 + nomor}"))
+
+
 def pytest_configure(config):
     """Passwords are hashed with MD5 in tests (Django's advice for test speed): PBKDF2 takes
     about a second per account on this machine, and the personas and the demo accounts make
@@ -34,12 +44,15 @@ def pytest_configure(config):
     from django.conf import settings
 
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    # With pytest-xdist on a shared Redis cache (CI's service run), each process keeps its own
-    # keys: the test databases of two processes have the same primary keys and data versions.
-    proses = os.environ.get("PYTEST_XDIST_WORKER")
-    if proses:
+    # With pytest-xdist on a Redis cache (CI's service run), each process uses its own Redis
+    # database: the test databases of two processes have the same primary keys and data
+    # versions, and every test starts by emptying the cache (``cache.clear()`` empties the whole
+    # Redis database, so a key prefix would not keep the processes apart).
+    proses = os.environ.get("PYTEST_XDIST_WORKER", "")
+    if proses.startswith("gw"):
         for cache in settings.CACHES.values():
-            cache["KEY_PREFIX"] = proses
+            if "redis" in cache["BACKEND"].lower():
+                cache["LOCATION"] = redis_db_sendiri(cache["LOCATION"], int(proses[2:]))
 
 
 # The longest tests (a minute or more of CPU each: the whole demo, ad hoc bodies included, or a
