@@ -17,6 +17,7 @@ from rest_framework.response import Response
 
 from kpu_site.akses import IzinModelApi
 from kpu_site.api import ModelSerializer, saring_id
+from kpu_site.berkas import berkas_buka
 
 from . import selectors, services
 from .akses import boleh_kelola, nik_untuk
@@ -498,8 +499,8 @@ class DokumenRekrutmenViewSet(viewsets.ReadOnlyModelViewSet):
             read_only=True, help_text="antri | diproses | selesai | gagal"
         )
         status_label = serializers.CharField(source="get_status_display", read_only=True)
-        diminta_oleh = serializers.StringRelatedField()
-        diterbitkan_oleh = serializers.StringRelatedField()
+        diminta_oleh = serializers.StringRelatedField(allow_null=True)
+        diterbitkan_oleh = serializers.StringRelatedField(allow_null=True)
         parameter = DokumenParameterSerializer(read_only=True)
         meta = DokumenMetaSerializer(read_only=True)
 
@@ -564,9 +565,10 @@ class DokumenRekrutmenViewSet(viewsets.ReadOnlyModelViewSet):
         dokumen = self.get_object()
         if not dokumen.dapat_diunduh:
             raise Http404("Berkas dokumen belum tersedia.")
+        berkas = berkas_buka(dokumen.berkas)
         dokumen_services.dokumen_unduhan_record(dokumen=dokumen, pengguna=request.user)
         return FileResponse(
-            dokumen.berkas.open("rb"),
+            berkas,
             as_attachment=True,
             filename=dokumen_services.nama_berkas(dokumen),
         )

@@ -88,3 +88,14 @@ def nama_acak(jenis: str) -> str:
     """A generated storage name (the user's file name is kept only as metadata)."""
     ext = sorted(EKSTENSI[jenis])[0]
     return f"{secrets.token_hex(16)}{ext}"
+
+
+def berkas_buka(field):
+    """Open a stored file (a ``FieldFile``) for a download; a file missing from the storage (the
+    media folder lost or restored without it) is a 404 with a readable message, never a 500."""
+    from django.http import Http404
+
+    try:
+        return field.open("rb")
+    except FileNotFoundError:
+        raise Http404("Berkas tidak ditemukan di penyimpanan.") from None

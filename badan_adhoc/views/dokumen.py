@@ -11,6 +11,7 @@ from django.utils.cache import patch_cache_control
 from django.views import View
 from django.views.generic import TemplateView
 
+from kpu_site.berkas import berkas_buka
 from kpu_site.formulir import kesalahan_ke_pesan
 
 from .. import selectors as adhoc_selectors
@@ -36,7 +37,7 @@ __all__ = [
 def _berkas_response(dokumen, *, lampiran: bool = True) -> FileResponse:
     kind = jenis_get(dokumen.jenis)
     response = FileResponse(
-        dokumen.berkas.open("rb"),
+        berkas_buka(dokumen.berkas),
         as_attachment=lampiran,
         filename=services.nama_berkas(dokumen),
         content_type=kind.content_type,
@@ -139,8 +140,9 @@ class DokumenUnduhView(BacaMixin, View):
         dokumen = selectors.dokumen_get(pk=pk, user=request.user)
         if not dokumen.dapat_diunduh:
             raise Http404("Berkas dokumen belum tersedia.")
+        response = _berkas_response(dokumen)  # a file missing from the storage: 404 first
         services.dokumen_unduhan_record(dokumen=dokumen, pengguna=request.user)
-        return _berkas_response(dokumen)
+        return response
 
 
 class DokumenTerbitkanView(KelolaMixin, View):
@@ -190,8 +192,9 @@ class PengumumanView(_RekrutmenMixin, BacaMixin, View):
                 return redirect("badan_adhoc:rekrutmen_dokumen", pk=pk)
             dokumen.refresh_from_db()  # in-process: rendered when the request's block committed
         if dokumen.dapat_diunduh:
+            response = _berkas_response(dokumen, lampiran=self.format == "excel")
             services.dokumen_unduhan_record(dokumen=dokumen, pengguna=request.user)
-            return _berkas_response(dokumen, lampiran=self.format == "excel")
+            return response
         return redirect("badan_adhoc:dokumen_rekrutmen_detail", pk=dokumen.pk)
 
 

@@ -13,6 +13,7 @@ from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 
 from kpu_site.akses import IzinModelApi
+from kpu_site.berkas import berkas_buka
 from kpu_site.peran import peran_of
 
 from . import selectors, services
@@ -81,7 +82,7 @@ class LaporanKinerjaViewSet(
             raise Http404("Berkas laporan belum tersedia.")
         services.laporan_unduhan_record(laporan=laporan, pengguna=request.user)
         return FileResponse(
-            laporan.berkas.open("rb"),
+            berkas_buka(laporan.berkas),
             as_attachment=True,
             filename=f"LKj-{laporan.tahun}-v{laporan.versi}.pdf",
         )

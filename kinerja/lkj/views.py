@@ -12,6 +12,7 @@ from django.views import View
 from django.views.generic import DetailView, FormView, TemplateView
 
 from kpu_site.akses import IzinMixin
+from kpu_site.berkas import berkas_buka
 from kpu_site.formulir import LayananFormMixin, kesalahan_ke_pesan
 from kpu_site.peran import PERAN_PIMPINAN, is_pimpinan, peran_of
 from kpu_site.tahun import tahun_pilihan
@@ -163,7 +164,7 @@ class LaporanUnduhView(IzinMixin, View):
         services.laporan_unduhan_record(laporan=laporan, pengguna=request.user)
         nama = f"LKj-{laporan.tahun}-v{laporan.versi}{'-final' if laporan.status == 'final' else ''}.pdf"
         return FileResponse(
-            laporan.berkas.open("rb"),
+            berkas_buka(laporan.berkas),
             as_attachment=True,
             filename=nama,
             content_type="application/pdf",

@@ -11,6 +11,7 @@ from django.views import View
 from django.views.generic import DetailView, TemplateView
 
 from kpu_site.akses import IzinMixin, boleh_ubah_unit
+from kpu_site.berkas import berkas_buka
 from kpu_site.formulir import (
     kesalahan_ke_form,
     kesalahan_ke_pesan,
@@ -290,10 +291,7 @@ class BuktiUnduhView(IzinMixin, View):
         bukti = get_object_or_404(BuktiDukung.objects.select_related("realisasi"), pk=pk)
         if bukti.tautan:
             return HttpResponseRedirect(bukti.tautan)
-        try:
-            berkas = bukti.berkas.open("rb")
-        except FileNotFoundError:
-            raise Http404("Berkas tidak ditemukan di penyimpanan.") from None
+        berkas = berkas_buka(bukti.berkas)
         unduhan_record(
             pengguna=request.user,
             objek=bukti,

@@ -441,6 +441,46 @@ def test_public_download_serves_the_stored_file_with_etag_and_304(
     assert not JejakAudit.objects.filter(aksi="unduh").exists()  # public: not audited
 
 
+def test_a_stored_file_missing_from_the_storage_is_a_404_not_a_500(
+    diseleksi, minta, client, staf_teknis
+):
+    """The media folder lost or restored without a file: every download of it answers 404 with
+    a readable message (found by the fuzz run: the API's download was a 500), nothing logged."""
+    dokumen, _ = minta(diseleksi)
+    _terbitkan(dokumen, staf_teknis)
+    dokumen.berkas.storage.delete(dokumen.berkas.name)
+    client.force_login(staf_teknis)
+    for url in (
+        reverse("badan_adhoc:dokumen_rekrutmen_unduh", args=[dokumen.pk]),
+        reverse("publik:pengumuman_unduh", args=[dokumen.pk]),
+    ):
+        response = client.get(url)
+        assert response.status_code == 404, url
+        assert "Tidak ditemukan" in response.content.decode()
+    response = client.get(f"/api/adhoc/dokumen/{dokumen.pk}/unduh/")
+    assert response.status_code == 404
+    assert response.json()["detail"] == "Berkas tidak ditemukan di penyimpanan."
+    assert not JejakAudit.objects.filter(aksi="unduh").exists()
+
+
+def test_api_document_without_publisher_or_requester_is_null_in_the_schema(
+    diseleksi, minta, client, staf_teknis
+):
+    """Published by the system (the demo) and requested by nobody: both fields are null, which
+    the schema must allow (found by the fuzz run)."""
+    from drf_spectacular.generators import SchemaGenerator
+
+    dokumen, _ = minta(diseleksi)
+    services.dokumen_publish(dokumen=dokumen, pengguna=None)
+    client.force_login(staf_teknis)
+    data = client.get(f"/api/adhoc/dokumen/{dokumen.pk}/").json()
+    assert data["diterbitkan_oleh"] is None
+    skema = SchemaGenerator().get_schema(request=None, public=True)
+    kolom = skema["components"]["schemas"]["DokumenRekrutmen"]["properties"]
+    assert kolom["diterbitkan_oleh"].get("nullable") is True
+    assert kolom["diminta_oleh"].get("nullable") is True
+
+
 # --------------------------------------------------------------------------- API
 
 
