@@ -78,6 +78,7 @@ class DokumenMintaView(_RekrutmenMixin, KelolaMixin, View):
 
     def post(self, request, pk):
         parameter = {k: request.POST.get(k) for k in ("tahap", "kecamatan") if k in request.POST}
+        dokumen = None
         with kesalahan_ke_pesan(request):
             dokumen, baru = services.dokumen_request(
                 rekrutmen=self.rekrutmen,
@@ -85,14 +86,17 @@ class DokumenMintaView(_RekrutmenMixin, KelolaMixin, View):
                 parameter=parameter,
                 pengguna=request.user,
             )
-            messages.success(
-                request,
-                f"{dokumen.judul} sedang disusun."
-                if baru
-                else f"{dokumen.judul} dengan data yang sama sudah ada; tidak disusun ulang.",
-            )
-            return redirect("badan_adhoc:dokumen_rekrutmen_detail", pk=dokumen.pk)
-        return redirect("badan_adhoc:rekrutmen_dokumen", pk=pk)
+        if dokumen is None:  # refused: its message is shown on the list
+            return redirect("badan_adhoc:rekrutmen_dokumen", pk=pk)
+        dokumen.refresh_from_db()  # no broker: rendered when the block above committed
+        if not baru:
+            pesan = f"{dokumen.judul} dengan data yang sama sudah ada; tidak disusun ulang."
+        elif dokumen.dapat_diunduh:
+            pesan = f"{dokumen.judul} selesai disusun."
+        else:
+            pesan = f"{dokumen.judul} sedang disusun."
+        messages.success(request, pesan)
+        return redirect("badan_adhoc:dokumen_rekrutmen_detail", pk=dokumen.pk)
 
 
 class DokumenDetailView(BacaMixin, TemplateView):

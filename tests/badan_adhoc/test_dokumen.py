@@ -262,6 +262,20 @@ def test_staff_request_a_document_and_watch_its_progress(
     assert DokumenRekrutmen.objects.count() == 1
 
 
+@pytest.mark.django_db(transaction=True)
+def test_request_rendered_in_process_says_it_is_finished(diseleksi, masuk, staf_teknis):
+    """Without a broker the document is rendered when the request's block commits (a real
+    commit here, not the test's wrapping transaction): the message says it is finished, not
+    that it is being prepared."""
+    url = reverse("badan_adhoc:rekrutmen_dokumen_minta", args=[diseleksi.pk])
+    response = masuk(staf_teknis).post(
+        url, {"jenis": "pengumuman_pdf", "tahap": "administrasi"}, follow=True
+    )
+    halaman = response.content.decode()
+    assert "selesai disusun." in halaman and "sedang disusun." not in halaman
+    assert DokumenRekrutmen.objects.get().dapat_diunduh
+
+
 def test_other_roles_read_the_list_but_may_not_request(diseleksi, masuk, komisioner, staf_lain):
     for user in (komisioner, staf_lain):
         client = masuk(user)
