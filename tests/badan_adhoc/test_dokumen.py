@@ -263,7 +263,7 @@ def test_staff_request_a_document_and_watch_its_progress(
 
 
 @pytest.mark.django_db(transaction=True)
-def test_request_rendered_in_process_says_it_is_finished(diseleksi, masuk, staf_teknis):
+def test_request_rendered_in_process_says_it_is_finished(norma_seed, diseleksi, masuk, staf_teknis):
     """Without a broker the document is rendered when the request's block commits (a real
     commit here, not the test's wrapping transaction): the message says it is finished, not
     that it is being prepared."""
