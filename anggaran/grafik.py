@@ -34,7 +34,8 @@ def _kategori(bulanan: Bulanan) -> list[str]:
 def grafik_serapan_kumulatif(
     bulanan: Bulanan, *, judul: str = "", lebar: int = 720, tinggi: int = 320
 ) -> SafeString:
-    """Cumulative realisasi against the cumulative RPD, in million Rupiah, per month."""
+    """Cumulative realisasi against the cumulative RPD, in million Rupiah, per month: the RPD
+    (the plan) dashed with open markers over the solid realisasi, so both show where equal."""
     seri = _seri(bulanan, rpd="rpd_kumulatif", realisasi="realisasi_kumulatif", label=" kumulatif")
     return mark_safe(  # noqa: S308 - kpu_site.svg escapes every label
         grafik_garis(
@@ -42,6 +43,7 @@ def grafik_serapan_kumulatif(
             seri=seri,
             judul=judul,
             satuan="jt",
+            putus=("RPD kumulatif",),
             lebar=lebar,
             tinggi=tinggi,
         )

@@ -22,7 +22,7 @@ def dasbor_capaian(*, tahun: int) -> dict:
         "jumlah": len(baris),
         "di_bawah_target": [
             {
-                "kode": b.indikator.kode,
+                "label": b.label,
                 "sasaran": b.indikator.sasaran.uraian,
                 "capaian": b.hasil.nilai_dibatasi,
                 "status": b.hasil.status_label,

@@ -11,7 +11,7 @@ from django.utils.safestring import SafeString, mark_safe
 from kpu_site.svg import grafik_batang
 
 from .models import PengaturanCapaian
-from .selectors import BarisCapaian
+from .selectors import BarisCapaian, capaian_label_list
 
 
 def grafik_capaian(
@@ -23,14 +23,15 @@ def grafik_capaian(
     tinggi: int = 300,
 ) -> SafeString:
     """Capaian of every indikator of ``tahun`` as shown (after the configured cap), one bar
-    per indikator labelled with its sasaran's number, and one dashed reference line at the
+    per indikator labelled as in the tables (``capaian_label_list``: ``S1``, or ``S2.1`` and
+    ``S2.2`` for a sasaran with two indikator), and one dashed reference line at the
     "tercapai" threshold of ``pengaturan`` (the line a bar must reach to count as tercapai in
     the status counts beside the chart). Empty when there is no indikator."""
     if not baris:
         return mark_safe("")
     return mark_safe(  # noqa: S308 - kpu_site.svg escapes every label
         grafik_batang(
-            kategori=[f"S{b.sasaran.nomor}" for b in baris],
+            kategori=capaian_label_list(baris=baris),
             seri=[("Capaian", [b.hasil.nilai_dibatasi for b in baris])],
             judul=f"Capaian indikator kinerja {tahun}",
             satuan="%",

@@ -7,6 +7,7 @@ stored target (PK of the year, else the Renstra year target) and the stored real
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -271,6 +272,7 @@ class BarisCapaian:
     realisasi: Decimal | None
     hasil: HasilCapaian
     periode: dict[str, Realisasi] = field(default_factory=dict)
+    label: str = ""  # the short label shared by the tables and the chart (capaian_label_list)
 
     @property
     def sasaran(self) -> Sasaran:
@@ -322,7 +324,23 @@ def capaian_tahun_list(*, tahun: int, unit=None) -> list[BarisCapaian]:
                 periode=baris,
             )
         )
+    for b, label in zip(hasil, capaian_label_list(baris=hasil), strict=True):
+        b.label = label
     return hasil
+
+
+def capaian_label_list(*, baris) -> list[str]:
+    """The short label of each capaian line, the same in the tables and on the chart's bars:
+    ``S<n>`` (sasaran number) when the sasaran has one indikator in ``baris``, else
+    ``S<n>.<k>`` for its k-th indikator."""
+    jumlah = Counter(b.sasaran.nomor for b in baris)
+    ke: Counter = Counter()
+    label = []
+    for b in baris:
+        nomor = b.sasaran.nomor
+        ke[nomor] += 1
+        label.append(f"S{nomor}" if jumlah[nomor] == 1 else f"S{nomor}.{ke[nomor]}")
+    return label
 
 
 def capaian_ringkasan(*, baris: list[BarisCapaian]) -> dict[str, int]:

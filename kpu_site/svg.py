@@ -315,17 +315,57 @@ def _batang_tegak(kategori, seri, satuan, garis_acuan, top, ticks, lebar, tinggi
     return out
 
 
+# A line chart's dashed series (a plan against what happened: the RPD against realisasi).
+GARIS_PUTUS = "6 4"
+
+
+def _legend_garis(seri, putus, x: float, y: float) -> list[str]:
+    """A line chart's legend: a short sample of each series' line (dashed or solid) with its
+    marker, then its name."""
+    out: list[str] = []
+    if len(seri) < 2:
+        return out
+    for i, (nama, _values) in enumerate(seri):
+        warna = WARNA[i % len(WARNA)]
+        garis = f' stroke-dasharray="{GARIS_PUTUS}"' if nama in putus else ""
+        out.append(
+            f'<line class="legenda" x1="{x:.1f}" y1="{y - 4:.1f}" x2="{x + 22:.1f}" '
+            f'y2="{y - 4:.1f}" stroke="{warna}" stroke-width="2"{garis}/>'
+        )
+        out.append(_penanda(x + 11, y - 4, warna, nama in putus, kelas="legenda"))
+        out.append(f'<text x="{x + 28:.1f}" y="{y:.1f}">{escape(str(nama))}</text>')
+        x += 28 + lebar_teks(str(nama)) + 14
+    return out
+
+
+def _penanda(x: float, y: float, warna: str, terbuka: bool, *, kelas: str = "") -> str:
+    """A point's marker: a filled dot, or a larger open ring for a dashed series, so that a
+    dot and a ring at the same place both show."""
+    k = f' class="{kelas}"' if kelas else ""
+    if terbuka:
+        return (
+            f'<circle{k} cx="{x:.1f}" cy="{y:.1f}" r="5.5" fill="none" '
+            f'stroke="{warna}" stroke-width="2"/>'
+        )
+    return f'<circle{k} cx="{x:.1f}" cy="{y:.1f}" r="3" fill="{warna}"/>'
+
+
 def grafik_garis(
     *,
     kategori: list[str],
     seri: list[tuple[str, list]],
     judul: str = "",
     satuan: str = "",
+    putus: tuple[str, ...] = (),
     lebar: int = 640,
     tinggi: int = 320,
 ) -> str:
     """One line per series over the categories (e.g. months); ``None`` breaks the line.
-    Category names that would overlap are thinned to every k-th."""
+    Category names that would overlap are thinned to every k-th.
+
+    The series named in ``putus`` (a plan: the RPD) are dashed with open markers and drawn
+    over the solid ones with filled markers, so where two series are equal both still show;
+    the legend shows each line's style."""
     values = [_num(v) for _, vs in seri for v in vs]
     maks = max([v for v in values if v is not None] + [0])
     top, ticks = _skala(maks * 1.05 if maks else 0)
@@ -349,8 +389,12 @@ def grafik_garis(
         out.append(
             f'<text x="{x:.1f}" y="{top_y + plot_h + 16:.1f}" text-anchor="middle">{escape(str(nama))}</text>'
         )
-    for s, (_nama, vs) in enumerate(seri):
+    # Solid lines first, the dashed ones over them; then the dots, the open rings last.
+    lapisan: dict[bool, tuple[list[str], list[str]]] = {False: ([], []), True: ([], [])}
+    for s, (nama, vs) in enumerate(seri):
         warna = WARNA[s % len(WARNA)]
+        terbuka = nama in putus
+        garis, penanda = lapisan[terbuka]
         segment: list[str] = []
         segments = []
         for i, v in enumerate(vs):
@@ -363,14 +407,16 @@ def grafik_garis(
             x = left + step * i
             y = top_y + plot_h - plot_h * max(v, 0) / top
             segment.append(f"{x:.1f},{y:.1f}")
-            out.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="{warna}"/>')
+            penanda.append(_penanda(x, y, warna, terbuka))
         if segment:
             segments.append(segment)
+        pola = f' stroke-dasharray="{GARIS_PUTUS}"' if terbuka else ""
         for seg in segments:
-            out.append(
-                f'<polyline points="{" ".join(seg)}" fill="none" stroke="{warna}" stroke-width="2"/>'
+            garis.append(
+                f'<polyline points="{" ".join(seg)}" fill="none" stroke="{warna}" stroke-width="2"{pola}/>'
             )
+    out += lapisan[False][0] + lapisan[True][0] + lapisan[False][1] + lapisan[True][1]
     out.append(_sumbu_x(left, plot_w, top_y + plot_h))
-    out += _legend(seri, 10, head + 12)
+    out += _legend_garis(seri, putus, 10, head + 12)
     out.append("</svg>")
     return "\n".join(out)

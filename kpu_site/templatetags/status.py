@@ -20,7 +20,7 @@ def status_badge(obj, field="status", *, teks="", singkat=False, kelas="", koson
     ``kosong``: what a missing record (``None``) shows."""
     if obj is None:
         return format_html(
-            '<span class="badge text-bg-light border text-muted{}">{}</span>',
+            '<span class="badge text-bg-light border{}">{}</span>',
             f" {kelas}" if kelas else "",
             kosong,
         )

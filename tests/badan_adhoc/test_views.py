@@ -342,16 +342,16 @@ def test_pendaftar_detail_shows_age_on_reference_date_and_the_stored_55_warning(
     client = masuk(komisioner)
     gilang = Pendaftar.objects.get(nama="Gilang Ramadhan")  # 17 the day after the reference
     body = client.get(_url("pendaftar_detail", gilang.pk)).content.decode()
-    assert "usia 16 tahun" in body and "<code>usia_lebih_55</code>" not in body
+    assert "usia 16 tahun" in body and '<span class="kode">usia_lebih_55</span>' not in body
     nurdin = Pendaftar.objects.get(nama="Nurdin")  # 56 on the reference date: warned
     body = client.get(_url("pendaftar_detail", nurdin.pk)).content.decode()
-    assert "usia 56 tahun" in body and "<code>usia_lebih_55</code>" in body
+    assert "usia 56 tahun" in body and '<span class="kode">usia_lebih_55</span>' in body
     # before a screening there is no warning to show yet, as for the other checks
     Pendaftar.objects.filter(pk=nurdin.pk).update(
         status_administrasi="belum", peringatan_usia_lebih_55=False
     )
     body = client.get(_url("pendaftar_detail", nurdin.pk)).content.decode()
-    assert "<code>usia_lebih_55</code>" not in body
+    assert '<span class="kode">usia_lebih_55</span>' not in body
 
 
 def test_api_pendaftar_filters_like_the_list_page(masuk, diseleksi, komisioner):
