@@ -11,6 +11,7 @@ from .pendaftar import (  # noqa: F401
     BarisPemeriksaan,
     JumlahPendaftar,
     di_sipol,
+    klarifikasi_parpol_perlu,
     pemeriksaan_administrasi,
     pendaftar_detail_qs,
     pendaftar_di_kecamatan,

@@ -280,3 +280,9 @@ def pemeriksaan_administrasi(p: Pendaftar, *, rinci: bool) -> list[BarisPemeriks
 def di_sipol(nik: str) -> bool:
     """Whether the NIK is in the imported party-member list (SIPOL)."""
     return AnggotaParpol.objects.filter(nik=nik).exists()
+
+
+def klarifikasi_parpol_perlu(p: Pendaftar) -> bool:
+    """Whether ``p`` may need a party-membership clarification: found in SIPOL (screened as a
+    party member, or its NIK in the imported list now)."""
+    return p.tms_anggota_parpol or di_sipol(p.nik)

@@ -174,6 +174,7 @@ class PendaftarDetailView(BacaMixin, DetailView):
             diperiksa=p.status_administrasi != Pendaftar.Status.BELUM,
             pemeriksaan=selectors.pemeriksaan_administrasi(p, rinci=boleh_kelola(user)),
             di_sipol=selectors.di_sipol(p.nik),
+            klarifikasi_perlu=selectors.klarifikasi_parpol_perlu(p),
             dokumen=p.dokumen.select_related("diunggah_oleh"),
             klarifikasi=p.klarifikasi.select_related("diunggah_oleh", "diputuskan_oleh"),
             form_koreksi=KoreksiForm(initial={"status": p.koreksi_status or "ms"}),
