@@ -13,6 +13,7 @@ from django.views.generic import ListView, TemplateView
 from . import dasbor, selectors, services
 from .akses import IzinMixin
 from .formatting import tanggal_valid
+from .halaman import HalamanMixin
 from .models import JejakAudit
 from .peran import DOMAIN_APPS, Peran, peran_of
 from .tahun import KUNCI_SESI, tahun_aktif, tahun_pilihan, tahun_valid, url_ganti_tahun
@@ -65,7 +66,7 @@ class TahunPilihView(LoginRequiredMixin, View):
         return redirect(url_ganti_tahun(kembali, tahun))
 
 
-class JejakAuditListView(IzinMixin, ListView):
+class JejakAuditListView(IzinMixin, HalamanMixin, ListView):
     permission_required = "kpu_site.view_jejakaudit"
     template_name = "kpu_site/jejakaudit_list.html"
     paginate_by = 50

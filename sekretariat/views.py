@@ -22,6 +22,7 @@ from kpu_site.akses import IzinMixin
 from kpu_site.excel import xlsx_response
 from kpu_site.formatting import tanggal_valid
 from kpu_site.formulir import LayananFormMixin
+from kpu_site.halaman import HalamanMixin
 from kpu_site.services import unduhan_record
 
 from . import forms, grafik, selectors, services
@@ -300,7 +301,7 @@ class JabatanSimpanView(SimpanView):
 # --- Pegawai ---------------------------------------------------------------------------------
 
 
-class PegawaiListView(IzinMixin, ListView):
+class PegawaiListView(IzinMixin, HalamanMixin, ListView):
     permission_required = "sekretariat.view_pegawai"
     template_name = "sekretariat/pegawai_list.html"
     context_object_name = "pegawai_list"
@@ -440,7 +441,7 @@ class RiwayatPendidikanTambahView(PegawaiTulisMixin, IzinMixin, LayananFormMixin
 # --- Riwayat jabatan -------------------------------------------------------------------------
 
 
-class RiwayatListView(IzinMixin, ListView):
+class RiwayatListView(IzinMixin, HalamanMixin, ListView):
     permission_required = "sekretariat.view_riwayatjabatan"
     template_name = "sekretariat/riwayatjabatan_list.html"
     context_object_name = "riwayat_list"

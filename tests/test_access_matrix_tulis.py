@@ -302,9 +302,9 @@ class Dunia:
     @cached_property
     def badan_adhoc(self):
         """A PPS recruitment of 11 screened applicants, scored, interviewed and ranked (3
-        terpilih) but not yet appointed, and an applicant's clarification letter."""
+        terpilih) but not yet appointed, and the clarification letter of one found in SIPOL."""
         from badan_adhoc import services
-        from badan_adhoc.models import Pendaftar
+        from badan_adhoc.models import AnggotaParpol, Pendaftar
         from tests.badan_adhoc.conftest import berkas
 
         services.wilayah_import(berkas=berkas("wilayah.csv"), nama_berkas="wilayah.csv")
@@ -339,6 +339,8 @@ class Dunia:
                 pendaftar=p, nilai_cat=None, nilai_wawancara=Decimal(80), pengguna=None
             )
         services.peringkat_compute(rekrutmen=r, pengguna=None)
+        # found in SIPOL after the screening: a clarification is offered to such applicants only
+        AnggotaParpol.objects.create(nik=pendaftar[10].nik, nama=pendaftar[10].nama, partai="X")
         klarifikasi = services.klarifikasi_upload(
             pendaftar=pendaftar[10], berkas=_pdf(), keterangan="Surat partai", pengguna=None
         )

@@ -11,6 +11,7 @@ from django.views.generic import DetailView, FormView, TemplateView
 from kpu_site.akses import IzinMixin
 from kpu_site.excel import xlsx_response
 from kpu_site.formulir import LayananFormMixin
+from kpu_site.halaman import halaman_ambil, halaman_dari_page
 from kpu_site.services import unduhan_record
 from kpu_site.tahun import tahun_aktif
 
@@ -324,7 +325,7 @@ class PosDetailView(BacaMixin, TemplateView):
         simpul = pohon.per_id[pos.pk]
         bulanan = selectors.realisasi_bulanan(dokumen=pos.dokumen, pos=pos)
         transaksi = Paginator(selectors.realisasi_list(dokumen=pos.dokumen, pos=pos), 50)
-        halaman = transaksi.get_page(self.request.GET.get("page"))
+        halaman, catatan = halaman_ambil(transaksi, self.request.GET.get("page"))
         context.update(
             pos=pos,
             dokumen=pos.dokumen,
@@ -332,7 +333,7 @@ class PosDetailView(BacaMixin, TemplateView):
             leluhur=pohon.leluhur(pos.pk),
             bulanan=bulanan,
             grafik=grafik.grafik_serapan_kumulatif(bulanan, judul="Realisasi kumulatif (juta Rp)"),
-            page_obj=halaman,
+            halaman=halaman_dari_page(halaman, catatan),
             transaksi=halaman.object_list,
         )
         return context

@@ -15,6 +15,7 @@ from django.views.generic import FormView, ListView
 from kpu_site.excel import xlsx_response
 from kpu_site.formatting import bulan as nama_bulan
 from kpu_site.formulir import LayananFormMixin
+from kpu_site.halaman import HalamanMixin
 from kpu_site.impor import ImporGagal, kesalahan_teks
 from kpu_site.services import unduhan_record
 
@@ -25,7 +26,7 @@ from ._dasar import BacaMixin, DokumenMixin, TulisMixin
 # --- realisasi -------------------------------------------------------------------------------
 
 
-class RealisasiListView(BacaMixin, DokumenMixin, ListView):
+class RealisasiListView(BacaMixin, DokumenMixin, HalamanMixin, ListView):
     template_name = "anggaran/realisasi_list.html"
     paginate_by = 50
     context_object_name = "transaksi"

@@ -152,14 +152,46 @@ def pendaftar_halaman_qs(qs):
     return qs.select_related("wilayah_tujuan", "wilayah_tujuan__induk").order_by("pk")
 
 
-def pendaftar_halaman(qs, *, setelah: int | None, ukuran: int = 50):
-    """Keyset page: ``ukuran`` applicants with id > ``setelah``, and whether more follow. No
-    OFFSET, so page 6,000 of 300,000 rows costs the same as page 1."""
+def pendaftar_halaman(
+    qs, *, setelah: int | None = None, sebelum: int | None = None, ukuran: int = 50
+):
+    """Keyset page: ``ukuran`` applicants with id > ``setelah`` (or the last ``ukuran`` with
+    id < ``sebelum``: the page before), and whether more follow. No OFFSET, so page 6,000 of
+    300,000 rows costs the same as page 1."""
+    if sebelum:
+        rows = list(pendaftar_halaman_qs(qs.filter(pk__lt=sebelum)).reverse()[:ukuran])
+        return rows[::-1], True
     if setelah:
         qs = qs.filter(pk__gt=setelah)
     rows = list(pendaftar_halaman_qs(qs)[: ukuran + 1])
     ada_lagi = len(rows) > ukuran
     return rows[:ukuran], ada_lagi
+
+
+def pendaftar_halaman_nomor(qs, *, nomor: int, jumlah: int | None, ukuran: int = 50):
+    """Page ``nomor`` (from 1) of ``qs``, for a page asked by its number (a numbered link,
+    the jump): one OFFSET over the ids only (an index scan, no row read) finds the key next to
+    the page, counted from the nearer end when ``jumlah`` (the exact number of rows) is
+    known, then ``pendaftar_halaman`` reads the page. The last page needs no OFFSET."""
+    awal = (nomor - 1) * ukuran
+    if awal <= 0:
+        return pendaftar_halaman(qs, ukuran=ukuran)
+    ids = qs.order_by("pk").values_list("pk", flat=True)
+    sesudah = None if jumlah is None else jumlah - awal - ukuran  # rows after the page
+    if sesudah is None or awal <= sesudah:
+        kunci = list(ids[awal - 1 : awal])
+        return pendaftar_halaman(qs, setelah=kunci[0], ukuran=ukuran) if kunci else ([], False)
+    if sesudah <= 0:  # the last page: the last rows
+        rows = list(pendaftar_halaman_qs(qs).reverse()[: jumlah - awal])
+        return rows[::-1], False
+    kunci = list(ids.reverse()[sesudah - 1 : sesudah])  # the first row after the page
+    return pendaftar_halaman(qs, sebelum=kunci[0], ukuran=ukuran) if kunci else ([], False)
+
+
+def pendaftar_nomor_halaman(qs, *, setelah: int, ukuran: int = 50) -> int:
+    """The number of the page that follows id ``setelah`` (an old ``?setelah=`` link without
+    its page number)."""
+    return qs.filter(pk__lte=setelah).count() // ukuran + 1
 
 
 def usia_pada(tanggal_lahir: date, acuan: date) -> int:
@@ -248,3 +280,9 @@ def pemeriksaan_administrasi(p: Pendaftar, *, rinci: bool) -> list[BarisPemeriks
 def di_sipol(nik: str) -> bool:
     """Whether the NIK is in the imported party-member list (SIPOL)."""
     return AnggotaParpol.objects.filter(nik=nik).exists()
+
+
+def klarifikasi_parpol_perlu(p: Pendaftar) -> bool:
+    """Whether ``p`` may need a party-membership clarification: found in SIPOL (screened as a
+    party member, or its NIK in the imported list now)."""
+    return p.tms_anggota_parpol or di_sipol(p.nik)

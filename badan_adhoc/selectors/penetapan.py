@@ -7,11 +7,12 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Count, F, Q, Sum, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Count, DecimalField, ExpressionWrapper, F, Q, Sum, Value
+from django.db.models.functions import Coalesce, Round
 
 from ..models import (
     AnggotaBadan,
+    JenisBadan,
     Pendaftar,
     Rekrutmen,
     TarifHonor,
@@ -20,21 +21,51 @@ from ..models import (
 
 def peringkat_corong(rekrutmen: Rekrutmen) -> dict[str, int]:
     """The selection funnel of a recruitment, in one scan of its applicants: MS, with a CAT
-    score, called to interview, terpilih, cadangan."""
+    score, called to interview, terpilih, cadangan. KPPS has no test nor interview (NOTES.md):
+    MS, terpilih, cadangan only."""
+    kpps = rekrutmen.jenis_badan == JenisBadan.KPPS
     return Pendaftar.objects.filter(rekrutmen=rekrutmen).aggregate(
         ms=Count("pk", filter=Q(status_administrasi=Pendaftar.Status.MS)),
-        nilai_cat=Count("pk", filter=Q(nilai_cat__isnull=False)),
-        wawancara=Count("pk", filter=Q(dipanggil_wawancara=True)),
+        **(
+            {}
+            if kpps
+            else {
+                "nilai_cat": Count("pk", filter=Q(nilai_cat__isnull=False)),
+                "wawancara": Count("pk", filter=Q(dipanggil_wawancara=True)),
+            }
+        ),
         terpilih=Count("pk", filter=Q(hasil_akhir=Pendaftar.HasilAkhir.TERPILIH)),
         cadangan=Count("pk", filter=Q(hasil_akhir=Pendaftar.HasilAkhir.CADANGAN)),
     )
 
 
+def peringkat_urutan(rekrutmen: Rekrutmen) -> list:
+    """The order of the ranking (``services.penetapan``'s ``_URUT_PPK_PPS``/``_URUT_KPPS``) as
+    ORM expressions: PPK/PPS by the final score in hundredths, then interview, then CAT, then
+    the older applicant, then the earlier registration (a missing score last); KPPS without the
+    55+ warning first, then registration order."""
+    if rekrutmen.jenis_badan == JenisBadan.KPPS:
+        return [F("peringatan_usia_lebih_55").asc(), "pk"]
+    akhir = ExpressionWrapper(
+        Round(F("nilai_cat") * 100) + Round(F("nilai_wawancara") * 100),
+        output_field=DecimalField(),
+    )
+    return [
+        akhir.desc(nulls_last=True),
+        F("nilai_wawancara").desc(nulls_last=True),
+        F("nilai_cat").desc(nulls_last=True),
+        "tanggal_lahir",
+        "pk",
+    ]
+
+
 def peringkat_wilayah(rekrutmen: Rekrutmen, wilayah_id: int):
+    """The ranking page of one wilayah: the ranked applicants by rank, then the ones called
+    to interview but not ranked (tidak lolos) by the same rule (``peringkat_urutan``)."""
     return (
         Pendaftar.objects.filter(rekrutmen=rekrutmen, wilayah_tujuan_id=wilayah_id)
         .filter(Q(peringkat__isnull=False) | Q(dipanggil_wawancara=True))
-        .order_by(F("peringkat").asc(nulls_last=True), F("nilai_cat").desc(nulls_last=True), "pk")
+        .order_by(F("peringkat").asc(nulls_last=True), *peringkat_urutan(rekrutmen))
     )
 
 

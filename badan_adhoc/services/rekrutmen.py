@@ -26,6 +26,7 @@ from ..models import (
     TahapanRekrutmen,
     Wilayah,
 )
+from ..selectors.pendaftar import klarifikasi_parpol_perlu
 from .impor import kode_lahir
 from .versi import pendaftar_versi_naik
 
@@ -184,8 +185,14 @@ def klarifikasi_upload(
     *, pendaftar: Pendaftar, berkas, keterangan: str = "", pengguna
 ) -> KlarifikasiParpol:
     """Upload the party's letter (or the applicant's statement) for an applicant listed in
-    SIPOL; it counts only once staff accept it (``klarifikasi_decide``)."""
+    SIPOL; it counts only once staff accept it (``klarifikasi_decide``). Refused for an
+    applicant not found in SIPOL (``klarifikasi_parpol_perlu``)."""
     pastikan_boleh_kelola(pengguna)
+    if not klarifikasi_parpol_perlu(pendaftar):
+        raise ValidationError(
+            f"Pendaftar {pendaftar.nama} tidak tercantum dalam daftar anggota partai politik "
+            "(SIPOL); klarifikasi keanggotaan partai politik tidak diperlukan."
+        )
     jenis_berkas, isi, nama_asli = _berkas_save(berkas)
     return KlarifikasiParpol.objects.create(
         pendaftar=pendaftar,

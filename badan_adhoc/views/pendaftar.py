@@ -9,12 +9,14 @@ from django.shortcuts import get_object_or_404, redirect
 from django.views import View
 from django.views.generic import DetailView, FormView, TemplateView
 
+from kpu_site.batas import id_param
 from kpu_site.excel import xlsx_tulis_response
 from kpu_site.formulir import (
     LayananFormMixin,
     kesalahan_ke_pesan,
     pesan_form_salah,
 )
+from kpu_site.halaman import PARAM, Halaman, jumlah_halaman, nomor_baca, nomor_batasi
 from kpu_site.services import unduhan_record
 
 from .. import selectors, services
@@ -40,8 +42,9 @@ from .rekrutmen import BacaMixin, KelolaMixin, _RekrutmenMixin
 
 
 class PendaftarListView(_RekrutmenMixin, BacaMixin, TemplateView):
-    """Keyset-paginated list (``?setelah=<id>``): constant cost at any depth of 300,000 rows;
-    the number of queries does not depend on the number of applicants."""
+    """Paginated by key underneath (``?setelah=<id>``): previous and next cost the same at
+    any depth of 300,000 rows; the number of queries does not depend on the number of
+    applicants. Page numbers and the jump: ``halaman``."""
 
     template_name = "badan_adhoc/pendaftar_list.html"
     ukuran = 50
@@ -65,37 +68,72 @@ class PendaftarListView(_RekrutmenMixin, BacaMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         form, qs = self.saring()
-        try:
-            setelah = int(self.request.GET.get("setelah") or 0)
-        except ValueError:
-            setelah = 0
-        # The count: exact from the cached per-recruitment summary when it can tell (then an
-        # empty result needs no page query either), else after the page (see pendaftar_jumlah).
-        tersimpan = selectors.pendaftar_jumlah_dari_ringkasan(
-            rekrutmen=self.rekrutmen, **self.saringan
-        )
-        if tersimpan == 0:
-            rows, ada_lagi = [], False
-        else:
-            rows, ada_lagi = selectors.pendaftar_halaman(qs, setelah=setelah, ukuran=self.ukuran)
-        if tersimpan is not None:
-            jumlah = selectors.JumlahPendaftar(tersimpan)
-        else:
-            jumlah = selectors.pendaftar_jumlah(
-                qs,
-                cari=bool(self.saringan["q"]),
-                baris_semua=rows if not setelah and not ada_lagi else None,
-            )
+        rows, jumlah, halaman = self.halaman(qs)
         context.update(
             rekrutmen=self.rekrutmen,
             saring=form,
             pendaftar_list=rows,
             jumlah=jumlah.nilai,
             jumlah_lebih_dari=jumlah.lebih_dari,
-            setelah=setelah,
-            berikut=rows[-1].pk if ada_lagi and rows else None,
+            halaman=halaman,
+            berikut=rows[-1].pk if halaman.ada_berikutnya and rows else None,
         )
         return context
+
+    def halaman(self, qs) -> tuple[list, selectors.JumlahPendaftar, Halaman]:
+        """The rows of the page asked for, the count, and the pager. ``?page=`` alone (a
+        numbered link, the jump) is found by ``pendaftar_halaman_nomor``; the previous and next
+        links also carry the key next to them (``?setelah=``/``?sebelum=``) and read the page
+        by key alone. The count: exact from the cached per-recruitment summary when it can
+        tell (then an empty result needs no page query either), else after the page (see
+        ``pendaftar_jumlah``)."""
+        params, u = self.request.GET, self.ukuran
+        nomor, catatan = nomor_baca(params.get(PARAM))
+        setelah, sebelum = id_param(params.get("setelah")), id_param(params.get("sebelum"))
+        tersimpan = selectors.pendaftar_jumlah_dari_ringkasan(
+            rekrutmen=self.rekrutmen, **self.saringan
+        )
+        jumlah = None if tersimpan is None else selectors.JumlahPendaftar(tersimpan)
+
+        def hitung(baris_semua=None):
+            return selectors.pendaftar_jumlah(
+                qs, cari=bool(self.saringan["q"]), baris_semua=baris_semua
+            )
+
+        if tersimpan == 0:
+            rows, ada_lagi = [], False
+        elif setelah or sebelum:
+            if setelah and not params.get(PARAM):
+                nomor = selectors.pendaftar_nomor_halaman(qs, setelah=setelah, ukuran=u)
+            rows, ada_lagi = selectors.pendaftar_halaman(
+                qs, setelah=setelah, sebelum=sebelum, ukuran=u
+            )
+            if sebelum and len(rows) < u:
+                nomor = 1  # nothing before these rows
+            jumlah = jumlah or hitung()
+        elif nomor == 1:
+            rows, ada_lagi = selectors.pendaftar_halaman(qs, ukuran=u)
+            jumlah = jumlah or hitung(rows if not ada_lagi else None)
+        else:
+            jumlah = jumlah or hitung()
+            if jumlah.lebih_dari and nomor > jumlah_halaman(jumlah.nilai, u):
+                jumlah = selectors.JumlahPendaftar(qs.count())  # a jump past the capped count
+            nomor, catatan = nomor_batasi(nomor, jumlah_halaman(jumlah.nilai, u))
+            rows, ada_lagi = selectors.pendaftar_halaman_nomor(
+                qs, nomor=nomor, jumlah=None if jumlah.lebih_dari else jumlah.nilai, ukuran=u
+            )
+        jumlah = jumlah or selectors.JumlahPendaftar(0)
+        semua = None if jumlah.lebih_dari else jumlah_halaman(jumlah.nilai, u)
+        halaman = Halaman(
+            nomor=min(nomor, semua or nomor),  # a key link followed after rows were removed
+            jumlah=semua,
+            ada_berikutnya=ada_lagi,
+            catatan=catatan,
+            sebelumnya={"sebelum": rows[0].pk} if rows and nomor > 2 else {},
+            berikutnya={"setelah": rows[-1].pk} if rows else {},
+            buang=("setelah", "sebelum"),
+        )
+        return rows, jumlah, halaman
 
 
 class PendaftarExportView(PendaftarListView):
@@ -136,6 +174,7 @@ class PendaftarDetailView(BacaMixin, DetailView):
             diperiksa=p.status_administrasi != Pendaftar.Status.BELUM,
             pemeriksaan=selectors.pemeriksaan_administrasi(p, rinci=boleh_kelola(user)),
             di_sipol=selectors.di_sipol(p.nik),
+            klarifikasi_perlu=selectors.klarifikasi_parpol_perlu(p),
             dokumen=p.dokumen.select_related("diunggah_oleh"),
             klarifikasi=p.klarifikasi.select_related("diunggah_oleh", "diputuskan_oleh"),
             form_koreksi=KoreksiForm(initial={"status": p.koreksi_status or "ms"}),

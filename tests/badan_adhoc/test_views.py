@@ -123,6 +123,7 @@ def test_override_form_requires_a_reason_and_keeps_status(masuk, diseleksi, staf
 
 
 def test_clarification_upload_rejects_a_renamed_file(masuk, diseleksi, staf_teknis):
+    services.anggota_parpol_import(berkas=berkas("anggota_parpol.csv"), nama_berkas="a.csv")
     p = Pendaftar.objects.get(nama="Lukman Hakim")
     palsu = SimpleUploadedFile("surat.pdf", b"MZ not a pdf at all")
     response = masuk(staf_teknis).post(_url("klarifikasi_upload", p.pk), {"berkas": palsu})
@@ -402,6 +403,7 @@ def test_wilayah_page_counts_kelurahan_tps_dpt_and_party_members(masuk, wilayah_
 def test_klarifikasi_decision_without_a_choice_says_why(masuk, diseleksi, staf_teknis):
     from badan_adhoc.services import klarifikasi_upload
 
+    services.anggota_parpol_import(berkas=berkas("anggota_parpol.csv"), nama_berkas="a.csv")
     p = Pendaftar.objects.get(nama="Maya Sari")
     k = klarifikasi_upload(
         pendaftar=p,
@@ -488,3 +490,42 @@ def test_import_pages_of_a_recruitment_name_it(masuk, rekrutmen_pps, staf_teknis
         assert response.status_code == 200 and response.context["rekrutmen"] == rekrutmen_pps
         assert judul in body and _url("rekrutmen_detail", rekrutmen_pps.pk) in body, name
     assert client.get(_url("pendaftar_import", 99999)).status_code == 404
+
+
+# --- party clarification only for applicants found in SIPOL (issue 16) -------------------------
+
+PDF_KECIL = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+KARTU_KLARIFIKASI = "Klarifikasi keanggotaan partai politik"
+
+
+def test_clarification_is_offered_only_to_applicants_found_in_sipol(masuk, diseleksi, staf_teknis):
+    services.anggota_parpol_import(berkas=berkas("anggota_parpol.csv"), nama_berkas="a.csv")
+    client = masuk(staf_teknis)
+    di_sipol = Pendaftar.objects.get(nama="Lukman Hakim")
+    body = client.get(_url("pendaftar_detail", di_sipol.pk)).content.decode()
+    assert KARTU_KLARIFIKASI in body
+    assert _url("klarifikasi_upload", di_sipol.pk) in body
+    assert "Unggah klarifikasi" in body
+
+    lain = Pendaftar.objects.get(nik=NIK)
+    body = client.get(_url("pendaftar_detail", lain.pk)).content.decode()
+    assert KARTU_KLARIFIKASI not in body
+    assert _url("klarifikasi_upload", lain.pk) not in body
+    assert "tercantum dalam daftar anggota partai politik" not in body
+    assert "Unggah klarifikasi" not in body
+
+
+def test_clarification_post_for_an_applicant_not_in_sipol_is_refused_with_a_message(
+    masuk, diseleksi, staf_teknis
+):
+    lain = Pendaftar.objects.get(nik=NIK)
+    response = masuk(staf_teknis).post(
+        _url("klarifikasi_upload", lain.pk),
+        {"berkas": SimpleUploadedFile("s.pdf", PDF_KECIL), "keterangan": "Surat partai"},
+        follow=True,
+    )
+    assert [str(m) for m in response.context["messages"]] == [
+        f"Pendaftar {lain.nama} tidak tercantum dalam daftar anggota partai politik (SIPOL); "
+        "klarifikasi keanggotaan partai politik tidak diperlukan."
+    ]
+    assert not lain.klarifikasi.exists()
