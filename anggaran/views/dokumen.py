@@ -105,6 +105,10 @@ class DokumenDetailView(BacaMixin, DokumenMixin, TemplateView):
         revisi = selectors.revisi_pilih(dokumen=dokumen, nomor=self.request.GET.get("revisi"))
         return selectors.pohon_anggaran(dokumen=dokumen, revisi=revisi)
 
+    # Without a chosen depth the tree opens with the program and kegiatan lines showing and
+    # the lower levels closed (opened with ▸, or by choosing a depth: the no-JavaScript way).
+    KEDALAMAN_TERBUKA = 1
+
     def _kedalaman(self) -> int:
         try:
             return max(0, min(7, int(self.request.GET.get("kedalaman", "7"))))
@@ -124,9 +128,7 @@ class DokumenDetailView(BacaMixin, DokumenMixin, TemplateView):
                     s.pos.satuan,
                     s.harga,
                     s.pagu,
-                    s.realisasi,
-                    s.sisa,
-                    s.serapan,
+                    *((s.realisasi, s.sisa, s.serapan) if s.realisasi_dicatat else (None,) * 3),
                 ]
                 for s in pohon.urut
                 if s.kedalaman <= maks
@@ -177,6 +179,8 @@ class DokumenDetailView(BacaMixin, DokumenMixin, TemplateView):
             pohon=pohon,
             baris=[s for s in pohon.urut if s.kedalaman <= maks],
             kedalaman=maks,
+            terlipat="kedalaman" not in self.request.GET,
+            kedalaman_terbuka=self.KEDALAMAN_TERBUKA,
             pilihan_kedalaman=list(enumerate(Pos.Tingkat.labels)),
             revisi_semua=selectors.revisi_list(dokumen=pohon.dokumen),
             boleh_kunci=boleh_kunci(self.request.user),
