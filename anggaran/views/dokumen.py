@@ -12,7 +12,7 @@ from kpu_site.akses import IzinMixin
 from kpu_site.excel import xlsx_response
 from kpu_site.formulir import LayananFormMixin
 from kpu_site.services import unduhan_record
-from kpu_site.tahun import tahun_aktif
+from kpu_site.tahun import tahun_aktif, tahun_kosong
 
 from .. import forms, grafik, selectors, services
 from ..akses import boleh_kunci, boleh_tulis
@@ -34,6 +34,8 @@ class DokumenListView(BacaMixin, TemplateView):
             selectors.dokumen_list(tahun=None if semua else tahun)
         )
         context["ringkasan"] = ringkasan
+        if not semua and not ringkasan:
+            context["tahun_kosong"] = tahun_kosong(self.request, tahun, app="anggaran")
         context["sumber_dana"] = selectors.ringkasan_per_sumber_dana(
             tahun=tahun, ringkasan=ringkasan
         )

@@ -15,7 +15,7 @@ from kpu_site.akses import IzinMixin
 from kpu_site.berkas import berkas_buka
 from kpu_site.formulir import LayananFormMixin, kesalahan_ke_pesan
 from kpu_site.peran import PERAN_PIMPINAN, is_pimpinan, peran_of
-from kpu_site.tahun import tahun_aktif, tahun_pilihan
+from kpu_site.tahun import tahun_aktif, tahun_kosong, tahun_pilihan
 
 from . import selectors, services
 from .forms import NaskahLkjForm
@@ -70,6 +70,8 @@ class LaporanTahunView(IzinMixin, TemplateView):
         context["temuan_catatan"] = [t for t in temuan if not t.wajib]
         context["boleh_jelaskan"] = is_pimpinan(user)
         context["naskah"] = selectors.naskah_get(tahun=tahun)
+        kosong = not context["laporan"].exists() and not selectors.lkj_data_ada(tahun=tahun)
+        context["tahun_kosong"] = tahun_kosong(self.request, tahun, app="kinerja") if kosong else None
         return context
 
 

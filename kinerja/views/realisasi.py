@@ -26,7 +26,7 @@ from ..forms import (
     RealisasiForm,
 )
 from ..models import BuktiDukung, Realisasi
-from ._dasar import TahunMixin, kembali_ke
+from ._dasar import TahunMixin, kembali_ke, tahun_kosong_kinerja
 
 # --------------------------------------------------------------------------- realisasi
 
@@ -54,6 +54,7 @@ class RealisasiListView(IzinMixin, TahunMixin, TemplateView):
                 for b in baris
             ],
             periode=Realisasi.Periode.choices,
+            tahun_kosong=tahun_kosong_kinerja(self.request, tahun),
         )
         return context
 
