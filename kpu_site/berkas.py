@@ -99,3 +99,37 @@ def berkas_buka(field):
         return field.open("rb")
     except FileNotFoundError:
         raise Http404("Berkas tidak ditemukan di penyimpanan.") from None
+
+
+# How a stored file of each kind (``berkas_periksa``) is served. PDF and images open in the
+# browser; the others download. Any other or unknown kind is served as bytes, never as what
+# its name suggests.
+MIME = {
+    "pdf": "application/pdf",
+    "png": "image/png",
+    "jpg": "image/jpeg",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
+TAMPIL_DI_PERAMBAN = frozenset({"pdf", "png", "jpg"})
+# The file is its own document: nothing loads from it, it runs in a sandbox (no scripts, an
+# opaque origin: no cookies, no access to the app) and no other page may frame it.
+CSP_BERKAS = "default-src 'none'; frame-ancestors 'none'; sandbox"
+
+
+def berkas_response(field, *, jenis: str, nama: str):
+    """A stored file (a ``FieldFile``) of kind ``jenis`` as a response: inline in the browser
+    when it is a PDF or an image, else a download; its type from ``jenis`` (read from the
+    content at upload), ``nosniff``, and a sandbox CSP (``CSP_BERKAS``) in place of the pages'
+    policy. The caller checks access first."""
+    from django.http import FileResponse
+
+    response = FileResponse(
+        berkas_buka(field),
+        as_attachment=jenis not in TAMPIL_DI_PERAMBAN,
+        filename=nama,
+        content_type=MIME.get(jenis, "application/octet-stream"),
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = CSP_BERKAS  # django-csp keeps a header already set
+    return response

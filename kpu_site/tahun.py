@@ -227,3 +227,30 @@ class TahunMiddleware:
         if baru and tahun in tahun_pilihan():
             request.session[KUNCI_SESI] = tahun
         return None
+
+
+# ------------------------------------------------------------------ a year without data
+
+
+def tahun_terdekat(tahun: int, *, app: str) -> int | None:
+    """The year nearest to ``tahun`` (the later one on a tie) that has data in ``app`` (its
+    ``TAHUN_BERDATA``), other than ``tahun`` itself; None when the app has no data at all."""
+    tahun_app: set[int] = set()
+    for model, field in _model_bertahun("TAHUN_BERDATA"):
+        if model._meta.app_label == app:
+            rentang = {f"{field}__gte": TAHUN_MIN, f"{field}__lte": TAHUN_MAX}
+            tahun_app |= set(model.objects.filter(**rentang).values_list(field, flat=True))
+    tahun_app.discard(tahun)
+    return min(tahun_app, key=lambda t: (abs(t - tahun), -t), default=None)
+
+
+def tahun_kosong(request, tahun: int, *, app: str) -> dict:
+    """Context of ``includes/_tahun_kosong.html`` ("Belum ada data untuk tahun …" with a link
+    to the same page for the nearest year with data of ``app``)."""
+    terdekat = tahun_terdekat(tahun, app=app)
+    url = None
+    if terdekat is not None:
+        url = url_ganti_tahun(request.get_full_path(), terdekat)
+        if tahun_halaman(request) is None:  # the page follows the working year: say which
+            url += f"{'&' if '?' in url else '?'}tahun={terdekat}"
+    return {"tahun": tahun, "terdekat": terdekat, "url": url}

@@ -84,7 +84,8 @@ def test_switching_on_a_record_page_goes_to_the_apps_list(demo, masuk, sekretari
     response = _pilih(client, 2022, reverse("anggaran:serapan", args=[dipa.pk]))
     assert response["Location"] == reverse("anggaran:dokumen_list")
     html = client.get(response["Location"]).content.decode()
-    assert "Belum ada DIPA atau hibah tahun 2022" in html
+    assert "Belum ada data untuk tahun 2022." in html  # and a link to the nearest year
+    assert '?tahun=2023">Lihat tahun 2023</a>' in html
     assert dipa.nomor not in html
     # All years on request.
     assert (

@@ -90,6 +90,12 @@ class Simpul(SisaSerapan):
     def punya_anak(self) -> bool:
         return bool(self.anak)
 
+    @property
+    def realisasi_dicatat(self) -> bool:
+        """Is realisasi recorded on this line or summed up to it? Not on a detail line (below
+        akun): a realisasi is booked on its akun, so its realisasi, sisa and serapan show "–"."""
+        return self.pos.tingkat != Pos.Tingkat.DETAIL
+
 
 @dataclass
 class Pohon(SisaSerapan):

@@ -13,7 +13,7 @@ from kpu_site.excel import xlsx_response
 from kpu_site.formulir import LayananFormMixin
 from kpu_site.halaman import halaman_ambil, halaman_dari_page
 from kpu_site.services import unduhan_record
-from kpu_site.tahun import tahun_aktif
+from kpu_site.tahun import tahun_aktif, tahun_kosong
 
 from .. import forms, grafik, selectors, services
 from ..akses import boleh_kunci, boleh_tulis
@@ -35,6 +35,8 @@ class DokumenListView(BacaMixin, TemplateView):
             selectors.dokumen_list(tahun=None if semua else tahun)
         )
         context["ringkasan"] = ringkasan
+        if not semua and not ringkasan:
+            context["tahun_kosong"] = tahun_kosong(self.request, tahun, app="anggaran")
         context["sumber_dana"] = selectors.ringkasan_per_sumber_dana(
             tahun=tahun, ringkasan=ringkasan
         )
@@ -106,6 +108,10 @@ class DokumenDetailView(BacaMixin, DokumenMixin, TemplateView):
         revisi = selectors.revisi_pilih(dokumen=dokumen, nomor=self.request.GET.get("revisi"))
         return selectors.pohon_anggaran(dokumen=dokumen, revisi=revisi)
 
+    # Without a chosen depth the tree opens with the program and kegiatan lines showing and
+    # the lower levels closed (opened with ▸, or by choosing a depth: the no-JavaScript way).
+    KEDALAMAN_TERBUKA = 1
+
     def _kedalaman(self) -> int:
         try:
             return max(0, min(7, int(self.request.GET.get("kedalaman", "7"))))
@@ -125,9 +131,7 @@ class DokumenDetailView(BacaMixin, DokumenMixin, TemplateView):
                     s.pos.satuan,
                     s.harga,
                     s.pagu,
-                    s.realisasi,
-                    s.sisa,
-                    s.serapan,
+                    *((s.realisasi, s.sisa, s.serapan) if s.realisasi_dicatat else (None,) * 3),
                 ]
                 for s in pohon.urut
                 if s.kedalaman <= maks
@@ -178,6 +182,8 @@ class DokumenDetailView(BacaMixin, DokumenMixin, TemplateView):
             pohon=pohon,
             baris=[s for s in pohon.urut if s.kedalaman <= maks],
             kedalaman=maks,
+            terlipat="kedalaman" not in self.request.GET,
+            kedalaman_terbuka=self.KEDALAMAN_TERBUKA,
             pilihan_kedalaman=list(enumerate(Pos.Tingkat.labels)),
             revisi_semua=selectors.revisi_list(dokumen=pohon.dokumen),
             boleh_kunci=boleh_kunci(self.request.user),

@@ -10,7 +10,7 @@ from django.views.generic import TemplateView
 from kpu_site.excel import xlsx_response
 from kpu_site.formatting import bulan as nama_bulan
 from kpu_site.services import unduhan_record
-from kpu_site.tahun import tahun_aktif
+from kpu_site.tahun import tahun_aktif, tahun_kosong
 
 from .. import grafik, selectors
 from ._dasar import BacaMixin, DokumenMixin
@@ -133,6 +133,9 @@ class LaporanView(BacaMixin, TemplateView):
             revisi_semua=selectors.revisi_list(dokumen=tabel["dokumen"]) if tabel else [],
             sumber_dana=laporan["sumber_dana"],
             hibah=laporan["hibah"],
+            tahun_kosong=None
+            if tabel or laporan["hibah"]
+            else tahun_kosong(self.request, tahun, app="anggaran"),
         )
         return context
 

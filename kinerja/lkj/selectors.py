@@ -31,5 +31,13 @@ def laporan_final(*, tahun: int) -> LaporanKinerja | None:
     return LaporanKinerja.objects.filter(tahun=tahun, status=LaporanKinerja.Status.FINAL).first()
 
 
+def lkj_data_ada(*, tahun: int) -> bool:
+    """Has ``tahun`` the performance data an LKj is composed from (a Renstra covering the year
+    and a Perjanjian Kinerja)? ``services.laporan_request`` refuses a year without it."""
+    from kinerja import selectors as kin
+
+    return kin.renstra_untuk_tahun(tahun) is not None and kin.pk_berlaku(tahun=tahun) is not None
+
+
 def naskah_get(*, tahun: int) -> NaskahLkj | None:
     return NaskahLkj.objects.filter(tahun=tahun).first()

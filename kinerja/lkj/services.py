@@ -24,7 +24,7 @@ from kpu_site.peran import Peran, is_pimpinan, peran_of
 
 from .models import LaporanKinerja, NaskahLkj, TemuanDijelaskan
 from .preflight import lkj_preflight, temuan_menghalangi
-from .selectors import naskah_get
+from .selectors import lkj_data_ada, naskah_get
 
 log = logging.getLogger(__name__)
 
@@ -49,11 +49,9 @@ def laporan_request(*, tahun: int, pengguna, antrekan: bool = True) -> LaporanKi
     (``preflight.temuan_menghalangi``; a reviewer's notes do not make it a draft). Refused with
     a clear message when the year has no performance data at all, or by a role that may not request it.
     """
-    from kinerja import selectors as kin
-
     if pengguna is not None and peran_of(pengguna) not in PERAN_PENYUSUN:
         raise PermissionDenied("Peran Anda tidak dapat meminta penyusunan Laporan Kinerja.")
-    if kin.renstra_untuk_tahun(tahun) is None or kin.pk_berlaku(tahun=tahun) is None:
+    if not lkj_data_ada(tahun=tahun):
         raise ValidationError(
             {
                 "tahun": f"Tidak ada data kinerja tahun {tahun} (Renstra atau Perjanjian Kinerja belum ada)."

@@ -15,11 +15,12 @@ from kpu_site.akses import IzinMixin
 from kpu_site.berkas import berkas_buka
 from kpu_site.formulir import LayananFormMixin, kesalahan_ke_pesan
 from kpu_site.peran import PERAN_PIMPINAN, is_pimpinan, peran_of
-from kpu_site.tahun import tahun_pilihan
+from kpu_site.tahun import tahun_aktif, tahun_kosong, tahun_pilihan
 
 from . import selectors, services
 from .forms import NaskahLkjForm
 from .konten import lkj_konten_kumpulkan
+from .models import LaporanKinerja
 from .naskah import DAFTAR_ISIAN, NASKAH_BAWAAN
 from .pratinjau import naskah_bertaut
 from .preflight import lkj_preflight, temuan_menghalangi
@@ -39,6 +40,15 @@ class LaporanListView(IzinMixin, TemplateView):
         context["hanya_final"] = selectors.laporan_hanya_final(user)
         context["tahun_lkj"] = tahun_pilihan()
         context["boleh_susun"] = peran_of(user) in PERAN_PENYUSUN
+        # "Susun laporan" for the working year when it has data but no version yet.
+        tahun = tahun_aktif(self.request)
+        context["susun_tahun"] = (
+            tahun
+            if context["boleh_susun"]
+            and not selectors.laporan_list(user=user, tahun=tahun).exists()
+            and selectors.lkj_data_ada(tahun=tahun)
+            else None
+        )
         return context
 
 
@@ -60,6 +70,8 @@ class LaporanTahunView(IzinMixin, TemplateView):
         context["temuan_catatan"] = [t for t in temuan if not t.wajib]
         context["boleh_jelaskan"] = is_pimpinan(user)
         context["naskah"] = selectors.naskah_get(tahun=tahun)
+        kosong = not context["laporan"].exists() and not selectors.lkj_data_ada(tahun=tahun)
+        context["tahun_kosong"] = tahun_kosong(self.request, tahun, app="kinerja") if kosong else None
         return context
 
 
@@ -93,13 +105,21 @@ class LaporanMintaView(IzinMixin, View):
     http_method_names = ["post"]
 
     def post(self, request, tahun: int):
+        laporan = None
         with kesalahan_ke_pesan(request):
             laporan = services.laporan_request(tahun=tahun, pengguna=request.user)
-            messages.success(
-                request, f"{laporan} sedang disusun{' sebagai DRAF' if laporan.draf else ''}."
-            )
-            return redirect("kinerja:lkj_detail", pk=laporan.pk)
-        return redirect("kinerja:lkj_tahun", tahun=tahun)
+        if laporan is None:  # refused: its message is shown on the year page
+            return redirect("kinerja:lkj_tahun", tahun=tahun)
+        # No broker: rendered when the request's block committed. A render still running is
+        # shown by the version page's progress panel (updated live), not by a message that
+        # would still say "sedang disusun" after it ended.
+        laporan.refresh_from_db()
+        draf = " sebagai DRAF" if laporan.draf else ""
+        if laporan.status == LaporanKinerja.Status.SELESAI:
+            messages.success(request, f"{laporan} selesai disusun{draf}.")
+        elif laporan.status == LaporanKinerja.Status.GAGAL:
+            messages.error(request, f"{laporan} gagal disusun: {laporan.pesan_galat}")
+        return redirect("kinerja:lkj_detail", pk=laporan.pk)
 
 
 class TemuanJelaskanView(IzinMixin, View):

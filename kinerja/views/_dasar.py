@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.http import HttpResponseRedirect
 from django.utils.http import url_has_allowed_host_and_scheme
 
-from kpu_site.tahun import tahun_pilihan
+from kpu_site.tahun import tahun_kosong, tahun_pilihan
 
 from .. import selectors
 
@@ -28,3 +28,11 @@ class TahunMixin:
             selectors.kinerja_tahun_lock(self.kwargs["tahun"]) if "tahun" in self.kwargs else False
         )
         return context
+
+
+def tahun_kosong_kinerja(request, tahun: int) -> dict | None:
+    """``tahun_kosong`` context when ``tahun`` has no kinerja data (no Renstra covers it), for
+    ``includes/_tahun_kosong.html``; None when it has."""
+    if selectors.renstra_untuk_tahun(tahun) is not None:
+        return None
+    return tahun_kosong(request, tahun, app="kinerja")

@@ -22,7 +22,7 @@ from ..forms import (
     PengaturanCapaianForm,
 )
 from ..grafik import grafik_capaian
-from ._dasar import TahunMixin
+from ._dasar import TahunMixin, tahun_kosong_kinerja
 
 # --------------------------------------------------------------------------- entry points
 
@@ -103,6 +103,7 @@ class CapaianView(IzinMixin, TahunMixin, TemplateView):
             rata_rata=selectors.capaian_rata_rata(baris=baris),
             grafik=grafik_capaian(baris=baris, tahun=tahun, pengaturan=pengaturan, lebar=900),
             status=StatusCapaian,
+            tahun_kosong=tahun_kosong_kinerja(self.request, tahun),
         )
         return context
 
@@ -126,6 +127,7 @@ class AnalisisView(IzinMixin, TahunMixin, TemplateView):
             renstra=selectors.renstra_untuk_tahun(tahun),
             beda=selectors.pk_beda_renstra_list(tahun=tahun),
             anggaran=[b for b in selectors.capaian_vs_anggaran(tahun=tahun) if b.pagu is not None],
+            tahun_kosong=tahun_kosong_kinerja(self.request, tahun),
         )
         return context
 

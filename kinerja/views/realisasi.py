@@ -4,14 +4,14 @@ and the verification queue."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views import View
 from django.views.generic import DetailView, TemplateView
 
 from kpu_site.akses import IzinMixin, boleh_ubah_unit
-from kpu_site.berkas import berkas_buka
+from kpu_site.berkas import berkas_response
 from kpu_site.formulir import (
     kesalahan_ke_form,
     kesalahan_ke_pesan,
@@ -26,7 +26,7 @@ from ..forms import (
     RealisasiForm,
 )
 from ..models import BuktiDukung, Realisasi
-from ._dasar import TahunMixin, kembali_ke
+from ._dasar import TahunMixin, kembali_ke, tahun_kosong_kinerja
 
 # --------------------------------------------------------------------------- realisasi
 
@@ -54,6 +54,7 @@ class RealisasiListView(IzinMixin, TahunMixin, TemplateView):
                 for b in baris
             ],
             periode=Realisasi.Periode.choices,
+            tahun_kosong=tahun_kosong_kinerja(self.request, tahun),
         )
         return context
 
@@ -291,15 +292,15 @@ class BuktiUnduhView(IzinMixin, View):
         bukti = get_object_or_404(BuktiDukung.objects.select_related("realisasi"), pk=pk)
         if bukti.tautan:
             return HttpResponseRedirect(bukti.tautan)
-        berkas = berkas_buka(bukti.berkas)
+        response = berkas_response(
+            bukti.berkas, jenis=bukti.jenis_berkas, nama=bukti.nama_asli or bukti.berkas.name
+        )
         unduhan_record(
             pengguna=request.user,
             objek=bukti,
             ringkasan=f"Unduh bukti {bukti.nama_asli}",
         )
-        return FileResponse(
-            berkas, as_attachment=True, filename=bukti.nama_asli or bukti.berkas.name
-        )
+        return response
 
 
 class BuktiHapusView(IzinMixin, View):

@@ -30,13 +30,18 @@
     btn.textContent = open ? "▸" : "▾";
     var depth = parseInt(row.dataset.depth, 10);
     var next = row.nextElementSibling;
+    var tutupDi = Infinity; // opening: the lines under a branch that stays closed stay hidden
     while (next && parseInt(next.dataset.depth, 10) > depth) {
+      var d = parseInt(next.dataset.depth, 10);
       if (open) {
         next.hidden = true;
+      } else if (d > tutupDi) {
+        next.hidden = true;
       } else {
+        tutupDi = Infinity;
         next.hidden = false;
         var t = next.querySelector(".tree-toggle");
-        if (t) { t.setAttribute("aria-expanded", "true"); t.textContent = "▾"; }
+        if (t && t.getAttribute("aria-expanded") !== "true") { tutupDi = d; }
       }
       next = next.nextElementSibling;
     }
