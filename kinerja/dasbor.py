@@ -80,6 +80,31 @@ def _butir_realisasi(daftar: list[Realisasi], *, catatan: bool = False) -> tuple
     )
 
 
+def _tugas_belum_diisi(*, unit, tahun: int, periode: str) -> Tugas:
+    label = Realisasi.Periode(periode).label
+    belum = selectors.indikator_belum_diisi(unit=unit, tahun=tahun, periode=periode)
+    return Tugas(
+        kunci="realisasi_belum_diisi",
+        judul=f"Realisasi {label} {tahun} belum diisi",
+        jumlah=len(belum),
+        url=_daftar_unit(tahun),
+        tindakan="Buka daftar realisasi sub bagian",
+        butir=tuple(
+            Butir(
+                label=f"{i.kode} {i.uraian}",
+                url=reverse("kinerja:realisasi_isi", args=[tahun, i.pk, periode]),
+                keterangan=f"{label} {tahun}",
+            )
+            for i in belum[:BUTIR_MAKS]
+        ),
+    )
+
+
+def _daftar_unit(tahun: int) -> str:
+    """The year's realisasi list narrowed to the user's sub-bagian."""
+    return reverse("kinerja:realisasi_list", args=[tahun]) + "?unit=saya"
+
+
 def realisasi_tugas_unit(*, user, tahun: int, hari_ini) -> list[Tugas]:
     """The realisasi work of the user's sub-bagian in ``tahun``: indikator not entered for the
     current period (``selectors.periode_berjalan``), rows returned by the verifier, drafts not
@@ -87,51 +112,30 @@ def realisasi_tugas_unit(*, user, tahun: int, hari_ini) -> list[Tugas]:
     waiting for their verification (``selectors.realisasi_antrean``, every year)."""
     hasil = []
     unit = user.unit_id
-    daftar_unit = reverse("kinerja:realisasi_list", args=[tahun]) + "?unit=saya"
-    periode = selectors.periode_berjalan(tahun=tahun, hari_ini=hari_ini)
     if unit is not None and not tahun_terkunci(tahun):
+        periode = selectors.periode_berjalan(tahun=tahun, hari_ini=hari_ini)
         if periode is not None:
-            label = Realisasi.Periode(periode).label
-            belum = selectors.indikator_belum_diisi(unit=unit, tahun=tahun, periode=periode)
-            hasil.append(
-                Tugas(
-                    kunci="realisasi_belum_diisi",
-                    judul=f"Realisasi {label} {tahun} belum diisi",
-                    jumlah=len(belum),
-                    url=daftar_unit,
-                    tindakan="Buka daftar realisasi sub bagian",
-                    butir=tuple(
-                        Butir(
-                            label=f"{i.kode} {i.uraian}",
-                            url=reverse("kinerja:realisasi_isi", args=[tahun, i.pk, periode]),
-                            keterangan=f"{label} {tahun}",
-                        )
-                        for i in belum[:BUTIR_MAKS]
-                    ),
-                )
-            )
+            hasil.append(_tugas_belum_diisi(unit=unit, tahun=tahun, periode=periode))
         kembali = selectors.realisasi_dikembalikan(unit=unit, tahun=tahun)
-        hasil.append(
+        draft = selectors.realisasi_draft(unit=unit, tahun=tahun)
+        hasil += [
             Tugas(
                 kunci="realisasi_dikembalikan",
                 judul="Realisasi dikembalikan untuk diperbaiki",
                 jumlah=len(kembali),
-                url=daftar_unit,
+                url=_daftar_unit(tahun),
                 tindakan="Buka daftar realisasi sub bagian",
                 butir=_butir_realisasi(kembali, catatan=True),
-            )
-        )
-        draft = selectors.realisasi_draft(unit=unit, tahun=tahun)
-        hasil.append(
+            ),
             Tugas(
                 kunci="realisasi_draft",
                 judul="Draft realisasi belum diajukan",
                 jumlah=len(draft),
-                url=daftar_unit,
+                url=_daftar_unit(tahun),
                 tindakan="Buka daftar realisasi sub bagian",
                 butir=_butir_realisasi(draft),
-            )
-        )
+            ),
+        ]
     if user.has_perm("kinerja.verifikasi_realisasi"):
         antrean = selectors.realisasi_antrean(user=user)["verifikasi"]
         hasil.append(

@@ -229,3 +229,12 @@ def test_unit_home_keeps_the_line_breaks_of_the_verifiers_note(kinerja_2026, mas
     html = _beranda(masuk(staf))
     assert _tugas(html)["realisasi_dikembalikan"] == 2
     assert "Baris 1<br>Baris 2" in html
+
+
+def test_other_roles_keep_their_home_page(kinerja_2026, masuk, sekretaris, komisioner, auditor):
+    for user in (sekretaris, komisioner):
+        html = _beranda(masuk(user))
+        assert "Dasbor Pimpinan" in html and "Pekerjaan Anda" not in html
+    html = _beranda(masuk(auditor))
+    assert "Pekerjaan Anda" not in html and "Dasbor Pimpinan" not in html
+    assert "Selamat datang" in html and reverse("kinerja:lkj_list") in html
