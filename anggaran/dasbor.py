@@ -1,11 +1,17 @@
 """What anggaran shows on the Dasbor pimpinan (``kpu_site.dasbor``): the absorption of the
-year's DIPA against its RPD."""
+year's DIPA against its RPD; on the home page of the finance sub-bagian's Staf/Kasubag, the
+months whose planned disbursement has no realisasi recorded yet."""
 
 from __future__ import annotations
 
-from kpu_site.dasbor import Panel
+from django.urls import reverse
+
+from kpu_site.dasbor import BUTIR_MAKS, Butir, Panel, Tugas
+from kpu_site.formatting import bulan as nama_bulan
+from kpu_site.formatting import rupiah
 
 from . import selectors
+from .akses import boleh_tulis
 from .grafik import grafik_serapan_kumulatif
 
 
@@ -29,6 +35,38 @@ def dasbor_anggaran(*, tahun: int) -> dict | None:
     }
 
 
+def realisasi_tugas_unit(*, user, tahun: int, hari_ini) -> list[Tugas]:
+    """For the finance sub-bagian: the months of ``tahun`` already over whose RPD plans a
+    disbursement with no realisasi recorded on the year's DIPA
+    (``selectors.rpd_tanpa_realisasi``); nothing when the DIPA or its year is locked."""
+    if not boleh_tulis(user):
+        return []
+    dokumen = selectors.dipa_of_tahun(tahun=tahun)
+    if dokumen is None or not dokumen.dapat_diubah:
+        return []
+    bulan = selectors.rpd_tanpa_realisasi(
+        dokumen=dokumen, sampai_bulan=selectors.bulan_berlalu(tahun=tahun, hari_ini=hari_ini)
+    )
+    daftar = reverse("anggaran:realisasi_list", args=[dokumen.pk])
+    return [
+        Tugas(
+            kunci="anggaran_rpd_tanpa_realisasi",
+            judul=f"Bulan {tahun} dengan rencana penarikan tanpa realisasi tercatat",
+            jumlah=len(bulan),
+            url=reverse("anggaran:realisasi_create", args=[dokumen.pk]),
+            tindakan="Catat realisasi",
+            butir=tuple(
+                Butir(
+                    label=f"{nama_bulan(r.bulan)} {tahun}",
+                    url=daftar,
+                    keterangan=f"rencana {rupiah(r.nilai)}",
+                )
+                for r in bulan[:BUTIR_MAKS]
+            ),
+        )
+    ]
+
+
 PANEL = [
     Panel(
         "anggaran",
@@ -38,3 +76,4 @@ PANEL = [
         urutan=20,
     ),
 ]
+TUGAS_UNIT = [realisasi_tugas_unit]

@@ -1,13 +1,16 @@
 """What badan_adhoc shows on the Dasbor pimpinan (``kpu_site.dasbor``): the recruitments of the
-year."""
+year; on the home page of the sub-bagian Teknis' Staf/Kasubag, the applicants still to screen
+and the party-membership clarifications waiting for a decision."""
 
 from __future__ import annotations
 
 from django.urls import reverse
 
-from kpu_site.dasbor import Panel
+from kpu_site.dasbor import BUTIR_MAKS, Butir, Panel, Tugas
+from kpu_site.formatting import angka
 
 from . import selectors
+from .akses import boleh_kelola
 
 
 def dasbor_rekrutmen(*, tahun: int) -> list[dict]:
@@ -43,6 +46,55 @@ def dasbor_rekrutmen(*, tahun: int) -> list[dict]:
     return hasil
 
 
+def rekrutmen_tugas_unit(*, user, tahun: int, hari_ini) -> list[Tugas]:
+    """For the staff of the recruitment (``akses.boleh_kelola``): per recruitment running in
+    ``tahun``, the applicants not screened yet (``selectors.pendaftar_belum_diperiksa_jumlah``),
+    and the clarifications waiting for a decision (``selectors.klarifikasi_menunggu_list``)."""
+    if not boleh_kelola(user):
+        return []
+    belum = [
+        (r, selectors.pendaftar_belum_diperiksa_jumlah(r))
+        for r in selectors.rekrutmen_tahun_list(tahun=tahun)
+    ]
+    belum = [(r, n) for r, n in belum if n]
+    klarifikasi = selectors.klarifikasi_menunggu_list(tahun=tahun)
+    daftar = reverse("badan_adhoc:rekrutmen_list")
+    return [
+        Tugas(
+            kunci="pendaftar_belum_diperiksa",
+            judul="Pendaftar belum diseleksi administrasi",
+            jumlah=sum(n for _r, n in belum),
+            url=daftar,
+            tindakan="Buka daftar rekrutmen",
+            butir=tuple(
+                Butir(
+                    label=r.nama,
+                    url=reverse("badan_adhoc:rekrutmen_detail", args=[r.pk]),
+                    keterangan=f"{angka(n)} pendaftar",
+                )
+                for r, n in belum[:BUTIR_MAKS]
+            ),
+            total_butir=len(belum),
+        ),
+        Tugas(
+            kunci="klarifikasi_menunggu",
+            judul="Klarifikasi keanggotaan partai menunggu keputusan",
+            jumlah=len(klarifikasi),
+            url=daftar,
+            tindakan="Buka daftar rekrutmen",
+            butir=tuple(
+                Butir(
+                    label=k.pendaftar.nama,
+                    url=reverse("badan_adhoc:pendaftar_detail", args=[k.pendaftar_id]),
+                    keterangan=k.pendaftar.rekrutmen.nama,
+                )
+                for k in klarifikasi[:BUTIR_MAKS]
+            ),
+        ),
+    ]
+
+
 PANEL = [
     Panel("rekrutmen", dasbor_rekrutmen, template="badan_adhoc/dasbor/_rekrutmen.html", urutan=30)
 ]
+TUGAS_UNIT = [rekrutmen_tugas_unit]

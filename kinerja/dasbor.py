@@ -1,15 +1,18 @@
 """What kinerja shows on the Dasbor pimpinan (``kpu_site.dasbor``): the capaian of the year,
-the year's LKj, and the realisasi waiting for the user's verification or approval."""
+the year's LKj, and the realisasi waiting for the user's verification or approval; on the home
+page of a Staf/Kasubag, their sub-bagian's realisasi still to enter, returned or in draft, and
+(Kasubag) waiting for their verification."""
 
 from __future__ import annotations
 
 from django.urls import reverse
 
-from kpu_site.dasbor import Panel
+from kpu_site.dasbor import BUTIR_MAKS, Butir, Panel, Tugas
+from kpu_site.tahun import tahun_terkunci
 
 from . import selectors
 from .grafik import grafik_capaian
-from .models import LaporanKinerja
+from .models import LaporanKinerja, Realisasi
 
 
 def dasbor_capaian(*, tahun: int) -> dict:
@@ -61,6 +64,93 @@ def realisasi_tugas(user) -> list[dict]:
     ]
 
 
+def _url_isi(r: Realisasi) -> str:
+    return reverse("kinerja:realisasi_isi", args=[r.tahun, r.indikator_id, r.periode])
+
+
+def _butir_realisasi(daftar: list[Realisasi], *, catatan: bool = False) -> tuple[Butir, ...]:
+    return tuple(
+        Butir(
+            label=f"{r.indikator.kode} {r.indikator.uraian}",
+            url=_url_isi(r),
+            keterangan=f"{r.get_periode_display()} {r.tahun}",
+            catatan=r.catatan_verifikasi if catatan else "",
+        )
+        for r in daftar[:BUTIR_MAKS]
+    )
+
+
+def _tugas_belum_diisi(*, unit, tahun: int, periode: str) -> Tugas:
+    label = Realisasi.Periode(periode).label
+    belum = selectors.indikator_belum_diisi(unit=unit, tahun=tahun, periode=periode)
+    return Tugas(
+        kunci="realisasi_belum_diisi",
+        judul=f"Realisasi {label} {tahun} belum diisi",
+        jumlah=len(belum),
+        url=_daftar_unit(tahun),
+        tindakan="Buka daftar realisasi sub bagian",
+        butir=tuple(
+            Butir(
+                label=f"{i.kode} {i.uraian}",
+                url=reverse("kinerja:realisasi_isi", args=[tahun, i.pk, periode]),
+                keterangan=f"{label} {tahun}",
+            )
+            for i in belum[:BUTIR_MAKS]
+        ),
+    )
+
+
+def _daftar_unit(tahun: int) -> str:
+    """The year's realisasi list narrowed to the user's sub-bagian."""
+    return reverse("kinerja:realisasi_list", args=[tahun]) + "?unit=saya"
+
+
+def realisasi_tugas_unit(*, user, tahun: int, hari_ini) -> list[Tugas]:
+    """The realisasi work of the user's sub-bagian in ``tahun``: indikator not entered for the
+    current period (``selectors.periode_berjalan``), rows returned by the verifier, drafts not
+    submitted (none of these in a locked year), and for a Kasubag the unit's submissions
+    waiting for their verification (``selectors.realisasi_antrean``, every year)."""
+    hasil = []
+    unit = user.unit_id
+    if unit is not None and not tahun_terkunci(tahun):
+        periode = selectors.periode_berjalan(tahun=tahun, hari_ini=hari_ini)
+        if periode is not None:
+            hasil.append(_tugas_belum_diisi(unit=unit, tahun=tahun, periode=periode))
+        kembali = selectors.realisasi_dikembalikan(unit=unit, tahun=tahun)
+        draft = selectors.realisasi_draft(unit=unit, tahun=tahun)
+        hasil += [
+            Tugas(
+                kunci="realisasi_dikembalikan",
+                judul="Realisasi dikembalikan untuk diperbaiki",
+                jumlah=len(kembali),
+                url=_daftar_unit(tahun),
+                tindakan="Buka daftar realisasi sub bagian",
+                butir=_butir_realisasi(kembali, catatan=True),
+            ),
+            Tugas(
+                kunci="realisasi_draft",
+                judul="Draft realisasi belum diajukan",
+                jumlah=len(draft),
+                url=_daftar_unit(tahun),
+                tindakan="Buka daftar realisasi sub bagian",
+                butir=_butir_realisasi(draft),
+            ),
+        ]
+    if user.has_perm("kinerja.verifikasi_realisasi"):
+        antrean = selectors.realisasi_antrean(user=user)["verifikasi"]
+        hasil.append(
+            Tugas(
+                kunci="realisasi_verifikasi",
+                judul="Realisasi menunggu verifikasi Anda",
+                jumlah=len(antrean),
+                url=reverse("kinerja:antrean"),
+                tindakan="Buka antrean verifikasi",
+                butir=_butir_realisasi(antrean),
+            )
+        )
+    return hasil
+
+
 PANEL = [
     Panel(
         "capaian",
@@ -72,3 +162,4 @@ PANEL = [
     Panel("lkj", dasbor_lkj, kartu="kinerja/dasbor/_kartu_lkj.html", urutan=30, tersimpan=False),
 ]
 TUGAS = [realisasi_tugas]
+TUGAS_UNIT = [realisasi_tugas_unit]

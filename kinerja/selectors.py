@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet, Subquery
 
 from kpu_site.akses import saring_unit
 from kpu_site.tahun import tahun_terkunci
@@ -258,6 +258,55 @@ def realisasi_antrean(*, user) -> dict[str, list[Realisasi]]:
     if user.has_perm("kinerja.setujui_realisasi"):
         hasil["persetujuan"] = list(qs.filter(status=Realisasi.Status.DIVERIFIKASI))
     return hasil
+
+
+# --------------------------------------------------------------------------- open work of a unit
+
+
+def periode_berjalan(*, tahun: int, hari_ini: dt.date) -> str | None:
+    """The period whose realisasi a sub-bagian is to enter for ``tahun`` on ``hari_ini``: the
+    quarter of today in the current year (TW IV from October), the yearly figure
+    (``tahunan``) once the year is over, none for a year still to come."""
+    if tahun < hari_ini.year:
+        return Realisasi.Periode.TAHUNAN
+    if tahun > hari_ini.year:
+        return None
+    return Realisasi.TRIWULAN[(hari_ini.month - 1) // 3]
+
+
+def indikator_belum_diisi(*, unit, tahun: int, periode: str) -> list[Indikator]:
+    """The indikator of ``unit`` (of the Renstra covering ``tahun``) that have no realisasi row
+    for ``periode`` of ``tahun`` yet, in the order of the Renstra (one query)."""
+    renstra = (
+        Renstra.objects.filter(tahun_mulai__lte=tahun, tahun_selesai__gte=tahun)
+        .order_by("-tahun_mulai")
+        .values("pk")[:1]
+    )
+    terisi = Realisasi.objects.filter(indikator=OuterRef("pk"), tahun=tahun, periode=periode)
+    return list(
+        indikator_list()
+        .filter(sasaran__tujuan__renstra=Subquery(renstra), sasaran__unit=unit)
+        .exclude(Exists(terisi))
+    )
+
+
+def _realisasi_unit(*, unit, tahun: int, status: str) -> list[Realisasi]:
+    return list(
+        Realisasi.objects.filter(indikator__sasaran__unit=unit, tahun=tahun, status=status)
+        .select_related("indikator", "indikator__sasaran", "diubah_oleh")
+        .order_by("indikator__sasaran__nomor", "indikator__kode", "periode")
+    )
+
+
+def realisasi_dikembalikan(*, unit, tahun: int) -> list[Realisasi]:
+    """The realisasi of ``unit`` in ``tahun`` a verifier returned (with their note), to be
+    corrected and submitted again."""
+    return _realisasi_unit(unit=unit, tahun=tahun, status=Realisasi.Status.DIKEMBALIKAN)
+
+
+def realisasi_draft(*, unit, tahun: int) -> list[Realisasi]:
+    """The realisasi of ``unit`` in ``tahun`` saved as draft and not submitted yet."""
+    return _realisasi_unit(unit=unit, tahun=tahun, status=Realisasi.Status.DRAFT)
 
 
 # --------------------------------------------------------------------------- capaian

@@ -7,7 +7,8 @@ attributes:
 - ``<app>/navigasi.py``: ``MENU`` and ``JUDUL`` (the menu, ``kpu_site.navigasi``),
   ``HALAMAN_TAHUN`` and the year-bearing models ``TAHUN_BERDATA``, ``TAHUN_AWAL``,
   ``TAHUN_KUNCI`` (the year switcher, ``kpu_site.tahun``);
-- ``<app>/dasbor.py``: ``PANEL`` and ``TUGAS`` (the home page, ``kpu_site.dasbor``);
+- ``<app>/dasbor.py``: ``PANEL``, ``TUGAS`` and ``TUGAS_UNIT`` (the home page,
+  ``kpu_site.dasbor``);
 - ``<app>/demo.py``: ``muat(*, stdout)`` (``kpu_site.demo``);
 - ``<app>/api.py``: ``register(router)`` (``kpu_site.urls``).
 

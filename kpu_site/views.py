@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.db import connection
 from django.shortcuts import redirect
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views import View
 from django.views.generic import ListView, TemplateView
@@ -15,21 +16,25 @@ from .akses import IzinMixin
 from .formatting import tanggal_valid
 from .halaman import HalamanMixin
 from .models import JejakAudit
-from .peran import DOMAIN_APPS, Peran, peran_of
+from .peran import DOMAIN_APPS, PERAN_BERUNIT, Peran, peran_of
 from .tahun import KUNCI_SESI, tahun_aktif, tahun_pilihan, tahun_valid, url_ganti_tahun
 
 PERAN_DASBOR = frozenset({Peran.KOMISIONER, Peran.SEKRETARIS, Peran.ADMIN})
 
 
 class BerandaView(LoginRequiredMixin, TemplateView):
-    """Home: the Dasbor pimpinan for Komisioner, Sekretaris and Admin; for the other roles
-    what waits for them and their menu."""
+    """Home: the Dasbor pimpinan for Komisioner, Sekretaris and Admin; for a Staf or Kasubag
+    the open work of their sub-bagian in the working year (``dasbor.tugas_unit``); for the
+    other roles what waits for them and their menu."""
 
     template_name = "kpu_site/beranda.html"
 
     def get_template_names(self):
-        if peran_of(self.request.user) in PERAN_DASBOR:
+        peran = peran_of(self.request.user)
+        if peran in PERAN_DASBOR:
             return ["kpu_site/dasbor.html"]
+        if peran in PERAN_BERUNIT:
+            return ["kpu_site/beranda_unit.html"]
         return [self.template_name]
 
     def get_context_data(self, **kwargs):
@@ -40,6 +45,11 @@ class BerandaView(LoginRequiredMixin, TemplateView):
         context["peran"] = peran
         context["tahun"] = tahun
         if peran in (Peran.AUDITOR, None):
+            return context
+        if peran in PERAN_BERUNIT:
+            context["tugas_unit"] = dasbor.tugas_unit(
+                user=user, tahun=tahun, hari_ini=timezone.localdate()
+            )
             return context
         context["tugas"] = dasbor.dasbor_tugas(user=user)
         if peran in PERAN_DASBOR:

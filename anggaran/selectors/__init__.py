@@ -17,7 +17,9 @@ Every figure is one function computed from stored data:
 from .bulanan import (  # noqa: F401
     BarisBulan,
     Bulanan,
+    bulan_berlalu,
     realisasi_bulanan,
+    rpd_tanpa_realisasi,
 )
 from .hitung import (  # noqa: F401
     BATAS_DEVIASI_IKPA,

@@ -114,3 +114,35 @@ def realisasi_bulanan(
             )
         )
     return Bulanan(pagu=pagu, baris=baris)
+
+
+# --- open work of the finance sub-bagian (home page) -----------------------------------------
+
+
+def bulan_berlalu(*, tahun: int, hari_ini) -> int:
+    """How many months of ``tahun`` are over on ``hari_ini``: 12 for an earlier year, the
+    months before this one in the current year, 0 for a year still to come."""
+    if tahun < hari_ini.year:
+        return 12
+    if tahun > hari_ini.year:
+        return 0
+    return hari_ini.month - 1
+
+
+def rpd_tanpa_realisasi(*, dokumen: DokumenAnggaran, sampai_bulan: int) -> list[RencanaPenarikan]:
+    """The months 1..``sampai_bulan`` whose RPD (latest revision) plans a disbursement while no
+    realisasi is recorded in that month on the document: payments still to enter (2 queries)."""
+    revisi = revisi_terakhir(dokumen=dokumen)
+    if revisi is None or sampai_bulan < 1:
+        return []
+    tercatat = (
+        Realisasi.objects.filter(dokumen=dokumen)
+        .annotate(b=ExtractMonth("tanggal"))
+        .values_list("b", flat=True)
+        .distinct()
+    )
+    return list(
+        RencanaPenarikan.objects.filter(revisi=revisi, bulan__lte=sampai_bulan, nilai__gt=0)
+        .exclude(bulan__in=tercatat)
+        .order_by("bulan")
+    )

@@ -14,10 +14,11 @@ from ..models import (
     SYARAT_PERINGATAN,
     AnggotaParpol,
     JenisBadan,
+    KlarifikasiParpol,
     Pendaftar,
     Rekrutmen,
 )
-from .rekrutmen import seleksi_ringkasan_tersimpan
+from .rekrutmen import rekrutmen_tahun_list, seleksi_ringkasan_tersimpan
 
 
 def pendaftar_qs(rekrutmen: Rekrutmen):
@@ -286,3 +287,26 @@ def klarifikasi_parpol_perlu(p: Pendaftar) -> bool:
     """Whether ``p`` may need a party-membership clarification: found in SIPOL (screened as a
     party member, or its NIK in the imported list now)."""
     return p.tms_anggota_parpol or di_sipol(p.nik)
+
+
+# --- open work of the sub-bagian Teknis (home page) ------------------------------------------
+
+
+def pendaftar_belum_diperiksa_jumlah(rekrutmen: Rekrutmen) -> int:
+    """Applicants of ``rekrutmen`` not screened yet (neither MS nor TMS), from the cached
+    screening summary (``seleksi_ringkasan_tersimpan``, never older than the data)."""
+    ringkas = seleksi_ringkasan_tersimpan(rekrutmen)["data"]
+    return ringkas["jumlah"] - ringkas["ms"] - ringkas["tms"]
+
+
+def klarifikasi_menunggu_list(*, tahun: int) -> list[KlarifikasiParpol]:
+    """Party-membership clarifications of the recruitments running in ``tahun`` still waiting
+    for a decision, oldest first (one query)."""
+    return list(
+        KlarifikasiParpol.objects.filter(
+            status=KlarifikasiParpol.Status.DIAJUKAN,
+            pendaftar__rekrutmen__in=rekrutmen_tahun_list(tahun=tahun).values("pk"),
+        )
+        .select_related("pendaftar", "pendaftar__rekrutmen")
+        .order_by("diunggah_pada", "pk")
+    )
