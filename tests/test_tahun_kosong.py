@@ -44,7 +44,7 @@ def test_year_without_data_says_so_and_links_the_nearest_year(
     assert response.status_code == 200
     html = response.content.decode()
     assert KOSONG in html
-    assert f'<a class="btn btn-kpu btn-sm" href="{ke}">Lihat tahun 2023</a>' in html
+    assert f'<a class="btn btn-outline-primary btn-sm" href="{ke}">Lihat tahun 2023</a>' in html
     for teks in mati:
         assert teks not in html, teks
 

@@ -71,7 +71,9 @@ class LaporanTahunView(IzinMixin, TemplateView):
         context["boleh_jelaskan"] = is_pimpinan(user)
         context["naskah"] = selectors.naskah_get(tahun=tahun)
         kosong = not context["laporan"].exists() and not selectors.lkj_data_ada(tahun=tahun)
-        context["tahun_kosong"] = tahun_kosong(self.request, tahun, app="kinerja") if kosong else None
+        context["tahun_kosong"] = (
+            tahun_kosong(self.request, tahun, app="kinerja") if kosong else None
+        )
         return context
 
 

@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 
 TOMBOL_SUSUN = re.compile(
     r'<form method="post" action="/kinerja/lkj/2023/susun/">.*?'
-    r'<button class="btn btn-kpu" type="submit">Susun laporan</button>',
+    r'<button class="btn btn-primary" type="submit">Susun laporan</button>',
     re.S,
 )
 
