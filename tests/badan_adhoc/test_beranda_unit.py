@@ -11,7 +11,12 @@ from django.urls import reverse
 
 from badan_adhoc import selectors
 from badan_adhoc.models import Pendaftar
-from badan_adhoc.services import klarifikasi_upload, pendaftar_import, pendaftar_screen
+from badan_adhoc.services import (
+    anggota_parpol_import,
+    klarifikasi_upload,
+    pendaftar_import,
+    pendaftar_screen,
+)
 
 from .conftest import berkas
 
@@ -60,6 +65,8 @@ def test_screened_applicants_leave_the_home_page(diimpor, masuk, staf_teknis):
 
 
 def test_clarifications_waiting_link_to_the_applicant(diimpor, masuk, kasubag_teknis):
+    # Maya Sari is in the SIPOL list: only such applicants may upload a clarification
+    anggota_parpol_import(berkas=berkas("anggota_parpol.csv"), nama_berkas="a.csv")
     pendaftar_screen(rekrutmen=diimpor)
     maya = Pendaftar.objects.get(rekrutmen=diimpor, nama="Maya Sari")
     klarifikasi_upload(
