@@ -209,9 +209,7 @@ def pemeriksaan_administrasi(p: Pendaftar, *, rinci: bool) -> list[BarisPemeriks
     usia = usia_pada(p.tanggal_lahir, rekrutmen.tanggal_acuan)
     lingkup = "kecamatan" if rekrutmen.jenis_badan == JenisBadan.PPK else "desa/kelurahan"
     keterangan = {
-        "nik_tidak_valid": f"digit 7–12 seharusnya {p.kode_lahir}, tertulis {p.nik[6:12]}"
-        if rinci
-        else "",
+        "nik_tidak_valid": p.nik_masalah if rinci else "",
         "usia_kurang": f"usia {usia} tahun pada {rekrutmen.tanggal_acuan:%d-%m-%Y}",
         "pendidikan_kurang": p.get_pendidikan_display(),
         "domisili_di_luar_wilayah": (

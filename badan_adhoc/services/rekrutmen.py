@@ -17,6 +17,7 @@ from ..akses import pastikan_boleh_kelola
 from ..models import (
     ALASAN_TMS,
     DATA_PRIBADI,
+    PESAN_NIK_HURUF,
     DokumenPendaftar,
     JenisBadan,
     KlarifikasiParpol,
@@ -25,6 +26,7 @@ from ..models import (
     Rekrutmen,
     TahapanRekrutmen,
     Wilayah,
+    nik_angka_saja,
 )
 from .impor import kode_lahir
 from .versi import pendaftar_versi_naik
@@ -74,6 +76,10 @@ def rekrutmen_create(
 
 
 def _isi_pendaftar(pendaftar: Pendaftar, data: dict) -> None:
+    """``data`` into ``pendaftar``, checked. A NIK typed in (the form, the API) is digits only;
+    the import stores a NIK as the file gives it, the screening then names what is wrong."""
+    if "nik" in data and not nik_angka_saja(str(data["nik"] or "")):
+        raise ValidationError({"nik": f"{PESAN_NIK_HURUF}."})
     for field, value in data.items():
         setattr(pendaftar, field, value)
     pendaftar.domisili = (
