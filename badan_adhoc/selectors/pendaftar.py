@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from sekretariat.selectors import satker_get
+
 from ..akses import boleh_kelola
 from ..models import (
     ALASAN_TMS,
@@ -212,9 +214,7 @@ def pemeriksaan_administrasi(p: Pendaftar, *, rinci: bool) -> list[BarisPemeriks
         "nik_tidak_valid": p.nik_masalah if rinci else "",
         "usia_kurang": f"usia {usia} tahun pada {rekrutmen.tanggal_acuan:%d-%m-%Y}",
         "pendidikan_kurang": p.get_pendidikan_display(),
-        "domisili_di_luar_wilayah": (
-            f"domisili {p.domisili or p.kode_domisili}, tujuan {p.wilayah_tujuan}"
-        ),
+        "domisili_di_luar_wilayah": f"domisili {domisili_teks(p)}, tujuan {p.wilayah_tujuan}",
         "usia_lebih_55": f"usia {usia} tahun",
     }
 
@@ -241,6 +241,17 @@ def pemeriksaan_administrasi(p: Pendaftar, *, rinci: bool) -> list[BarisPemeriks
             for kode, syarat in SYARAT_PERINGATAN.items()
         ]
     return baris
+
+
+def domisili_teks(p: Pendaftar) -> str:
+    """The applicant's domicile in words: the desa/kelurahan and its kecamatan (``Kelurahan
+    Cimuncang, Kec. Serang``), or ``di luar Kota Serang`` (the satker's kabupaten/kota) when
+    its code is not in the imported wilayah; never the code."""
+    if p.domisili is not None:
+        induk = p.domisili.induk
+        return f"{p.domisili}, Kec. {induk.nama}" if induk else str(p.domisili)
+    satker = satker_get()
+    return f"di luar {satker.nama_wilayah}" if satker else "di luar wilayah kerja"
 
 
 def di_sipol(nik: str) -> bool:

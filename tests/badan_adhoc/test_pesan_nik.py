@@ -82,3 +82,41 @@ def test_api_refuses_a_nik_with_letters(masuk, rekrutmen_kpps, staf_teknis):
     assert r.status_code == 400, r.content
     assert r.json() == {"nik": ["NIK hanya boleh berisi angka."]}
     assert Pendaftar.objects.count() == 0
+
+
+# --------------------------------------------------------------------------- domicile
+
+
+def test_domicile_outside_the_wilayah_is_named_not_coded(masuk, diseleksi, staf_teknis):
+    """Kurniawati lives in 36.04.01.2001 (Pandeglang), outside the imported wilayah: the page
+    says "di luar <the satker's kabupaten/kota>" instead of the code."""
+    from sekretariat.models import Satker
+
+    Satker.objects.create(
+        nama="KPU Kota Serang",
+        tingkat="kota",
+        nama_wilayah="Kota Serang",
+        kode_satker="123456",
+        kode_wilayah="36.73",
+    )
+    p = Pendaftar.objects.get(nama="Kurniawati")
+    html = masuk(staf_teknis).get(reverse("badan_adhoc:pendaftar_detail", args=[p.pk]))
+    teks = html.content.decode()
+    assert "36.04.01.2001" not in teks
+    assert "<th>Domisili</th><td>di luar Kota Serang" in teks
+    baris = {b.kode: b for b in selectors.pemeriksaan_administrasi(p, rinci=True)}
+    assert baris["domisili_di_luar_wilayah"].keterangan == (
+        "domisili di luar Kota Serang, tujuan Kelurahan Cimuncang"
+    )
+    dalam = Pendaftar.objects.get(nama="Ahmad Fauzi")
+    html = masuk(staf_teknis).get(reverse("badan_adhoc:pendaftar_detail", args=[dalam.pk]))
+    assert "<th>Domisili</th><td>Kelurahan Cimuncang, Kec. Serang" in html.content.decode()
+
+
+def test_screening_reasons_show_their_label_not_their_code(masuk, diseleksi, staf_teknis):
+    p = Pendaftar.objects.get(nama="Budi Santoso")
+    teks = masuk(staf_teknis).get(reverse("badan_adhoc:pendaftar_detail", args=[p.pk]))
+    html = teks.content.decode()
+    assert "nik_tidak_valid" not in html
+    assert '<td class="small text-nowrap">NIK tidak valid</td>' in html
+    assert "NIK harus 16 digit (tertulis 11)" in html
