@@ -24,7 +24,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 
 from kpu_site.audit import jejak_catat
-from kpu_site.formatting import rupiah
+from kpu_site.formatting import angka, rupiah
 from kpu_site.impor import (
     ImporGagal,
     Kesalahan,
@@ -258,8 +258,8 @@ def realisasi_impor(*, pengguna, dokumen: DokumenAnggaran, berkas, nama_berkas: 
             aksi="impor",
             objek=impor,
             ringkasan=(
-                f"Impor realisasi {nama_berkas}: {len(hasil.baris)} baris, "
-                f"{rupiah(hasil.total_nilai)}; {len(hasil.dilewati)} baris sudah ada dilewati."
+                f"Impor realisasi {nama_berkas}: {angka(len(hasil.baris))} baris, "
+                f"{rupiah(hasil.total_nilai)}; {angka(len(hasil.dilewati))} baris sudah ada dilewati."
             ),
         )
     return hasil

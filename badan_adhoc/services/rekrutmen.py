@@ -121,7 +121,8 @@ def pendaftar_update(*, pendaftar: Pendaftar, data: dict, pengguna) -> Pendaftar
             pengguna=pengguna,
             aksi="ubah",
             objek=pendaftar,
-            ringkasan="Data pribadi diubah: " + ", ".join(berubah),
+            ringkasan="Data pribadi diubah: "
+            + ", ".join(str(Pendaftar._meta.get_field(f).verbose_name) for f in berubah),
         )
     return pendaftar
 

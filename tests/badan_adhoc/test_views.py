@@ -333,7 +333,11 @@ def test_audit_trail_never_holds_the_nik(masuk, diseleksi, staf_teknis):
     assert p.nik == "3673011205900099"
     teks = " ".join(f"{j.objek} {j.perubahan} {j.keterangan}" for j in JejakAudit.objects.all())
     assert "3673011205900099" not in teks and NIK not in teks
-    assert "Data pribadi diubah: nik, alamat" in teks
+    assert "Data pribadi diubah: NIK, alamat" in teks  # field names as a person reads them
+
+
+# the warning's label, not its code ``usia_lebih_55`` (issue 16)
+PERINGATAN_55 = '<td class="small text-nowrap">Usia lebih dari 55 tahun (KPPS)</td>'
 
 
 def test_pendaftar_detail_shows_age_on_reference_date_and_the_stored_55_warning(
@@ -342,16 +346,16 @@ def test_pendaftar_detail_shows_age_on_reference_date_and_the_stored_55_warning(
     client = masuk(komisioner)
     gilang = Pendaftar.objects.get(nama="Gilang Ramadhan")  # 17 the day after the reference
     body = client.get(_url("pendaftar_detail", gilang.pk)).content.decode()
-    assert "usia 16 tahun" in body and "<code>usia_lebih_55</code>" not in body
+    assert "usia 16 tahun" in body and PERINGATAN_55 not in body
     nurdin = Pendaftar.objects.get(nama="Nurdin")  # 56 on the reference date: warned
     body = client.get(_url("pendaftar_detail", nurdin.pk)).content.decode()
-    assert "usia 56 tahun" in body and "<code>usia_lebih_55</code>" in body
+    assert "usia 56 tahun" in body and PERINGATAN_55 in body
     # before a screening there is no warning to show yet, as for the other checks
     Pendaftar.objects.filter(pk=nurdin.pk).update(
         status_administrasi="belum", peringatan_usia_lebih_55=False
     )
     body = client.get(_url("pendaftar_detail", nurdin.pk)).content.decode()
-    assert "<code>usia_lebih_55</code>" not in body
+    assert PERINGATAN_55 not in body
 
 
 def test_api_pendaftar_filters_like_the_list_page(masuk, diseleksi, komisioner):
