@@ -4,7 +4,9 @@ services the rules).
 
 A view that writes through a service uses ``LayananFormMixin`` (class-based form views) or
 ``kesalahan_ke_form`` (views that build the form themselves); a POST-only action that
-redirects uses ``kesalahan_ke_pesan``. None of them writes anything when the service refuses,
+redirects uses ``kesalahan_ke_pesan``, or ``kesalahan_ke_field`` when the refusal is about a field
+the page shows (a return's note): that field is then marked invalid on the page it goes back
+to (``{% galat_field %}``, ``kpu_site.templatetags.galat``). None of them writes anything when the service refuses,
 nor when the database is still busy with another user's save (``kpu_site.konkuren``): that
 too is a message ("coba simpan lagi"), not a 500.
 """
@@ -101,6 +103,54 @@ def kesalahan_ke_pesan(request) -> Iterator[None]:
         if not basis_data_sibuk(e):
             raise
         messages.error(request, PESAN_SIBUK)
+
+
+KUNCI_GALAT_FIELD = "galat_field"
+
+
+@contextmanager
+def kesalahan_ke_field(request, *, formulir: str, data: dict) -> Iterator[None]:
+    """``kesalahan_ke_pesan`` for a POST-only action whose form sits on the page it redirects
+    to (the "Kembalikan" note): a ``ValidationError`` on a field of ``data`` is kept in the
+    session for that page, which shows the field invalid with the message under it, focused,
+    with what was typed (``data``); any other message is a banner as usual. ``formulir``
+    names the form on that page (``"kembalikan-12"``)."""
+    try:
+        with transaksi_tulis():
+            yield
+    except ValidationError as e:
+        pesan_field = {}
+        if hasattr(e, "error_dict"):
+            for field, errors in e.message_dict.items():
+                if field in data:
+                    pesan_field[field] = " ".join(errors)
+                else:
+                    for pesan in errors:
+                        messages.error(request, pesan)
+        else:
+            for pesan in e.messages:
+                messages.error(request, pesan)
+        if pesan_field:
+            request.session[KUNCI_GALAT_FIELD] = {
+                "formulir": formulir,
+                "pesan": pesan_field,
+                "data": {k: str(v) for k, v in data.items()},
+            }
+    except OperationalError as e:
+        if not basis_data_sibuk(e):
+            raise
+        messages.error(request, PESAN_SIBUK)
+
+
+def galat_field_ambil(request, formulir: str) -> dict:
+    """What ``kesalahan_ke_field`` kept for ``formulir`` (``{"pesan": {field: text}, "data":
+    {field: typed}}``), taken out of the session so it shows once; ``{}`` when nothing."""
+    sesi = getattr(request, "session", None)
+    galat = sesi.get(KUNCI_GALAT_FIELD) if sesi is not None else None
+    if not galat or galat.get("formulir") != formulir:
+        return {}
+    del sesi[KUNCI_GALAT_FIELD]
+    return galat
 
 
 class LayananFormMixin:
