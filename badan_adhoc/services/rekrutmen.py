@@ -180,7 +180,7 @@ def dokumen_upload(*, pendaftar: Pendaftar, jenis: str, berkas, pengguna) -> Dok
         pendaftar=pendaftar,
         jenis=jenis,
         berkas=isi,
-        nama_asli=nama_asli[:255],
+        nama_asli=nama_asli,  # berkas_periksa refused a longer name
         jenis_berkas=jenis_berkas,
         diunggah_oleh=pengguna,
     )
@@ -197,7 +197,7 @@ def klarifikasi_upload(
     return KlarifikasiParpol.objects.create(
         pendaftar=pendaftar,
         berkas=isi,
-        nama_asli=nama_asli[:255],
+        nama_asli=nama_asli,  # berkas_periksa refused a longer name
         jenis_berkas=jenis_berkas,
         keterangan=keterangan,
         diunggah_oleh=pengguna,
