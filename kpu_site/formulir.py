@@ -153,6 +153,43 @@ def galat_field_ambil(request, formulir: str) -> dict:
     return galat
 
 
+def galat_form_simpan(request, *, formulir: str, form: forms.BaseForm) -> None:
+    """A POST-only action's form refused by its own checks: keep its field errors and what
+    was typed for the page it goes back to (``form_dengan_galat``), as ``kesalahan_ke_field``
+    does for a service's refusal; errors of no field become messages."""
+    pesan = {}
+    for field, errors in form.errors.items():
+        if field in form.fields:
+            pesan[field] = " ".join(errors)
+        else:
+            for e in errors:
+                messages.error(request, e)
+    if pesan:
+        request.session[KUNCI_GALAT_FIELD] = {
+            "formulir": formulir,
+            "pesan": pesan,
+            "data": {k: str(form.data.get(k, "")) for k in form.fields},
+        }
+
+
+def form_dengan_galat(request, formulir: str, form_class, **kwargs):
+    """The form ``formulir`` bound to what was typed, with the errors its action kept
+    (``kesalahan_ke_field``, ``galat_form_simpan``) on their fields and the first of them
+    focused; ``None`` when nothing was kept (then the page builds its empty form)."""
+    galat = galat_field_ambil(request, formulir)
+    if not galat:
+        return None
+    form = form_class(data=galat["data"], **kwargs)
+    form.is_valid()
+    for field, pesan in galat["pesan"].items():
+        if pesan not in form.errors.get(field, []):
+            form.add_error(field, pesan)
+    pertama = next(iter(galat["pesan"]), None)
+    if pertama in form.fields:
+        form.fields[pertama].widget.attrs["autofocus"] = True
+    return form
+
+
 class LayananFormMixin:
     """``form_valid`` of a FormView/CreateView/UpdateView whose write is a service call.
 

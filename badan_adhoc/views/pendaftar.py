@@ -12,6 +12,9 @@ from django.views.generic import DetailView, FormView, TemplateView
 from kpu_site.excel import xlsx_tulis_response
 from kpu_site.formulir import (
     LayananFormMixin,
+    form_dengan_galat,
+    galat_form_simpan,
+    kesalahan_ke_field,
     kesalahan_ke_pesan,
     pesan_form_salah,
 )
@@ -138,7 +141,8 @@ class PendaftarDetailView(BacaMixin, DetailView):
             di_sipol=selectors.di_sipol(p.nik),
             dokumen=p.dokumen.select_related("diunggah_oleh"),
             klarifikasi=p.klarifikasi.select_related("diunggah_oleh", "diputuskan_oleh"),
-            form_koreksi=KoreksiForm(initial={"status": p.koreksi_status or "ms"}),
+            form_koreksi=form_dengan_galat(self.request, f"koreksi-{p.pk}", KoreksiForm)
+            or KoreksiForm(initial={"status": p.koreksi_status or "ms"}),
             form_klarifikasi=KlarifikasiForm(),
             form_dokumen=DokumenForm(),
             form_nilai=NilaiForm(
@@ -193,10 +197,15 @@ class PendaftarUpdateView(_PendaftarFormMixin, LayananFormMixin, FormView):
 
 class AksiView(KelolaMixin, View):
     """A POST-only action on one ``model`` row through ``aksi(obj, cleaned_data)``; the form's
-    errors and the service's refusal come back as messages on the page ``kembali`` names."""
+    errors and the service's refusal come back as messages on the page ``kembali`` names, or,
+    when ``formulir(obj)`` names the form on that page, on its fields (``kesalahan_ke_field``;
+    the page rebuilds it with ``form_dengan_galat``)."""
 
     model = None
     form_class = None
+
+    def formulir(self, obj) -> str | None:
+        return None
 
     def aksi(self, obj, data) -> None:
         raise NotImplementedError
@@ -207,9 +216,17 @@ class AksiView(KelolaMixin, View):
     def post(self, request, pk):
         obj = get_object_or_404(self.model, pk=pk)
         form = self.form_class(request.POST, request.FILES)
+        formulir = self.formulir(obj)
         if form.is_valid():
-            with kesalahan_ke_pesan(request):
-                self.aksi(obj, form.cleaned_data)
+            if formulir:
+                data = {k: request.POST.get(k, "") for k in form.fields}
+                with kesalahan_ke_field(request, formulir=formulir, data=data):
+                    self.aksi(obj, form.cleaned_data)
+            else:
+                with kesalahan_ke_pesan(request):
+                    self.aksi(obj, form.cleaned_data)
+        elif formulir:
+            galat_form_simpan(request, formulir=formulir, form=form)
         else:
             pesan_form_salah(request, form)
         return self.kembali(obj)
@@ -226,6 +243,9 @@ class _AksiPendaftarView(AksiView):
 
 class PendaftarKoreksiView(_AksiPendaftarView):
     form_class = KoreksiForm
+
+    def formulir(self, pendaftar):
+        return f"koreksi-{pendaftar.pk}"
 
     def aksi(self, pendaftar, data):
         services.pendaftar_override(

@@ -48,6 +48,16 @@ def kode_label(value):
 
 
 @register.filter
+def dengan_galat(field):
+    """A bound field's widget, marked ``is-invalid`` (and ``aria-invalid``) when it has errors,
+    so Bootstrap shows the field itself invalid next to its ``invalid-feedback``."""
+    if not field.errors:
+        return str(field)
+    kelas = field.field.widget.attrs.get("class", "")
+    return field.as_widget(attrs={"class": f"{kelas} is-invalid".strip(), "aria-invalid": "true"})
+
+
+@register.filter
 def lebar_persen(value) -> int:
     """A percentage as a whole number from 0 to 100, for a bar's ``lebar-N`` class (a page
     carries no style attribute: the Content-Security-Policy refuses inline styles)."""

@@ -5,6 +5,8 @@ refused where a person types it (the form, the API), and the import keeps storin
 
 from __future__ import annotations
 
+import re
+
 from django.urls import reverse
 
 from badan_adhoc import selectors
@@ -120,3 +122,32 @@ def test_screening_reasons_show_their_label_not_their_code(masuk, diseleksi, sta
     assert "nik_tidak_valid" not in html
     assert '<td class="small text-nowrap">NIK tidak valid</td>' in html
     assert "NIK harus 16 digit (tertulis 11)" in html
+
+
+# --------------------------------------------------------------------------- koreksi note
+
+
+def test_koreksi_with_a_short_reason_marks_the_reason_field(masuk, diseleksi, staf_teknis):
+    """Issue 16: a return/override whose note is refused shows it on the note field (is-invalid,
+    the message under it, focused), with what was typed; nothing is written."""
+    p = Pendaftar.objects.get(nama="Budi Santoso")
+    client = masuk(staf_teknis)
+    r = client.post(
+        reverse("badan_adhoc:pendaftar_override", args=[p.pk]),
+        {"status": "ms", "alasan": "Salah"},
+        follow=True,
+    )
+    assert r.status_code == 200
+    html = r.content.decode()
+    kolom = re.search(r"<textarea[^>]*name=\"alasan\"[^>]*>([^<]*)</textarea>", html)
+    assert kolom is not None
+    assert "is-invalid" in kolom.group(0) and "autofocus" in kolom.group(0)
+    assert kolom.group(1).strip() == "Salah"
+    pesan = "Tuliskan alasan koreksi (minimal 10 karakter)."
+    assert f'<div class="invalid-feedback d-block">{pesan}</div>' in html
+    assert pesan not in [str(m) for m in r.context["messages"]]
+    p.refresh_from_db()
+    assert p.koreksi_status == ""
+    # shown once
+    html = client.get(reverse("badan_adhoc:pendaftar_detail", args=[p.pk])).content.decode()
+    assert "is-invalid" not in html
