@@ -49,7 +49,8 @@ def pendaftar_di_kecamatan(qs, *, rekrutmen: Rekrutmen, kecamatan: int):
 def pengumuman_grup(rekrutmen: Rekrutmen, *, tahap: str, kecamatan: int | None = None):
     """Rows of an announcement per unit, ``[{"wilayah", "rows"}]``: screened applicants by
     name (``tahap="administrasi"``) or ranked ones by rank (``"akhir"``), optionally of one
-    kecamatan."""
+    kecamatan; each row's ``domisili_nama`` is its domicile as printed (``domisili_luar``
+    when outside the wilayah)."""
     qs = pendaftar_qs(rekrutmen).select_related(
         "wilayah_tujuan", "wilayah_tujuan__induk", "domisili"
     )
@@ -62,7 +63,10 @@ def pengumuman_grup(rekrutmen: Rekrutmen, *, tahap: str, kecamatan: int | None =
             "wilayah_tujuan__kode", "nama", "pk"
         )
     grup: dict[int, dict] = {}
+    luar = domisili_luar()
     for p in qs:
+        # the domicile as printed: the desa/kelurahan's name, never the code (issue 16)
+        p.domisili_nama = p.domisili.nama if p.domisili is not None else luar
         g = grup.setdefault(p.wilayah_tujuan_id, {"wilayah": p.wilayah_tujuan, "rows": []})
         g["rows"].append(p)
     return list(grup.values())
@@ -250,6 +254,12 @@ def domisili_teks(p: Pendaftar) -> str:
     if p.domisili is not None:
         induk = p.domisili.induk
         return f"{p.domisili}, Kec. {induk.nama}" if induk else str(p.domisili)
+    return domisili_luar()
+
+
+def domisili_luar() -> str:
+    """A domicile outside the imported wilayah: ``di luar Kota Serang`` (the satker's
+    kabupaten/kota; ``di luar wilayah kerja`` before the satker is set up)."""
     satker = satker_get()
     return f"di luar {satker.nama_wilayah}" if satker else "di luar wilayah kerja"
 
