@@ -153,22 +153,27 @@ def galat_field_ambil(request, formulir: str) -> dict:
     return galat
 
 
-def galat_form_simpan(request, *, formulir: str, form: forms.BaseForm) -> None:
-    """A POST-only action's form refused by its own checks: keep its field errors and what
-    was typed for the page it goes back to (``form_dengan_galat``), as ``kesalahan_ke_field``
-    does for a service's refusal; errors of no field become messages."""
+def galat_form_simpan(
+    request, *, formulir: str, form: forms.BaseForm, fields: tuple[str, ...] | None = None
+) -> None:
+    """A POST-only action's form refused by its own checks: keep the errors of ``fields`` (the
+    inputs the page shows; default all) and what was typed for the page it goes back to
+    (``form_dengan_galat``, ``{% galat_field %}``), as ``kesalahan_ke_field`` does for a
+    service's refusal; other errors become messages naming their field."""
+    fields = tuple(form.fields) if fields is None else fields
     pesan = {}
     for field, errors in form.errors.items():
-        if field in form.fields:
+        if field in fields:
             pesan[field] = " ".join(errors)
         else:
+            label = form.fields[field].label if field in form.fields else ""
             for e in errors:
-                messages.error(request, e)
+                messages.error(request, f"{label}: {e}" if label else e)
     if pesan:
         request.session[KUNCI_GALAT_FIELD] = {
             "formulir": formulir,
             "pesan": pesan,
-            "data": {k: str(form.data.get(k, "")) for k in form.fields},
+            "data": {k: str(form.data.get(k, "")) for k in fields},
         }
 
 

@@ -204,6 +204,9 @@ class AksiView(KelolaMixin, View):
     model = None
     form_class = None
 
+    #: the fields ``formulir``'s page shows as inputs (``None``: all of the form's)
+    field_di_halaman: tuple[str, ...] | None = None
+
     def formulir(self, obj) -> str | None:
         return None
 
@@ -219,14 +222,15 @@ class AksiView(KelolaMixin, View):
         formulir = self.formulir(obj)
         if form.is_valid():
             if formulir:
-                data = {k: request.POST.get(k, "") for k in form.fields}
+                fields = self.field_di_halaman or tuple(form.fields)
+                data = {k: request.POST.get(k, "") for k in fields}
                 with kesalahan_ke_field(request, formulir=formulir, data=data):
                     self.aksi(obj, form.cleaned_data)
             else:
                 with kesalahan_ke_pesan(request):
                     self.aksi(obj, form.cleaned_data)
         elif formulir:
-            galat_form_simpan(request, formulir=formulir, form=form)
+            galat_form_simpan(request, formulir=formulir, form=form, fields=self.field_di_halaman)
         else:
             pesan_form_salah(request, form)
         return self.kembali(obj)
@@ -294,6 +298,10 @@ class DokumenUploadView(_AksiPendaftarView):
 class KlarifikasiPutusView(AksiView):
     model = KlarifikasiParpol
     form_class = KeputusanKlarifikasiForm
+    field_di_halaman = ("catatan",)  # "terima" is the button pressed
+
+    def formulir(self, klarifikasi):
+        return f"klarifikasi-{klarifikasi.pk}"
 
     def aksi(self, klarifikasi, data):
         services.klarifikasi_decide(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -492,3 +494,28 @@ def test_import_pages_of_a_recruitment_name_it(masuk, rekrutmen_pps, staf_teknis
         assert response.status_code == 200 and response.context["rekrutmen"] == rekrutmen_pps
         assert judul in body and _url("rekrutmen_detail", rekrutmen_pps.pk) in body, name
     assert client.get(_url("pendaftar_import", 99999)).status_code == 404
+
+
+def test_klarifikasi_rejected_without_a_note_marks_the_note_field(masuk, diseleksi, staf_teknis):
+    """Issue 16: "Tolak" without a note shows the message under the note field itself."""
+    from badan_adhoc.services import klarifikasi_upload
+
+    p = Pendaftar.objects.get(nama="Maya Sari")
+    k = klarifikasi_upload(
+        pendaftar=p,
+        berkas=SimpleUploadedFile("s.pdf", b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"),
+        pengguna=staf_teknis,
+    )
+    response = masuk(staf_teknis).post(
+        _url("klarifikasi_decide", k.pk), {"terima": "0", "catatan": ""}, follow=True
+    )
+    html = response.content.decode()
+    masukan = re.search(rf'<input[^>]*id="catatan-klarifikasi-{k.pk}"[^>]*>', html).group(0)
+    assert "is-invalid" in masukan and "autofocus" in masukan
+    assert (
+        f'<div id="catatan-klarifikasi-{k.pk}-galat" class="invalid-feedback">'
+        "Tuliskan alasan penolakan.</div>"
+    ) in html
+    assert [str(m) for m in response.context["messages"]] == []
+    k.refresh_from_db()
+    assert k.status == "diajukan"
