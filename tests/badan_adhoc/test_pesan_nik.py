@@ -151,3 +151,17 @@ def test_koreksi_with_a_short_reason_marks_the_reason_field(masuk, diseleksi, st
     # shown once
     html = client.get(reverse("badan_adhoc:pendaftar_detail", args=[p.pk])).content.decode()
     assert "is-invalid" not in html
+
+
+def test_audit_page_names_fields_and_choices_of_the_record(masuk, diseleksi, staf_teknis, auditor):
+    """Issue 16: a change recorded on an applicant shows its field's name and the choice's
+    label ("koreksi hasil: Tidak memenuhi syarat"), not ``koreksi_status: tms``."""
+    from badan_adhoc.services import pendaftar_override
+
+    p = Pendaftar.objects.get(nama="Ahmad Fauzi")
+    pendaftar_override(
+        pendaftar=p, status="tms", alasan="Ijazah tidak dapat dibaca", pengguna=staf_teknis
+    )
+    html = masuk(auditor).get(reverse("audit_list")).content.decode()
+    assert "koreksi_status" not in html
+    assert "<code>koreksi hasil</code>: Tidak memenuhi syarat</div>" in html
