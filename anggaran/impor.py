@@ -24,7 +24,8 @@ from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 
 from kpu_site.audit import jejak_catat
-from kpu_site.formatting import rupiah
+from kpu_site.berkas import nama_berkas_periksa
+from kpu_site.formatting import angka, rupiah
 from kpu_site.impor import (
     ImporGagal,
     Kesalahan,
@@ -81,6 +82,11 @@ def realisasi_impor_periksa(*, dokumen: DokumenAnggaran, berkas, nama_berkas: st
         pastikan_terbuka(dokumen)
     except ValidationError as exc:
         hasil.kesalahan.append(Kesalahan(None, "", f"Impor tidak diizinkan: {exc.messages[0]}"))
+        return hasil
+    try:
+        nama_berkas_periksa(nama_berkas)  # stored with the import: refused, never cut
+    except ValidationError as exc:
+        hasil.kesalahan.append(Kesalahan(None, "", exc.messages[0]))
         return hasil
     try:
         tabel = baca_tabel(berkas, nama_berkas=nama_berkas, kolom_wajib=KOLOM_WAJIB)
@@ -245,7 +251,7 @@ def realisasi_impor(*, pengguna, dokumen: DokumenAnggaran, berkas, nama_berkas: 
             raise ImporGagal(hasil.kesalahan)
         impor = ImporRealisasi.objects.create(
             dokumen=dokumen,
-            nama_berkas=nama_berkas[:255],
+            nama_berkas=nama_berkas,
             jumlah_baris=len(hasil.baris),
             jumlah_dilewati=len(hasil.dilewati),
             total_nilai=hasil.total_nilai,
@@ -258,8 +264,8 @@ def realisasi_impor(*, pengguna, dokumen: DokumenAnggaran, berkas, nama_berkas: 
             aksi="impor",
             objek=impor,
             ringkasan=(
-                f"Impor realisasi {nama_berkas}: {len(hasil.baris)} baris, "
-                f"{rupiah(hasil.total_nilai)}; {len(hasil.dilewati)} baris sudah ada dilewati."
+                f"Impor realisasi {nama_berkas}: {angka(len(hasil.baris))} baris, "
+                f"{rupiah(hasil.total_nilai)}; {angka(len(hasil.dilewati))} baris sudah ada dilewati."
             ),
         )
     return hasil

@@ -28,7 +28,7 @@ from django.utils import timezone
 
 from kpu_site.audit import jejak_catat
 from kpu_site.batas import tahun_pastikan
-from kpu_site.formatting import rupiah
+from kpu_site.formatting import angka, rupiah
 from kpu_site.tahun import tahun_terkunci
 
 from . import selectors
@@ -387,7 +387,7 @@ def revisi_create(
         pengguna=pengguna,
         aksi="ubah",
         objek=revisi,
-        ringkasan=f"Revisi ke-{revisi.nomor}: {len(perubahan)} detail diubah; {alasan.strip()}",
+        ringkasan=f"Revisi ke-{revisi.nomor}: {angka(len(perubahan))} detail diubah; {alasan.strip()}",
     )
     return revisi
 

@@ -8,6 +8,8 @@ seeded by the migration ``0002_norma_tarif``.
 
 from __future__ import annotations
 
+import re
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -248,6 +250,32 @@ SYARAT_PERINGATAN = {
 }
 
 
+#: The message for a NIK with anything but digits (the form and the API refuse it; an imported
+#: one is stored as given and fails the screening with this text).
+PESAN_NIK_HURUF = _("NIK hanya boleh berisi angka")
+PANJANG_NIK = 16
+
+
+def nik_angka_saja(nik: str) -> bool:
+    """Only the digits 0–9 (the screening's ``[0-9]{16}``; no other script's digits)."""
+    return re.fullmatch(r"[0-9]*", nik) is not None
+
+
+def nik_masalah(nik: str, kode_lahir: str) -> str:
+    """What is wrong with ``nik`` by the screening's rule (16 digits, digits 7–12 from the birth
+    date and sex, ``kode_lahir``), in words; ``""`` when it passes."""
+    if not nik_angka_saja(nik):
+        return str(PESAN_NIK_HURUF)
+    if len(nik) != PANJANG_NIK:
+        return f"NIK harus {PANJANG_NIK} digit (tertulis {len(nik)})"
+    if nik[6:12] != kode_lahir:
+        return (
+            f"digit 7–12 seharusnya {kode_lahir} (dari tanggal lahir dan jenis kelamin), "
+            f"tertulis {nik[6:12]}"
+        )
+    return ""
+
+
 #: Applicant fields that only the recruitment's staff may see.
 DATA_PRIBADI = ("nik", "tanggal_lahir", "alamat", "no_hp", "email")
 
@@ -396,6 +424,11 @@ class Pendaftar(models.Model):
 
     def alasan_list(self) -> list[tuple[str, str]]:
         return [(k, v) for k, v in ALASAN_TMS.items() if getattr(self, f"tms_{k}")]
+
+    @property
+    def nik_masalah(self) -> str:
+        """``nik_masalah`` of this application's NIK (``""`` when it is valid)."""
+        return nik_masalah(self.nik, self.kode_lahir)
 
     def peringatan_list(self) -> list[tuple[str, str]]:
         return [(k, v) for k, v in PERINGATAN.items() if getattr(self, f"peringatan_{k}")]

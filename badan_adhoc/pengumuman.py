@@ -92,14 +92,14 @@ def _sel_pdf(p, *, nomor: int, tahap: str) -> list[str]:
             str(p.peringkat),
             p.nama,
             p.jenis_kelamin,
-            p.domisili.nama if p.domisili else p.kode_domisili,
+            p.domisili_nama,
             str(p.get_hasil_akhir_display()),
         ]
     return [
         str(nomor),
         p.nama,
         p.jenis_kelamin,
-        p.domisili.nama if p.domisili else p.kode_domisili,
+        p.domisili_nama,
         str(status_teks(p, "status_administrasi", singkat=True)),
         "; ".join(str(label) for _, label in p.alasan_list()),
     ]
@@ -187,7 +187,7 @@ def _baris_excel(grup: list[dict], *, tahap: str):
                 p.peringkat if tahap == "akhir" else i,
                 p.nama,
                 p.jenis_kelamin,
-                p.domisili.nama if p.domisili else p.kode_domisili,
+                p.domisili_nama,
                 hasil,
                 keterangan,
             ]

@@ -9,8 +9,11 @@ Every JSON body is an object (``kpu_site.parsers.ObjekJSONParser``, the default 
 
 from __future__ import annotations
 
+import re
+
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import Http404
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import exceptions, mixins, serializers, viewsets
 from rest_framework.permissions import IsAuthenticated
@@ -87,6 +90,9 @@ def validation_detail(error: DjangoValidationError):
     return {"non_field_errors": [str(m) for m in error.messages]}
 
 
+_PESAN_404_DJANGO = re.compile(r"No .+ matches the given query\.")
+
+
 def exception_handler(exc, context):
     if basis_data_sibuk(exc):
         # Another user's save still holds the lock: nothing was written, send it again.
@@ -97,6 +103,9 @@ def exception_handler(exc, context):
         exc = exceptions.ValidationError(validation_detail(exc))
     elif isinstance(exc, DjangoPermissionDenied):
         exc = exceptions.PermissionDenied(str(exc) or None)
+    elif isinstance(exc, Http404) and (not str(exc) or _PESAN_404_DJANGO.fullmatch(str(exc))):
+        # get_object_or_404's English "No Renstra matches the given query." -> DRF's own text
+        exc = exceptions.NotFound()
     return drf_exception_handler(exc, context)
 
 

@@ -10,6 +10,8 @@ from pathlib import PurePath
 from django.conf import settings
 from django.core.exceptions import ValidationError
 
+from .formatting import angka
+
 LABEL = {"pdf": "PDF", "png": "PNG", "jpg": "JPEG", "xlsx": "Excel (.xlsx)", "docx": "Word (.docx)"}
 EKSTENSI = {
     "pdf": {".pdf"},
@@ -45,6 +47,21 @@ def _jenis_dari_isi(head: bytes, berkas) -> str | None:
     return None
 
 
+#: the longest original file name kept with an upload (``nama_asli``/``nama_berkas`` columns)
+BATAS_NAMA_BERKAS = 255
+
+
+def nama_berkas_periksa(nama: str) -> None:
+    """``ValidationError`` for a file name longer than its column: refused with the limit,
+    never cut (issue 16)."""
+    if len(nama) > BATAS_NAMA_BERKAS:
+        raise ValidationError(
+            f"Nama berkas terlalu panjang: paling banyak {angka(BATAS_NAMA_BERKAS)} karakter "
+            f"(tertulis {angka(len(nama))}). Ganti nama berkasnya lalu unggah lagi.",
+            code="nama_panjang",
+        )
+
+
 def berkas_periksa(berkas, *, jenis_diizinkan=SEMUA, batas: int | None = None) -> str:
     """Check an uploaded file; return its kind (``pdf``, ``png``, ``jpg``, ``xlsx``, ``docx``).
 
@@ -57,6 +74,7 @@ def berkas_periksa(berkas, *, jenis_diizinkan=SEMUA, batas: int | None = None) -
     if size is None:
         berkas.seek(0, 2)
         size = berkas.tell()
+    nama_berkas_periksa(nama)
     if not size:
         raise ValidationError(f"Berkas {nama} kosong.", code="kosong")
     if size > batas:

@@ -4,7 +4,9 @@ services the rules).
 
 A view that writes through a service uses ``LayananFormMixin`` (class-based form views) or
 ``kesalahan_ke_form`` (views that build the form themselves); a POST-only action that
-redirects uses ``kesalahan_ke_pesan``. None of them writes anything when the service refuses,
+redirects uses ``kesalahan_ke_pesan``, or ``kesalahan_ke_field`` when the refusal is about a field
+the page shows (a return's note): that field is then marked invalid on the page it goes back
+to (``{% galat_field %}``, ``kpu_site.templatetags.galat``). None of them writes anything when the service refuses,
 nor when the database is still busy with another user's save (``kpu_site.konkuren``): that
 too is a message ("coba simpan lagi"), not a 500.
 """
@@ -101,6 +103,96 @@ def kesalahan_ke_pesan(request) -> Iterator[None]:
         if not basis_data_sibuk(e):
             raise
         messages.error(request, PESAN_SIBUK)
+
+
+KUNCI_GALAT_FIELD = "galat_field"
+
+
+@contextmanager
+def kesalahan_ke_field(request, *, formulir: str, data: dict) -> Iterator[None]:
+    """``kesalahan_ke_pesan`` for a POST-only action whose form sits on the page it redirects
+    to (the "Kembalikan" note): a ``ValidationError`` on a field of ``data`` is kept in the
+    session for that page, which shows the field invalid with the message under it, focused,
+    with what was typed (``data``); any other message is a banner as usual. ``formulir``
+    names the form on that page (``"kembalikan-12"``)."""
+    try:
+        with transaksi_tulis():
+            yield
+    except ValidationError as e:
+        pesan_field = {}
+        if hasattr(e, "error_dict"):
+            for field, errors in e.message_dict.items():
+                if field in data:
+                    pesan_field[field] = " ".join(errors)
+                else:
+                    for pesan in errors:
+                        messages.error(request, pesan)
+        else:
+            for pesan in e.messages:
+                messages.error(request, pesan)
+        if pesan_field:
+            request.session[KUNCI_GALAT_FIELD] = {
+                "formulir": formulir,
+                "pesan": pesan_field,
+                "data": {k: str(v) for k, v in data.items()},
+            }
+    except OperationalError as e:
+        if not basis_data_sibuk(e):
+            raise
+        messages.error(request, PESAN_SIBUK)
+
+
+def galat_field_ambil(request, formulir: str) -> dict:
+    """What ``kesalahan_ke_field`` kept for ``formulir`` (``{"pesan": {field: text}, "data":
+    {field: typed}}``), taken out of the session so it shows once; ``{}`` when nothing."""
+    sesi = getattr(request, "session", None)
+    galat = sesi.get(KUNCI_GALAT_FIELD) if sesi is not None else None
+    if not galat or galat.get("formulir") != formulir:
+        return {}
+    del sesi[KUNCI_GALAT_FIELD]
+    return galat
+
+
+def galat_form_simpan(
+    request, *, formulir: str, form: forms.BaseForm, fields: tuple[str, ...] | None = None
+) -> None:
+    """A POST-only action's form refused by its own checks: keep the errors of ``fields`` (the
+    inputs the page shows; default all) and what was typed for the page it goes back to
+    (``form_dengan_galat``, ``{% galat_field %}``), as ``kesalahan_ke_field`` does for a
+    service's refusal; other errors become messages naming their field."""
+    fields = tuple(form.fields) if fields is None else fields
+    pesan = {}
+    for field, errors in form.errors.items():
+        if field in fields:
+            pesan[field] = " ".join(errors)
+        else:
+            label = form.fields[field].label if field in form.fields else ""
+            for e in errors:
+                messages.error(request, f"{label}: {e}" if label else e)
+    if pesan:
+        request.session[KUNCI_GALAT_FIELD] = {
+            "formulir": formulir,
+            "pesan": pesan,
+            "data": {k: str(form.data.get(k, "")) for k in fields},
+        }
+
+
+def form_dengan_galat(request, formulir: str, form_class, **kwargs):
+    """The form ``formulir`` bound to what was typed, with the errors its action kept
+    (``kesalahan_ke_field``, ``galat_form_simpan``) on their fields and the first of them
+    focused; ``None`` when nothing was kept (then the page builds its empty form)."""
+    galat = galat_field_ambil(request, formulir)
+    if not galat:
+        return None
+    form = form_class(data=galat["data"], **kwargs)
+    form.is_valid()
+    for field, pesan in galat["pesan"].items():
+        if pesan not in form.errors.get(field, []):
+            form.add_error(field, pesan)
+    pertama = next(iter(galat["pesan"]), None)
+    if pertama in form.fields:
+        form.fields[pertama].widget.attrs["autofocus"] = True
+    return form
 
 
 class LayananFormMixin:

@@ -72,7 +72,7 @@ def kesalahan_teks(kesalahan: Iterable[Kesalahan], batas: int = 50) -> list[str]
     daftar = list(kesalahan)
     teks = [str(k) for k in daftar[:batas]]
     if len(daftar) > batas:
-        teks.append(f"... dan {len(daftar) - batas} kesalahan lain.")
+        teks.append(f"... dan {angka(len(daftar) - batas)} kesalahan lain.")
     return teks
 
 

@@ -3,6 +3,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .formatting import angka
+from .kode import kode_label
+
 
 class JejakAudit(models.Model):
     """One entry of the audit trail: who changed what, when, and the fields that changed.
@@ -50,24 +53,51 @@ class JejakAudit(models.Model):
     def perubahan_baris(self) -> list[dict]:
         """``perubahan`` for display: a field change (``[lama, baru]``) as ``lama``/``baru``,
         a batch summary value (a count, a dict of counts) as ``nilai``; empty values as ``–``
-        (``0`` and ``False`` stay as they are)."""
+        (``0`` and ``False`` stay as they are). In words a person reads: a field by its
+        ``verbose_name``, a choice by its label, a code by its label (``kpu_site.kode``), a
+        number in the Indonesian format (``14.802``), ``True``/``False`` as ``ya``/``tidak``."""
         if not isinstance(self.perubahan, dict):
             return []
-        return [
-            {"kolom": kolom, "lama": _teks(nilai[0]), "baru": _teks(nilai[1])}
-            if isinstance(nilai, list) and len(nilai) == 2
-            else {"kolom": kolom, "nilai": _teks(nilai)}
-            for kolom, nilai in self.perubahan.items()
-        ]
+        model = self.content_type.model_class() if self.content_type_id else None
+        baris = []
+        for kolom, nilai in self.perubahan.items():
+            field = _field(model, kolom)
+            judul = str(field.verbose_name) if field is not None else kode_label(kolom)
+            if isinstance(nilai, list) and len(nilai) == 2:
+                lama, baru = (_teks(v, field) for v in nilai)
+                baris.append({"kolom": judul, "lama": lama, "baru": baru})
+            else:
+                baris.append({"kolom": judul, "nilai": _teks(nilai, field)})
+        return baris
 
 
-def _teks(nilai) -> str:
+def _field(model, kolom: str):
+    """``model``'s field named (or with the attname) ``kolom``, or ``None``."""
+    if model is None:
+        return None
+    for field in model._meta.concrete_fields:
+        if kolom in (field.name, field.attname):
+            return field
+    return None
+
+
+def _teks(nilai, field=None) -> str:
     if nilai is None or nilai == "" or nilai == [] or nilai == {}:
         return "–"
     if isinstance(nilai, dict):
-        return ", ".join(f"{k}: {_teks(v)}" for k, v in nilai.items())
+        return ", ".join(f"{kode_label(k)}: {_teks(v)}" for k, v in nilai.items())
     if isinstance(nilai, list):
         return ", ".join(_teks(v) for v in nilai)
+    if isinstance(nilai, bool):
+        return "ya" if nilai else "tidak"
+    if field is not None and field.choices:
+        return str(dict(field.flatchoices).get(nilai, nilai))
+    if isinstance(nilai, int | float):
+        return angka(nilai, 0 if isinstance(nilai, int) else 2)
+    if isinstance(field, models.DecimalField):
+        return angka(nilai, field.decimal_places)
+    if isinstance(nilai, str):
+        return kode_label(nilai) if field is None else nilai
     return str(nilai)
 
 

@@ -20,7 +20,7 @@ from django.views.generic import DetailView, FormView, ListView, TemplateView, U
 
 from kpu_site.akses import IzinMixin
 from kpu_site.excel import xlsx_response
-from kpu_site.formatting import tanggal_valid
+from kpu_site.formatting import angka, tanggal_valid
 from kpu_site.formulir import LayananFormMixin
 from kpu_site.halaman import HalamanMixin
 from kpu_site.services import unduhan_record
@@ -330,7 +330,7 @@ class PegawaiExportView(IzinMixin, View):
         satker = selectors.satker_get()
         unduhan_record(
             pengguna=request.user,
-            ringkasan=f"Unduh daftar pegawai ({len(pegawai)} baris)",
+            ringkasan=f"Unduh daftar pegawai ({angka(len(pegawai))} baris)",
         )
         return xlsx_response(
             nama_berkas=f"daftar-pegawai-{timezone.localdate():%Y%m%d}",

@@ -77,10 +77,11 @@ def test_audit_page_shows_field_changes_and_batch_summaries(db, masuk, auditor, 
         perubahan={"urutan": [0, 3], "aktif": [True, False], "nama": ["", "Baru"]},
     )
     html = masuk(auditor).get(reverse("audit_list")).content.decode()
-    assert "<code>jumlah</code>: 14802</div>" in html
-    assert "<code>alasan</code>: nik_ganda: 444, usia_kurang: 0</div>" in html
+    # labels, not codes; numbers in the Indonesian format (issue 16)
+    assert "<code>Jumlah pendaftar</code>: 14.802</div>" in html
+    assert "<code>Alasan TMS</code>: NIK ganda: 444, Usia kurang dari 17 tahun: 0</div>" in html
     assert "<code>urutan</code>: 0 → <strong>3</strong>" in html
-    assert "<code>aktif</code>: True → <strong>False</strong>" in html
+    assert "<code>aktif</code>: ya → <strong>tidak</strong>" in html
     assert "<code>nama</code>: – → <strong>Baru</strong>" in html
 
 

@@ -292,3 +292,11 @@ def test_import_problems_listed_up_to_a_limit_then_counted():
     assert teks[0] == "Baris 2, kolom nik: NIK harus 16 angka"
     assert len(teks) == 4 and teks[-1] == "... dan 2 kesalahan lain."
     assert len(kesalahan_teks(daftar)) == 5
+
+
+def test_kesalahan_teks_counts_the_rest_in_the_indonesian_format():
+    """Issue 16: "... dan 1.950 kesalahan lain.", not "1950"."""
+    from kpu_site.impor import Kesalahan, kesalahan_teks
+
+    teks = kesalahan_teks([Kesalahan(i + 2, "nik", "kosong.") for i in range(2000)])
+    assert teks[-1] == "... dan 1.950 kesalahan lain."

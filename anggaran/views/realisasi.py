@@ -13,6 +13,7 @@ from django.shortcuts import redirect
 from django.views.generic import FormView, ListView
 
 from kpu_site.excel import xlsx_response
+from kpu_site.formatting import angka
 from kpu_site.formatting import bulan as nama_bulan
 from kpu_site.formulir import LayananFormMixin
 from kpu_site.halaman import HalamanMixin
@@ -182,6 +183,7 @@ class RealisasiImporView(TulisMixin, DokumenMixin, FormView):
             path.unlink(missing_ok=True)
         messages.success(
             request,
-            f"{len(hasil.baris)} baris realisasi diimpor; {len(hasil.dilewati)} baris sudah ada dilewati.",
+            f"{angka(len(hasil.baris))} baris realisasi diimpor; "
+            f"{angka(len(hasil.dilewati))} baris sudah ada dilewati.",
         )
         return redirect("anggaran:realisasi_list", pk=dokumen.pk)

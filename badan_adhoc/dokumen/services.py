@@ -192,5 +192,5 @@ def dokumen_unduhan_record(*, dokumen: DokumenRekrutmen, pengguna) -> None:
     unduhan_record(
         pengguna=pengguna,
         objek=dokumen,
-        ringkasan=f"Unduh {dokumen.judul} ({dokumen.jenis}, SHA-256 {dokumen.sha256[:12]}…)",
+        ringkasan=f"Unduh {dokumen.judul} ({jenis_get(dokumen.jenis).label}, SHA-256 {dokumen.sha256[:12]}…)",
     )

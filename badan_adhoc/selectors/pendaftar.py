@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from sekretariat.selectors import satker_get
+
 from ..akses import boleh_kelola
 from ..models import (
     ALASAN_TMS,
@@ -48,7 +50,8 @@ def pendaftar_di_kecamatan(qs, *, rekrutmen: Rekrutmen, kecamatan: int):
 def pengumuman_grup(rekrutmen: Rekrutmen, *, tahap: str, kecamatan: int | None = None):
     """Rows of an announcement per unit, ``[{"wilayah", "rows"}]``: screened applicants by
     name (``tahap="administrasi"``) or ranked ones by rank (``"akhir"``), optionally of one
-    kecamatan."""
+    kecamatan; each row's ``domisili_nama`` is its domicile as printed (``domisili_luar``
+    when outside the wilayah)."""
     qs = pendaftar_qs(rekrutmen).select_related(
         "wilayah_tujuan", "wilayah_tujuan__induk", "domisili"
     )
@@ -61,7 +64,10 @@ def pengumuman_grup(rekrutmen: Rekrutmen, *, tahap: str, kecamatan: int | None =
             "wilayah_tujuan__kode", "nama", "pk"
         )
     grup: dict[int, dict] = {}
+    luar = domisili_luar()
     for p in qs:
+        # the domicile as printed: the desa/kelurahan's name, never the code (issue 16)
+        p.domisili_nama = p.domisili.nama if p.domisili is not None else luar
         g = grup.setdefault(p.wilayah_tujuan_id, {"wilayah": p.wilayah_tujuan, "rows": []})
         g["rows"].append(p)
     return list(grup.values())
@@ -242,14 +248,10 @@ def pemeriksaan_administrasi(p: Pendaftar, *, rinci: bool) -> list[BarisPemeriks
     usia = usia_pada(p.tanggal_lahir, rekrutmen.tanggal_acuan)
     lingkup = "kecamatan" if rekrutmen.jenis_badan == JenisBadan.PPK else "desa/kelurahan"
     keterangan = {
-        "nik_tidak_valid": f"digit 7–12 seharusnya {p.kode_lahir}, tertulis {p.nik[6:12]}"
-        if rinci
-        else "",
+        "nik_tidak_valid": p.nik_masalah if rinci else "",
         "usia_kurang": f"usia {usia} tahun pada {rekrutmen.tanggal_acuan:%d-%m-%Y}",
         "pendidikan_kurang": p.get_pendidikan_display(),
-        "domisili_di_luar_wilayah": (
-            f"domisili {p.domisili or p.kode_domisili}, tujuan {p.wilayah_tujuan}"
-        ),
+        "domisili_di_luar_wilayah": f"domisili {domisili_teks(p)}, tujuan {p.wilayah_tujuan}",
         "usia_lebih_55": f"usia {usia} tahun",
     }
 
@@ -276,6 +278,23 @@ def pemeriksaan_administrasi(p: Pendaftar, *, rinci: bool) -> list[BarisPemeriks
             for kode, syarat in SYARAT_PERINGATAN.items()
         ]
     return baris
+
+
+def domisili_teks(p: Pendaftar) -> str:
+    """The applicant's domicile in words: the desa/kelurahan and its kecamatan (``Kelurahan
+    Cimuncang, Kec. Serang``), or ``di luar Kota Serang`` (the satker's kabupaten/kota) when
+    its code is not in the imported wilayah; never the code."""
+    if p.domisili is not None:
+        induk = p.domisili.induk
+        return f"{p.domisili}, Kec. {induk.nama}" if induk else str(p.domisili)
+    return domisili_luar()
+
+
+def domisili_luar() -> str:
+    """A domicile outside the imported wilayah: ``di luar Kota Serang`` (the satker's
+    kabupaten/kota; ``di luar wilayah kerja`` before the satker is set up)."""
+    satker = satker_get()
+    return f"di luar {satker.nama_wilayah}" if satker else "di luar wilayah kerja"
 
 
 def di_sipol(nik: str) -> bool:

@@ -18,6 +18,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from kpu_site.audit import jejak_catat
+from kpu_site.formatting import angka
 from kpu_site.impor import (
     ImporGagal,
     Kesalahan,
@@ -307,7 +308,7 @@ def pendaftar_import(
             pengguna=pengguna,
             aksi="impor",
             objek=rekrutmen,
-            ringkasan=f"Impor pendaftar {nama_berkas}: {jumlah} baris"
+            ringkasan=f"Impor pendaftar {nama_berkas}: {angka(jumlah)} baris"
             + (" (mengganti data lama)" if ganti else ""),
         )
     return HasilImpor(baru=jumlah)
@@ -379,6 +380,6 @@ def anggota_parpol_import(*, berkas, nama_berkas: str, pengguna=None) -> HasilIm
         jejak_catat(
             pengguna=pengguna,
             aksi="impor",
-            ringkasan=f"Impor anggota parpol (SIPOL) {nama_berkas}: {jumlah} baris",
+            ringkasan=f"Impor anggota parpol (SIPOL) {nama_berkas}: {angka(jumlah)} baris",
         )
     return HasilImpor(baru=jumlah)

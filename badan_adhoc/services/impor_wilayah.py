@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import transaction
 
 from kpu_site.audit import jejak_catat
+from kpu_site.formatting import angka
 from kpu_site.impor import (
     Kesalahan,
     batas_baris_periksa,
@@ -94,7 +95,7 @@ def wilayah_import(*, berkas, nama_berkas: str, pengguna=None) -> HasilImpor:
     jejak_catat(
         pengguna=pengguna,
         aksi="impor",
-        ringkasan=f"Impor wilayah {nama_berkas}: {baru} baru, {diperbarui} diperbarui",
+        ringkasan=f"Impor wilayah {nama_berkas}: {angka(baru)} baru, {angka(diperbarui)} diperbarui",
     )
     return HasilImpor(baru=baru, diperbarui=diperbarui)
 
@@ -165,6 +166,6 @@ def tps_import(*, berkas, nama_berkas: str, pengguna=None) -> HasilImpor:
     jejak_catat(
         pengguna=pengguna,
         aksi="impor",
-        ringkasan=f"Impor TPS {nama_berkas}: {len(buat)} baru, {len(ubah)} diperbarui",
+        ringkasan=f"Impor TPS {nama_berkas}: {angka(len(buat))} baru, {angka(len(ubah))} diperbarui",
     )
     return HasilImpor(baru=len(buat), diperbarui=len(ubah))

@@ -33,6 +33,7 @@ from django.db.models import Count, Q
 
 from kpu_site.audit import jejak_catat
 from kpu_site.batas import batas_model_pastikan
+from kpu_site.formatting import angka
 from kpu_site.impor import ImporGagal, Kesalahan, baca_tabel, parse_angka_id
 
 from ..akses import pastikan_boleh_kelola
@@ -42,6 +43,8 @@ from .sql import perbarui_dari
 from .versi import pendaftar_versi_naik
 
 KOLOM_NILAI = ("nik",)
+#: the score columns as the audit trail names them
+_LABEL_NILAI = {"nilai_cat": "CAT", "nilai_wawancara": "wawancara"}
 
 
 def _perlu_ppk_pps(rekrutmen: Rekrutmen) -> None:
@@ -107,7 +110,10 @@ def nilai_import(*, rekrutmen: Rekrutmen, berkas, nama_berkas: str, pengguna) ->
         pengguna=pengguna,
         aksi="impor",
         objek=rekrutmen,
-        ringkasan=f"Impor nilai {', '.join(kolom_nilai)} {nama_berkas}: {len(ubah)} pendaftar",
+        ringkasan=(
+            f"Impor nilai {', '.join(_LABEL_NILAI[k] for k in kolom_nilai)} {nama_berkas}: "
+            f"{angka(len(ubah))} pendaftar"
+        ),
     )
     return len(ubah)
 
@@ -206,7 +212,7 @@ def wawancara_select(*, rekrutmen: Rekrutmen, pengguna) -> int:
         pengguna=pengguna,
         aksi="alur",
         objek=rekrutmen,
-        ringkasan=f"Penetapan peserta wawancara: {dipanggil} pendaftar",
+        ringkasan=f"Penetapan peserta wawancara: {angka(dipanggil)} pendaftar",
     )
     return dipanggil
 
@@ -251,7 +257,7 @@ def peringkat_compute(*, rekrutmen: Rekrutmen, pengguna) -> dict:
         pengguna=pengguna,
         aksi="alur",
         objek=rekrutmen,
-        ringkasan=f"Perankingan: {hitung['terpilih']} terpilih, {hitung['cadangan']} cadangan",
+        ringkasan=f"Perankingan: {angka(hitung['terpilih'])} terpilih, {angka(hitung['cadangan'])} cadangan",
     )
     return hitung
 
@@ -330,7 +336,7 @@ def penetapan_create(
         pengguna=pengguna,
         aksi="alur",
         objek=rekrutmen,
-        ringkasan=f"Penetapan {baru} anggota dengan SK {nomor_sk}",
+        ringkasan=f"Penetapan {angka(baru)} anggota dengan SK {nomor_sk}",
     )
     return baru
 
@@ -429,6 +435,9 @@ def paw_create(
         pengguna=pengguna,
         aksi="alur",
         objek=pengganti,
-        ringkasan=f"PAW: {pengganti.nama} menggantikan {anggota.nama} ({alasan})",
+        ringkasan=(
+            f"PAW: {pengganti.nama} menggantikan {anggota.nama} "
+            f"({AnggotaBadan.AlasanBerhenti(alasan).label.lower()})"
+        ),
     )
     return pengganti

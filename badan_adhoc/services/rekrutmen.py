@@ -17,6 +17,7 @@ from ..akses import pastikan_boleh_kelola
 from ..models import (
     ALASAN_TMS,
     DATA_PRIBADI,
+    PESAN_NIK_HURUF,
     DokumenPendaftar,
     JenisBadan,
     KlarifikasiParpol,
@@ -25,6 +26,7 @@ from ..models import (
     Rekrutmen,
     TahapanRekrutmen,
     Wilayah,
+    nik_angka_saja,
 )
 from ..selectors.pendaftar import klarifikasi_parpol_perlu
 from .impor import kode_lahir
@@ -75,6 +77,10 @@ def rekrutmen_create(
 
 
 def _isi_pendaftar(pendaftar: Pendaftar, data: dict) -> None:
+    """``data`` into ``pendaftar``, checked. A NIK typed in (the form, the API) is digits only;
+    the import stores a NIK as the file gives it, the screening then names what is wrong."""
+    if "nik" in data and not nik_angka_saja(str(data["nik"] or "")):
+        raise ValidationError({"nik": f"{PESAN_NIK_HURUF}."})
     for field, value in data.items():
         setattr(pendaftar, field, value)
     pendaftar.domisili = (
@@ -116,7 +122,8 @@ def pendaftar_update(*, pendaftar: Pendaftar, data: dict, pengguna) -> Pendaftar
             pengguna=pengguna,
             aksi="ubah",
             objek=pendaftar,
-            ringkasan="Data pribadi diubah: " + ", ".join(berubah),
+            ringkasan="Data pribadi diubah: "
+            + ", ".join(str(Pendaftar._meta.get_field(f).verbose_name) for f in berubah),
         )
     return pendaftar
 
@@ -174,7 +181,7 @@ def dokumen_upload(*, pendaftar: Pendaftar, jenis: str, berkas, pengguna) -> Dok
         pendaftar=pendaftar,
         jenis=jenis,
         berkas=isi,
-        nama_asli=nama_asli[:255],
+        nama_asli=nama_asli,  # berkas_periksa refused a longer name
         jenis_berkas=jenis_berkas,
         diunggah_oleh=pengguna,
     )
@@ -197,7 +204,7 @@ def klarifikasi_upload(
     return KlarifikasiParpol.objects.create(
         pendaftar=pendaftar,
         berkas=isi,
-        nama_asli=nama_asli[:255],
+        nama_asli=nama_asli,  # berkas_periksa refused a longer name
         jenis_berkas=jenis_berkas,
         keterangan=keterangan,
         diunggah_oleh=pengguna,

@@ -33,6 +33,7 @@ from django.db.models.lookups import Exact
 from django.utils import timezone
 
 from kpu_site.audit import jejak_catat
+from kpu_site.formatting import angka
 
 from ..models import (
     PENDIDIKAN_KURANG,
@@ -164,8 +165,8 @@ def pendaftar_screen(*, rekrutmen: Rekrutmen, pengguna=None) -> dict:
         aksi="alur",
         objek=rekrutmen,
         ringkasan=(
-            f"Seleksi administrasi: {ringkasan['jumlah']} pendaftar, {ringkasan['ms']} MS, "
-            f"{ringkasan['tms']} TMS"
+            f"Seleksi administrasi: {angka(ringkasan['jumlah'])} pendaftar, "
+            f"{angka(ringkasan['ms'])} MS, {angka(ringkasan['tms'])} TMS"
         ),
         perubahan=ringkasan,
     )

@@ -13,6 +13,9 @@ from kpu_site.batas import id_param
 from kpu_site.excel import xlsx_tulis_response
 from kpu_site.formulir import (
     LayananFormMixin,
+    form_dengan_galat,
+    galat_form_simpan,
+    kesalahan_ke_field,
     kesalahan_ke_pesan,
     pesan_form_salah,
 )
@@ -177,7 +180,8 @@ class PendaftarDetailView(BacaMixin, DetailView):
             klarifikasi_perlu=selectors.klarifikasi_parpol_perlu(p),
             dokumen=p.dokumen.select_related("diunggah_oleh"),
             klarifikasi=p.klarifikasi.select_related("diunggah_oleh", "diputuskan_oleh"),
-            form_koreksi=KoreksiForm(initial={"status": p.koreksi_status or "ms"}),
+            form_koreksi=form_dengan_galat(self.request, f"koreksi-{p.pk}", KoreksiForm)
+            or KoreksiForm(initial={"status": p.koreksi_status or "ms"}),
             form_klarifikasi=KlarifikasiForm(),
             form_dokumen=DokumenForm(),
             form_nilai=NilaiForm(
@@ -232,10 +236,18 @@ class PendaftarUpdateView(_PendaftarFormMixin, LayananFormMixin, FormView):
 
 class AksiView(KelolaMixin, View):
     """A POST-only action on one ``model`` row through ``aksi(obj, cleaned_data)``; the form's
-    errors and the service's refusal come back as messages on the page ``kembali`` names."""
+    errors and the service's refusal come back as messages on the page ``kembali`` names, or,
+    when ``formulir(obj)`` names the form on that page, on its fields (``kesalahan_ke_field``;
+    the page rebuilds it with ``form_dengan_galat``)."""
 
     model = None
     form_class = None
+
+    #: the fields ``formulir``'s page shows as inputs (``None``: all of the form's)
+    field_di_halaman: tuple[str, ...] | None = None
+
+    def formulir(self, obj) -> str | None:
+        return None
 
     def aksi(self, obj, data) -> None:
         raise NotImplementedError
@@ -246,9 +258,18 @@ class AksiView(KelolaMixin, View):
     def post(self, request, pk):
         obj = get_object_or_404(self.model, pk=pk)
         form = self.form_class(request.POST, request.FILES)
+        formulir = self.formulir(obj)
         if form.is_valid():
-            with kesalahan_ke_pesan(request):
-                self.aksi(obj, form.cleaned_data)
+            if formulir:
+                fields = self.field_di_halaman or tuple(form.fields)
+                data = {k: request.POST.get(k, "") for k in fields}
+                with kesalahan_ke_field(request, formulir=formulir, data=data):
+                    self.aksi(obj, form.cleaned_data)
+            else:
+                with kesalahan_ke_pesan(request):
+                    self.aksi(obj, form.cleaned_data)
+        elif formulir:
+            galat_form_simpan(request, formulir=formulir, form=form, fields=self.field_di_halaman)
         else:
             pesan_form_salah(request, form)
         return self.kembali(obj)
@@ -265,6 +286,9 @@ class _AksiPendaftarView(AksiView):
 
 class PendaftarKoreksiView(_AksiPendaftarView):
     form_class = KoreksiForm
+
+    def formulir(self, pendaftar):
+        return f"koreksi-{pendaftar.pk}"
 
     def aksi(self, pendaftar, data):
         services.pendaftar_override(
@@ -313,6 +337,10 @@ class DokumenUploadView(_AksiPendaftarView):
 class KlarifikasiPutusView(AksiView):
     model = KlarifikasiParpol
     form_class = KeputusanKlarifikasiForm
+    field_di_halaman = ("catatan",)  # "terima" is the button pressed
+
+    def formulir(self, klarifikasi):
+        return f"klarifikasi-{klarifikasi.pk}"
 
     def aksi(self, klarifikasi, data):
         services.klarifikasi_decide(

@@ -16,6 +16,7 @@ from django.views import View
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 
 from kpu_site.akses import IzinMixin
+from kpu_site.formatting import angka
 from kpu_site.formulir import LayananFormMixin
 from kpu_site.impor import ImporGagal, kesalahan_teks
 from kpu_site.svg import grafik_batang
@@ -193,8 +194,8 @@ class RekrutmenSeleksiView(KelolaMixin, View):
         hasil = services.pendaftar_screen(rekrutmen=rekrutmen, pengguna=request.user)
         messages.success(
             request,
-            f"Seleksi administrasi selesai: {hasil['jumlah']} pendaftar, {hasil['ms']} MS, "
-            f"{hasil['tms']} TMS.",
+            f"Seleksi administrasi selesai: {angka(hasil['jumlah'])} pendaftar, "
+            f"{angka(hasil['ms'])} MS, {angka(hasil['tms'])} TMS.",
         )
         return redirect("badan_adhoc:rekrutmen_detail", pk=pk)
 
@@ -231,7 +232,7 @@ class _ImporView(KelolaMixin, LayananFormMixin, FormView):
                     NON_FIELD_ERRORS: "Tidak ada data yang ditulis. Perbaiki berkas lalu unggah lagi.",
                 }
             ) from None
-        messages.success(self.request, f"Impor selesai: {hasil.jumlah} baris.")
+        messages.success(self.request, f"Impor selesai: {angka(hasil.jumlah)} baris.")
         return redirect(self.sukses_url())
 
 

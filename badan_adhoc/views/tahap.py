@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
+from kpu_site.formatting import angka
 from kpu_site.formulir import LayananFormMixin, kesalahan_ke_pesan
 
 from .. import selectors, services
@@ -88,12 +89,12 @@ class TahapView(KelolaMixin, View):
         with kesalahan_ke_pesan(request):
             if request.POST.get("aksi") == "wawancara":
                 n = services.wawancara_select(rekrutmen=r, pengguna=request.user)
-                messages.success(request, f"{n} pendaftar dipanggil wawancara.")
+                messages.success(request, f"{angka(n)} pendaftar dipanggil wawancara.")
             else:
                 h = services.peringkat_compute(rekrutmen=r, pengguna=request.user)
                 messages.success(
                     request,
-                    f"Peringkat dihitung: {h['terpilih']} terpilih, {h['cadangan']} cadangan.",
+                    f"Peringkat dihitung: {angka(h['terpilih'])} terpilih, {angka(h['cadangan'])} cadangan.",
                 )
         return redirect("badan_adhoc:peringkat", pk=pk)
 
@@ -144,7 +145,7 @@ class PenetapanView(_RekrutmenMixin, KelolaMixin, LayananFormMixin, FormView):
         n = services.penetapan_create(
             rekrutmen=self.rekrutmen, **form.cleaned_data, pengguna=self.request.user
         )
-        messages.success(self.request, f"{n} anggota ditetapkan.")
+        messages.success(self.request, f"{angka(n)} anggota ditetapkan.")
         return redirect("badan_adhoc:anggota_list", pk=self.rekrutmen.pk)
 
 

@@ -167,7 +167,7 @@ def _kelengkapan(tahun: int, capaian, naskah) -> list[Temuan]:
             temuan.append(
                 Temuan(
                     "persetujuan",
-                    f"Indikator {ind.kode}: {len(belum)} realisasi belum disetujui Sekretaris "
+                    f"Indikator {ind.kode}: {formatting.angka(len(belum))} realisasi belum disetujui Sekretaris "
                     f"({', '.join(sorted(r.get_periode_display() for r in belum))}).",
                     tautan,
                     subjek=ind.kode,
@@ -285,7 +285,7 @@ def pendidikan_tidak_cocok(
     return Temuan(
         "pegawai",
         f"Jumlah {label} menurut pendidikan ({terhitung} orang) tidak sama dengan jumlah {label} "
-        f"pada {formatting.tanggal(akhir)} ({jumlah} orang): gambar pendidikan dan Tabel 1.1 LKj "
+        f"pada {formatting.tanggal(akhir)} ({formatting.angka(jumlah)} orang): gambar pendidikan dan Tabel 1.1 LKj "
         "akan berbeda. Lengkapi pendidikan pegawai.",
         _url("sekretariat:pegawai_list", query=f"status={status}&tanggal={akhir.isoformat()}"),
         subjek=label,
@@ -392,7 +392,8 @@ def _capaian_serapan(tahun: int, capaian) -> list[Temuan]:
                 f"Indikator {ind.kode} (Sasaran {ind.sasaran.nomor}: {ind.sasaran.uraian}): capaian "
                 f"{formatting.persen(nilai)} dengan serapan anggaran sasaran "
                 f"{formatting.persen(dana['serapan'])}. LKj wajib menjelaskannya: tulis analisis "
-                f"capaian lebih dari {BATAS_ANALISIS} karakter (sekarang {len(analisis)}) atau "
+                f"capaian lebih dari {formatting.angka(BATAS_ANALISIS)} karakter "
+                f"(sekarang {formatting.angka(len(analisis))}) atau "
                 "Sekretaris menandainya sudah dijelaskan.",
                 _url("kinerja:realisasi_isi", tahun, ind.pk, "tahunan"),
                 subjek=ind.kode,

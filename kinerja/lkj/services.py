@@ -14,6 +14,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from kpu_site.audit import jejak_catat
+from kpu_site.formatting import angka
 from kpu_site.pekerjaan import (
     pekerjaan_claim,
     pekerjaan_fail,
@@ -171,7 +172,7 @@ def laporan_finalise(*, laporan: LaporanKinerja, pengguna) -> LaporanKinerja:
     temuan = temuan_menghalangi(lkj_preflight(tahun=laporan.tahun))
     if temuan:
         raise ValidationError(
-            f"Pemeriksaan awal menemukan {len(temuan)} hal yang harus diperbaiki sebelum finalisasi: "
+            f"Pemeriksaan awal menemukan {angka(len(temuan))} hal yang harus diperbaiki sebelum finalisasi: "
             + temuan[0].pesan
         )
     if LaporanKinerja.objects.filter(

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from kpu_site.audit import jejak_catat
 from kpu_site.batas import tahun_pastikan
-from kpu_site.formatting import tanggal
+from kpu_site.formatting import angka, tanggal
 from kpu_site.peran import is_pimpinan
 
 from ..models import (
@@ -94,7 +94,7 @@ def pk_create(
         pengguna=pengguna,
         aksi="buat",
         objek=perjanjian,
-        ringkasan=f"Draft PK {tahun} dibuat dengan {targets.count()} indikator dari Renstra.",
+        ringkasan=f"Draft PK {tahun} dibuat dengan {angka(targets.count())} indikator dari Renstra.",
     )
     return perjanjian
 

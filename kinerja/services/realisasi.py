@@ -299,7 +299,7 @@ def bukti_berkas_add(
         raise ValidationError({"berkas": e.messages}) from None
     bukti = BuktiDukung(
         realisasi=realisasi,
-        nama_asli=(getattr(berkas, "name", "") or "")[:255],
+        nama_asli=getattr(berkas, "name", "") or "",  # berkas_periksa refused a longer name
         jenis_berkas=jenis,
         ukuran=berkas.size,
         keterangan=keterangan or "",

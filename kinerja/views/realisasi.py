@@ -13,6 +13,7 @@ from django.views.generic import DetailView, TemplateView
 from kpu_site.akses import IzinMixin, boleh_ubah_unit
 from kpu_site.berkas import berkas_response
 from kpu_site.formulir import (
+    kesalahan_ke_field,
     kesalahan_ke_form,
     kesalahan_ke_pesan,
     pesan_form_salah,
@@ -197,7 +198,10 @@ class RealisasiAksiView(IzinMixin, View):
             return kembali_ke(request, default)
         aksi = form.cleaned_data["aksi"]
         catatan = form.cleaned_data["catatan"]
-        with kesalahan_ke_pesan(request):
+        # a refused note is marked on its field on the page the form sits on (issue 16)
+        with kesalahan_ke_field(
+            request, formulir=f"{aksi}-{realisasi.pk}", data={"catatan": catatan}
+        ):
             if aksi == "ajukan":
                 services.realisasi_submit(realisasi=realisasi, pengguna=request.user)
                 pesan = "Realisasi diajukan ke Kasubag untuk diverifikasi."

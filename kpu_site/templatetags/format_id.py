@@ -1,9 +1,10 @@
 """Template filters (loaded as builtins): ``rupiah``, ``persen``, ``angka``, ``tanggal_id``,
-``durasi_id``, ``lebar_persen``."""
+``durasi_id``, ``kode_label``, ``lebar_persen``."""
 
 from django import template
 
 from kpu_site import formatting
+from kpu_site.kode import kode_label as _kode_label
 from kpu_site.peran import peran_of
 
 register = template.Library()
@@ -38,6 +39,22 @@ def waktu_id(value):
 @register.filter
 def durasi_id(value):
     return formatting.durasi(value)
+
+
+@register.filter
+def kode_label(value):
+    """A stored code as its label (``nik_tidak_valid`` -> ``NIK tidak valid``; ``kpu_site.kode``)."""
+    return _kode_label(value)
+
+
+@register.filter
+def dengan_galat(field):
+    """A bound field's widget, marked ``is-invalid`` (and ``aria-invalid``) when it has errors,
+    so Bootstrap shows the field itself invalid next to its ``invalid-feedback``."""
+    if not field.errors:
+        return str(field)
+    kelas = field.field.widget.attrs.get("class", "")
+    return field.as_widget(attrs={"class": f"{kelas} is-invalid".strip(), "aria-invalid": "true"})
 
 
 @register.filter

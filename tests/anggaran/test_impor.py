@@ -235,3 +235,17 @@ def test_form_and_import_refuse_an_excess_by_the_same_remaining_pagu(dipa, staf_
     )
     assert len(hasil.baris) == 2
     assert selectors.sisa_pagu_akun(akun=akun).sisa == Decimal("0")
+
+
+def test_impor_file_name_longer_than_its_column_is_refused_not_cut(dipa, staf_keuangan):
+    """Issue 16: the file name stored with the import is refused with the limit, never cut."""
+    data = csv_bytes(f"2023-03-01;1;{AKUN1};a;100")
+    with pytest.raises(ImporGagal) as galat:
+        realisasi_impor(
+            pengguna=staf_keuangan, dokumen=dipa, berkas=data, nama_berkas="b" * 296 + ".csv"
+        )
+    assert [k.alasan for k in galat.value.kesalahan] == [
+        "Nama berkas terlalu panjang: paling banyak 255 karakter (tertulis 300). "
+        "Ganti nama berkasnya lalu unggah lagi."
+    ]
+    assert Realisasi.objects.count() == 0

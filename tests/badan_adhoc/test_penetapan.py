@@ -20,6 +20,7 @@ from badan_adhoc.services import (
     wawancara_select,
 )
 from kpu_site.impor import ImporGagal
+from kpu_site.models import JejakAudit
 
 KEPALA = (
     "nik,nama,jenis_kelamin,tempat_lahir,tanggal_lahir,pendidikan,kode_domisili,alamat,"
@@ -320,3 +321,21 @@ def test_anggota_jabatan_with_an_unknown_role_says_why(client, ditetapkan, staf_
     assert any(m.startswith("Jabatan: ") for m in pesan), pesan
     anggota.refresh_from_db()
     assert anggota.jabatan == "anggota"
+
+
+def test_paw_and_score_import_audit_name_things_not_codes(ditetapkan, staf_teknis):
+    """Issue 16: the audit trail says \"mengundurkan diri\" and \"CAT\", not the codes."""
+    assert JejakAudit.objects.filter(keterangan="Impor nilai CAT n.csv: 11 pendaftar").exists()
+    keluar = AnggotaBadan.objects.get(nama="Calon 01")
+    pengganti = paw_create(
+        anggota=keluar,
+        alasan="mengundurkan_diri",
+        tanggal_berhenti=date(2023, 6, 20),
+        nomor_sk="55/PP.04-Kpt/3673/2023",
+        tanggal_sk=date(2023, 6, 21),
+        pengguna=staf_teknis,
+    )
+    jejak = JejakAudit.objects.filter(keterangan__startswith="PAW:").get()
+    assert jejak.keterangan == (
+        f"PAW: {pengganti.nama} menggantikan {keluar.nama} (mengundurkan diri)"
+    )

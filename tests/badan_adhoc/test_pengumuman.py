@@ -53,7 +53,8 @@ def _harapan(rekrutmen, kec, tahap="administrasi"):
     for p in qs.select_related("wilayah_tujuan", "domisili"):
         rows = hasil[p.wilayah_tujuan]
         alasan = [str(v) for k, v in ALASAN_TMS.items() if getattr(p, f"tms_{k}")]
-        domisili = p.domisili.nama if p.domisili else p.kode_domisili
+        # outside the imported wilayah: said so, not the code (issue 16; no satker set up here)
+        domisili = p.domisili.nama if p.domisili else "di luar wilayah kerja"
         if tahap == "akhir":
             rows.append(
                 [str(p.peringkat), p.nama, p.jenis_kelamin, domisili, p.get_hasil_akhir_display()]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -334,7 +336,11 @@ def test_audit_trail_never_holds_the_nik(masuk, diseleksi, staf_teknis):
     assert p.nik == "3673011205900099"
     teks = " ".join(f"{j.objek} {j.perubahan} {j.keterangan}" for j in JejakAudit.objects.all())
     assert "3673011205900099" not in teks and NIK not in teks
-    assert "Data pribadi diubah: nik, alamat" in teks
+    assert "Data pribadi diubah: NIK, alamat" in teks  # field names as a person reads them
+
+
+# the warning's label, not its code ``usia_lebih_55`` (issue 16)
+PERINGATAN_55 = '<td class="small text-nowrap">Usia lebih dari 55 tahun (KPPS)</td>'
 
 
 def test_pendaftar_detail_shows_age_on_reference_date_and_the_stored_55_warning(
@@ -343,16 +349,16 @@ def test_pendaftar_detail_shows_age_on_reference_date_and_the_stored_55_warning(
     client = masuk(komisioner)
     gilang = Pendaftar.objects.get(nama="Gilang Ramadhan")  # 17 the day after the reference
     body = client.get(_url("pendaftar_detail", gilang.pk)).content.decode()
-    assert "usia 16 tahun" in body and '<span class="kode">usia_lebih_55</span>' not in body
+    assert "usia 16 tahun" in body and PERINGATAN_55 not in body
     nurdin = Pendaftar.objects.get(nama="Nurdin")  # 56 on the reference date: warned
     body = client.get(_url("pendaftar_detail", nurdin.pk)).content.decode()
-    assert "usia 56 tahun" in body and '<span class="kode">usia_lebih_55</span>' in body
+    assert "usia 56 tahun" in body and PERINGATAN_55 in body
     # before a screening there is no warning to show yet, as for the other checks
     Pendaftar.objects.filter(pk=nurdin.pk).update(
         status_administrasi="belum", peringatan_usia_lebih_55=False
     )
     body = client.get(_url("pendaftar_detail", nurdin.pk)).content.decode()
-    assert '<span class="kode">usia_lebih_55</span>' not in body
+    assert PERINGATAN_55 not in body
 
 
 def test_api_pendaftar_filters_like_the_list_page(masuk, diseleksi, komisioner):
@@ -529,3 +535,29 @@ def test_clarification_post_for_an_applicant_not_in_sipol_is_refused_with_a_mess
         "klarifikasi keanggotaan partai politik tidak diperlukan."
     ]
     assert not lain.klarifikasi.exists()
+
+
+def test_klarifikasi_rejected_without_a_note_marks_the_note_field(masuk, diseleksi, staf_teknis):
+    """Issue 16: "Tolak" without a note shows the message under the note field itself."""
+    from badan_adhoc.services import klarifikasi_upload
+
+    services.anggota_parpol_import(berkas=berkas("anggota_parpol.csv"), nama_berkas="a.csv")
+    p = Pendaftar.objects.get(nama="Maya Sari")
+    k = klarifikasi_upload(
+        pendaftar=p,
+        berkas=SimpleUploadedFile("s.pdf", b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"),
+        pengguna=staf_teknis,
+    )
+    response = masuk(staf_teknis).post(
+        _url("klarifikasi_decide", k.pk), {"terima": "0", "catatan": ""}, follow=True
+    )
+    html = response.content.decode()
+    masukan = re.search(rf'<input[^>]*id="catatan-klarifikasi-{k.pk}"[^>]*>', html).group(0)
+    assert "is-invalid" in masukan and "autofocus" in masukan
+    assert (
+        f'<div id="catatan-klarifikasi-{k.pk}-galat" class="invalid-feedback">'
+        "Tuliskan alasan penolakan.</div>"
+    ) in html
+    assert [str(m) for m in response.context["messages"]] == []
+    k.refresh_from_db()
+    assert k.status == "diajukan"

@@ -227,3 +227,25 @@ def test_realisasi_verified_returned_only_by_sekretaris(indikator, staf, kasubag
     assert r.status == Realisasi.Status.DIKEMBALIKAN
     with pytest.raises(ValidationError, match="diverifikasi"):
         services.realisasi_approve(realisasi=r, pengguna=sekretaris)
+
+
+def test_bukti_file_name_longer_than_its_column_is_refused_not_cut(
+    indikator, staf, settings, tmp_path
+):
+    """Issue 16: a name longer than its field is refused with the limit, never cut (a browser
+    upload's name is already cut to 255 by Django's UploadedFile; a file handed to the service
+    otherwise, as here, is not)."""
+    from django.core.files.base import ContentFile
+
+    settings.MEDIA_ROOT = tmp_path
+    r = _simpan(indikator, staf)
+    berkas = ContentFile(b"%PDF-1.4\n%uji\n", name="a" * 296 + ".pdf")
+    with pytest.raises(ValidationError) as galat:
+        services.bukti_berkas_add(realisasi=r, pengguna=staf, berkas=berkas)
+    assert galat.value.message_dict == {
+        "berkas": [
+            "Nama berkas terlalu panjang: paling banyak 255 karakter (tertulis 300). "
+            "Ganti nama berkasnya lalu unggah lagi."
+        ]
+    }
+    assert BuktiDukung.objects.count() == 0
