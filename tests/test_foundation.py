@@ -78,11 +78,14 @@ def test_audit_page_shows_field_changes_and_batch_summaries(db, masuk, auditor, 
     )
     html = masuk(auditor).get(reverse("audit_list")).content.decode()
     # labels, not codes; numbers in the Indonesian format (issue 16)
-    assert "<code>Jumlah pendaftar</code>: 14.802</div>" in html
-    assert "<code>Alasan TMS</code>: NIK ganda: 444, Usia kurang dari 17 tahun: 0</div>" in html
-    assert "<code>urutan</code>: 0 → <strong>3</strong>" in html
-    assert "<code>aktif</code>: ya → <strong>tidak</strong>" in html
-    assert "<code>nama</code>: – → <strong>Baru</strong>" in html
+    assert '<span class="fw-semibold">Jumlah pendaftar</span>: 14.802</div>' in html
+    assert (
+        '<span class="fw-semibold">Alasan TMS</span>: NIK ganda: 444, Usia kurang dari 17 tahun: 0</div>'
+        in html
+    )
+    assert '<span class="fw-semibold">urutan</span>: 0 → <strong>3</strong>' in html
+    assert '<span class="fw-semibold">aktif</span>: ya → <strong>tidak</strong>' in html
+    assert '<span class="fw-semibold">nama</span>: – → <strong>Baru</strong>' in html
 
 
 def test_audit_page_ignores_an_impossible_date_filter(db, masuk, auditor, staf):

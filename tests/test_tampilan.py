@@ -94,13 +94,12 @@ def test_no_template_uses_a_solid_button_other_than_primary():
 
 
 def test_code_tags_only_for_literal_text_a_person_types():
-    """``<code>`` is left only for column names of an import file, the [isian] of the LKj
-    narrative and the field names of the audit trail: every data value is a ``.kode``."""
+    """``<code>`` is left only for column names of an import file and the [isian] of the LKj
+    narrative: every data value is a ``.kode``; the audit trail names fields by their label."""
     boleh = {
         "anggaran/realisasi_impor.html",
         "badan_adhoc/impor_form.html",
         "kinerja/lkj/naskah_form.html",
-        "kpu_site/jejakaudit_list.html",
     }
     dengan_code = {
         str(b.relative_to(TEMPLATES)) for b in TEMPLATES.rglob("*.html") if "<code" in b.read_text()

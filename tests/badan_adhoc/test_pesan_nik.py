@@ -164,4 +164,4 @@ def test_audit_page_names_fields_and_choices_of_the_record(masuk, diseleksi, sta
     )
     html = masuk(auditor).get(reverse("audit_list")).content.decode()
     assert "koreksi_status" not in html
-    assert "<code>koreksi hasil</code>: Tidak memenuhi syarat</div>" in html
+    assert '<span class="fw-semibold">koreksi hasil</span>: Tidak memenuhi syarat</div>' in html
