@@ -37,7 +37,8 @@ def akun_per_peran() -> list[tuple[str, str]]:
 
 def halaman_menu(user) -> list[str]:
     """The home page and every page of the user's navigation menu, then the pages opened from
-    them: a recruitment and its applicants, a DIPA tree, an LKj year."""
+    them: a recruitment, its applicants and one applicant, a DIPA tree, an LKj year."""
+    from django.db.models import Count
     from django.urls import reverse
 
     from anggaran.models import DokumenAnggaran
@@ -46,10 +47,13 @@ def halaman_menu(user) -> list[str]:
 
     urls = ["/"] + [item["url"] for bagian in menu_for(user) for item in bagian["items"]]
     if reverse("badan_adhoc:rekrutmen_list") in urls:
-        rekrutmen = Rekrutmen.objects.order_by("-pk").first()
+        # the recruitment with the most applicants (KPPS), and one of its TMS applicants
+        rekrutmen = Rekrutmen.objects.annotate(n=Count("pendaftar")).order_by("-n", "pk")[0]
+        tms = rekrutmen.pendaftar.filter(status_administrasi="tms").order_by("pk")[0]
         urls += [
             reverse("badan_adhoc:rekrutmen_detail", args=[rekrutmen.pk]),
             reverse("badan_adhoc:pendaftar_list", args=[rekrutmen.pk]),
+            reverse("badan_adhoc:pendaftar_detail", args=[tms.pk]),
         ]
     if reverse("anggaran:dokumen_list") in urls:
         dokumen = DokumenAnggaran.objects.order_by("-tahun", "pk").first()
