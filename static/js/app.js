@@ -61,8 +61,9 @@
   function tabelNama(tabel) {
     var caption = tabel.querySelector("caption");
     if (caption) { return caption.textContent.trim(); }
-    var card = tabel.closest(".card, section, main");
-    var judul = card && card.querySelector("h1, h2, h3, h4, h5, h6");
+    var card = tabel.closest(".card, section");
+    var judul = (card && card.querySelector("h1, h2, h3, h4, h5, h6")) ||
+      document.querySelector("main h1");
     return judul ? judul.textContent.trim() : "Tabel";
   }
 
