@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 
 from kpu_site.batas import BIGINT_MAX
-from kpu_site.formulir import TANGGAL, kelas_bootstrap
+from kpu_site.formulir import TANGGAL, kelas_bootstrap, label_aria
 
 from .models import (
     ALASAN_TMS,
@@ -89,15 +89,18 @@ class PendaftarForm(forms.ModelForm):
 class PendaftarSaringForm(forms.Form):
     q = forms.CharField(required=False, label="Cari")
     status = forms.ChoiceField(
-        required=False, choices=[("", "Semua hasil"), *Pendaftar.Status.choices]
+        required=False, label="Hasil", choices=[("", "Semua hasil"), *Pendaftar.Status.choices]
     )
     alasan = forms.ChoiceField(
         required=False,
+        label="Alasan",
         choices=[("", "Semua alasan")]
         + [(k, str(v)) for k, v in ALASAN_TMS.items()]
         + [(k, f"Peringatan: {v}") for k, v in PERINGATAN.items()],
     )
-    kecamatan = forms.TypedChoiceField(required=False, coerce=int, empty_value=None)
+    kecamatan = forms.TypedChoiceField(
+        required=False, label="Kecamatan", coerce=int, empty_value=None
+    )
     wilayah = forms.IntegerField(
         required=False, widget=forms.HiddenInput, min_value=1, max_value=BIGINT_MAX
     )
@@ -107,6 +110,7 @@ class PendaftarSaringForm(forms.Form):
         self.fields["kecamatan"].choices = [("", "Semua kecamatan"), *kecamatan_choices]
         self.fields["q"].widget.attrs["placeholder"] = "Nama atau NIK"
         kelas_bootstrap(self)
+        label_aria(self)
 
 
 class KoreksiForm(forms.Form):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.core.exceptions import ValidationError
 
-from kpu_site.formulir import TANGGAL, kelas_bootstrap
+from kpu_site.formulir import TANGGAL, kelas_bootstrap, label_aria
 from kpu_site.impor import parse_angka_id
 
 from .models import PengaturanCapaian, PerjanjianKinerja
@@ -188,10 +188,11 @@ class PengaturanCapaianForm(forms.Form):
 
 class KunciTahunForm(forms.Form):
     tahun = forms.IntegerField(label="Tahun", min_value=2000, max_value=2100)
-    aksi = forms.ChoiceField(choices=[("kunci", "Kunci"), ("buka", "Buka kunci")])
+    aksi = forms.ChoiceField(label="Aksi", choices=[("kunci", "Kunci"), ("buka", "Buka kunci")])
     keterangan = forms.CharField(label="Keterangan", required=False, max_length=255)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         kelas_bootstrap(self)
+        label_aria(self)  # rendered bare in one row on the Pengaturan page
         self.fields["keterangan"].widget.attrs["placeholder"] = "Keterangan (mis. LKj difinalisasi)"

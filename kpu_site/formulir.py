@@ -224,3 +224,12 @@ class LayananFormMixin:
             return hasil
         self.object = hasil
         return HttpResponseRedirect(self.get_success_url())
+
+
+def label_aria(form: forms.BaseForm) -> None:
+    """For a form whose fields are rendered bare, without ``<label>`` (a list's filter row):
+    every visible widget gets its field's label as ``aria-label``, unless it has one, so a
+    screen reader names each filter."""
+    for field in form.fields.values():
+        if not isinstance(field.widget, forms.HiddenInput) and field.label:
+            field.widget.attrs.setdefault("aria-label", str(field.label))

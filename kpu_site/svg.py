@@ -93,6 +93,12 @@ def svg_buka(lebar: int, tinggi: int, judul: str) -> list[str]:
     ]
 
 
+def nama_grafik(judul: str, seri: list[tuple[str, list]]) -> str:
+    """The chart's accessible name: its title, or its series when it has none (a chart under a
+    page heading draws no title of its own, yet a screen reader still needs a name)."""
+    return judul or "Grafik " + ", ".join(str(label) for label, _ in seri)
+
+
 def judul_atas(lebar: int, judul: str, *, y: float = 16, ukuran: float = 13) -> str:
     """The chart's heading, bold and centred at the top."""
     return (
@@ -188,7 +194,7 @@ def grafik_batang(
         out = _batang_tegak(
             kategori, seri, satuan, garis_acuan, top, ticks, lebar, tinggi, head + legend_h
         )
-    awal = svg_buka(lebar, tinggi, judul)
+    awal = svg_buka(lebar, tinggi, nama_grafik(judul, seri))
     if judul:
         awal.append(judul_atas(lebar, judul))
     return "\n".join(awal + out + _legend(seri, 10, head + 12) + ["</svg>"])
@@ -369,7 +375,7 @@ def grafik_garis(
     values = [_num(v) for _, vs in seri for v in vs]
     maks = max([v for v in values if v is not None] + [0])
     top, ticks = _skala(maks * 1.05 if maks else 0)
-    out = svg_buka(lebar, tinggi, judul)
+    out = svg_buka(lebar, tinggi, nama_grafik(judul, seri))
     legend_h = 18 if len(seri) > 1 else 0
     head = 24 if judul else 6
     if judul:
