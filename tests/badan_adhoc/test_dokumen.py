@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 import zipfile
 
 import pytest
@@ -257,6 +258,14 @@ def test_staff_request_a_document_and_watch_its_progress(
     tabel = client.get(daftar, headers={"HX-Request": "true"}).content.decode()
     assert "hx-trigger" not in tabel and "Selesai" in tabel
     # The same request again: the message says it was not rendered again.
+    # The finished document's panel shows its status once ("Selesai", not "Selesai Selesai").
+    detail = client.get(reverse("badan_adhoc:dokumen_rekrutmen_detail", args=[dokumen.pk]))
+    panel = re.search(
+        r'id="progres-dokumen"(.*?)<div class="progress"', detail.content.decode(), re.S
+    )
+    assert " ".join(re.sub(r"<[^>]+>", " ", panel.group(1).split(">", 1)[1]).split()) == (
+        "Selesai 100%"
+    )
     response = client.post(url, {"jenis": "pengumuman_pdf", "tahap": "akhir"}, follow=True)
     assert "sudah ada; tidak disusun ulang" in response.content.decode()
     assert DokumenRekrutmen.objects.count() == 1
