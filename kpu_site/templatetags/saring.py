@@ -1,4 +1,4 @@
-"""``{% tombol_saring "id-form" %}``: the one "Saring" button that opens a list's filter form on
+"""``{% tombol_saring "id-form" %}``: the one "Saringan" button that opens a list's filter form on
 narrow screens (``templates/includes/_tombol_saring.html``).
 
 The form carries ``id="id-form"`` and the classes ``saring collapse``: below 768 px it is closed

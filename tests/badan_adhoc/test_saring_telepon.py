@@ -1,5 +1,5 @@
 """On a phone the applicant list shows the name and the MS/TMS result first, and its four
-filters wait behind one "Saring" button (``{% tombol_saring %}``) that counts the filters in
+filters wait behind one "Saringan" button (``{% tombol_saring %}``) that counts the filters in
 use; from 768 px the form is always open (app.css)."""
 
 from __future__ import annotations
@@ -23,14 +23,14 @@ def test_applicant_filters_wait_behind_one_button(masuk, diseleksi, staf_teknis)
     tombol = _tombol(html)
     assert 'class="btn btn-outline-secondary btn-sm d-md-none mb-2"' in tombol
     assert 'aria-expanded="false"' in tombol and 'aria-controls="saring-pendaftar"' in tombol
-    assert tombol.endswith(">Saring</button>")
+    assert tombol.endswith(">Saringan</button>")
     assert '<form class="row g-2 mb-3 saring collapse" id="saring-pendaftar" method="get">' in html
 
 
 def test_the_button_counts_the_filters_in_use(masuk, diseleksi, staf_teknis):
     url = reverse("badan_adhoc:pendaftar_list", args=[diseleksi.pk])
     r = masuk(staf_teknis).get(url, {"q": "budi", "status": "ms", "alasan": "", "setelah": "9"})
-    assert _tombol(r.content.decode()).endswith(">Saring (2 aktif)</button>")
+    assert _tombol(r.content.decode()).endswith(">Saringan (2 aktif)</button>")
 
 
 def test_name_and_result_are_the_first_columns(masuk, diseleksi, staf_teknis):
