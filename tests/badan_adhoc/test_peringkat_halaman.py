@@ -11,8 +11,10 @@ from itertools import count
 
 from django.urls import reverse
 
-from badan_adhoc.models import Pendaftar, Wilayah
+from badan_adhoc.models import Pendaftar
 from badan_adhoc.services import peringkat_compute
+
+from .test_peringkat import _pendaftar as pendaftar_buat
 
 CIMUNCANG = "36.73.01.1001"
 _NOMOR = count(500)
@@ -20,21 +22,8 @@ ATURAN_SERI = "Aturan seri"
 
 
 def _pendaftar(rekrutmen, nama, **kolom) -> Pendaftar:
-    wilayah = Wilayah.objects.get(kode=CIMUNCANG)
-    return Pendaftar.objects.create(
-        rekrutmen=rekrutmen,
-        nik=f"{next(_NOMOR):016d}",
-        nama=nama,
-        jenis_kelamin="L",
-        tempat_lahir="Serang",
-        pendidikan="SMA",
-        kode_domisili=CIMUNCANG,
-        domisili=wilayah,
-        wilayah_tujuan=wilayah,
-        status_administrasi=Pendaftar.Status.MS,
-        dipanggil_wawancara=True,
-        **{"tanggal_lahir": date(1990, 1, 1), **kolom},
-    )
+    """An MS applicant of Cimuncang called to interview (``test_peringkat``'s helper)."""
+    return pendaftar_buat(rekrutmen, CIMUNCANG, nama, dipanggil_wawancara=True, **kolom)
 
 
 def _baris(response) -> list[tuple[str, str]]:
