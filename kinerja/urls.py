@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import urls_iku, views
 from .lkj import urls as lkj_urls
 
 app_name = "kinerja"
@@ -46,3 +46,4 @@ urlpatterns = [
 ]
 
 urlpatterns += lkj_urls.urlpatterns  # the LKj pages share the namespace
+urlpatterns += urls_iku.urlpatterns  # IKU and Manual IKU

@@ -65,6 +65,7 @@ JENIS_LABEL = {
     "kegiatan_tanpa_sasaran": "Kegiatan tanpa sasaran",
     "capaian_serapan": "Capaian vs serapan",
     "naskah_angka": "Angka naskah",
+    "manual_iku": "Manual IKU",
 }
 
 
@@ -114,6 +115,7 @@ def lkj_preflight(*, tahun: int) -> list[Temuan]:
     naskah = naskah_get(tahun=tahun)
     return [
         *_kelengkapan(tahun, capaian, naskah),
+        *manual_iku_temuan(tahun),
         *_pk_tepat_waktu(tahun),
         *_pendidikan(tahun),
         *_tautan_anggaran(tahun, capaian),
@@ -508,3 +510,26 @@ def _naskah_angka(tahun: int, naskah) -> list[Temuan]:
                 )
             )
     return temuan
+
+
+# --------------------------------------------------------------------------- Manual IKU
+
+
+def manual_iku_temuan(tahun: int) -> list[Temuan]:
+    """Each IKU indikator (of the decree of the year's Renstra) without a complete manual."""
+    from kinerja import selectors as kin
+    from kinerja import selectors_iku
+
+    renstra = kin.renstra_untuk_tahun(tahun)
+    if renstra is None:
+        return []
+    return [
+        Temuan(
+            "manual_iku",
+            f"Manual IKU indikator {b['indikator'].kode} belum lengkap: "
+            f"{', '.join(b['kurang'])} belum diisi.",
+            _url("kinerja:iku_manual_ubah", b["indikator"].pk),
+            subjek=b["indikator"].kode,
+        )
+        for b in selectors_iku.manual_tidak_lengkap_list(renstra=renstra)
+    ]
