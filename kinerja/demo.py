@@ -27,6 +27,7 @@ from django.utils import timezone
 
 from sekretariat.models import UnitOrganisasi
 
+from .demo_iku import muat_iku
 from .models import (
     BuktiDukung,
     Indikator,
@@ -244,6 +245,7 @@ def muat(*, stdout) -> None:
             realisasi=contoh, tautan=TAUTAN_JDIH, keterangan="Laman JDIH KPU Kota Serang"
         )
     stdout.write("  kinerja: Renstra 2020–2024, PK 2022–2023, realisasi 2022–2023")
+    muat_iku(stdout=stdout)  # the IKU decree and the Manual IKU (kinerja/demo_iku.py)
 
 
 def _pk_muat(tahun, tanggal_pk, indikator, beda):
