@@ -115,9 +115,7 @@ def test_indikator_of_another_renstra_or_twice_is_refused(sekretaris, dunia):
     ]
     with pytest.raises(ValidationError) as e:
         _set(sekretaris, dunia, indikator=[dunia["a"], dunia["a"]])
-    assert e.value.message_dict["indikator"] == [
-        f"Indikator {dunia['a'].kode} tercantum dua kali."
-    ]
+    assert e.value.message_dict["indikator"] == [f"Indikator {dunia['a'].kode} tercantum dua kali."]
     assert KeputusanIku.objects.count() == 0
 
 
@@ -231,3 +229,133 @@ def test_preflight_names_each_iku_indikator_without_a_complete_manual(sekretaris
     assert temuan[0].tautan == f"/kinerja/iku/manual/{dunia['b'].pk}/ubah/"
     _manual(sekretaris, dunia, indikator="b")
     assert not [t for t in lkj_preflight(tahun=2023) if t.jenis == "manual_iku"]
+
+
+# --------------------------------------------------------------------------- pages and API
+
+
+def test_pages_show_iku_and_forms_write_through_the_service(client, kasubag, dunia):
+    client.force_login(kasubag)
+    renstra = dunia["renstra"]
+    r = client.get(f"/kinerja/renstra/{renstra.pk}/")
+    assert f"/kinerja/iku/{renstra.pk}/" in r.content.decode()
+    r = client.post(
+        f"/kinerja/iku/{renstra.pk}/keputusan/",
+        {
+            "nomor": "1/2020",
+            "tanggal": "2026-01-02",
+            "tentang": "IKU",
+            "indikator": [dunia["a"].pk],
+        },
+    )
+    assert r.status_code == 400
+    assert "sesudah periode Renstra 2020–2024 berakhir" in r.content.decode()
+    assert KeputusanIku.objects.count() == 0
+    r = client.post(
+        f"/kinerja/iku/{renstra.pk}/keputusan/",
+        {
+            "nomor": "1/2020",
+            "tanggal": "2020-03-02",
+            "tentang": "IKU",
+            "indikator": [dunia["a"].pk],
+        },
+    )
+    assert r.status_code == 302
+    r = client.post(
+        f"/kinerja/iku/manual/{dunia['a'].pk}/ubah/",
+        {**LENGKAP, "definisi": "", "unit_penanggung_jawab": dunia["units"]["perencanaan"].pk},
+    )
+    assert r.status_code == 302
+    halaman = client.get(f"/kinerja/iku/{renstra.pk}/", follow=True).content.decode()
+    assert "Belum lengkap" in halaman and "definisi" in halaman
+    assert (
+        "Semakin tinggi semakin baik"
+        in client.get(f"/kinerja/iku/manual/{dunia['a'].pk}/ubah/").content.decode()
+    )
+
+
+def test_staf_of_another_unit_cannot_open_the_manual_form(client, staf_lain, dunia):
+    client.force_login(staf_lain)
+    assert client.get(f"/kinerja/iku/manual/{dunia['a'].pk}/ubah/").status_code == 403
+    r = client.post(f"/kinerja/iku/manual/{dunia['a'].pk}/ubah/", LENGKAP)
+    assert r.status_code == 403
+    assert ManualIndikator.objects.count() == 0
+
+
+def test_api_decree_and_manual(client, staf, komisioner, dunia):
+    client.force_login(komisioner)
+    r = client.post(
+        "/api/kinerja/manual-indikator/",
+        {"indikator": dunia["a"].pk, **LENGKAP},
+        content_type="application/json",
+    )
+    assert r.status_code == 403
+    client.force_login(staf)
+    body = {
+        "renstra": dunia["renstra"].pk,
+        "nomor": "1/2020",
+        "tanggal": "2020-03-02",
+        "tentang": "IKU",
+        "indikator": [dunia["a"].pk, dunia["c"].pk],
+    }
+    r = client.post("/api/kinerja/iku/", body, content_type="application/json")
+    assert r.status_code == 400
+    assert r.json()["indikator"] == [
+        f"Indikator {dunia['c'].kode} bukan indikator Renstra 2020–2024."
+    ]
+    body["indikator"] = [dunia["a"].pk]
+    r = client.post("/api/kinerja/iku/", body, content_type="application/json")
+    assert r.status_code == 201 and r.json()["indikator"] == [dunia["a"].pk]
+    r = client.patch(
+        f"/api/kinerja/iku/{r.json()['id']}/",
+        {"indikator": [dunia["a"].pk, dunia["b"].pk]},
+        content_type="application/json",
+    )
+    assert r.status_code == 200 and r.json()["indikator"] == sorted([dunia["a"].pk, dunia["b"].pk])
+    r = client.post(
+        "/api/kinerja/manual-indikator/",
+        {"indikator": dunia["b"].pk, **LENGKAP, "frekuensi": "harian"},
+        content_type="application/json",
+    )
+    assert r.status_code == 400 and "frekuensi" in r.json()
+    r = client.post(
+        "/api/kinerja/manual-indikator/",
+        {"indikator": dunia["b"].pk, **LENGKAP},
+        content_type="application/json",
+    )
+    assert r.status_code == 201
+    assert r.json()["kurang"] == ["unit penanggung jawab"]
+    assert r.json()["aturan_capaian"].startswith("Semakin rendah semakin baik")
+    assert r.json()["satuan"] == "persen"
+
+
+# --------------------------------------------------------------------------- demo and the PDF
+
+
+def test_demo_manual_iku_prints_every_manual_inside_its_pages(client, sekretaris):
+    from django.core.management import call_command
+
+    from tests.lkj.halaman_pdf import teks_di_luar
+
+    call_command("muat_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    renstra = KeputusanIku.objects.get().renstra
+    assert IkuIndikator.objects.count() == 13
+    assert len(selectors_iku.iku_indikator_list(renstra=renstra)) == 13
+    assert selectors_iku.manual_tidak_lengkap_list(renstra=renstra) == []
+    assert not [t for t in lkj_preflight(tahun=2023) if t.jenis == "manual_iku"]
+    client.force_login(sekretaris)
+    halaman = client.get(f"/kinerja/iku/{renstra.pk}/manual/")
+    assert halaman.status_code == 200
+    assert halaman.content.decode().count("Aturan capaian") == 13
+    r = client.get(f"/kinerja/iku/{renstra.pk}/manual.pdf")
+    assert r.status_code == 200 and r["Content-Type"] == "application/pdf"
+    assert teks_di_luar(r.content, kiri_mm=28, kanan_mm=22) == []
+    import io
+
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(r.content)) as pdf:
+        teks = "\n".join(p.extract_text() or "" for p in pdf.pages)
+        assert len(pdf.pages) >= 14  # the cover list, then one manual per page at least
+    for nomor in range(1, 14):
+        assert f"Manual IKSS {nomor}" in teks
