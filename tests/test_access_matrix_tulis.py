@@ -1771,6 +1771,113 @@ BARIS += [
 ]
 
 
+# ---------------------------------------------------------------- kinerja: IKU and Manual IKU
+# Written by the Sekretaris and Sub Bagian Perencanaan (like the Renstra).
+
+IKU_MODELS = m("kinerja.KeputusanIku", "kinerja.IkuIndikator", "kinerja.ManualIndikator")
+
+
+def _iku_awal(d):
+    from kinerja.model_iku import IkuIndikator, KeputusanIku, ManualIndikator
+
+    k = KeputusanIku.objects.create(
+        renstra=d.kinerja["renstra"], nomor="1/2020", tanggal=date(2020, 3, 2), tentang="IKU"
+    )
+    IkuIndikator.objects.create(keputusan=k, indikator=d.kinerja["indikator"])
+    ManualIndikator.objects.create(indikator=d.kinerja["indikator"], definisi="Awal")
+
+
+def _iku_pk(model):
+    def kwargs(d):
+        from kinerja import model_iku
+
+        return {"pk": getattr(model_iku, model).objects.get().pk}
+
+    return kwargs
+
+
+def _iku_body(d):
+    return {
+        "renstra": d.kinerja["renstra"].pk,
+        "nomor": "2/2020",
+        "tanggal": "2020-04-01",
+        "tentang": "IKU baru",
+        "indikator": [d.kinerja["indikator"].pk, d.kinerja["indikator_lain"].pk],
+    }
+
+
+def _manual_body(d):
+    return {
+        "indikator": d.kinerja["indikator"].pk,
+        "definisi": "Definisi baru",
+        "tujuan": "Tujuan",
+        "formula": "A / B x 100%",
+        "sumber_data": "Laporan",
+        "unit_penanggung_jawab": d.units["perencanaan"].pk,
+        "frekuensi": "tahunan",
+        "jenis": "output",
+    }
+
+
+BARIS += [
+    Baris(
+        "POST",
+        "kinerja:iku_keputusan_ubah",
+        BAGIAN,
+        IKU_MODELS,
+        kwargs=lambda d: {"renstra_pk": d.kinerja["renstra"].pk},
+        body=_iku_body,
+    ),
+    Baris(
+        "POST",
+        "kinerja:iku_manual_ubah",
+        BAGIAN,
+        IKU_MODELS,
+        kwargs=lambda d: {"pk": d.kinerja["indikator"].pk},
+        body=_manual_body,
+    ),
+    Baris(
+        "POST",
+        "kinerja-keputusaniku-list",
+        _api(BAGIAN, 201),
+        IKU_MODELS,
+        body=_iku_body,
+        format="json",
+    ),
+    Baris(
+        "POST",
+        "kinerja-manualindikator-list",
+        _api(BAGIAN, 201),
+        IKU_MODELS,
+        body=_manual_body,
+        format="json",
+    ),
+]
+for _metode in ("PUT", "PATCH"):
+    BARIS += [
+        Baris(
+            _metode,
+            "kinerja-keputusaniku-detail",
+            _api(BAGIAN, 200),
+            IKU_MODELS,
+            kwargs=_iku_pk("KeputusanIku"),
+            body=_iku_body,
+            format="json",
+            awal=_iku_awal,
+        ),
+        Baris(
+            _metode,
+            "kinerja-manualindikator-detail",
+            _api(BAGIAN, 200),
+            IKU_MODELS,
+            kwargs=_iku_pk("ManualIndikator"),
+            body=_manual_body,
+            format="json",
+            awal=_iku_awal,
+        ),
+    ]
+
+
 # --------------------------------------------------------------------------- the checks
 
 
