@@ -207,6 +207,7 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {"JenisIndikatorEnum": "kinerja.model_iku.ManualIndikator.Jenis"},
 }
 
 # Celery: an empty broker means every task runs in-process (eager), so a checkout needs nothing.
