@@ -7,196 +7,631 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('kinerja', '0004_pengaturan_capaian_bawaan'),
-        ('sekretariat', '0004_riwayat_pegawai'),
+        ("kinerja", "0004_pengaturan_capaian_bawaan"),
+        ("sekretariat", "0004_riwayat_pegawai"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='HistoricalMonitoringRencanaAksi',
+            name="HistoricalMonitoringRencanaAksi",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('tahun', models.PositiveSmallIntegerField(verbose_name='tahun')),
-                ('triwulan', models.CharField(choices=[('tw1', 'TW I'), ('tw2', 'TW II'), ('tw3', 'TW III'), ('tw4', 'TW IV')], max_length=3, verbose_name='triwulan')),
-                ('revisi', models.PositiveSmallIntegerField(default=0, verbose_name='revisi')),
-                ('status', models.CharField(choices=[('draft', 'Draft'), ('ditandatangani', 'Ditandatangani'), ('diganti', 'Diganti revisi berikutnya')], default='draft', max_length=15, verbose_name='status')),
-                ('alasan_perubahan', models.TextField(blank=True, verbose_name='alasan perubahan')),
-                ('ditandatangani_pada', models.DateTimeField(blank=True, null=True, verbose_name='ditandatangani pada')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('dibuat_oleh', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('ditandatangani_oleh', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("tahun", models.PositiveSmallIntegerField(verbose_name="tahun")),
+                (
+                    "triwulan",
+                    models.CharField(
+                        choices=[
+                            ("tw1", "TW I"),
+                            ("tw2", "TW II"),
+                            ("tw3", "TW III"),
+                            ("tw4", "TW IV"),
+                        ],
+                        max_length=3,
+                        verbose_name="triwulan",
+                    ),
+                ),
+                ("revisi", models.PositiveSmallIntegerField(default=0, verbose_name="revisi")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Draft"),
+                            ("ditandatangani", "Ditandatangani"),
+                            ("diganti", "Diganti revisi berikutnya"),
+                        ],
+                        default="draft",
+                        max_length=15,
+                        verbose_name="status",
+                    ),
+                ),
+                ("alasan_perubahan", models.TextField(blank=True, verbose_name="alasan perubahan")),
+                (
+                    "ditandatangani_pada",
+                    models.DateTimeField(blank=True, null=True, verbose_name="ditandatangani pada"),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "dibuat_oleh",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "ditandatangani_oleh",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical monitoring rencana aksi',
-                'verbose_name_plural': 'historical monitoring rencana aksi',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical monitoring rencana aksi",
+                "verbose_name_plural": "historical monitoring rencana aksi",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalRencanaAksi',
+            name="HistoricalRencanaAksi",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('target_tw1', models.DecimalField(blank=True, decimal_places=4, max_digits=18, null=True, verbose_name='target TW I')),
-                ('target_tw2', models.DecimalField(blank=True, decimal_places=4, max_digits=18, null=True, verbose_name='target TW II')),
-                ('target_tw3', models.DecimalField(blank=True, decimal_places=4, max_digits=18, null=True, verbose_name='target TW III')),
-                ('target_tw4', models.DecimalField(blank=True, decimal_places=4, max_digits=18, null=True, verbose_name='target TW IV')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('baris', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='kinerja.pkbaris', verbose_name='baris perjanjian kinerja')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('unit', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='sekretariat.unitorganisasi', verbose_name='sub bagian penanggung jawab')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "target_tw1",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=4,
+                        max_digits=18,
+                        null=True,
+                        verbose_name="target TW I",
+                    ),
+                ),
+                (
+                    "target_tw2",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=4,
+                        max_digits=18,
+                        null=True,
+                        verbose_name="target TW II",
+                    ),
+                ),
+                (
+                    "target_tw3",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=4,
+                        max_digits=18,
+                        null=True,
+                        verbose_name="target TW III",
+                    ),
+                ),
+                (
+                    "target_tw4",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=4,
+                        max_digits=18,
+                        null=True,
+                        verbose_name="target TW IV",
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "baris",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="kinerja.pkbaris",
+                        verbose_name="baris perjanjian kinerja",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="sekretariat.unitorganisasi",
+                        verbose_name="sub bagian penanggung jawab",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical rencana aksi',
-                'verbose_name_plural': 'historical rencana aksi',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical rencana aksi",
+                "verbose_name_plural": "historical rencana aksi",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='MonitoringRencanaAksi',
+            name="MonitoringRencanaAksi",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('tahun', models.PositiveSmallIntegerField(verbose_name='tahun')),
-                ('triwulan', models.CharField(choices=[('tw1', 'TW I'), ('tw2', 'TW II'), ('tw3', 'TW III'), ('tw4', 'TW IV')], max_length=3, verbose_name='triwulan')),
-                ('revisi', models.PositiveSmallIntegerField(default=0, verbose_name='revisi')),
-                ('status', models.CharField(choices=[('draft', 'Draft'), ('ditandatangani', 'Ditandatangani'), ('diganti', 'Diganti revisi berikutnya')], default='draft', max_length=15, verbose_name='status')),
-                ('alasan_perubahan', models.TextField(blank=True, verbose_name='alasan perubahan')),
-                ('ditandatangani_pada', models.DateTimeField(blank=True, null=True, verbose_name='ditandatangani pada')),
-                ('dibuat_oleh', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('ditandatangani_oleh', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("tahun", models.PositiveSmallIntegerField(verbose_name="tahun")),
+                (
+                    "triwulan",
+                    models.CharField(
+                        choices=[
+                            ("tw1", "TW I"),
+                            ("tw2", "TW II"),
+                            ("tw3", "TW III"),
+                            ("tw4", "TW IV"),
+                        ],
+                        max_length=3,
+                        verbose_name="triwulan",
+                    ),
+                ),
+                ("revisi", models.PositiveSmallIntegerField(default=0, verbose_name="revisi")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Draft"),
+                            ("ditandatangani", "Ditandatangani"),
+                            ("diganti", "Diganti revisi berikutnya"),
+                        ],
+                        default="draft",
+                        max_length=15,
+                        verbose_name="status",
+                    ),
+                ),
+                ("alasan_perubahan", models.TextField(blank=True, verbose_name="alasan perubahan")),
+                (
+                    "ditandatangani_pada",
+                    models.DateTimeField(blank=True, null=True, verbose_name="ditandatangani pada"),
+                ),
+                (
+                    "dibuat_oleh",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "ditandatangani_oleh",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'monitoring rencana aksi',
-                'verbose_name_plural': 'monitoring rencana aksi',
-                'ordering': ['-tahun', '-triwulan', '-revisi'],
+                "verbose_name": "monitoring rencana aksi",
+                "verbose_name_plural": "monitoring rencana aksi",
+                "ordering": ["-tahun", "-triwulan", "-revisi"],
             },
         ),
         migrations.CreateModel(
-            name='MonitoringBaris',
+            name="MonitoringBaris",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('aksi_terlaksana', models.TextField(blank=True, verbose_name='aksi yang terlaksana')),
-                ('kendala', models.TextField(blank=True, verbose_name='kendala')),
-                ('tindak_lanjut', models.TextField(blank=True, verbose_name='tindak lanjut')),
-                ('target', models.DecimalField(blank=True, decimal_places=4, max_digits=18, null=True, verbose_name='target triwulan')),
-                ('realisasi', models.DecimalField(blank=True, decimal_places=4, max_digits=18, null=True, verbose_name='realisasi triwulan')),
-                ('indikator', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='baris_monitoring', to='kinerja.indikator', verbose_name='indikator')),
-                ('monitoring', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='baris', to='kinerja.monitoringrencanaaksi', verbose_name='monitoring')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "aksi_terlaksana",
+                    models.TextField(blank=True, verbose_name="aksi yang terlaksana"),
+                ),
+                ("kendala", models.TextField(blank=True, verbose_name="kendala")),
+                ("tindak_lanjut", models.TextField(blank=True, verbose_name="tindak lanjut")),
+                (
+                    "target",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=4,
+                        max_digits=18,
+                        null=True,
+                        verbose_name="target triwulan",
+                    ),
+                ),
+                (
+                    "realisasi",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=4,
+                        max_digits=18,
+                        null=True,
+                        verbose_name="realisasi triwulan",
+                    ),
+                ),
+                (
+                    "indikator",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="baris_monitoring",
+                        to="kinerja.indikator",
+                        verbose_name="indikator",
+                    ),
+                ),
+                (
+                    "monitoring",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="baris",
+                        to="kinerja.monitoringrencanaaksi",
+                        verbose_name="monitoring",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'baris monitoring',
-                'verbose_name_plural': 'baris monitoring',
-                'ordering': ['indikator__sasaran__nomor', 'indikator__kode'],
+                "verbose_name": "baris monitoring",
+                "verbose_name_plural": "baris monitoring",
+                "ordering": ["indikator__sasaran__nomor", "indikator__kode"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalMonitoringBaris',
+            name="HistoricalMonitoringBaris",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('aksi_terlaksana', models.TextField(blank=True, verbose_name='aksi yang terlaksana')),
-                ('kendala', models.TextField(blank=True, verbose_name='kendala')),
-                ('tindak_lanjut', models.TextField(blank=True, verbose_name='tindak lanjut')),
-                ('target', models.DecimalField(blank=True, decimal_places=4, max_digits=18, null=True, verbose_name='target triwulan')),
-                ('realisasi', models.DecimalField(blank=True, decimal_places=4, max_digits=18, null=True, verbose_name='realisasi triwulan')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('indikator', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='kinerja.indikator', verbose_name='indikator')),
-                ('monitoring', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='kinerja.monitoringrencanaaksi', verbose_name='monitoring')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "aksi_terlaksana",
+                    models.TextField(blank=True, verbose_name="aksi yang terlaksana"),
+                ),
+                ("kendala", models.TextField(blank=True, verbose_name="kendala")),
+                ("tindak_lanjut", models.TextField(blank=True, verbose_name="tindak lanjut")),
+                (
+                    "target",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=4,
+                        max_digits=18,
+                        null=True,
+                        verbose_name="target triwulan",
+                    ),
+                ),
+                (
+                    "realisasi",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=4,
+                        max_digits=18,
+                        null=True,
+                        verbose_name="realisasi triwulan",
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "indikator",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="kinerja.indikator",
+                        verbose_name="indikator",
+                    ),
+                ),
+                (
+                    "monitoring",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="kinerja.monitoringrencanaaksi",
+                        verbose_name="monitoring",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical baris monitoring',
-                'verbose_name_plural': 'historical baris monitoring',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical baris monitoring",
+                "verbose_name_plural": "historical baris monitoring",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='RencanaAksi',
+            name="RencanaAksi",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('target_tw1', models.DecimalField(blank=True, decimal_places=4, max_digits=18, null=True, verbose_name='target TW I')),
-                ('target_tw2', models.DecimalField(blank=True, decimal_places=4, max_digits=18, null=True, verbose_name='target TW II')),
-                ('target_tw3', models.DecimalField(blank=True, decimal_places=4, max_digits=18, null=True, verbose_name='target TW III')),
-                ('target_tw4', models.DecimalField(blank=True, decimal_places=4, max_digits=18, null=True, verbose_name='target TW IV')),
-                ('baris', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='rencana_aksi', to='kinerja.pkbaris', verbose_name='baris perjanjian kinerja')),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='rencana_aksi', to='sekretariat.unitorganisasi', verbose_name='sub bagian penanggung jawab')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "target_tw1",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=4,
+                        max_digits=18,
+                        null=True,
+                        verbose_name="target TW I",
+                    ),
+                ),
+                (
+                    "target_tw2",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=4,
+                        max_digits=18,
+                        null=True,
+                        verbose_name="target TW II",
+                    ),
+                ),
+                (
+                    "target_tw3",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=4,
+                        max_digits=18,
+                        null=True,
+                        verbose_name="target TW III",
+                    ),
+                ),
+                (
+                    "target_tw4",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=4,
+                        max_digits=18,
+                        null=True,
+                        verbose_name="target TW IV",
+                    ),
+                ),
+                (
+                    "baris",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="rencana_aksi",
+                        to="kinerja.pkbaris",
+                        verbose_name="baris perjanjian kinerja",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="rencana_aksi",
+                        to="sekretariat.unitorganisasi",
+                        verbose_name="sub bagian penanggung jawab",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'rencana aksi',
-                'verbose_name_plural': 'rencana aksi',
-                'ordering': ['baris__perjanjian__tahun', 'baris__indikator__sasaran__nomor'],
+                "verbose_name": "rencana aksi",
+                "verbose_name_plural": "rencana aksi",
+                "ordering": ["baris__perjanjian__tahun", "baris__indikator__sasaran__nomor"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalAksiRencana',
+            name="HistoricalAksiRencana",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('triwulan', models.CharField(choices=[('tw1', 'TW I'), ('tw2', 'TW II'), ('tw3', 'TW III'), ('tw4', 'TW IV')], max_length=3, verbose_name='triwulan')),
-                ('uraian', models.TextField(verbose_name='uraian aksi')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('rencana', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='kinerja.rencanaaksi', verbose_name='rencana aksi')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "triwulan",
+                    models.CharField(
+                        choices=[
+                            ("tw1", "TW I"),
+                            ("tw2", "TW II"),
+                            ("tw3", "TW III"),
+                            ("tw4", "TW IV"),
+                        ],
+                        max_length=3,
+                        verbose_name="triwulan",
+                    ),
+                ),
+                ("uraian", models.TextField(verbose_name="uraian aksi")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "rencana",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="kinerja.rencanaaksi",
+                        verbose_name="rencana aksi",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical aksi',
-                'verbose_name_plural': 'historical aksi',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical aksi",
+                "verbose_name_plural": "historical aksi",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='AksiRencana',
+            name="AksiRencana",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('triwulan', models.CharField(choices=[('tw1', 'TW I'), ('tw2', 'TW II'), ('tw3', 'TW III'), ('tw4', 'TW IV')], max_length=3, verbose_name='triwulan')),
-                ('uraian', models.TextField(verbose_name='uraian aksi')),
-                ('rencana', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='aksi', to='kinerja.rencanaaksi', verbose_name='rencana aksi')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "triwulan",
+                    models.CharField(
+                        choices=[
+                            ("tw1", "TW I"),
+                            ("tw2", "TW II"),
+                            ("tw3", "TW III"),
+                            ("tw4", "TW IV"),
+                        ],
+                        max_length=3,
+                        verbose_name="triwulan",
+                    ),
+                ),
+                ("uraian", models.TextField(verbose_name="uraian aksi")),
+                (
+                    "rencana",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="aksi",
+                        to="kinerja.rencanaaksi",
+                        verbose_name="rencana aksi",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'aksi',
-                'verbose_name_plural': 'aksi',
-                'ordering': ['triwulan', 'pk'],
+                "verbose_name": "aksi",
+                "verbose_name_plural": "aksi",
+                "ordering": ["triwulan", "pk"],
             },
         ),
         migrations.AddConstraint(
-            model_name='monitoringrencanaaksi',
-            constraint=models.UniqueConstraint(fields=('tahun', 'triwulan', 'revisi'), name='kinerja_monitoring_revisi_unik'),
+            model_name="monitoringrencanaaksi",
+            constraint=models.UniqueConstraint(
+                fields=("tahun", "triwulan", "revisi"), name="kinerja_monitoring_revisi_unik"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='monitoringrencanaaksi',
-            constraint=models.UniqueConstraint(condition=models.Q(('status', 'draft')), fields=('tahun', 'triwulan'), name='kinerja_monitoring_satu_draft'),
+            model_name="monitoringrencanaaksi",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("status", "draft")),
+                fields=("tahun", "triwulan"),
+                name="kinerja_monitoring_satu_draft",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='monitoringrencanaaksi',
-            constraint=models.UniqueConstraint(condition=models.Q(('status', 'ditandatangani')), fields=('tahun', 'triwulan'), name='kinerja_monitoring_satu_berlaku'),
+            model_name="monitoringrencanaaksi",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("status", "ditandatangani")),
+                fields=("tahun", "triwulan"),
+                name="kinerja_monitoring_satu_berlaku",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='monitoringrencanaaksi',
-            constraint=models.CheckConstraint(condition=models.Q(('revisi', 0), models.Q(('alasan_perubahan', ''), _negated=True), _connector='OR'), name='kinerja_monitoring_perubahan_beralasan'),
+            model_name="monitoringrencanaaksi",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("revisi", 0),
+                    models.Q(("alasan_perubahan", ""), _negated=True),
+                    _connector="OR",
+                ),
+                name="kinerja_monitoring_perubahan_beralasan",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='monitoringbaris',
-            constraint=models.UniqueConstraint(fields=('monitoring', 'indikator'), name='kinerja_monitoringbaris_unik'),
+            model_name="monitoringbaris",
+            constraint=models.UniqueConstraint(
+                fields=("monitoring", "indikator"), name="kinerja_monitoringbaris_unik"
+            ),
         ),
     ]
