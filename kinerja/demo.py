@@ -27,6 +27,7 @@ from django.utils import timezone
 
 from sekretariat.models import UnitOrganisasi
 
+from . import demo_rencana_aksi
 from .models import (
     BuktiDukung,
     Indikator,
@@ -244,6 +245,7 @@ def muat(*, stdout) -> None:
             realisasi=contoh, tautan=TAUTAN_JDIH, keterangan="Laman JDIH KPU Kota Serang"
         )
     stdout.write("  kinerja: Renstra 2020–2024, PK 2022–2023, realisasi 2022–2023")
+    demo_rencana_aksi.muat(stdout=stdout)
 
 
 def _pk_muat(tahun, tanggal_pk, indikator, beda):

@@ -99,7 +99,7 @@ def test_bad_targets_name_the_field_and_write_nothing(pk, sekretaris):
         "target_tw1": ["Target TW I 'abc' bukan angka."],
         "target_tw3": ["Target TW III tidak boleh negatif."],
     }
-    with pytest.raises(ValidationError, match="Target TW IV 1.500% tidak masuk akal"):
+    with pytest.raises(ValidationError, match=r"Target TW IV 1\.500% tidak masuk akal"):
         ra.rencana_aksi_simpan(baris=_baris(pk, "IK P"), pengguna=sekretaris, target_tw4="1500")
     assert RencanaAksi.objects.count() == 0
 
