@@ -34,7 +34,7 @@ from kpu_site.api import (
 from kpu_site.batas import rentang_bilangan
 from kpu_site.parsers import ObjekJSONParser
 
-from . import selectors, services
+from . import api_rencana_aksi, selectors, services
 from .lkj import api as lkj_api
 from .models import (
     BuktiDukung,
@@ -669,3 +669,4 @@ def register(router) -> None:
     router.register("kinerja/bukti", BuktiDukungViewSet, basename="kinerja-buktidukung")
     router.register("kinerja/capaian", CapaianViewSet, basename="kinerja-capaian")
     lkj_api.register(router)
+    api_rencana_aksi.register(router)
