@@ -114,6 +114,13 @@ class RencanaAksiViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, views
         return Response(AksiRencanaOutputSerializer(obj).data, status=201)
 
 
+class IzinHapusAksi(IzinModelApi):
+    """Removing an action is part of drafting the Rencana Aksi: it needs the change permission
+    (the Kasubag and Staf have no delete permission); the service applies the unit rule."""
+
+    perms_map = IzinModelApi.perms_map | {"DELETE": ["%(app_label)s.change_%(model_name)s"]}
+
+
 class AksiRencanaViewSet(
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
@@ -123,7 +130,7 @@ class AksiRencanaViewSet(
     """The actions of the Rencana Aksi; DELETE removes one (same rules as writing)."""
 
     queryset = AksiRencana.objects.order_by("pk")
-    permission_classes = [IsAuthenticated, IzinModelApi]
+    permission_classes = [IsAuthenticated, IzinHapusAksi]
     serializer_class = AksiRencanaOutputSerializer
 
     def perform_destroy(self, instance):
