@@ -177,6 +177,9 @@ class MonitoringRencanaAksiViewSet(
 
     class OutputSerializer(ModelSerializer):
         baris = MonitoringBarisOutputSerializer(many=True, read_only=True)
+        # draft / ditandatangani / diganti, as the PK (a plain string keeps the schema's enum
+        # names unambiguous)
+        status = serializers.CharField(read_only=True)
 
         class Meta:
             model = MonitoringRencanaAksi
