@@ -2,6 +2,7 @@ from django.urls import path
 
 from . import urls_iku, views
 from .lkj import urls as lkj_urls
+from .views.rencana_aksi_urls import urlpatterns as rencana_aksi_urls
 
 app_name = "kinerja"
 
@@ -44,6 +45,7 @@ urlpatterns = [
     path("analisis/<tahun:tahun>/", views.AnalisisView.as_view(), name="analisis"),
     path("pengaturan/", views.PengaturanView.as_view(), name="pengaturan"),
 ]
+urlpatterns += rencana_aksi_urls  # Rencana Aksi and its quarterly monitoring
 
 urlpatterns += lkj_urls.urlpatterns  # the LKj pages share the namespace
 urlpatterns += urls_iku.urlpatterns  # IKU and Manual IKU

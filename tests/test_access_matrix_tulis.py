@@ -217,6 +217,53 @@ class Dunia:
         }
 
     @cached_property
+    def rencana_aksi(self):
+        """A Rencana Aksi with one action on the draft PK 2023 line, a second line (Keuangan)
+        without one; a draft monitoring of TW III (its realisasi is verified) and a signed
+        one of TW II."""
+        from kinerja.models import (
+            AksiRencana,
+            MonitoringBaris,
+            MonitoringRencanaAksi,
+            Realisasi,
+            RencanaAksi,
+        )
+        from tests.kinerja import factories as f
+
+        k = self.kinerja
+        rencana = RencanaAksi.objects.create(baris=k["pk_baris"], unit=self.units["perencanaan"])
+        aksi = AksiRencana.objects.create(rencana=rencana, triwulan="tw1", uraian="Rapat")
+        baris_lain = f.PKBarisFactory(perjanjian=k["pk_draf"], indikator=k["indikator_lain"])
+        rencana_lain = RencanaAksi.objects.create(
+            baris=f.PKBarisFactory(
+                perjanjian=k["pk_draf"],
+                indikator=f.IndikatorFactory(sasaran=k["indikator_lain"].sasaran),
+            ),
+            unit=self.units["keuangan"],
+        )
+        for b in k["pk_draf"].baris.all():  # TW III entered and verified for every line
+            Realisasi.objects.update_or_create(
+                indikator=b.indikator,
+                tahun=2023,
+                periode="tw3",
+                defaults={"nilai": Decimal("50"), "status": "diverifikasi"},
+            )
+        draf = MonitoringRencanaAksi.objects.create(tahun=2023, triwulan="tw3")
+        mb = MonitoringBaris.objects.create(monitoring=draf, indikator=k["indikator"])
+        ttd = MonitoringRencanaAksi.objects.create(
+            tahun=2023, triwulan="tw2", status="ditandatangani"
+        )
+        return {
+            "rencana": rencana,
+            "aksi": aksi,
+            "baris_lain": baris_lain,
+            "rencana_lain": rencana_lain,
+            "draf": draf,
+            "mb": mb,
+            "ttd": ttd,
+        }
+
+    @cached_property
     def lkj(self):
         """A finished (not draft) LKj version of 2021, a year that passes the finalisation
         preflight: signed PK equal to the Renstra targets, every realisasi approved, every
@@ -1879,6 +1926,94 @@ for _metode in ("PUT", "PATCH"):
 
 
 # --------------------------------------------------------------------------- the checks
+
+
+def _ra(key):
+    return lambda d: {"pk": d.rencana_aksi[key].pk}
+
+
+BARIS += [
+    Baris(
+        "POST",
+        "kinerja-rencanaaksi-list",
+        # a Keuangan line: its Kasubag (KasL here) drafts it, not its Staf
+        "201 201 201 201 201 403 403 403",
+        m("kinerja.RencanaAksi"),
+        body=lambda d: {"baris": d.rencana_aksi["baris_lain"].pk, "target_tw1": "10"},
+        format="json",
+        perlu="kinerja rencana_aksi",
+    ),
+    Baris(
+        # a Keuangan line: its Kasubag writes it, its Staf does not; Perencanaan writes all
+        "PATCH",
+        "kinerja-rencanaaksi-detail",
+        "200 200 200 403 200 200 403 403",
+        m("kinerja.RencanaAksi"),
+        kwargs=_ra("rencana_lain"),
+        body=lambda d: {"target_tw2": "20"},
+        unit="keuangan",
+        lain="perencanaan",
+        format="json",
+        perlu="kinerja rencana_aksi",
+    ),
+    Baris(
+        "POST",
+        "kinerja-rencanaaksi-aksi",
+        _api(BAGIAN, 201),
+        m("kinerja.AksiRencana"),
+        kwargs=_ra("rencana"),
+        body=lambda d: {"triwulan": "tw2", "uraian": "Evaluasi"},
+        format="json",
+        perlu="kinerja rencana_aksi",
+    ),
+    Baris(
+        "DELETE",
+        "kinerja-aksirencana-detail",
+        _api(BAGIAN, 204),
+        m("kinerja.AksiRencana"),
+        kwargs=_ra("aksi"),
+        format="json",
+        perlu="kinerja rencana_aksi",
+    ),
+    Baris(
+        "POST",
+        "kinerja-monitoring-ra-list",
+        _api(BAGIAN, 201),
+        m("kinerja.MonitoringRencanaAksi", "kinerja.MonitoringBaris"),
+        body=lambda d: (d.rencana_aksi, {"tahun": 2023, "triwulan": "tw1"})[1],
+        format="json",
+        perlu="kinerja rencana_aksi",
+    ),
+    Baris(
+        "POST",
+        "kinerja-monitoring-ra-tandatangani",
+        _api(HANYA_PIMPINAN, 200),
+        m("kinerja.MonitoringRencanaAksi", "kinerja.MonitoringBaris"),
+        kwargs=_ra("draf"),
+        format="json",
+        perlu="kinerja rencana_aksi",
+    ),
+    Baris(
+        "POST",
+        "kinerja-monitoring-ra-perubahan",
+        _api(BAGIAN, 201),
+        m("kinerja.MonitoringRencanaAksi"),
+        kwargs=_ra("ttd"),
+        body=lambda d: {"alasan": "Koreksi data"},
+        format="json",
+        perlu="kinerja rencana_aksi",
+    ),
+    Baris(
+        "PATCH",
+        "kinerja-monitoringbaris-detail",
+        _api(BAGIAN, 200),
+        m("kinerja.MonitoringBaris"),
+        kwargs=_ra("mb"),
+        body=lambda d: {"kendala": "Data terlambat"},
+        format="json",
+        perlu="kinerja rencana_aksi",
+    ),
+]
 
 
 def _walk(patterns, ns=""):

@@ -15,6 +15,8 @@ def _isi():
 CONTOH = {
     "kinerja:pk_detail": lambda: {"tahun": 2023},
     "kinerja:pk_cetak": lambda: {"tahun": 2023},
+    "kinerja:rencana_aksi": lambda: {"tahun": 2023},
+    "kinerja:monitoring_ra": lambda: {"tahun": 2023, "triwulan": "tw4"},
     "kinerja:realisasi_list": lambda: {"tahun": 2023},
     "kinerja:capaian": lambda: {"tahun": 2023},
     "kinerja:analisis": lambda: {"tahun": 2023},

@@ -116,14 +116,15 @@ def test_api_realisasi_list_query_count_constant(client, sekretaris, django_asse
 
     demo_inti_muat()
     client.force_login(sekretaris)
-    url = "/api/kinerja/realisasi/?tahun=2023"
+    # 2022: the demo has the yearly rows only (2023 also has the quarters of the Rencana Aksi demo)
+    url = "/api/kinerja/realisasi/?tahun=2022"
     client.get(url)
     with django_assert_max_num_queries(30) as ctx:
         assert len(client.get(url).json()["results"]) == 13
     n = len(ctx.captured_queries)
     Realisasi.objects.bulk_create(
         Realisasi(
-            indikator=i, tahun=2023, periode=tw, nilai=Decimal("25"), target_periode=Decimal("25")
+            indikator=i, tahun=2022, periode=tw, nilai=Decimal("25"), target_periode=Decimal("25")
         )
         for i in Indikator.objects.all()
         for tw in ("tw1", "tw2")

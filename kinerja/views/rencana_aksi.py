@@ -1,0 +1,84 @@
+"""Pages of the Rencana Aksi of a year and of the monitoring of a quarter: HTML, and PDF
+(``?format=pdf``) through the LKj's engine (``kpu_site.pdf.html_ke_pdf``)."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpResponse
+from django.template.loader import render_to_string
+from django.views.generic import TemplateView
+
+from kpu_site.akses import IzinMixin
+from kpu_site.pdf import html_ke_pdf
+
+from ..model_rencana_aksi import Triwulan
+from ..selectors_rencana_aksi import (
+    monitoring_baris_hitung,
+    monitoring_belum_lengkap,
+    monitoring_berlaku,
+    rencana_aksi_tahun,
+)
+
+BASIS_HALAMAN = "kinerja/rencana_aksi/halaman.html"
+
+
+class _DokumenView(IzinMixin, TemplateView):
+    """HTML page by default; the same document as a PDF with ``?format=pdf``."""
+
+    nama_berkas = "dokumen"
+
+    def render_to_response(self, context, **kwargs):
+        if self.request.GET.get("format") == "pdf":
+            html = render_to_string(self.template_name, context | {"basis": None})
+            pdf, _halaman = html_ke_pdf(html)
+            response = HttpResponse(pdf, content_type="application/pdf")
+            response["Content-Disposition"] = f'inline; filename="{self.nama_berkas}.pdf"'
+            return response
+        return super().render_to_response(context | {"basis": BASIS_HALAMAN}, **kwargs)
+
+
+class RencanaAksiView(_DokumenView):
+    permission_required = "kinerja.view_rencanaaksi"
+    template_name = "kinerja/pdf/rencana_aksi.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        tahun = self.kwargs["tahun"]
+        perjanjian, baris = rencana_aksi_tahun(tahun=tahun)
+        self.nama_berkas = f"rencana-aksi-{tahun}"
+        context.update(
+            tahun=tahun,
+            perjanjian=perjanjian,
+            baris=baris,
+            judul=f"Rencana Aksi Tahun {tahun}",
+            tautan_tw=Triwulan.choices,
+            draf=perjanjian is None or perjanjian.status != "ditandatangani",
+        )
+        return context
+
+
+class MonitoringRencanaAksiView(_DokumenView):
+    permission_required = "kinerja.view_monitoringrencanaaksi"
+    template_name = "kinerja/pdf/monitoring_rencana_aksi.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        tahun, triwulan = self.kwargs["tahun"], self.kwargs["triwulan"]
+        label = dict(Triwulan.choices).get(triwulan)
+        if label is None:
+            raise Http404("Triwulan tidak dikenal.")
+        monitoring = monitoring_berlaku(tahun=tahun, triwulan=triwulan)
+        baris = monitoring_baris_hitung(tahun=tahun, triwulan=triwulan, monitoring=monitoring)
+        self.nama_berkas = f"monitoring-rencana-aksi-{tahun}-{triwulan}"
+        context.update(
+            tahun=tahun,
+            triwulan=triwulan,
+            label_tw=label,
+            monitoring=monitoring,
+            baris=baris,
+            belum_lengkap=monitoring_belum_lengkap(baris=baris),
+            judul=f"Monitoring Rencana Aksi {label} {tahun}",
+            tautan_tw=Triwulan.choices,
+            perjanjian=True,
+            draf=monitoring is None or monitoring.status != "ditandatangani",
+        )
+        return context
