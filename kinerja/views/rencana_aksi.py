@@ -11,6 +11,7 @@ from kpu_site.akses import IzinMixin
 from kpu_site.pdf import html_ke_pdf
 
 from ..model_rencana_aksi import Triwulan
+from ..selectors import pk_berlaku
 from ..selectors_rencana_aksi import (
     monitoring_baris_hitung,
     monitoring_belum_lengkap,
@@ -78,7 +79,8 @@ class MonitoringRencanaAksiView(_DokumenView):
             belum_lengkap=monitoring_belum_lengkap(baris=baris),
             judul=f"Monitoring Rencana Aksi {label} {tahun}",
             tautan_tw=Triwulan.choices,
-            perjanjian=True,
+            # the link to the year's PK; its first party (the Sekretaris) signs the monitoring
+            perjanjian=pk_berlaku(tahun=tahun),
             draf=monitoring is None or monitoring.status != "ditandatangani",
         )
         return context

@@ -46,6 +46,18 @@ def test_monitoring_page_and_pdf(demo, client, sekretaris):
     assert client.get(reverse("kinerja:monitoring_ra", args=[2023, "tw5"])).status_code == 404
 
 
+def test_signed_monitoring_names_the_sekretaris_of_the_pk_and_the_date(demo, client, sekretaris):
+    from kinerja.selectors import pk_berlaku
+
+    pk = pk_berlaku(tahun=2023)
+    client.force_login(sekretaris)
+    html = client.get(reverse("kinerja:monitoring_ra", args=[2023, "tw4"])).content.decode()
+    ttd = html.split('<div class="ttd">', 1)[1].split("</div>", 1)[0]
+    assert f"{pk.pihak_pertama_jabatan},<br><br><br><strong>{pk.pihak_pertama_nama}</strong>" in ttd
+    assert pk.pihak_pertama_nama and "(ditandatangani)" in ttd
+    assert ttd.startswith("10 Januari 2024<br>")  # the demo's TW IV signed after the quarter
+
+
 def test_monitoring_of_a_quarter_without_verified_realisasi_names_the_indikator(
     demo, client, sekretaris
 ):
