@@ -537,3 +537,4 @@ from .model_rencana_aksi import (  # noqa: E402, F401
     MonitoringRencanaAksi,
     RencanaAksi,
 )
+from .model_pohon import IndikatorUnit, SasaranUnit, TargetIndikatorUnit  # noqa: E402, F401
