@@ -126,8 +126,10 @@ def nilai_set(
     nilai_wawancara: Decimal | None = None,
     pengguna,
 ) -> Pendaftar:
-    """Enter one applicant's scores (0–100; ``None`` leaves a score as it is)."""
+    """Enter one applicant's scores (0–100; ``None`` leaves a score as it is). The row is read
+    again under a lock: a score a colleague entered meanwhile is kept."""
     pastikan_boleh_kelola(pengguna)
+    pendaftar = Pendaftar.objects.select_for_update().get(pk=pendaftar.pk)
     _perlu_ppk_pps(pendaftar.rekrutmen)
     if pendaftar.status_administrasi != Pendaftar.Status.MS:
         raise ValidationError("Nilai hanya untuk pendaftar yang memenuhi syarat administrasi.")
@@ -343,8 +345,17 @@ def penetapan_create(
 
 @transaction.atomic
 def anggota_jabatan_set(*, anggota: AnggotaBadan, jabatan: str, pengguna) -> AnggotaBadan:
-    """Set a member's role (e.g. the ketua chosen by the members); one ketua per wilayah."""
+    """Set a member's role (e.g. the ketua chosen by the members); one ketua per wilayah.
+    The wilayah's active members are locked first, so two ketua set at once are decided one
+    after the other, each on the members as they are then."""
     pastikan_boleh_kelola(pengguna)
+    list(
+        AnggotaBadan.objects.select_for_update()
+        .filter(rekrutmen_id=anggota.rekrutmen_id, wilayah_id=anggota.wilayah_id)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    anggota = AnggotaBadan.objects.select_related("rekrutmen", "wilayah").get(pk=anggota.pk)
     if not anggota.aktif:
         raise ValidationError(f"{anggota.nama} sudah berhenti; jabatannya tidak dapat diubah.")
     if jabatan not in Jabatan.values:

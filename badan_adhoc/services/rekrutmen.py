@@ -216,8 +216,10 @@ def klarifikasi_decide(
     *, klarifikasi: KlarifikasiParpol, terima: bool, catatan: str = "", pengguna
 ) -> KlarifikasiParpol:
     """Accept or reject a clarification; accepting clears ``anggota_parpol`` for the applicant
-    right away (and in every later screening), keeping the document and who accepted it."""
+    right away (and in every later screening), keeping the document and who accepted it.
+    Decided once: the row is read again under a lock, so a decision made meanwhile stands."""
     pastikan_boleh_kelola(pengguna)
+    klarifikasi = KlarifikasiParpol.objects.select_for_update().get(pk=klarifikasi.pk)
     if not klarifikasi.dapat_diputuskan:
         raise ValidationError("Klarifikasi ini sudah diputuskan.")
     if not terima and not catatan.strip():
@@ -229,7 +231,7 @@ def klarifikasi_decide(
     klarifikasi.diputuskan_pada = timezone.now()
     klarifikasi.catatan_keputusan = catatan.strip()
     klarifikasi.save()
-    pendaftar = klarifikasi.pendaftar
+    pendaftar = Pendaftar.objects.select_for_update().get(pk=klarifikasi.pendaftar_id)
     if terima and pendaftar.tms_anggota_parpol:
         pendaftar.tms_anggota_parpol = False
         if not pendaftar.koreksi_status and pendaftar.status_administrasi != "belum":
