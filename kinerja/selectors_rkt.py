@@ -19,6 +19,11 @@ def rkt_ditetapkan(*, tahun: int) -> RencanaKinerjaTahunan | None:
     ).first()
 
 
+def rkt_dipakai() -> bool:
+    """Does the app hold an RKT of any year (the satker keeps its yearly plan here)?"""
+    return RencanaKinerjaTahunan.objects.exists()
+
+
 def rkt_draft(*, tahun: int) -> RencanaKinerjaTahunan | None:
     return RencanaKinerjaTahunan.objects.filter(
         tahun=tahun, status=RencanaKinerjaTahunan.Status.DRAFT

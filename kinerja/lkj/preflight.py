@@ -541,7 +541,8 @@ def manual_iku_temuan(tahun: int) -> list[Temuan]:
 
 
 def rkt_temuan(tahun: int) -> list[Temuan]:
-    """The year's plan (RKT) and the PK that copies it: a note when no RKT is ditetapkan; a
+    """The year's plan (RKT) and the PK that copies it: a note when no RKT is ditetapkan (once
+    the app holds an RKT of any year); a
     finding when the PK in force differs from it without a PK revision's reason."""
     from kinerja import selectors as kin
     from kinerja import selectors_rkt
@@ -550,6 +551,8 @@ def rkt_temuan(tahun: int) -> list[Temuan]:
     if (perjanjian := kin.pk_berlaku(tahun=tahun)) is not None:
         sumber = selectors_rkt.pk_sumber_target(perjanjian=perjanjian)
     if selectors_rkt.rkt_ditetapkan(tahun=tahun) is None:
+        if not selectors_rkt.rkt_dipakai():
+            return []  # a satker that keeps no RKT in the app: the PK copies the Renstra
         pesan, wajib = f"RKT {tahun} belum ditetapkan.", False
     elif sumber is not None and sumber.beda and not perjanjian.alasan_perubahan.strip():
         pesan = (

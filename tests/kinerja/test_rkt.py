@@ -226,12 +226,13 @@ def test_pk_create_from_renstra_while_rkt_only_draft(dunia, kasubag):
 
 def test_preflight_rkt_finding(dunia, kasubag, sekretaris):
     pk = perencanaan.pk_create(tahun=2023, pengguna=kasubag)
+    assert rkt_temuan(2023) == []  # no RKT kept in the app at all: nothing to say
+    r = rkt.rkt_create(tahun=2023, pengguna=kasubag)
     temuan = rkt_temuan(2023)
     assert [(t.jenis, t.pesan, t.wajib) for t in temuan] == [
         ("rkt", "RKT 2023 belum ditetapkan.", False)
     ]
     assert temuan[0] in lkj_preflight(tahun=2023)
-    r = rkt.rkt_create(tahun=2023, pengguna=kasubag)
     rkt.rkt_baris_update(
         baris=_baris(r, dunia["a"]), pengguna=kasubag, target="97", alasan_perubahan="Pemilu"
     )
