@@ -27,7 +27,7 @@ from django.utils import timezone
 
 from sekretariat.models import UnitOrganisasi
 
-from . import demo_rencana_aksi
+from . import demo_rencana_aksi, demo_rkt
 from .demo_iku import muat_iku
 from .models import (
     BuktiDukung,
@@ -229,6 +229,7 @@ def muat(*, stdout) -> None:
                 indikator=ind, tahun=tahun, defaults={"target": _d(nilai)}
             )
 
+    demo_rkt.muat(indikator=indikator, beda={2022: PK_2022_BEDA}, stdout=stdout)
     _pk_muat(2022, dt.date(2022, 1, 3), indikator, PK_2022_BEDA)
     _pk_muat(2023, dt.date(2023, 1, 2), indikator, {})
 

@@ -8,6 +8,7 @@ MENU = [
     Menu("Isi Realisasi", "kinerja:realisasi_index", perm="kinerja.change_realisasi"),
     Menu("Antrean Verifikasi", "kinerja:antrean", perm="kinerja.verifikasi_realisasi"),
     Menu("Renstra", "kinerja:renstra_list", perm="kinerja.view_renstra"),
+    Menu("Rencana Kinerja Tahunan", "kinerja:rkt_index", perm="kinerja.view_rencanakinerjatahunan"),
     Menu("Perjanjian Kinerja", "kinerja:pk_list", perm="kinerja.view_perjanjiankinerja"),
     Menu("Analisis LKj", "kinerja:analisis_index", perm="kinerja.view_realisasi"),
     Menu("Laporan Kinerja (LKj)", "kinerja:lkj_list", perm="kinerja.view_laporankinerja"),

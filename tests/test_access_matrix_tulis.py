@@ -1925,6 +1925,110 @@ for _metode in ("PUT", "PATCH"):
     ]
 
 
+# ---------------------------------------------------------------- kinerja: RKT
+# Written by the Sekretaris and Sub Bagian Perencanaan; set (tetapkan) by the Sekretaris only.
+
+RKT_MODELS = m("kinerja.RencanaKinerjaTahunan", "kinerja.RKTBaris")
+
+
+def _rkt_draft(d):
+    from kinerja.services import rkt
+
+    rkt.rkt_create(tahun=2023, pengguna=d.user(Peran.SEKRETARIS))
+
+
+def _rkt_ditetapkan(d):
+    from kinerja.model_rkt import RencanaKinerjaTahunan
+
+    _rkt_draft(d)
+    RencanaKinerjaTahunan.objects.update(status="ditetapkan", nomor="1/2023")
+
+
+def _rkt_pk(d):
+    from kinerja.model_rkt import RencanaKinerjaTahunan
+
+    return {"pk": RencanaKinerjaTahunan.objects.get().pk}
+
+
+def _rkt_baris_pk(d):
+    from kinerja.model_rkt import RKTBaris
+
+    return {"pk": RKTBaris.objects.get().pk}
+
+
+_RKT_TETAPKAN = {"nomor": "1/2023", "tanggal": "2023-01-02", "tempat": "Serang"}
+_RKT_BARIS = {"target": "90", "alasan_perubahan": "Perubahan tahun ini"}
+
+BARIS += [
+    Baris("POST", "kinerja:rkt_buat", BAGIAN, RKT_MODELS, kwargs=lambda d: {"tahun": 2023}),
+    Baris(
+        "POST",
+        "kinerja:rkt_baris_ubah",
+        BAGIAN,
+        RKT_MODELS,
+        kwargs=_rkt_baris_pk,
+        body=lambda d: _RKT_BARIS,
+        awal=_rkt_draft,
+    ),
+    Baris(
+        "POST",
+        "kinerja:rkt_tetapkan",
+        HANYA_PIMPINAN,
+        RKT_MODELS,
+        kwargs=_rkt_pk,
+        body=lambda d: _RKT_TETAPKAN,
+        awal=_rkt_draft,
+    ),
+    Baris(
+        "POST",
+        "kinerja:rkt_perubahan",
+        BAGIAN,
+        RKT_MODELS,
+        kwargs=_rkt_pk,
+        body=lambda d: {"alasan_perubahan": "Refocusing"},
+        awal=_rkt_ditetapkan,
+    ),
+    Baris(
+        "POST",
+        "kinerja-rkt-list",
+        _api(BAGIAN, 201),
+        RKT_MODELS,
+        body=lambda d: {"tahun": 2023},
+        format="json",
+    ),
+    Baris(
+        "PATCH",
+        "kinerja-rktbaris-detail",
+        _api(BAGIAN, 200),
+        RKT_MODELS,
+        kwargs=_rkt_baris_pk,
+        body=lambda d: _RKT_BARIS,
+        format="json",
+        awal=_rkt_draft,
+    ),
+    Baris(
+        "POST",
+        "kinerja-rkt-tetapkan",
+        _api(HANYA_PIMPINAN, 200),
+        RKT_MODELS,
+        kwargs=_rkt_pk,
+        body=lambda d: _RKT_TETAPKAN,
+        format="json",
+        awal=_rkt_draft,
+    ),
+    Baris(
+        "POST",
+        "kinerja-rkt-perubahan",
+        _api(BAGIAN, 201),
+        RKT_MODELS,
+        kwargs=_rkt_pk,
+        body=lambda d: {"alasan": "Refocusing"},
+        format="json",
+        awal=_rkt_ditetapkan,
+    ),
+]
+
+
 # --------------------------------------------------------------------------- the checks
 
 

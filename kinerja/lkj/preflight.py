@@ -66,6 +66,7 @@ JENIS_LABEL = {
     "capaian_serapan": "Capaian vs serapan",
     "naskah_angka": "Angka naskah",
     "manual_iku": "Manual IKU",
+    "rkt": "RKT",
 }
 
 
@@ -116,6 +117,7 @@ def lkj_preflight(*, tahun: int) -> list[Temuan]:
     return [
         *_kelengkapan(tahun, capaian, naskah),
         *manual_iku_temuan(tahun),
+        *rkt_temuan(tahun),
         *_pk_tepat_waktu(tahun),
         *_pendidikan(tahun),
         *_tautan_anggaran(tahun, capaian),
@@ -532,4 +534,34 @@ def manual_iku_temuan(tahun: int) -> list[Temuan]:
             subjek=b["indikator"].kode,
         )
         for b in selectors_iku.manual_tidak_lengkap_list(renstra=renstra)
+    ]
+
+
+# --------------------------------------------------------------------------- RKT
+
+
+def rkt_temuan(tahun: int) -> list[Temuan]:
+    """The year's plan (RKT) and the PK that copies it: a note when no RKT is ditetapkan (once
+    the app holds an RKT of any year); a
+    finding when the PK in force differs from it without a PK revision's reason."""
+    from kinerja import selectors as kin
+    from kinerja import selectors_rkt
+
+    sumber = None
+    if (perjanjian := kin.pk_berlaku(tahun=tahun)) is not None:
+        sumber = selectors_rkt.pk_sumber_target(perjanjian=perjanjian)
+    if selectors_rkt.rkt_ditetapkan(tahun=tahun) is None:
+        if not selectors_rkt.rkt_dipakai():
+            return []  # a satker that keeps no RKT in the app: the PK copies the Renstra
+        pesan, wajib = f"RKT {tahun} belum ditetapkan.", False
+    elif sumber is not None and sumber.beda and not perjanjian.alasan_perubahan.strip():
+        pesan = (
+            f"Target {perjanjian} berbeda dari {sumber.rkt} pada indikator "
+            f"{', '.join(sumber.beda)} tanpa alasan perubahan PK."
+        )
+        wajib = True
+    else:
+        return []
+    return [
+        Temuan("rkt", pesan, _url("kinerja:rkt_detail", tahun), subjek=f"RKT {tahun}", wajib=wajib)
     ]

@@ -23,6 +23,7 @@ from ..selectors import (
     pk_penandatangan_default,
     renstra_untuk_tahun,
 )
+from ..selectors_rkt import rkt_ditetapkan
 from ._dasar import boleh_kelola_perencanaan, pastikan_perencana, target_pasangan_periksa
 
 # --------------------------------------------------------------------------- Renstra targets
@@ -57,7 +58,8 @@ def target_tahunan_set(
 def pk_create(
     *, tahun: int, pengguna, tempat: str = "", tanggal_pk: dt.date | None = None
 ) -> PerjanjianKinerja:
-    """A new draft PK for the year (revision 0), rows copied from the Renstra year targets."""
+    """A new draft PK for the year (revision 0): the rows (target, batas atas) are copied from
+    the year's ditetapkan RKT, or from the Renstra year targets when the year has none."""
     pastikan_perencana(pengguna)
     tahun_pastikan(tahun)
     renstra = renstra_untuk_tahun(tahun)
@@ -76,9 +78,15 @@ def pk_create(
         dibuat_oleh=pengguna,
         **pk_penandatangan_default(tanggal=tanggal_pk),
     )
-    targets = TargetTahunan.objects.filter(
-        tahun=tahun, indikator__sasaran__tujuan__renstra=renstra
-    ).order_by("indikator__sasaran__nomor", "indikator__kode")
+    rkt = rkt_ditetapkan(tahun=tahun)
+    if rkt is not None:  # the PK copies the year's plan (RKT); without one, the Renstra
+        targets, sumber = rkt.baris.all(), str(rkt)
+    else:
+        targets = TargetTahunan.objects.filter(
+            tahun=tahun, indikator__sasaran__tujuan__renstra=renstra
+        )
+        sumber = "Renstra"
+    targets = targets.order_by("indikator__sasaran__nomor", "indikator__kode")
     PKBaris.objects.bulk_create(
         [
             PKBaris(
@@ -94,7 +102,8 @@ def pk_create(
         pengguna=pengguna,
         aksi="buat",
         objek=perjanjian,
-        ringkasan=f"Draft PK {tahun} dibuat dengan {angka(targets.count())} indikator dari Renstra.",
+        ringkasan=f"Draft PK {tahun} dibuat dengan {angka(targets.count())} indikator dari "
+        f"{sumber}.",
     )
     return perjanjian
 
