@@ -155,25 +155,31 @@ class MonitoringBarisUbahView(IzinMixin, View):
             MonitoringBaris.objects.select_related("monitoring", "indikator__sasaran__unit"),
             pk=pk,
         )
-        boleh = layanan.monitoring_aksi_boleh(
-            tahun=baris.monitoring.tahun,
-            monitoring=baris.monitoring,
-            pengguna=self.request.user,
-            ada_perjanjian=True,
-        )
-        if "ubah" not in boleh or not layanan.monitoring_baris_boleh(
-            baris=baris, pengguna=self.request.user
-        ):
+        if not layanan.monitoring_baris_boleh(baris=baris, pengguna=self.request.user):
             raise PermissionDenied(
-                f"Baris {baris.indikator.kode} {baris.monitoring} tidak dapat Anda ubah."
+                f"Baris {baris.indikator.kode} {baris.monitoring} diisi oleh Kasubag "
+                f"{baris.indikator.sasaran.unit}, Sub Bagian Perencanaan, atau Sekretaris."
             )
         return baris
 
     def _render(self, request, baris, form, status=200):
+        # a signed (frozen) report or a locked year: the page says so and offers no button;
+        # the service refuses a POST anyway
+        boleh = layanan.monitoring_aksi_boleh(
+            tahun=baris.monitoring.tahun,
+            monitoring=baris.monitoring,
+            pengguna=request.user,
+            ada_perjanjian=True,
+        )
         return render(
             request,
             "kinerja/rencana_aksi/monitoring_baris_form.html",
-            {"baris": baris, "form": form, "tahun": baris.monitoring.tahun},
+            {
+                "baris": baris,
+                "form": form,
+                "tahun": baris.monitoring.tahun,
+                "boleh_simpan": "ubah" in boleh,
+            },
             status=status,
         )
 
