@@ -308,3 +308,25 @@ def test_buttons_follow_aksi_boleh(pk, sekretaris, kasubag, staf_keuangan):
     assert ra.rencana_aksi_aksi_boleh(perjanjian=pk, unit=k, pengguna=staf_keuangan) == frozenset()
     mb = draft.baris.get(indikator__kode="IK K")
     assert not ra.monitoring_baris_boleh(baris=mb, pengguna=staf_keuangan)
+
+
+# --------------------------------------------------------------------------- menu
+
+
+def test_menu_reaches_the_iku_and_rencana_aksi_pages(pk, client, komisioner, auditor, kasubag):
+    from kpu_site.navigasi import menu_for
+
+    renstra = _baris(pk, "IK P").indikator.sasaran.tujuan.renstra
+    for user in (komisioner, auditor, kasubag):
+        item = {i["label"]: i["url"] for b in menu_for(user) for i in b["items"]}
+        assert item["IKU dan Manual IKU"] == reverse("kinerja:iku_index")
+        assert item["Rencana Aksi"] == reverse("kinerja:rencana_aksi_index")
+        client.force_login(user)
+        beranda = client.get("/").content.decode()
+        assert f'href="{reverse("kinerja:rencana_aksi_index")}"' in beranda
+        response = client.get(reverse("kinerja:iku_index"), follow=True)
+        assert response.redirect_chain[-1][0] == reverse("kinerja:iku_detail", args=[renstra.pk])
+        assert response.status_code == 200
+        response = client.get(reverse("kinerja:rencana_aksi_index"), follow=True)
+        assert response.redirect_chain[-1][0] == reverse("kinerja:rencana_aksi", args=[2023])
+        assert response.status_code == 200
