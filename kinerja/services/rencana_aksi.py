@@ -71,6 +71,18 @@ def rencana_aksi_aksi_boleh(*, perjanjian: PerjanjianKinerja, unit, pengguna) ->
     return frozenset({"ubah"})
 
 
+def rencana_aksi_baris_boleh(*, perjanjian: PerjanjianKinerja | None, baris: list, pengguna):
+    """The lines of ``baris`` (``BarisRencanaAksi``) whose Rencana Aksi ``pengguna`` may edit
+    now: ``rencana_aksi_aksi_boleh`` for each, reading the year lock once."""
+    if (
+        perjanjian is None
+        or perjanjian.status == PerjanjianKinerja.Status.DIGANTI
+        or kinerja_tahun_lock(perjanjian.tahun)
+    ):
+        return []
+    return [b for b in baris if boleh_tulis_rencana_aksi(pengguna, b.unit)]
+
+
 def monitoring_aksi_boleh(
     *, tahun: int, monitoring: MonitoringRencanaAksi | None, pengguna, ada_perjanjian: bool
 ) -> frozenset[str]:

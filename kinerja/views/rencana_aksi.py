@@ -68,13 +68,9 @@ class RencanaAksiView(_DokumenView):
             tautan_tw=Triwulan.choices,
             draf=perjanjian is None or perjanjian.status != "ditandatangani",
             # the lines this user may edit (HTML page only: the buttons under the document)
-            baris_boleh=[
-                b
-                for b in baris
-                if layanan.rencana_aksi_aksi_boleh(
-                    perjanjian=perjanjian, unit=b.unit, pengguna=self.request.user
-                )
-            ],
+            baris_boleh=layanan.rencana_aksi_baris_boleh(
+                perjanjian=perjanjian, baris=baris, pengguna=self.request.user
+            ),
         )
         return context
 

@@ -113,6 +113,9 @@ def test_rencana_aksi_form_refuses_kasubag_of_another_unit(pk, client, kasubag_k
     # their own line is open to them
     url_k = reverse("kinerja:rencana_aksi_baris", args=[_baris(pk, "IK K").pk])
     assert client.get(url_k).status_code == 200
+    # the Rencana Aksi page offers them their own line only
+    halaman = client.get(reverse("kinerja:rencana_aksi", args=[2023])).content.decode()
+    assert url_k in halaman and url not in halaman
 
 
 def test_aksi_tambah_and_hapus(pk, client, kasubag):
