@@ -10,6 +10,8 @@ MENU = [
     Menu("Renstra", "kinerja:renstra_list", perm="kinerja.view_renstra"),
     Menu("Rencana Kinerja Tahunan", "kinerja:rkt_index", perm="kinerja.view_rencanakinerjatahunan"),
     Menu("Perjanjian Kinerja", "kinerja:pk_list", perm="kinerja.view_perjanjiankinerja"),
+    Menu("IKU dan Manual IKU", "kinerja:iku_index", perm="kinerja.view_renstra"),
+    Menu("Rencana Aksi", "kinerja:rencana_aksi_index", perm="kinerja.view_rencanaaksi"),
     Menu("Analisis LKj", "kinerja:analisis_index", perm="kinerja.view_realisasi"),
     Menu("Laporan Kinerja (LKj)", "kinerja:lkj_list", perm="kinerja.view_laporankinerja"),
     Menu(

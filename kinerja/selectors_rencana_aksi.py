@@ -168,3 +168,25 @@ def rencana_aksi_target_tw(*, rencana: RencanaAksi | None, triwulan: str, realis
 def monitoring_belum_lengkap(*, baris: list[BarisMonitoring]) -> list[str]:
     """Codes of the indikator whose quarterly realisasi is not yet entered and verified."""
     return [b.indikator.kode for b in baris if not b.lengkap]
+
+
+def monitoring_draft(*, tahun: int, triwulan: str) -> MonitoringRencanaAksi | None:
+    """The draft report of the quarter (the first one, or the revision of a signed one)."""
+    return (
+        MonitoringRencanaAksi.objects.filter(
+            tahun=tahun, triwulan=triwulan, status=MonitoringRencanaAksi.Status.DRAFT
+        )
+        .prefetch_related("baris__indikator__sasaran__unit")
+        .first()
+    )
+
+
+def rencana_aksi_baris_get(*, pk: int) -> BarisRencanaAksi:
+    """One PK line with its Rencana Aksi (or None) and actions; ``DoesNotExist`` if no line."""
+    baris = PKBaris.objects.select_related(
+        "perjanjian", "indikator__sasaran__unit", "rencana_aksi__unit"
+    ).get(pk=pk)
+    rencana = getattr(baris, "rencana_aksi", None)
+    return BarisRencanaAksi(
+        baris=baris, rencana=rencana, aksi=list(rencana.aksi.all()) if rencana else []
+    )

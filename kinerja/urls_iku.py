@@ -5,6 +5,7 @@ from django.urls import path
 from .views import iku
 
 urlpatterns = [
+    path("iku/", iku.IkuIndexView.as_view(), name="iku_index"),
     path("iku/<int:renstra_pk>/", iku.IkuDetailView.as_view(), name="iku_detail"),
     path(
         "iku/<int:renstra_pk>/keputusan/",

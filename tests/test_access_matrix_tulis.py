@@ -2120,6 +2120,72 @@ BARIS += [
 ]
 
 
+# the HTML forms of the Rencana Aksi (kinerja.views.rencana_aksi_form): a line of Perencanaan,
+# so its Kasubag/Staf (perencana) write it and Keuangan's are refused
+BARIS += [
+    Baris(
+        "POST",
+        "kinerja:rencana_aksi_baris",
+        BAGIAN,
+        m("kinerja.RencanaAksi"),
+        kwargs=lambda d: {"pk": d.rencana_aksi["rencana"].baris_id},
+        body=lambda d: {"target_tw1": "10"},
+        perlu="kinerja rencana_aksi",
+    ),
+    Baris(
+        "POST",
+        "kinerja:rencana_aksi_aksi_tambah",
+        BAGIAN,
+        m("kinerja.AksiRencana"),
+        kwargs=_ra("rencana"),
+        body=lambda d: {"triwulan": "tw2", "uraian": "Evaluasi"},
+        perlu="kinerja rencana_aksi",
+    ),
+    Baris(
+        "POST",
+        "kinerja:rencana_aksi_aksi_hapus",
+        BAGIAN,
+        m("kinerja.AksiRencana"),
+        kwargs=_ra("aksi"),
+        perlu="kinerja rencana_aksi",
+    ),
+    Baris(
+        "POST",
+        "kinerja:monitoring_ra_buat",
+        BAGIAN,
+        m("kinerja.MonitoringRencanaAksi", "kinerja.MonitoringBaris"),
+        kwargs=lambda d: (d.rencana_aksi, {"tahun": 2023, "triwulan": "tw1"})[1],
+        perlu="kinerja rencana_aksi",
+    ),
+    Baris(
+        "POST",
+        "kinerja:monitoring_ra_baris_ubah",
+        BAGIAN,
+        m("kinerja.MonitoringBaris"),
+        kwargs=_ra("mb"),
+        body=lambda d: {"kendala": "Data terlambat"},
+        perlu="kinerja rencana_aksi",
+    ),
+    Baris(
+        "POST",
+        "kinerja:monitoring_ra_tandatangani",
+        HANYA_PIMPINAN,
+        m("kinerja.MonitoringRencanaAksi", "kinerja.MonitoringBaris"),
+        kwargs=_ra("draf"),
+        perlu="kinerja rencana_aksi",
+    ),
+    Baris(
+        "POST",
+        "kinerja:monitoring_ra_perubahan",
+        BAGIAN,
+        m("kinerja.MonitoringRencanaAksi"),
+        kwargs=_ra("ttd"),
+        body=lambda d: {"alasan_perubahan": "Koreksi data"},
+        perlu="kinerja rencana_aksi",
+    ),
+]
+
+
 def _walk(patterns, ns=""):
     for p in patterns:
         if isinstance(p, URLResolver):

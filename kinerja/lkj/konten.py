@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from kpu_site import formatting
 
 from ..grafik import grafik_capaian
+from .konten_iku_ra import lkj_iku_kumpulkan, lkj_rencana_aksi_kumpulkan
 from .naskah import NASKAH_BAWAAN, naskah_render
 
 BAGIAN_NARASI = [
@@ -126,6 +127,7 @@ def lkj_konten_kumpulkan(*, tahun: int, naskah=None) -> dict:
     kota = kin.tempat_satker()
     sekretaris = org.pejabat_sekretaris(tanggal=akhir_tahun)
     renstra = kin.renstra_tree(renstra=renstra)
+    iku = lkj_iku_kumpulkan(renstra=renstra)
     organisasi = _organisasi(akhir_tahun)
     anggaran, hibah = _anggaran(tahun)
     per_sasaran_anggaran = anggaran_per_sasaran(tahun=tahun)
@@ -151,6 +153,7 @@ def lkj_konten_kumpulkan(*, tahun: int, naskah=None) -> dict:
                     "no": sasaran.nomor,
                     "sasaran": sasaran.uraian,
                     "indikator": indikator.uraian,
+                    "iku": indikator.pk in iku["indikator_ids"],
                     "target": [
                         indikator.nilai_teks(targets[t].target) if t in targets else "–"
                         for t in tahun_list
@@ -298,6 +301,7 @@ def lkj_konten_kumpulkan(*, tahun: int, naskah=None) -> dict:
                 "no": b.indikator.sasaran.nomor,
                 "sasaran": b.indikator.sasaran.uraian,
                 "indikator": b.indikator.uraian,
+                "iku": b.indikator_id in iku["indikator_ids"],
                 "target": b.indikator.nilai_teks(b.target),
             }
             for b in pk_baris
@@ -313,6 +317,8 @@ def lkj_konten_kumpulkan(*, tahun: int, naskah=None) -> dict:
             "status": perjanjian.status,
             "status_label": perjanjian.get_status_display(),
         },
+        "iku": iku,
+        "rencana_aksi": lkj_rencana_aksi_kumpulkan(tahun=tahun),
         "sasaran_list": sasaran_list,
         "grafik_capaian_svg": grafik_capaian(baris=capaian, tahun=tahun, pengaturan=pengaturan),
         "keterangan_batas": (

@@ -57,6 +57,68 @@ def boleh_tulis_rencana_aksi(pengguna, unit) -> bool:
     )
 
 
+def rencana_aksi_aksi_boleh(*, perjanjian: PerjanjianKinerja, unit, pengguna) -> frozenset[str]:
+    """What ``pengguna`` may do with the Rencana Aksi of a line of ``perjanjian`` held by
+    ``unit``, as the services below decide it: ``ubah`` (targets, unit, actions). Nothing on
+    a replaced PK or a locked year. The pages show these buttons."""
+    if (
+        perjanjian is None
+        or perjanjian.status == PerjanjianKinerja.Status.DIGANTI
+        or not boleh_tulis_rencana_aksi(pengguna, unit)
+        or kinerja_tahun_lock(perjanjian.tahun)
+    ):
+        return frozenset()
+    return frozenset({"ubah"})
+
+
+def rencana_aksi_baris_boleh(*, perjanjian: PerjanjianKinerja | None, baris: list, pengguna):
+    """The lines of ``baris`` (``BarisRencanaAksi``) whose Rencana Aksi ``pengguna`` may edit
+    now: ``rencana_aksi_aksi_boleh`` for each, reading the year lock once."""
+    if (
+        perjanjian is None
+        or perjanjian.status == PerjanjianKinerja.Status.DIGANTI
+        or kinerja_tahun_lock(perjanjian.tahun)
+    ):
+        return []
+    return [b for b in baris if boleh_tulis_rencana_aksi(pengguna, b.unit)]
+
+
+def monitoring_aksi_boleh(
+    *, tahun: int, monitoring: MonitoringRencanaAksi | None, pengguna, ada_perjanjian: bool
+) -> frozenset[str]:
+    """What ``pengguna`` may do with the monitoring of a quarter now: ``buat`` (no report yet),
+    ``ubah`` (lines of a draft; per line ``monitoring_baris_boleh``), ``tandatangani`` (a
+    draft, Sekretaris), ``perubahan`` (a signed report with no draft revision yet)."""
+    if kinerja_tahun_lock(tahun):
+        return frozenset()
+    perencana = boleh_kelola_perencanaan(pengguna)
+    aksi = set()
+    if monitoring is None:
+        if perencana and ada_perjanjian:
+            aksi.add("buat")
+    elif monitoring.status == MonitoringRencanaAksi.Status.DRAFT:
+        if perencana or peran_of(pengguna) == Peran.KASUBAG:
+            aksi.add("ubah")
+        if is_pimpinan(pengguna):
+            aksi.add("tandatangani")
+    elif (
+        monitoring.status == MonitoringRencanaAksi.Status.DITANDATANGANI
+        and perencana
+        and not MonitoringRencanaAksi.objects.filter(
+            tahun=monitoring.tahun,
+            triwulan=monitoring.triwulan,
+            status=MonitoringRencanaAksi.Status.DRAFT,
+        ).exists()
+    ):
+        aksi.add("perubahan")
+    return frozenset(aksi)
+
+
+def monitoring_baris_boleh(*, baris: MonitoringBaris, pengguna) -> bool:
+    """May ``pengguna`` edit this line of a draft report (``monitoring_baris_update``)?"""
+    return boleh_tulis_rencana_aksi(pengguna, baris.indikator.sasaran.unit)
+
+
 def _pastikan_penulis(pengguna, unit, kode: str) -> None:
     if not boleh_tulis_rencana_aksi(pengguna, unit):
         raise PermissionDenied(
@@ -255,6 +317,12 @@ def monitoring_baris_update(*, baris: MonitoringBaris, pengguna, **data) -> Moni
     if kesalahan:
         raise ValidationError(kesalahan)
     baris.save()
+    jejak_catat(
+        pengguna=pengguna,
+        aksi="ubah",
+        objek=baris,
+        ringkasan=f"Baris {baris.indikator.kode} {baris.monitoring} diubah.",
+    )
     return baris
 
 

@@ -13,12 +13,27 @@ from django.views.generic import TemplateView
 from kpu_site.akses import IzinMixin
 from kpu_site.formulir import kesalahan_ke_form
 from kpu_site.pdf import html_ke_pdf
+from kpu_site.tahun import tahun_aktif
 
 from .. import selectors_iku
 from ..forms_iku import KeputusanIkuForm, ManualIndikatorForm
 from ..models import Indikator, Renstra
+from ..selectors import renstra_list, renstra_untuk_tahun
 from ..services import boleh_kelola_perencanaan, pastikan_perencana
 from ..services.iku import keputusan_iku_set, manual_simpan
+
+
+class IkuIndexView(IzinMixin, View):
+    """The menu's entry: the IKU of the Renstra covering the chosen year (else the latest)."""
+
+    permission_required = "kinerja.view_renstra"
+
+    def get(self, request):
+        renstra = renstra_untuk_tahun(tahun_aktif(request)) or renstra_list().first()
+        if renstra is None:
+            messages.info(request, "Belum ada Renstra; IKU ditetapkan untuk sebuah Renstra.")
+            return redirect("kinerja:renstra_list")
+        return redirect("kinerja:iku_detail", renstra_pk=renstra.pk)
 
 
 class IkuDetailView(IzinMixin, TemplateView):
