@@ -66,6 +66,7 @@ JENIS_LABEL = {
     "capaian_serapan": "Capaian vs serapan",
     "naskah_angka": "Angka naskah",
     "manual_iku": "Manual IKU",
+    "pohon_kinerja": "Pohon kinerja",
 }
 
 
@@ -116,6 +117,7 @@ def lkj_preflight(*, tahun: int) -> list[Temuan]:
     return [
         *_kelengkapan(tahun, capaian, naskah),
         *manual_iku_temuan(tahun),
+        *pohon_kinerja_temuan(tahun),
         *_pk_tepat_waktu(tahun),
         *_pendidikan(tahun),
         *_tautan_anggaran(tahun, capaian),
@@ -532,4 +534,24 @@ def manual_iku_temuan(tahun: int) -> list[Temuan]:
             subjek=b["indikator"].kode,
         )
         for b in selectors_iku.manual_tidak_lengkap_list(renstra=renstra)
+    ]
+
+
+# --------------------------------------------------------------------------- pohon kinerja
+
+
+def pohon_kinerja_temuan(tahun: int) -> list[Temuan]:
+    """What the year's performance tree lacks (``selectors_pohon.pohon_temuan``): a reviewer's
+    note, not blocking (a tree may still be a draft when the LKj is written)."""
+    from kinerja import selectors_pohon
+
+    return [
+        Temuan(
+            "pohon_kinerja",
+            t.pesan,
+            _url("kinerja:pohon_tahun", tahun),
+            subjek=getattr(t.objek, "kode", "") or f"Sasaran {getattr(t.objek, 'nomor', '')}",
+            wajib=False,
+        )
+        for t in selectors_pohon.pohon_temuan(tahun=tahun)
     ]
