@@ -39,6 +39,9 @@ class SasaranUnitViewSet(LayananViewSet):
     queryset = SasaranUnit.objects.select_related("unit").order_by("renstra", "kode")
 
     class InputSerializer(ModelSerializer):
+        # a plain string in the schema (no enum name collision with other "tingkat" fields);
+        # the service refuses a value other than sub_bagian / kegiatan_staf
+        tingkat = serializers.CharField(help_text="sub_bagian atau kegiatan_staf")
         tahun_mulai = TahunField()
         tahun_selesai = TahunField()
 
@@ -49,6 +52,8 @@ class SasaranUnitViewSet(LayananViewSet):
             validators = []
 
     class OutputSerializer(ModelSerializer):
+        tingkat = serializers.CharField(help_text="sub_bagian atau kegiatan_staf")
+
         class Meta:
             model = SasaranUnit
             ref_name = "SasaranUnit"
