@@ -542,9 +542,13 @@ def manual_iku_temuan(tahun: int) -> list[Temuan]:
 
 def pohon_kinerja_temuan(tahun: int) -> list[Temuan]:
     """What the year's performance tree lacks (``selectors_pohon.pohon_temuan``): a reviewer's
-    note, not blocking (a tree may still be a draft when the LKj is written)."""
+    note, not blocking (a tree may still be a draft when the LKj is written). Nothing while no
+    node of the year's tree exists: a secretariat that keeps no tree is not told so every year."""
     from kinerja import selectors_pohon
 
+    pohon = selectors_pohon.pohon_tahun(tahun=tahun)
+    if not selectors_pohon.pohon_simpul_list(pohon):
+        return []
     return [
         Temuan(
             "pohon_kinerja",
@@ -553,5 +557,5 @@ def pohon_kinerja_temuan(tahun: int) -> list[Temuan]:
             subjek=getattr(t.objek, "kode", "") or f"Sasaran {getattr(t.objek, 'nomor', '')}",
             wajib=False,
         )
-        for t in selectors_pohon.pohon_temuan(tahun=tahun)
+        for t in selectors_pohon.pohon_temuan(tahun=tahun, pohon=pohon)
     ]

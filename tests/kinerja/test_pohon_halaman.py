@@ -219,3 +219,10 @@ def test_preflight_memuat_temuan_pohon(pohon_kecil, unit_demo):
     assert any(p.startswith("Sasaran strategis 2 ") for p in pesan), pesan
     assert any("IK 1" in p and "belum memiliki target tahun 2023" in p for p in pesan), pesan
     assert all(not t.wajib for t in temuan)
+
+
+def test_preflight_tanpa_pohon_tidak_bertemuan(db):
+    SasaranFactory(tujuan=TujuanFactory(renstra=RenstraFactory()), nomor=1)
+    assert not [t for t in lkj_preflight(tahun=2023) if t.jenis == "pohon_kinerja"]
+    # the page itself still says what is missing
+    assert pohon_temuan(tahun=2023)[0].pesan.startswith("Sasaran strategis 1 ")
