@@ -131,8 +131,7 @@ def muat(*, stdout) -> None:
     if renstra is None:
         return
     sasaran = {
-        s.nomor: s
-        for s in Sasaran.objects.filter(tujuan__renstra=renstra).select_related("unit")
+        s.nomor: s for s in Sasaran.objects.filter(tujuan__renstra=renstra).select_related("unit")
     }
     induk_target = {
         (t.indikator.sasaran_id, t.tahun): t.target

@@ -17,6 +17,7 @@ from kpu_site.formulir import kesalahan_ke_form
 from kpu_site.pdf import html_ke_pdf
 from kpu_site.peran import Peran, peran_of
 from kpu_site.tahun import tahun_pilihan
+from sekretariat.models import UnitOrganisasi
 
 from .. import selectors, selectors_pohon
 from ..forms_pohon import IndikatorUnitForm, SasaranUnitForm, TargetTahunForm
@@ -70,7 +71,7 @@ class PohonTahunView(IzinMixin, TemplateView):
             boleh_susun=_boleh_menyusun(self.request.user),
             boleh_unit=[
                 u
-                for u in {r["simpul"].unit for r in context["baris"] if "simpul" in r}
+                for u in UnitOrganisasi.objects.filter(jenis=UnitOrganisasi.Jenis.SUB_BAGIAN)
                 if svc.boleh_tulis_pohon(self.request.user, u)
             ],
         )

@@ -226,3 +226,21 @@ def test_preflight_tanpa_pohon_tidak_bertemuan(db):
     assert not [t for t in lkj_preflight(tahun=2023) if t.jenis == "pohon_kinerja"]
     # the page itself still says what is missing
     assert pohon_temuan(tahun=2023)[0].pesan.startswith("Sasaran strategis 1 ")
+
+
+def test_tombol_hanya_untuk_penulis(
+    client, komisioner, kasubag_keuangan, pengguna_buat, pohon_kecil
+):
+    url = reverse("kinerja:pohon_tahun", args=[2023])
+    ubah = reverse("kinerja:pohon_simpul_ubah", args=[pohon_kecil["simpul"].pk])
+    tambah = reverse("kinerja:pohon_simpul_tambah", args=[2023])
+    client.force_login(kasubag_keuangan)
+    html = client.get(url).content.decode()
+    assert ubah in html and tambah in html
+    for orang in (komisioner, pengguna_buat("kasubag.teknis", Peran.KASUBAG, "teknis")):
+        client.force_login(orang)
+        r = client.get(url)
+        assert r.status_code == 200
+        assert ubah not in r.content.decode()
+    client.force_login(komisioner)
+    assert tambah not in client.get(url).content.decode()
