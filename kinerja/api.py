@@ -35,6 +35,8 @@ from kpu_site.batas import rentang_bilangan
 from kpu_site.parsers import ObjekJSONParser
 
 from . import api_iku, api_rencana_aksi, api_rkt, selectors, services
+from . import api_iku, api_rencana_aksi, selectors, services
+from .api_pohon import register as pohon_register
 from .lkj import api as lkj_api
 from .models import (
     BuktiDukung,
@@ -672,3 +674,4 @@ def register(router) -> None:
     api_iku.register(router)
     api_rencana_aksi.register(router)
     api_rkt.register(router)
+    pohon_register(router)  # the performance tree (kinerja/api_pohon.py)

@@ -29,6 +29,7 @@ from sekretariat.models import UnitOrganisasi
 
 from . import demo_rencana_aksi, demo_rkt
 from .demo_iku import muat_iku
+from .demo_pohon import muat as muat_pohon
 from .models import (
     BuktiDukung,
     Indikator,
@@ -249,6 +250,7 @@ def muat(*, stdout) -> None:
     stdout.write("  kinerja: Renstra 2020–2024, PK 2022–2023, realisasi 2022–2023")
     muat_iku(stdout=stdout)  # the IKU decree and the Manual IKU (kinerja/demo_iku.py)
     demo_rencana_aksi.muat(stdout=stdout)
+    muat_pohon(stdout=stdout)  # the performance tree (kinerja/demo_pohon.py)
 
 
 def _pk_muat(tahun, tanggal_pk, indikator, beda):

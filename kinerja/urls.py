@@ -2,6 +2,7 @@ from django.urls import path
 
 from . import urls_iku, urls_rkt, views
 from .lkj import urls as lkj_urls
+from .urls_pohon import urlpatterns as pohon_urls
 from .views.rencana_aksi_urls import urlpatterns as rencana_aksi_urls
 
 app_name = "kinerja"
@@ -50,3 +51,4 @@ urlpatterns += rencana_aksi_urls  # Rencana Aksi and its quarterly monitoring
 urlpatterns += lkj_urls.urlpatterns  # the LKj pages share the namespace
 urlpatterns += urls_iku.urlpatterns  # IKU and Manual IKU
 urlpatterns += urls_rkt.urlpatterns  # Rencana Kinerja Tahunan
+urlpatterns += pohon_urls  # the performance tree (pohon kinerja)

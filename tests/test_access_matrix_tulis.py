@@ -2027,6 +2027,183 @@ BARIS += [
         awal=_rkt_ditetapkan,
     ),
 ]
+# ---------------------------------------------------------------- kinerja: pohon kinerja
+# A node of Keuangan: its Kasubag (KasL here) writes it, its Staf does not; the Sekretaris and
+# Perencanaan (KasU/StfU) write every node.
+
+POHON = "302 302 302 302 302 403 403 403"
+POHON_MODELS = m("kinerja.SasaranUnit", "kinerja.IndikatorUnit", "kinerja.TargetIndikatorUnit")
+
+
+def _pohon_awal(d):
+    from kinerja.model_pohon import IndikatorUnit, SasaranUnit, TargetIndikatorUnit
+
+    simpul = SasaranUnit.objects.create(
+        renstra=d.kinerja["renstra"],
+        tingkat="sub_bagian",
+        unit=d.units["keuangan"],
+        kode="SSB 9.1",
+        uraian="Sasaran keuangan",
+        mendukung_sasaran=d.kinerja["indikator_lain"].sasaran,
+        tahun_mulai=2022,
+        tahun_selesai=2024,
+    )
+    ind = IndikatorUnit.objects.create(
+        sasaran_unit=simpul, kode="IK 9", uraian="Persentase laporan", satuan="persen"
+    )
+    TargetIndikatorUnit.objects.create(indikator=ind, tahun=2023, target=Decimal("90"))
+
+
+def _pohon_pk(model):
+    def kwargs(d):
+        from kinerja import model_pohon
+
+        return {"pk": getattr(model_pohon, model).objects.get().pk}
+
+    return kwargs
+
+
+def _simpul_body(d, api=False):
+    data = {
+        "tingkat": "sub_bagian",
+        "unit": d.units["keuangan"].pk,
+        "kode": "SSB 9.2",
+        "uraian": "Sasaran keuangan baru",
+        "mendukung_sasaran": d.kinerja["indikator_lain"].sasaran.pk,
+        "tahun_mulai": 2022,
+        "tahun_selesai": 2024,
+    }
+    return data | ({"renstra": d.kinerja["renstra"].pk} if api else {})
+
+
+def _indikator_body(d):
+    return {
+        "kode": "IK 8",
+        "uraian": "Jumlah laporan",
+        "satuan": "laporan",
+        "arah": "naik",
+        "presisi": 0,
+    }
+
+
+BARIS += [
+    Baris(
+        "POST",
+        "kinerja:pohon_simpul_tambah",
+        POHON,
+        POHON_MODELS,
+        kwargs=lambda d: {"tahun": 2023},
+        body=_simpul_body,
+        awal=_pohon_awal,
+    ),
+    Baris(
+        "POST",
+        "kinerja:pohon_simpul_ubah",
+        POHON,
+        POHON_MODELS,
+        kwargs=_pohon_pk("SasaranUnit"),
+        body=lambda d: _simpul_body(d) | {"kode": "SSB 9.1"},
+        awal=_pohon_awal,
+    ),
+    Baris(
+        "POST",
+        "kinerja:pohon_indikator_tambah",
+        POHON,
+        POHON_MODELS,
+        kwargs=_pohon_pk("SasaranUnit"),
+        body=_indikator_body,
+        awal=_pohon_awal,
+    ),
+    Baris(
+        "POST",
+        "kinerja:pohon_indikator_ubah",
+        POHON,
+        POHON_MODELS,
+        kwargs=_pohon_pk("IndikatorUnit"),
+        body=lambda d: _indikator_body(d) | {"kode": "IK 9", "satuan": "persen", "presisi": 2},
+        awal=_pohon_awal,
+    ),
+    Baris(
+        "POST",
+        "kinerja:pohon_target_ubah",
+        POHON,
+        POHON_MODELS,
+        kwargs=lambda d: _pohon_pk("SasaranUnit")(d) | {"tahun": 2023},
+        body=lambda d: {f"target_{_pohon_pk('IndikatorUnit')(d)['pk']}": "95"},
+        awal=_pohon_awal,
+    ),
+    Baris(
+        "POST",
+        "kinerja-sasaranunit-list",
+        _api(POHON, 201),
+        POHON_MODELS,
+        body=lambda d: _simpul_body(d, api=True),
+        format="json",
+        awal=_pohon_awal,
+    ),
+    Baris(
+        "POST",
+        "kinerja-indikatorunit-list",
+        _api(POHON, 201),
+        POHON_MODELS,
+        body=lambda d: _indikator_body(d) | {"sasaran_unit": _pohon_pk("SasaranUnit")(d)["pk"]},
+        format="json",
+        awal=_pohon_awal,
+    ),
+    Baris(
+        "POST",
+        "kinerja-targetindikatorunit-list",
+        _api(POHON, 201),
+        POHON_MODELS,
+        body=lambda d: {
+            "indikator": _pohon_pk("IndikatorUnit")(d)["pk"],
+            "tahun": 2024,
+            "target": "95",
+        },
+        format="json",
+        awal=_pohon_awal,
+    ),
+]
+for _metode in ("PUT", "PATCH"):
+    BARIS += [
+        Baris(
+            _metode,
+            "kinerja-sasaranunit-detail",
+            _api(POHON, 200),
+            POHON_MODELS,
+            kwargs=_pohon_pk("SasaranUnit"),
+            body=lambda d: _simpul_body(d, api=True) | {"kode": "SSB 9.1"},
+            format="json",
+            awal=_pohon_awal,
+        ),
+        Baris(
+            _metode,
+            "kinerja-indikatorunit-detail",
+            _api(POHON, 200),
+            POHON_MODELS,
+            kwargs=_pohon_pk("IndikatorUnit"),
+            body=lambda d: (
+                _indikator_body(d)
+                | {"sasaran_unit": _pohon_pk("SasaranUnit")(d)["pk"], "kode": "IK 9"}
+            ),
+            format="json",
+            awal=_pohon_awal,
+        ),
+        Baris(
+            _metode,
+            "kinerja-targetindikatorunit-detail",
+            _api(POHON, 200),
+            POHON_MODELS,
+            kwargs=_pohon_pk("TargetIndikatorUnit"),
+            body=lambda d: {
+                "indikator": _pohon_pk("IndikatorUnit")(d)["pk"],
+                "tahun": 2023,
+                "target": "97",
+            },
+            format="json",
+            awal=_pohon_awal,
+        ),
+    ]
 
 
 # --------------------------------------------------------------------------- the checks

@@ -67,6 +67,7 @@ JENIS_LABEL = {
     "naskah_angka": "Angka naskah",
     "manual_iku": "Manual IKU",
     "rkt": "RKT",
+    "pohon_kinerja": "Pohon kinerja",
 }
 
 
@@ -118,6 +119,7 @@ def lkj_preflight(*, tahun: int) -> list[Temuan]:
         *_kelengkapan(tahun, capaian, naskah),
         *manual_iku_temuan(tahun),
         *rkt_temuan(tahun),
+        *pohon_kinerja_temuan(tahun),
         *_pk_tepat_waktu(tahun),
         *_pendidikan(tahun),
         *_tautan_anggaran(tahun, capaian),
@@ -564,4 +566,25 @@ def rkt_temuan(tahun: int) -> list[Temuan]:
         return []
     return [
         Temuan("rkt", pesan, _url("kinerja:rkt_detail", tahun), subjek=f"RKT {tahun}", wajib=wajib)
+# --------------------------------------------------------------------------- pohon kinerja
+
+
+def pohon_kinerja_temuan(tahun: int) -> list[Temuan]:
+    """What the year's performance tree lacks (``selectors_pohon.pohon_temuan``): a reviewer's
+    note, not blocking (a tree may still be a draft when the LKj is written). Nothing while no
+    node of the year's tree exists: a secretariat that keeps no tree is not told so every year."""
+    from kinerja import selectors_pohon
+
+    pohon = selectors_pohon.pohon_tahun(tahun=tahun)
+    if not selectors_pohon.pohon_simpul_list(pohon):
+        return []
+    return [
+        Temuan(
+            "pohon_kinerja",
+            t.pesan,
+            _url("kinerja:pohon_tahun", tahun),
+            subjek=getattr(t.objek, "kode", "") or f"Sasaran {getattr(t.objek, 'nomor', '')}",
+            wajib=False,
+        )
+        for t in selectors_pohon.pohon_temuan(tahun=tahun, pohon=pohon)
     ]
