@@ -35,7 +35,6 @@ from kpu_site.batas import rentang_bilangan
 from kpu_site.parsers import ObjekJSONParser
 
 from . import api_iku, api_rencana_aksi, api_rkt, selectors, services
-from . import api_iku, api_rencana_aksi, selectors, services
 from .api_pohon import register as pohon_register
 from .lkj import api as lkj_api
 from .models import (

@@ -566,6 +566,9 @@ def rkt_temuan(tahun: int) -> list[Temuan]:
         return []
     return [
         Temuan("rkt", pesan, _url("kinerja:rkt_detail", tahun), subjek=f"RKT {tahun}", wajib=wajib)
+    ]
+
+
 # --------------------------------------------------------------------------- pohon kinerja
 
 
