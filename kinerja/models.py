@@ -538,3 +538,4 @@ from .model_rencana_aksi import (  # noqa: E402, F401
     RencanaAksi,
 )
 from .model_pohon import IndikatorUnit, SasaranUnit, TargetIndikatorUnit  # noqa: E402, F401
+from .model_pk_unit import PerjanjianKinerjaUnit, PKUnitBaris  # noqa: E402, F401
