@@ -9,6 +9,7 @@ MENU = [
     Menu("Antrean Verifikasi", "kinerja:antrean", perm="kinerja.verifikasi_realisasi"),
     Menu("Renstra", "kinerja:renstra_list", perm="kinerja.view_renstra"),
     Menu("Perjanjian Kinerja", "kinerja:pk_list", perm="kinerja.view_perjanjiankinerja"),
+    Menu("PK Semua Tingkat", "kinerja:pk_unit_index", perm="kinerja.view_perjanjiankinerjaunit"),
     Menu("Analisis LKj", "kinerja:analisis_index", perm="kinerja.view_realisasi"),
     Menu("Laporan Kinerja (LKj)", "kinerja:lkj_list", perm="kinerja.view_laporankinerja"),
     Menu(

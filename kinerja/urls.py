@@ -49,3 +49,6 @@ urlpatterns += rencana_aksi_urls  # Rencana Aksi and its quarterly monitoring
 
 urlpatterns += lkj_urls.urlpatterns  # the LKj pages share the namespace
 urlpatterns += urls_iku.urlpatterns  # IKU and Manual IKU
+from . import urls_pk_unit  # noqa: E402
+
+urlpatterns += urls_pk_unit.urlpatterns  # PK at every level (the sub-bagian PKs)
