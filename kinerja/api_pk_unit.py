@@ -82,6 +82,9 @@ class PKUnitViewSet(LayananViewSet):
 
     class OutputSerializer(ModelSerializer):
         baris = PKUnitBarisOutputSerializer(many=True, read_only=True)
+        # draft / ditandatangani / diganti, as the PK (a plain string keeps the schema's enum
+        # names unambiguous, as the monitoring's)
+        status = serializers.CharField(read_only=True)
 
         class Meta:
             model = PerjanjianKinerjaUnit

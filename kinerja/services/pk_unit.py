@@ -188,6 +188,12 @@ def pk_unit_update(*, perjanjian: PerjanjianKinerjaUnit, pengguna, **data) -> Pe
         setattr(perjanjian, kunci, nilai if nilai is not None or kunci == "tanggal" else "")
     if perjanjian.revisi and not perjanjian.alasan_perubahan.strip():
         raise ValidationError({"alasan_perubahan": "PK perubahan wajib menyebutkan alasannya."})
+    if data.get("tanggal") is not None:
+        masalah = pk_unit_penandatangan_default(
+            unit=perjanjian.unit, tanggal=perjanjian.tanggal
+        ).masalah
+        if "tanggal" in masalah:
+            raise ValidationError({"tanggal": masalah["tanggal"]})
     batas_model_pastikan(
         PerjanjianKinerjaUnit, {k: getattr(perjanjian, k) for k in data if k != "tanggal"}
     )

@@ -220,3 +220,13 @@ def test_budget_attachment_before_the_dipa_and_without_links(dunia, kasubag):
         tahun=2023, tanggal=date(2023, 1, 2), sasaran_ids=[dunia.sasaran["teknis"].pk]
     )
     assert teknis["baris"] == [] and "Belum ada baris DIPA" in teknis["catatan"]
+
+
+def test_moving_the_date_to_when_the_post_was_vacant_is_refused(dunia, kasubag):
+    pk = _buat(dunia, kasubag, tempat="Serang")
+    with pytest.raises(ValidationError) as e:
+        svc.pk_unit_update(perjanjian=pk, pengguna=kasubag, tanggal=date(2022, 12, 28))
+    assert "kosong pada 28 Desember 2022" in e.value.message_dict["tanggal"][0]
+    assert PerjanjianKinerjaUnit.objects.get().tanggal == date(2023, 1, 2)
+    svc.pk_unit_update(perjanjian=pk, pengguna=kasubag, tanggal=date(2023, 1, 3))
+    assert PerjanjianKinerjaUnit.objects.get().tanggal == date(2023, 1, 3)
