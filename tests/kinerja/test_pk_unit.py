@@ -103,6 +103,10 @@ def test_only_the_sekretaris_signs_then_it_is_frozen(dunia, kasubag, sekretaris)
         svc.pk_unit_baris_update(baris=baris, pengguna=sekretaris, target="80")
     assert PKUnitBaris.objects.get().target == Decimal("92.5")
     assert JejakAudit.objects.filter(aksi="alur").count() == 1
+    assert JejakAudit.objects.filter(aksi="ubah", keterangan__startswith="Target IKSB 3.1").exists()
+    assert [h.status for h in PerjanjianKinerjaUnit.history.filter(id=pk.pk)][0] == (
+        "ditandatangani"
+    )
 
 
 def test_signing_needs_the_signature_fields(dunia, kasubag, sekretaris):
