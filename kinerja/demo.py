@@ -27,7 +27,7 @@ from django.utils import timezone
 
 from sekretariat.models import UnitOrganisasi
 
-from . import demo_rencana_aksi, demo_rkt
+from . import demo_pk_unit, demo_rencana_aksi, demo_rkt
 from .demo_iku import muat_iku
 from .demo_pohon import muat as muat_pohon
 from .models import (
@@ -251,6 +251,7 @@ def muat(*, stdout) -> None:
     muat_iku(stdout=stdout)  # the IKU decree and the Manual IKU (kinerja/demo_iku.py)
     demo_rencana_aksi.muat(stdout=stdout)
     muat_pohon(stdout=stdout)  # the performance tree (kinerja/demo_pohon.py)
+    demo_pk_unit.muat(stdout=stdout)  # the sub-bagian PKs 2023 (after the performance tree)
 
 
 def _pk_muat(tahun, tanggal_pk, indikator, beda):

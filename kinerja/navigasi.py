@@ -13,6 +13,7 @@ MENU = [
     Menu("IKU dan Manual IKU", "kinerja:iku_index", perm="kinerja.view_renstra"),
     Menu("Rencana Aksi", "kinerja:rencana_aksi_index", perm="kinerja.view_rencanaaksi"),
     Menu("Pohon Kinerja", "kinerja:pohon_index", perm="kinerja.view_sasaranunit"),
+    Menu("PK Semua Tingkat", "kinerja:pk_unit_index", perm="kinerja.view_perjanjiankinerjaunit"),
     Menu("Analisis LKj", "kinerja:analisis_index", perm="kinerja.view_realisasi"),
     Menu("Laporan Kinerja (LKj)", "kinerja:lkj_list", perm="kinerja.view_laporankinerja"),
     Menu(

@@ -52,3 +52,6 @@ urlpatterns += lkj_urls.urlpatterns  # the LKj pages share the namespace
 urlpatterns += urls_iku.urlpatterns  # IKU and Manual IKU
 urlpatterns += urls_rkt.urlpatterns  # Rencana Kinerja Tahunan
 urlpatterns += pohon_urls  # the performance tree (pohon kinerja)
+from . import urls_pk_unit  # noqa: E402
+
+urlpatterns += urls_pk_unit.urlpatterns  # PK at every level (the sub-bagian PKs)

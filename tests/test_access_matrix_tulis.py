@@ -2060,6 +2060,60 @@ def _pohon_pk(model):
 
         return {"pk": getattr(model_pohon, model).objects.get().pk}
 
+
+# ---------------------------------------------------------------- kinerja: PK of each sub-bagian
+# A Keuangan PK: its Kasubag writes it, its Staf does not; Perencanaan (KasL/StfL here) writes
+# every sub-bagian's PK; only the Sekretaris/Admin records the signing.
+
+PK_UNIT_MODELS = m("kinerja.PerjanjianKinerjaUnit", "kinerja.PKUnitBaris")
+PK_UNIT_TULIS = "302 302 302 403 302 302 403 403"
+PK_UNIT_TTD = HANYA_PIMPINAN
+
+
+def _pk_unit_awal(d):
+    """Keuangan's Kasubag post and the Sekretaris's, held since 2023; a Keuangan node of the
+    performance tree with targets 2023–2025; its draft PK 2023 and signed PK 2024."""
+    from kinerja.models import (
+        IndikatorUnit,
+        PerjanjianKinerjaUnit,
+        PKUnitBaris,
+        SasaranUnit,
+        TargetIndikatorUnit,
+    )
+    from sekretariat.models import Jabatan
+    from tests.sekretariat import factories as sf
+
+    k = d.kinerja
+    for unit, nama in (("sekretariat", "Sekretaris"), ("keuangan", "Kepala Sub Bagian Keuangan")):
+        jabatan = Jabatan.objects.create(nama=nama, jenis="struktural", unit=d.units[unit])
+        sf.RiwayatJabatanFactory(jabatan=jabatan, pegawai__unit=d.units[unit])
+    node = SasaranUnit.objects.create(
+        renstra=k["renstra"],
+        tingkat="sub_bagian",
+        unit=d.units["keuangan"],
+        kode="SSB 1",
+        uraian="Sasaran Keuangan",
+        mendukung_sasaran=k["indikator_lain"].sasaran,
+        tahun_mulai=2023,
+        tahun_selesai=2024,
+    )
+    ind = IndikatorUnit.objects.create(
+        sasaran_unit=node, kode="IKSB 1", uraian="Indikator", satuan="persen"
+    )
+    for tahun in (2023, 2024):
+        TargetIndikatorUnit.objects.create(indikator=ind, tahun=tahun, target=Decimal("90"))
+    isi = {"unit": d.units["keuangan"], "pihak_pertama_nama": "Kasubag", "pihak_kedua_nama": "Sek"}
+    for tahun, status in ((2023, "draft"), (2024, "ditandatangani")):
+        pk = PerjanjianKinerjaUnit.objects.create(
+            tahun=tahun, status=status, tempat="Serang", tanggal=date(tahun, 1, 2), **isi
+        )
+        PKUnitBaris.objects.create(perjanjian=pk, indikator=ind, target=Decimal("90"))
+
+
+def _pk_unit(tahun):
+    def kwargs(d):
+        return {"pk": model_get("kinerja.PerjanjianKinerjaUnit").objects.get(tahun=tahun).pk}
+
     return kwargs
 
 
@@ -2204,6 +2258,123 @@ for _metode in ("PUT", "PATCH"):
             awal=_pohon_awal,
         ),
     ]
+
+
+def _pk_unit_baris(d):
+    return {"pk": model_get("kinerja.PKUnitBaris").objects.get(perjanjian__tahun=2023).pk}
+
+
+def _pk_unit_api_ubah(d):
+    return {"tempat": "Kota Serang", "baris": [{"id": _pk_unit_baris(d)["pk"], "target": "91"}]}
+
+
+_PK_UNIT = {"unit": "keuangan", "lain": "perencanaan", "awal": _pk_unit_awal, "perlu": "kinerja"}
+
+BARIS += [
+    Baris(
+        "POST",
+        "kinerja:pk_unit_buat",
+        PK_UNIT_TULIS,
+        PK_UNIT_MODELS,
+        kwargs=lambda d: {"tahun": 2023, "unit_pk": d.units["keuangan"].pk},
+        body=lambda d: {"tempat": "Serang"},
+        # the Keuangan PK 2023 is removed first so that one can be created
+        awal=lambda d: (
+            _pk_unit_awal(d),
+            model_get("kinerja.PKUnitBaris").objects.filter(perjanjian__tahun=2023).delete(),
+            model_get("kinerja.PerjanjianKinerjaUnit").objects.filter(tahun=2023).delete(),
+        ),
+        **{k: v for k, v in _PK_UNIT.items() if k != "awal"},
+    ),
+    Baris(
+        "POST",
+        "kinerja:pk_unit_ubah",
+        PK_UNIT_TULIS,
+        PK_UNIT_MODELS,
+        kwargs=_pk_unit(2023),
+        body=lambda d: {
+            "pihak_pertama_nama": "Kasubag Baru",
+            "pihak_pertama_jabatan": "Kepala Sub Bagian Keuangan",
+            "pihak_kedua_nama": "Sekretaris",
+            "pihak_kedua_jabatan": "Sekretaris",
+            "tempat": "Serang",
+            "tanggal": "2023-01-03",
+        },
+        **_PK_UNIT,
+    ),
+    Baris(
+        "POST",
+        "kinerja:pk_unit_baris_ubah",
+        PK_UNIT_TULIS,
+        PK_UNIT_MODELS,
+        kwargs=_pk_unit_baris,
+        body=lambda d: {"target": "95"},
+        **_PK_UNIT,
+    ),
+    Baris(
+        "POST",
+        "kinerja:pk_unit_tandatangani",
+        PK_UNIT_TTD,
+        PK_UNIT_MODELS,
+        kwargs=_pk_unit(2023),
+        **_PK_UNIT,
+    ),
+    Baris(
+        "POST",
+        "kinerja:pk_unit_perubahan",
+        PK_UNIT_TULIS,
+        PK_UNIT_MODELS,
+        kwargs=_pk_unit(2024),
+        body=lambda d: {"alasan_perubahan": "Pergantian pejabat"},
+        **_PK_UNIT,
+    ),
+    Baris(
+        "POST",
+        "kinerja-pkunit-list",
+        _api(PK_UNIT_TULIS, 201),
+        PK_UNIT_MODELS,
+        body=lambda d: {"unit": d.units["keuangan"].pk, "tahun": 2023, "tempat": "Serang"},
+        format="json",
+        awal=lambda d: (
+            _pk_unit_awal(d),
+            model_get("kinerja.PKUnitBaris").objects.filter(perjanjian__tahun=2023).delete(),
+            model_get("kinerja.PerjanjianKinerjaUnit").objects.filter(tahun=2023).delete(),
+        ),
+        **{k: v for k, v in _PK_UNIT.items() if k != "awal"},
+    ),
+    Baris(
+        "POST",
+        "kinerja-pkunit-tandatangani",
+        _api(PK_UNIT_TTD, 200),
+        PK_UNIT_MODELS,
+        kwargs=_pk_unit(2023),
+        format="json",
+        **_PK_UNIT,
+    ),
+    Baris(
+        "POST",
+        "kinerja-pkunit-perubahan",
+        _api(PK_UNIT_TULIS, 201),
+        PK_UNIT_MODELS,
+        kwargs=_pk_unit(2024),
+        body=lambda d: {"alasan": "Pergantian pejabat"},
+        format="json",
+        **_PK_UNIT,
+    ),
+]
+for _metode in ("PUT", "PATCH"):
+    BARIS.append(
+        Baris(
+            _metode,
+            "kinerja-pkunit-detail",
+            _api(PK_UNIT_TULIS, 200),
+            PK_UNIT_MODELS,
+            kwargs=_pk_unit(2023),
+            body=_pk_unit_api_ubah,
+            format="json",
+            **_PK_UNIT,
+        )
+    )
 
 
 # --------------------------------------------------------------------------- the checks

@@ -100,3 +100,37 @@ def pastikan_perencana(pengguna) -> None:
         "Renstra dan Perjanjian Kinerja hanya dapat diubah oleh Sekretaris atau Sub Bagian "
         "Perencanaan, Data dan Informasi."
     )
+
+
+# --------------------------------------------------------------------------- PK (every level)
+# The Sekretaris's PK (``PerjanjianKinerja``) and a sub-bagian's (``PerjanjianKinerjaUnit``)
+# share these rules: both have the same status choices, signatory fields and ``baris``.
+
+PK_KOLOM_TANDA_TANGAN = (
+    ("pihak_pertama_nama", "nama pihak pertama"),
+    ("pihak_kedua_nama", "nama pihak kedua"),
+    ("tempat", "tempat"),
+    ("tanggal", "tanggal"),
+)
+
+
+def pk_tanda_tangan_kurang(perjanjian) -> list[str]:
+    """The labels of the fields a PK needs before it can be signed and that are still empty."""
+    return [label for kolom, label in PK_KOLOM_TANDA_TANGAN if not getattr(perjanjian, kolom)]
+
+
+def pk_pastikan_lengkap(perjanjian) -> None:
+    """Refuse signing a PK with an empty signature field or without rows."""
+    if kurang := pk_tanda_tangan_kurang(perjanjian):
+        raise ValidationError(f"PK belum dapat ditandatangani: {', '.join(kurang)} belum diisi.")
+    if not perjanjian.baris.exists():
+        raise ValidationError("PK belum memiliki baris sasaran/indikator.")
+
+
+def pk_pastikan_draft(perjanjian) -> None:
+    """Refuse changing a PK that is no longer a draft (signed = frozen)."""
+    if perjanjian.status != perjanjian.Status.DRAFT:
+        raise ValidationError(
+            f"{perjanjian} sudah {perjanjian.get_status_display().lower()} dan dibekukan; "
+            "buat PK perubahan untuk mengubahnya."
+        )

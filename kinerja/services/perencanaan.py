@@ -24,7 +24,13 @@ from ..selectors import (
     renstra_untuk_tahun,
 )
 from ..selectors_rkt import rkt_ditetapkan
-from ._dasar import boleh_kelola_perencanaan, pastikan_perencana, target_pasangan_periksa
+from ._dasar import (
+    boleh_kelola_perencanaan,
+    pastikan_perencana,
+    pk_pastikan_draft,
+    pk_pastikan_lengkap,
+    target_pasangan_periksa,
+)
 
 # --------------------------------------------------------------------------- Renstra targets
 
@@ -108,12 +114,7 @@ def pk_create(
     return perjanjian
 
 
-def _pastikan_draft(perjanjian: PerjanjianKinerja) -> None:
-    if perjanjian.status != PerjanjianKinerja.Status.DRAFT:
-        raise ValidationError(
-            f"{perjanjian} sudah {perjanjian.get_status_display().lower()} dan dibekukan; "
-            "buat PK perubahan untuk mengubahnya."
-        )
+_pastikan_draft = pk_pastikan_draft
 
 
 PK_KOLOM_UBAH = (
@@ -192,20 +193,7 @@ def pk_sign(*, perjanjian: PerjanjianKinerja, pengguna) -> PerjanjianKinerja:
         raise PermissionDenied("Hanya Sekretaris yang dapat mencatat penandatanganan PK.")
     perjanjian = PerjanjianKinerja.objects.select_for_update().get(pk=perjanjian.pk)
     _pastikan_draft(perjanjian)
-    kurang = [
-        label
-        for kolom, label in (
-            ("pihak_pertama_nama", "nama pihak pertama"),
-            ("pihak_kedua_nama", "nama pihak kedua"),
-            ("tempat", "tempat"),
-            ("tanggal", "tanggal"),
-        )
-        if not getattr(perjanjian, kolom)
-    ]
-    if kurang:
-        raise ValidationError(f"PK belum dapat ditandatangani: {', '.join(kurang)} belum diisi.")
-    if not perjanjian.baris.exists():
-        raise ValidationError("PK belum memiliki baris sasaran/indikator.")
+    pk_pastikan_lengkap(perjanjian)
     lama = PerjanjianKinerja.objects.select_for_update().filter(
         tahun=perjanjian.tahun, status=PerjanjianKinerja.Status.DITANDATANGANI
     )
