@@ -321,7 +321,7 @@ def lke_struktur_8821() -> list[dict]:
                         ("Dokumen Laporan Kinerja telah disusun", "lkj_disusun"),
                         (
                             "Dokumen Laporan Kinerja telah disusun secara berkala",
-                            "monitoring_berkala",
+                            "monitoring_ra_lengkap",
                         ),
                         ("Dokumen Laporan Kinerja telah diformalkan", "lkj_final"),
                         ("Dokumen Laporan Kinerja telah direviu", "lkj_direviu"),
