@@ -11,6 +11,7 @@ MENU = [
     Menu("Perjanjian Kinerja", "kinerja:pk_list", perm="kinerja.view_perjanjiankinerja"),
     Menu("Analisis LKj", "kinerja:analisis_index", perm="kinerja.view_realisasi"),
     Menu("Laporan Kinerja (LKj)", "kinerja:lkj_list", perm="kinerja.view_laporankinerja"),
+    Menu("Evaluasi SAKIP (LKE)", "kinerja:lke_list", perm="kinerja.view_lembarkerjaevaluasi"),
     Menu(
         "Pengaturan Capaian",
         "kinerja:pengaturan",

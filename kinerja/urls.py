@@ -49,3 +49,4 @@ urlpatterns += rencana_aksi_urls  # Rencana Aksi and its quarterly monitoring
 
 urlpatterns += lkj_urls.urlpatterns  # the LKj pages share the namespace
 urlpatterns += urls_iku.urlpatterns  # IKU and Manual IKU
+urlpatterns += __import__("kinerja.urls_lke", fromlist=["*"]).urlpatterns  # LKE (evaluasi SAKIP)
