@@ -671,3 +671,4 @@ def register(router) -> None:
     lkj_api.register(router)
     api_iku.register(router)
     api_rencana_aksi.register(router)
+    __import__("kinerja.api_lke", fromlist=["*"]).register(router)  # LKE
