@@ -248,6 +248,7 @@ def muat(*, stdout) -> None:
     stdout.write("  kinerja: Renstra 2020–2024, PK 2022–2023, realisasi 2022–2023")
     muat_iku(stdout=stdout)  # the IKU decree and the Manual IKU (kinerja/demo_iku.py)
     demo_rencana_aksi.muat(stdout=stdout)
+    __import__("kinerja.demo_lke", fromlist=["*"]).muat(stdout=stdout)  # LKE 2022–2023
 
 
 def _pk_muat(tahun, tanggal_pk, indikator, beda):

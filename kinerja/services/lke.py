@@ -546,7 +546,8 @@ def boleh_kelola_struktur(pengguna) -> bool:
 
 
 def pastikan_pimpinan(pengguna) -> None:
-    if not boleh_kelola_struktur(pengguna):
+    """``pengguna=None`` is the system itself (the demo data), always allowed."""
+    if pengguna is not None and not boleh_kelola_struktur(pengguna):
         raise PermissionDenied(
             "Struktur lembar kerja evaluasi hanya dapat diubah oleh Sekretaris atau Admin."
         )
@@ -561,8 +562,14 @@ def boleh_nilai_evaluator(pengguna) -> bool:
     return bool(pengguna and pengguna.has_perm("kinerja.nilai_evaluator_lke"))
 
 
+def pastikan_penjawab(pengguna) -> None:
+    """Sekretaris, Admin and Sub Bagian Perencanaan (``None``: the system, the demo data)."""
+    if pengguna is not None:
+        pastikan_perencana(pengguna)
+
+
 def pastikan_evaluator(pengguna) -> None:
-    if not boleh_nilai_evaluator(pengguna):
+    if pengguna is not None and not boleh_nilai_evaluator(pengguna):
         raise PermissionDenied("Jawaban evaluator hanya dapat diisi oleh Auditor (evaluator).")
 
 
@@ -889,7 +896,7 @@ def jawaban_isi(
     berkas=None,
 ) -> JawabanLke:
     """Answer a criterion of the self-assessment (answer, note, evidence link and/or file)."""
-    pastikan_perencana(pengguna)
+    pastikan_penjawab(pengguna)
     jawaban, lke = _kunci_jawaban(jawaban)
     _pastikan_draft(lke)
     sub = jawaban.kriteria.sub
@@ -936,7 +943,7 @@ def usulan_hitung(*, pengguna, lke: LembarKerjaEvaluasi) -> int:
     themselves are untouched until a person confirms."""
     from ..lke_usulan import usulan_kriteria
 
-    pastikan_perencana(pengguna)
+    pastikan_penjawab(pengguna)
     lke = _kunci_lke(lke)
     _pastikan_draft(lke)
     jumlah = 0
@@ -973,7 +980,7 @@ def usulan_konfirmasi(
 ) -> JawabanLke:
     """Confirm the proposal (``nilai`` None: take it) or change it (``nilai``: another answer on
     the scale; the proposal and its reason stay visible next to it)."""
-    pastikan_perencana(pengguna)
+    pastikan_penjawab(pengguna)
     jawaban, lke = _kunci_jawaban(jawaban)
     _pastikan_draft(lke)
     if not jawaban.usulan:

@@ -151,7 +151,7 @@ class LkeJawabanView(IzinMixin, View):
 
     def _siap(self, pk):
         jawaban = _jawaban(pk)
-        svc.pastikan_perencana(self.request.user)
+        svc.pastikan_penjawab(self.request.user)
         lke = jawaban.kriteria.sub.komponen.lke
         return jawaban, lke, svc.skala_kode(lke, jawaban.kriteria.sub)
 
