@@ -69,6 +69,51 @@ def _jawab(lke: LembarKerjaEvaluasi, jawaban: dict[str, str]) -> None:
         )
 
 
+def _pdf_contoh(judul: str) -> bytes:
+    """A one-page PDF with one line of text (invented evidence of the demo)."""
+    teks = f"BT /F1 14 Tf 72 770 Td ({judul}) Tj ET".encode("latin-1")
+    objek = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(teks), teks),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    isi, posisi = b"%PDF-1.4\n", []
+    for i, o in enumerate(objek, start=1):
+        posisi.append(len(isi))
+        isi += b"%d 0 obj\n%s\nendobj\n" % (i, o)
+    xref = len(isi)
+    isi += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objek) + 1)
+    isi += b"".join(b"%010d 00000 n \n" % p for p in posisi)
+    isi += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objek) + 1,
+        xref,
+    )
+    return isi
+
+
+def _bukti_contoh(lke: LembarKerjaEvaluasi) -> None:
+    """Invented: the technical guideline of 1.a.1 uploaded as evidence."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    j = JawabanLke.objects.get(
+        kriteria__sub__komponen__lke=lke, kriteria__sub__kode="1.a", kriteria__nomor=1
+    )
+    svc.jawaban_isi(
+        pengguna=None,
+        jawaban=j,
+        nilai=j.jawaban or "Y",
+        catatan="Pedoman teknis perencanaan kinerja satker (contoh).",
+        berkas=SimpleUploadedFile(
+            "pedoman-perencanaan-kinerja.pdf",
+            _pdf_contoh("Pedoman Teknis Perencanaan Kinerja (contoh)"),
+            "application/pdf",
+        ),
+    )
+
+
 def muat(*, stdout) -> None:
     if LembarKerjaEvaluasi.objects.filter(tahun__in=[2022, 2023]).exists():
         return
@@ -86,6 +131,7 @@ def muat(*, stdout) -> None:
     for j in JawabanLke.objects.filter(kriteria__sub__komponen__lke=lke).exclude(usulan=""):
         svc.usulan_konfirmasi(pengguna=None, jawaban=j)
     _jawab(lke, JAWABAN_2023)
+    _bukti_contoh(lke)
     # 2023 stays a draft: the rules added later (review, publication, findings) can still
     # propose, and the demo users can answer and confirm
     for j in JawabanLke.objects.filter(kriteria__sub__komponen__lke=lke).select_related(
