@@ -860,8 +860,10 @@ def kriteria_ubah(*, pengguna, kriteria: KriteriaLke, uraian: str, aturan: str) 
 
 
 def skala_kode(lke: LembarKerjaEvaluasi, sub: SubKomponenLke) -> list[str]:
-    """The answers the scale of ``sub`` accepts (e.g. ``["Y", "T"]``)."""
-    return list(lke.skala.get(sub.jenis, {}))
+    """The answers the scale of ``sub`` accepts, highest value first (``["Y", "T"]``,
+    ``["A", "B", "C", "D", "E"]``): PostgreSQL's jsonb keeps no key order."""
+    nilai = lke.skala.get(sub.jenis, {})
+    return sorted(nilai, key=lambda kode: (-Decimal(nilai[kode]), kode))
 
 
 def _jawaban_periksa(jawaban: str, *, lke, sub, field: str) -> str:
