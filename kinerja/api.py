@@ -675,3 +675,4 @@ def register(router) -> None:
     api_rkt.register(router)
     pohon_register(router)  # the performance tree (kinerja/api_pohon.py)
     __import__("kinerja.api_pk_unit").api_pk_unit.register(router)  # the sub-bagian PKs
+    __import__("kinerja.api_lke", fromlist=["*"]).register(router)  # LKE

@@ -252,6 +252,7 @@ def muat(*, stdout) -> None:
     demo_rencana_aksi.muat(stdout=stdout)
     muat_pohon(stdout=stdout)  # the performance tree (kinerja/demo_pohon.py)
     demo_pk_unit.muat(stdout=stdout)  # the sub-bagian PKs 2023 (after the performance tree)
+    __import__("kinerja.demo_lke", fromlist=["*"]).muat(stdout=stdout)  # LKE 2022–2023
 
 
 def _pk_muat(tahun, tanggal_pk, indikator, beda):

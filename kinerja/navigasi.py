@@ -16,6 +16,7 @@ MENU = [
     Menu("PK Semua Tingkat", "kinerja:pk_unit_index", perm="kinerja.view_perjanjiankinerjaunit"),
     Menu("Analisis LKj", "kinerja:analisis_index", perm="kinerja.view_realisasi"),
     Menu("Laporan Kinerja (LKj)", "kinerja:lkj_list", perm="kinerja.view_laporankinerja"),
+    Menu("Evaluasi SAKIP (LKE)", "kinerja:lke_list", perm="kinerja.view_lembarkerjaevaluasi"),
     Menu(
         "Pengaturan Capaian",
         "kinerja:pengaturan",

@@ -55,3 +55,4 @@ urlpatterns += pohon_urls  # the performance tree (pohon kinerja)
 from . import urls_pk_unit  # noqa: E402
 
 urlpatterns += urls_pk_unit.urlpatterns  # PK at every level (the sub-bagian PKs)
+urlpatterns += __import__("kinerja.urls_lke", fromlist=["*"]).urlpatterns  # LKE (evaluasi SAKIP)

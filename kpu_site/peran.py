@@ -72,7 +72,7 @@ KEBIJAKAN_KHUSUS: dict[str, tuple[str, ...]] = {
         "sekretariat.kelola_satker",
     ),
     Peran.KASUBAG: ("kinerja.verifikasi_realisasi",),
-    Peran.AUDITOR: ("kpu_site.view_jejakaudit",),
+    Peran.AUDITOR: ("kpu_site.view_jejakaudit", "kinerja.nilai_evaluator_lke"),
 }
 
 # Models only Admin writes (login accounts).

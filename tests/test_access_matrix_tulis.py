@@ -2375,6 +2375,139 @@ for _metode in ("PUT", "PATCH"):
             **_PK_UNIT,
         )
     )
+# ---------------------------------------------------------------- kinerja: LKE (evaluasi SAKIP)
+# Structure, creating and finalising: Sekretaris and Admin. Answers and proposals: also Sub
+# Bagian Perencanaan. The evaluator's answers: the Auditor and Admin only.
+
+LKE_MODELS = m(
+    "kinerja.LembarKerjaEvaluasi",
+    "kinerja.KomponenLke",
+    "kinerja.SubKomponenLke",
+    "kinerja.KriteriaLke",
+    "kinerja.JawabanLke",
+)
+EVALUATOR = "302 403 403 403 403 403 403 302"
+
+
+def _lke_awal(d):
+    """A small LKE 2023: one component (100) of a Y/T sub (60, the Renstra rule, proposal Y)
+    and an A–E sub (40), every criterion answered."""
+    from kinerja.model_lke import (
+        JawabanLke,
+        KomponenLke,
+        KriteriaLke,
+        LembarKerjaEvaluasi,
+        SubKomponenLke,
+    )
+    from kinerja.services.lke import PREDIKAT_8821, SKALA_8821
+
+    lke = LembarKerjaEvaluasi.objects.create(
+        tahun=2023, dasar="Uji", skala=SKALA_8821, predikat=PREDIKAT_8821
+    )
+    k = KomponenLke.objects.create(lke=lke, kode="1", nama="Perencanaan", bobot=100)
+    a = SubKomponenLke.objects.create(komponen=k, kode="1.a", nama="A", bobot=60, jenis="pemenuhan")
+    b = SubKomponenLke.objects.create(komponen=k, kode="1.b", nama="B", bobot=40, jenis="kualitas")
+    ka = KriteriaLke.objects.create(sub=a, nomor=1, uraian="Renstra", aturan="renstra_mencakup")
+    kb = KriteriaLke.objects.create(sub=b, nomor=1, uraian="Kualitas")
+    JawabanLke.objects.create(kriteria=ka, jawaban="T", usulan="Y", usulan_alasan="Ada")
+    JawabanLke.objects.create(kriteria=kb, jawaban="C")
+
+
+def _lke_jawaban(d):
+    from kinerja.model_lke import JawabanLke
+
+    return {"pk": JawabanLke.objects.get(kriteria__sub__kode="1.a").pk}
+
+
+def _lke_tahun(d):
+    return {"tahun": 2023}
+
+
+BARIS += [
+    Baris("POST", "kinerja:lke_buat", HANYA_PIMPINAN, LKE_MODELS, body=lambda d: {"tahun": 2024}),
+    Baris(
+        "POST",
+        "kinerja:lke_usulan_hitung",
+        BAGIAN,
+        LKE_MODELS,
+        kwargs=_lke_tahun,
+        awal=_lke_awal,
+        perlu="kinerja",
+    ),
+    Baris(
+        "POST",
+        "kinerja:lke_finalkan",
+        HANYA_PIMPINAN,
+        LKE_MODELS,
+        kwargs=_lke_tahun,
+        awal=_lke_awal,
+    ),
+    Baris(
+        "POST",
+        "kinerja:lke_bobot",
+        HANYA_PIMPINAN,
+        LKE_MODELS,
+        kwargs=_lke_tahun,
+        body=lambda d: {"bobot_1": "100", "bobot_1.a": "70", "bobot_1.b": "30"},
+        awal=_lke_awal,
+    ),
+    Baris(
+        "POST",
+        "kinerja:lke_jawaban",
+        BAGIAN,
+        LKE_MODELS,
+        kwargs=_lke_jawaban,
+        body=lambda d: {"jawaban": "Y", "catatan": "Ada", "tautan": ""},
+        awal=_lke_awal,
+    ),
+    Baris(
+        "POST",
+        "kinerja:lke_usulan_konfirmasi",
+        BAGIAN,
+        LKE_MODELS,
+        kwargs=_lke_jawaban,
+        awal=_lke_awal,
+    ),
+    Baris(
+        "POST",
+        "kinerja:lke_evaluator",
+        EVALUATOR,
+        LKE_MODELS,
+        kwargs=_lke_jawaban,
+        body=lambda d: {"jawaban_evaluator": "Y", "catatan_evaluator": "Cek"},
+        awal=_lke_awal,
+    ),
+    Baris(
+        "PATCH",
+        "kinerja-jawabanlke-detail",
+        _api(BAGIAN, 200),
+        LKE_MODELS,
+        kwargs=_lke_jawaban,
+        body=lambda d: {"jawaban": "Y", "catatan": "Ada"},
+        format="json",
+        awal=_lke_awal,
+    ),
+    Baris(
+        "POST",
+        "kinerja-jawabanlke-konfirmasi",
+        _api(BAGIAN, 200),
+        LKE_MODELS,
+        kwargs=_lke_jawaban,
+        body=lambda d: {},
+        format="json",
+        awal=_lke_awal,
+    ),
+    Baris(
+        "POST",
+        "kinerja-jawabanlke-evaluator",
+        _api(EVALUATOR, 200),
+        LKE_MODELS,
+        kwargs=_lke_jawaban,
+        body=lambda d: {"jawaban_evaluator": "Y"},
+        format="json",
+        awal=_lke_awal,
+    ),
+]
 
 
 # --------------------------------------------------------------------------- the checks

@@ -1,0 +1,40 @@
+"""The demo LKE (issue 18, item 7): 2023 from the 88/2021 structure with proposals for every
+criterion the data can answer, confirmed; a BB total between 70 and 80 (computed); the
+evaluator's score slightly different; 2022 for the comparison."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from django.core.management import call_command
+
+from kinerja import selectors_lke as sel
+from kinerja.model_lke import JawabanLke, LembarKerjaEvaluasi
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_lke_2023_is_bb_with_proposals_and_evaluator(client, komisioner):
+    call_command("muat_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    lke = LembarKerjaEvaluasi.objects.get(tahun=2023)
+    r = sel.lke_ringkasan(lke=lke)
+    assert Decimal(70) < r["total"] <= Decimal(80)
+    assert r["predikat"] == "BB"
+    assert r["total_evaluator"] is not None and r["total_evaluator"] != r["total"]
+    assert abs(r["total_evaluator"] - r["total"]) < Decimal(3)
+    assert not r["belum_dijawab"]
+    # every criterion whose rule has its data answers from the data, confirmed
+    berusulan = JawabanLke.objects.filter(kriteria__sub__komponen__lke=lke).exclude(usulan="")
+    # 21 rule criteria minus the 6 whose data comes later (rkt, pohon, PK of every level,
+    # review, publication, findings) = 15, each with its reason and at least one link except
+    # the LKj ones (no LKj 2023 in the demo: nothing to link)
+    assert berusulan.count() == 15
+    assert berusulan.get(kriteria__aturan="dipa_ada", kriteria__sub__kode="1.a").usulan == "Y"
+    assert all(j.jawaban == j.usulan and j.dikonfirmasi_pada for j in berusulan)
+    riwayat = sel.lke_riwayat_total(sampai=2023)
+    assert [t.tahun for t in riwayat] == [2022, 2023]
+    assert riwayat[0].mandiri < riwayat[1].mandiri
+    client.force_login(komisioner)
+    html = client.get("/kinerja/lke/2023/").content.decode()
+    assert "Predikat <strong>BB</strong>" in html
