@@ -540,5 +540,4 @@ from .model_rencana_aksi import (  # noqa: E402, F401
     RencanaAksi,
 )
 from .model_rkt import RencanaKinerjaTahunan, RKTBaris  # noqa: E402, F401
-from .model_pohon import IndikatorUnit, SasaranUnit, TargetIndikatorUnit  # noqa: E402, F401
 from . import model_lke  # noqa: E402, F401  (the LKE models)

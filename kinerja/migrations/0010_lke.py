@@ -9,7 +9,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("kinerja", "0007_pohon"),
+        ("kinerja", "0009_pk_unit"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
