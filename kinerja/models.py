@@ -538,3 +538,4 @@ from .model_rencana_aksi import (  # noqa: E402, F401
     RencanaAksi,
 )
 from .model_pohon import IndikatorUnit, SasaranUnit, TargetIndikatorUnit  # noqa: E402, F401
+from .model_lhe import LaporanHasilEvaluasi, TemuanEvaluasi, TindakLanjut  # noqa: E402, F401
