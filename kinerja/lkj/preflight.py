@@ -66,6 +66,7 @@ JENIS_LABEL = {
     "capaian_serapan": "Capaian vs serapan",
     "naskah_angka": "Angka naskah",
     "manual_iku": "Manual IKU",
+    "temuan_evaluasi": "Temuan evaluasi",
 }
 
 
@@ -116,6 +117,7 @@ def lkj_preflight(*, tahun: int) -> list[Temuan]:
     return [
         *_kelengkapan(tahun, capaian, naskah),
         *manual_iku_temuan(tahun),
+        *temuan_evaluasi_temuan(tahun),
         *_pk_tepat_waktu(tahun),
         *_pendidikan(tahun),
         *_tautan_anggaran(tahun, capaian),
@@ -532,4 +534,23 @@ def manual_iku_temuan(tahun: int) -> list[Temuan]:
             subjek=b["indikator"].kode,
         )
         for b in selectors_iku.manual_tidak_lengkap_list(renstra=renstra)
+    ]
+
+
+def temuan_evaluasi_temuan(tahun: int) -> list[Temuan]:
+    """Each finding of an earlier SAKIP evaluation (LHE of a year before ``tahun``) not yet
+    accepted as done. A warning: it does not block the LKj (the report is due regardless)."""
+    from kinerja import selectors_lhe
+
+    hari_ini = timezone.localdate()
+    return [
+        Temuan(
+            "temuan_evaluasi",
+            f"{t} ({t.unit}) belum selesai ditindaklanjuti (batas {t.batas_waktu:%d-%m-%Y}"
+            f"{', terlambat' if t.batas_waktu < hari_ini else ''}).",
+            _url("kinerja:lhe_detail", t.lhe_id),
+            subjek=f"Temuan {t.lhe.tahun} no. {t.nomor}",
+            wajib=False,
+        )
+        for t in selectors_lhe.temuan_terbuka_sebelum(tahun=tahun)
     ]
