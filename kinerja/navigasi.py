@@ -12,6 +12,11 @@ MENU = [
     Menu("Analisis LKj", "kinerja:analisis_index", perm="kinerja.view_realisasi"),
     Menu("Laporan Kinerja (LKj)", "kinerja:lkj_list", perm="kinerja.view_laporankinerja"),
     Menu(
+        "Hasil evaluasi & tindak lanjut",
+        "kinerja:lhe_list",
+        perm="kinerja.view_laporanhasilevaluasi",
+    ),
+    Menu(
         "Pengaturan Capaian",
         "kinerja:pengaturan",
         perm="kinerja.change_pengaturancapaian",

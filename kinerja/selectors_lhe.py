@@ -79,3 +79,30 @@ def temuan_terbuka_sebelum(*, tahun: int) -> QuerySet[TemuanEvaluasi]:
     """Open findings of evaluations of years before ``tahun`` (the LKj pre-flight of
     ``tahun``)."""
     return temuan_terbuka().filter(lhe__tahun__lt=tahun).order_by("lhe__tahun", "nomor")
+
+
+def temuan_get(*, pk: int) -> TemuanEvaluasi:
+    """One finding with its LHE and unit (``DoesNotExist`` when there is none)."""
+    return TemuanEvaluasi.objects.select_related("lhe", "unit").get(pk=pk)
+
+
+def rekap_konten(*, lhe: LaporanHasilEvaluasi, hari_ini: dt.date | None = None) -> dict:
+    """What the printed "Rekap tindak lanjut" shows: the satker, the LHE, each finding with its
+    follow-up and status (overdue marked), and the count per status."""
+    from sekretariat import selectors as org
+
+    satker = org.satker_get()
+    hari_ini = _hari_ini(hari_ini)
+    temuan = list(temuan_list(lhe=lhe))
+    for t in temuan:
+        t.terlambat = t.status != SELESAI and t.batas_waktu < hari_ini
+    return {
+        "lhe": lhe,
+        "temuan": temuan,
+        "per_status": [
+            (s.label, n)
+            for s, n in zip(TemuanEvaluasi.Status, jumlah_per_status(lhe=lhe).values(), strict=True)
+        ],
+        "hari_ini": hari_ini,
+        "satker": {"nama": satker.nama if satker else "Sekretariat KPU"},
+    }

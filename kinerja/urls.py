@@ -49,3 +49,6 @@ urlpatterns += rencana_aksi_urls  # Rencana Aksi and its quarterly monitoring
 
 urlpatterns += lkj_urls.urlpatterns  # the LKj pages share the namespace
 urlpatterns += urls_iku.urlpatterns  # IKU and Manual IKU
+from .urls_lhe import urlpatterns as urls_lhe  # noqa: E402
+
+urlpatterns += urls_lhe  # LHE, findings and follow-up
