@@ -146,3 +146,23 @@ def test_demo_preflight_lkj_2023_lists_open_findings_of_2022(demo):
 
 def test_svc_boleh_isi_lhe_only_auditor_admin(personas):
     assert {p for p, u in personas.items() if svc.boleh_isi_lhe(u)} == {"Admin", "Auditor"}
+
+
+def test_dasbor_pimpinan_shows_open_and_overdue_findings(client, demo, sekretaris, komisioner):
+    for user in (sekretaris, komisioner):
+        client.force_login(user)
+        html = client.get("/").content.decode()
+        assert "Temuan evaluasi terbuka" in html
+        assert "data-temuan-terbuka>2<" in html
+        assert "data-temuan-terlambat>2 melewati batas waktu" in html
+        assert "/kinerja/lhe/" in html
+
+
+def test_beranda_unit_lists_the_units_open_findings(client, demo, kasubag, staf_keuangan):
+    client.force_login(kasubag)  # Perencanaan: finding no. 3 (no. 1 is closed)
+    html = client.get("/").content.decode()
+    assert 'data-tugas="temuan_lhe"' in html
+    assert "Temuan evaluasi 2022 no. 3" in html and "no. 1:" not in html
+    client.force_login(staf_keuangan)
+    html = client.get("/").content.decode()
+    assert "Temuan evaluasi 2022 no. 2" in html and "no. 3" not in html
