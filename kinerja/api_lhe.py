@@ -6,7 +6,7 @@ a finding with ``terima``)."""
 from __future__ import annotations
 
 from drf_spectacular.utils import extend_schema
-from rest_framework import serializers
+from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
@@ -108,13 +108,13 @@ class TemuanEvaluasiViewSet(LayananViewSet):
         return Response(self.OutputSerializer(obj).data)
 
 
-@skema_layanan
-class TindakLanjutViewSet(LayananViewSet):
+class TindakLanjutViewSet(
+    mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+):
     """A follow-up action with its evidence: ``tautan`` or an uploaded ``berkas`` (multipart).
-    Follow-ups are not changed once recorded (PUT/PATCH refused)."""
+    Follow-ups are not changed once recorded (no PUT/PATCH)."""
 
     permission_classes = [IsAuthenticated, IzinLheApi]
-    http_method_names = ["get", "post", "head", "options"]
     queryset = TindakLanjut.objects.select_related("temuan__lhe").order_by("pk")
 
     class InputSerializer(ModelSerializer):
@@ -132,8 +132,15 @@ class TindakLanjutViewSet(LayananViewSet):
             ref_name = "TindakLanjut"
             fields = ["id", "temuan", "tanggal", "uraian", "tautan", "nama_asli", "dicatat_pada"]
 
-    def buat_objek(self, data: dict):
-        return svc.tindak_lanjut_tambah(pengguna=self.request.user, **data)
+    def get_serializer_class(self):
+        return self.OutputSerializer
+
+    @extend_schema(request=InputSerializer, responses={201: OutputSerializer})
+    def create(self, request, *args, **kwargs):
+        masuk = self.InputSerializer(data=request.data)
+        masuk.is_valid(raise_exception=True)
+        obj = svc.tindak_lanjut_tambah(pengguna=request.user, **masuk.validated_data)
+        return Response(self.OutputSerializer(obj).data, status=201)
 
 
 def register(router) -> None:

@@ -81,6 +81,9 @@ class _FormView(IzinMixin, View):
     def form_awal(self, objek):
         return self.form_class()
 
+    def form_kirim(self, objek):
+        return self.form_class(self.request.POST, self.request.FILES)
+
     def simpan(self, objek, form):
         raise NotImplementedError
 
@@ -111,7 +114,7 @@ class _FormView(IzinMixin, View):
     def post(self, request, **kwargs):
         objek = self.objek()
         self.pastikan(objek)
-        form = self.form_class(request.POST, request.FILES)
+        form = self.form_kirim(objek)
         if form.is_valid():
             with kesalahan_ke_form(form):
                 hasil = self.simpan(objek, form)
@@ -148,6 +151,9 @@ class LheUbahView(LheBuatView):
 
     def form_awal(self, objek):
         return LheForm(instance=objek)
+
+    def form_kirim(self, objek):
+        return LheForm(self.request.POST, self.request.FILES, instance=objek)
 
     def kembali(self, objek):
         return lhe_url(objek)
