@@ -34,7 +34,7 @@ from kpu_site.api import (
 from kpu_site.batas import rentang_bilangan
 from kpu_site.parsers import ObjekJSONParser
 
-from . import api_iku, api_rencana_aksi, api_rkt, selectors, services
+from . import api_iku, api_lhe, api_rencana_aksi, api_rkt, selectors, services
 from .api_pohon import register as pohon_register
 from .lkj import api as lkj_api
 from .models import (
@@ -676,3 +676,4 @@ def register(router) -> None:
     pohon_register(router)  # the performance tree (kinerja/api_pohon.py)
     __import__("kinerja.api_pk_unit").api_pk_unit.register(router)  # the sub-bagian PKs
     __import__("kinerja.api_lke", fromlist=["*"]).register(router)  # LKE
+    api_lhe.register(router)

@@ -10,7 +10,7 @@ from django.urls import reverse
 from kpu_site.dasbor import BUTIR_MAKS, Butir, Panel, Tugas
 from kpu_site.tahun import tahun_terkunci
 
-from . import selectors
+from . import dasbor_lhe, selectors
 from .grafik import grafik_capaian
 from .models import LaporanKinerja, Realisasi
 
@@ -160,6 +160,7 @@ PANEL = [
         urutan=10,
     ),
     Panel("lkj", dasbor_lkj, kartu="kinerja/dasbor/_kartu_lkj.html", urutan=30, tersimpan=False),
+    dasbor_lhe.PANEL,  # open and overdue findings of the evaluations (kinerja/dasbor_lhe.py)
 ]
 TUGAS = [realisasi_tugas]
-TUGAS_UNIT = [realisasi_tugas_unit]
+TUGAS_UNIT = [realisasi_tugas_unit, dasbor_lhe.temuan_lhe_tugas_unit]

@@ -529,8 +529,10 @@ class KunciTahun(models.Model):
 
 
 # The LKj report's models (narratives, rendered versions) live in kinerja/lkj/models.py.
+from . import model_lke  # noqa: E402, F401  (the LKE models)
 from .lkj.models import LaporanKinerja, NaskahLkj, TemuanDijelaskan  # noqa: E402, F401
 from .model_iku import IkuIndikator, KeputusanIku, ManualIndikator  # noqa: E402, F401
+from .model_lhe import LaporanHasilEvaluasi, TemuanEvaluasi, TindakLanjut  # noqa: E402, F401
 from .model_pk_unit import PerjanjianKinerjaUnit, PKUnitBaris  # noqa: E402, F401
 from .model_pohon import IndikatorUnit, SasaranUnit, TargetIndikatorUnit  # noqa: E402, F401
 from .model_rencana_aksi import (  # noqa: E402, F401
@@ -540,4 +542,3 @@ from .model_rencana_aksi import (  # noqa: E402, F401
     RencanaAksi,
 )
 from .model_rkt import RencanaKinerjaTahunan, RKTBaris  # noqa: E402, F401
-from . import model_lke  # noqa: E402, F401  (the LKE models)

@@ -18,6 +18,11 @@ MENU = [
     Menu("Laporan Kinerja (LKj)", "kinerja:lkj_list", perm="kinerja.view_laporankinerja"),
     Menu("Evaluasi SAKIP (LKE)", "kinerja:lke_list", perm="kinerja.view_lembarkerjaevaluasi"),
     Menu(
+        "Hasil evaluasi & tindak lanjut",
+        "kinerja:lhe_list",
+        perm="kinerja.view_laporanhasilevaluasi",
+    ),
+    Menu(
         "Pengaturan Capaian",
         "kinerja:pengaturan",
         perm="kinerja.change_pengaturancapaian",

@@ -56,3 +56,6 @@ from . import urls_pk_unit  # noqa: E402
 
 urlpatterns += urls_pk_unit.urlpatterns  # PK at every level (the sub-bagian PKs)
 urlpatterns += __import__("kinerja.urls_lke", fromlist=["*"]).urlpatterns  # LKE (evaluasi SAKIP)
+from .urls_lhe import urlpatterns as urls_lhe  # noqa: E402
+
+urlpatterns += urls_lhe  # LHE, findings and follow-up

@@ -2510,6 +2510,206 @@ BARIS += [
 ]
 
 
+# ----------------------------------------------------- kinerja: LHE, findings and follow-up
+# The Auditor (and Admin) enters the LHE and its findings; the unit a finding names (here
+# Keuangan; "lain" is Hukum dan SDM), Perencanaan, the Sekretaris and Admin record follow-up;
+# only the Sekretaris accepts a finding as done.
+
+LHE_MODELS = m("kinerja.LaporanHasilEvaluasi", "kinerja.TemuanEvaluasi", "kinerja.TindakLanjut")
+PENGISI_LHE = "302 403 403 403 403 403 403 302"
+PENERIMA = "403 302 403 403 403 403 403 403"
+LHE_UNIT = {"unit": "keuangan", "lain": "hukum_sdm", "perlu": "lhe"}
+
+
+def _lhe_awal(d):
+    from kinerja.model_lhe import LaporanHasilEvaluasi, TemuanEvaluasi, TindakLanjut
+
+    lhe = LaporanHasilEvaluasi.objects.create(
+        tahun=2025, nomor="1/2026", tanggal=date(2026, 3, 10), evaluator="Insp", nilai=71
+    )
+    for nomor in (1, 2):
+        t = TemuanEvaluasi.objects.create(
+            lhe=lhe,
+            nomor=nomor,
+            uraian="Temuan",
+            rekomendasi="Rekomendasi",
+            unit=d.units["keuangan"],
+            batas_waktu=date(2026, 6, 30),
+            status="proses" if nomor == 2 else "belum",
+        )
+        if nomor == 2:
+            TindakLanjut.objects.create(
+                temuan=t, tanggal=date(2026, 4, 1), uraian="TL", tautan="https://a.id/"
+            )
+
+
+def _lhe_pk(d):
+    from kinerja.model_lhe import LaporanHasilEvaluasi
+
+    return {"pk": LaporanHasilEvaluasi.objects.get().pk}
+
+
+def _temuan_pk(nomor):
+    def kwargs(d):
+        from kinerja.model_lhe import TemuanEvaluasi
+
+        return {"pk": TemuanEvaluasi.objects.get(nomor=nomor).pk}
+
+    return kwargs
+
+
+def _lhe_body(d):
+    return {
+        "tahun": 2024,
+        "nomor": "2/2025",
+        "tanggal": "2025-03-10",
+        "evaluator": "Inspektorat",
+        "nilai": "75.5",
+        "ringkasan": "",
+    }
+
+
+def _lhe_ubah_body(d):
+    return _lhe_body(d) | {"tahun": 2025, "tanggal": "2026-03-10", "nomor": "1a/2026"}
+
+
+def _temuan_body(d, lhe=False):
+    from kinerja.model_lhe import LaporanHasilEvaluasi
+
+    body = {
+        "uraian": "Temuan baru",
+        "rekomendasi": "Rekomendasi baru",
+        "komponen": "pelaporan",
+        "unit": d.units["keuangan"].pk,
+        "batas_waktu": "2026-09-30",
+    }
+    return body | ({"lhe": LaporanHasilEvaluasi.objects.get().pk} if lhe else {})
+
+
+def _tl_body(d):
+    return {"tanggal": "2026-05-02", "uraian": "Tindak lanjut", "tautan": "https://b.id/"}
+
+
+BARIS += [
+    Baris("POST", "kinerja:lhe_buat", PENGISI_LHE, LHE_MODELS, body=_lhe_body, perlu="lhe"),
+    Baris(
+        "POST",
+        "kinerja:lhe_ubah",
+        PENGISI_LHE,
+        LHE_MODELS,
+        kwargs=_lhe_pk,
+        body=_lhe_ubah_body,
+        awal=_lhe_awal,
+        perlu="lhe",
+    ),
+    Baris(
+        "POST",
+        "kinerja:temuan_lhe_buat",
+        PENGISI_LHE,
+        LHE_MODELS,
+        kwargs=_lhe_pk,
+        body=_temuan_body,
+        awal=_lhe_awal,
+        perlu="lhe",
+    ),
+    Baris(
+        "POST",
+        "kinerja:temuan_lhe_ubah",
+        PENGISI_LHE,
+        LHE_MODELS,
+        kwargs=_temuan_pk(1),
+        body=_temuan_body,
+        awal=_lhe_awal,
+        perlu="lhe",
+    ),
+    Baris(
+        "POST",
+        "kinerja:tindak_lanjut_tambah",
+        BAGIAN,
+        LHE_MODELS,
+        kwargs=_temuan_pk(1),
+        body=_tl_body,
+        awal=_lhe_awal,
+        **LHE_UNIT,
+    ),
+    Baris(
+        "POST",
+        "kinerja:temuan_lhe_terima",
+        PENERIMA,
+        LHE_MODELS,
+        kwargs=_temuan_pk(2),
+        body=lambda d: {"catatan": "Diterima"},
+        awal=_lhe_awal,
+        perlu="lhe",
+    ),
+    Baris(
+        "POST",
+        "kinerja-lhe-list",
+        _api(PENGISI_LHE, 201),
+        LHE_MODELS,
+        body=_lhe_body,
+        format="json",
+        perlu="lhe",
+    ),
+    Baris(
+        "POST",
+        "kinerja-temuanlhe-list",
+        _api(PENGISI_LHE, 201),
+        LHE_MODELS,
+        body=lambda d: _temuan_body(d, lhe=True),
+        format="json",
+        awal=_lhe_awal,
+        perlu="lhe",
+    ),
+    Baris(
+        "POST",
+        "kinerja-temuanlhe-terima",
+        _api(PENERIMA, 200),
+        LHE_MODELS,
+        kwargs=_temuan_pk(2),
+        body=lambda d: {"catatan": "Diterima"},
+        format="json",
+        awal=_lhe_awal,
+        perlu="lhe",
+    ),
+    Baris(
+        "POST",
+        "kinerja-tindaklanjut-list",
+        _api(BAGIAN, 201),
+        LHE_MODELS,
+        body=lambda d: {**_tl_body(d), "temuan": _temuan_pk(1)(d)["pk"]},
+        format="json",
+        awal=_lhe_awal,
+        **LHE_UNIT,
+    ),
+]
+for _metode in ("PUT", "PATCH"):
+    BARIS += [
+        Baris(
+            _metode,
+            "kinerja-lhe-detail",
+            _api(PENGISI_LHE, 200),
+            LHE_MODELS,
+            kwargs=_lhe_pk,
+            body=_lhe_ubah_body,
+            format="json",
+            awal=_lhe_awal,
+            perlu="lhe",
+        ),
+        Baris(
+            _metode,
+            "kinerja-temuanlhe-detail",
+            _api(PENGISI_LHE, 200),
+            LHE_MODELS,
+            kwargs=_temuan_pk(1),
+            body=lambda d: _temuan_body(d, lhe=True),
+            format="json",
+            awal=_lhe_awal,
+            perlu="lhe",
+        ),
+    ]
+
+
 # --------------------------------------------------------------------------- the checks
 
 

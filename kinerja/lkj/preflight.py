@@ -68,6 +68,7 @@ JENIS_LABEL = {
     "manual_iku": "Manual IKU",
     "rkt": "RKT",
     "pohon_kinerja": "Pohon kinerja",
+    "temuan_evaluasi": "Temuan evaluasi",
 }
 
 
@@ -120,6 +121,7 @@ def lkj_preflight(*, tahun: int) -> list[Temuan]:
         *manual_iku_temuan(tahun),
         *rkt_temuan(tahun),
         *pohon_kinerja_temuan(tahun),
+        *temuan_evaluasi_temuan(tahun),
         *_pk_tepat_waktu(tahun),
         *_pendidikan(tahun),
         *_tautan_anggaran(tahun, capaian),
@@ -590,4 +592,23 @@ def pohon_kinerja_temuan(tahun: int) -> list[Temuan]:
             wajib=False,
         )
         for t in selectors_pohon.pohon_temuan(tahun=tahun, pohon=pohon)
+    ]
+
+
+def temuan_evaluasi_temuan(tahun: int) -> list[Temuan]:
+    """Each finding of an earlier SAKIP evaluation (LHE of a year before ``tahun``) not yet
+    accepted as done. A warning: it does not block the LKj (the report is due regardless)."""
+    from kinerja import selectors_lhe
+
+    hari_ini = timezone.localdate()
+    return [
+        Temuan(
+            "temuan_evaluasi",
+            f"{t} ({t.unit}) belum selesai ditindaklanjuti (batas {t.batas_waktu:%d-%m-%Y}"
+            f"{', terlambat' if t.batas_waktu < hari_ini else ''}).",
+            _url("kinerja:lhe_detail", t.lhe_id),
+            subjek=f"Temuan {t.lhe.tahun} no. {t.nomor}",
+            wajib=False,
+        )
+        for t in selectors_lhe.temuan_terbuka_sebelum(tahun=tahun)
     ]
