@@ -107,9 +107,7 @@ class KomentarReviu(models.Model):
         verbose_name_plural = _("komentar reviu LKj")
         ordering = ["laporan", "bab", "dibuat_pada", "pk"]
         constraints = [
-            models.CheckConstraint(
-                condition=~Q(teks=""), name="kinerja_komentarreviu_teks_ada"
-            ),
+            models.CheckConstraint(condition=~Q(teks=""), name="kinerja_komentarreviu_teks_ada"),
             models.CheckConstraint(
                 condition=~Q(status="dijawab") | ~Q(jawaban=""),
                 name="kinerja_komentarreviu_dijawab_berjawaban",
