@@ -27,7 +27,7 @@ from django.utils import timezone
 
 from sekretariat.models import UnitOrganisasi
 
-from . import demo_rencana_aksi
+from . import demo_rencana_aksi, demo_reviu
 from .demo_iku import muat_iku
 from .models import (
     BuktiDukung,
@@ -248,6 +248,7 @@ def muat(*, stdout) -> None:
     stdout.write("  kinerja: Renstra 2020–2024, PK 2022–2023, realisasi 2022–2023")
     muat_iku(stdout=stdout)  # the IKU decree and the Manual IKU (kinerja/demo_iku.py)
     demo_rencana_aksi.muat(stdout=stdout)
+    demo_reviu.muat(stdout=stdout)  # reviu APIP of the LKj 2023 (kinerja/demo_reviu.py)
 
 
 def _pk_muat(tahun, tanggal_pk, indikator, beda):
