@@ -271,7 +271,7 @@ class Dunia:
         from django.core.files.base import ContentFile
 
         from anggaran import services as anggaran_services
-        from kinerja.lkj.models import LaporanKinerja
+        from kinerja.lkj.models import LaporanKinerja, PernyataanReviu
         from tests.anggaran.factories import DokumenAnggaranFactory, pohon_kecil
         from tests.kinerja import factories as f
 
@@ -297,6 +297,12 @@ class Dunia:
         laporan.sha256 = "0" * 64
         laporan.berkas.save("uji.pdf", ContentFile(b"%PDF-1.4 uji"), save=False)
         laporan.save()
+        # Reviewed (reviu APIP, required by default): the statement, recorded as it was composed.
+        PernyataanReviu.objects.create(
+            tahun=2021, laporan=laporan, nomor="1/REVIU", tanggal=date(2022, 2, 1),
+            tempat="Uji", nama_pereviu="Auditor Uji", jabatan_pereviu="Auditor", teks="Reviu.",
+            dicatat_oleh=sekretaris, dicatat_pada=laporan.diminta_pada,
+        )  # fmt: skip
         return {"laporan": laporan}
 
     # ----------------------------------------------------------------- sekretariat
