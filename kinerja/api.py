@@ -34,7 +34,7 @@ from kpu_site.api import (
 from kpu_site.batas import rentang_bilangan
 from kpu_site.parsers import ObjekJSONParser
 
-from . import api_iku, api_rencana_aksi, selectors, services
+from . import api_iku, api_rencana_aksi, api_reviu, selectors, services
 from .lkj import api as lkj_api
 from .models import (
     BuktiDukung,
@@ -671,3 +671,4 @@ def register(router) -> None:
     lkj_api.register(router)
     api_iku.register(router)
     api_rencana_aksi.register(router)
+    api_reviu.register(router)
