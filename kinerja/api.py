@@ -34,7 +34,7 @@ from kpu_site.api import (
 from kpu_site.batas import rentang_bilangan
 from kpu_site.parsers import ObjekJSONParser
 
-from . import api_iku, api_lhe, api_rencana_aksi, api_rkt, selectors, services
+from . import api_iku, api_lhe, api_rencana_aksi, api_reviu, api_rkt, selectors, services
 from .api_pohon import register as pohon_register
 from .lkj import api as lkj_api
 from .models import (
@@ -674,6 +674,10 @@ def register(router) -> None:
     api_rencana_aksi.register(router)
     api_rkt.register(router)
     pohon_register(router)  # the performance tree (kinerja/api_pohon.py)
-    __import__("kinerja.api_pk_unit").api_pk_unit.register(router)  # the sub-bagian PKs
-    __import__("kinerja.api_lke", fromlist=["*"]).register(router)  # LKE
+    # these two build on this module's viewsets: imported here, after it has loaded
+    from . import api_lke, api_pk_unit
+
+    api_pk_unit.register(router)  # the sub-bagian PKs
+    api_lke.register(router)  # LKE (evaluasi SAKIP)
     api_lhe.register(router)
+    api_reviu.register(router)

@@ -27,7 +27,7 @@ from django.utils import timezone
 
 from sekretariat.models import UnitOrganisasi
 
-from . import demo_lhe, demo_pk_unit, demo_rencana_aksi, demo_rkt
+from . import demo_lhe, demo_lke, demo_pk_unit, demo_rencana_aksi, demo_reviu, demo_rkt
 from .demo_iku import muat_iku
 from .demo_pohon import muat as muat_pohon
 from .models import (
@@ -252,8 +252,9 @@ def muat(*, stdout) -> None:
     demo_rencana_aksi.muat(stdout=stdout)
     muat_pohon(stdout=stdout)  # the performance tree (kinerja/demo_pohon.py)
     demo_pk_unit.muat(stdout=stdout)  # the sub-bagian PKs 2023 (after the performance tree)
-    __import__("kinerja.demo_lke", fromlist=["*"]).muat(stdout=stdout)  # LKE 2022–2023
     demo_lhe.muat(stdout=stdout)  # the LHE 2022/2023 and follow-up (kinerja/demo_lhe.py)
+    demo_reviu.muat(stdout=stdout)  # reviu APIP of the LKj 2023 (kinerja/demo_reviu.py)
+    demo_lke.muat(stdout=stdout)  # LKE 2022–2023: last, its proposals read everything above
 
 
 def _pk_muat(tahun, tanggal_pk, indikator, beda):

@@ -529,10 +529,16 @@ class KunciTahun(models.Model):
 
 
 # The LKj report's models (narratives, rendered versions) live in kinerja/lkj/models.py.
-from . import model_lke  # noqa: E402, F401  (the LKE models)
 from .lkj.models import LaporanKinerja, NaskahLkj, TemuanDijelaskan  # noqa: E402, F401
 from .model_iku import IkuIndikator, KeputusanIku, ManualIndikator  # noqa: E402, F401
 from .model_lhe import LaporanHasilEvaluasi, TemuanEvaluasi, TindakLanjut  # noqa: E402, F401
+from .model_lke import (  # noqa: E402, F401
+    JawabanLke,
+    KomponenLke,
+    KriteriaLke,
+    LembarKerjaEvaluasi,
+    SubKomponenLke,
+)
 from .model_pk_unit import PerjanjianKinerjaUnit, PKUnitBaris  # noqa: E402, F401
 from .model_pohon import IndikatorUnit, SasaranUnit, TargetIndikatorUnit  # noqa: E402, F401
 from .model_rencana_aksi import (  # noqa: E402, F401

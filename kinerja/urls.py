@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import urls_iku, urls_rkt, views
+from . import urls_iku, urls_lhe, urls_lke, urls_pk_unit, urls_rkt, views
 from .lkj import urls as lkj_urls
 from .urls_pohon import urlpatterns as pohon_urls
 from .views.rencana_aksi_urls import urlpatterns as rencana_aksi_urls
@@ -52,10 +52,6 @@ urlpatterns += lkj_urls.urlpatterns  # the LKj pages share the namespace
 urlpatterns += urls_iku.urlpatterns  # IKU and Manual IKU
 urlpatterns += urls_rkt.urlpatterns  # Rencana Kinerja Tahunan
 urlpatterns += pohon_urls  # the performance tree (pohon kinerja)
-from . import urls_pk_unit  # noqa: E402
-
 urlpatterns += urls_pk_unit.urlpatterns  # PK at every level (the sub-bagian PKs)
-urlpatterns += __import__("kinerja.urls_lke", fromlist=["*"]).urlpatterns  # LKE (evaluasi SAKIP)
-from .urls_lhe import urlpatterns as urls_lhe  # noqa: E402
-
-urlpatterns += urls_lhe  # LHE, findings and follow-up
+urlpatterns += urls_lke.urlpatterns  # LKE (evaluasi SAKIP)
+urlpatterns += urls_lhe.urlpatterns  # LHE, findings and follow-up

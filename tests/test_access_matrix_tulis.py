@@ -271,7 +271,7 @@ class Dunia:
         from django.core.files.base import ContentFile
 
         from anggaran import services as anggaran_services
-        from kinerja.lkj.models import LaporanKinerja
+        from kinerja.lkj.models import LaporanKinerja, PernyataanReviu
         from tests.anggaran.factories import DokumenAnggaranFactory, pohon_kecil
         from tests.kinerja import factories as f
 
@@ -297,6 +297,12 @@ class Dunia:
         laporan.sha256 = "0" * 64
         laporan.berkas.save("uji.pdf", ContentFile(b"%PDF-1.4 uji"), save=False)
         laporan.save()
+        # Reviewed (reviu APIP, required by default): the statement, recorded as it was composed.
+        PernyataanReviu.objects.create(
+            tahun=2021, laporan=laporan, nomor="1/REVIU", tanggal=date(2022, 2, 1),
+            tempat="Uji", nama_pereviu="Auditor Uji", jabatan_pereviu="Auditor", teks="Reviu.",
+            dicatat_oleh=sekretaris, dicatat_pada=laporan.diminta_pada,
+        )  # fmt: skip
         return {"laporan": laporan}
 
     # ----------------------------------------------------------------- sekretariat
@@ -2708,6 +2714,94 @@ for _metode in ("PUT", "PATCH"):
             perlu="lhe",
         ),
     ]
+
+
+# ---------------------------------------------------------------- kinerja: reviu LKj (APIP)
+# The Auditor (and Admin) comments, closes and records the statement; the preparers
+# (Sekretaris, Admin, Sub Bagian Perencanaan) answer. Komisioner and other units: 403.
+
+REVIU_MODELS = m("kinerja.KomentarReviu", "kinerja.PernyataanReviu")
+
+
+def _reviu_komentar_awal(d):
+    from django.utils import timezone
+
+    from kinerja.lkj.model_reviu import KomentarReviu, PernyataanReviu
+
+    PernyataanReviu.objects.filter(tahun=2021).delete()
+    KomentarReviu.objects.create(
+        laporan=d.lkj["laporan"],
+        bab="bab-2",
+        teks="Komentar awal",
+        dibuat_oleh=d.user(Peran.AUDITOR),
+        dibuat_pada=timezone.now(),
+    )
+
+
+def _reviu_komentar_pk(d):
+    from kinerja.lkj.model_reviu import KomentarReviu
+
+    return {"pk": KomentarReviu.objects.get().pk}
+
+
+def _reviu_pernyataan_body(d):
+    return {
+        "laporan": d.lkj["laporan"].pk,
+        "nomor": "2/REVIU",
+        "tanggal": "2022-02-01",
+        "tempat": "Uji",
+        "nama_pereviu": "Auditor Uji",
+        "nip_pereviu": "198001012005012001",
+        "jabatan_pereviu": "Auditor",
+    }
+
+
+BARIS += [
+    Baris(
+        "POST",
+        "kinerja-komentarreviu-list",
+        "201 403 403 403 403 403 403 201",
+        REVIU_MODELS,
+        body=lambda d: {"laporan": d.lkj["laporan"].pk, "bab": "bab-3", "teks": "Cek"},
+        format="json",
+        perlu="kinerja lkj",
+    ),
+    Baris(
+        "POST",
+        "kinerja-komentarreviu-jawab",
+        "200 200 200 200 403 403 403 403",
+        REVIU_MODELS,
+        kwargs=_reviu_komentar_pk,
+        body=lambda d: {"jawaban": "Sudah diperbaiki"},
+        format="json",
+        awal=_reviu_komentar_awal,
+        perlu="kinerja lkj",
+    ),
+    Baris(
+        "POST",
+        "kinerja-komentarreviu-tutup",
+        "200 403 403 403 403 403 403 200",
+        REVIU_MODELS,
+        kwargs=_reviu_komentar_pk,
+        format="json",
+        awal=_reviu_komentar_awal,
+        perlu="kinerja lkj",
+    ),
+    Baris(
+        "POST",
+        "kinerja-pernyataanreviu-list",
+        "201 403 403 403 403 403 403 201",
+        REVIU_MODELS,
+        body=_reviu_pernyataan_body,
+        format="json",
+        awal=lambda d: (
+            __import__("kinerja.lkj.model_reviu", fromlist=["x"])
+            .PernyataanReviu.objects.filter(tahun=2021)
+            .delete()
+        ),
+        perlu="kinerja lkj",
+    ),
+]
 
 
 # --------------------------------------------------------------------------- the checks

@@ -14,6 +14,7 @@ from kpu_site import formatting
 from ..grafik import grafik_capaian
 from .konten_iku_ra import lkj_iku_kumpulkan, lkj_rencana_aksi_kumpulkan
 from .naskah import NASKAH_BAWAAN, naskah_render
+from .selectors_reviu import pernyataan_konten
 
 BAGIAN_NARASI = [
     ("analisis", "Analisis capaian"),
@@ -252,6 +253,11 @@ def lkj_konten_kumpulkan(*, tahun: int, naskah=None) -> dict:
         {"id": "bab-4", "judul": "BAB IV PENUTUP", "kelas": ""},
         {"id": "lampiran", "judul": f"LAMPIRAN: Perjanjian Kinerja Tahun {tahun}", "kelas": ""},
     ]
+    pernyataan_reviu = pernyataan_konten(tahun=tahun)  # reviu APIP, printed before the Lampiran
+    if pernyataan_reviu:
+        daftar_isi.insert(
+            -1, {"id": "pernyataan-reviu", "judul": "PERNYATAAN TELAH DIREVIU", "kelas": ""}
+        )
     daftar_tabel = [
         {"id": "tabel-1-1", "judul": "Tabel 1.1 Pegawai menurut status dan unit kerja"},
         {"id": "tabel-2-1", "judul": "Tabel 2.1 Sasaran strategis dan indikator kinerja Renstra"},
@@ -339,4 +345,5 @@ def lkj_konten_kumpulkan(*, tahun: int, naskah=None) -> dict:
         "daftar_isi": daftar_isi,
         "daftar_tabel": daftar_tabel,
         "daftar_gambar": daftar_gambar,
+        "pernyataan_reviu": pernyataan_reviu,
     }

@@ -153,3 +153,6 @@ class TemuanDijelaskan(models.Model):
 
     def __str__(self) -> str:
         return f"Temuan {self.kunci} LKj {self.tahun} dijelaskan"
+
+
+from .model_reviu import KomentarReviu, PengaturanReviu, PernyataanReviu  # noqa: E402, F401

@@ -26,6 +26,7 @@ from kpu_site.peran import Peran, is_pimpinan, peran_of
 from .models import LaporanKinerja, NaskahLkj, TemuanDijelaskan
 from .preflight import lkj_preflight, temuan_menghalangi
 from .selectors import lkj_data_ada, naskah_get
+from .services_reviu import reviu_finalisasi_periksa
 
 log = logging.getLogger(__name__)
 
@@ -179,6 +180,7 @@ def laporan_finalise(*, laporan: LaporanKinerja, pengguna) -> LaporanKinerja:
         tahun=laporan.tahun, status=LaporanKinerja.Status.FINAL
     ).exists():
         raise ValidationError(f"Laporan Kinerja tahun {laporan.tahun} sudah memiliki versi final.")
+    reviu_finalisasi_periksa(laporan=laporan)  # reviu APIP: kinerja/lkj/services_reviu.py
     laporan.status = LaporanKinerja.Status.FINAL
     laporan.difinalkan_oleh = pengguna
     laporan.difinalkan_pada = timezone.now()

@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('kinerja', '0007_pohon'),
+        ('kinerja', '0010_lke'),
         ('sekretariat', '0004_riwayat_pegawai'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

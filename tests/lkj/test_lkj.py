@@ -156,7 +156,7 @@ def test_demo_lkj_2023_renders_with_the_data_to_the_rupiah(demo_lkj, tmp_path):
     output = tmp_path / "lkj.pdf"
     out = io.StringIO()
     call_command("lkj", "2023", "--output", str(output), stdout=out)
-    laporan = LaporanKinerja.objects.get(tahun=2023)
+    laporan = LaporanKinerja.objects.get(tahun=2023, versi=2)  # v1: the demo's reviewed draft
     assert laporan.status == "selesai"
     data = output.read_bytes()
     import hashlib
@@ -224,7 +224,9 @@ def test_finalising_the_demo_lkj_locks_the_year_and_keeps_the_file(demo_lkj, tmp
         pengguna=sekretaris,
     )
     call_command("lkj", "2023", "--output", str(tmp_path / "a.pdf"), stdout=io.StringIO())
-    laporan = LaporanKinerja.objects.get(tahun=2023, versi=1)
+    # Version 1 is the demo's reviewed draft (kinerja/demo_reviu.py); the statement is recorded,
+    # so this version prints it and may be finalised.
+    laporan = LaporanKinerja.objects.get(tahun=2023, versi=2)
     assert laporan.draf is False
     services.laporan_finalise(laporan=laporan, pengguna=sekretaris)
     laporan.refresh_from_db()
@@ -248,10 +250,10 @@ def test_finalising_the_demo_lkj_locks_the_year_and_keeps_the_file(demo_lkj, tmp
     call_command("lkj", "2023", "--output", str(tmp_path / "b.pdf"), stdout=io.StringIO())
     laporan.refresh_from_db()
     assert (laporan.status, laporan.sha256, laporan.berkas.name) == ("final", sha, nama)
-    assert LaporanKinerja.objects.filter(tahun=2023).count() == 2
+    assert LaporanKinerja.objects.filter(tahun=2023).count() == 3
     with pytest.raises(ValidationError, match="sudah memiliki versi final"):
         services.laporan_finalise(
-            laporan=LaporanKinerja.objects.get(tahun=2023, versi=2), pengguna=sekretaris
+            laporan=LaporanKinerja.objects.get(tahun=2023, versi=3), pengguna=sekretaris
         )
 
 
