@@ -24,11 +24,14 @@ class KeputusanIkuViewSet(LayananViewSet):
         indikator = serializers.PrimaryKeyRelatedField(
             queryset=Indikator.objects.select_related("sasaran__tujuan"), many=True
         )
+        alasan_perubahan = serializers.CharField(
+            required=False, allow_blank=True, max_length=300, write_only=True
+        )
 
         class Meta:
             model = KeputusanIku
             ref_name = "KeputusanIkuMasuk"
-            fields = ["renstra", "nomor", "tanggal", "tentang", "indikator"]
+            fields = ["renstra", "nomor", "tanggal", "tentang", "indikator", "alasan_perubahan"]
             validators = []
 
     class OutputSerializer(ModelSerializer):
@@ -47,6 +50,7 @@ class KeputusanIkuViewSet(LayananViewSet):
             raise ValidationError(
                 {"renstra": f"Keputusan IKU {data['renstra']} sudah ada; ubah keputusannya."}
             )
+        data.pop("alasan_perubahan", None)  # a first decree has nothing to change
         return iku.keputusan_iku_set(pengguna=self.request.user, **data)
 
     def ubah_objek(self, obj, data: dict):
@@ -58,7 +62,8 @@ class KeputusanIkuViewSet(LayananViewSet):
             "tentang": obj.tentang,
             "indikator": [b.indikator for b in obj.baris.select_related("indikator__sasaran")],
         }
-        isi.update({k: v for k, v in data.items() if k != "renstra"})
+        isi.update({k: v for k, v in data.items() if k not in ("renstra", "alasan_perubahan")})
+        isi["alasan"] = data.get("alasan_perubahan", "")
         obj = iku.keputusan_iku_set(pengguna=self.request.user, renstra=obj.renstra, **isi)
         return KeputusanIku.objects.prefetch_related("baris").get(pk=obj.pk)
 

@@ -31,6 +31,7 @@ class KomentarReviuViewSet(
     """Review comments, ``?laporan=<id>`` for one version."""
 
     permission_classes = [IsAuthenticated, LihatLkj]
+    queryset = KomentarReviu.objects.order_by("pk")  # narrowed in get_queryset
 
     class InputSerializer(serializers.Serializer):
         laporan = IdField(queryset=LaporanKinerja.objects.all())
@@ -98,6 +99,7 @@ class PernyataanReviuViewSet(
     """The "Pernyataan Telah Direviu" of each year (``?tahun=``)."""
 
     permission_classes = [IsAuthenticated, LihatLkj]
+    queryset = PernyataanReviu.objects.order_by("pk")  # narrowed in get_queryset
 
     class InputSerializer(serializers.Serializer):
         laporan = IdField(queryset=LaporanKinerja.objects.all())

@@ -18,6 +18,13 @@ class KeputusanIkuForm(forms.ModelForm):
         queryset=Indikator.objects.none(),
         widget=forms.CheckboxSelectMultiple,
     )
+    alasan_perubahan = forms.CharField(
+        label="Alasan perubahan",
+        required=False,
+        max_length=300,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Wajib bila keputusan yang sudah ada diubah.",
+    )
 
     class Meta:
         model = KeputusanIku
@@ -30,6 +37,8 @@ class KeputusanIkuForm(forms.ModelForm):
             sasaran__tujuan__renstra=renstra
         ).order_by("sasaran__nomor", "kode")
         self.fields["indikator"].label_from_instance = lambda i: f"{i.kode} — {i.uraian}"
+        if not self.instance.pk and not self.is_bound:
+            del self.fields["alasan_perubahan"]  # a first decree has nothing to change
         kelas_bootstrap(self)
         self.fields["indikator"].widget.attrs.pop("class", None)
 

@@ -1855,6 +1855,7 @@ def _iku_body(d):
         "nomor": "2/2020",
         "tanggal": "2020-04-01",
         "tentang": "IKU baru",
+        "alasan_perubahan": "Keputusan pengganti",
         "indikator": [d.kinerja["indikator"].pk, d.kinerja["indikator_lain"].pk],
     }
 
@@ -2033,6 +2034,8 @@ BARIS += [
         awal=_rkt_ditetapkan,
     ),
 ]
+
+
 # ---------------------------------------------------------------- kinerja: pohon kinerja
 # A node of Keuangan: its Kasubag (KasL here) writes it, its Staf does not; the Sekretaris and
 # Perencanaan (KasU/StfU) write every node.
@@ -2065,60 +2068,6 @@ def _pohon_pk(model):
         from kinerja import model_pohon
 
         return {"pk": getattr(model_pohon, model).objects.get().pk}
-
-
-# ---------------------------------------------------------------- kinerja: PK of each sub-bagian
-# A Keuangan PK: its Kasubag writes it, its Staf does not; Perencanaan (KasL/StfL here) writes
-# every sub-bagian's PK; only the Sekretaris/Admin records the signing.
-
-PK_UNIT_MODELS = m("kinerja.PerjanjianKinerjaUnit", "kinerja.PKUnitBaris")
-PK_UNIT_TULIS = "302 302 302 403 302 302 403 403"
-PK_UNIT_TTD = HANYA_PIMPINAN
-
-
-def _pk_unit_awal(d):
-    """Keuangan's Kasubag post and the Sekretaris's, held since 2023; a Keuangan node of the
-    performance tree with targets 2023–2025; its draft PK 2023 and signed PK 2024."""
-    from kinerja.models import (
-        IndikatorUnit,
-        PerjanjianKinerjaUnit,
-        PKUnitBaris,
-        SasaranUnit,
-        TargetIndikatorUnit,
-    )
-    from sekretariat.models import Jabatan
-    from tests.sekretariat import factories as sf
-
-    k = d.kinerja
-    for unit, nama in (("sekretariat", "Sekretaris"), ("keuangan", "Kepala Sub Bagian Keuangan")):
-        jabatan = Jabatan.objects.create(nama=nama, jenis="struktural", unit=d.units[unit])
-        sf.RiwayatJabatanFactory(jabatan=jabatan, pegawai__unit=d.units[unit])
-    node = SasaranUnit.objects.create(
-        renstra=k["renstra"],
-        tingkat="sub_bagian",
-        unit=d.units["keuangan"],
-        kode="SSB 1",
-        uraian="Sasaran Keuangan",
-        mendukung_sasaran=k["indikator_lain"].sasaran,
-        tahun_mulai=2023,
-        tahun_selesai=2024,
-    )
-    ind = IndikatorUnit.objects.create(
-        sasaran_unit=node, kode="IKSB 1", uraian="Indikator", satuan="persen"
-    )
-    for tahun in (2023, 2024):
-        TargetIndikatorUnit.objects.create(indikator=ind, tahun=tahun, target=Decimal("90"))
-    isi = {"unit": d.units["keuangan"], "pihak_pertama_nama": "Kasubag", "pihak_kedua_nama": "Sek"}
-    for tahun, status in ((2023, "draft"), (2024, "ditandatangani")):
-        pk = PerjanjianKinerjaUnit.objects.create(
-            tahun=tahun, status=status, tempat="Serang", tanggal=date(tahun, 1, 2), **isi
-        )
-        PKUnitBaris.objects.create(perjanjian=pk, indikator=ind, target=Decimal("90"))
-
-
-def _pk_unit(tahun):
-    def kwargs(d):
-        return {"pk": model_get("kinerja.PerjanjianKinerjaUnit").objects.get(tahun=tahun).pk}
 
     return kwargs
 
@@ -2266,6 +2215,62 @@ for _metode in ("PUT", "PATCH"):
     ]
 
 
+# ---------------------------------------------------------------- kinerja: PK of each sub-bagian
+# A Keuangan PK: its Kasubag writes it, its Staf does not; Perencanaan (KasL/StfL here) writes
+# every sub-bagian's PK; only the Sekretaris/Admin records the signing.
+
+PK_UNIT_MODELS = m("kinerja.PerjanjianKinerjaUnit", "kinerja.PKUnitBaris")
+PK_UNIT_TULIS = "302 302 302 403 302 302 403 403"
+PK_UNIT_TTD = HANYA_PIMPINAN
+
+
+def _pk_unit_awal(d):
+    """Keuangan's Kasubag post and the Sekretaris's, held since 2023; a Keuangan node of the
+    performance tree with targets 2023–2025; its draft PK 2023 and signed PK 2024."""
+    from kinerja.models import (
+        IndikatorUnit,
+        PerjanjianKinerjaUnit,
+        PKUnitBaris,
+        SasaranUnit,
+        TargetIndikatorUnit,
+    )
+    from sekretariat.models import Jabatan
+    from tests.sekretariat import factories as sf
+
+    k = d.kinerja
+    for unit, nama in (("sekretariat", "Sekretaris"), ("keuangan", "Kepala Sub Bagian Keuangan")):
+        jabatan = Jabatan.objects.create(nama=nama, jenis="struktural", unit=d.units[unit])
+        sf.RiwayatJabatanFactory(jabatan=jabatan, pegawai__unit=d.units[unit])
+    node = SasaranUnit.objects.create(
+        renstra=k["renstra"],
+        tingkat="sub_bagian",
+        unit=d.units["keuangan"],
+        kode="SSB 1",
+        uraian="Sasaran Keuangan",
+        mendukung_sasaran=k["indikator_lain"].sasaran,
+        tahun_mulai=2023,
+        tahun_selesai=2024,
+    )
+    ind = IndikatorUnit.objects.create(
+        sasaran_unit=node, kode="IKSB 1", uraian="Indikator", satuan="persen"
+    )
+    for tahun in (2023, 2024):
+        TargetIndikatorUnit.objects.create(indikator=ind, tahun=tahun, target=Decimal("90"))
+    isi = {"unit": d.units["keuangan"], "pihak_pertama_nama": "Kasubag", "pihak_kedua_nama": "Sek"}
+    for tahun, status in ((2023, "draft"), (2024, "ditandatangani")):
+        pk = PerjanjianKinerjaUnit.objects.create(
+            tahun=tahun, status=status, tempat="Serang", tanggal=date(tahun, 1, 2), **isi
+        )
+        PKUnitBaris.objects.create(perjanjian=pk, indikator=ind, target=Decimal("90"))
+
+
+def _pk_unit(tahun):
+    def kwargs(d):
+        return {"pk": model_get("kinerja.PerjanjianKinerjaUnit").objects.get(tahun=tahun).pk}
+
+    return kwargs
+
+
 def _pk_unit_baris(d):
     return {"pk": model_get("kinerja.PKUnitBaris").objects.get(perjanjian__tahun=2023).pk}
 
@@ -2381,6 +2386,8 @@ for _metode in ("PUT", "PATCH"):
             **_PK_UNIT,
         )
     )
+
+
 # ---------------------------------------------------------------- kinerja: LKE (evaluasi SAKIP)
 # Structure, creating and finalising: Sekretaris and Admin. Answers and proposals: also Sub
 # Bagian Perencanaan. The evaluator's answers: the Auditor and Admin only.

@@ -56,7 +56,13 @@ def test_the_check_sees_imports_inside_functions(tmp_path):
 def test_the_apps_register_the_dashboard_and_the_year_sources():
     from kpu_site import dasbor, tahun
 
-    assert [p.kunci for p in dasbor.panel_list()] == ["capaian", "anggaran", "lkj", "rekrutmen"]
+    assert [p.kunci for p in dasbor.panel_list()] == [
+        "capaian",
+        "anggaran",
+        "lkj",
+        "rekrutmen",
+        "temuan_lhe",
+    ]
     assert {m._meta.label for m, _f in tahun._model_bertahun("TAHUN_BERDATA")} == {
         "kinerja.PerjanjianKinerja",
         "kinerja.LaporanKinerja",

@@ -76,6 +76,16 @@ def _indikator_periksa(renstra: Renstra, indikator) -> list[Indikator]:
     return daftar
 
 
+def _keputusan_berubah(keputusan: KeputusanIku, nomor, tanggal, tentang, daftar) -> bool:
+    """Whether saving these values would change the issued decree."""
+    return (
+        keputusan.nomor != (nomor or "").strip()
+        or keputusan.tanggal != tanggal
+        or keputusan.tentang != (tentang or "").strip()
+        or set(keputusan.baris.values_list("indikator_id", flat=True)) != {i.pk for i in daftar}
+    )
+
+
 @transaction.atomic
 def keputusan_iku_set(
     *,
@@ -85,8 +95,13 @@ def keputusan_iku_set(
     tanggal: dt.date | None,
     tentang: str,
     indikator,
+    alasan: str = "",
 ) -> KeputusanIku:
-    """Set (create or change) the IKU decree of ``renstra`` and the indikator it names."""
+    """Set (create or change) the IKU decree of ``renstra`` and the indikator it names.
+
+    A decree once issued is changed only with its reason (``alasan``): the reason is the
+    history row's change reason and part of the audit-trail entry, so every version of the
+    decree is kept with why it changed. Saving it unchanged needs no reason."""
     pastikan_perencana(pengguna)
     renstra = Renstra.objects.select_for_update().get(pk=renstra.pk)
     keputusan = KeputusanIku.objects.filter(renstra=renstra).first()
@@ -106,6 +121,14 @@ def keputusan_iku_set(
     _pastikan_keputusan_terbuka(tanggal)
     daftar = _indikator_periksa(renstra, indikator)
     baru = keputusan is None
+    alasan = (alasan or "").strip()
+    if not baru and not alasan and _keputusan_berubah(keputusan, nomor, tanggal, tentang, daftar):
+        raise ValidationError(
+            {
+                "alasan_perubahan": "Keputusan IKU yang sudah ditetapkan hanya dapat diubah "
+                "dengan alasan perubahan (mis. keputusan pengganti, IKU ditinjau ulang)."
+            }
+        )
     keputusan = keputusan or KeputusanIku(renstra=renstra)
     keputusan.nomor = (nomor or "").strip()
     keputusan.tanggal = tanggal
@@ -113,7 +136,9 @@ def keputusan_iku_set(
     _tulis(
         keputusan,
         pengguna=pengguna,
-        alasan="Keputusan IKU dibuat" if baru else "Keputusan IKU diubah",
+        alasan="Keputusan IKU dibuat"
+        if baru
+        else f"Keputusan IKU diubah: {alasan or 'tanpa perubahan isi'}",
     )
     lama = {r.indikator_id: r for r in keputusan.baris.select_related("indikator")}
     pilih = {ind.pk: ind for ind in daftar}
@@ -135,7 +160,8 @@ def keputusan_iku_set(
         pengguna=pengguna,
         aksi="buat" if baru else "ubah",
         objek=keputusan,
-        ringkasan=f"{keputusan} ({keputusan.nomor}) menetapkan {len(pilih)} IKU.",
+        ringkasan=f"{keputusan} ({keputusan.nomor}) menetapkan {len(pilih)} IKU."
+        + (f" Alasan perubahan: {alasan}" if alasan else ""),
         perubahan={
             "IKU ditambah": ", ".join(ditambah) or "–",
             "IKU dikeluarkan": ", ".join(dikeluarkan) or "–",

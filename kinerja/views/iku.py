@@ -87,6 +87,7 @@ class IkuKeputusanUbahView(IzinMixin, View):
                     tanggal=form.cleaned_data["tanggal"],
                     tentang=form.cleaned_data["tentang"],
                     indikator=list(form.cleaned_data["indikator"]),
+                    alasan=form.cleaned_data.get("alasan_perubahan", ""),
                 )
                 messages.success(request, f"Keputusan IKU {renstra} disimpan.")
                 return redirect("kinerja:iku_detail", renstra_pk=renstra.pk)

@@ -72,7 +72,7 @@ def test_sekretaris_sets_the_decree_and_its_indikator(sekretaris, dunia):
         dunia["b"].pk,
     }
     # changed: one indikator out; the row goes, the decree stays one
-    _set(sekretaris, dunia, indikator=[dunia["a"]], nomor="13/2020")
+    _set(sekretaris, dunia, indikator=[dunia["a"]], nomor="13/2020", alasan="Keputusan pengganti")
     assert KeputusanIku.objects.count() == 1
     assert list(IkuIndikator.objects.values_list("indikator", flat=True)) == [dunia["a"].pk]
     assert selectors_iku.iku_indikator_list(renstra=dunia["renstra"]) == [dunia["a"]]
@@ -134,7 +134,7 @@ def test_decree_dated_in_a_locked_year_is_frozen(sekretaris, dunia):
 
 def test_decree_and_its_changes_are_in_the_audit_trail(sekretaris, dunia):
     keputusan = _set(sekretaris, dunia)
-    _set(sekretaris, dunia, indikator=[dunia["a"]])
+    _set(sekretaris, dunia, indikator=[dunia["a"]], alasan="IKU ditinjau ulang")
     ct = ContentType.objects.get_for_model(KeputusanIku)
     jejak = JejakAudit.objects.filter(content_type=ct, object_id=str(keputusan.pk))
     assert jejak.filter(pengguna=sekretaris).exists()
@@ -306,9 +306,14 @@ def test_api_decree_and_manual(client, staf, komisioner, dunia):
     body["indikator"] = [dunia["a"].pk]
     r = client.post("/api/kinerja/iku/", body, content_type="application/json")
     assert r.status_code == 201 and r.json()["indikator"] == [dunia["a"].pk]
+    url = f"/api/kinerja/iku/{r.json()['id']}/"
     r = client.patch(
-        f"/api/kinerja/iku/{r.json()['id']}/",
-        {"indikator": [dunia["a"].pk, dunia["b"].pk]},
+        url, {"indikator": [dunia["a"].pk, dunia["b"].pk]}, content_type="application/json"
+    )
+    assert r.status_code == 400 and "alasan perubahan" in r.json()["alasan_perubahan"][0]
+    r = client.patch(
+        url,
+        {"indikator": [dunia["a"].pk, dunia["b"].pk], "alasan_perubahan": "IKU ditambah"},
         content_type="application/json",
     )
     assert r.status_code == 200 and r.json()["indikator"] == sorted([dunia["a"].pk, dunia["b"].pk])
@@ -359,3 +364,48 @@ def test_demo_manual_iku_prints_every_manual_inside_its_pages(client, sekretaris
         assert len(pdf.pages) >= 14  # the cover list, then one manual per page at least
     for nomor in range(1, 14):
         assert f"Manual IKSS {nomor}" in teks
+
+
+# --------------------------------------------------------------------------- a change needs a reason
+
+
+def test_changing_an_issued_decree_needs_its_reason_kept_in_history_and_audit(sekretaris, dunia):
+    keputusan = _set(sekretaris, dunia)
+    with pytest.raises(ValidationError) as e:
+        _set(sekretaris, dunia, indikator=[dunia["a"]])
+    assert "alasan perubahan" in e.value.message_dict["alasan_perubahan"][0]
+    assert keputusan.baris.count() == 2  # nothing written
+    _set(sekretaris, dunia)  # saved unchanged: no reason needed
+    _set(sekretaris, dunia, indikator=[dunia["a"]], alasan="IKU ditinjau ulang 2022")
+    assert keputusan.baris.count() == 1
+    assert keputusan.history.first().history_change_reason == (
+        "Keputusan IKU diubah: IKU ditinjau ulang 2022"
+    )
+    ct = ContentType.objects.get_for_model(KeputusanIku)
+    jejak = JejakAudit.objects.filter(content_type=ct, object_id=str(keputusan.pk))
+    assert (
+        "Alasan perubahan: IKU ditinjau ulang 2022"
+        in jejak.order_by("waktu", "pk").last().keterangan
+    )
+
+
+def test_decree_form_asks_the_reason_of_a_change_and_keeps_what_was_typed(client, kasubag, dunia):
+    from django.urls import reverse
+
+    _set(kasubag, dunia)
+    client.force_login(kasubag)
+    url = reverse("kinerja:iku_keputusan_ubah", kwargs={"renstra_pk": dunia["renstra"].pk})
+    isian = {
+        "nomor": "99/PL.01-Kpt/3673/2022",
+        "tanggal": "2022-02-01",
+        "tentang": "Perubahan IKU",
+        "indikator": [dunia["a"].pk],
+    }
+    r = client.post(url, isian)
+    assert r.status_code == 400
+    body = r.content.decode()
+    assert "hanya dapat diubah dengan alasan perubahan" in body and "99/PL.01-Kpt/3673/2022" in body
+    assert KeputusanIku.objects.get().nomor == "12/PL.01-Kpt/3673/2020"
+    r = client.post(url, isian | {"alasan_perubahan": "Keputusan pengganti"})
+    assert r.status_code == 302
+    assert KeputusanIku.objects.get().nomor == "99/PL.01-Kpt/3673/2022"

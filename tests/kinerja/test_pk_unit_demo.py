@@ -54,10 +54,7 @@ def _pohon_seperti_demo():
 
 @pytest.mark.django_db
 def test_demo_signs_four_kasubag_pks_and_the_attachments_carry_the_dipa(client, sekretaris):
-    demo_inti_muat()
-    assert PerjanjianKinerjaUnit.objects.count() == 0  # no tree nodes yet on this branch
-    _pohon_seperti_demo()
-    demo_pk_unit.muat(stdout=io.StringIO())
+    demo_inti_muat()  # the kinerja demo loads the performance tree, then these PKs
     demo_pk_unit.muat(stdout=io.StringIO())  # idempotent
     pks = PerjanjianKinerjaUnit.objects.select_related("unit").order_by("unit__urutan")
     assert [(p.status, p.tanggal, p.tempat) for p in pks] == [
@@ -86,13 +83,16 @@ def test_demo_signs_four_kasubag_pks_and_the_attachments_carry_the_dipa(client, 
         )
         for p in pks
     }
-    # the pagu of the kegiatan lines funding the sasaran each sub-bagian's node supports
+    # the pagu of the lines funding the sasaran strategis each sub-bagian's nodes support (the
+    # demo tree has a node of the owning sub-bagian under every one of the 13)
     assert {k: v["total"] for k, v in per_unit.items()} == {
-        "keuangan": Decimal("2091600000"),  # sasaran 2: 076.01.WA.6721
-        "teknis": Decimal("13740458000"),  # sasaran 8: 076.01.CQ.6703
-        "perencanaan": Decimal("1279853000"),  # sasaran 1: 076.01.CQ.6701
-        "hukum_sdm": Decimal("459550000"),  # sasaran 6: 6709 + 6710
+        "keuangan": Decimal("4739222000"),  # sasaran 2, 4, 5
+        "teknis": Decimal("13850414000"),  # sasaran 8, 9, 10, 11, 13
+        "perencanaan": Decimal("1366550000"),  # sasaran 1, 3, 7
+        "hukum_sdm": Decimal("459550000"),  # sasaran 6 (6709 + 6710); 12 is funded by no line
     }
+    # every line funds exactly one sub-bagian's sasaran: the four add up to the Sekretaris's
+    assert sum(v["total"] for v in per_unit.values()) == lampiran["total"]
     assert [(b["kode"], b["pagu"]) for b in per_unit["hukum_sdm"]["baris"]] == [
         ("076.01.CQ", Decimal("459550000")),
         ("076.01.CQ.6709", Decimal("149725000")),

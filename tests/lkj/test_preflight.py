@@ -294,12 +294,15 @@ def test_demo_findings_2023_and_2022(demo, client):
 
     temuan = lkj_preflight(tahun=2023)
     assert [(t.jenis, t.subjek, t.wajib) for t in temuan] == [
+        ("temuan_evaluasi", "Temuan 2022 no. 2", False),  # the demo LHE 2022, still open
+        ("temuan_evaluasi", "Temuan 2022 no. 3", False),
         ("sasaran_tanpa_anggaran", "Sasaran 12", False),
         ("capaian_serapan", "IKSS 10", True),
     ]
-    assert "Sasaran 12 (Terwujudnya Reformasi Birokrasi di KPU Kota Serang)" in temuan[0].pesan
-    assert "Terlaksananya Masa Kampanye Pemilu" in temuan[1].pesan
-    assert "capaian 100,00% dengan serapan anggaran sasaran 22,75%" in temuan[1].pesan
+    assert "(Sub Bagian Keuangan, Umum dan Logistik) belum selesai" in temuan[0].pesan
+    assert "Sasaran 12 (Terwujudnya Reformasi Birokrasi di KPU Kota Serang)" in temuan[2].pesan
+    assert "Terlaksananya Masa Kampanye Pemilu" in temuan[3].pesan
+    assert "capaian 100,00% dengan serapan anggaran sasaran 22,75%" in temuan[3].pesan
     assert _ringkas(lkj_preflight(tahun=2022)) == [("target", "IKSS 11"), ("anggaran", "DIPA 2022")]
     client.force_login(get_user_model().objects.get(username="sekretaris"))
     for t in temuan:
@@ -315,7 +318,7 @@ def test_demo_findings_2023_and_2022(demo, client):
         tahun=2023,
         penutup="Serapan anggaran 99,56% dengan sisa anggaran Rp 77.381.112.",
     )
-    baru = lkj_preflight(tahun=2023)[2:]
+    baru = lkj_preflight(tahun=2023)[4:]
     assert [(t.jenis, t.subjek, t.wajib) for t in baru] == [("naskah_angka", "penutup", True)]
     assert "“Rp 77.381.112”" in baru[0].pesan and "Rp 88.874.112" in baru[0].pesan
     assert client.get(baru[0].tautan).status_code == 200
