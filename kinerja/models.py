@@ -548,3 +548,4 @@ from .model_rencana_aksi import (  # noqa: E402, F401
     RencanaAksi,
 )
 from .model_rkt import RencanaKinerjaTahunan, RKTBaris  # noqa: E402, F401
+from .model_publikasi import Publikasi  # noqa: E402, F401

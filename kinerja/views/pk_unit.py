@@ -288,12 +288,58 @@ class _DokumenView(IzinMixin, TemplateView):
 
     def render_to_response(self, context, **kwargs):
         if self.request.GET.get("format") == "pdf":
-            html = render_to_string(self.template_name, context | {"basis": None})
-            pdf, _halaman = html_ke_pdf(html)
+            pdf = pk_dokumen_pdf(context)
             response = HttpResponse(pdf, content_type="application/pdf")
             response["Content-Disposition"] = f'inline; filename="{context["nama_berkas"]}.pdf"'
             return response
         return super().render_to_response(context | {"basis": BASIS_HALAMAN}, **kwargs)
+
+
+def pk_unit_dokumen_konteks(p: PerjanjianKinerjaUnit) -> dict:
+    """What the printed PK of a sub-bagian shows (page, PDF and its publication)."""
+    baris = [
+        {"sasaran": b.indikator.sasaran_unit, "indikator": b.indikator, "target": b.target,
+         "target_atas": b.target_atas}
+        for b in sel.pk_unit_baris_list(perjanjian=p)
+    ]  # fmt: skip
+    return {
+        "perjanjian": p,
+        "judul": str(p),
+        "kembali": _url_detail(p),
+        "baris": baris,
+        "lampiran": sel.pk_lampiran_anggaran(
+            tahun=p.tahun, tanggal=p.tanggal, sasaran_ids=sel.pk_unit_sasaran_ids(perjanjian=p)
+        ),
+        "nama_berkas": f"PK-{p.unit.kode}-{p.tahun}-r{p.revisi}",
+    }
+
+
+def pk_sekretaris_dokumen_konteks(p) -> dict:
+    """What the printed PK of the Sekretaris shows (page, PDF and its publication)."""
+    baris = [
+        {"sasaran": b.indikator.sasaran, "indikator": b.indikator, "target": b.target,
+         "target_atas": b.target_atas}
+        for b in selectors.pk_baris_list(perjanjian=p)
+    ]  # fmt: skip
+    kembali = reverse("kinerja:pk_detail", kwargs={"tahun": p.tahun})
+    return {
+        "perjanjian": p,
+        "judul": str(p),
+        "kembali": f"{kembali}?revisi={p.revisi}",
+        "baris": baris,
+        "lampiran": sel.pk_lampiran_anggaran(
+            tahun=p.tahun, tanggal=p.tanggal, sasaran_ids=sel.pk_sasaran_ids(perjanjian=p)
+        ),
+        "nama_berkas": f"PK-sekretaris-{p.tahun}-r{p.revisi}",
+    }
+
+
+def pk_dokumen_pdf(konteks: dict) -> bytes:
+    """The printed PK (either level) as an A4 PDF."""
+    pdf, _halaman = html_ke_pdf(
+        render_to_string(_DokumenView.template_name, konteks | {"basis": None})
+    )
+    return pdf
 
 
 class PKUnitCetakView(_DokumenView):
@@ -304,21 +350,7 @@ class PKUnitCetakView(_DokumenView):
         p = get_object_or_404(
             PerjanjianKinerjaUnit.objects.select_related("unit"), pk=self.kwargs["pk"]
         )
-        baris = [
-            {"sasaran": b.indikator.sasaran_unit, "indikator": b.indikator, "target": b.target,
-             "target_atas": b.target_atas}
-            for b in sel.pk_unit_baris_list(perjanjian=p)
-        ]  # fmt: skip
-        context.update(
-            perjanjian=p,
-            judul=str(p),
-            kembali=_url_detail(p),
-            baris=baris,
-            lampiran=sel.pk_lampiran_anggaran(
-                tahun=p.tahun, tanggal=p.tanggal, sasaran_ids=sel.pk_unit_sasaran_ids(perjanjian=p)
-            ),
-            nama_berkas=f"PK-{p.unit.kode}-{p.tahun}-r{p.revisi}",
-        )
+        context.update(pk_unit_dokumen_konteks(p))
         return context
 
 
@@ -338,19 +370,5 @@ class PKSekretarisCetakView(_DokumenView):
             p = selectors.pk_berlaku(tahun=tahun)
         if p is None:
             raise Http404("Belum ada Perjanjian Kinerja tahun ini.")
-        baris = [
-            {"sasaran": b.indikator.sasaran, "indikator": b.indikator, "target": b.target,
-             "target_atas": b.target_atas}
-            for b in selectors.pk_baris_list(perjanjian=p)
-        ]  # fmt: skip
-        context.update(
-            perjanjian=p,
-            judul=str(p),
-            kembali=f"{reverse('kinerja:pk_detail', kwargs={'tahun': tahun})}?revisi={p.revisi}",
-            baris=baris,
-            lampiran=sel.pk_lampiran_anggaran(
-                tahun=tahun, tanggal=p.tanggal, sasaran_ids=sel.pk_sasaran_ids(perjanjian=p)
-            ),
-            nama_berkas=f"PK-sekretaris-{tahun}-r{p.revisi}",
-        )
+        context.update(pk_sekretaris_dokumen_konteks(p))
         return context
