@@ -541,6 +541,7 @@ from .model_lke import (  # noqa: E402, F401
 )
 from .model_pk_unit import PerjanjianKinerjaUnit, PKUnitBaris  # noqa: E402, F401
 from .model_pohon import IndikatorUnit, SasaranUnit, TargetIndikatorUnit  # noqa: E402, F401
+from .model_publikasi import Publikasi  # noqa: E402, F401
 from .model_rencana_aksi import (  # noqa: E402, F401
     AksiRencana,
     MonitoringBaris,
@@ -548,4 +549,3 @@ from .model_rencana_aksi import (  # noqa: E402, F401
     RencanaAksi,
 )
 from .model_rkt import RencanaKinerjaTahunan, RKTBaris  # noqa: E402, F401
-from .model_publikasi import Publikasi  # noqa: E402, F401

@@ -22,6 +22,7 @@ MENU = [
         "kinerja:lhe_list",
         perm="kinerja.view_laporanhasilevaluasi",
     ),
+    Menu("Publikasi", "kinerja:publikasi_list", perm="kinerja.view_publikasi"),
     Menu(
         "Pengaturan Capaian",
         "kinerja:pengaturan",

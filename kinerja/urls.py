@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import urls_iku, urls_lhe, urls_lke, urls_pk_unit, urls_rkt, views
+from . import urls_iku, urls_lhe, urls_lke, urls_pk_unit, urls_publikasi, urls_rkt, views
 from .lkj import urls as lkj_urls
 from .urls_pohon import urlpatterns as pohon_urls
 from .views.rencana_aksi_urls import urlpatterns as rencana_aksi_urls
@@ -55,3 +55,4 @@ urlpatterns += pohon_urls  # the performance tree (pohon kinerja)
 urlpatterns += urls_pk_unit.urlpatterns  # PK at every level (the sub-bagian PKs)
 urlpatterns += urls_lke.urlpatterns  # LKE (evaluasi SAKIP)
 urlpatterns += urls_lhe.urlpatterns  # LHE, findings and follow-up
+urlpatterns += urls_publikasi.urlpatterns  # publication on the public page

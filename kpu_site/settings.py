@@ -167,6 +167,9 @@ STORAGES = {
 }
 # Upload limit for evidence and applicant documents (bytes).
 BATAS_UKURAN_BERKAS = env.int("BATAS_UKURAN_BERKAS", default=10 * 1024 * 1024)
+# Public pages (no login): requests per visitor address per window (kpu_site.batas_laju).
+PUBLIK_BATAS_LAJU = env.int("PUBLIK_BATAS_LAJU", default=120)
+PUBLIK_BATAS_LAJU_DETIK = env.int("PUBLIK_BATAS_LAJU_DETIK", default=60)
 # Imports (CSV/XLSX), the same for every page, API and command: the largest file in bytes (a
 # full 1,048,576-row applicant XLSX is about 80 MB) and the most rows, the header included
 # (Excel's maximum).

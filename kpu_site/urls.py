@@ -3,6 +3,9 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
+from badan_adhoc.urls_publik import urlpatterns as urls_publik_adhoc
+from kinerja.urls_publik import urlpatterns as urls_publik_kinerja
+
 from . import views
 from .api import router
 from .registri import modul_app
@@ -36,7 +39,8 @@ urlpatterns = [
     path("kinerja/", include("kinerja.urls")),
     path("anggaran/", include("anggaran.urls")),
     path("adhoc/", include("badan_adhoc.urls")),
-    path("publik/", include("badan_adhoc.urls_publik")),  # no login: published announcements
+    # no login: the satker's published documents and the published announcements
+    path("publik/", include((urls_publik_kinerja + urls_publik_adhoc, "publik"))),
     path("api/", include(router.urls)),
     path("api/schema/", SpectacularAPIView.as_view(), name="api_schema"),
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api_schema"), name="api_docs"),
