@@ -359,6 +359,28 @@ def lkj_tepat_waktu(tahun: int) -> Hasil:
     return ("T", f"{final} difinalkan {_tgl(tgl)}, melewati {dasar}.", _lkj_link(tahun))
 
 
+def lkj_dipublikasikan(tahun: int) -> Hasil:
+    """A (the final LKj published, with the date and whether by 31 March of the next year: the
+    app has no setting for this deadline), C (final but not published), E (no final LKj)."""
+    from .selectors_publikasi import lkj_publikasi
+
+    final = _lkj_final(tahun)
+    pub = lkj_publikasi(tahun)
+    if pub is not None:
+        tgl = timezone.localdate(pub.diterbitkan_pada)
+        batas = lkj_batas_waktu(tahun)
+        waktu = "tepat waktu" if tgl <= batas else "terlambat"
+        return (
+            "A",
+            f"LKj {tahun} dipublikasikan {_tgl(tgl)}, {waktu} (batas {_tgl(batas)}: 31 Maret "
+            "tahun berikutnya; aplikasi belum memiliki pengaturan batas waktu publikasi).",
+            [*_lkj_link(tahun), ("Halaman publik", reverse("publik:beranda"))],
+        )
+    if final is not None:
+        return ("C", f"{final} sudah final tetapi belum dipublikasikan.", _lkj_link(tahun))
+    return ("E", f"LKj {tahun} belum final dan belum dipublikasikan.", [])
+
+
 # --------------------------------------------------------------------------- added later
 
 
@@ -385,7 +407,7 @@ ATURAN: dict[str, Callable[[int], Hasil]] = {
     "pohon_tanpa_temuan": _belum_ada_data,
     "rkt_ditetapkan": _belum_ada_data,
     "lkj_direviu": _belum_ada_data,
-    "lkj_dipublikasikan": _belum_ada_data,
+    "lkj_dipublikasikan": lkj_dipublikasikan,
     "temuan_ditindaklanjuti": _belum_ada_data,
 }
 

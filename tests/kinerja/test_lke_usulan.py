@@ -210,7 +210,6 @@ def test_rules_added_later_return_none():
         "pohon_tanpa_temuan",
         "rkt_ditetapkan",
         "lkj_direviu",
-        "lkj_dipublikasikan",
         "temuan_ditindaklanjuti",
     ):
         assert u.ATURAN[kunci](2023) is None

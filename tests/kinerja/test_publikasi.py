@@ -1,0 +1,148 @@
+"""Publication (issue 18, item 6): drafts refused, withdraw, the public page and its downloads
+(byte-identical LKj, 404 for unpublished/withdrawn), cache invalidation, rate limit, no link
+behind login, and the LKE rule ``lkj_dipublikasikan``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+from django.urls import resolve
+
+from kinerja import lke_usulan as u
+from kinerja.lkj.models import LaporanKinerja
+from kinerja.model_iku import KeputusanIku
+from kinerja.model_publikasi import Publikasi
+from kinerja.models import PerjanjianKinerja
+from kinerja.services import publikasi as svc
+from kpu_site.models import JejakAudit
+
+from .factories import PerjanjianKinerjaFactory, RenstraFactory
+
+pytestmark = pytest.mark.django_db
+WIB = ZoneInfo("Asia/Jakarta")
+PDF = b"%PDF-1.4\n% LKj final uji\n%%EOF\n"
+
+
+def _lkj(status=LaporanKinerja.Status.FINAL, versi=1):
+    lkj = LaporanKinerja(tahun=2023, versi=versi, status=status)
+    if status == LaporanKinerja.Status.FINAL:
+        lkj.difinalkan_pada = dt.datetime(2024, 2, 1, 9, tzinfo=WIB)
+    lkj.berkas.save("lkj.pdf", ContentFile(PDF), save=False)
+    lkj.save()
+    return lkj
+
+
+def test_publikasi_draft_refused_for_each_kind(sekretaris):
+    from kinerja.model_rkt import RencanaKinerjaTahunan
+
+    renstra = RenstraFactory()
+    cases = [
+        (_lkj(LaporanKinerja.Status.SELESAI), "LKj 2023 versi 1 belum final (selesai)"),
+        (PerjanjianKinerjaFactory(), "belum ditandatangani (draft)"),
+        (RencanaKinerjaTahunan.objects.create(tahun=2023), "belum ditetapkan (draft)"),
+        (
+            KeputusanIku.objects.create(renstra=renstra, nomor="", tanggal=dt.date(2022, 1, 3)),
+            "belum bernomor dan bertanggal",
+        ),
+    ]
+    for sumber, pesan in cases:
+        with pytest.raises(ValidationError) as e:
+            svc.publikasi_terbitkan(sumber=sumber, pengguna=sekretaris)
+        assert pesan in e.value.messages[0]
+    assert Publikasi.objects.count() == 0
+
+
+def test_publikasi_only_sekretaris_publishes(staf):
+    with pytest.raises(PermissionDenied):
+        svc.publikasi_terbitkan(sumber=_lkj(), pengguna=staf)
+
+
+def test_publikasi_lkj_download_is_byte_identical_to_auditor_download(client, sekretaris, auditor):
+    lkj = _lkj()
+    pub = svc.publikasi_terbitkan(sumber=lkj, pengguna=sekretaris)
+    assert JejakAudit.objects.filter(objek=str(pub)).exists()
+    client.force_login(auditor)
+    auditor_isi = b"".join(client.get(f"/kinerja/lkj/versi/{lkj.pk}/unduh/").streaming_content)
+    client.logout()
+    r = client.get(f"/publik/dokumen/{pub.pk}/laporan-kinerja-tahun-2023.pdf")
+    assert r.status_code == 200
+    assert r["Content-Type"] == "application/pdf"
+    assert r["X-Content-Type-Options"] == "nosniff"
+    assert "laporan-kinerja-tahun-2023.pdf" in r["Content-Disposition"]
+    isi = b"".join(r.streaming_content)
+    assert hashlib.sha256(isi).hexdigest() == pub.sha256 == hashlib.sha256(auditor_isi).hexdigest()
+
+
+def test_publikasi_withdraw_then_404_and_off_the_page(client, sekretaris):
+    pub = svc.publikasi_terbitkan(sumber=_lkj(), pengguna=sekretaris)
+    r = client.get("/publik/")
+    assert r.status_code == 200 and "Laporan Kinerja Tahun 2023" in r.content.decode()
+    with pytest.raises(ValidationError):
+        svc.publikasi_tarik(publikasi=pub, alasan="  ", pengguna=sekretaris)
+    svc.publikasi_tarik(publikasi=pub, alasan="Salah unggah", pengguna=sekretaris)
+    pub.refresh_from_db()
+    assert pub.ditarik and pub.ditarik_alasan == "Salah unggah"
+    assert client.get(f"/publik/dokumen/{pub.pk}/x.pdf").status_code == 404
+    assert client.get("/publik/dokumen/999999/x.pdf").status_code == 404
+    assert "Laporan Kinerja Tahun 2023" not in client.get("/publik/").content.decode()
+
+
+def test_publikasi_public_page_has_no_link_behind_login(client, sekretaris):
+    svc.publikasi_terbitkan(sumber=_lkj(), pengguna=sekretaris)
+    html = client.get("/publik/").content.decode()
+    hrefs = [h for h in re.findall(r'href="([^"]+)"', html) if not h.startswith("/static/")]
+    assert hrefs
+    for h in hrefs:
+        nama = resolve(h.split("?")[0]).view_name
+        assert nama.startswith("publik:"), h
+        assert client.get(h).status_code == 200, h
+    assert "/masuk/" not in html and "<script" not in html and "style=" not in html
+
+
+def test_publikasi_cache_shows_new_document(client, sekretaris):
+    assert "Laporan Kinerja" not in client.get("/publik/").content.decode()
+    svc.publikasi_terbitkan(sumber=_lkj(), pengguna=sekretaris)
+    assert "Laporan Kinerja Tahun 2023" in client.get("/publik/").content.decode()
+
+
+def test_publikasi_public_page_rate_limited(client, settings):
+    settings.PUBLIK_BATAS_LAJU = 3
+    for _ in range(3):
+        assert client.get("/publik/").status_code == 200
+    r = client.get("/publik/")
+    assert r.status_code == 429
+    assert "Terlalu banyak permintaan" in r.content.decode()
+
+
+def test_lkj_dipublikasikan_rule(sekretaris):
+    assert u.lkj_dipublikasikan(2023)[0] == "E"
+    lkj = _lkj()
+    jawaban, alasan, _ = u.lkj_dipublikasikan(2023)
+    assert (jawaban, alasan) == ("C", "LKj 2023 versi 1 sudah final tetapi belum dipublikasikan.")
+    svc.publikasi_terbitkan(sumber=lkj, pengguna=sekretaris)
+    jawaban, alasan, bukti = u.lkj_dipublikasikan(2023)
+    assert jawaban == "A"
+    assert alasan.startswith(
+        "LKj 2023 dipublikasikan 2 November 2026, terlambat (batas 31 Maret 2024"
+    )
+    assert ("Halaman publik", "/publik/") in bukti
+
+
+def test_publikasi_staff_page_and_publish_button(client, sekretaris):
+    lkj = _lkj()
+    PerjanjianKinerjaFactory(status=PerjanjianKinerja.Status.DRAFT)
+    client.force_login(sekretaris)
+    r = client.get("/kinerja/publikasi/?tahun=2023")
+    assert r.status_code == 200
+    r = client.post("/kinerja/publikasi/terbitkan/", {"model": "laporankinerja", "id": lkj.pk})
+    assert r.status_code == 302
+    assert Publikasi.objects.filter(jenis="lkj", ditarik=False).count() == 1
+    pub = Publikasi.objects.get()
+    r = client.post(f"/kinerja/publikasi/{pub.pk}/tarik/", {"alasan": ""})
+    assert r.status_code == 400
