@@ -32,7 +32,12 @@ KOLOM = [p.value for p in Peran]  # Admin, Sekretaris, Kasubag, Staf, Komisioner
 
 # Pages every visitor may open: the login form, and logout (POST-only, so a GET is a 405);
 # the public announcement pages, which answer an anonymous visitor with exactly 200.
-PUBLIK_200 = {"publik:pengumuman_list", "publik:pengumuman_unduh"}
+PUBLIK_200 = {
+    "publik:pengumuman_list",
+    "publik:pengumuman_unduh",
+    "publik:beranda",
+    "publik:dokumen_unduh",
+}
 PUBLIK = {"login", "logout", *PUBLIK_200}
 
 # Django's own admin pages beyond the index are not ours to enumerate.
