@@ -60,6 +60,7 @@ def pytest_configure(config):
 # others have nothing left to do.
 LAMA_DULU = (
     "tests/test_access_matrix.py::",
+    "tests/test_access_matrix_tulis.py::test_write_matrix",
     "tests/test_foundation.py::test_muat_demo_is_idempotent",
     "tests/lkj/test_lkj.py::test_demo_lkj_",
     "tests/lkj/test_lkj.py::test_finalising_the_demo_lkj",
