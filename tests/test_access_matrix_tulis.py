@@ -2436,6 +2436,18 @@ def _lke_tahun(d):
     return {"tahun": 2023}
 
 
+def _lke_kriteria(d):
+    from kinerja.model_lke import KriteriaLke
+
+    return {"pk": KriteriaLke.objects.get(sub__kode="1.a").pk}
+
+
+def _lke_komponen(d):
+    from kinerja.model_lke import KomponenLke
+
+    return {"pk": KomponenLke.objects.get(kode="1").pk}
+
+
 BARIS += [
     Baris("POST", "kinerja:lke_buat", HANYA_PIMPINAN, LKE_MODELS, body=lambda d: {"tahun": 2024}),
     Baris(
@@ -2462,6 +2474,24 @@ BARIS += [
         LKE_MODELS,
         kwargs=_lke_tahun,
         body=lambda d: {"bobot_1": "100", "bobot_1.a": "70", "bobot_1.b": "30"},
+        awal=_lke_awal,
+    ),
+    Baris(
+        "POST",
+        "kinerja:lke_kriteria_ubah",
+        HANYA_PIMPINAN,
+        LKE_MODELS,
+        kwargs=_lke_kriteria,
+        body=lambda d: {"uraian": "Renstra mencakup tahun", "aturan": "renstra_mencakup"},
+        awal=_lke_awal,
+    ),
+    Baris(
+        "POST",
+        "kinerja:lke_komponen_ubah",
+        HANYA_PIMPINAN,
+        LKE_MODELS,
+        kwargs=_lke_komponen,
+        body=lambda d: {"nama": "Perencanaan Kinerja"},
         awal=_lke_awal,
     ),
     Baris(

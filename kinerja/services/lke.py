@@ -161,7 +161,7 @@ def lke_struktur_8821() -> list[dict]:
                         (
                             "Anggaran yang ditetapkan telah mengacu pada Kinerja yang ingin "
                             "dicapai",
-                            "",
+                            "anggaran_tertaut_sasaran",
                         ),
                         (
                             "Aktivitas yang dilaksanakan telah mendukung Kinerja yang ingin dicapai",
@@ -296,7 +296,10 @@ def lke_struktur_8821() -> list[dict]:
                         (_UKUR + "mempengaruhi penyesuaian Kebijakan dalam mencapai kinerja", ""),
                         (_UKUR + "mempengaruhi penyesuaian Aktivitas dalam mencapai kinerja", ""),
                         (_UKUR + "mempengaruhi penyesuaian Anggaran dalam mencapai kinerja", ""),
-                        ("Terdapat efisiensi atas penggunaan anggaran dalam mencapai kinerja", ""),
+                        (
+                            "Terdapat efisiensi atas penggunaan anggaran dalam mencapai kinerja",
+                            "efisiensi_anggaran",
+                        ),
                         (
                             "Setiap unit/satuan kerja memahami dan peduli atas hasil pengukuran "
                             "kinerja",
@@ -854,6 +857,46 @@ def kriteria_ubah(*, pengguna, kriteria: KriteriaLke, uraian: str, aturan: str) 
         perubahan={k: [v, getattr(kriteria, k)] for k, v in lama.items()},
     )
     return kriteria
+
+
+@transaction.atomic
+def lke_aturan_segarkan(*, pengguna, lke: LembarKerjaEvaluasi) -> list[str]:
+    """Give an existing draft worksheet the proposal rules of ``lke_struktur_8821`` it lacks:
+    each criterion without a rule whose kode ("1.c.1") carries one in the 88/2021 structure
+    takes that key (a criterion with a rule, or one a person set, is left alone). For worksheets
+    created before a rule existed (no data migration). Sekretaris/Admin only; returns the kode
+    of the criteria changed; in the history and the audit trail."""
+    pastikan_pimpinan(pengguna)
+    lke = _kunci_lke(lke)
+    _pastikan_draft(lke)
+    baku = {
+        f"{s['kode']}.{nomor}": c["aturan"]
+        for k in lke_struktur_8821()
+        for s in k["sub"]
+        for nomor, c in enumerate(s["kriteria"], start=1)
+        if c["aturan"]
+    }
+    diubah = {}
+    for kriteria in (
+        KriteriaLke.objects.filter(sub__komponen__lke=lke, aturan="")
+        .select_related("sub")
+        .order_by("sub__kode", "nomor")
+    ):
+        kode = str(kriteria)
+        if kode not in baku:
+            continue
+        kriteria.aturan = baku[kode]
+        _tulis(kriteria, pengguna=pengguna, alasan="Aturan usulan ditambahkan")
+        diubah[kode] = ["", kriteria.aturan]
+    if diubah:
+        jejak_catat(
+            pengguna=pengguna,
+            aksi="ubah",
+            objek=lke,
+            ringkasan=f"{lke}: aturan usulan ditambahkan pada {len(diubah)} kriteria.",
+            perubahan={f"aturan {kode}": v for kode, v in diubah.items()},
+        )
+    return list(diubah)
 
 
 # --------------------------------------------------------------------------- answers
