@@ -7,7 +7,6 @@ from kpu_site.peran import Peran, peran_of
 
 from .models import LaporanKinerja, NaskahLkj
 
-
 #: What the Auditor sees: composed versions. Final ones, and finished drafts, which the
 #: Auditor reviews (reviu APIP, issue 18 item 5); not a queued, running or failed render.
 STATUS_AUDITOR = (LaporanKinerja.Status.SELESAI, LaporanKinerja.Status.FINAL)
