@@ -25,6 +25,7 @@ from .naskah import DAFTAR_ISIAN, NASKAH_BAWAAN
 from .pratinjau import naskah_bertaut
 from .preflight import lkj_preflight, temuan_menghalangi
 from .services import PERAN_PENYUSUN
+from .views_reviu import reviu_konteks
 
 LIHAT = "kinerja.view_laporankinerja"
 
@@ -173,6 +174,8 @@ class LaporanDetailView(IzinMixin, DetailView):
         context["dapat_difinalkan"] = services.laporan_dapat_difinalkan(
             laporan=self.object, pengguna=self.request.user
         )
+        if not self.request.htmx:  # the progress poll shows the progress panel only
+            context.update(reviu_konteks(self.request, laporan=self.object))
         return context
 
 
