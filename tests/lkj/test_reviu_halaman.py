@@ -308,3 +308,24 @@ def test_setting_form_refused_for_others(db, masuk, staf, auditor, komisioner):
         response = masuk(user).post(reverse("kinerja:lkj_reviu_pengaturan"), {})
         assert response.status_code == 403
     assert not PengaturanReviu.objects.exists()
+
+
+def test_review_section_queries_do_not_grow_with_the_comments(
+    draf, komentar, masuk, auditor, sekretaris
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = masuk(sekretaris)
+    _halaman(client, draf)  # warm the per-process caches (content types)
+    with CaptureQueriesContext(connection) as satu:
+        _halaman(client, draf)
+    for i, bab in enumerate(["bab-1", "bab-2", "bab-4", "lampiran"] * 3):
+        k = services_reviu.komentar_create(
+            laporan=draf, bab=bab, teks=f"Komentar {i}", pengguna=auditor
+        )
+        services_reviu.komentar_answer(komentar=k, jawaban=f"Jawaban {i}", pengguna=sekretaris)
+    with CaptureQueriesContext(connection) as banyak:
+        halaman = _halaman(client, draf)
+    assert "Jawaban 11" in halaman
+    assert len(banyak) == len(satu)
