@@ -2840,6 +2840,61 @@ BARIS += [
     ),
 ]
 
+# The same review through the pages (kinerja/lkj/views_reviu.py): each form posts to its own
+# view, which redirects to the version page; a refused role gets 403 (the service's
+# PermissionDenied) and nothing is written. The setting "reviu wajib": Sekretaris and Admin.
+BARIS += [
+    Baris(
+        "POST",
+        "kinerja:lkj_reviu_komentar",
+        "302 403 403 403 403 403 403 302",
+        REVIU_MODELS,
+        kwargs=lambda d: {"pk": d.lkj["laporan"].pk},
+        body=lambda d: {"bab": "bab-3", "teks": "Cek"},
+        perlu="kinerja lkj",
+    ),
+    Baris(
+        "POST",
+        "kinerja:lkj_reviu_jawab",
+        BAGIAN,
+        REVIU_MODELS,
+        kwargs=_reviu_komentar_pk,
+        body=lambda d: {"jawaban": "Sudah diperbaiki"},
+        awal=_reviu_komentar_awal,
+        perlu="kinerja lkj",
+    ),
+    Baris(
+        "POST",
+        "kinerja:lkj_reviu_tutup",
+        "302 403 403 403 403 403 403 302",
+        REVIU_MODELS,
+        kwargs=_reviu_komentar_pk,
+        awal=_reviu_komentar_awal,
+        perlu="kinerja lkj",
+    ),
+    Baris(
+        "POST",
+        "kinerja:lkj_reviu_pernyataan",
+        "302 403 403 403 403 403 403 302",
+        REVIU_MODELS,
+        kwargs=lambda d: {"pk": d.lkj["laporan"].pk},
+        body=lambda d: _reviu_pernyataan_body(d) | {"laporan": ""},
+        awal=lambda d: (
+            __import__("kinerja.lkj.model_reviu", fromlist=["x"])
+            .PernyataanReviu.objects.filter(tahun=2021)
+            .delete()
+        ),
+        perlu="kinerja lkj",
+    ),
+    Baris(
+        "POST",
+        "kinerja:lkj_reviu_pengaturan",
+        HANYA_PIMPINAN,
+        m("kinerja.PengaturanReviu"),
+        body=lambda d: {},  # the box unticked: the review becomes optional
+    ),
+]
+
 
 # --------------------------------------------------------------------------- the checks
 

@@ -59,6 +59,35 @@ def pastikan_penjawab(pengguna) -> None:
         )
 
 
+def reviu_aksi_boleh(*, laporan: LaporanKinerja, pengguna) -> frozenset[str]:
+    """What ``pengguna`` may do in the review of version ``laporan`` now, as the services
+    below decide it (the version page shows these forms): ``komentar`` and ``tutup`` (Auditor,
+    Admin), ``jawab`` (the preparers), ``pernyataan`` (Auditor, Admin, while the year has no
+    statement). Nothing on a final version or in a year that has one; ``jawab``/``tutup``
+    apply to the comments not yet closed."""
+    pereviu = boleh_reviu(pengguna)
+    penjawab = boleh_jawab(pengguna)
+    if not (pereviu or penjawab) or laporan.status == LaporanKinerja.Status.FINAL:
+        return frozenset()
+    if LaporanKinerja.objects.filter(
+        tahun=laporan.tahun, status=LaporanKinerja.Status.FINAL
+    ).exists():
+        return frozenset()
+    aksi = set()
+    if pereviu:
+        aksi |= {"komentar", "tutup"}
+        if pernyataan_get(tahun=laporan.tahun) is None:
+            aksi.add("pernyataan")
+    if penjawab:
+        aksi.add("jawab")
+    return frozenset(aksi)
+
+
+def pengaturan_reviu_boleh(pengguna) -> bool:
+    """May ``pengguna`` change the setting "reviu wajib"? The Sekretaris and the Admin."""
+    return is_pimpinan(pengguna)
+
+
 def _pastikan_belum_final(laporan: LaporanKinerja, *, field: str = "laporan") -> None:
     """Review happens on a version that is not final, in a year without a final version."""
     if laporan.status == LaporanKinerja.Status.FINAL:
@@ -277,7 +306,7 @@ def pernyataan_record(
 @transaction.atomic
 def pengaturan_reviu_set(*, reviu_wajib: bool, pengguna) -> PengaturanReviu:
     """Sekretaris/Admin: make the review required (default) or optional."""
-    if not is_pimpinan(pengguna):
+    if not pengaturan_reviu_boleh(pengguna):
         raise PermissionDenied("Hanya Sekretaris yang dapat mengubah pengaturan reviu LKj.")
     pengaturan, _ = PengaturanReviu.objects.select_for_update().get_or_create(pk=1)
     if pengaturan.reviu_wajib != bool(reviu_wajib):
