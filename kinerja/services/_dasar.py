@@ -127,6 +127,16 @@ def pk_pastikan_lengkap(perjanjian) -> None:
         raise ValidationError("PK belum memiliki baris sasaran/indikator.")
 
 
+def pk_pastikan_tahun_terbuka(tahun: int) -> None:
+    """Refuse changing any PK (the Sekretaris's or a sub-bagian's) of a locked year."""
+    from ..selectors import kinerja_tahun_lock
+
+    if kinerja_tahun_lock(tahun):
+        raise ValidationError(
+            {"tahun": f"Tahun {tahun} sudah dikunci; Perjanjian Kinerja tidak dapat diubah."}
+        )
+
+
 def pk_pastikan_draft(perjanjian) -> None:
     """Refuse changing a PK that is no longer a draft (signed = frozen)."""
     if perjanjian.status != perjanjian.Status.DRAFT:

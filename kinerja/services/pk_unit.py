@@ -23,6 +23,7 @@ from ._dasar import (
     boleh_kelola_perencanaan,
     pk_pastikan_draft,
     pk_pastikan_lengkap,
+    pk_pastikan_tahun_terbuka,
     target_pasangan_periksa,
 )
 
@@ -56,13 +57,6 @@ def _pastikan_penulis(pengguna, unit) -> None:
         raise PermissionDenied(
             f"Perjanjian Kinerja {unit} hanya dapat diubah oleh Kepala Sub Bagian tersebut, "
             "Sub Bagian Perencanaan, Data dan Informasi, atau Sekretaris."
-        )
-
-
-def _pastikan_tahun_terbuka(tahun: int) -> None:
-    if kinerja_tahun_lock(tahun):
-        raise ValidationError(
-            {"tahun": f"Tahun {tahun} sudah dikunci; Perjanjian Kinerja tidak dapat diubah."}
         )
 
 
@@ -113,7 +107,7 @@ def pk_unit_create(
 
     _pastikan_penulis(pengguna, unit)
     tahun_pastikan(tahun)
-    _pastikan_tahun_terbuka(tahun)
+    pk_pastikan_tahun_terbuka(tahun)
     if unit.jenis != UnitOrganisasi.Jenis.SUB_BAGIAN:
         raise ValidationError({"unit": f"{unit} bukan sub bagian."})
     if PerjanjianKinerjaUnit.objects.filter(unit=unit, tahun=tahun).exists():
@@ -180,7 +174,7 @@ def pk_unit_update(*, perjanjian: PerjanjianKinerjaUnit, pengguna, **data) -> Pe
     """Change the header of a draft (signatories, place, date, reason)."""
     perjanjian = _kunci_baris(perjanjian)
     _pastikan_penulis(pengguna, perjanjian.unit)
-    _pastikan_tahun_terbuka(perjanjian.tahun)
+    pk_pastikan_tahun_terbuka(perjanjian.tahun)
     pk_pastikan_draft(perjanjian)
     for kunci, nilai in data.items():
         if kunci not in PK_UNIT_KOLOM_UBAH:
@@ -217,7 +211,7 @@ def pk_unit_baris_update(*, baris: PKUnitBaris, pengguna, target, target_atas=No
     )
     perjanjian = _kunci_baris(baris.perjanjian)
     _pastikan_penulis(pengguna, perjanjian.unit)
-    _pastikan_tahun_terbuka(perjanjian.tahun)
+    pk_pastikan_tahun_terbuka(perjanjian.tahun)
     pk_pastikan_draft(perjanjian)
     lama = baris.target
     baris.target, baris.target_atas = target_pasangan_periksa(
@@ -240,7 +234,7 @@ def pk_unit_sign(*, perjanjian: PerjanjianKinerjaUnit, pengguna) -> PerjanjianKi
     if not boleh_tandatangani_pk_unit(pengguna):
         raise PermissionDenied("Hanya Sekretaris yang dapat mencatat penandatanganan PK.")
     perjanjian = _kunci_baris(perjanjian)
-    _pastikan_tahun_terbuka(perjanjian.tahun)
+    pk_pastikan_tahun_terbuka(perjanjian.tahun)
     pk_pastikan_draft(perjanjian)
     pk_pastikan_lengkap(perjanjian)
     for pk_lama in PerjanjianKinerjaUnit.objects.select_for_update().filter(
@@ -270,7 +264,7 @@ def pk_unit_perubahan_create(
     """Start a revision: a new draft copied from the signed PK, with a reason."""
     perjanjian = _kunci_baris(perjanjian)
     _pastikan_penulis(pengguna, perjanjian.unit)
-    _pastikan_tahun_terbuka(perjanjian.tahun)
+    pk_pastikan_tahun_terbuka(perjanjian.tahun)
     alasan = (alasan or "").strip()
     if not alasan:
         raise ValidationError({"alasan_perubahan": "Alasan perubahan PK wajib diisi."})

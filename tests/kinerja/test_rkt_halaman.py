@@ -119,3 +119,12 @@ def test_demo_rkt_agrees_with_pk_and_pdf_inside_pages(client, sekretaris):
     r = client.get("/kinerja/rkt/2023/rkt.pdf")
     assert r.status_code == 200 and r["Content-Type"] == "application/pdf"
     assert teks_di_luar(r.content, kiri_mm=28, kanan_mm=22) == []
+
+
+def test_pk_page_says_its_targets_come_from_the_rkt(client, sekretaris):
+    from tests.conftest import demo_inti_muat
+
+    demo_inti_muat()
+    client.force_login(sekretaris)
+    html = client.get("/kinerja/pk/2023/").content.decode()
+    assert "Target PK disalin dari RKT 2023" in html and "yang ditetapkan (sama)." in html

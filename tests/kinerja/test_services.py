@@ -249,3 +249,33 @@ def test_bukti_file_name_longer_than_its_column_is_refused_not_cut(
         ]
     }
     assert BuktiDukung.objects.count() == 0
+
+
+def test_pk_of_a_locked_year_is_frozen_draft_signed_or_revision(indikator, sekretaris):
+    from kinerja.models import KunciTahun
+    from kinerja.services.perencanaan import pk_aksi_boleh
+
+    TargetTahunanFactory(indikator=indikator, tahun=2024, target=D("95"))
+    TargetTahunanFactory(indikator=indikator, tahun=2023, target=D("90"))
+    draft = services.pk_create(tahun=2024, pengguna=sekretaris, tempat="Serang")
+    services.pk_update(
+        perjanjian=draft, pengguna=sekretaris, pihak_pertama_nama="A", pihak_kedua_nama="B"
+    )
+    KunciTahun.objects.create(tahun=2024)
+    KunciTahun.objects.create(tahun=2023)
+    pesan = "Tahun 2024 sudah dikunci; Perjanjian Kinerja tidak dapat diubah."
+    for coba in (
+        lambda: services.pk_update(perjanjian=draft, pengguna=sekretaris, tempat="Cilegon"),
+        lambda: services.pk_baris_update(baris=draft.baris.get(), pengguna=sekretaris, target="96"),
+        lambda: services.pk_sign(perjanjian=draft, pengguna=sekretaris),
+    ):
+        with pytest.raises(ValidationError) as e:
+            coba()
+        assert e.value.message_dict == {"tahun": [pesan]}
+    with pytest.raises(ValidationError) as e:
+        services.pk_create(tahun=2023, pengguna=sekretaris)
+    assert e.value.message_dict["tahun"] == [pesan.replace("2024", "2023")]
+    assert pk_aksi_boleh(perjanjian=draft, pengguna=sekretaris, ada_draft=True) == frozenset()
+    draft.refresh_from_db()
+    assert (draft.status, draft.tempat, draft.baris.get().target) == ("draft", "Serang", D("95"))
+    assert not PerjanjianKinerja.objects.filter(tahun=2023).exists()
