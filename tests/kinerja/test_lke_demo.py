@@ -7,16 +7,16 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from django.core.management import call_command
 
 from kinerja import selectors_lke as sel
 from kinerja.model_lke import JawabanLke, LembarKerjaEvaluasi
+from tests.conftest import demo_inti_muat
 
 pytestmark = pytest.mark.django_db
 
 
 def test_demo_lke_2023_is_bb_with_proposals_and_evaluator(client, komisioner):
-    call_command("muat_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    demo_inti_muat(evaluasi=True)
     lke = LembarKerjaEvaluasi.objects.get(tahun=2023)
     r = sel.lke_ringkasan(lke=lke)
     assert Decimal(70) < r["total"] <= Decimal(80)
