@@ -244,3 +244,16 @@ def test_tombol_hanya_untuk_penulis(
         assert ubah not in r.content.decode()
     client.force_login(komisioner)
     assert tambah not in client.get(url).content.decode()
+
+
+def test_tombol_target_mengikuti_kunci_tahun(client, kasubag_keuangan, pohon_kecil):
+    """The target button follows the rule of the service: none on a locked year."""
+    url = reverse("kinerja:pohon_tahun", args=[2023])
+    target = reverse("kinerja:pohon_target_ubah", args=[pohon_kecil["simpul"].pk, 2023])
+    client.force_login(kasubag_keuangan)
+    assert target in client.get(url).content.decode()
+    KunciTahun.objects.create(tahun=2023)
+    html = client.get(url).content.decode()
+    assert target not in html
+    assert "Tahun 2023 sudah dikunci" in html
+    assert not svc.target_terbuka(2023) and svc.target_terbuka(2024)
