@@ -257,3 +257,42 @@ def test_tombol_target_mengikuti_kunci_tahun(client, kasubag_keuangan, pohon_kec
     assert target not in html
     assert "Tahun 2023 sudah dikunci" in html
     assert not svc.target_terbuka(2023) and svc.target_terbuka(2024)
+
+
+def test_halaman_pohon_jumlah_query_tetap(client, kasubag_keuangan, pohon_kecil, unit_demo):
+    """The page's query count does not grow with the nodes, indikator and targets."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    url = reverse("kinerja:pohon_tahun", args=[2023])
+    client.force_login(kasubag_keuangan)
+    client.get(url)  # warm caches (session, permissions)
+
+    def hitung():
+        with CaptureQueriesContext(connection) as q:
+            assert client.get(url).status_code == 200
+        return len(q)
+
+    satu = hitung()
+    induk = pohon_kecil["simpul"]
+    for n in range(4):
+        induk = svc.sasaran_unit_simpan(
+            pengguna=kasubag_keuangan,
+            renstra=pohon_kecil["renstra"],
+            tingkat="kegiatan_staf",
+            unit=unit_demo["keuangan"],
+            kode=f"KS {n}",
+            uraian=f"Kegiatan {n}",
+            mendukung_unit=induk,
+            tahun_mulai=2022,
+            tahun_selesai=2024,
+        )
+        ind = svc.indikator_unit_simpan(
+            pengguna=kasubag_keuangan,
+            sasaran_unit=induk,
+            kode="IK 1",
+            uraian="Jumlah",
+            satuan="laporan",
+        )
+        svc.target_unit_simpan(pengguna=kasubag_keuangan, indikator=ind, tahun=2023, target="4")
+    assert hitung() == satu
