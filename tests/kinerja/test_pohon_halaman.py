@@ -296,3 +296,29 @@ def test_halaman_pohon_jumlah_query_tetap(client, kasubag_keuangan, pohon_kecil,
         )
         svc.target_unit_simpan(pengguna=kasubag_keuangan, indikator=ind, tahun=2023, target="4")
     assert hitung() == satu
+
+
+def test_pdf_tabel_tidak_memenggal_kata(client, kasubag_keuangan, pohon_kecil, unit_demo):
+    """The A3 table keeps short words and codes whole (a narrow column broke "Mendukung" and
+    "KS 1.1.1" inside the word), and still no character leaves the page."""
+    import pdfplumber
+
+    svc.sasaran_unit_simpan(
+        pengguna=kasubag_keuangan,
+        renstra=pohon_kecil["renstra"],
+        tingkat="kegiatan_staf",
+        unit=unit_demo["keuangan"],
+        kode="KS 1.1.1",
+        uraian="Rekonsiliasi bulanan " * 8,
+        mendukung_unit=pohon_kecil["simpul"],
+        tahun_mulai=2022,
+        tahun_selesai=2024,
+    )
+    client.force_login(kasubag_keuangan)
+    r = client.get(reverse("kinerja:pohon_pdf", args=[2023]))
+    assert r.status_code == 200
+    assert teks_di_luar(r.content, kiri_mm=10, kanan_mm=10) == []
+    with pdfplumber.open(io.BytesIO(r.content)) as pdf:
+        kata = {w["text"] for p in pdf.pages for w in p.extract_words()}
+    for utuh in ("Mendukung", "Tingkat", "Sasaran", "1.1.1", "(Kasubag)"):
+        assert utuh in kata, utuh
