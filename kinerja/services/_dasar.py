@@ -5,6 +5,8 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Max, QuerySet
+from django.utils import timezone
 
 from kpu_site.akses import boleh_ubah_unit
 from kpu_site.batas import batas_field_periksa
@@ -139,8 +141,48 @@ def pk_pastikan_tahun_terbuka(tahun: int) -> None:
 
 def pk_pastikan_draft(perjanjian) -> None:
     """Refuse changing a PK that is no longer a draft (signed = frozen)."""
-    if perjanjian.status != perjanjian.Status.DRAFT:
+    revisi_pastikan_draft(perjanjian, jenis="PK")
+
+
+# --------------------------------------------------------------------------- revisioned documents
+# The PK of every level and the RKT: a draft is put in force (signed/ditetapkan) and frozen, the
+# one in force before it becomes 'diganti'; a change is a new revision (a copy) with a reason.
+# The database rules are ``kinerja.model_revisi.revisi_constraints``.
+
+
+def revisi_pastikan_draft(dokumen, *, jenis: str) -> None:
+    """Refuse changing a document that is no longer a draft (in force = frozen)."""
+    if dokumen.status != dokumen.Status.DRAFT:
         raise ValidationError(
-            f"{perjanjian} sudah {perjanjian.get_status_display().lower()} dan dibekukan; "
-            "buat PK perubahan untuk mengubahnya."
+            f"{dokumen} sudah {dokumen.get_status_display().lower()} dan dibekukan; "
+            f"buat {jenis} perubahan untuk mengubahnya."
         )
+
+
+def revisi_berikut(sejenis: QuerySet) -> int:
+    """The number of the next revision among ``sejenis`` (the revisions of one document)."""
+    terakhir = sejenis.aggregate(terakhir=Max("revisi"))["terakhir"]
+    return 0 if terakhir is None else terakhir + 1
+
+
+def revisi_berlakukan(
+    dokumen,
+    *,
+    sejenis: QuerySet,
+    berlaku: str,
+    pengguna,
+    kolom_oleh: str = "ditandatangani_oleh",
+    kolom_pada: str = "ditandatangani_pada",
+):
+    """Put the draft ``dokumen`` in force (status ``berlaku``, by ``pengguna``, now) and save it;
+    the one in force before it among ``sejenis`` becomes 'diganti' first (one in force)."""
+    for lama in sejenis.select_for_update().filter(status=berlaku):
+        lama.status = lama.Status.DIGANTI
+        lama._history_user = pengguna
+        lama._change_reason = f"Diganti oleh {dokumen}"
+        lama.save()
+    dokumen.status = berlaku
+    setattr(dokumen, kolom_oleh, pengguna)
+    setattr(dokumen, kolom_pada, timezone.now())
+    dokumen.save()
+    return dokumen

@@ -31,6 +31,8 @@ from ._dasar import (
     pk_pastikan_draft,
     pk_pastikan_lengkap,
     pk_pastikan_tahun_terbuka,
+    revisi_berikut,
+    revisi_berlakukan,
     target_pasangan_periksa,
 )
 
@@ -200,17 +202,12 @@ def pk_sign(*, perjanjian: PerjanjianKinerja, pengguna) -> PerjanjianKinerja:
     _pastikan_draft(perjanjian)
     pk_pastikan_tahun_terbuka(perjanjian.tahun)
     pk_pastikan_lengkap(perjanjian)
-    lama = PerjanjianKinerja.objects.select_for_update().filter(
-        tahun=perjanjian.tahun, status=PerjanjianKinerja.Status.DITANDATANGANI
+    revisi_berlakukan(
+        perjanjian,
+        sejenis=PerjanjianKinerja.objects.filter(tahun=perjanjian.tahun),
+        berlaku=PerjanjianKinerja.Status.DITANDATANGANI,
+        pengguna=pengguna,
     )
-    for pk_lama in lama:
-        pk_lama.status = PerjanjianKinerja.Status.DIGANTI
-        pk_lama._change_reason = f"Diganti oleh {perjanjian}"
-        pk_lama.save()
-    perjanjian.status = PerjanjianKinerja.Status.DITANDATANGANI
-    perjanjian.ditandatangani_oleh = pengguna
-    perjanjian.ditandatangani_pada = timezone.now()
-    perjanjian.save()
     jejak_catat(
         pengguna=pengguna,
         aksi="alur",
@@ -236,10 +233,7 @@ def pk_perubahan_create(
         tahun=perjanjian.tahun, status=PerjanjianKinerja.Status.DRAFT
     ).exists():
         raise ValidationError(f"Sudah ada draft perubahan PK {perjanjian.tahun}.")
-    revisi_baru = (
-        PerjanjianKinerja.objects.filter(tahun=perjanjian.tahun).order_by("-revisi").first().revisi
-        + 1
-    )
+    revisi_baru = revisi_berikut(PerjanjianKinerja.objects.filter(tahun=perjanjian.tahun))
     baru = PerjanjianKinerja.objects.create(
         tahun=perjanjian.tahun,
         revisi=revisi_baru,

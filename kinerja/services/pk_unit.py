@@ -24,6 +24,8 @@ from ._dasar import (
     pk_pastikan_draft,
     pk_pastikan_lengkap,
     pk_pastikan_tahun_terbuka,
+    revisi_berikut,
+    revisi_berlakukan,
     target_pasangan_periksa,
 )
 
@@ -161,6 +163,11 @@ def pk_unit_create(
     return perjanjian
 
 
+def _sejenis(perjanjian: PerjanjianKinerjaUnit):
+    """The revisions of the PK of the same sub-bagian and year."""
+    return PerjanjianKinerjaUnit.objects.filter(unit_id=perjanjian.unit_id, tahun=perjanjian.tahun)
+
+
 def _kunci_baris(perjanjian: PerjanjianKinerjaUnit) -> PerjanjianKinerjaUnit:
     return (
         PerjanjianKinerjaUnit.objects.select_related("unit")
@@ -237,16 +244,9 @@ def pk_unit_sign(*, perjanjian: PerjanjianKinerjaUnit, pengguna) -> PerjanjianKi
     pk_pastikan_tahun_terbuka(perjanjian.tahun)
     pk_pastikan_draft(perjanjian)
     pk_pastikan_lengkap(perjanjian)
-    for pk_lama in PerjanjianKinerjaUnit.objects.select_for_update().filter(
-        unit_id=perjanjian.unit_id, tahun=perjanjian.tahun, status=Status.DITANDATANGANI
-    ):
-        pk_lama.status = Status.DIGANTI
-        pk_lama._change_reason = f"Diganti oleh {perjanjian}"
-        pk_lama.save()
-    perjanjian.status = Status.DITANDATANGANI
-    perjanjian.ditandatangani_oleh = pengguna
-    perjanjian.ditandatangani_pada = timezone.now()
-    perjanjian.save()
+    revisi_berlakukan(
+        perjanjian, sejenis=_sejenis(perjanjian), berlaku=Status.DITANDATANGANI, pengguna=pengguna
+    )
     jejak_catat(
         pengguna=pengguna,
         aksi="alur",
@@ -271,10 +271,9 @@ def pk_unit_perubahan_create(
     batas_model_pastikan(PerjanjianKinerjaUnit, {"alasan_perubahan": alasan})
     if perjanjian.status != Status.DITANDATANGANI:
         raise ValidationError("PK perubahan hanya dapat dibuat dari PK yang sudah ditandatangani.")
-    semua = PerjanjianKinerjaUnit.objects.filter(unit_id=perjanjian.unit_id, tahun=perjanjian.tahun)
-    if semua.filter(status=Status.DRAFT).exists():
+    if _sejenis(perjanjian).filter(status=Status.DRAFT).exists():
         raise ValidationError(f"Sudah ada draft perubahan PK {perjanjian.unit} {perjanjian.tahun}.")
-    revisi_baru = semua.order_by("-revisi").first().revisi + 1
+    revisi_baru = revisi_berikut(_sejenis(perjanjian))
     baru = PerjanjianKinerjaUnit.objects.create(
         unit_id=perjanjian.unit_id,
         tahun=perjanjian.tahun,
