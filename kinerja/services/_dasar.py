@@ -129,6 +129,42 @@ def pk_pastikan_lengkap(perjanjian) -> None:
         raise ValidationError("PK belum memiliki baris sasaran/indikator.")
 
 
+#: The header a PK revision copies from the signed PK (its date is the day it is started).
+PK_KOLOM_SALIN = (
+    "pihak_pertama_nama",
+    "pihak_pertama_jabatan",
+    "pihak_kedua_nama",
+    "pihak_kedua_jabatan",
+    "tempat",
+)
+
+
+def pk_revisi_salin(perjanjian, *, revisi: int, alasan: str, pengguna, **kunci):
+    """A new draft PK (of either level) numbered ``revisi`` with its reason, ``kunci`` (``tahun``,
+    ``unit_id``) and the header and rows of the signed ``perjanjian`` copied."""
+    baru = type(perjanjian).objects.create(
+        **kunci,
+        revisi=revisi,
+        alasan_perubahan=alasan,
+        **{kolom: getattr(perjanjian, kolom) for kolom in PK_KOLOM_SALIN},
+        tanggal=timezone.localdate(),
+        dibuat_oleh=pengguna,
+    )
+    Baris = perjanjian.baris.model
+    Baris.objects.bulk_create(
+        [
+            Baris(
+                perjanjian=baru,
+                indikator_id=b.indikator_id,
+                target=b.target,
+                target_atas=b.target_atas,
+            )
+            for b in perjanjian.baris.all()
+        ]
+    )
+    return baru
+
+
 def pk_pastikan_tahun_terbuka(tahun: int) -> None:
     """Refuse changing any PK (the Sekretaris's or a sub-bagian's) of a locked year."""
     from ..selectors import kinerja_tahun_lock

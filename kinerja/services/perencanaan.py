@@ -6,7 +6,6 @@ import datetime as dt
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
 
 from kpu_site.audit import jejak_catat
 from kpu_site.batas import tahun_pastikan
@@ -31,6 +30,7 @@ from ._dasar import (
     pk_pastikan_draft,
     pk_pastikan_lengkap,
     pk_pastikan_tahun_terbuka,
+    pk_revisi_salin,
     revisi_berikut,
     revisi_berlakukan,
     target_pasangan_periksa,
@@ -234,28 +234,12 @@ def pk_perubahan_create(
     ).exists():
         raise ValidationError(f"Sudah ada draft perubahan PK {perjanjian.tahun}.")
     revisi_baru = revisi_berikut(PerjanjianKinerja.objects.filter(tahun=perjanjian.tahun))
-    baru = PerjanjianKinerja.objects.create(
+    baru = pk_revisi_salin(
+        perjanjian,
         tahun=perjanjian.tahun,
         revisi=revisi_baru,
-        alasan_perubahan=alasan.strip(),
-        pihak_pertama_nama=perjanjian.pihak_pertama_nama,
-        pihak_pertama_jabatan=perjanjian.pihak_pertama_jabatan,
-        pihak_kedua_nama=perjanjian.pihak_kedua_nama,
-        pihak_kedua_jabatan=perjanjian.pihak_kedua_jabatan,
-        tempat=perjanjian.tempat,
-        tanggal=timezone.localdate(),
-        dibuat_oleh=pengguna,
-    )
-    PKBaris.objects.bulk_create(
-        [
-            PKBaris(
-                perjanjian=baru,
-                indikator_id=b.indikator_id,
-                target=b.target,
-                target_atas=b.target_atas,
-            )
-            for b in perjanjian.baris.all()
-        ]
+        alasan=alasan.strip(),
+        pengguna=pengguna,
     )
     jejak_catat(
         pengguna=pengguna,

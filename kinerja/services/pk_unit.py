@@ -9,7 +9,6 @@ import datetime as dt
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
 
 from kpu_site.audit import jejak_catat
 from kpu_site.batas import batas_model_pastikan, tahun_pastikan
@@ -24,6 +23,7 @@ from ._dasar import (
     pk_pastikan_draft,
     pk_pastikan_lengkap,
     pk_pastikan_tahun_terbuka,
+    pk_revisi_salin,
     revisi_berikut,
     revisi_berlakukan,
     target_pasangan_periksa,
@@ -274,29 +274,13 @@ def pk_unit_perubahan_create(
     if _sejenis(perjanjian).filter(status=Status.DRAFT).exists():
         raise ValidationError(f"Sudah ada draft perubahan PK {perjanjian.unit} {perjanjian.tahun}.")
     revisi_baru = revisi_berikut(_sejenis(perjanjian))
-    baru = PerjanjianKinerjaUnit.objects.create(
+    baru = pk_revisi_salin(
+        perjanjian,
         unit_id=perjanjian.unit_id,
         tahun=perjanjian.tahun,
         revisi=revisi_baru,
-        alasan_perubahan=alasan,
-        pihak_pertama_nama=perjanjian.pihak_pertama_nama,
-        pihak_pertama_jabatan=perjanjian.pihak_pertama_jabatan,
-        pihak_kedua_nama=perjanjian.pihak_kedua_nama,
-        pihak_kedua_jabatan=perjanjian.pihak_kedua_jabatan,
-        tempat=perjanjian.tempat,
-        tanggal=timezone.localdate(),
-        dibuat_oleh=pengguna,
-    )
-    PKUnitBaris.objects.bulk_create(
-        [
-            PKUnitBaris(
-                perjanjian=baru,
-                indikator_id=b.indikator_id,
-                target=b.target,
-                target_atas=b.target_atas,
-            )
-            for b in perjanjian.baris.all()
-        ]
+        alasan=alasan,
+        pengguna=pengguna,
     )
     jejak_catat(
         pengguna=pengguna,
