@@ -89,13 +89,21 @@ def pk_unit_aksi_boleh(
     return frozenset(aksi)
 
 
-def pk_unit_boleh_buat(*, unit, tahun: int, pengguna) -> bool:
-    return (
+def pk_unit_boleh_buat(
+    *, unit, tahun: int, pengguna, terkunci: bool | None = None, sudah_ada: bool | None = None
+) -> bool:
+    """Whether ``pengguna`` may start the sub-bagian's PK of the year. The list of a year passes
+    the lock and whether the unit has a PK, which it has already read for every row."""
+    if not (
         boleh_tulis_pk_unit(pengguna, unit)
         and pengguna.has_perm("kinerja.add_perjanjiankinerjaunit")
-        and not kinerja_tahun_lock(tahun)
-        and not PerjanjianKinerjaUnit.objects.filter(unit=unit, tahun=tahun).exists()
-    )
+    ):
+        return False
+    if terkunci is None:
+        terkunci = kinerja_tahun_lock(tahun)
+    if sudah_ada is None:
+        sudah_ada = PerjanjianKinerjaUnit.objects.filter(unit=unit, tahun=tahun).exists()
+    return not terkunci and not sudah_ada
 
 
 @transaction.atomic
