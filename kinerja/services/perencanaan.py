@@ -6,7 +6,6 @@ import datetime as dt
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
 
 from kpu_site.audit import jejak_catat
 from kpu_site.batas import tahun_pastikan
@@ -31,6 +30,9 @@ from ._dasar import (
     pk_pastikan_draft,
     pk_pastikan_lengkap,
     pk_pastikan_tahun_terbuka,
+    pk_revisi_salin,
+    revisi_berikut,
+    revisi_berlakukan,
     target_pasangan_periksa,
 )
 
@@ -200,17 +202,12 @@ def pk_sign(*, perjanjian: PerjanjianKinerja, pengguna) -> PerjanjianKinerja:
     _pastikan_draft(perjanjian)
     pk_pastikan_tahun_terbuka(perjanjian.tahun)
     pk_pastikan_lengkap(perjanjian)
-    lama = PerjanjianKinerja.objects.select_for_update().filter(
-        tahun=perjanjian.tahun, status=PerjanjianKinerja.Status.DITANDATANGANI
+    revisi_berlakukan(
+        perjanjian,
+        sejenis=PerjanjianKinerja.objects.filter(tahun=perjanjian.tahun),
+        berlaku=PerjanjianKinerja.Status.DITANDATANGANI,
+        pengguna=pengguna,
     )
-    for pk_lama in lama:
-        pk_lama.status = PerjanjianKinerja.Status.DIGANTI
-        pk_lama._change_reason = f"Diganti oleh {perjanjian}"
-        pk_lama.save()
-    perjanjian.status = PerjanjianKinerja.Status.DITANDATANGANI
-    perjanjian.ditandatangani_oleh = pengguna
-    perjanjian.ditandatangani_pada = timezone.now()
-    perjanjian.save()
     jejak_catat(
         pengguna=pengguna,
         aksi="alur",
@@ -236,32 +233,13 @@ def pk_perubahan_create(
         tahun=perjanjian.tahun, status=PerjanjianKinerja.Status.DRAFT
     ).exists():
         raise ValidationError(f"Sudah ada draft perubahan PK {perjanjian.tahun}.")
-    revisi_baru = (
-        PerjanjianKinerja.objects.filter(tahun=perjanjian.tahun).order_by("-revisi").first().revisi
-        + 1
-    )
-    baru = PerjanjianKinerja.objects.create(
+    revisi_baru = revisi_berikut(PerjanjianKinerja.objects.filter(tahun=perjanjian.tahun))
+    baru = pk_revisi_salin(
+        perjanjian,
         tahun=perjanjian.tahun,
         revisi=revisi_baru,
-        alasan_perubahan=alasan.strip(),
-        pihak_pertama_nama=perjanjian.pihak_pertama_nama,
-        pihak_pertama_jabatan=perjanjian.pihak_pertama_jabatan,
-        pihak_kedua_nama=perjanjian.pihak_kedua_nama,
-        pihak_kedua_jabatan=perjanjian.pihak_kedua_jabatan,
-        tempat=perjanjian.tempat,
-        tanggal=timezone.localdate(),
-        dibuat_oleh=pengguna,
-    )
-    PKBaris.objects.bulk_create(
-        [
-            PKBaris(
-                perjanjian=baru,
-                indikator_id=b.indikator_id,
-                target=b.target,
-                target_atas=b.target_atas,
-            )
-            for b in perjanjian.baris.all()
-        ]
+        alasan=alasan.strip(),
+        pengguna=pengguna,
     )
     jejak_catat(
         pengguna=pengguna,

@@ -279,3 +279,25 @@ def test_pk_of_a_locked_year_is_frozen_draft_signed_or_revision(indikator, sekre
     draft.refresh_from_db()
     assert (draft.status, draft.tempat, draft.baris.get().target) == ("draft", "Serang", D("95"))
     assert not PerjanjianKinerja.objects.filter(tahun=2023).exists()
+
+
+def test_signing_a_revision_records_who_replaced_the_earlier_one(indikator, sekretaris):
+    """The shared life cycle (``_dasar.revisi_berlakukan``): the PK in force becomes 'diganti'
+    in its history with the reason and the Sekretaris who signed the next revision; the next
+    revision number follows the highest one (``revisi_berikut``)."""
+    from kinerja.services._dasar import revisi_berikut
+
+    assert revisi_berikut(PerjanjianKinerja.objects.filter(tahun=2024)) == 0
+    TargetTahunanFactory(indikator=indikator, tahun=2024, target=D("95"))
+    pk = services.pk_create(tahun=2024, pengguna=sekretaris, tempat="Serang")
+    services.pk_update(
+        perjanjian=pk, pengguna=sekretaris, pihak_pertama_nama="A", pihak_kedua_nama="B"
+    )
+    pk = services.pk_sign(perjanjian=pk, pengguna=sekretaris)
+    baru = services.pk_perubahan_create(perjanjian=pk, pengguna=sekretaris, alasan="Mutasi")
+    assert revisi_berikut(PerjanjianKinerja.objects.filter(tahun=2024)) == 2
+    services.pk_sign(perjanjian=baru, pengguna=sekretaris)
+    terakhir = pk.history.latest()
+    assert terakhir.status == "diganti"
+    assert terakhir.history_change_reason == "Diganti oleh PK 2024 (perubahan ke-1)"
+    assert terakhir.history_user == sekretaris
