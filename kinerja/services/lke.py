@@ -981,12 +981,13 @@ def usulan_hitung(*, pengguna, lke: LembarKerjaEvaluasi) -> int:
     _pastikan_draft(lke)
     jumlah = 0
     sekarang = timezone.now()
+    dihitung: dict = {}
     for jawaban in JawabanLke.objects.filter(kriteria__sub__komponen__lke=lke).select_related(
         "kriteria__sub"
     ):
         if not jawaban.kriteria.aturan:
             continue
-        hasil = usulan_kriteria(jawaban.kriteria, lke.tahun)
+        hasil = usulan_kriteria(jawaban.kriteria, lke.tahun, dihitung=dihitung)
         usulan, alasan, bukti = hasil if hasil else ("", "", [])
         if hasil:
             jumlah += 1

@@ -54,3 +54,24 @@ def test_api_queries_do_not_grow_with_the_criteria(komisioner, lke):
     penuh = _kueri(lambda: api.get(url))
     _kecilkan(lke)
     assert _kueri(lambda: api.get(url)) == penuh
+
+
+def test_proposals_read_each_rule_s_data_once(sekretaris):
+    """A rule shared by several criteria (manual_iku_lengkap: 1.b.5 and 2.a.2) is computed once
+    per run: a second run (nothing to write) costs as many queries with the rule on every
+    criterion as on one."""
+    RenstraFactory()
+    lke = svc.lke_buat(pengguna=sekretaris, tahun=2023)
+    semua = KriteriaLke.objects.filter(sub__komponen__lke=lke)
+
+    def kueri_run_kedua() -> int:
+        svc.usulan_hitung(pengguna=sekretaris, lke=lke)
+        with CaptureQueriesContext(connection) as q:
+            svc.usulan_hitung(pengguna=sekretaris, lke=lke)
+        return len(q.captured_queries)
+
+    semua.update(aturan="")
+    semua.filter(nomor=1, sub__kode="1.a").update(aturan="manual_iku_lengkap")
+    satu = kueri_run_kedua()
+    semua.update(aturan="manual_iku_lengkap")
+    assert kueri_run_kedua() == satu
