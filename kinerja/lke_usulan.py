@@ -623,12 +623,18 @@ KE_YT = {"A": "Y", "B": "T", "C": "T", "D": "T", "E": "T", "Y": "Y", "T": "T"}
 KE_AE = {"Y": "A", "T": "E", "A": "A", "B": "B", "C": "C", "D": "D", "E": "E"}
 
 
-def usulan_kriteria(kriteria, tahun: int) -> Hasil:
-    """The proposal of one criterion on its own scale, or ``None``."""
+def usulan_kriteria(kriteria, tahun: int, *, dihitung: dict | None = None) -> Hasil:
+    """The proposal of one criterion on its own scale, or ``None``. ``dihitung`` keeps each
+    rule's result for a run over many criteria (one rule can serve several of them)."""
     fungsi = ATURAN.get(kriteria.aturan)
     if fungsi is None:
         return None
-    hasil = fungsi(tahun)
+    if dihitung is None:
+        hasil = fungsi(tahun)
+    else:
+        if kriteria.aturan not in dihitung:
+            dihitung[kriteria.aturan] = fungsi(tahun)
+        hasil = dihitung[kriteria.aturan]
     if hasil is None:
         return None
     jawaban, alasan, bukti = hasil

@@ -1,4 +1,5 @@
-"""Checks shared by the kinerja services: a value of an indikator, a target pair, who plans."""
+"""Checks shared by the kinerja services: saving with history, a value of an indikator, a target
+pair, who plans."""
 
 from __future__ import annotations
 
@@ -9,13 +10,31 @@ from django.db.models import Max, QuerySet
 from django.utils import timezone
 
 from kpu_site.akses import boleh_ubah_unit
-from kpu_site.batas import batas_field_periksa
+from kpu_site.batas import batas_field_periksa, batas_model_pastikan
 from kpu_site.formatting import angka
 
 from ..models import Indikator, Realisasi
 
 #: The sub-bagian that keeps the Renstra and the PK (with the Sekretaris and Admin).
 UNIT_PERENCANAAN = "perencanaan"
+
+# --------------------------------------------------------------------------- saving
+
+
+def tulis(obj, *, pengguna, alasan: str) -> None:
+    """Field checks (database limits, required, length, choices) then save; the history row
+    records who and why. Uniqueness and constraints are left to the caller and the database."""
+    batas_model_pastikan(
+        type(obj), {f.attname: getattr(obj, f.attname) for f in obj._meta.concrete_fields}
+    )
+    try:
+        obj.full_clean(validate_unique=False, validate_constraints=False)
+    except ValidationError as e:
+        raise ValidationError(e.message_dict) from None
+    obj._history_user = pengguna
+    obj._change_reason = alasan[:100]
+    obj.save()
+
 
 # --------------------------------------------------------------------------- values
 

@@ -25,7 +25,7 @@ from django.utils import timezone
 
 from kpu_site.akses import boleh_ubah_unit
 from kpu_site.audit import jejak_catat
-from kpu_site.batas import batas_model_pastikan, tahun_pastikan
+from kpu_site.batas import tahun_pastikan
 from kpu_site.berkas import berkas_periksa, nama_acak
 from kpu_site.formatting import angka
 
@@ -37,6 +37,7 @@ from ..model_lke import (
     SubKomponenLke,
 )
 from ._dasar import pastikan_perencana
+from ._dasar import tulis as _tulis
 
 DASAR_8821 = "PermenPANRB 88/2021"
 SERATUS = Decimal(100)
@@ -583,19 +584,6 @@ def _pastikan_draft(lke: LembarKerjaEvaluasi) -> None:
         )
 
 
-def _tulis(obj, *, pengguna, alasan: str) -> None:
-    batas_model_pastikan(
-        type(obj), {f.attname: getattr(obj, f.attname) for f in obj._meta.concrete_fields}
-    )
-    try:
-        obj.full_clean(validate_unique=False, validate_constraints=False)
-    except ValidationError as e:
-        raise ValidationError(e.message_dict) from None
-    obj._history_user = pengguna
-    obj._change_reason = alasan[:100]
-    obj.save()
-
-
 # --------------------------------------------------------------------------- scale, grades
 
 
@@ -993,12 +981,13 @@ def usulan_hitung(*, pengguna, lke: LembarKerjaEvaluasi) -> int:
     _pastikan_draft(lke)
     jumlah = 0
     sekarang = timezone.now()
+    dihitung: dict = {}
     for jawaban in JawabanLke.objects.filter(kriteria__sub__komponen__lke=lke).select_related(
         "kriteria__sub"
     ):
         if not jawaban.kriteria.aturan:
             continue
-        hasil = usulan_kriteria(jawaban.kriteria, lke.tahun)
+        hasil = usulan_kriteria(jawaban.kriteria, lke.tahun, dihitung=dihitung)
         usulan, alasan, bukti = hasil if hasil else ("", "", [])
         if hasil:
             jumlah += 1
