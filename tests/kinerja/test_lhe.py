@@ -391,3 +391,11 @@ def test_lkj_preflight_lists_open_findings_of_earlier_evaluations(tiga_temuan):
     # the LKj of the evaluated year itself is not concerned
     assert not [t for t in lkj_preflight(tahun=2025) if t.jenis == "temuan_evaluasi"]
     assert not any(t.wajib for t in temuan_lhe)  # a warning, it does not block the LKj
+
+
+def test_accepting_a_finding_is_one_audit_entry(temuan, sekretaris, kasubag_keuangan):
+    _tl(kasubag_keuangan, temuan)
+    sebelum = len(_jejak(temuan, "ubah")) + len(_jejak(temuan, "alur"))
+    svc.temuan_terima(pengguna=sekretaris, temuan=temuan, catatan="IKU baru sudah ditetapkan.")
+    assert len(_jejak(temuan, "ubah")) + len(_jejak(temuan, "alur")) == sebelum + 1
+    assert _jejak(temuan, "alur") == [f"{temuan} diterima selesai: IKU baru sudah ditetapkan."]
