@@ -30,6 +30,7 @@ from kpu_site.berkas import berkas_periksa, nama_acak
 from kpu_site.formatting import angka
 
 from ..model_lke import (
+    PREDIKAT_8821,
     JawabanLke,
     KomponenLke,
     KriteriaLke,
@@ -48,18 +49,6 @@ SKALA_8821 = {
     "kualitas": {"A": "1", "B": "0.75", "C": "0.5", "D": "0.25", "E": "0"},
     "pemanfaatan": {"A": "1", "B": "0.75", "C": "0.5", "D": "0.25", "E": "0"},
 }
-#: The grades: a grade applies when the total is ABOVE its bound ("BB > 70–80": 70,00 is B,
-#: 70,01 is BB); the last one (D, 0–30) takes every other total.
-PREDIKAT_8821 = [
-    ["AA", "90"],
-    ["A", "80"],
-    ["BB", "70"],
-    ["B", "60"],
-    ["CC", "50"],
-    ["C", "30"],
-    ["D", "0"],
-]
-
 _UKUR = "Pengukuran kinerja telah "
 
 

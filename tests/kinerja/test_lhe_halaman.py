@@ -123,6 +123,8 @@ def test_rekap_page_and_pdf_inside_a4(client, demo, auditor):
                 assert c["bottom"] <= p.height
         teks = "\n".join(p.extract_text() or "" for p in pdf.pages)
     assert "Terlambat" in teks and "Selesai" in teks
+    # the number column is wide enough for its header: "No" on one line, not "N" over "o"
+    assert any(b.split()[:1] == ["No"] for b in teks.splitlines())
 
 
 def test_unduh_follow_up_evidence_and_lhe_document(client, demo, komisioner):
