@@ -51,8 +51,8 @@ class KomentarReviuViewSet(
         bab_label = serializers.CharField(source="get_bab_display", read_only=True)
         status_label = serializers.CharField(source="get_status_display", read_only=True)
         dibuat_oleh = serializers.StringRelatedField()
-        dijawab_oleh = serializers.StringRelatedField()
-        ditutup_oleh = serializers.StringRelatedField()
+        dijawab_oleh = serializers.StringRelatedField(allow_null=True)
+        ditutup_oleh = serializers.StringRelatedField(allow_null=True)
 
         class Meta:
             model = KomentarReviu

@@ -180,7 +180,7 @@ def _d(text: str) -> Decimal:
     return Decimal(text)
 
 
-def muat(*, stdout) -> None:
+def muat(*, stdout, evaluasi: bool = True) -> None:
     units = {u.kode: u for u in UnitOrganisasi.objects.all()}
     renstra, _ = Renstra.objects.get_or_create(
         tahun_mulai=2020,
@@ -254,7 +254,8 @@ def muat(*, stdout) -> None:
     demo_pk_unit.muat(stdout=stdout)  # the sub-bagian PKs 2023 (after the performance tree)
     demo_lhe.muat(stdout=stdout)  # the LHE 2022/2023 and follow-up (kinerja/demo_lhe.py)
     demo_reviu.muat(stdout=stdout)  # reviu APIP of the LKj 2023 (kinerja/demo_reviu.py)
-    demo_lke.muat(stdout=stdout)  # LKE 2022–2023: last, its proposals read everything above
+    if evaluasi:  # LKE 2022–2023: last, its proposals read everything above
+        demo_lke.muat(stdout=stdout)
 
 
 def _pk_muat(tahun, tanggal_pk, indikator, beda):

@@ -3,9 +3,14 @@ evaluator's score 2023 (``muat``, called at the end of ``kinerja.demo.muat``).
 
 - LKE 2022 and 2023 are created from the PermenPANRB 88/2021 structure (the regulation's
   wording, ``services.lke.lke_struktur_8821``).
-- 2023: the proposals are computed from the demo's data (Renstra, IKU and manuals, PK, DIPA,
-  Rencana Aksi and monitoring, realisasi, LKj) and confirmed as they are. The demo has no final
-  LKj 2023 yet, so 3.a.1, 3.a.3 and 3.a.6 are proposed (and confirmed) as T.
+- 2023: the proposals are computed from the demo's data (Renstra, IKU and manuals, RKT, PK of
+  every level, the performance tree, DIPA and its lines linked to sasaran, Rencana Aksi and
+  monitoring, realisasi and capaian against serapan, the LKj and its review, the LHE 2022
+  findings) and confirmed as they are: this demo runs last in ``kinerja.demo`` so that every
+  other demo's data exists. The demo has no rendered LKj 2023 yet, so 3.a.1, 3.a.3 and 3.a.6
+  are proposed (and confirmed) as T; 2.c.8 is C (one sasaran's capaian below its serapan) and
+  4.c.1 E (finding 3 of the LHE 2022 overdue without follow-up). Only 3.a.5 (publication) has
+  no rule with data yet and takes the invented answer.
 - Invented, marked as such: every other answer of 2022 and 2023 (``JAWABAN_2022``,
   ``JAWABAN_2023``: a satker around BB, answered by sub-component in criterion order; a
   criterion with a proposal takes the proposal instead), the notes "(contoh)", and the
@@ -132,8 +137,8 @@ def muat(*, stdout) -> None:
         svc.usulan_konfirmasi(pengguna=None, jawaban=j)
     _jawab(lke, JAWABAN_2023)
     _bukti_contoh(lke)
-    # 2023 stays a draft: the rules added later (review, publication, findings) can still
-    # propose, and the demo users can answer and confirm
+    # 2023 stays a draft: the publication rule can still propose once its data exists, and the
+    # demo users can answer and confirm
     for j in JawabanLke.objects.filter(kriteria__sub__komponen__lke=lke).select_related(
         "kriteria__sub"
     ):

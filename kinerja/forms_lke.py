@@ -78,3 +78,28 @@ class BobotForm(forms.Form):
 
     def bobot(self) -> dict:
         return {k.removeprefix("bobot_"): v for k, v in self.cleaned_data.items()}
+
+
+class KriteriaForm(forms.Form):
+    """A criterion's text and the key of its proposal rule (``""``: answered from documents)."""
+
+    uraian = forms.CharField(label="Uraian kriteria", widget=forms.Textarea, max_length=1000)
+    aturan = forms.CharField(label="Aturan usulan dari data", required=False, max_length=50)
+
+    def __init__(self, *args, **kwargs):
+        from .lke_usulan import ATURAN
+
+        super().__init__(*args, **kwargs)
+        # an unknown key goes through to the service, which names it (``kriteria_ubah``)
+        self.fields["aturan"].widget = forms.Select(
+            choices=[("", "— tanpa aturan (dijawab dari dokumen) —"), *((k, k) for k in ATURAN)]
+        )
+        kelas_bootstrap(self)
+
+
+class KomponenForm(forms.Form):
+    nama = forms.CharField(label="Nama komponen", max_length=300)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        kelas_bootstrap(self)

@@ -32,9 +32,13 @@ class RencanaAksiForm(forms.Form):
     target_tw3 = forms.CharField(label="Target TW III", required=False)
     target_tw4 = forms.CharField(label="Target TW IV", required=False)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, unit_boleh=None, **kwargs):
+        """``unit_boleh``: the units the user may hand the line to (default: all)."""
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = UnitOrganisasi.objects.order_by("urutan", "nama")
+        unit = UnitOrganisasi.objects.order_by("urutan", "nama")
+        if unit_boleh is not None:
+            unit = unit.filter(pk__in=[u.pk for u in unit_boleh])
+        self.fields["unit"].queryset = unit
         kelas_bootstrap(self)
 
 

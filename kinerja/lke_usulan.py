@@ -11,10 +11,6 @@ answer on the criterion's scale: on a Y/T (pemenuhan) criterion A becomes Y, and
 T (partly is not fulfilled); on an A–E criterion Y becomes A and T becomes E. A person always
 confirms or changes a proposal (``services.lke.usulan_konfirmasi``).
 
-Rules whose data is built by other parts of issue 17/18 (PK of every level, the performance
-tree, the RKT, the review and publication of the LKj, findings followed up) are registered with
-functions returning ``None`` until their data exists.
-
 Which criteria use which rule (the LKE 88/2021 seed, ``services.lke.lke_struktur_8821``):
 
 - 1.a.3 ``renstra_mencakup``: a Renstra whose period covers the year (Y/T);
@@ -34,6 +30,24 @@ Which criteria use which rule (the LKE 88/2021 seed, ``services.lke.lke_struktur
   E none);
 - 3.a.1 ``lkj_disusun``, 3.a.3 ``lkj_final``, 3.a.6 ``lkj_tepat_waktu``: the LKj of the year
   rendered, finalised, finalised before its deadline (Y/T).
+- 1.a.4 ``rkt_ditetapkan``: the RKT of the year ditetapkan and the PK signed (Y/T);
+- 1.b.8 ``pohon_tanpa_temuan``: the performance tree of the year without findings (A; C a
+  tree with findings; E no tree);
+- 1.b.10 ``pk_semua_tingkat``: the Sekretaris's PK and every sub-bagian's PK signed (A; C
+  some; E none);
+- 1.c.1 ``anggaran_tertaut_sasaran``: the DIPA's kegiatan linked to a sasaran (A all; C at
+  least half; E fewer);
+- 2.c.8 ``efisiensi_anggaran``: every sasaran's capaian at least its budget's serapan (A; C
+  more than half; E fewer);
+- 3.a.4 ``lkj_direviu``: the "Pernyataan Telah Direviu" recorded and no review comment open
+  (Y/T);
+- 4.c.1 ``temuan_ditindaklanjuti``: the findings of earlier LHE followed up (A none open; C
+  open ones in progress or not yet due; E an overdue one without follow-up);
+- 3.a.5 ``lkj_dipublikasikan``: the final LKj published on the public page, with the date and
+  whether by 31 March of the next year (A; C final but not published; E no final LKj).
+
+A worksheet created before a rule existed gets its key with
+``services.lke.lke_aturan_segarkan`` (criteria matched by kode, draft worksheets only).
 """
 
 from __future__ import annotations
@@ -44,6 +58,7 @@ from collections.abc import Callable
 from django.urls import reverse
 from django.utils import timezone
 
+from kpu_site.formatting import persen as fmt_persen
 from kpu_site.formatting import tanggal as fmt_tanggal
 
 Bukti = list[tuple[str, str]]
@@ -381,12 +396,214 @@ def lkj_dipublikasikan(tahun: int) -> Hasil:
     return ("E", f"LKj {tahun} belum final dan belum dipublikasikan.", [])
 
 
-# --------------------------------------------------------------------------- added later
+# --------------------------------------------------------------------------- every level, tree
 
 
-def _belum_ada_data(tahun: int) -> Hasil:
-    """The data of this rule is built by another part of issue 17/18: nothing to propose yet."""
-    return None
+def _pk_ditandatangani(perjanjian) -> bool:
+    from .models import PerjanjianKinerja
+
+    return perjanjian is not None and perjanjian.status == PerjanjianKinerja.Status.DITANDATANGANI
+
+
+def pk_semua_tingkat(tahun: int) -> Hasil:
+    """1.b.10 "Setiap unit/satuan kerja merumuskan dan menetapkan Perencanaan Kinerja": the
+    Sekretaris's PK and the PK of every sub-bagian signed for the year (A all, C some, naming
+    who has none signed, E none)."""
+    from .selectors_pk_unit import pk_semua_tingkat as daftar_tingkat
+
+    baris = daftar_tingkat(tahun=tahun)
+    belum = []
+    for b in baris:
+        if _pk_ditandatangani(b.perjanjian):
+            continue
+        nama = "Sekretaris" if b.unit is None else b.unit.nama
+        belum.append(f"{nama} (masih draft)" if b.perjanjian is not None else nama)
+    sudah = len(baris) - len(belum)
+    alasan = (
+        f"{sudah} dari {len(baris)} PK {tahun} (Sekretaris dan setiap sub bagian) ditandatangani"
+    )
+    if belum:
+        alasan += f"; belum ditandatangani: {', '.join(belum)}"
+    bukti = [(f"PK semua tingkat {tahun}", reverse("kinerja:pk_unit_daftar", args=[tahun]))]
+    return (_acek(not belum, sudah > 0), alasan + ".", bukti)
+
+
+def pohon_tanpa_temuan(tahun: int) -> Hasil:
+    """1.b.8 cascading ("… selaras … di setiap level jabatan"): the performance tree of the year
+    has nodes under every sasaran strategis and no finding (``selectors_pohon.pohon_temuan``):
+    A; a tree with findings: C with how many; no tree (no node valid that year): E."""
+    from .selectors_pohon import pohon_tahun, pohon_temuan
+
+    pohon = pohon_tahun(tahun=tahun)
+    bukti = [(f"Pohon kinerja {tahun}", reverse("kinerja:pohon_tahun", args=[tahun]))]
+    if pohon.renstra is None or (not pohon.lepas and not any(c.anak for c in pohon.cabang)):
+        return ("E", f"Belum ada pohon kinerja (cascading) tahun {tahun}.", [])
+    temuan = pohon_temuan(tahun=tahun, pohon=pohon)
+    if not temuan:
+        return (
+            "A",
+            f"Pohon kinerja {tahun}: seluruh {len(pohon.cabang)} sasaran strategis didukung "
+            "sasaran sub bagian yang berindikator dan bertarget, tanpa temuan.",
+            bukti,
+        )
+    return (
+        "C",
+        f"Pohon kinerja {tahun} memiliki {len(temuan)} temuan, antara lain: {temuan[0].pesan}",
+        bukti,
+    )
+
+
+def rkt_ditetapkan(tahun: int) -> Hasil:
+    """1.a.4 "Terdapat dokumen perencanaan kinerja jangka pendek": the RKT of the year
+    ditetapkan and the Sekretaris's PK signed (Y); one or neither: T naming what is missing."""
+    from .selectors import pk_berlaku
+    from .selectors_rkt import rkt_ditetapkan as rkt_tahun
+
+    rkt = rkt_tahun(tahun=tahun)
+    pk_ok = _pk_ditandatangani(pk_berlaku(tahun=tahun))
+    bukti: Bukti = []
+    if rkt is not None:
+        bukti.append((f"RKT {tahun}", reverse("kinerja:rkt_detail", args=[tahun])))
+    if pk_ok:
+        bukti.append((f"PK {tahun}", reverse("kinerja:pk_detail", args=[tahun])))
+    if rkt is not None and pk_ok:
+        return ("Y", f"RKT {tahun} ditetapkan dan PK {tahun} ditandatangani.", bukti)
+    kurang = []
+    if rkt is None:
+        kurang.append(f"RKT {tahun} belum ditetapkan")
+    if not pk_ok:
+        kurang.append(f"PK {tahun} belum ditandatangani")
+    return ("T", "; ".join(kurang) + ".", bukti)
+
+
+# --------------------------------------------------------------------------- budget
+
+
+def anggaran_tertaut_sasaran(tahun: int) -> Hasil:
+    """1.c.1 "Anggaran yang ditetapkan telah mengacu pada Kinerja yang ingin dicapai": the share
+    of the DIPA's kegiatan linked to a sasaran (the kegiatan or a KRO/RO under it,
+    ``anggaran.selectors.kegiatan_tanpa_sasaran``): A all, C at least half, E less. ``None``
+    without a DIPA or a kegiatan line."""
+    from anggaran.models import Pos
+    from anggaran.selectors import dipa_of_tahun, kegiatan_tanpa_sasaran
+
+    dipa = dipa_of_tahun(tahun=tahun)
+    if dipa is None:
+        return None
+    jumlah = Pos.objects.filter(dokumen=dipa, tingkat=Pos.Tingkat.KEGIATAN).count()
+    if not jumlah:
+        return None
+    tanpa = kegiatan_tanpa_sasaran(tahun=tahun)
+    tertaut = jumlah - len(tanpa)
+    alasan = f"{tertaut} dari {jumlah} kegiatan DIPA {tahun} tertaut ke sasaran kinerja"
+    if tanpa:
+        nama = [f"{p.kode_lengkap} {p.uraian}" for p in tanpa[:5]]
+        alasan += f"; belum tertaut: {', '.join(nama)}" + (" …" if len(tanpa) > 5 else "")
+    jawaban = "A" if not tanpa else "C" if 2 * tertaut >= jumlah else "E"
+    return (
+        jawaban,
+        alasan + ".",
+        [(f"DIPA {tahun}", reverse("anggaran:dokumen_detail", args=[dipa.pk]))],
+    )
+
+
+def efisiensi_anggaran(tahun: int) -> Hasil:
+    """2.c.8 "Terdapat efisiensi atas penggunaan anggaran dalam mencapai kinerja": per sasaran,
+    its capaian against the serapan of the budget that funds it
+    (``kinerja.selectors.capaian_vs_anggaran``): A every sasaran with capaian ≥ serapan, C most
+    (more than half), E few. ``None`` when no sasaran has both figures."""
+    from .selectors import capaian_vs_anggaran
+
+    baris = [
+        b
+        for b in capaian_vs_anggaran(tahun=tahun)
+        if b.capaian is not None and b.serapan is not None
+    ]
+    if not baris:
+        return None
+    boros = [b for b in baris if b.capaian < b.serapan]
+    efisien = len(baris) - len(boros)
+    alasan = (
+        f"{efisien} dari {len(baris)} sasaran capaiannya sama dengan atau melebihi serapan "
+        "anggarannya"
+    )
+    if boros:
+        alasan += "; capaian di bawah serapan: " + ", ".join(
+            f"{b.sasaran} (capaian {fmt_persen(b.capaian)}, serapan {fmt_persen(b.serapan)})"
+            for b in boros
+        )
+    jawaban = "A" if not boros else "C" if 2 * efisien > len(baris) else "E"
+    return (
+        jawaban,
+        alasan + ".",
+        [(f"Capaian kinerja dan anggaran {tahun}", reverse("kinerja:capaian", args=[tahun]))],
+    )
+
+
+# --------------------------------------------------------------------------- review, findings
+
+
+def lkj_direviu(tahun: int) -> Hasil:
+    """3.a.4 "Dokumen Laporan Kinerja telah direviu": the year's "Pernyataan Telah Direviu"
+    recorded and no review comment left open (Y); open comments: T naming how many; no
+    statement: T."""
+    from .lkj.selectors_reviu import komentar_terbuka, pernyataan_get
+
+    pernyataan = pernyataan_get(tahun=tahun)
+    terbuka = komentar_terbuka(tahun=tahun).count()
+    bukti = _lkj_link(tahun)
+    if pernyataan is not None:
+        bukti.append(
+            (str(pernyataan.laporan), reverse("kinerja:lkj_detail", args=[pernyataan.laporan_id]))
+        )
+    if terbuka:
+        return (
+            "T",
+            f"{terbuka} komentar reviu LKj {tahun} belum ditutup pereviu"
+            + ("." if pernyataan is None else f", walaupun {pernyataan} sudah dicatat."),
+            bukti,
+        )
+    if pernyataan is None:
+        return ("T", f"Pernyataan telah direviu LKj {tahun} belum dicatat.", bukti)
+    return (
+        "Y",
+        f"{pernyataan} dicatat tanggal {_tgl(pernyataan.tanggal)} oleh "
+        f"{pernyataan.nama_pereviu}; tidak ada komentar reviu yang terbuka.",
+        bukti,
+    )
+
+
+def temuan_ditindaklanjuti(tahun: int) -> Hasil:
+    """4.c.1 "Seluruh rekomendasi atas hasil evaluasi akuntabilitas kinerja internal telah
+    ditindaklanjuti": the findings of the evaluations of years before ``tahun`` (their LHE):
+    A none open; E one open, past its deadline and without any follow-up; C otherwise (open
+    findings in progress or not yet due). ``None`` without an earlier LHE."""
+    from .model_lhe import LaporanHasilEvaluasi, TemuanEvaluasi
+
+    laporan = list(LaporanHasilEvaluasi.objects.filter(tahun__lt=tahun).order_by("tahun"))
+    if not laporan:
+        return None
+    bukti = [(str(lhe), reverse("kinerja:lhe_detail", args=[lhe.pk])) for lhe in laporan]
+    temuan = list(
+        TemuanEvaluasi.objects.filter(lhe__in=laporan)
+        .select_related("lhe")
+        .prefetch_related("tindak_lanjut")
+        .order_by("lhe__tahun", "nomor")
+    )
+    hari_ini = timezone.localdate()
+    terbuka = [t for t in temuan if t.status != TemuanEvaluasi.Status.SELESAI]
+    macet = [t for t in terbuka if t.batas_waktu < hari_ini and not t.tindak_lanjut.all()]
+    dasar = f"{len(temuan)} temuan {', '.join(str(lhe) for lhe in laporan)}"
+    if not terbuka:
+        return ("A", f"Seluruh {dasar} telah selesai ditindaklanjuti.", bukti)
+    alasan = f"{len(terbuka)} dari {dasar} belum selesai"
+    if macet:
+        alasan += "; melewati batas waktu tanpa tindak lanjut: " + ", ".join(
+            f"{t} (batas {_tgl(t.batas_waktu)})" for t in macet
+        )
+        return ("E", alasan + ".", bukti)
+    proses = sum(1 for t in terbuka if t.status == TemuanEvaluasi.Status.PROSES)
+    return ("C", f"{alasan} ({proses} dalam proses tindak lanjut).", bukti)
 
 
 ATURAN: dict[str, Callable[[int], Hasil]] = {
@@ -402,13 +619,14 @@ ATURAN: dict[str, Callable[[int], Hasil]] = {
     "lkj_disusun": lkj_disusun,
     "lkj_final": lkj_final,
     "lkj_tepat_waktu": lkj_tepat_waktu,
-    # rules added later by the lead, once their data exists (return None until then)
-    "pk_semua_tingkat": _belum_ada_data,
-    "pohon_tanpa_temuan": _belum_ada_data,
-    "rkt_ditetapkan": _belum_ada_data,
-    "lkj_direviu": _belum_ada_data,
+    "pk_semua_tingkat": pk_semua_tingkat,
+    "pohon_tanpa_temuan": pohon_tanpa_temuan,
+    "rkt_ditetapkan": rkt_ditetapkan,
+    "anggaran_tertaut_sasaran": anggaran_tertaut_sasaran,
+    "efisiensi_anggaran": efisiensi_anggaran,
+    "lkj_direviu": lkj_direviu,
+    "temuan_ditindaklanjuti": temuan_ditindaklanjuti,
     "lkj_dipublikasikan": lkj_dipublikasikan,
-    "temuan_ditindaklanjuti": _belum_ada_data,
 }
 
 #: Y/T answer of an A/C/E answer and back (see the module docstring).
@@ -416,12 +634,18 @@ KE_YT = {"A": "Y", "B": "T", "C": "T", "D": "T", "E": "T", "Y": "Y", "T": "T"}
 KE_AE = {"Y": "A", "T": "E", "A": "A", "B": "B", "C": "C", "D": "D", "E": "E"}
 
 
-def usulan_kriteria(kriteria, tahun: int) -> Hasil:
-    """The proposal of one criterion on its own scale, or ``None``."""
+def usulan_kriteria(kriteria, tahun: int, *, dihitung: dict | None = None) -> Hasil:
+    """The proposal of one criterion on its own scale, or ``None``. ``dihitung`` keeps each
+    rule's result for a run over many criteria (one rule can serve several of them)."""
     fungsi = ATURAN.get(kriteria.aturan)
     if fungsi is None:
         return None
-    hasil = fungsi(tahun)
+    if dihitung is None:
+        hasil = fungsi(tahun)
+    else:
+        if kriteria.aturan not in dihitung:
+            dihitung[kriteria.aturan] = fungsi(tahun)
+        hasil = dihitung[kriteria.aturan]
     if hasil is None:
         return None
     jawaban, alasan, bukti = hasil

@@ -26,27 +26,14 @@ from simple_history.models import HistoricalRecords
 
 from kpu_site.status import PilihanBerwarna, nonmember
 
-#: Grades of the SAKIP evaluation (PermenPANRB 88/2021): (the score it must exceed, grade),
-#: highest first; a score of 0–30 is D. "BB > 70–80" means above 70 up to 80.
-PREDIKAT = (
-    (Decimal("90"), "AA"),
-    (Decimal("80"), "A"),
-    (Decimal("70"), "BB"),
-    (Decimal("60"), "B"),
-    (Decimal("50"), "CC"),
-    (Decimal("30"), "C"),
-)
-PREDIKAT_TERENDAH = "D"
+from .model_lke import PREDIKAT_8821, predikat_menurut
 
 
 def predikat_dari_nilai(nilai) -> str:
-    """The grade of a SAKIP score: AA above 90, A above 80, BB above 70, B above 60, CC above
-    50, C above 30, else D (exactly 70,00 is B; 70,01 is BB)."""
-    nilai = Decimal(str(nilai))
-    for ambang, predikat in PREDIKAT:
-        if nilai > ambang:
-            return predikat
-    return PREDIKAT_TERENDAH
+    """The grade of an LHE score: the LKE's grade function with the bounds of PermenPANRB
+    88/2021 (AA above 90, A above 80, BB above 70, B above 60, CC above 50, C above 30, else D;
+    exactly 70,00 is B; 70,01 is BB)."""
+    return predikat_menurut(PREDIKAT_8821, Decimal(str(nilai)))
 
 
 class KomponenLke(models.TextChoices):

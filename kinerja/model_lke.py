@@ -18,6 +18,8 @@ Written only through ``kinerja.services.lke``; every change is in the history an
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -27,6 +29,29 @@ from simple_history.models import HistoricalRecords
 from kpu_site.status import PilihanBerwarna, nonmember
 
 BOBOT = {"max_digits": 6, "decimal_places": 2}
+
+#: The grades of PermenPANRB 88/2021 as ``[grade, bound]``, highest first: a grade applies when
+#: the score is ABOVE its bound ("BB > 70–80": 70,00 is B, 70,01 is BB); the last one (D, 0–30)
+#: takes every other score. A new worksheet starts with these (``LembarKerjaEvaluasi.predikat``);
+#: the evaluator's report (LHE) grades its score with them.
+PREDIKAT_8821 = [
+    ["AA", "90"],
+    ["A", "80"],
+    ["BB", "70"],
+    ["B", "60"],
+    ["CC", "50"],
+    ["C", "30"],
+    ["D", "0"],
+]
+
+
+def predikat_menurut(batas: list, nilai: Decimal) -> str:
+    """The grade of a score by the bounds ``batas`` (``[[grade, bound], …]``, highest first):
+    the first grade whose bound the score is above; the last grade for every other score."""
+    for kode, ambang in batas:
+        if nilai > Decimal(ambang):
+            return kode
+    return batas[-1][0]
 
 
 class LembarKerjaEvaluasi(models.Model):

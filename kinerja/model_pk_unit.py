@@ -18,6 +18,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from .model_revisi import revisi_constraints
 from .models import ANGKA, PerjanjianKinerja  # defined before kinerja.models imports this module
 
 
@@ -68,23 +69,8 @@ class PerjanjianKinerjaUnit(models.Model):
         verbose_name_plural = _("perjanjian kinerja sub bagian")
         ordering = ["-tahun", "unit__urutan", "-revisi"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["unit", "tahun", "revisi"],
-                name="kinerja_perjanjiankinerjaunit_revisi_unik",
-            ),
-            models.UniqueConstraint(
-                fields=["unit", "tahun"],
-                condition=Q(status="draft"),
-                name="kinerja_perjanjiankinerjaunit_satu_draft",
-            ),
-            models.UniqueConstraint(
-                fields=["unit", "tahun"],
-                condition=Q(status="ditandatangani"),
-                name="kinerja_perjanjiankinerjaunit_satu_berlaku",
-            ),
-            models.CheckConstraint(
-                condition=Q(revisi=0) | ~Q(alasan_perubahan=""),
-                name="kinerja_perjanjiankinerjaunit_perubahan_beralasan",
+            *revisi_constraints(
+                "kinerja_perjanjiankinerjaunit", ["unit", "tahun"], berlaku="ditandatangani"
             ),
             models.CheckConstraint(
                 condition=Q(status__in=["draft", "ditandatangani", "diganti"]),

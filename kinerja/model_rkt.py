@@ -20,6 +20,8 @@ from simple_history.models import HistoricalRecords
 
 from kpu_site.status import PilihanBerwarna, nonmember
 
+from .model_revisi import revisi_constraints
+
 ANGKA = {"max_digits": 18, "decimal_places": 4}
 
 
@@ -65,25 +67,9 @@ class RencanaKinerjaTahunan(models.Model):
         verbose_name = _("rencana kinerja tahunan")
         verbose_name_plural = _("rencana kinerja tahunan")
         ordering = ["-tahun", "-revisi"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["tahun", "revisi"], name="kinerja_rencanakinerjatahunan_revisi_unik"
-            ),
-            models.UniqueConstraint(
-                fields=["tahun"],
-                condition=Q(status="draft"),
-                name="kinerja_rencanakinerjatahunan_satu_draft",
-            ),
-            models.UniqueConstraint(
-                fields=["tahun"],
-                condition=Q(status="ditetapkan"),
-                name="kinerja_rencanakinerjatahunan_satu_berlaku",
-            ),
-            models.CheckConstraint(
-                condition=Q(revisi=0) | ~Q(alasan_perubahan=""),
-                name="kinerja_rencanakinerjatahunan_perubahan_beralasan",
-            ),
-        ]
+        constraints = revisi_constraints(
+            "kinerja_rencanakinerjatahunan", ["tahun"], berlaku="ditetapkan"
+        )
 
     def __str__(self) -> str:
         if self.revisi:

@@ -16,6 +16,8 @@ from simple_history.models import HistoricalRecords
 
 from kpu_site.status import PilihanBerwarna, nonmember
 
+from .model_revisi import revisi_constraints
+
 ANGKA = {"max_digits": 18, "decimal_places": 4}
 
 
@@ -272,25 +274,9 @@ class PerjanjianKinerja(models.Model):
         verbose_name = _("perjanjian kinerja")
         verbose_name_plural = _("perjanjian kinerja")
         ordering = ["-tahun", "-revisi"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["tahun", "revisi"], name="kinerja_perjanjiankinerja_revisi_unik"
-            ),
-            models.UniqueConstraint(
-                fields=["tahun"],
-                condition=Q(status="draft"),
-                name="kinerja_perjanjiankinerja_satu_draft",
-            ),
-            models.UniqueConstraint(
-                fields=["tahun"],
-                condition=Q(status="ditandatangani"),
-                name="kinerja_perjanjiankinerja_satu_berlaku",
-            ),
-            models.CheckConstraint(
-                condition=Q(revisi=0) | ~Q(alasan_perubahan=""),
-                name="kinerja_perjanjiankinerja_perubahan_beralasan",
-            ),
-        ]
+        constraints = revisi_constraints(
+            "kinerja_perjanjiankinerja", ["tahun"], berlaku="ditandatangani"
+        )
 
     def __str__(self) -> str:
         if self.revisi:

@@ -28,6 +28,7 @@ from .model_lke import (
     KriteriaLke,
     LembarKerjaEvaluasi,
     SubKomponenLke,
+    predikat_menurut,
 )
 
 MANDIRI = "mandiri"
@@ -103,10 +104,7 @@ def lke_predikat(lke: LembarKerjaEvaluasi, total: Decimal | None) -> str:
     grade (bound 0) for every other total; "" for no total."""
     if total is None:
         return ""
-    for kode, batas in lke.predikat:
-        if total > Decimal(batas):
-            return kode
-    return lke.predikat[-1][0]
+    return predikat_menurut(lke.predikat, total)
 
 
 def evaluator_sudah_menilai(komponen: list[KomponenLke]) -> bool:

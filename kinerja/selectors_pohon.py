@@ -48,10 +48,6 @@ class Pohon:
     #: nodes valid this year that support nothing (or a node not valid this year)
     lepas: list[Simpul] = field(default_factory=list)
 
-    @property
-    def kosong(self) -> bool:
-        return not self.cabang and not self.lepas
-
 
 @dataclass(frozen=True)
 class TemuanPohon:

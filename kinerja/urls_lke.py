@@ -13,6 +13,12 @@ urlpatterns = [
     path("lke/<tahun:tahun>/bobot/", lke.LkeBobotView.as_view(), name="lke_bobot"),
     path("lke/<tahun:tahun>/laporan/", lke.LkeLaporanView.as_view(), name="lke_laporan"),
     path("lke/<tahun:tahun>/laporan.pdf", lke.LkeLaporanPdfView.as_view(), name="lke_laporan_pdf"),
+    path(
+        "lke/kriteria/<int:pk>/ubah/", lke.LkeKriteriaUbahView.as_view(), name="lke_kriteria_ubah"
+    ),
+    path(
+        "lke/komponen/<int:pk>/ubah/", lke.LkeKomponenUbahView.as_view(), name="lke_komponen_ubah"
+    ),
     path("lke/jawaban/<int:pk>/", lke.LkeJawabanView.as_view(), name="lke_jawaban"),
     path(
         "lke/jawaban/<int:pk>/konfirmasi/",

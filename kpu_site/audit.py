@@ -3,6 +3,10 @@
 Every domain model declares ``history = HistoricalRecords()``; simple-history stores the full
 row version, and this module adds a row to the single, searchable ``JejakAudit`` table with who,
 when and the fields that changed. Batch operations call ``jejak_catat`` directly.
+
+A service whose save IS a workflow step (a comment answered, a finding accepted) marks it with
+``jejak_tandai`` before saving: the history row's audit entry then carries that action (``alur``)
+and summary, so the event is one entry, not a history entry plus a ``jejak_catat`` one.
 """
 
 from __future__ import annotations
@@ -41,16 +45,23 @@ def _on_historical_record(sender, instance, history_instance, history_user=None,
     perubahan = _perubahan(history_instance)
     if history_instance.history_type == "~" and not perubahan:
         return  # a save that changed nothing is not an event
+    aksi, ringkasan = instance.__dict__.pop("_jejak_tanda", (None, ""))
     JejakAudit.objects.create(
         waktu=history_instance.history_date,
         pengguna=history_user if getattr(history_user, "pk", None) else None,
-        aksi=_AKSI[history_instance.history_type],
+        aksi=aksi or _AKSI[history_instance.history_type],
         content_type=ContentType.objects.get_for_model(type(instance)),
         object_id=str(instance.pk),
         objek=str(instance)[:300],
         perubahan=perubahan,
-        keterangan=history_instance.history_change_reason or "",
+        keterangan=ringkasan or history_instance.history_change_reason or "",
     )
+
+
+def jejak_tandai(obj, *, aksi: str, ringkasan: str) -> None:
+    """Mark the next save of ``obj`` (a model with history): its audit entry gets ``aksi``
+    (e.g. ``alur``) and ``ringkasan`` in place of buat/ubah and the change reason."""
+    obj._jejak_tanda = (aksi, ringkasan)
 
 
 def connect() -> None:

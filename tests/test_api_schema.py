@@ -127,3 +127,39 @@ def test_schema_is_served(client, admin_user):
     response = client.get("/api/schema/?format=json")
     assert response.status_code == 200
     assert "/api/kinerja/sasaran/{id}/" in response.json()["paths"]
+
+
+def _turunan(kelas):
+    for sub in kelas.__subclasses__():
+        yield sub
+        yield from _turunan(sub)
+
+
+def test_every_declared_field_of_a_nullable_column_says_it_may_be_null():
+    """A serializer field declared by hand over a column that may be empty (a nullable foreign
+    key such as ``difinalkan_oleh``) must allow null: the schema then says ``nullable`` and a
+    draft's empty value is not a schema violation (the API fuzz found one)."""
+    from django.urls import get_resolver
+    from rest_framework import serializers
+
+    get_resolver().url_patterns  # noqa: B018 (imports every API module)
+    salah = []
+    for kelas in set(_turunan(serializers.ModelSerializer)):
+        meta = getattr(kelas, "Meta", None)
+        if (
+            meta is None
+            or not hasattr(meta, "model")
+            or not kelas.__module__.startswith(
+                ("kinerja", "anggaran", "badan_adhoc", "sekretariat", "kpu_site")
+            )
+        ):
+            continue
+        kolom = {f.name: f for f in meta.model._meta.concrete_fields}
+        for nama, field in kelas._declared_fields.items():
+            if not field.read_only:
+                continue
+            sumber = field.source or nama
+            model_field = kolom.get(sumber)
+            if model_field is not None and model_field.null and not field.allow_null:
+                salah.append(f"{kelas.__module__}.{kelas.__qualname__}.{nama}")
+    assert not salah, salah

@@ -35,8 +35,8 @@ class LaporanKinerjaViewSet(
 
     class OutputSerializer(serializers.ModelSerializer):
         status_label = serializers.CharField(source="get_status_display", read_only=True)
-        diminta_oleh = serializers.StringRelatedField()
-        difinalkan_oleh = serializers.StringRelatedField()
+        diminta_oleh = serializers.StringRelatedField(allow_null=True)
+        difinalkan_oleh = serializers.StringRelatedField(allow_null=True)
 
         class Meta:
             model = LaporanKinerja

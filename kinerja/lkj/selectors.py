@@ -7,17 +7,22 @@ from kpu_site.peran import Peran, peran_of
 
 from .models import LaporanKinerja, NaskahLkj
 
+#: What the Auditor sees: composed versions. Final ones, and finished drafts, which the
+#: Auditor reviews (reviu APIP, issue 18 item 5); not a queued, running or failed render.
+STATUS_AUDITOR = (LaporanKinerja.Status.SELESAI, LaporanKinerja.Status.FINAL)
 
-def laporan_hanya_final(user) -> bool:
-    """The Auditor sees final versions only (and not the preflight of a year in progress)."""
+
+def laporan_hanya_tersusun(user) -> bool:
+    """The Auditor sees composed versions only (``STATUS_AUDITOR``: final versions and the
+    finished drafts under review) and not the pre-flight of a year in progress."""
     return peran_of(user) == Peran.AUDITOR
 
 
 def laporan_list(*, user, tahun: int | None = None) -> QuerySet[LaporanKinerja]:
-    """Versions the user may see (``laporan_hanya_final``)."""
+    """Versions the user may see (``laporan_hanya_tersusun``)."""
     qs = LaporanKinerja.objects.select_related("diminta_oleh", "difinalkan_oleh")
-    if laporan_hanya_final(user):
-        qs = qs.filter(status=LaporanKinerja.Status.FINAL)
+    if laporan_hanya_tersusun(user):
+        qs = qs.filter(status__in=STATUS_AUDITOR)
     if tahun is not None:
         qs = qs.filter(tahun=tahun)
     return qs.order_by("-tahun", "-versi")

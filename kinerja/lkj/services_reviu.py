@@ -9,8 +9,8 @@
   the Auditor) nor without the statement, nor when the version was composed before the
   statement (it would not print it).
 
-Every write goes into the model history (who) and the audit trail (``jejak_catat``); a refused
-write changes nothing.
+Every write goes into the model history (who) and, through it, one audit-trail entry marked
+``alur`` with its summary (``kpu_site.audit.jejak_tandai``); a refused write changes nothing.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from kpu_site.audit import jejak_catat
+from kpu_site.audit import jejak_tandai
 from kpu_site.batas import batas_model_pastikan
 from kpu_site.formatting import angka
 from kpu_site.peran import Peran, is_pimpinan, peran_of
@@ -59,6 +59,35 @@ def pastikan_penjawab(pengguna) -> None:
         )
 
 
+def reviu_aksi_boleh(*, laporan: LaporanKinerja, pengguna) -> frozenset[str]:
+    """What ``pengguna`` may do in the review of version ``laporan`` now, as the services
+    below decide it (the version page shows these forms): ``komentar`` and ``tutup`` (Auditor,
+    Admin), ``jawab`` (the preparers), ``pernyataan`` (Auditor, Admin, while the year has no
+    statement). Nothing on a final version or in a year that has one; ``jawab``/``tutup``
+    apply to the comments not yet closed."""
+    pereviu = boleh_reviu(pengguna)
+    penjawab = boleh_jawab(pengguna)
+    if not (pereviu or penjawab) or laporan.status == LaporanKinerja.Status.FINAL:
+        return frozenset()
+    if LaporanKinerja.objects.filter(
+        tahun=laporan.tahun, status=LaporanKinerja.Status.FINAL
+    ).exists():
+        return frozenset()
+    aksi = set()
+    if pereviu:
+        aksi |= {"komentar", "tutup"}
+        if pernyataan_get(tahun=laporan.tahun) is None:
+            aksi.add("pernyataan")
+    if penjawab:
+        aksi.add("jawab")
+    return frozenset(aksi)
+
+
+def pengaturan_reviu_boleh(pengguna) -> bool:
+    """May ``pengguna`` change the setting "reviu wajib"? The Sekretaris and the Admin."""
+    return is_pimpinan(pengguna)
+
+
 def _pastikan_belum_final(laporan: LaporanKinerja, *, field: str = "laporan") -> None:
     """Review happens on a version that is not final, in a year without a final version."""
     if laporan.status == LaporanKinerja.Status.FINAL:
@@ -84,9 +113,20 @@ def _teks_wajib(nilai: str, *, field: str, label: str) -> str:
     return nilai
 
 
-def _simpan(obj, *, pengguna, alasan: str, fields: list[str] | None = None) -> None:
+def _simpan(
+    obj,
+    *,
+    pengguna,
+    alasan: str,
+    ringkasan: str,
+    aksi: str = "alur",
+    fields: list[str] | None = None,
+) -> None:
+    """Save with its history row (who, ``alasan``) as the one audit entry: ``aksi`` and
+    ``ringkasan``."""
     obj._history_user = pengguna
     obj._change_reason = alasan[:100]
+    jejak_tandai(obj, aksi=aksi, ringkasan=ringkasan)
     obj.save(update_fields=fields)
 
 
@@ -107,11 +147,10 @@ def komentar_create(*, laporan: LaporanKinerja, bab: str, teks: str, pengguna) -
     komentar = KomentarReviu(
         laporan=laporan, bab=bab, teks=teks, dibuat_oleh=pengguna, dibuat_pada=timezone.now()
     )
-    _simpan(komentar, pengguna=pengguna, alasan="Komentar reviu")
-    jejak_catat(
+    _simpan(
+        komentar,
         pengguna=pengguna,
-        aksi="alur",
-        objek=komentar,
+        alasan="Komentar reviu",
         ringkasan=f"Komentar reviu {laporan}, {komentar.get_bab_display()}: {teks[:200]}",
     )
     return komentar
@@ -140,13 +179,8 @@ def komentar_answer(*, komentar: KomentarReviu, jawaban: str, pengguna) -> Komen
         komentar,
         pengguna=pengguna,
         alasan="Jawaban komentar reviu",
-        fields=["jawaban", "status", "dijawab_oleh", "dijawab_pada"],
-    )
-    jejak_catat(
-        pengguna=pengguna,
-        aksi="alur",
-        objek=komentar,
         ringkasan=f"Jawaban atas {komentar}: {jawaban[:200]}",
+        fields=["jawaban", "status", "dijawab_oleh", "dijawab_pada"],
     )
     return komentar
 
@@ -166,9 +200,9 @@ def komentar_close(*, komentar: KomentarReviu, pengguna) -> KomentarReviu:
         komentar,
         pengguna=pengguna,
         alasan="Komentar reviu ditutup",
+        ringkasan=f"{komentar} ditutup.",
         fields=["status", "ditutup_oleh", "ditutup_pada"],
     )
-    jejak_catat(pengguna=pengguna, aksi="alur", objek=komentar, ringkasan=f"{komentar} ditutup.")
     return komentar
 
 
@@ -261,11 +295,10 @@ def pernyataan_record(
         dicatat_pada=timezone.now(),
         **data,
     )
-    _simpan(pernyataan, pengguna=pengguna, alasan="Pernyataan telah direviu")
-    jejak_catat(
+    _simpan(
+        pernyataan,
         pengguna=pengguna,
-        aksi="alur",
-        objek=pernyataan,
+        alasan="Pernyataan telah direviu",
         ringkasan=f"{pernyataan} dicatat atas {laporan} oleh {data['nama_pereviu']}.",
     )
     return pernyataan
@@ -277,16 +310,16 @@ def pernyataan_record(
 @transaction.atomic
 def pengaturan_reviu_set(*, reviu_wajib: bool, pengguna) -> PengaturanReviu:
     """Sekretaris/Admin: make the review required (default) or optional."""
-    if not is_pimpinan(pengguna):
+    if not pengaturan_reviu_boleh(pengguna):
         raise PermissionDenied("Hanya Sekretaris yang dapat mengubah pengaturan reviu LKj.")
     pengaturan, _ = PengaturanReviu.objects.select_for_update().get_or_create(pk=1)
     if pengaturan.reviu_wajib != bool(reviu_wajib):
         pengaturan.reviu_wajib = bool(reviu_wajib)
-        _simpan(pengaturan, pengguna=pengguna, alasan="Pengaturan reviu LKj")
-        jejak_catat(
+        _simpan(
+            pengaturan,
             pengguna=pengguna,
+            alasan="Pengaturan reviu LKj",
             aksi="ubah",
-            objek=pengaturan,
             ringkasan="Reviu LKj " + ("wajib" if reviu_wajib else "tidak wajib") + ".",
         )
     return pengaturan

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views
+from . import urls_reviu, views
 
 urlpatterns = [
     path("lkj/", views.LaporanListView.as_view(), name="lkj_list"),
@@ -21,3 +21,4 @@ urlpatterns = [
     path("lkj/versi/<int:pk>/unduh/", views.LaporanUnduhView.as_view(), name="lkj_unduh"),
     path("lkj/versi/<int:pk>/finalkan/", views.LaporanFinalkanView.as_view(), name="lkj_finalkan"),
 ]
+urlpatterns += urls_reviu.urlpatterns  # the review (reviu APIP) of a version

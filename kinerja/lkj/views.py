@@ -25,6 +25,7 @@ from .naskah import DAFTAR_ISIAN, NASKAH_BAWAAN
 from .pratinjau import naskah_bertaut
 from .preflight import lkj_preflight, temuan_menghalangi
 from .services import PERAN_PENYUSUN
+from .views_reviu import reviu_konteks
 
 LIHAT = "kinerja.view_laporankinerja"
 
@@ -37,7 +38,7 @@ class LaporanListView(IzinMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         user = self.request.user
         context["laporan"] = selectors.laporan_list(user=user)
-        context["hanya_final"] = selectors.laporan_hanya_final(user)
+        context["hanya_tersusun"] = selectors.laporan_hanya_tersusun(user)
         context["tahun_lkj"] = tahun_pilihan()
         context["boleh_susun"] = peran_of(user) in PERAN_PENYUSUN
         # "Susun laporan" for the working year when it has data but no version yet.
@@ -63,8 +64,8 @@ class LaporanTahunView(IzinMixin, TemplateView):
         context["tahun"] = tahun
         context["laporan"] = selectors.laporan_list(user=user, tahun=tahun)
         context["boleh_susun"] = peran_of(user) in PERAN_PENYUSUN
-        context["hanya_final"] = selectors.laporan_hanya_final(user)
-        temuan = [] if context["hanya_final"] else lkj_preflight(tahun=tahun)
+        context["hanya_tersusun"] = selectors.laporan_hanya_tersusun(user)
+        temuan = [] if context["hanya_tersusun"] else lkj_preflight(tahun=tahun)
         context["temuan"] = temuan
         context["temuan_wajib"] = temuan_menghalangi(temuan)
         context["temuan_catatan"] = [t for t in temuan if not t.wajib]
@@ -173,6 +174,8 @@ class LaporanDetailView(IzinMixin, DetailView):
         context["dapat_difinalkan"] = services.laporan_dapat_difinalkan(
             laporan=self.object, pengguna=self.request.user
         )
+        if not self.request.htmx:  # the progress poll shows the progress panel only
+            context.update(reviu_konteks(self.request, laporan=self.object))
         return context
 
 

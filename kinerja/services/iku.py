@@ -14,12 +14,13 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from kpu_site.audit import jejak_catat
-from kpu_site.batas import batas_model_pastikan, tahun_pastikan
+from kpu_site.batas import tahun_pastikan
 
 from ..model_iku import IkuIndikator, KeputusanIku, ManualIndikator
 from ..models import Indikator, Renstra
 from ..selectors import kinerja_tahun_lock
 from ._dasar import pastikan_perencana
+from ._dasar import tulis as _tulis
 
 KEPUTUSAN_KOLOM = ("nomor", "tanggal", "tentang")
 MANUAL_KOLOM = (
@@ -31,20 +32,6 @@ MANUAL_KOLOM = (
     "frekuensi",
     "jenis",
 )
-
-
-def _tulis(obj, *, pengguna, alasan: str) -> None:
-    """Field checks (required, length, choices) then save; the history row records who/why."""
-    batas_model_pastikan(
-        type(obj), {f.attname: getattr(obj, f.attname) for f in obj._meta.concrete_fields}
-    )
-    try:
-        obj.full_clean(validate_unique=False, validate_constraints=False)
-    except ValidationError as e:
-        raise ValidationError(e.message_dict) from None
-    obj._history_user = pengguna
-    obj._change_reason = alasan[:100]
-    obj.save()
 
 
 # --------------------------------------------------------------------------- the IKU decree

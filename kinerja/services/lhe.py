@@ -17,8 +17,8 @@ them would make the follow-up impossible. The locked year's own data (PK, realis
 frozen; the LHE only refers to the year.
 
 Every write goes into the history and, through it, the audit trail (``kpu_site.audit``: one
-row per history record, with the reason); accepting a finding also records a workflow event
-(``jejak_catat``). A refused write changes nothing.
+row per history record, with the reason); accepting a finding is that one row marked as a
+workflow step (``alur``, ``jejak_tandai``). A refused write changes nothing.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from kpu_site.akses import boleh_ubah_unit
-from kpu_site.audit import jejak_catat
+from kpu_site.audit import jejak_tandai
 from kpu_site.batas import batas_model_pastikan, tahun_pastikan
 from kpu_site.berkas import berkas_periksa, nama_acak
 from kpu_site.peran import Peran, peran_of
@@ -336,12 +336,10 @@ def temuan_terima(*, pengguna, temuan: TemuanEvaluasi, catatan: str) -> TemuanEv
     temuan.diterima_oleh = pengguna
     temuan.diterima_pada = timezone.now()
     temuan.catatan_penerimaan = _teks(catatan)
-    _tulis(temuan, pengguna=pengguna, alasan="Tindak lanjut diterima selesai")
-    jejak_catat(
-        pengguna=pengguna,
+    jejak_tandai(
+        temuan,
         aksi="alur",
-        objek=temuan,
         ringkasan=f"{temuan} diterima selesai: {temuan.catatan_penerimaan[:200]}",
-        perubahan={"status": ["proses", "selesai"]},
     )
+    _tulis(temuan, pengguna=pengguna, alasan="Tindak lanjut diterima selesai")
     return temuan

@@ -25,11 +25,12 @@ from django.utils import timezone
 
 from kpu_site.akses import boleh_ubah_unit
 from kpu_site.audit import jejak_catat
-from kpu_site.batas import batas_model_pastikan, tahun_pastikan
+from kpu_site.batas import tahun_pastikan
 from kpu_site.berkas import berkas_periksa, nama_acak
 from kpu_site.formatting import angka
 
 from ..model_lke import (
+    PREDIKAT_8821,
     JawabanLke,
     KomponenLke,
     KriteriaLke,
@@ -37,6 +38,7 @@ from ..model_lke import (
     SubKomponenLke,
 )
 from ._dasar import pastikan_perencana
+from ._dasar import tulis as _tulis
 
 DASAR_8821 = "PermenPANRB 88/2021"
 SERATUS = Decimal(100)
@@ -47,18 +49,6 @@ SKALA_8821 = {
     "kualitas": {"A": "1", "B": "0.75", "C": "0.5", "D": "0.25", "E": "0"},
     "pemanfaatan": {"A": "1", "B": "0.75", "C": "0.5", "D": "0.25", "E": "0"},
 }
-#: The grades: a grade applies when the total is ABOVE its bound ("BB > 70–80": 70,00 is B,
-#: 70,01 is BB); the last one (D, 0–30) takes every other total.
-PREDIKAT_8821 = [
-    ["AA", "90"],
-    ["A", "80"],
-    ["BB", "70"],
-    ["B", "60"],
-    ["CC", "50"],
-    ["C", "30"],
-    ["D", "0"],
-]
-
 _UKUR = "Pengukuran kinerja telah "
 
 
@@ -161,7 +151,7 @@ def lke_struktur_8821() -> list[dict]:
                         (
                             "Anggaran yang ditetapkan telah mengacu pada Kinerja yang ingin "
                             "dicapai",
-                            "",
+                            "anggaran_tertaut_sasaran",
                         ),
                         (
                             "Aktivitas yang dilaksanakan telah mendukung Kinerja yang ingin dicapai",
@@ -296,7 +286,10 @@ def lke_struktur_8821() -> list[dict]:
                         (_UKUR + "mempengaruhi penyesuaian Kebijakan dalam mencapai kinerja", ""),
                         (_UKUR + "mempengaruhi penyesuaian Aktivitas dalam mencapai kinerja", ""),
                         (_UKUR + "mempengaruhi penyesuaian Anggaran dalam mencapai kinerja", ""),
-                        ("Terdapat efisiensi atas penggunaan anggaran dalam mencapai kinerja", ""),
+                        (
+                            "Terdapat efisiensi atas penggunaan anggaran dalam mencapai kinerja",
+                            "efisiensi_anggaran",
+                        ),
                         (
                             "Setiap unit/satuan kerja memahami dan peduli atas hasil pengukuran "
                             "kinerja",
@@ -580,19 +573,6 @@ def _pastikan_draft(lke: LembarKerjaEvaluasi) -> None:
         )
 
 
-def _tulis(obj, *, pengguna, alasan: str) -> None:
-    batas_model_pastikan(
-        type(obj), {f.attname: getattr(obj, f.attname) for f in obj._meta.concrete_fields}
-    )
-    try:
-        obj.full_clean(validate_unique=False, validate_constraints=False)
-    except ValidationError as e:
-        raise ValidationError(e.message_dict) from None
-    obj._history_user = pengguna
-    obj._change_reason = alasan[:100]
-    obj.save()
-
-
 # --------------------------------------------------------------------------- scale, grades
 
 
@@ -856,6 +836,46 @@ def kriteria_ubah(*, pengguna, kriteria: KriteriaLke, uraian: str, aturan: str) 
     return kriteria
 
 
+@transaction.atomic
+def lke_aturan_segarkan(*, pengguna, lke: LembarKerjaEvaluasi) -> list[str]:
+    """Give an existing draft worksheet the proposal rules of ``lke_struktur_8821`` it lacks:
+    each criterion without a rule whose kode ("1.c.1") carries one in the 88/2021 structure
+    takes that key (a criterion with a rule, or one a person set, is left alone). For worksheets
+    created before a rule existed (no data migration). Sekretaris/Admin only; returns the kode
+    of the criteria changed; in the history and the audit trail."""
+    pastikan_pimpinan(pengguna)
+    lke = _kunci_lke(lke)
+    _pastikan_draft(lke)
+    baku = {
+        f"{s['kode']}.{nomor}": c["aturan"]
+        for k in lke_struktur_8821()
+        for s in k["sub"]
+        for nomor, c in enumerate(s["kriteria"], start=1)
+        if c["aturan"]
+    }
+    diubah = {}
+    for kriteria in (
+        KriteriaLke.objects.filter(sub__komponen__lke=lke, aturan="")
+        .select_related("sub")
+        .order_by("sub__kode", "nomor")
+    ):
+        kode = str(kriteria)
+        if kode not in baku:
+            continue
+        kriteria.aturan = baku[kode]
+        _tulis(kriteria, pengguna=pengguna, alasan="Aturan usulan ditambahkan")
+        diubah[kode] = ["", kriteria.aturan]
+    if diubah:
+        jejak_catat(
+            pengguna=pengguna,
+            aksi="ubah",
+            objek=lke,
+            ringkasan=f"{lke}: aturan usulan ditambahkan pada {len(diubah)} kriteria.",
+            perubahan={f"aturan {kode}": v for kode, v in diubah.items()},
+        )
+    return list(diubah)
+
+
 # --------------------------------------------------------------------------- answers
 
 
@@ -950,12 +970,13 @@ def usulan_hitung(*, pengguna, lke: LembarKerjaEvaluasi) -> int:
     _pastikan_draft(lke)
     jumlah = 0
     sekarang = timezone.now()
+    dihitung: dict = {}
     for jawaban in JawabanLke.objects.filter(kriteria__sub__komponen__lke=lke).select_related(
         "kriteria__sub"
     ):
         if not jawaban.kriteria.aturan:
             continue
-        hasil = usulan_kriteria(jawaban.kriteria, lke.tahun)
+        hasil = usulan_kriteria(jawaban.kriteria, lke.tahun, dihitung=dihitung)
         usulan, alasan, bukti = hasil if hasil else ("", "", [])
         if hasil:
             jumlah += 1

@@ -6,7 +6,6 @@ import datetime as dt
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
 
 from kpu_site.audit import jejak_catat
 from kpu_site.batas import tahun_pastikan
@@ -20,6 +19,7 @@ from ..models import (
     TargetTahunan,
 )
 from ..selectors import (
+    kinerja_tahun_lock,
     pk_penandatangan_default,
     renstra_untuk_tahun,
 )
@@ -29,6 +29,10 @@ from ._dasar import (
     pastikan_perencana,
     pk_pastikan_draft,
     pk_pastikan_lengkap,
+    pk_pastikan_tahun_terbuka,
+    pk_revisi_salin,
+    revisi_berikut,
+    revisi_berlakukan,
     target_pasangan_periksa,
 )
 
@@ -68,6 +72,7 @@ def pk_create(
     the year's ditetapkan RKT, or from the Renstra year targets when the year has none."""
     pastikan_perencana(pengguna)
     tahun_pastikan(tahun)
+    pk_pastikan_tahun_terbuka(tahun)
     renstra = renstra_untuk_tahun(tahun)
     if renstra is None:
         raise ValidationError({"tahun": f"Belum ada Renstra yang mencakup tahun {tahun}."})
@@ -134,6 +139,7 @@ def pk_update(*, perjanjian: PerjanjianKinerja, pengguna, **data) -> PerjanjianK
     pastikan_perencana(pengguna)
     perjanjian = PerjanjianKinerja.objects.select_for_update().get(pk=perjanjian.pk)
     _pastikan_draft(perjanjian)
+    pk_pastikan_tahun_terbuka(perjanjian.tahun)
     for kunci, nilai in data.items():
         if kunci not in PK_KOLOM_UBAH:
             raise ValidationError({kunci: "Kolom ini tidak dapat diubah."})
@@ -154,6 +160,7 @@ def pk_baris_update(*, baris: PKBaris, pengguna, target, target_atas=None) -> PK
         .get(pk=baris.pk)
     )
     _pastikan_draft(baris.perjanjian)
+    pk_pastikan_tahun_terbuka(baris.perjanjian.tahun)
     baris.target, baris.target_atas = target_pasangan_periksa(
         indikator=baris.indikator, target=target, target_atas=target_atas
     )
@@ -170,7 +177,7 @@ def pk_aksi_boleh(*, perjanjian: PerjanjianKinerja, pengguna, ada_draft: bool) -
     """What ``pengguna`` may do with ``perjanjian`` now, as the services below decide it:
     ``ubah`` (header and rows of a draft), ``tandatangani`` (a draft), ``perubahan`` (start a
     revision of a signed PK when no draft revision exists yet). The pages show these buttons."""
-    if not boleh_kelola_perencanaan(pengguna):
+    if not boleh_kelola_perencanaan(pengguna) or kinerja_tahun_lock(perjanjian.tahun):
         return frozenset()
     aksi = set()
     if perjanjian.status == PerjanjianKinerja.Status.DRAFT:
@@ -193,18 +200,14 @@ def pk_sign(*, perjanjian: PerjanjianKinerja, pengguna) -> PerjanjianKinerja:
         raise PermissionDenied("Hanya Sekretaris yang dapat mencatat penandatanganan PK.")
     perjanjian = PerjanjianKinerja.objects.select_for_update().get(pk=perjanjian.pk)
     _pastikan_draft(perjanjian)
+    pk_pastikan_tahun_terbuka(perjanjian.tahun)
     pk_pastikan_lengkap(perjanjian)
-    lama = PerjanjianKinerja.objects.select_for_update().filter(
-        tahun=perjanjian.tahun, status=PerjanjianKinerja.Status.DITANDATANGANI
+    revisi_berlakukan(
+        perjanjian,
+        sejenis=PerjanjianKinerja.objects.filter(tahun=perjanjian.tahun),
+        berlaku=PerjanjianKinerja.Status.DITANDATANGANI,
+        pengguna=pengguna,
     )
-    for pk_lama in lama:
-        pk_lama.status = PerjanjianKinerja.Status.DIGANTI
-        pk_lama._change_reason = f"Diganti oleh {perjanjian}"
-        pk_lama.save()
-    perjanjian.status = PerjanjianKinerja.Status.DITANDATANGANI
-    perjanjian.ditandatangani_oleh = pengguna
-    perjanjian.ditandatangani_pada = timezone.now()
-    perjanjian.save()
     jejak_catat(
         pengguna=pengguna,
         aksi="alur",
@@ -223,38 +226,20 @@ def pk_perubahan_create(
     if not (alasan or "").strip():
         raise ValidationError({"alasan_perubahan": "Alasan perubahan PK wajib diisi."})
     perjanjian = PerjanjianKinerja.objects.select_for_update().get(pk=perjanjian.pk)
+    pk_pastikan_tahun_terbuka(perjanjian.tahun)
     if perjanjian.status != PerjanjianKinerja.Status.DITANDATANGANI:
         raise ValidationError("PK perubahan hanya dapat dibuat dari PK yang sudah ditandatangani.")
     if PerjanjianKinerja.objects.filter(
         tahun=perjanjian.tahun, status=PerjanjianKinerja.Status.DRAFT
     ).exists():
         raise ValidationError(f"Sudah ada draft perubahan PK {perjanjian.tahun}.")
-    revisi_baru = (
-        PerjanjianKinerja.objects.filter(tahun=perjanjian.tahun).order_by("-revisi").first().revisi
-        + 1
-    )
-    baru = PerjanjianKinerja.objects.create(
+    revisi_baru = revisi_berikut(PerjanjianKinerja.objects.filter(tahun=perjanjian.tahun))
+    baru = pk_revisi_salin(
+        perjanjian,
         tahun=perjanjian.tahun,
         revisi=revisi_baru,
-        alasan_perubahan=alasan.strip(),
-        pihak_pertama_nama=perjanjian.pihak_pertama_nama,
-        pihak_pertama_jabatan=perjanjian.pihak_pertama_jabatan,
-        pihak_kedua_nama=perjanjian.pihak_kedua_nama,
-        pihak_kedua_jabatan=perjanjian.pihak_kedua_jabatan,
-        tempat=perjanjian.tempat,
-        tanggal=timezone.localdate(),
-        dibuat_oleh=pengguna,
-    )
-    PKBaris.objects.bulk_create(
-        [
-            PKBaris(
-                perjanjian=baru,
-                indikator_id=b.indikator_id,
-                target=b.target,
-                target_atas=b.target_atas,
-            )
-            for b in perjanjian.baris.all()
-        ]
+        alasan=alasan.strip(),
+        pengguna=pengguna,
     )
     jejak_catat(
         pengguna=pengguna,

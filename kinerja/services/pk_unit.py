@@ -9,7 +9,6 @@ import datetime as dt
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
 
 from kpu_site.audit import jejak_catat
 from kpu_site.batas import batas_model_pastikan, tahun_pastikan
@@ -23,6 +22,10 @@ from ._dasar import (
     boleh_kelola_perencanaan,
     pk_pastikan_draft,
     pk_pastikan_lengkap,
+    pk_pastikan_tahun_terbuka,
+    pk_revisi_salin,
+    revisi_berikut,
+    revisi_berlakukan,
     target_pasangan_periksa,
 )
 
@@ -59,13 +62,6 @@ def _pastikan_penulis(pengguna, unit) -> None:
         )
 
 
-def _pastikan_tahun_terbuka(tahun: int) -> None:
-    if kinerja_tahun_lock(tahun):
-        raise ValidationError(
-            {"tahun": f"Tahun {tahun} sudah dikunci; Perjanjian Kinerja tidak dapat diubah."}
-        )
-
-
 def boleh_tandatangani_pk_unit(pengguna) -> bool:
     """Only the Sekretaris (or Admin) records that a sub-bagian's PK was signed."""
     return is_pimpinan(pengguna)
@@ -93,13 +89,21 @@ def pk_unit_aksi_boleh(
     return frozenset(aksi)
 
 
-def pk_unit_boleh_buat(*, unit, tahun: int, pengguna) -> bool:
-    return (
+def pk_unit_boleh_buat(
+    *, unit, tahun: int, pengguna, terkunci: bool | None = None, sudah_ada: bool | None = None
+) -> bool:
+    """Whether ``pengguna`` may start the sub-bagian's PK of the year. The list of a year passes
+    the lock and whether the unit has a PK, which it has already read for every row."""
+    if not (
         boleh_tulis_pk_unit(pengguna, unit)
         and pengguna.has_perm("kinerja.add_perjanjiankinerjaunit")
-        and not kinerja_tahun_lock(tahun)
-        and not PerjanjianKinerjaUnit.objects.filter(unit=unit, tahun=tahun).exists()
-    )
+    ):
+        return False
+    if terkunci is None:
+        terkunci = kinerja_tahun_lock(tahun)
+    if sudah_ada is None:
+        sudah_ada = PerjanjianKinerjaUnit.objects.filter(unit=unit, tahun=tahun).exists()
+    return not terkunci and not sudah_ada
 
 
 @transaction.atomic
@@ -113,7 +117,7 @@ def pk_unit_create(
 
     _pastikan_penulis(pengguna, unit)
     tahun_pastikan(tahun)
-    _pastikan_tahun_terbuka(tahun)
+    pk_pastikan_tahun_terbuka(tahun)
     if unit.jenis != UnitOrganisasi.Jenis.SUB_BAGIAN:
         raise ValidationError({"unit": f"{unit} bukan sub bagian."})
     if PerjanjianKinerjaUnit.objects.filter(unit=unit, tahun=tahun).exists():
@@ -167,6 +171,11 @@ def pk_unit_create(
     return perjanjian
 
 
+def _sejenis(perjanjian: PerjanjianKinerjaUnit):
+    """The revisions of the PK of the same sub-bagian and year."""
+    return PerjanjianKinerjaUnit.objects.filter(unit_id=perjanjian.unit_id, tahun=perjanjian.tahun)
+
+
 def _kunci_baris(perjanjian: PerjanjianKinerjaUnit) -> PerjanjianKinerjaUnit:
     return (
         PerjanjianKinerjaUnit.objects.select_related("unit")
@@ -180,7 +189,7 @@ def pk_unit_update(*, perjanjian: PerjanjianKinerjaUnit, pengguna, **data) -> Pe
     """Change the header of a draft (signatories, place, date, reason)."""
     perjanjian = _kunci_baris(perjanjian)
     _pastikan_penulis(pengguna, perjanjian.unit)
-    _pastikan_tahun_terbuka(perjanjian.tahun)
+    pk_pastikan_tahun_terbuka(perjanjian.tahun)
     pk_pastikan_draft(perjanjian)
     for kunci, nilai in data.items():
         if kunci not in PK_UNIT_KOLOM_UBAH:
@@ -217,7 +226,7 @@ def pk_unit_baris_update(*, baris: PKUnitBaris, pengguna, target, target_atas=No
     )
     perjanjian = _kunci_baris(baris.perjanjian)
     _pastikan_penulis(pengguna, perjanjian.unit)
-    _pastikan_tahun_terbuka(perjanjian.tahun)
+    pk_pastikan_tahun_terbuka(perjanjian.tahun)
     pk_pastikan_draft(perjanjian)
     lama = baris.target
     baris.target, baris.target_atas = target_pasangan_periksa(
@@ -240,19 +249,12 @@ def pk_unit_sign(*, perjanjian: PerjanjianKinerjaUnit, pengguna) -> PerjanjianKi
     if not boleh_tandatangani_pk_unit(pengguna):
         raise PermissionDenied("Hanya Sekretaris yang dapat mencatat penandatanganan PK.")
     perjanjian = _kunci_baris(perjanjian)
-    _pastikan_tahun_terbuka(perjanjian.tahun)
+    pk_pastikan_tahun_terbuka(perjanjian.tahun)
     pk_pastikan_draft(perjanjian)
     pk_pastikan_lengkap(perjanjian)
-    for pk_lama in PerjanjianKinerjaUnit.objects.select_for_update().filter(
-        unit_id=perjanjian.unit_id, tahun=perjanjian.tahun, status=Status.DITANDATANGANI
-    ):
-        pk_lama.status = Status.DIGANTI
-        pk_lama._change_reason = f"Diganti oleh {perjanjian}"
-        pk_lama.save()
-    perjanjian.status = Status.DITANDATANGANI
-    perjanjian.ditandatangani_oleh = pengguna
-    perjanjian.ditandatangani_pada = timezone.now()
-    perjanjian.save()
+    revisi_berlakukan(
+        perjanjian, sejenis=_sejenis(perjanjian), berlaku=Status.DITANDATANGANI, pengguna=pengguna
+    )
     jejak_catat(
         pengguna=pengguna,
         aksi="alur",
@@ -270,40 +272,23 @@ def pk_unit_perubahan_create(
     """Start a revision: a new draft copied from the signed PK, with a reason."""
     perjanjian = _kunci_baris(perjanjian)
     _pastikan_penulis(pengguna, perjanjian.unit)
-    _pastikan_tahun_terbuka(perjanjian.tahun)
+    pk_pastikan_tahun_terbuka(perjanjian.tahun)
     alasan = (alasan or "").strip()
     if not alasan:
         raise ValidationError({"alasan_perubahan": "Alasan perubahan PK wajib diisi."})
     batas_model_pastikan(PerjanjianKinerjaUnit, {"alasan_perubahan": alasan})
     if perjanjian.status != Status.DITANDATANGANI:
         raise ValidationError("PK perubahan hanya dapat dibuat dari PK yang sudah ditandatangani.")
-    semua = PerjanjianKinerjaUnit.objects.filter(unit_id=perjanjian.unit_id, tahun=perjanjian.tahun)
-    if semua.filter(status=Status.DRAFT).exists():
+    if _sejenis(perjanjian).filter(status=Status.DRAFT).exists():
         raise ValidationError(f"Sudah ada draft perubahan PK {perjanjian.unit} {perjanjian.tahun}.")
-    revisi_baru = semua.order_by("-revisi").first().revisi + 1
-    baru = PerjanjianKinerjaUnit.objects.create(
+    revisi_baru = revisi_berikut(_sejenis(perjanjian))
+    baru = pk_revisi_salin(
+        perjanjian,
         unit_id=perjanjian.unit_id,
         tahun=perjanjian.tahun,
         revisi=revisi_baru,
-        alasan_perubahan=alasan,
-        pihak_pertama_nama=perjanjian.pihak_pertama_nama,
-        pihak_pertama_jabatan=perjanjian.pihak_pertama_jabatan,
-        pihak_kedua_nama=perjanjian.pihak_kedua_nama,
-        pihak_kedua_jabatan=perjanjian.pihak_kedua_jabatan,
-        tempat=perjanjian.tempat,
-        tanggal=timezone.localdate(),
-        dibuat_oleh=pengguna,
-    )
-    PKUnitBaris.objects.bulk_create(
-        [
-            PKUnitBaris(
-                perjanjian=baru,
-                indikator_id=b.indikator_id,
-                target=b.target,
-                target_atas=b.target_atas,
-            )
-            for b in perjanjian.baris.all()
-        ]
+        alasan=alasan,
+        pengguna=pengguna,
     )
     jejak_catat(
         pengguna=pengguna,

@@ -69,8 +69,14 @@ def _hapus(obj, *, pengguna, alasan: str) -> None:
         raise ValidationError(f"{obj} tidak dapat dihapus: masih dirujuk data lain.") from None
 
 
+def target_terbuka(tahun: int) -> bool:
+    """May the targets of ``tahun`` still change (the year is not locked)? The services refuse
+    by it and the tree page shows its target buttons by it."""
+    return not kinerja_tahun_lock(tahun)
+
+
 def _pastikan_tahun_terbuka(tahun: int) -> None:
-    if kinerja_tahun_lock(tahun):
+    if not target_terbuka(tahun):
         raise ValidationError(
             {"tahun": f"Tahun {tahun} sudah dikunci; target pohon kinerja tidak dapat diubah."}
         )

@@ -13,7 +13,6 @@ import datetime as dt
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
 
 from kpu_site.audit import jejak_catat
 from kpu_site.batas import batas_field_periksa, tahun_pastikan
@@ -23,7 +22,14 @@ from kpu_site.peran import is_pimpinan
 from ..model_rkt import RencanaKinerjaTahunan, RKTBaris
 from ..models import TargetTahunan
 from ..selectors import kinerja_tahun_lock, renstra_untuk_tahun
-from ._dasar import boleh_kelola_perencanaan, pastikan_perencana, target_pasangan_periksa
+from ._dasar import (
+    boleh_kelola_perencanaan,
+    pastikan_perencana,
+    revisi_berikut,
+    revisi_berlakukan,
+    revisi_pastikan_draft,
+    target_pasangan_periksa,
+)
 
 Status = RencanaKinerjaTahunan.Status
 
@@ -36,11 +42,7 @@ def _pastikan_tahun_terbuka(tahun: int) -> None:
 
 
 def _pastikan_draft(rkt: RencanaKinerjaTahunan) -> None:
-    if rkt.status != Status.DRAFT:
-        raise ValidationError(
-            f"{rkt} sudah {rkt.get_status_display().lower()} dan dibekukan; buat RKT perubahan "
-            "untuk mengubahnya."
-        )
+    revisi_pastikan_draft(rkt, jenis="RKT")
 
 
 def boleh_tetapkan_rkt(pengguna) -> bool:
@@ -194,20 +196,17 @@ def rkt_tetapkan(
             raise ValidationError({kolom: pesan})
     if not rkt.baris.exists():
         raise ValidationError("RKT belum memiliki baris indikator.")
-    for lama in RencanaKinerjaTahunan.objects.select_for_update().filter(
-        tahun=rkt.tahun, status=Status.DITETAPKAN
-    ):
-        lama.status = Status.DIGANTI
-        lama._history_user = pengguna
-        lama._change_reason = f"Diganti oleh {rkt}"
-        lama.save()
     rkt.nomor, rkt.tempat, rkt.tanggal = nomor, tempat, tanggal_penetapan
-    rkt.status = Status.DITETAPKAN
-    rkt.ditetapkan_oleh = pengguna
-    rkt.ditetapkan_pada = timezone.now()
     rkt._history_user = pengguna
     rkt._change_reason = "Ditetapkan"
-    rkt.save()
+    revisi_berlakukan(
+        rkt,
+        sejenis=RencanaKinerjaTahunan.objects.filter(tahun=rkt.tahun),
+        berlaku=Status.DITETAPKAN,
+        pengguna=pengguna,
+        kolom_oleh="ditetapkan_oleh",
+        kolom_pada="ditetapkan_pada",
+    )
     jejak_catat(
         pengguna=pengguna,
         aksi="alur",
@@ -237,7 +236,7 @@ def rkt_perubahan_create(
         raise ValidationError("RKT perubahan hanya dapat dibuat dari RKT yang sudah ditetapkan.")
     if RencanaKinerjaTahunan.objects.filter(tahun=rkt.tahun, status=Status.DRAFT).exists():
         raise ValidationError(f"Sudah ada draft perubahan RKT {rkt.tahun}.")
-    revisi = RencanaKinerjaTahunan.objects.filter(tahun=rkt.tahun).order_by("-revisi")[0].revisi + 1
+    revisi = revisi_berikut(RencanaKinerjaTahunan.objects.filter(tahun=rkt.tahun))
     baru = RencanaKinerjaTahunan(
         tahun=rkt.tahun,
         revisi=revisi,

@@ -22,6 +22,7 @@ from ..forms import (
     PengaturanCapaianForm,
 )
 from ..grafik import grafik_capaian
+from ..lkj.views_reviu import pengaturan_reviu_konteks
 from ._dasar import TahunMixin, tahun_kosong_kinerja
 
 # --------------------------------------------------------------------------- entry points
@@ -157,6 +158,7 @@ class PengaturanView(IzinMixin, TemplateView):
             "form_kunci", KunciTahunForm(initial={"tahun": tahun_aktif(self.request)})
         )
         context["kunci"] = selectors.kunci_tahun_list()
+        context.update(pengaturan_reviu_konteks(self.request))  # reviu LKj wajib (card)
         return context
 
     def post(self, request):

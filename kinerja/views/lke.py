@@ -18,8 +18,15 @@ from kpu_site.formulir import kesalahan_ke_form, kesalahan_ke_pesan
 from kpu_site.pdf import html_ke_pdf
 
 from .. import selectors_lke as sel
-from ..forms_lke import BobotForm, EvaluatorForm, JawabanForm, LkeBuatForm
-from ..model_lke import JawabanLke, LembarKerjaEvaluasi
+from ..forms_lke import (
+    BobotForm,
+    EvaluatorForm,
+    JawabanForm,
+    KomponenForm,
+    KriteriaForm,
+    LkeBuatForm,
+)
+from ..model_lke import JawabanLke, KomponenLke, KriteriaLke, LembarKerjaEvaluasi
 from ..services import lke as svc
 
 
@@ -143,6 +150,85 @@ class LkeBobotView(IzinMixin, View):
                 messages.success(request, f"Bobot {lke} disimpan.")
                 return redirect("kinerja:lke_detail", tahun=tahun)
         return render(request, self.template_name, {"lke": lke, "form": form}, status=400)
+
+
+class _StrukturUbahView(IzinMixin, View):
+    """Edit one part of a worksheet's structure (Sekretaris/Admin; the service refuses a final
+    worksheet, and the form then shows the refusal with the input kept)."""
+
+    template_name = "kinerja/lke/struktur_form.html"
+    model = None
+    form_class = None
+
+    def _siap(self, pk):
+        obj = get_object_or_404(self.queryset(), pk=pk)
+        svc.pastikan_pimpinan(self.request.user)
+        return obj
+
+    def _render(self, request, obj, form, status=200):
+        return render(
+            request,
+            self.template_name,
+            {"form": form, "obj": obj, "lke": self.lke_of(obj), "judul": self.judul(obj)},
+            status=status,
+        )
+
+    def get(self, request, pk):
+        obj = self._siap(pk)
+        return self._render(request, obj, self.form_class(initial=self.initial(obj)))
+
+    def post(self, request, pk):
+        obj = self._siap(pk)
+        form = self.form_class(request.POST)
+        if form.is_valid():
+            with kesalahan_ke_form(form):
+                self.simpan(request, obj, form.cleaned_data)
+                messages.success(request, f"{self.judul(obj)} disimpan.")
+                return redirect("kinerja:lke_detail", tahun=self.lke_of(obj).tahun)
+        return self._render(request, obj, form, status=400)
+
+
+class LkeKriteriaUbahView(_StrukturUbahView):
+    permission_required = "kinerja.change_kriterialke"
+    form_class = KriteriaForm
+
+    def queryset(self):
+        return KriteriaLke.objects.select_related("sub__komponen__lke")
+
+    def lke_of(self, obj):
+        return obj.sub.komponen.lke
+
+    def judul(self, obj):
+        return f"Kriteria {obj}"
+
+    def initial(self, obj):
+        return {"uraian": obj.uraian, "aturan": obj.aturan}
+
+    def simpan(self, request, obj, data):
+        svc.kriteria_ubah(
+            pengguna=request.user, kriteria=obj, uraian=data["uraian"], aturan=data["aturan"]
+        )
+
+
+class LkeKomponenUbahView(_StrukturUbahView):
+    permission_required = "kinerja.change_komponenlke"
+    form_class = KomponenForm
+
+    def queryset(self):
+        return KomponenLke.objects.select_related("lke")
+
+    def lke_of(self, obj):
+        return obj.lke
+
+    def judul(self, obj):
+        return f"Komponen {obj.kode}"
+
+    def initial(self, obj):
+        return {"nama": obj.nama}
+
+    def simpan(self, request, obj, data):
+        # the weight stays; weights are changed together on the weights page
+        svc.komponen_ubah(pengguna=request.user, komponen=obj, nama=data["nama"], bobot=obj.bobot)
 
 
 class LkeJawabanView(IzinMixin, View):

@@ -23,6 +23,7 @@ from ..forms import (
     PKPerubahanForm,
 )
 from ..models import PerjanjianKinerja, PKBaris, Renstra
+from ..selectors_rkt import pk_sumber_target
 
 # --------------------------------------------------------------------------- Renstra
 
@@ -121,6 +122,7 @@ class PKDetailView(IzinMixin, TemplateView):
                 perjanjian=perjanjian, pengguna=self.request.user, ada_draft=draft is not None
             ),
             form_perubahan=PKPerubahanForm(),
+            sumber_target=pk_sumber_target(perjanjian=perjanjian),
             renstra=selectors.renstra_untuk_tahun(tahun),
             beda={b.indikator.pk for b in selectors.pk_beda_renstra_list(tahun=tahun)}
             if perjanjian == selectors.pk_berlaku(tahun=tahun)

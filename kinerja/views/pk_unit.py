@@ -57,9 +57,10 @@ class PKUnitDaftarView(IzinMixin, TemplateView):
         tahun = self.kwargs["tahun"]
         baris = sel.pk_semua_tingkat(tahun=tahun)
         pengguna = self.request.user
+        terkunci = selectors.kinerja_tahun_lock(tahun)
         for b in baris[1:]:
             b.boleh_buat = b.perjanjian is None and svc.pk_unit_boleh_buat(
-                unit=b.unit, tahun=tahun, pengguna=pengguna
+                unit=b.unit, tahun=tahun, pengguna=pengguna, terkunci=terkunci, sudah_ada=False
             )
         context.update(tahun=tahun, baris=baris)
         return context

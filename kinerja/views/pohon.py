@@ -67,7 +67,7 @@ class PohonTahunView(IzinMixin, TemplateView):
         context.update(
             svg=pohon_svg(context["pohon"]),
             daftar_tahun=tahun_pilihan(),
-            tahun_terkunci=selectors.kinerja_tahun_lock(tahun),
+            target_terbuka=svc.target_terbuka(tahun),
             boleh_susun=_boleh_menyusun(self.request.user),
             boleh_unit=[
                 u

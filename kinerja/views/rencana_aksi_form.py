@@ -13,6 +13,7 @@ from django.views import View
 
 from kpu_site.akses import IzinMixin
 from kpu_site.formulir import kesalahan_ke_form, kesalahan_ke_pesan
+from sekretariat.models import UnitOrganisasi
 
 from ..forms_rencana_aksi import (
     AksiForm,
@@ -36,6 +37,13 @@ def _baris_atau_404(pk: int):
         raise Http404("Baris perjanjian kinerja tidak ditemukan.") from e
 
 
+def _unit_boleh(pengguna) -> list[UnitOrganisasi]:
+    """The units ``pengguna`` may hand a line to: the service's rule (a Kasubag: their own)."""
+    return [
+        u for u in UnitOrganisasi.objects.all() if layanan.boleh_tulis_rencana_aksi(pengguna, u)
+    ]
+
+
 def _baris_render(request, rb, *, form=None, form_aksi=None, status=200):
     aksi_boleh = layanan.rencana_aksi_aksi_boleh(
         perjanjian=rb.baris.perjanjian, unit=rb.unit, pengguna=request.user
@@ -48,13 +56,14 @@ def _baris_render(request, rb, *, form=None, form_aksi=None, status=200):
     if form is None:
         r = rb.rencana
         form = RencanaAksiForm(
+            unit_boleh=_unit_boleh(request.user),
             initial={
                 "unit": rb.unit.pk,
                 **{
                     f"target_{tw}": angka_isian(r.target_triwulan(tw) if r else None)
                     for tw in Triwulan.values
                 },
-            }
+            },
         )
     return render(
         request,
@@ -81,7 +90,7 @@ class RencanaAksiBarisView(IzinMixin, View):
 
     def post(self, request, pk):
         rb = _baris_atau_404(pk)
-        form = RencanaAksiForm(request.POST)
+        form = RencanaAksiForm(request.POST, unit_boleh=_unit_boleh(request.user))
         if form.is_valid():
             with kesalahan_ke_form(form):
                 layanan.rencana_aksi_simpan(

@@ -1,7 +1,8 @@
 """Sample URL arguments of the LKE pages (the demo's LKE 2023 and its first criterion; the
-evidence download: the criterion the demo gives an uploaded file)."""
+evidence download: the criterion the demo gives an uploaded file; the structure edits: its
+first criterion and component)."""
 
-from kinerja.model_lke import JawabanLke
+from kinerja.model_lke import JawabanLke, KomponenLke, KriteriaLke
 
 
 def _tahun():
@@ -10,6 +11,14 @@ def _tahun():
 
 def _jawaban():
     return {"pk": JawabanLke.objects.filter(kriteria__sub__komponen__lke__tahun=2023).first().pk}
+
+
+def _kriteria():
+    return {"pk": KriteriaLke.objects.filter(sub__komponen__lke__tahun=2023).first().pk}
+
+
+def _komponen():
+    return {"pk": KomponenLke.objects.filter(lke__tahun=2023).first().pk}
 
 
 def _berkas():
@@ -23,6 +32,8 @@ CONTOH = {
     "kinerja:lke_bobot": _tahun,
     "kinerja:lke_laporan": _tahun,
     "kinerja:lke_laporan_pdf": _tahun,
+    "kinerja:lke_kriteria_ubah": _kriteria,
+    "kinerja:lke_komponen_ubah": _komponen,
     "kinerja:lke_jawaban": _jawaban,
     "kinerja:lke_usulan_konfirmasi": _jawaban,
     "kinerja:lke_evaluator": _jawaban,

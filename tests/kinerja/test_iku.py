@@ -15,6 +15,7 @@ from kinerja.model_iku import IkuIndikator, KeputusanIku, ManualIndikator
 from kinerja.models import Indikator, KunciTahun
 from kinerja.services import iku
 from kpu_site.models import JejakAudit
+from tests.conftest import demo_inti_muat
 
 from .factories import IndikatorFactory, RenstraFactory, SasaranFactory, TujuanFactory
 
@@ -338,11 +339,10 @@ def test_api_decree_and_manual(client, staf, komisioner, dunia):
 
 
 def test_demo_manual_iku_prints_every_manual_inside_its_pages(client, sekretaris):
-    from django.core.management import call_command
 
     from tests.lkj.halaman_pdf import teks_di_luar
 
-    call_command("muat_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    demo_inti_muat()
     renstra = KeputusanIku.objects.get().renstra
     assert IkuIndikator.objects.count() == 13
     assert len(selectors_iku.iku_indikator_list(renstra=renstra)) == 13

@@ -105,6 +105,18 @@ def test_predikat_dari_nilai_boundaries(nilai, predikat):
     assert predikat_dari_nilai(Decimal(nilai)) == predikat
 
 
+@pytest.mark.parametrize("nilai", ["95", "90.00", "70.01", "70.00", "30.00", "12.5"])
+def test_predikat_lhe_same_as_the_lke_worksheet_of_8821(nilai):
+    """One grade function and one set of bounds: an LHE score and an LKE total of the same
+    value have the same grade."""
+    from kinerja.model_lke import LembarKerjaEvaluasi
+    from kinerja.selectors_lke import lke_predikat
+    from kinerja.services.lke import PREDIKAT_8821
+
+    lke = LembarKerjaEvaluasi(tahun=2025, predikat=PREDIKAT_8821)
+    assert predikat_dari_nilai(nilai) == lke_predikat(lke, Decimal(nilai))
+
+
 def test_lhe_simpan_predikat_follows_the_score(lhe, auditor):
     assert lhe.predikat == "BB"
     lhe = svc.lhe_simpan(pengguna=auditor, lhe=lhe, nilai="70,00")
@@ -379,3 +391,11 @@ def test_lkj_preflight_lists_open_findings_of_earlier_evaluations(tiga_temuan):
     # the LKj of the evaluated year itself is not concerned
     assert not [t for t in lkj_preflight(tahun=2025) if t.jenis == "temuan_evaluasi"]
     assert not any(t.wajib for t in temuan_lhe)  # a warning, it does not block the LKj
+
+
+def test_accepting_a_finding_is_one_audit_entry(temuan, sekretaris, kasubag_keuangan):
+    _tl(kasubag_keuangan, temuan)
+    sebelum = len(_jejak(temuan, "ubah")) + len(_jejak(temuan, "alur"))
+    svc.temuan_terima(pengguna=sekretaris, temuan=temuan, catatan="IKU baru sudah ditetapkan.")
+    assert len(_jejak(temuan, "ubah")) + len(_jejak(temuan, "alur")) == sebelum + 1
+    assert _jejak(temuan, "alur") == [f"{temuan} diterima selesai: IKU baru sudah ditetapkan."]

@@ -8,18 +8,18 @@ import datetime as dt
 import io
 
 import pytest
-from django.core.management import call_command
 
 from kinerja.lkj.preflight import lkj_preflight
 from kinerja.model_lhe import LaporanHasilEvaluasi, TemuanEvaluasi, TindakLanjut
 from kinerja.services import lhe as svc
+from tests.conftest import demo_inti_muat
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def demo(db):
-    call_command("muat_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    demo_inti_muat()
     return LaporanHasilEvaluasi.objects.get(tahun=2022)
 
 
@@ -34,7 +34,7 @@ def test_demo_lhe_three_findings_one_per_status(demo):
     tiga = demo.temuan.get(nomor=3)
     assert tiga.batas_waktu < dt.date(2026, 11, 2) and not tiga.tindak_lanjut.exists()
     # idempotent
-    call_command("muat_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    demo_inti_muat()
     assert TemuanEvaluasi.objects.count() == 3
 
 
@@ -123,6 +123,8 @@ def test_rekap_page_and_pdf_inside_a4(client, demo, auditor):
                 assert c["bottom"] <= p.height
         teks = "\n".join(p.extract_text() or "" for p in pdf.pages)
     assert "Terlambat" in teks and "Selesai" in teks
+    # the number column is wide enough for its header: "No" on one line, not "N" over "o"
+    assert any(b.split()[:1] == ["No"] for b in teks.splitlines())
 
 
 def test_unduh_follow_up_evidence_and_lhe_document(client, demo, komisioner):

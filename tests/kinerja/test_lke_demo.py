@@ -7,16 +7,16 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from django.core.management import call_command
 
 from kinerja import selectors_lke as sel
 from kinerja.model_lke import JawabanLke, LembarKerjaEvaluasi
+from tests.conftest import demo_inti_muat
 
 pytestmark = pytest.mark.django_db
 
 
 def test_demo_lke_2023_is_bb_with_proposals_and_evaluator(client, komisioner):
-    call_command("muat_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    demo_inti_muat(evaluasi=True)
     lke = LembarKerjaEvaluasi.objects.get(tahun=2023)
     r = sel.lke_ringkasan(lke=lke)
     assert Decimal(70) < r["total"] <= Decimal(80)
@@ -26,11 +26,18 @@ def test_demo_lke_2023_is_bb_with_proposals_and_evaluator(client, komisioner):
     assert not r["belum_dijawab"]
     # every criterion whose rule has its data answers from the data, confirmed
     berusulan = JawabanLke.objects.filter(kriteria__sub__komponen__lke=lke).exclude(usulan="")
-    # 21 rule criteria minus the 6 whose data comes later (rkt, pohon, PK of every level,
-    # review, publication, findings) = 15, each with its reason and at least one link except
-    # the LKj ones (no LKj 2023 in the demo: nothing to link)
-    assert berusulan.count() == 15
+    # 23 rule criteria minus the publication of the LKj (its data comes later) = 22, each with
+    # its reason and at least one link except the LKj ones (no LKj 2023 rendered yet)
+    assert berusulan.count() == 22
     assert berusulan.get(kriteria__aturan="dipa_ada", kriteria__sub__kode="1.a").usulan == "Y"
+    usulan = {str(j.kriteria): j.usulan for j in berusulan.select_related("kriteria__sub")}
+    assert usulan["1.a.4"] == "Y"  # RKT ditetapkan, PK signed
+    assert usulan["1.b.8"] == "A" and usulan["1.b.10"] == "A"  # tree, PK of every level
+    assert usulan["1.c.1"] == "A" and usulan["2.c.8"] == "C"  # budget linked; 11 of 12 efficient
+    assert usulan["3.a.4"] == "Y"  # reviewed
+    assert usulan["4.c.1"] == "E"  # LHE 2022 finding 3 overdue without follow-up
+    # the total is computed from those answers: 73,26 (74,63 before these rules proposed)
+    assert r["total"] == Decimal("73.26")
     assert all(j.jawaban == j.usulan and j.dikonfirmasi_pada for j in berusulan)
     riwayat = sel.lke_riwayat_total(sampai=2023)
     assert [t.tahun for t in riwayat] == [2022, 2023]

@@ -137,3 +137,16 @@ def test_create_from_list_page(client, sekretaris, kasubag):
     assert r.status_code == 302 and r["Location"] == "/kinerja/lke/2024/"
     r = client.post("/kinerja/lke/buat/", {"tahun": "2024"})
     assert r.status_code == 400 and "LKE 2024 sudah ada." in r.content.decode()
+
+
+def test_report_pdf_keeps_the_criterion_number_and_answer_heading_whole(client, komisioner, lke):
+    """The number (1.b.10) and the "Jawaban" heading fit their columns: not broken in two."""
+    import io
+
+    import pdfplumber
+
+    client.force_login(komisioner)
+    r = client.get("/kinerja/lke/2023/laporan.pdf")
+    with pdfplumber.open(io.BytesIO(r.content)) as pdf:
+        kata = {w["text"] for p in pdf.pages for w in p.extract_words()}
+    assert {"1.b.10", "1.b.11", "Jawaban"} <= kata

@@ -155,3 +155,31 @@ def test_sekretaris_pk_pdf_with_budget_attachment(dunia, sekretaris, client):
     assert "Rp 500.000.000" in teks  # 6701 + 6702 in force on 2 Januari 2023
     assert client.get("/kinerja/pk-unit/2022/sekretaris/cetak/").status_code == 404
     assert date(2023, 1, 2) == dunia.pk_sekretaris.tanggal
+
+
+def test_list_queries_do_not_grow_with_the_sub_bagian(dunia, sekretaris, client):
+    """The list of a year reads each kind of thing once: more sub-bagian (with or without a PK)
+    add no query."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from sekretariat.models import UnitOrganisasi
+
+    _semua_ditandatangani(dunia, sekretaris, kecuali=("hukum_sdm",))
+    client.force_login(sekretaris)
+    client.get("/kinerja/pk-unit/2023/")  # warm the per-request caches
+    with CaptureQueriesContext(connection) as sedikit:
+        assert client.get("/kinerja/pk-unit/2023/").status_code == 200
+    induk = dunia.units["hukum_sdm"].induk
+    for i in range(3):
+        UnitOrganisasi.objects.create(
+            kode=f"sub-tambahan-{i}",
+            nama=f"Sub Bagian Tambahan {i}",
+            jenis=UnitOrganisasi.Jenis.SUB_BAGIAN,
+            induk=induk,
+            urutan=50 + i,
+        )
+    with CaptureQueriesContext(connection) as banyak:
+        r = client.get("/kinerja/pk-unit/2023/")
+    assert r.content.decode().count("belum ada PK") == 4
+    assert len(banyak) == len(sedikit), "\n".join(q["sql"][:300] for q in banyak.captured_queries)

@@ -244,3 +244,81 @@ def test_tombol_hanya_untuk_penulis(
         assert ubah not in r.content.decode()
     client.force_login(komisioner)
     assert tambah not in client.get(url).content.decode()
+
+
+def test_tombol_target_mengikuti_kunci_tahun(client, kasubag_keuangan, pohon_kecil):
+    """The target button follows the rule of the service: none on a locked year."""
+    url = reverse("kinerja:pohon_tahun", args=[2023])
+    target = reverse("kinerja:pohon_target_ubah", args=[pohon_kecil["simpul"].pk, 2023])
+    client.force_login(kasubag_keuangan)
+    assert target in client.get(url).content.decode()
+    KunciTahun.objects.create(tahun=2023)
+    html = client.get(url).content.decode()
+    assert target not in html
+    assert "Tahun 2023 sudah dikunci" in html
+    assert not svc.target_terbuka(2023) and svc.target_terbuka(2024)
+
+
+def test_halaman_pohon_jumlah_query_tetap(client, kasubag_keuangan, pohon_kecil, unit_demo):
+    """The page's query count does not grow with the nodes, indikator and targets."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    url = reverse("kinerja:pohon_tahun", args=[2023])
+    client.force_login(kasubag_keuangan)
+    client.get(url)  # warm caches (session, permissions)
+
+    def hitung():
+        with CaptureQueriesContext(connection) as q:
+            assert client.get(url).status_code == 200
+        return len(q)
+
+    satu = hitung()
+    induk = pohon_kecil["simpul"]
+    for n in range(4):
+        induk = svc.sasaran_unit_simpan(
+            pengguna=kasubag_keuangan,
+            renstra=pohon_kecil["renstra"],
+            tingkat="kegiatan_staf",
+            unit=unit_demo["keuangan"],
+            kode=f"KS {n}",
+            uraian=f"Kegiatan {n}",
+            mendukung_unit=induk,
+            tahun_mulai=2022,
+            tahun_selesai=2024,
+        )
+        ind = svc.indikator_unit_simpan(
+            pengguna=kasubag_keuangan,
+            sasaran_unit=induk,
+            kode="IK 1",
+            uraian="Jumlah",
+            satuan="laporan",
+        )
+        svc.target_unit_simpan(pengguna=kasubag_keuangan, indikator=ind, tahun=2023, target="4")
+    assert hitung() == satu
+
+
+def test_pdf_tabel_tidak_memenggal_kata(client, kasubag_keuangan, pohon_kecil, unit_demo):
+    """The A3 table keeps short words and codes whole (a narrow column broke "Mendukung" and
+    "KS 1.1.1" inside the word), and still no character leaves the page."""
+    import pdfplumber
+
+    svc.sasaran_unit_simpan(
+        pengguna=kasubag_keuangan,
+        renstra=pohon_kecil["renstra"],
+        tingkat="kegiatan_staf",
+        unit=unit_demo["keuangan"],
+        kode="KS 1.1.1",
+        uraian="Rekonsiliasi bulanan " * 8,
+        mendukung_unit=pohon_kecil["simpul"],
+        tahun_mulai=2022,
+        tahun_selesai=2024,
+    )
+    client.force_login(kasubag_keuangan)
+    r = client.get(reverse("kinerja:pohon_pdf", args=[2023]))
+    assert r.status_code == 200
+    assert teks_di_luar(r.content, kiri_mm=10, kanan_mm=10) == []
+    with pdfplumber.open(io.BytesIO(r.content)) as pdf:
+        kata = {w["text"] for p in pdf.pages for w in p.extract_words()}
+    for utuh in ("Mendukung", "Tingkat", "Sasaran", "1.1.1", "(Kasubag)"):
+        assert utuh in kata, utuh

@@ -118,6 +118,22 @@ def test_rencana_aksi_form_refuses_kasubag_of_another_unit(pk, client, kasubag_k
     assert url_k in halaman and url not in halaman
 
 
+def test_rencana_aksi_form_offers_a_kasubag_only_their_unit(
+    pk, client, kasubag_keuangan, unit_demo
+):
+    """A Kasubag cannot hand a line to another sub-bagian (the service refuses it): the form
+    offers only their own, and another one posted comes back at the field, nothing written."""
+    client.force_login(kasubag_keuangan)
+    url = reverse("kinerja:rencana_aksi_baris", args=[_baris(pk, "IK K").pk])
+    html = client.get(url).content.decode()
+    pilihan = re.search(r'<select[^>]*id="id_unit"[^>]*>(.*?)</select>', html, re.S).group(1)
+    assert re.findall(r'<option value="(\d+)"', pilihan) == [str(unit_demo["keuangan"].pk)]
+    response = client.post(url, {"unit": unit_demo["perencanaan"].pk, "target_tw1": "20"})
+    assert response.status_code == 400
+    assert "Masukkan pilihan yang valid" in galat_di_field(response.content.decode(), "unit")
+    assert RencanaAksi.objects.count() == 0
+
+
 def test_aksi_tambah_and_hapus(pk, client, kasubag):
     client.force_login(kasubag)
     baris = _baris(pk, "IK P")

@@ -8,6 +8,7 @@ import pytest
 
 from kinerja.model_rkt import RencanaKinerjaTahunan, RKTBaris
 from kinerja.models import PerjanjianKinerja
+from tests.conftest import demo_inti_muat
 
 from .test_rkt import dunia  # noqa: F401
 
@@ -96,12 +97,11 @@ def test_rkt_api(client, dunia, kasubag, sekretaris):  # noqa: F811
 
 
 def test_demo_rkt_agrees_with_pk_and_pdf_inside_pages(client, sekretaris):
-    from django.core.management import call_command
 
     from kinerja.lkj.preflight import rkt_temuan
     from tests.lkj.halaman_pdf import teks_di_luar
 
-    call_command("muat_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    demo_inti_muat()
     for tahun in (2022, 2023):
         rkt = RencanaKinerjaTahunan.objects.get(tahun=tahun)
         assert rkt.status == "ditetapkan"
@@ -119,3 +119,10 @@ def test_demo_rkt_agrees_with_pk_and_pdf_inside_pages(client, sekretaris):
     r = client.get("/kinerja/rkt/2023/rkt.pdf")
     assert r.status_code == 200 and r["Content-Type"] == "application/pdf"
     assert teks_di_luar(r.content, kiri_mm=28, kanan_mm=22) == []
+
+
+def test_pk_page_says_its_targets_come_from_the_rkt(client, sekretaris):
+    demo_inti_muat()
+    client.force_login(sekretaris)
+    html = client.get("/kinerja/pk/2023/").content.decode()
+    assert "Target PK disalin dari RKT 2023" in html and "yang ditetapkan (sama)." in html

@@ -249,3 +249,55 @@ def test_bukti_file_name_longer_than_its_column_is_refused_not_cut(
         ]
     }
     assert BuktiDukung.objects.count() == 0
+
+
+def test_pk_of_a_locked_year_is_frozen_draft_signed_or_revision(indikator, sekretaris):
+    from kinerja.models import KunciTahun
+    from kinerja.services.perencanaan import pk_aksi_boleh
+
+    TargetTahunanFactory(indikator=indikator, tahun=2024, target=D("95"))
+    TargetTahunanFactory(indikator=indikator, tahun=2023, target=D("90"))
+    draft = services.pk_create(tahun=2024, pengguna=sekretaris, tempat="Serang")
+    services.pk_update(
+        perjanjian=draft, pengguna=sekretaris, pihak_pertama_nama="A", pihak_kedua_nama="B"
+    )
+    KunciTahun.objects.create(tahun=2024)
+    KunciTahun.objects.create(tahun=2023)
+    pesan = "Tahun 2024 sudah dikunci; Perjanjian Kinerja tidak dapat diubah."
+    for coba in (
+        lambda: services.pk_update(perjanjian=draft, pengguna=sekretaris, tempat="Cilegon"),
+        lambda: services.pk_baris_update(baris=draft.baris.get(), pengguna=sekretaris, target="96"),
+        lambda: services.pk_sign(perjanjian=draft, pengguna=sekretaris),
+    ):
+        with pytest.raises(ValidationError) as e:
+            coba()
+        assert e.value.message_dict == {"tahun": [pesan]}
+    with pytest.raises(ValidationError) as e:
+        services.pk_create(tahun=2023, pengguna=sekretaris)
+    assert e.value.message_dict["tahun"] == [pesan.replace("2024", "2023")]
+    assert pk_aksi_boleh(perjanjian=draft, pengguna=sekretaris, ada_draft=True) == frozenset()
+    draft.refresh_from_db()
+    assert (draft.status, draft.tempat, draft.baris.get().target) == ("draft", "Serang", D("95"))
+    assert not PerjanjianKinerja.objects.filter(tahun=2023).exists()
+
+
+def test_signing_a_revision_records_who_replaced_the_earlier_one(indikator, sekretaris):
+    """The shared life cycle (``_dasar.revisi_berlakukan``): the PK in force becomes 'diganti'
+    in its history with the reason and the Sekretaris who signed the next revision; the next
+    revision number follows the highest one (``revisi_berikut``)."""
+    from kinerja.services._dasar import revisi_berikut
+
+    assert revisi_berikut(PerjanjianKinerja.objects.filter(tahun=2024)) == 0
+    TargetTahunanFactory(indikator=indikator, tahun=2024, target=D("95"))
+    pk = services.pk_create(tahun=2024, pengguna=sekretaris, tempat="Serang")
+    services.pk_update(
+        perjanjian=pk, pengguna=sekretaris, pihak_pertama_nama="A", pihak_kedua_nama="B"
+    )
+    pk = services.pk_sign(perjanjian=pk, pengguna=sekretaris)
+    baru = services.pk_perubahan_create(perjanjian=pk, pengguna=sekretaris, alasan="Mutasi")
+    assert revisi_berikut(PerjanjianKinerja.objects.filter(tahun=2024)) == 2
+    services.pk_sign(perjanjian=baru, pengguna=sekretaris)
+    terakhir = pk.history.latest()
+    assert terakhir.status == "diganti"
+    assert terakhir.history_change_reason == "Diganti oleh PK 2024 (perubahan ke-1)"
+    assert terakhir.history_user == sekretaris

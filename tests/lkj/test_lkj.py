@@ -111,23 +111,34 @@ def test_a_render_that_keeps_dying_ends_gagal_with_a_message(db):
 # --------------------------------------------------------------------------- access
 
 
-def test_auditor_sees_and_downloads_final_versions_only_and_downloads_are_logged(
+def test_auditor_sees_and_downloads_composed_versions_only_and_downloads_are_logged(
     db, masuk, auditor
 ):
+    # The Auditor reviews the draft (reviu APIP, issue 18 item 5), so a finished DRAF version
+    # is open to them; a queued or failed render is not.
     draf = _laporan(status="selesai", draf=True)
+    gagal = _laporan(status="gagal", draf=True)
     final = _laporan(status="final")
     client = masuk(auditor)
     halaman = client.get(reverse("kinerja:lkj_list")).content.decode()
-    assert f"Versi {final.versi}" in halaman and f"Versi {draf.versi}" not in halaman
-    assert client.get(reverse("kinerja:lkj_detail", args=[draf.pk])).status_code == 404
-    assert client.get(reverse("kinerja:lkj_unduh", args=[draf.pk])).status_code == 404
+    assert f"Versi {final.versi}" in halaman and f"Versi {draf.versi}" in halaman
+    assert f"Versi {gagal.versi}" not in halaman
+    assert client.get(reverse("kinerja:lkj_detail", args=[draf.pk])).status_code == 200
+    assert client.get(reverse("kinerja:lkj_detail", args=[gagal.pk])).status_code == 404
+    response = client.get(reverse("kinerja:lkj_unduh", args=[draf.pk]))
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content).startswith(b"%PDF")
     response = client.get(reverse("kinerja:lkj_unduh", args=[final.pk]))
     assert response.status_code == 200
     assert b"".join(response.streaming_content).startswith(b"%PDF")
-    log = JejakAudit.objects.get(aksi="unduh")
-    assert log.pengguna == auditor and str(final) in log.objek
+    log = JejakAudit.objects.filter(aksi="unduh").order_by("pk")
+    assert [j.pengguna for j in log] == [auditor, auditor]
+    assert str(draf) in log[0].objek and str(final) in log[1].objek
     api = client.get("/api/kinerja/laporan/")
-    assert [r["id"] for r in api.json()["results"]] == [final.pk]
+    assert [r["id"] for r in api.json()["results"]] == [final.pk, draf.pk]
+    # The pre-flight of the year stays hidden from the Auditor.
+    tahun = client.get(reverse("kinerja:lkj_tahun", args=[2022])).content.decode()
+    assert "Pemeriksaan awal" not in tahun
 
 
 def test_auditor_is_refused_the_narrative_edit_page(db, masuk, auditor):

@@ -158,3 +158,32 @@ def test_statement_text_names_the_satker_from_its_record(db, auditor):
     assert p.teks.startswith(f"Kami telah mereviu Laporan Kinerja {nama} Tahun 2022")
     with pytest.raises(ValidationError, match="sudah dicatat"):
         _pernyataan(laporan, auditor)
+
+
+def test_each_review_write_is_one_audit_entry(db, auditor, sekretaris):
+    """The history row of a review write is its one audit entry, marked ``alur`` with the
+    summary; no second entry for the same event."""
+    from django.contrib.contenttypes.models import ContentType
+
+    def jejak(obj):
+        return list(
+            JejakAudit.objects.filter(
+                content_type=ContentType.objects.get_for_model(type(obj)), object_id=str(obj.pk)
+            )
+            .order_by("pk")
+            .values_list("aksi", "keterangan")
+        )
+
+    laporan = _laporan(tahun=2022)
+    k = services_reviu.komentar_create(
+        laporan=laporan, bab="bab-2", teks="Tabel capaian kurang.", pengguna=auditor
+    )
+    services_reviu.komentar_answer(komentar=k, jawaban="Sudah dilengkapi.", pengguna=sekretaris)
+    services_reviu.komentar_close(komentar=k, pengguna=auditor)
+    baris = jejak(k)
+    assert [a for a, _ in baris] == ["alur", "alur", "alur"]
+    assert "Tabel capaian kurang." in baris[0][1]
+    assert "Sudah dilengkapi." in baris[1][1]
+    assert baris[2][1].endswith("ditutup.")
+    pengaturan = services_reviu.pengaturan_reviu_set(reviu_wajib=False, pengguna=sekretaris)
+    assert [a for a, k in jejak(pengaturan) if "tidak wajib" in k] == ["ubah"]
