@@ -12,13 +12,13 @@ from .model_iku import KeputusanIku
 from .model_pk_unit import PerjanjianKinerjaUnit
 from .model_publikasi import Publikasi
 from .model_rkt import RencanaKinerjaTahunan
-from .models import PerjanjianKinerja
+from .models import Indikator, PerjanjianKinerja, Renstra
 
 Jenis = Publikasi.Jenis
 
 #: The source models a document is published from (the others are uploaded files).
 MODEL_SUMBER = (LaporanKinerja, PerjanjianKinerja, PerjanjianKinerjaUnit, RencanaKinerjaTahunan,
-                KeputusanIku)  # fmt: skip
+                KeputusanIku, Renstra)  # fmt: skip
 
 
 def sumber_draf_pesan(sumber) -> str:
@@ -47,6 +47,9 @@ def sumber_draf_pesan(sumber) -> str:
                 f"{sumber} belum bernomor dan bertanggal; "
                 "isi nomor dan tanggal keputusan IKU sebelum dipublikasikan."
             )
+    elif isinstance(sumber, Renstra):
+        if not Indikator.objects.filter(sasaran__tujuan__renstra=sumber).exists():
+            return f"{sumber} belum memuat sasaran strategis dan indikator."
     else:
         return "Dokumen ini tidak dapat dipublikasikan dari data aplikasi; unggah berkasnya."
     return ""
@@ -57,6 +60,7 @@ def sumber_berkas(sumber) -> tuple[str, str, int, bytes]:
     from kpu_site.pdf import html_ke_pdf
 
     from .views.iku import manual_iku_html
+    from .views.perencanaan import renstra_html
     from .views.pk_unit import (
         pk_dokumen_pdf,
         pk_sekretaris_dokumen_konteks,
@@ -88,4 +92,8 @@ def sumber_berkas(sumber) -> tuple[str, str, int, bytes]:
             f"(Keputusan {sumber.nomor})"
         )
         return Jenis.IKU, judul, renstra.tahun_mulai, isi
+    if isinstance(sumber, Renstra):
+        isi, _ = html_ke_pdf(renstra_html(renstra=sumber))
+        judul = f"Rencana Strategis {sumber.tahun_mulai}–{sumber.tahun_selesai}"
+        return Jenis.RENSTRA, judul, sumber.tahun_mulai, isi
     raise TypeError(type(sumber))

@@ -576,3 +576,37 @@ def capaian_vs_anggaran(*, tahun: int) -> list[BarisAnggaranSasaran]:
             )
         )
     return hasil
+
+
+def renstra_dokumen_konten(*, renstra: Renstra) -> dict:
+    """What the printed Renstra shows: the satker, the period, visi, misi, tujuan, and each
+    sasaran strategis with its indikator and the target of every year of the period."""
+    from sekretariat import selectors as org
+
+    satker = org.satker_get()
+    tahun = renstra.daftar_tahun
+    indikator = (
+        Indikator.objects.filter(sasaran__tujuan__renstra=renstra)
+        .select_related("sasaran__tujuan")
+        .prefetch_related("target")
+        .order_by("sasaran__nomor", "kode")
+    )
+    per_tujuan: dict[int, list] = {}
+    for ind in indikator:
+        target = {t.tahun: t.target for t in ind.target.all()}
+        per_tujuan.setdefault(ind.sasaran.tujuan_id, []).append(
+            {"indikator": ind, "target": [target.get(t) for t in tahun]}
+        )
+    return {
+        "renstra": renstra,
+        "tahun": tahun,
+        "misi": list(renstra.misi.order_by("urutan")),
+        "tujuan": [
+            {"tujuan": t, "baris": per_tujuan.get(t.pk, [])}
+            for t in renstra.tujuan.order_by("urutan")
+        ],
+        "satker": {
+            "nama": satker.nama if satker else "Sekretariat KPU",
+            "nama_komisi": f"KPU {satker.nama_wilayah}" if satker else "KPU",
+        },
+    }

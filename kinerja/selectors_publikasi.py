@@ -113,6 +113,7 @@ def publikasi_calon(*, tahun: int) -> list[Calon]:
     sumber: list[tuple[object, str]] = []
     renstra = renstra_untuk_tahun(tahun)
     if renstra is not None:
+        sumber.append((renstra, f"{renstra} (dokumen Renstra dari data aplikasi)"))
         kep = KeputusanIku.objects.filter(renstra=renstra).first()
         if kep is not None:
             sumber.append((kep, f"IKU dan Manual IKU ({kep.nomor or 'tanpa nomor'})"))

@@ -11,6 +11,7 @@ urlpatterns = [
     path("", views.KinerjaIndexView.as_view(), name="beranda"),
     path("renstra/", views.RenstraListView.as_view(), name="renstra_list"),
     path("renstra/<int:pk>/", views.RenstraDetailView.as_view(), name="renstra_detail"),
+    path("renstra/<int:pk>/pdf/", views.RenstraPdfView.as_view(), name="renstra_pdf"),
     path("pk/", views.PKListView.as_view(), name="pk_list"),
     path("pk/buat/", views.PKBuatView.as_view(), name="pk_buat"),
     path("pk/<tahun:tahun>/", views.PKDetailView.as_view(), name="pk_detail"),

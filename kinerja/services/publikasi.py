@@ -72,7 +72,7 @@ def _simpan(*, jenis, judul, tahun, isi: bytes, sumber, pengguna) -> Publikasi:
 @transaction.atomic
 def publikasi_terbitkan(*, sumber, pengguna) -> Publikasi:
     """Publish the document of a source record (final LKj, signed PK, ditetapkan RKT, IKU
-    decree); refused for a draft or a source already published."""
+    decree, Renstra); refused for a draft or a source already published."""
     _pastikan_boleh(pengguna)
     if pesan := sumber_draf_pesan(sumber):
         raise ValidationError(pesan)

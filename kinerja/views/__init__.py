@@ -22,6 +22,7 @@ from .perencanaan import (  # noqa: F401
     PKUbahView,
     RenstraDetailView,
     RenstraListView,
+    RenstraPdfView,
 )
 from .realisasi import (  # noqa: F401
     AntreanView,

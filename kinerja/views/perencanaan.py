@@ -4,14 +4,16 @@ print)."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views import View
 from django.views.generic import DetailView, ListView, TemplateView
 
 from kpu_site.akses import IzinMixin
 from kpu_site.formulir import kesalahan_ke_form, kesalahan_ke_pesan
+from kpu_site.pdf import html_ke_pdf
 from kpu_site.peran import PERAN_PIMPINAN
 from kpu_site.tahun import tahun_aktif
 
@@ -45,6 +47,25 @@ class RenstraDetailView(IzinMixin, DetailView):
 
     def get_object(self, queryset=None):
         return selectors.renstra_tree(renstra=get_object_or_404(Renstra, pk=self.kwargs["pk"]))
+
+
+def renstra_html(*, renstra: Renstra) -> str:
+    """The Renstra as an A4 document (period, visi, misi, tujuan, sasaran strategis, indikator
+    and the target of every year); the staff PDF and the publication print the same."""
+    konten = selectors.renstra_dokumen_konten(renstra=renstra)
+    return render_to_string("kinerja/pdf/renstra.html", {"k": konten})
+
+
+class RenstraPdfView(IzinMixin, View):
+    permission_required = "kinerja.view_renstra"
+
+    def get(self, request, pk):
+        renstra = get_object_or_404(Renstra, pk=pk)
+        pdf, _ = html_ke_pdf(renstra_html(renstra=renstra))
+        response = HttpResponse(pdf, content_type="application/pdf")
+        nama = f"Renstra-{renstra.tahun_mulai}-{renstra.tahun_selesai}.pdf"
+        response["Content-Disposition"] = f'inline; filename="{nama}"'
+        return response
 
 
 # --------------------------------------------------------------------------- PK

@@ -146,3 +146,54 @@ def test_publikasi_staff_page_and_publish_button(client, sekretaris):
     pub = Publikasi.objects.get()
     r = client.post(f"/kinerja/publikasi/{pub.pk}/tarik/", {"alasan": ""})
     assert r.status_code == 400
+
+
+def _renstra_lengkap():
+    from .factories import IndikatorFactory, MisiFactory, SasaranFactory, TujuanFactory
+
+    renstra = RenstraFactory(nama="Rencana Strategis KPU Kota Uji 2020–2024")
+    MisiFactory(renstra=renstra, uraian="Meningkatkan kualitas penyelenggaraan pemilu")
+    tujuan = TujuanFactory(renstra=renstra, uraian="Terwujudnya pemilu yang berintegritas " * 4)
+    sasaran = SasaranFactory(tujuan=tujuan, uraian="Meningkatnya partisipasi pemilih " * 5)
+    ind = IndikatorFactory(
+        sasaran=sasaran,
+        kode="IKSS 1",
+        uraian="Persentase pemilih terdaftar yang menggunakan hak pilih " * 3,
+    )
+    for tahun, nilai in zip(range(2020, 2025), ("75", "77.5", "80", "82.25", "100"), strict=True):
+        ind.target.create(tahun=tahun, target=nilai)
+    return renstra
+
+
+def test_renstra_pdf_shows_period_sasaran_and_targets_inside_the_page(client, auditor):
+    from tests.lkj.halaman_pdf import teks_di_luar
+    from tests.lkj.test_halaman_pdf import KANAN_MM, KIRI_MM
+
+    renstra = _renstra_lengkap()
+    client.force_login(auditor)
+    r = client.get(f"/kinerja/renstra/{renstra.pk}/pdf/")
+    assert r.status_code == 200
+    assert r["Content-Type"] == "application/pdf"
+    assert "Renstra-2020-2024.pdf" in r["Content-Disposition"]
+    pdf = r.content
+    assert teks_di_luar(pdf, kiri_mm=KIRI_MM, kanan_mm=KANAN_MM) == []
+    import io
+
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        teks = " ".join((p.extract_text() or "") for p in doc.pages)
+    for kata in ("RENCANA STRATEGIS", "2020–2024", "Visi uji", "Sasaran", "IKSS 1", "82,25"):
+        assert kata in teks, kata
+    halaman = client.get(f"/kinerja/renstra/{renstra.pk}/").content.decode()
+    assert f"/kinerja/renstra/{renstra.pk}/pdf/" in halaman
+
+
+def test_renstra_published_from_the_app_and_refused_without_indikator(sekretaris):
+    kosong = RenstraFactory(tahun_mulai=2015, tahun_selesai=2019)
+    with pytest.raises(ValidationError) as e:
+        svc.publikasi_terbitkan(sumber=kosong, pengguna=sekretaris)
+    assert "belum memuat sasaran strategis dan indikator" in e.value.messages[0]
+    pub = svc.publikasi_terbitkan(sumber=_renstra_lengkap(), pengguna=sekretaris)
+    assert (pub.jenis, pub.tahun, pub.judul) == ("renstra", 2020, "Rencana Strategis 2020–2024")
+    assert pub.berkas.read(5) == b"%PDF-"
