@@ -27,7 +27,15 @@ from django.utils import timezone
 
 from sekretariat.models import UnitOrganisasi
 
-from . import demo_lhe, demo_lke, demo_pk_unit, demo_rencana_aksi, demo_reviu, demo_rkt
+from . import (
+    demo_lhe,
+    demo_lke,
+    demo_pk_unit,
+    demo_publikasi,
+    demo_rencana_aksi,
+    demo_reviu,
+    demo_rkt,
+)
 from .demo_iku import muat_iku
 from .demo_pohon import muat as muat_pohon
 from .models import (
@@ -254,6 +262,7 @@ def muat(*, stdout, evaluasi: bool = True) -> None:
     demo_pk_unit.muat(stdout=stdout)  # the sub-bagian PKs 2023 (after the performance tree)
     demo_lhe.muat(stdout=stdout)  # the LHE 2022/2023 and follow-up (kinerja/demo_lhe.py)
     demo_reviu.muat(stdout=stdout)  # reviu APIP of the LKj 2023 (kinerja/demo_reviu.py)
+    demo_publikasi.muat(stdout=stdout)  # the public page's documents (kinerja/demo_publikasi.py)
     if evaluasi:  # LKE 2022–2023: last, its proposals read everything above
         demo_lke.muat(stdout=stdout)
 

@@ -42,14 +42,14 @@ def _pastikan_boleh(pengguna) -> None:
         raise PermissionDenied("Hanya Sekretaris yang dapat menerbitkan atau menarik publikasi.")
 
 
-def _simpan(*, jenis, judul, tahun, isi: bytes, sumber, pengguna) -> Publikasi:
+def _simpan(*, jenis, judul, tahun, isi: bytes, sumber, pengguna, pada=None) -> Publikasi:
     obj = Publikasi(
         jenis=jenis,
         judul=judul[:200],
         tahun=tahun,
         sha256=hashlib.sha256(isi).hexdigest(),
         ukuran=len(isi),
-        diterbitkan_pada=timezone.now(),
+        diterbitkan_pada=pada or timezone.now(),
         diterbitkan_oleh=pengguna,
     )
     if sumber is not None:
@@ -70,9 +70,10 @@ def _simpan(*, jenis, judul, tahun, isi: bytes, sumber, pengguna) -> Publikasi:
 
 
 @transaction.atomic
-def publikasi_terbitkan(*, sumber, pengguna) -> Publikasi:
+def publikasi_terbitkan(*, sumber, pengguna, pada=None) -> Publikasi:
     """Publish the document of a source record (final LKj, signed PK, ditetapkan RKT, IKU
-    decree, Renstra); refused for a draft or a source already published."""
+    decree, Renstra); refused for a draft or a source already published. ``pada``: the
+    publication date when it is not now (the demo's past publications; never from a form)."""
     _pastikan_boleh(pengguna)
     if pesan := sumber_draf_pesan(sumber):
         raise ValidationError(pesan)
@@ -80,7 +81,9 @@ def publikasi_terbitkan(*, sumber, pengguna) -> Publikasi:
     if Publikasi.objects.filter(content_type=ct, object_id=sumber.pk, ditarik=False).exists():
         raise ValidationError(f"{sumber} sudah dipublikasikan; tarik dulu untuk menerbitkan ulang.")
     jenis, judul, tahun, isi = sumber_berkas(sumber)
-    return _simpan(jenis=jenis, judul=judul, tahun=tahun, isi=isi, sumber=sumber, pengguna=pengguna)
+    return _simpan(
+        jenis=jenis, judul=judul, tahun=tahun, isi=isi, sumber=sumber, pengguna=pengguna, pada=pada
+    )
 
 
 @transaction.atomic

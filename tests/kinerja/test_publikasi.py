@@ -197,3 +197,25 @@ def test_renstra_published_from_the_app_and_refused_without_indikator(sekretaris
     pub = svc.publikasi_terbitkan(sumber=_renstra_lengkap(), pengguna=sekretaris)
     assert (pub.jenis, pub.tahun, pub.judul) == ("renstra", 2020, "Rencana Strategis 2020–2024")
     assert pub.berkas.read(5) == b"%PDF-"
+
+
+def test_demo_publishes_the_plans_and_agreements_before_the_lke_deadline(client):
+    import io
+
+    from django.core.management import call_command
+
+    call_command("muat_demo", stdout=io.StringIO())
+    call_command("muat_demo", stdout=io.StringIO())  # idempotent: nothing published twice
+    pub = list(Publikasi.objects.order_by("jenis", "judul"))
+    jenis = [p.jenis for p in pub]
+    assert jenis.count("renstra") == 1 and jenis.count("iku") == 1 and jenis.count("rkt") == 1
+    assert jenis.count("pk") == 1 and jenis.count("pk_unit") == 4
+    assert "lkj" not in jenis  # the demo LKj 2023 is a draft under review
+    assert not LaporanKinerja.objects.filter(tahun=2023, status="final").exists()
+    batas = dt.datetime(2024, 3, 31, tzinfo=WIB)
+    assert all(
+        p.diterbitkan_pada < batas and p.diterbitkan_oleh.username == "sekretaris" for p in pub
+    )
+    halaman = client.get("/publik/").content.decode()
+    assert "Rencana Strategis 2020–2024" in halaman
+    assert "Perjanjian Kinerja 2023 Sekretaris" in halaman
