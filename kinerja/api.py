@@ -34,7 +34,16 @@ from kpu_site.api import (
 from kpu_site.batas import rentang_bilangan
 from kpu_site.parsers import ObjekJSONParser
 
-from . import api_iku, api_lhe, api_rencana_aksi, api_reviu, api_rkt, selectors, services
+from . import (
+    api_iku,
+    api_lhe,
+    api_publikasi,
+    api_rencana_aksi,
+    api_reviu,
+    api_rkt,
+    selectors,
+    services,
+)
 from .api_pohon import register as pohon_register
 from .lkj import api as lkj_api
 from .models import (
@@ -680,4 +689,5 @@ def register(router) -> None:
     api_pk_unit.register(router)  # the sub-bagian PKs
     api_lke.register(router)  # LKE (evaluasi SAKIP)
     api_lhe.register(router)
+    api_publikasi.register(router)  # publication (staff) and the public documents
     api_reviu.register(router)

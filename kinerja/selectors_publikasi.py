@@ -70,6 +70,11 @@ def _publik_hitung() -> list[dict]:
     return grup
 
 
+def publikasi_publik_qs():
+    """The documents of the public page (the public API), newest year first."""
+    return _terbit().order_by("-tahun", "jenis", "judul", "pk")
+
+
 def publikasi_publik_get(pk: int) -> Publikasi:
     """A published, non-withdrawn publication; 404 otherwise."""
     obj = _terbit().filter(pk=pk).first()

@@ -210,7 +210,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
-    "ENUM_NAME_OVERRIDES": {"JenisIndikatorEnum": "kinerja.model_iku.ManualIndikator.Jenis"},
+    "ENUM_NAME_OVERRIDES": {
+        "JenisIndikatorEnum": "kinerja.model_iku.ManualIndikator.Jenis",
+        "JenisPublikasiEnum": "kinerja.model_publikasi.Publikasi.Jenis",
+        "JenisUnggahPublikasiEnum": "kinerja.services.publikasi.JENIS_UNGGAH_PILIHAN",
+    },
 }
 
 # Celery: an empty broker means every task runs in-process (eager), so a checkout needs nothing.

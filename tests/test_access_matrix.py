@@ -32,12 +32,15 @@ README = Path(__file__).resolve().parent.parent / "README.md"
 KOLOM = [p.value for p in Peran]  # Admin, Sekretaris, Kasubag, Staf, Komisioner, Auditor
 
 # Pages every visitor may open: the login form, and logout (POST-only, so a GET is a 405);
-# the public announcement pages, which answer an anonymous visitor with exactly 200.
+# the public pages (announcements, published documents and their read-only API), which answer
+# an anonymous visitor with exactly 200.
 PUBLIK_200 = {
     "publik:pengumuman_list",
     "publik:pengumuman_unduh",
     "publik:beranda",
     "publik:dokumen_unduh",
+    "publik-dokumen-list",
+    "publik-dokumen-detail",
 }
 PUBLIK = {"login", "logout", *PUBLIK_200}
 

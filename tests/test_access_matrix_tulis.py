@@ -3053,6 +3053,49 @@ BARIS += [
 ]
 
 
+# ---------------------------------------------------------------- kinerja: publication
+# Publishing and withdrawing: the Sekretaris and the Admin only (page and API).
+
+PUBLIKASI_MODELS = m("kinerja.Publikasi")
+
+
+def _publikasi_sumber(d):
+    return {"model": "perjanjiankinerja", "id": d.kinerja["pk_ttd"].pk}
+
+
+def _publikasi_unggah(d):
+    return {"jenis": "lainnya", "judul": "Dokumen uji", "tahun": 2023, "berkas": _pdf()}
+
+
+def _publikasi_awal(d):
+    from kinerja.services import publikasi
+
+    publikasi.publikasi_terbitkan(sumber=d.kinerja["pk_ttd"], pengguna=d.user(Peran.SEKRETARIS))
+
+
+def _publikasi_pk(d):
+    from kinerja.model_publikasi import Publikasi
+
+    return {"pk": Publikasi.objects.get().pk}
+
+
+BARIS += [
+    Baris("POST", "kinerja:publikasi_terbitkan", HANYA_PIMPINAN, PUBLIKASI_MODELS,
+          body=_publikasi_sumber),
+    Baris("POST", "kinerja:publikasi_unggah", HANYA_PIMPINAN, PUBLIKASI_MODELS,
+          body=_publikasi_unggah),
+    Baris("POST", "kinerja:publikasi_tarik", HANYA_PIMPINAN, PUBLIKASI_MODELS,
+          kwargs=_publikasi_pk, body=lambda d: {"alasan": "Diganti"}, awal=_publikasi_awal),
+    Baris("POST", "kinerja-publikasi-terbitkan", _api(HANYA_PIMPINAN, 201), PUBLIKASI_MODELS,
+          body=_publikasi_sumber, format="json"),
+    Baris("POST", "kinerja-publikasi-unggah", _api(HANYA_PIMPINAN, 201), PUBLIKASI_MODELS,
+          body=_publikasi_unggah),
+    Baris("POST", "kinerja-publikasi-tarik", _api(HANYA_PIMPINAN, 200), PUBLIKASI_MODELS,
+          kwargs=_publikasi_pk, body=lambda d: {"alasan": "Diganti"}, format="json",
+          awal=_publikasi_awal),
+]  # fmt: skip
+
+
 def _walk(patterns, ns=""):
     for p in patterns:
         if isinstance(p, URLResolver):

@@ -31,6 +31,8 @@ Jenis = Publikasi.Jenis
 
 #: Kinds published by uploading their PDF (the app does not print them).
 JENIS_UNGGAH = (Jenis.RENSTRA, Jenis.PENGUMUMAN_REKRUTMEN, Jenis.LAINNYA)
+#: The same as choices (the upload form, the API and its schema's enum).
+JENIS_UNGGAH_PILIHAN = [(j.value, j.label) for j in JENIS_UNGGAH]
 
 
 def boleh_publikasi(pengguna) -> bool:
