@@ -73,6 +73,7 @@ class PublikasiViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewset
     """Every publication (withdrawn ones too), newest first. ``terbitkan``, ``unggah`` and
     ``tarik``: the Sekretaris and the Admin only."""
 
+    queryset = Publikasi.objects.order_by("-diterbitkan_pada")  # the model (permissions)
     permission_classes = [IsAuthenticated, IzinModelApi]
     serializer_class = PublikasiOutputSerializer
 
@@ -170,6 +171,7 @@ class PublikDokumenViewSet(
 ):
     """The documents of the public page (no login): published and not withdrawn."""
 
+    queryset = Publikasi.objects.filter(ditarik=False)  # the model; get_queryset reads
     permission_classes = [AllowAny]
     authentication_classes: list = []
     serializer_class = PublikDokumenSerializer
