@@ -13,6 +13,7 @@ from django.views.generic import TemplateView
 
 from kpu_site.berkas import berkas_buka
 from kpu_site.formulir import kesalahan_ke_pesan
+from sekretariat.selectors import satker_get
 
 from .. import selectors as adhoc_selectors
 from ..akses import boleh_kelola
@@ -220,6 +221,7 @@ class PengumumanPublikListView(TemplateView):
             rid = 0
         context["grup"] = selectors.pengumuman_publik_list(rekrutmen_id=rid or None)
         context["rekrutmen_id"] = rid
+        context["satker"] = satker_get()  # the public layout's identity
         return context
 
 

@@ -219,3 +219,19 @@ def test_demo_publishes_the_plans_and_agreements_before_the_lke_deadline(client)
     halaman = client.get("/publik/").content.decode()
     assert "Rencana Strategis 2020–2024" in halaman
     assert "Perjanjian Kinerja 2023 Sekretaris" in halaman
+
+
+def test_both_public_pages_share_the_public_layout_without_staff_links(client):
+    from sekretariat.models import Satker
+
+    satker = Satker.objects.create(
+        nama="Sekretariat KPU Kota Uji",
+        tingkat="kota",
+        nama_wilayah="Kota Uji",
+        kode_satker="123456",
+    )
+    for url in ("/publik/", "/publik/pengumuman/"):
+        html = client.get(url).content.decode()
+        assert "/masuk/" not in html and "/kinerja/" not in html and "<script" not in html, url
+        assert 'href="/publik/"' in html and 'href="/publik/pengumuman/"' in html, url
+        assert satker.nama in html, url
