@@ -4,11 +4,17 @@ from __future__ import annotations
 
 from django import forms
 
+from kpu_site.formulir import kelas_bootstrap
+
 from .model_publikasi import Publikasi
 from .services.publikasi import JENIS_UNGGAH
 
 
 class PublikasiUnggahForm(forms.Form):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        kelas_bootstrap(self)
+
     jenis = forms.ChoiceField(
         label="Jenis",
         choices=[(j.value, j.label) for j in JENIS_UNGGAH],
