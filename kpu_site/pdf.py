@@ -51,12 +51,34 @@ def _fetcher():
     return PengambilLokal()
 
 
-def html_ke_pdf(html: str) -> tuple[bytes, int]:
-    """Render ``html``; returns ``(pdf_bytes, page_count)``."""
+def _render(html: str) -> tuple[bytes, int]:
     from weasyprint import HTML
 
     document = HTML(string=html, base_url="file:///", url_fetcher=_fetcher()).render()
     return document.write_pdf(), len(document.pages)
+
+
+def html_ke_pdf(html: str) -> tuple[bytes, int]:
+    """Render ``html``; returns ``(pdf_bytes, page_count)``.
+
+    The same HTML gives the same PDF, so the result is kept in the cache under the SHA-256 of
+    the HTML (and WeasyPrint's version) for ``PDF_CACHE_DETIK`` seconds: a document printed from
+    unchanged data (a PK, the Manual IKU, the LKE report, opened by several users or twice) is
+    rendered once. Any change of the data changes the HTML and so the key. PDFs larger than
+    ``PDF_CACHE_MAKS_BITA`` are not kept."""
+    import hashlib
+
+    import weasyprint
+    from django.core.cache import cache
+
+    kunci = "pdf:" + hashlib.sha256(f"{weasyprint.__version__}\n{html}".encode()).hexdigest()
+    tersimpan = cache.get(kunci)
+    if tersimpan is not None:
+        return tersimpan
+    hasil = _render(html)
+    if len(hasil[0]) <= settings.PDF_CACHE_MAKS_BITA:
+        cache.set(kunci, hasil, timeout=settings.PDF_CACHE_DETIK)
+    return hasil
 
 
 def paralel_boleh() -> bool:
@@ -79,7 +101,7 @@ def _render_anak(html: str) -> tuple[int, int]:
         status = 1
         try:
             os.close(baca)
-            pdf, _ = html_ke_pdf(html)
+            pdf, _ = _render(html)  # not the cache: a forked child shares its connection
             with os.fdopen(tulis, "wb") as out:
                 out.write(pdf)
             status = 0

@@ -243,6 +243,10 @@ LKJ_DETAK_BASI_DETIK = env.int("LKJ_DETAK_BASI_DETIK", default=90)
 # The same for a recruitment document (announcement PDF/Excel/ZIP).
 DOKUMEN_DETAK_BASI_DETIK = env.int("DOKUMEN_DETAK_BASI_DETIK", default=90)
 
+# A rendered PDF is kept in the cache under the SHA-256 of its HTML (kpu_site.pdf.html_ke_pdf).
+PDF_CACHE_DETIK = env.int("PDF_CACHE_DETIK", default=3600)
+PDF_CACHE_MAKS_BITA = env.int("PDF_CACHE_MAKS_BITA", default=5 * 1024 * 1024)
+
 CACHES = {
     "default": (
         {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env("CACHE_URL")}

@@ -81,7 +81,18 @@ def demo_inti_muat(*, evaluasi: bool = False) -> None:
     """Load the demo organisation, kinerja and anggaran (Kota Serang 2023) and the demo
     accounts, without the ad hoc bodies (the slowest part of the demo) and, unless
     ``evaluasi``, without the LKE self-assessment (the slowest part of the kinerja demo: every
-    criterion of two worksheets goes through its service)."""
+    criterion of two worksheets goes through its service). From the second time in a process on
+    the same starting database, from the process's snapshot (``tests/potret_demo.py``);
+    ``DEMO_POTRET=0`` turns that off."""
+    if os.environ.get("DEMO_POTRET", "1") == "0":
+        _demo_inti_muat_pemuat(evaluasi=evaluasi)
+        return
+    from tests.potret_demo import muat
+
+    muat(("inti", evaluasi), lambda: _demo_inti_muat_pemuat(evaluasi=evaluasi))
+
+
+def _demo_inti_muat_pemuat(*, evaluasi: bool) -> None:
     import io
 
     from anggaran import demo as anggaran_demo

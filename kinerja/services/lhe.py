@@ -34,12 +34,13 @@ from django.utils import timezone
 
 from kpu_site.akses import boleh_ubah_unit
 from kpu_site.audit import jejak_tandai
-from kpu_site.batas import batas_model_pastikan, tahun_pastikan
+from kpu_site.batas import tahun_pastikan
 from kpu_site.berkas import berkas_periksa, nama_acak
 from kpu_site.peran import Peran, peran_of
 
 from ..model_lhe import LaporanHasilEvaluasi, TemuanEvaluasi, TindakLanjut
 from ._dasar import UNIT_PERENCANAAN
+from ._dasar import tulis as _tulis
 
 LHE_KOLOM = ("tahun", "nomor", "tanggal", "evaluator", "nilai", "ringkasan")
 TEMUAN_KOLOM = ("nomor", "uraian", "rekomendasi", "komponen", "unit", "batas_waktu")
@@ -73,20 +74,6 @@ def boleh_terima_temuan(pengguna) -> bool:
 
 
 # --------------------------------------------------------------------------- helpers
-
-
-def _tulis(obj, *, pengguna, alasan: str) -> None:
-    """Field checks (required, length, choices) then save; the history row records who/why."""
-    batas_model_pastikan(
-        type(obj), {f.attname: getattr(obj, f.attname) for f in obj._meta.concrete_fields}
-    )
-    try:
-        obj.full_clean(validate_unique=False, validate_constraints=False)
-    except ValidationError as e:
-        raise ValidationError(e.message_dict) from None
-    obj._history_user = pengguna
-    obj._change_reason = alasan[:100]
-    obj.save()
 
 
 def _teks(nilai) -> str:

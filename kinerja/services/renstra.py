@@ -19,6 +19,7 @@ from kpu_site.batas import tahun_pastikan
 
 from ..models import Indikator, Misi, Renstra, Sasaran, TargetTahunan, Tujuan
 from ._dasar import pastikan_perencana
+from ._dasar import tulis as _tulis
 
 RENSTRA_KOLOM = ("nama", "tahun_mulai", "tahun_selesai", "visi", "dasar_hukum")
 MISI_KOLOM = ("renstra", "urutan", "uraian")
@@ -32,17 +33,6 @@ def _isi(obj, data: dict, kolom: tuple[str, ...]) -> None:
         if kunci not in kolom:
             raise ValidationError({kunci: "Kolom ini tidak dapat diubah."})
         setattr(obj, kunci, nilai)
-
-
-def _tulis(obj, *, pengguna, alasan: str) -> None:
-    """Field checks (required, length, choices) then save; the history row records who/why."""
-    try:
-        obj.full_clean(validate_unique=False, validate_constraints=False)
-    except ValidationError as e:
-        raise ValidationError(e.message_dict) from None
-    obj._history_user = pengguna
-    obj._change_reason = alasan[:100]
-    obj.save()
 
 
 def _pastikan_unit(pengguna, unit, *, apa: str, baru: bool) -> None:
