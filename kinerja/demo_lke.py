@@ -7,10 +7,10 @@ evaluator's score 2023 (``muat``, called at the end of ``kinerja.demo.muat``).
   every level, the performance tree, DIPA and its lines linked to sasaran, Rencana Aksi and
   monitoring, realisasi and capaian against serapan, the LKj and its review, the LHE 2022
   findings) and confirmed as they are: this demo runs last in ``kinerja.demo`` so that every
-  other demo's data exists. The demo has no rendered LKj 2023 yet, so 3.a.1, 3.a.3 and 3.a.6
-  are proposed (and confirmed) as T; 2.c.8 is C (one sasaran's capaian below its serapan) and
-  4.c.1 E (finding 3 of the LHE 2022 overdue without follow-up). Only 3.a.5 (publication) has
-  no rule with data yet and takes the invented answer.
+  other demo's data exists. The demo's LKj 2023 (a draft under review) is rendered only once
+  the demo is committed, after this, and is not final, so 3.a.1, 3.a.3, 3.a.5 (publication) and
+  3.a.6 are proposed (and confirmed) as T; 2.c.8 is C (one sasaran's capaian
+  below its serapan) and 4.c.1 E (finding 3 of the LHE 2022 overdue without follow-up).
 - Invented, marked as such: every other answer of 2022 and 2023 (``JAWABAN_2022``,
   ``JAWABAN_2023``: a satker around BB, answered by sub-component in criterion order; a
   criterion with a proposal takes the proposal instead), the notes "(contoh)", and the
