@@ -7,7 +7,7 @@ a Staf of another sub-bagian, to check that another unit's record is a 404).
 from __future__ import annotations
 
 import os
-from datetime import datetime
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -89,7 +89,20 @@ def demo_inti_muat(*, evaluasi: bool = False) -> None:
         return
     from tests.potret_demo import muat
 
-    muat(("inti", evaluasi), lambda: _demo_inti_muat_pemuat(evaluasi=evaluasi))
+    muat(
+        ("inti", evaluasi),
+        lambda: _demo_inti_muat_pemuat(evaluasi=evaluasi),
+        geser_jam=_jam_geser,
+    )
+
+
+#: the running test's time_machine traveller (``_hari_tetap``), when its clock is fixed
+_JAM: dict = {}
+
+
+def _jam_geser(detik: float) -> None:
+    if "perjalanan" in _JAM:
+        _JAM["perjalanan"].shift(timedelta(seconds=detik))
 
 
 def _demo_inti_muat_pemuat(*, evaluasi: bool) -> None:
@@ -221,8 +234,12 @@ def _hari_tetap(request):
     if request.node.get_closest_marker("worker") or request.node.get_closest_marker("browser"):
         yield
         return
-    with time_machine.travel(HARI_UJI, tick=True):
-        yield
+    with time_machine.travel(HARI_UJI, tick=True) as perjalanan:
+        _JAM["perjalanan"] = perjalanan
+        try:
+            yield
+        finally:
+            _JAM.clear()
 
 
 @pytest.fixture(autouse=True)
