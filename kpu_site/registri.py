@@ -10,7 +10,9 @@ attributes:
 - ``<app>/dasbor.py``: ``PANEL``, ``TUGAS`` and ``TUGAS_UNIT`` (the home page,
   ``kpu_site.dasbor``);
 - ``<app>/demo.py``: ``muat(*, stdout)`` (``kpu_site.demo``);
-- ``<app>/api.py``: ``register(router)`` (``kpu_site.urls``).
+- ``<app>/api.py``: ``register(router)`` (``kpu_site.urls``);
+- ``<app>/urls_publik.py``: ``urlpatterns``, the pages without login under ``/publik/`` in the
+  ``publik`` namespace (``kpu_site.urls``).
 
 An app without such a module takes no part; an import error inside the module is not hidden.
 """

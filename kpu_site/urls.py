@@ -3,9 +3,6 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from badan_adhoc.urls_publik import urlpatterns as urls_publik_adhoc
-from kinerja.urls_publik import urlpatterns as urls_publik_kinerja
-
 from . import views
 from .api import router
 from .registri import modul_app
@@ -13,6 +10,9 @@ from .registri import modul_app
 # Each app registers its API routes (``<app>/api.py``); its pages are included by name below.
 for _app, _api in modul_app("api"):
     _api.register(router)
+
+# The pages without login of every app (``<app>/urls_publik.py``), in one ``publik`` namespace.
+urls_publik = [p for _app, modul in modul_app("urls_publik") for p in modul.urlpatterns]
 
 admin.site.site_header = "Administrasi Sekretariat KPU"
 admin.site.site_title = "Sekretariat KPU"
@@ -40,7 +40,7 @@ urlpatterns = [
     path("anggaran/", include("anggaran.urls")),
     path("adhoc/", include("badan_adhoc.urls")),
     # no login: the satker's published documents and the published announcements
-    path("publik/", include((urls_publik_kinerja + urls_publik_adhoc, "publik"))),
+    path("publik/", include((urls_publik, "publik"))),
     path("api/", include(router.urls)),
     path("api/schema/", SpectacularAPIView.as_view(), name="api_schema"),
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api_schema"), name="api_docs"),
