@@ -188,7 +188,7 @@ def _d(text: str) -> Decimal:
     return Decimal(text)
 
 
-def muat(*, stdout, evaluasi: bool = True) -> None:
+def muat(*, stdout, evaluasi: bool = True, publikasi: bool = True) -> None:
     units = {u.kode: u for u in UnitOrganisasi.objects.all()}
     renstra, _ = Renstra.objects.get_or_create(
         tahun_mulai=2020,
@@ -262,7 +262,8 @@ def muat(*, stdout, evaluasi: bool = True) -> None:
     demo_pk_unit.muat(stdout=stdout)  # the sub-bagian PKs 2023 (after the performance tree)
     demo_lhe.muat(stdout=stdout)  # the LHE 2022/2023 and follow-up (kinerja/demo_lhe.py)
     demo_reviu.muat(stdout=stdout)  # reviu APIP of the LKj 2023 (kinerja/demo_reviu.py)
-    demo_publikasi.muat(stdout=stdout)  # the public page's documents (kinerja/demo_publikasi.py)
+    if publikasi:  # the public page's documents (kinerja/demo_publikasi.py): eight PDFs
+        demo_publikasi.muat(stdout=stdout)
     if evaluasi:  # LKE 2022–2023: last, its proposals read everything above
         demo_lke.muat(stdout=stdout)
 
