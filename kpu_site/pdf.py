@@ -81,6 +81,20 @@ def html_ke_pdf(html: str) -> tuple[bytes, int]:
     return hasil
 
 
+def pdf_respons(pdf: bytes, nama_berkas: str):
+    """The PDF shown in the browser (inline) under ``nama_berkas``, for every printed page."""
+    from django.http import HttpResponse
+
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{nama_berkas}"'
+    return response
+
+
+def html_ke_pdf_respons(html: str, nama_berkas: str):
+    """Render ``html`` (``html_ke_pdf``) and answer it as ``pdf_respons``."""
+    return pdf_respons(html_ke_pdf(html)[0], nama_berkas)
+
+
 def paralel_boleh() -> bool:
     """Forking is safe only from a single-threaded process (a Celery prefork child, a sync
     worker, a command): a fork copies only the calling thread, and a lock another thread holds

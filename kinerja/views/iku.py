@@ -4,7 +4,6 @@ and the Manual IKU as one printable document (HTML page and PDF through the LKj 
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.views import View
@@ -12,7 +11,7 @@ from django.views.generic import TemplateView
 
 from kpu_site.akses import IzinMixin
 from kpu_site.formulir import kesalahan_ke_form
-from kpu_site.pdf import html_ke_pdf
+from kpu_site.pdf import html_ke_pdf_respons
 from kpu_site.tahun import tahun_aktif
 
 from .. import selectors_iku
@@ -171,8 +170,5 @@ class IkuManualPdfView(IzinMixin, View):
 
     def get(self, request, renstra_pk):
         renstra = get_object_or_404(Renstra, pk=renstra_pk)
-        pdf, _ = html_ke_pdf(manual_iku_html(renstra=renstra))
-        response = HttpResponse(pdf, content_type="application/pdf")
         nama = f"Manual-IKU-{renstra.tahun_mulai}-{renstra.tahun_selesai}.pdf"
-        response["Content-Disposition"] = f'inline; filename="{nama}"'
-        return response
+        return html_ke_pdf_respons(manual_iku_html(renstra=renstra), nama)

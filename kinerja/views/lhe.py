@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -16,7 +16,7 @@ from django.views.generic import TemplateView
 from kpu_site.akses import IzinMixin
 from kpu_site.berkas import berkas_response
 from kpu_site.formulir import kesalahan_ke_form
-from kpu_site.pdf import html_ke_pdf
+from kpu_site.pdf import html_ke_pdf_respons
 from kpu_site.peran import Peran
 from kpu_site.services import unduhan_record
 
@@ -305,11 +305,8 @@ class RekapView(IzinMixin, TemplateView):
     def get(self, request, *args, **kwargs):
         lhe = get_object_or_404(LaporanHasilEvaluasi, pk=self.kwargs["pk"])
         if request.GET.get("format") == "pdf":
-            pdf, _halaman = html_ke_pdf(rekap_html(lhe=lhe))
-            response = HttpResponse(pdf, content_type="application/pdf")
             nama = f"rekap-tindak-lanjut-lhe-{lhe.tahun}.pdf"
-            response["Content-Disposition"] = f'inline; filename="{nama}"'
-            return response
+            return html_ke_pdf_respons(rekap_html(lhe=lhe), nama)
         return self.render_to_response(
             {"k": selectors_lhe.rekap_konten(lhe=lhe), "basis": BASIS_REKAP}
         )

@@ -6,7 +6,7 @@ weights form, and the printable self-assessment report (page and PDF through the
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.views import View
@@ -15,7 +15,7 @@ from django.views.generic import TemplateView
 from kpu_site.akses import IzinMixin
 from kpu_site.berkas import berkas_response
 from kpu_site.formulir import kesalahan_ke_form, kesalahan_ke_pesan
-from kpu_site.pdf import html_ke_pdf
+from kpu_site.pdf import html_ke_pdf_respons
 
 from .. import selectors_lke as sel
 from ..forms_lke import (
@@ -383,7 +383,5 @@ class LkeLaporanPdfView(IzinMixin, View):
     permission_required = "kinerja.view_lembarkerjaevaluasi"
 
     def get(self, request, tahun):
-        pdf, _halaman = html_ke_pdf(lke_laporan_html(_lke(tahun)))
-        response = HttpResponse(pdf, content_type="application/pdf")
-        response["Content-Disposition"] = f'inline; filename="penilaian-mandiri-lke-{tahun}.pdf"'
-        return response
+        html = lke_laporan_html(_lke(tahun))
+        return html_ke_pdf_respons(html, f"penilaian-mandiri-lke-{tahun}.pdf")

@@ -4,7 +4,7 @@ print)."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -13,7 +13,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from kpu_site.akses import IzinMixin
 from kpu_site.formulir import kesalahan_ke_form, kesalahan_ke_pesan
-from kpu_site.pdf import html_ke_pdf
+from kpu_site.pdf import html_ke_pdf_respons
 from kpu_site.peran import PERAN_PIMPINAN
 from kpu_site.tahun import tahun_aktif
 
@@ -61,11 +61,8 @@ class RenstraPdfView(IzinMixin, View):
 
     def get(self, request, pk):
         renstra = get_object_or_404(Renstra, pk=pk)
-        pdf, _ = html_ke_pdf(renstra_html(renstra=renstra))
-        response = HttpResponse(pdf, content_type="application/pdf")
         nama = f"Renstra-{renstra.tahun_mulai}-{renstra.tahun_selesai}.pdf"
-        response["Content-Disposition"] = f'inline; filename="{nama}"'
-        return response
+        return html_ke_pdf_respons(renstra_html(renstra=renstra), nama)
 
 
 # --------------------------------------------------------------------------- PK

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -15,7 +15,7 @@ from django.views.generic import TemplateView
 
 from kpu_site.akses import IzinMixin
 from kpu_site.formulir import kesalahan_ke_form, kesalahan_ke_pesan
-from kpu_site.pdf import html_ke_pdf
+from kpu_site.pdf import html_ke_pdf, pdf_respons
 from kpu_site.peran import PERAN_PIMPINAN
 from kpu_site.tahun import tahun_aktif
 from sekretariat.models import UnitOrganisasi
@@ -289,10 +289,7 @@ class _DokumenView(IzinMixin, TemplateView):
 
     def render_to_response(self, context, **kwargs):
         if self.request.GET.get("format") == "pdf":
-            pdf = pk_dokumen_pdf(context)
-            response = HttpResponse(pdf, content_type="application/pdf")
-            response["Content-Disposition"] = f'inline; filename="{context["nama_berkas"]}.pdf"'
-            return response
+            return pdf_respons(pk_dokumen_pdf(context), f"{context['nama_berkas']}.pdf")
         return super().render_to_response(context | {"basis": BASIS_HALAMAN}, **kwargs)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -14,7 +14,7 @@ from django.views.generic import TemplateView
 
 from kpu_site.akses import IzinMixin
 from kpu_site.formulir import kesalahan_ke_form
-from kpu_site.pdf import html_ke_pdf
+from kpu_site.pdf import html_ke_pdf_respons
 from kpu_site.peran import Peran, peran_of
 from kpu_site.tahun import tahun_pilihan
 from sekretariat.models import UnitOrganisasi
@@ -90,10 +90,7 @@ class PohonPdfView(IzinMixin, View):
     def get(self, request, tahun):
         if selectors.renstra_untuk_tahun(tahun) is None:
             raise Http404(f"Tidak ada Renstra yang mencakup tahun {tahun}.")
-        pdf, _ = html_ke_pdf(pohon_html(tahun=tahun))
-        response = HttpResponse(pdf, content_type="application/pdf")
-        response["Content-Disposition"] = f'inline; filename="Pohon-Kinerja-{tahun}.pdf"'
-        return response
+        return html_ke_pdf_respons(pohon_html(tahun=tahun), f"Pohon-Kinerja-{tahun}.pdf")
 
 
 # --------------------------------------------------------------------------- forms

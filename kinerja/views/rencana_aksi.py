@@ -3,14 +3,14 @@
 
 from __future__ import annotations
 
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.views import View
 from django.views.generic import TemplateView
 
 from kpu_site.akses import IzinMixin
-from kpu_site.pdf import html_ke_pdf
+from kpu_site.pdf import html_ke_pdf_respons
 from kpu_site.tahun import tahun_aktif
 
 from ..model_rencana_aksi import Triwulan
@@ -35,10 +35,7 @@ class _DokumenView(IzinMixin, TemplateView):
     def render_to_response(self, context, **kwargs):
         if self.request.GET.get("format") == "pdf":
             html = render_to_string(self.template_name, context | {"basis": None})
-            pdf, _halaman = html_ke_pdf(html)
-            response = HttpResponse(pdf, content_type="application/pdf")
-            response["Content-Disposition"] = f'inline; filename="{self.nama_berkas}.pdf"'
-            return response
+            return html_ke_pdf_respons(html, f"{self.nama_berkas}.pdf")
         return super().render_to_response(context | {"basis": BASIS_HALAMAN}, **kwargs)
 
 

@@ -5,7 +5,7 @@ Renstra vs RKT, the reason of each change), its revisions, the buttons the user 
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -13,7 +13,7 @@ from django.views import View
 
 from kpu_site.akses import IzinMixin
 from kpu_site.formulir import kesalahan_ke_form, kesalahan_ke_pesan
-from kpu_site.pdf import html_ke_pdf
+from kpu_site.pdf import html_ke_pdf_respons
 from kpu_site.peran import PERAN_PIMPINAN
 
 from .. import selectors, selectors_rkt
@@ -188,7 +188,4 @@ class RKTPdfView(IzinMixin, View):
 
     def get(self, request, tahun):
         html = rkt_html(tahun=tahun, revisi=request.GET.get("revisi"))
-        pdf, _ = html_ke_pdf(html)
-        response = HttpResponse(pdf, content_type="application/pdf")
-        response["Content-Disposition"] = f'inline; filename="RKT-{tahun}.pdf"'
-        return response
+        return html_ke_pdf_respons(html, f"RKT-{tahun}.pdf")
