@@ -122,15 +122,19 @@ def publikasi_calon(*, tahun: int) -> list[Calon]:
         kep = KeputusanIku.objects.filter(renstra=renstra).first()
         if kep is not None:
             sumber.append((kep, f"IKU dan Manual IKU ({kep.nomor or 'tanpa nomor'})"))
-    for p in PerjanjianKinerja.objects.filter(tahun=tahun).exclude(status="diganti"):
+    for p in PerjanjianKinerja.objects.filter(tahun=tahun).exclude(
+        status=PerjanjianKinerja.Status.DIGANTI
+    ):
         sumber.append((p, f"PK {tahun} Sekretaris revisi {p.revisi}"))
     for p in (
         PerjanjianKinerjaUnit.objects.filter(tahun=tahun)
-        .exclude(status="diganti")
+        .exclude(status=PerjanjianKinerjaUnit.Status.DIGANTI)
         .select_related("unit")
     ):
         sumber.append((p, f"PK {tahun} {p.unit.nama} revisi {p.revisi}"))
-    for r in RencanaKinerjaTahunan.objects.filter(tahun=tahun).exclude(status="diganti"):
+    for r in RencanaKinerjaTahunan.objects.filter(tahun=tahun).exclude(
+        status=RencanaKinerjaTahunan.Status.DIGANTI
+    ):
         sumber.append((r, f"RKT {tahun} revisi {r.revisi}"))
     for lkj in LaporanKinerja.objects.filter(tahun=tahun, status=LaporanKinerja.Status.FINAL):
         sumber.append((lkj, f"{lkj} (final)"))
