@@ -16,12 +16,13 @@ import hashlib
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from kpu_site.audit import jejak_catat
+from kpu_site.audit import jejak_tandai
 from kpu_site.batas import batas_field_periksa, tahun_pastikan
 from kpu_site.berkas import berkas_periksa, nama_acak
+from kpu_site.formatting import angka
 from kpu_site.peran import is_pimpinan
 
 from ..model_publikasi import Publikasi
@@ -59,15 +60,23 @@ def _simpan(*, jenis, judul, tahun, isi: bytes, sumber, pengguna, pada=None) -> 
         obj.object_id = sumber.pk
     obj.berkas.save(nama_acak("pdf"), ContentFile(isi), save=False)
     obj._history_user = pengguna
-    obj._change_reason = "Diterbitkan"
-    obj.save()
-    jejak_catat(
-        pengguna=pengguna,
+    # One audit entry: the history row's, marked as the workflow step it is.
+    jejak_tandai(
+        obj,
         aksi="alur",
-        objek=obj,
-        ringkasan=f"{obj} diterbitkan di halaman publik",
-        perubahan={"SHA-256": obj.sha256, "ukuran": obj.ukuran},
+        ringkasan=f"{obj} diterbitkan di halaman publik (SHA-256 {obj.sha256}, "
+        f"{angka(obj.ukuran)} bita)",
     )
+    try:
+        with transaction.atomic():
+            obj.save()
+    except IntegrityError:
+        # Two Sekretaris pressing "Terbitkan" at once: the second meets the one-publication-
+        # per-source constraint; a message, not an error page, and no stray file.
+        obj.berkas.delete(save=False)
+        raise ValidationError(
+            f"{sumber} baru saja dipublikasikan oleh pengguna lain; muat ulang halaman."
+        ) from None
     return obj
 
 
@@ -129,13 +138,6 @@ def publikasi_tarik(*, publikasi: Publikasi, alasan: str, pengguna) -> Publikasi
         raise ValidationError({"alasan": pesan})
     obj.ditarik, obj.ditarik_alasan, obj.ditarik_pada = True, alasan, timezone.now()
     obj._history_user = pengguna
-    obj._change_reason = f"Ditarik: {alasan}"
+    jejak_tandai(obj, aksi="alur", ringkasan=f"{obj} ditarik dari halaman publik: {alasan}")
     obj.save()
-    jejak_catat(
-        pengguna=pengguna,
-        aksi="alur",
-        objek=obj,
-        ringkasan=f"{obj} ditarik dari halaman publik",
-        perubahan={"alasan": alasan},
-    )
     return obj

@@ -79,6 +79,44 @@ def test_publikasi_lkj_download_is_byte_identical_to_auditor_download(client, se
     assert hashlib.sha256(isi).hexdigest() == pub.sha256 == hashlib.sha256(auditor_isi).hexdigest()
 
 
+def test_publikasi_publish_and_withdraw_are_one_audit_entry_each(sekretaris):
+    pub = svc.publikasi_terbitkan(sumber=_lkj(), pengguna=sekretaris)
+    def entri():
+        return list(JejakAudit.objects.filter(objek=str(pub)).order_by("waktu", "pk"))
+
+    assert [(e.aksi, e.pengguna) for e in entri()] == [("alur", sekretaris)]
+    assert pub.sha256 in entri()[0].keterangan
+    svc.publikasi_tarik(publikasi=pub, alasan="Salah unggah", pengguna=sekretaris)
+    assert [e.aksi for e in entri()] == ["alur", "alur"]
+    ditarik = entri()[-1]
+    assert ditarik.keterangan.endswith("ditarik dari halaman publik: Salah unggah")
+    assert ditarik.perubahan["ditarik"] == [False, True]
+
+
+def test_publikasi_second_publish_racing_the_first_gets_a_message(sekretaris, monkeypatch):
+    """Two publishes of one source at once: the second passes the 'already published' check
+    before the first commits, then meets the unique constraint. It gets a message, and the
+    file it had stored is removed."""
+    lkj = _lkj()
+    pertama = svc.publikasi_terbitkan(sumber=lkj, pengguna=sekretaris)
+    folder = "publikasi/2023"
+    berkas_sebelum = set(pertama.berkas.storage.listdir(folder)[1])
+    # The check sees no publication, as in the racing request.
+    asli = Publikasi.objects.filter
+
+    def filter_tanpa_yang_pertama(*a, **kw):
+        return asli(*a, **kw).exclude(pk=pertama.pk)
+
+    monkeypatch.setattr(Publikasi.objects, "filter", filter_tanpa_yang_pertama)
+    with pytest.raises(ValidationError) as e:
+        svc.publikasi_terbitkan(sumber=lkj, pengguna=sekretaris)
+    monkeypatch.undo()
+    assert "baru saja dipublikasikan oleh pengguna lain" in e.value.messages[0]
+    assert Publikasi.objects.count() == 1
+    berkas_sesudah = set(pertama.berkas.storage.listdir(folder)[1])
+    assert berkas_sesudah == berkas_sebelum
+
+
 def test_publikasi_withdraw_then_404_and_off_the_page(client, sekretaris):
     pub = svc.publikasi_terbitkan(sumber=_lkj(), pengguna=sekretaris)
     r = client.get("/publik/")
