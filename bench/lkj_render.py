@@ -37,6 +37,7 @@ def main() -> None:
     from anggaran import demo as anggaran_demo
     from kinerja import demo as kinerja_demo
     from kinerja.lkj.render import lkj_render
+    from kpu_site.demo import akun_demo_create
     from kpu_site.pdf import html_ke_pdf
     from sekretariat import demo as sekretariat_demo
 
@@ -45,6 +46,9 @@ def main() -> None:
     out = io.StringIO()
     for demo in (sekretariat_demo, kinerja_demo, anggaran_demo):
         demo.muat(stdout=out)
+    akun_demo_create()
+    # the review statement the report prints; no render, no LKE, nothing published
+    kinerja_demo.muat_akhir(stdout=out, lkj_final=False, evaluasi=False, publikasi=False)
 
     lkj_render(tahun=2023, draf=False)  # warm-up: fonts, templates
     jobs, alone = [], []

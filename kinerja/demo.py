@@ -188,7 +188,9 @@ def _d(text: str) -> Decimal:
     return Decimal(text)
 
 
-def muat(*, stdout, evaluasi: bool = True, publikasi: bool = True) -> None:
+def muat(*, stdout) -> None:
+    """Phase 1: the plans, agreements, realisasi and the documents around them. The LKj 2023,
+    its review, the publications and the LKE need the budget too: ``muat_akhir``."""
     units = {u.kode: u for u in UnitOrganisasi.objects.all()}
     renstra, _ = Renstra.objects.get_or_create(
         tahun_mulai=2020,
@@ -261,10 +263,22 @@ def muat(*, stdout, evaluasi: bool = True, publikasi: bool = True) -> None:
     muat_pohon(stdout=stdout)  # the performance tree (kinerja/demo_pohon.py)
     demo_pk_unit.muat(stdout=stdout)  # the sub-bagian PKs 2023 (after the performance tree)
     demo_lhe.muat(stdout=stdout)  # the LHE 2022/2023 and follow-up (kinerja/demo_lhe.py)
-    demo_reviu.muat(stdout=stdout)  # reviu APIP of the LKj 2023 (kinerja/demo_reviu.py)
-    if publikasi:  # the public page's documents (kinerja/demo_publikasi.py): eight PDFs
+
+
+def muat_akhir(
+    *, stdout, lkj_final: bool = True, evaluasi: bool = True, publikasi: bool = True
+) -> None:
+    """Phase 2, after every app's demo and the demo accounts (``kpu_site.demo.muat``): the
+    LKj 2023 reviewed as a draft and, unless ``lkj_final`` is off, finalised (kinerja/
+    demo_reviu.py); the public page's documents (kinerja/demo_publikasi.py: nine PDFs); the
+    LKE 2022–2023 last, its proposals read everything above.
+
+    The tests' core demo leaves out the finalisation, the publications and (unless asked) the
+    LKE: ``tests.conftest.demo_inti_muat``."""
+    demo_reviu.muat(stdout=stdout, final=lkj_final)
+    if publikasi:
         demo_publikasi.muat(stdout=stdout)
-    if evaluasi:  # LKE 2022–2023: last, its proposals read everything above
+    if evaluasi:
         demo_lke.muat(stdout=stdout)
 
 

@@ -7,10 +7,12 @@ evaluator's score 2023 (``muat``, called at the end of ``kinerja.demo.muat``).
   every level, the performance tree, DIPA and its lines linked to sasaran, Rencana Aksi and
   monitoring, realisasi and capaian against serapan, the LKj and its review, the LHE 2022
   findings) and confirmed as they are: this demo runs last in ``kinerja.demo`` so that every
-  other demo's data exists. The demo's LKj 2023 (a draft under review) is rendered only once
-  the demo is committed, after this, and is not final, so 3.a.1, 3.a.3, 3.a.5 (publication) and
-  3.a.6 are proposed (and confirmed) as T; 2.c.8 is C (one sasaran's capaian
-  below its serapan) and 4.c.1 E (finding 3 of the LHE 2022 overdue without follow-up).
+  other demo's data exists. In ``muat_demo`` the LKj 2023 is final (26 February 2024) and
+  published (28 February 2024), so 3.a.1, 3.a.3, 3.a.5 and 3.a.6 are Y/A: 74,76. In the tests'
+  core demo (and ``muat_demo --lkj-draf``) it is a reviewed draft, so they are T/E: 72,76
+  (``tests/kinerja/test_lke_demo.py`` works both out by hand). 2.c.8 is C (one sasaran's
+  capaian below its serapan) and 4.c.1 E (finding 3 of the LHE 2022 overdue without
+  follow-up).
 - Invented, marked as such: every other answer of 2022 and 2023 (``JAWABAN_2022``,
   ``JAWABAN_2023``: a satker around BB, answered by sub-component in criterion order; a
   criterion with a proposal takes the proposal instead), the notes "(contoh)", and the
@@ -20,6 +22,8 @@ evaluator's score 2023 (``muat``, called at the end of ``kinerja.demo.muat``).
 """
 
 from __future__ import annotations
+
+from kpu_site.formatting import angka
 
 from .model_lke import JawabanLke, LembarKerjaEvaluasi
 from .selectors_lke import lke_pohon, lke_predikat, lke_total
@@ -152,5 +156,6 @@ def muat(*, stdout) -> None:
     pohon = lke_pohon(lke=lke)
     total = lke_total(lke, pohon)
     stdout.write(
-        f"  kinerja: LKE 2022–2023, penilaian mandiri 2023 {total} ({lke_predikat(lke, total)})"
+        f"  kinerja: LKE 2022–2023, penilaian mandiri 2023 {angka(total, 2)} "
+        f"({lke_predikat(lke, total)})"
     )

@@ -2,12 +2,14 @@
 
 Published through ``kinerja.services.publikasi`` by the demo Sekretaris, from the app's own
 data: the Renstra 2020–2024, the IKU decree with its Manual IKU, the RKT 2023, the PK 2023 of
-the Sekretaris and the four sub-bagian PKs 2023. The LKj 2023 is not published: the demo's
-LKj 2023 is a draft under review (``demo_reviu``).
+the Sekretaris and the four sub-bagian PKs 2023, and the final LKj 2023 (``demo_reviu``; its
+stored bytes, so the public download is the file the Auditor downloads). Without a final LKj
+(``muat_demo --lkj-draf``) the other eight are published.
 
 Invented (the seed says nothing about when documents went on the website): every publication
 date below, chosen plausibly (the Renstra and IKU after their decree in 2020, the 2023 plans
-and agreements in January 2023, all before the 31 March 2024 the LKE asks about).
+and agreements in January 2023, the LKj two days after its finalisation, all before the
+31 March 2024 the LKE asks about).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from zoneinfo import ZoneInfo
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 
+from .lkj.models import LaporanKinerja
 from .model_iku import KeputusanIku
 from .model_pk_unit import PerjanjianKinerjaUnit
 from .model_publikasi import Publikasi
@@ -53,6 +56,8 @@ def _sumber() -> list[tuple[object, dt.datetime]]:
         tahun=TAHUN, status=PerjanjianKinerjaUnit.Status.DITANDATANGANI
     ).order_by("unit__kode"):
         hasil.append((pk, _pada(dt.date(2023, 1, 16), 11)))
+    for lkj in LaporanKinerja.objects.filter(tahun=TAHUN, status=LaporanKinerja.Status.FINAL):
+        hasil.append((lkj, _pada(dt.date(2024, 2, 28))))
     return hasil
 
 

@@ -2,7 +2,8 @@
 
 Each domain app may provide ``<app>/demo.py`` with ``muat(*, stdout)``; they run in the order
 of ``DOMAIN_APPS`` (sekretariat first: the others hang on its units), then the demo accounts
-are created. Every step is idempotent: running the command twice changes nothing.
+are created, then each app's optional ``muat_akhir(*, stdout, lkj_final)`` (what needs every
+app's data and the accounts). Every step is idempotent: running the command twice changes nothing.
 """
 
 from __future__ import annotations
@@ -66,7 +67,16 @@ def akun_demo_create() -> list[tuple[str, str, str]]:
 
 
 @transaction.atomic
-def muat(*, stdout) -> list[tuple[str, str, str]]:
-    for _app, module in modul_app("demo"):
+def muat(*, stdout, lkj_final: bool = True) -> list[tuple[str, str, str]]:
+    """Every app's ``muat``, the demo accounts, then every app's ``muat_akhir`` if it has one
+    (the steps that need the other apps' data and the accounts: the LKj, its review and
+    publication, the LKE). ``lkj_final=False`` leaves the LKj 2023 a reviewed draft, so that its
+    finalisation can be tried (``muat_demo --lkj-draf``)."""
+    moduls = modul_app("demo")
+    for _app, module in moduls:
         module.muat(stdout=stdout)
-    return akun_demo_create()
+    rows = akun_demo_create()
+    for _app, module in moduls:
+        if hasattr(module, "muat_akhir"):
+            module.muat_akhir(stdout=stdout, lkj_final=lkj_final)
+    return rows

@@ -81,8 +81,9 @@ def demo_inti_muat(*, evaluasi: bool = False) -> None:
     """Load the demo organisation, kinerja and anggaran (Kota Serang 2023) and the demo
     accounts, without the ad hoc bodies (the slowest part of the demo) and, unless
     ``evaluasi``, without the LKE self-assessment (the slowest part of the kinerja demo: every
-    criterion of two worksheets goes through its service), and without the publications (eight
-    PDFs rendered; ``tests/kinerja/test_publikasi.py`` loads the whole demo). From the second time in a process on
+    criterion of two worksheets goes through its service), with the LKj 2023 a reviewed draft
+    (not final: 2023 stays open for the tests' writes) and without the publications (nine PDFs
+    rendered; ``tests/kinerja/test_publikasi.py`` loads the whole demo). From the second time in a process on
     the same starting database, from the process's snapshot (``tests/potret_demo.py``);
     ``DEMO_POTRET=0`` turns that off."""
     if os.environ.get("DEMO_POTRET", "1") == "0":
@@ -116,9 +117,12 @@ def _demo_inti_muat_pemuat(*, evaluasi: bool) -> None:
 
     out = io.StringIO()
     sekretariat_demo.muat(stdout=out)
-    kinerja_demo.muat(stdout=out, evaluasi=evaluasi, publikasi=False)
+    kinerja_demo.muat(stdout=out)
     anggaran_demo.muat(stdout=out)
     akun_demo_create()
+    # the LKj 2023 stays a reviewed draft (never rendered: the test does not commit), 2023 is
+    # not locked, nothing is published
+    kinerja_demo.muat_akhir(stdout=out, lkj_final=False, evaluasi=evaluasi, publikasi=False)
 
 
 @pytest.fixture

@@ -153,10 +153,11 @@ def laporan_dapat_difinalkan(*, laporan: LaporanKinerja, pengguna) -> bool:
 
 
 @transaction.atomic
-def laporan_finalise(*, laporan: LaporanKinerja, pengguna) -> LaporanKinerja:
+def laporan_finalise(*, laporan: LaporanKinerja, pengguna, pada=None) -> LaporanKinerja:
     """Sekretaris only: mark a clean, completed version final and lock the year (the one year
     lock, which the kinerja and anggaran services both read). The file and its SHA-256 never
-    change afterwards."""
+    change afterwards. ``pada``: the finalisation time when it is not now (the demo's past
+    finalisation, ``kinerja.demo_reviu``; never from a form)."""
     from kinerja import services as kin_services
 
     if not boleh_finalkan(pengguna):
@@ -183,7 +184,7 @@ def laporan_finalise(*, laporan: LaporanKinerja, pengguna) -> LaporanKinerja:
     reviu_finalisasi_periksa(laporan=laporan)  # reviu APIP: kinerja/lkj/services_reviu.py
     laporan.status = LaporanKinerja.Status.FINAL
     laporan.difinalkan_oleh = pengguna
-    laporan.difinalkan_pada = timezone.now()
+    laporan.difinalkan_pada = pada or timezone.now()
     laporan._history_user = pengguna
     laporan.save(update_fields=["status", "difinalkan_oleh", "difinalkan_pada"])
     kin_services.tahun_lock(

@@ -16,11 +16,14 @@ CHROMIUM = os.environ.get("CHROMIUM", shutil.which("chromium") or "/usr/bin/chro
 
 
 @pytest.fixture
-def demo_live(transactional_db):
-    """The demo (organisation, kinerja, anggaran, ad hoc bodies) and the demo accounts."""
+def demo_live(transactional_db, request):
+    """The demo (organisation, kinerja, anggaran, ad hoc bodies) and the demo accounts. A test
+    marked ``lkj_draf`` gets the LKj 2023 as a reviewed draft, 2023 not locked
+    (``muat_demo --lkj-draf``)."""
     from django.core.management import call_command
 
-    call_command("muat_demo", stdout=io.StringIO())
+    lkj_draf = request.node.get_closest_marker("lkj_draf") is not None
+    call_command("muat_demo", lkj_draf=lkj_draf, stdout=io.StringIO())
 
 
 @pytest.fixture

@@ -1,6 +1,7 @@
 """End to end in a real browser: Staf enters a quarterly realisasi with evidence, Kasubag
-verifies, Sekretaris approves and has the LKj rendered (watching the progress bar), downloads
-and finalises it; the Auditor downloads it and is refused an edit page."""
+verifies, Sekretaris approves and has the LKj rendered (watching the progress bar), downloads,
+finalises and publishes it; the Auditor downloads it and is refused an edit page; a visitor
+without an account downloads the same bytes from the public page."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import re
 
 import pytest
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.lkj_draf]
 
 PDF_BUKTI = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
@@ -19,7 +20,9 @@ def _indikator_perencanaan():
     return Indikator.objects.filter(sasaran__unit__kode="perencanaan").order_by("kode").first()
 
 
-def test_realisasi_workflow_then_lkj_then_auditor(demo_live, pekerja, masuk_peramban, tmp_path):
+def test_realisasi_workflow_then_lkj_then_auditor(
+    demo_live, pekerja, masuk_peramban, peramban, live_server, tmp_path
+):
     from kinerja.lkj.models import LaporanKinerja
     from kinerja.models import Realisasi
 
@@ -98,6 +101,7 @@ def test_realisasi_workflow_then_lkj_then_auditor(demo_live, pekerja, masuk_pera
     info.value.save_as(pdf)
     assert pdf.read_bytes().startswith(b"%PDF")
     laporan = LaporanKinerja.objects.filter(tahun=2023).latest("versi")  # the demo has v1
+    assert laporan.versi == 2
     assert laporan.status == "selesai" and not laporan.draf
 
     sekretaris.page.on("dialog", lambda dialog: dialog.accept())
@@ -120,3 +124,27 @@ def test_realisasi_workflow_then_lkj_then_auditor(demo_live, pekerja, masuk_pera
     assert respons.status == 403
     auditor.page.get_by_text("tidak memiliki hak akses").wait_for()
     auditor.foto("ditolak-ubah-naskah")
+
+    # The Sekretaris publishes the final version; a visitor without an account finds it on the
+    # public page with its SHA-256 and downloads exactly the Auditor's file.
+    sekretaris.buka("/kinerja/publikasi/?tahun=2023")
+    baris = sekretaris.page.locator("li", has_text=f"{laporan} (final)")
+    baris.get_by_role("button", name="Terbitkan").click()
+    sekretaris.page.wait_for_load_state()
+    baris.get_by_text("diterbitkan").wait_for()
+    sekretaris.foto("lkj-diterbitkan")
+    tamu = peramban.new_context(accept_downloads=True, locale="id-ID")
+    halaman = tamu.new_page()
+    halaman.goto(f"{live_server.url}/publik/")
+    halaman.get_by_text(laporan.sha256).wait_for()
+    # The public link shows the PDF inline (Content-Disposition: inline), so the bytes are
+    # fetched through the visitor's own browser context, without any login cookie.
+    href = halaman.get_by_role("link", name=re.compile("^Laporan Kinerja")).first.get_attribute(
+        "href"
+    )
+    unduhan = tamu.request.get(f"{live_server.url}{href}")
+    assert unduhan.ok and unduhan.headers["content-type"] == "application/pdf"
+    pdf_publik = tmp_path / "lkj-publik.pdf"
+    pdf_publik.write_bytes(unduhan.body())
+    tamu.close()
+    assert pdf_publik.read_bytes() == pdf_auditor.read_bytes()

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -81,6 +82,7 @@ def test_publikasi_lkj_download_is_byte_identical_to_auditor_download(client, se
 
 def test_publikasi_publish_and_withdraw_are_one_audit_entry_each(sekretaris):
     pub = svc.publikasi_terbitkan(sumber=_lkj(), pengguna=sekretaris)
+
     def entri():
         return list(JejakAudit.objects.filter(objek=str(pub)).order_by("waktu", "pk"))
 
@@ -237,26 +239,74 @@ def test_renstra_published_from_the_app_and_refused_without_indikator(sekretaris
     assert pub.berkas.read(5) == b"%PDF-"
 
 
-def test_demo_publishes_the_plans_and_agreements_before_the_lke_deadline(client):
+def test_demo_reviews_finalises_and_publishes_the_lkj_2023(client, auditor):
+    """Issue 18's done-when on ``muat_demo``: v1 a reviewed draft, v2 final with the statement
+    printed, the year locked, the plans, agreements and the final LKj on the public page before
+    the LKE deadline, and the public download the Auditor's bytes."""
     import io
 
+    import pdfplumber
     from django.core.management import call_command
+
+    from kinerja import selectors_lke
+    from kinerja.model_lke import LembarKerjaEvaluasi
+    from kinerja.selectors import kinerja_tahun_lock
 
     call_command("muat_demo", stdout=io.StringIO())
     call_command("muat_demo", stdout=io.StringIO())  # idempotent: nothing published twice
+    versi = list(LaporanKinerja.objects.filter(tahun=2023).order_by("versi"))
+    assert [(v.versi, v.draf, v.status) for v in versi] == [
+        (1, True, "selesai"),
+        (2, False, "final"),
+    ]
+    final = versi[1]
+    assert final.difinalkan_pada == dt.datetime(2024, 2, 26, 14, tzinfo=WIB)
+    assert kinerja_tahun_lock(2023)
+    with pdfplumber.open(final.berkas.path) as pdf:
+        teks = [page.extract_text() or "" for page in pdf.pages]
+    halaman = [i for i, t in enumerate(teks) if "01/PW.01/REVIU-LKJ/2024 (contoh)" in t]
+    assert len(halaman) == 1 and "PERNYATAAN TELAH DIREVIU" in teks[halaman[0]]
+    halaman = halaman[0]
+    assert "LAMPIRAN" in "".join(teks[halaman + 1 :]).upper()
+
     pub = list(Publikasi.objects.order_by("jenis", "judul"))
     jenis = [p.jenis for p in pub]
     assert jenis.count("renstra") == 1 and jenis.count("iku") == 1 and jenis.count("rkt") == 1
-    assert jenis.count("pk") == 1 and jenis.count("pk_unit") == 4
-    assert "lkj" not in jenis  # the demo LKj 2023 is a draft under review
-    assert not LaporanKinerja.objects.filter(tahun=2023, status="final").exists()
+    assert jenis.count("pk") == 1 and jenis.count("pk_unit") == 4 and jenis.count("lkj") == 1
     batas = dt.datetime(2024, 3, 31, tzinfo=WIB)
     assert all(
         p.diterbitkan_pada < batas and p.diterbitkan_oleh.username == "sekretaris" for p in pub
     )
-    halaman = client.get("/publik/").content.decode()
-    assert "Rencana Strategis 2020–2024" in halaman
-    assert "Perjanjian Kinerja 2023 Sekretaris" in halaman
+    lkj = next(p for p in pub if p.jenis == "lkj")
+    halaman_publik = client.get("/publik/").content.decode()
+    assert "Rencana Strategis 2020–2024" in halaman_publik
+    assert "Perjanjian Kinerja 2023 Sekretaris" in halaman_publik
+    assert lkj.judul in halaman_publik and final.sha256 in halaman_publik
+    assert "28 Februari 2024" in halaman_publik
+    tautan = re.search(rf'href="(/publik/dokumen/{lkj.pk}/[^"]+)"', halaman_publik).group(1)
+    isi_publik = b"".join(client.get(tautan).streaming_content)
+    client.force_login(auditor)
+    isi_auditor = b"".join(client.get(f"/kinerja/lkj/versi/{final.pk}/unduh/").streaming_content)
+    assert isi_publik == isi_auditor and hashlib.sha256(isi_publik).hexdigest() == final.sha256
+
+    # The LKE 2023 proposals read the final, published LKj: 3.a.1, 3.a.3, 3.a.5 and 3.a.6 are
+    # no longer T/E as in the core demo (tests/kinerja/test_lke_demo.py, 72,76). Each is 0,50 of
+    # the 3,00 of 3.a (Pelaporan 15 x 20% over six criteria): 72,76 + 4 x 0,50 = 74,76.
+    lke = LembarKerjaEvaluasi.objects.get(tahun=2023)
+    usulan = {
+        str(j.kriteria): j.usulan
+        for j in lke_jawaban(lke).filter(kriteria__sub__kode="3.a").exclude(usulan="")
+    }
+    assert usulan == {f"3.a.{n}": "Y" for n in range(1, 7)}
+    assert selectors_lke.lke_ringkasan(lke=lke)["total"] == Decimal("74.76")
+
+
+def lke_jawaban(lke):
+    from kinerja.model_lke import JawabanLke
+
+    return JawabanLke.objects.filter(kriteria__sub__komponen__lke=lke).select_related(
+        "kriteria__sub"
+    )
 
 
 def test_both_public_pages_share_the_public_layout_without_staff_links(client):
