@@ -80,6 +80,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "kpu_site.context_processors.navigasi",
+                "sekretariat.context_processors.satker",
             ],
             "builtins": ["kpu_site.templatetags.format_id", "kpu_site.templatetags.status"],
         },

@@ -1,6 +1,14 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_delete, post_save
 
 
 class SekretariatConfig(AppConfig):
     name = "sekretariat"
     verbose_name = "Sekretariat"
+
+    def ready(self):
+        from .context_processors import satker_nama_lupakan
+        from .models import Satker
+
+        for sinyal in (post_save, post_delete):
+            sinyal.connect(satker_nama_lupakan, sender=Satker, dispatch_uid=f"satker_nama_{sinyal}")
