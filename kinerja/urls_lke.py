@@ -9,6 +9,11 @@ urlpatterns = [
     path("lke/buat/", lke.LkeBuatView.as_view(), name="lke_buat"),
     path("lke/<tahun:tahun>/", lke.LkeDetailView.as_view(), name="lke_detail"),
     path("lke/<tahun:tahun>/usulan/", lke.LkeUsulanHitungView.as_view(), name="lke_usulan_hitung"),
+    path(
+        "lke/<tahun:tahun>/aturan/",
+        lke.LkeAturanSegarkanView.as_view(),
+        name="lke_aturan_segarkan",
+    ),
     path("lke/<tahun:tahun>/finalkan/", lke.LkeFinalkanView.as_view(), name="lke_finalkan"),
     path("lke/<tahun:tahun>/bobot/", lke.LkeBobotView.as_view(), name="lke_bobot"),
     path("lke/<tahun:tahun>/laporan/", lke.LkeLaporanView.as_view(), name="lke_laporan"),

@@ -2469,6 +2469,14 @@ BARIS += [
     ),
     Baris(
         "POST",
+        "kinerja:lke_aturan_segarkan",
+        HANYA_PIMPINAN,
+        LKE_MODELS,
+        kwargs=_lke_tahun,
+        awal=_lke_awal,
+    ),
+    Baris(
+        "POST",
         "kinerja:lke_bobot",
         HANYA_PIMPINAN,
         LKE_MODELS,

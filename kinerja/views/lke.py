@@ -120,6 +120,23 @@ class LkeUsulanHitungView(_AksiLkeView):
         messages.success(request, f"Usulan jawaban dihitung dari data untuk {n} kriteria.")
 
 
+class LkeAturanSegarkanView(_AksiLkeView):
+    """Give a draft worksheet the proposal rules of the 88/2021 structure it lacks."""
+
+    permission_required = "kinerja.change_lembarkerjaevaluasi"
+
+    def jalankan(self, request, lke):
+        diubah = svc.lke_aturan_segarkan(pengguna=request.user, lke=lke)
+        if diubah:
+            messages.success(
+                request,
+                f"Aturan usulan ditambahkan pada {len(diubah)} kriteria ({', '.join(diubah)}); "
+                "hitung ulang usulan dari data.",
+            )
+        else:
+            messages.info(request, "Semua kriteria sudah memiliki aturan usulan bakunya.")
+
+
 class LkeFinalkanView(_AksiLkeView):
     permission_required = "kinerja.change_lembarkerjaevaluasi"
 

@@ -29,6 +29,7 @@ CONTOH = {
     "kinerja:lke_detail": _tahun,
     "kinerja:lke_usulan_hitung": _tahun,
     "kinerja:lke_finalkan": _tahun,
+    "kinerja:lke_aturan_segarkan": _tahun,
     "kinerja:lke_bobot": _tahun,
     "kinerja:lke_laporan": _tahun,
     "kinerja:lke_laporan_pdf": _tahun,

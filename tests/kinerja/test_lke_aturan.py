@@ -363,3 +363,18 @@ def test_refresh_refuses_a_final_worksheet(sekretaris):
         "Penilaian mandiri LKE 2023 sudah final; lembar kerja tidak dapat diubah lagi."
     ]
     assert not KriteriaLke.objects.filter(aturan="efisiensi_anggaran").exists()
+
+
+def test_refresh_button_on_the_worksheet_page(client, sekretaris, kasubag):
+    lke = svc.lke_buat(pengguna=sekretaris, tahun=2023)
+    _hapus_aturan_baru(lke)
+    client.force_login(kasubag)
+    assert "Lengkapi aturan usulan" not in client.get("/kinerja/lke/2023/").content.decode()
+    assert client.post("/kinerja/lke/2023/aturan/").status_code == 403
+    assert not KriteriaLke.objects.filter(aturan="efisiensi_anggaran").exists()
+    client.force_login(sekretaris)
+    assert "Lengkapi aturan usulan" in client.get("/kinerja/lke/2023/").content.decode()
+    html = client.post("/kinerja/lke/2023/aturan/", follow=True).content.decode()
+    assert "Aturan usulan ditambahkan pada 2 kriteria (1.c.1, 2.c.8)" in html
+    html = client.post("/kinerja/lke/2023/aturan/", follow=True).content.decode()
+    assert "Semua kriteria sudah memiliki aturan usulan bakunya." in html
