@@ -14,6 +14,14 @@ urlpatterns = [
     ),
     path("pohon/simpul/<int:pk>/ubah/", pohon.SimpulUbahView.as_view(), name="pohon_simpul_ubah"),
     path(
+        "pohon/simpul/<int:pk>/hapus/", pohon.SimpulHapusView.as_view(), name="pohon_simpul_hapus"
+    ),
+    path(
+        "pohon/indikator/<int:pk>/hapus/",
+        pohon.IndikatorHapusView.as_view(),
+        name="pohon_indikator_hapus",
+    ),
+    path(
         "pohon/simpul/<int:pk>/indikator/",
         pohon.IndikatorTambahView.as_view(),
         name="pohon_indikator_tambah",

@@ -2063,6 +2063,22 @@ def _pohon_awal(d):
     TargetIndikatorUnit.objects.create(indikator=ind, tahun=2023, target=Decimal("90"))
 
 
+def _pohon_awal_simpul(d):
+    """A node alone (no indikator, nothing supporting it): deletable."""
+    _pohon_awal(d)
+    from kinerja.model_pohon import IndikatorUnit
+
+    IndikatorUnit.objects.all().delete()
+
+
+def _pohon_awal_indikator(d):
+    """A node with one indikator without targets: the indikator is deletable."""
+    _pohon_awal(d)
+    from kinerja.model_pohon import TargetIndikatorUnit
+
+    TargetIndikatorUnit.objects.all().delete()
+
+
 def _pohon_pk(model):
     def kwargs(d):
         from kinerja import model_pohon
@@ -2131,6 +2147,22 @@ BARIS += [
         kwargs=_pohon_pk("IndikatorUnit"),
         body=lambda d: _indikator_body(d) | {"kode": "IK 9", "satuan": "persen", "presisi": 2},
         awal=_pohon_awal,
+    ),
+    Baris(
+        "POST",
+        "kinerja:pohon_simpul_hapus",
+        POHON,
+        POHON_MODELS,
+        kwargs=_pohon_pk("SasaranUnit"),
+        awal=_pohon_awal_simpul,
+    ),
+    Baris(
+        "POST",
+        "kinerja:pohon_indikator_hapus",
+        POHON,
+        POHON_MODELS,
+        kwargs=_pohon_pk("IndikatorUnit"),
+        awal=_pohon_awal_indikator,
     ),
     Baris(
         "POST",

@@ -13,7 +13,7 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from kpu_site.akses import IzinMixin
-from kpu_site.formulir import kesalahan_ke_form
+from kpu_site.formulir import kesalahan_ke_form, kesalahan_ke_pesan
 from kpu_site.pdf import html_ke_pdf_respons
 from kpu_site.peran import Peran, peran_of
 from kpu_site.tahun import tahun_pilihan
@@ -290,3 +290,36 @@ class TargetUbahView(_SimpulMixin, IzinMixin, View):
                 messages.success(request, f"Target {tahun} {simpul.kode} disimpan.")
                 return redirect("kinerja:pohon_tahun", tahun=tahun)
         return self._render(request, form, simpul, tahun, status=400)
+
+
+class SimpulHapusView(_SimpulMixin, IzinMixin, View):
+    """Delete a node that supports nothing and has no indikator (the service says why not)."""
+
+    permission_required = "kinerja.change_sasaranunit"  # the owning unit, as for edits
+
+    def post(self, request, pk):
+        obj = self._simpul(pk)
+        tahun = self._tahun(obj)
+        with kesalahan_ke_pesan(request):
+            svc.sasaran_unit_hapus(pengguna=request.user, obj=obj)
+            messages.success(request, f"{obj.kode} dihapus dari pohon kinerja.")
+            return redirect("kinerja:pohon_tahun", tahun=tahun)
+        return redirect("kinerja:pohon_simpul_ubah", pk=pk)
+
+
+class IndikatorHapusView(IndikatorUbahView):
+    """Delete an indikator without targets (the service says why not)."""
+
+    permission_required = "kinerja.change_indikatorunit"
+
+    def get(self, request, pk):
+        return redirect("kinerja:pohon_indikator_ubah", pk=pk)
+
+    def post(self, request, pk):
+        ind = self._indikator(pk)
+        tahun = self._tahun(ind.sasaran_unit)
+        with kesalahan_ke_pesan(request):
+            svc.indikator_unit_hapus(pengguna=request.user, obj=ind)
+            messages.success(request, f"Indikator {ind.kode} dihapus dari {ind.sasaran_unit.kode}.")
+            return redirect("kinerja:pohon_tahun", tahun=tahun)
+        return redirect("kinerja:pohon_indikator_ubah", pk=pk)

@@ -17,5 +17,9 @@ CONTOH = {
     "kinerja:pohon_indikator_ubah": lambda: {
         "pk": IndikatorUnit.objects.filter(sasaran_unit__kode="SSB 1.1").order_by("pk").first().pk
     },
+    "kinerja:pohon_simpul_hapus": lambda: {"pk": _simpul()},
+    "kinerja:pohon_indikator_hapus": lambda: {
+        "pk": IndikatorUnit.objects.filter(sasaran_unit__kode="SSB 1.1").order_by("pk").first().pk
+    },
     "kinerja:pohon_target_ubah": lambda: {"pk": _simpul(), "tahun": 2023},
 }

@@ -322,3 +322,24 @@ def test_pdf_tabel_tidak_memenggal_kata(client, kasubag_keuangan, pohon_kecil, u
         kata = {w["text"] for p in pdf.pages for w in p.extract_words()}
     for utuh in ("Mendukung", "Tingkat", "Sasaran", "1.1.1", "(Kasubag)"):
         assert utuh in kata, utuh
+
+
+def test_hapus_indikator_lalu_simpul_dari_halaman_ubah(client, kasubag_keuangan, pohon_kecil):
+    from kpu_site.models import JejakAudit
+
+    client.force_login(kasubag_keuangan)
+    simpul, ind = pohon_kecil["simpul"], pohon_kecil["indikator"]
+    halaman = client.get(reverse("kinerja:pohon_simpul_ubah", args=[simpul.pk])).content.decode()
+    assert "Hapus SSB 1.1" in halaman
+    # a node with an indikator is refused, with the reason, and stays
+    r = client.post(reverse("kinerja:pohon_simpul_hapus", args=[simpul.pk]), follow=True)
+    assert "masih memiliki indikator; hapus indikatornya dulu" in r.content.decode()
+    assert SasaranUnit.objects.filter(pk=simpul.pk).exists()
+    r = client.post(reverse("kinerja:pohon_indikator_hapus", args=[ind.pk]) + "?tahun=2023")
+    assert r.status_code == 302 and r["Location"] == reverse("kinerja:pohon_tahun", args=[2023])
+    assert not IndikatorUnit.objects.filter(pk=ind.pk).exists()
+    r = client.post(reverse("kinerja:pohon_simpul_hapus", args=[simpul.pk]), follow=True)
+    assert "SSB 1.1 dihapus dari pohon kinerja." in r.content.decode()
+    assert not SasaranUnit.objects.exists()
+    dihapus = JejakAudit.objects.filter(aksi="hapus").values_list("objek", flat=True)
+    assert len(dihapus) == 2
