@@ -92,7 +92,7 @@ def muat(*, stdout) -> None:
         masa_kerja_selesai=MASA_KERJA[1],
         tahapan=TAHAPAN,
     )
-    isi = _pendaftar_csv(rekrutmen, random.Random(2023))
+    isi = _pendaftar_csv(rekrutmen, random.Random(2023))  # noqa: S311  (demo data)
     pendaftar_import(rekrutmen=rekrutmen, berkas=isi.encode(), nama_berkas=f"{KODE}.csv")
     pendaftar_screen(rekrutmen=rekrutmen)
     peringkat_compute(rekrutmen=rekrutmen, pengguna=None)
