@@ -224,3 +224,35 @@ def test_pantarlih_through_the_api(client, wilayah_uji, sekretaris):
         content_type="application/json",
     )
     assert r.status_code == 400 and "jenis_badan" in r.json()
+
+
+def test_demo_pantarlih_one_kecamatan_appointed_and_paid(db):
+    """The demo's Pantarlih recruitment (Kota Serang's wilayah and generated TPS): applicants
+    only in Kec. Cipocok Jaya, appointed per TPS, paid one month at Rp 1.000.000; idempotent."""
+    import io
+
+    from badan_adhoc import demo, demo_pantarlih
+    from badan_adhoc.models import Rekrutmen
+
+    keluaran = io.StringIO()
+    demo._wilayah(keluaran)
+    demo_pantarlih.muat(stdout=keluaran)
+    demo_pantarlih.muat(stdout=keluaran)  # a second load adds nothing
+    r = Rekrutmen.objects.get(kode="pantarlih-pemilu-2024")
+    assert r.jenis_badan == "pantarlih" and "contoh" in r.nama
+    pendaftar = Pendaftar.objects.filter(rekrutmen=r)
+    assert set(pendaftar.values_list("wilayah_tujuan__induk__kode", flat=True)) == {"36.73.05"}
+    assert pendaftar.filter(status_administrasi="tms").exists()
+    assert pendaftar.filter(peringatan_usia_lebih_55=True).exists()
+    kursi = kursi_per_wilayah(r)
+    cipocok = Wilayah.objects.filter(induk__kode="36.73.05")
+    anggota = AnggotaBadan.objects.filter(rekrutmen=r)
+    for w in cipocok:  # each desa/kelurahan: as many Pantarlih as TPS, or all its MS applicants
+        ms = pendaftar.filter(wilayah_tujuan=w, status_administrasi="ms").count()
+        assert anggota.filter(wilayah=w).count() == min(kursi[w.pk], ms)
+    n = anggota.count()
+    assert n > 0 and Rekrutmen.objects.filter(kode="pantarlih-pemilu-2024").count() == 1
+    rows = honor_rekap(r)
+    assert [(x.periode, x.honor_proyeksi) for x in rows] == [
+        (date(2023, 2, 12), Decimal(1_000_000) * n)
+    ]
