@@ -256,3 +256,40 @@ def test_demo_pantarlih_one_kecamatan_appointed_and_paid(db):
     assert [(x.periode, x.honor_proyeksi) for x in rows] == [
         (date(2023, 2, 12), Decimal(1_000_000) * n)
     ]
+
+
+def test_pantarlih_pages_for_staff(client, pantarlih_diseleksi, staf_teknis):
+    """Created from the form; detail, ranking (administrative only, no score import link),
+    applicant page with the 55+ warning, members page after the appointment."""
+    client.force_login(staf_teknis)
+    r = client.post(
+        "/adhoc/rekrutmen/baru/",
+        {
+            "kode": "pantarlih-form",
+            "nama": "Pantarlih dari formulir",
+            "jenis_badan": "pantarlih",
+            "pemilihan": "Pilkada 2024",
+            "tanggal_acuan": "2024-05-01",
+        },
+    )
+    assert r.status_code == 302
+    from badan_adhoc.models import Rekrutmen
+
+    assert Rekrutmen.objects.get(kode="pantarlih-form").kursi_per_satuan == 1
+    pk = pantarlih_diseleksi.pk
+    detail = client.get(f"/adhoc/rekrutmen/{pk}/").content.decode()
+    assert "Pantarlih" in detail and "1 kursi per TPS" in detail
+    peringkat_compute(rekrutmen=pantarlih_diseleksi, pengguna=staf_teknis)
+    kel = Wilayah.objects.get(kode=CIMUNCANG)
+    halaman = client.get(f"/adhoc/rekrutmen/{pk}/peringkat/?wilayah={kel.pk}")
+    teks = halaman.content.decode()
+    assert halaman.status_code == 200
+    assert "Pantarlih: seleksi administrasi saja" in teks and "Impor nilai" not in teks
+    tua = Pendaftar.objects.get(nama="Tua Enampuluh")
+    teks = client.get(f"/adhoc/pendaftar/{tua.pk}/").content.decode()
+    assert "Usia lebih dari 55 tahun (KPPS, Pantarlih)" in teks
+    penetapan_create(
+        rekrutmen=pantarlih_diseleksi, nomor_sk="5", tanggal_sk=date(2023, 1, 31), pengguna=None
+    )
+    teks = client.get(f"/adhoc/rekrutmen/{pk}/anggota/").content.decode()
+    assert "Calon Dua" in teks and "Satu Satunya" in teks
