@@ -114,7 +114,8 @@ def kursi_per_wilayah(rekrutmen: Rekrutmen) -> dict[int, int]:
 
 def satuan_jumlah() -> dict[str, int]:
     """The number of units each body fills (``JenisBadan`` value -> n): kecamatan for PPK,
-    desa/kelurahan for PPS, their TPS for KPPS and Pantarlih. Three queries, whatever the recruitments."""
+    desa/kelurahan for PPS, their TPS for KPPS and Pantarlih. Three queries, whatever the
+    recruitments."""
     kelurahan = Wilayah.objects.exclude(jenis=Wilayah.Jenis.KECAMATAN)
     tps = TPS.objects.filter(kelurahan__in=kelurahan).count()
     return {

@@ -365,11 +365,8 @@ def anggota_jabatan_set(*, anggota: AnggotaBadan, jabatan: str, pengguna) -> Ang
     if jabatan not in Jabatan.values:
         raise ValidationError({"jabatan": "Jabatan tidak dikenal."})
     if anggota.rekrutmen.jenis_badan == JenisBadan.PANTARLIH and jabatan != Jabatan.ANGGOTA:
-        raise ValidationError(
-            {
-                "jabatan": f"{anggota.nama}: Pantarlih bertugas per TPS tanpa ketua; jabatannya anggota."
-            }
-        )
+        pesan = f"{anggota.nama}: Pantarlih bertugas per TPS tanpa ketua; jabatannya anggota."
+        raise ValidationError({"jabatan": pesan})
     if jabatan == Jabatan.KETUA and (
         AnggotaBadan.objects.filter(
             rekrutmen=anggota.rekrutmen,

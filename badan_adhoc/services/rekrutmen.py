@@ -91,11 +91,8 @@ def _isi_pendaftar(pendaftar: Pendaftar, data: dict) -> None:
     tujuan = pendaftar.wilayah_tujuan
     ingin_kecamatan = pendaftar.rekrutmen.jenis_badan == JenisBadan.PPK
     if tujuan is not None and tujuan.is_kecamatan != ingin_kecamatan:
-        raise ValidationError(
-            {
-                "wilayah_tujuan": "PPK mendaftar ke kecamatan; PPS, KPPS dan Pantarlih ke desa/kelurahan."
-            }
-        )
+        pesan = "PPK mendaftar ke kecamatan; PPS, KPPS dan Pantarlih ke desa/kelurahan."
+        raise ValidationError({"wilayah_tujuan": pesan})
     pendaftar.kode_lahir = kode_lahir(pendaftar.tanggal_lahir, pendaftar.jenis_kelamin)
     pendaftar.full_clean()
 

@@ -13,11 +13,12 @@ applies:
   matching applications of the other overlapping recruitments.
 - ``usia_kurang``: under 17 on the reference date; ``pendidikan_kurang``: SD or SMP;
 - ``domisili_di_luar_wilayah``: PPK: the domicile's kecamatan is not the one applied for;
-  PPS/KPPS/Pantarlih: the domicile is not the desa/kelurahan applied for (a domicile code outside the
-  imported wilayah is outside);
+  PPS/KPPS/Pantarlih: the domicile is not the desa/kelurahan applied for (a domicile code
+  outside the imported wilayah is outside);
 - ``anggota_parpol``: the NIK is in the SIPOL list and no clarification has been accepted.
 
-Warning ``usia_lebih_55`` (KPPS and Pantarlih only, ``BADAN_PER_TPS``): 56 or older on the reference date.
+Warning ``usia_lebih_55`` (KPPS and Pantarlih only, ``BADAN_PER_TPS``): 56 or older on the
+reference date.
 The result ``status_administrasi`` is the staff override when there is one, else TMS when any
 reason applies, else MS.
 """
