@@ -9,7 +9,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-NORMA = [("ppk", "kecamatan", 5), ("pps", "kelurahan", 3), ("kpps", "tps", 7)]
+NORMA = [
+    ("ppk", "kecamatan", 5),
+    ("pps", "kelurahan", 3),
+    ("kpps", "tps", 7),
+    ("pantarlih", "tps", 1),  # usually 1 per TPS; a satker may raise it (data)
+]
 DASAR = "Surat Menkeu S-647/MK.02/2022"
 TARIF = {
     ("ppk", "ketua"): 2_500_000,
@@ -22,6 +27,7 @@ TARIF = {
     ("pps", "pelaksana"): 1_050_000,
     ("kpps", "ketua"): 1_200_000,
     ("kpps", "anggota"): 1_100_000,
+    ("pantarlih", "anggota"): 1_000_000,  # NOTES.md: Pantarlih 1.000.000 per month
 }
 TAHUN = (2023, 2024)
 

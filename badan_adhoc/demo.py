@@ -246,6 +246,9 @@ def muat(*, stdout) -> None:
         stdout.write(
             "  badan_adhoc: " + ", ".join(f"{r.kode} {r.pendaftar.count()} pendaftar" for r in baru)
         )
+    from .demo_pantarlih import muat as muat_pantarlih
+
+    muat_pantarlih(stdout=stdout)  # Pantarlih Pemilu 2024, one kecamatan (demo_pantarlih.py)
 
 
 def _klarifikasi_demo(rekrutmen: Rekrutmen) -> None:

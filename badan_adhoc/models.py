@@ -1,4 +1,4 @@
-"""Ad hoc bodies (PPK, PPS, KPPS): wilayah, TPS, recruitment, applicants, screening,
+"""Ad hoc bodies (PPK, PPS, KPPS, Pantarlih): wilayah, TPS, recruitment, applicants, screening,
 appointment, PAW and honorarium.
 
 Rules live in the data where NOTES.md says they are data: seats per unit of wilayah
@@ -22,6 +22,13 @@ class JenisBadan(models.TextChoices):
     PPK = "ppk", _("PPK")
     PPS = "pps", _("PPS")
     KPPS = "kpps", _("KPPS")
+    PANTARLIH = "pantarlih", _("Pantarlih")
+
+
+#: Bodies recruited per TPS by administrative selection only (NOTES.md): KPPS and Pantarlih
+#: (Petugas Pemutakhiran Data Pemilih). Seats are ``NormaKursi`` × TPS of the desa/kelurahan;
+#: no written test nor interview; the 17–55 age preference is a warning, not a bar.
+BADAN_PER_TPS = frozenset({JenisBadan.KPPS, JenisBadan.PANTARLIH})
 
 
 class Wilayah(models.Model):
@@ -97,7 +104,7 @@ class TPS(models.Model):
 
 class NormaKursi(models.Model):
     """Seats of a body per unit of wilayah (PPK 5 per kecamatan, PPS 3 per desa/kelurahan,
-    KPPS 7 per TPS): data, seeded from NOTES.md."""
+    KPPS 7 per TPS, Pantarlih 1 per TPS): data, seeded from NOTES.md."""
 
     class Satuan(models.TextChoices):
         KECAMATAN = "kecamatan", _("per kecamatan")
@@ -105,7 +112,7 @@ class NormaKursi(models.Model):
         TPS = "tps", _("per TPS")
 
     jenis_badan = models.CharField(
-        _("badan"), max_length=4, choices=JenisBadan.choices, unique=True
+        _("badan"), max_length=10, choices=JenisBadan.choices, unique=True
     )
     satuan = models.CharField(_("satuan"), max_length=10, choices=Satuan.choices)
     jumlah = models.PositiveSmallIntegerField(_("kursi per satuan"))
@@ -124,7 +131,7 @@ class Rekrutmen(models.Model):
 
     kode = models.SlugField(_("kode"), max_length=40, unique=True)
     nama = models.CharField(_("nama"), max_length=200)
-    jenis_badan = models.CharField(_("badan"), max_length=4, choices=JenisBadan.choices)
+    jenis_badan = models.CharField(_("badan"), max_length=10, choices=JenisBadan.choices)
     pemilihan = models.CharField(
         _("pemilihan"),
         max_length=100,
@@ -173,6 +180,11 @@ class Rekrutmen(models.Model):
 
     def __str__(self) -> str:
         return self.nama
+
+    @property
+    def per_tps(self) -> bool:
+        """KPPS or Pantarlih (``BADAN_PER_TPS``): seats per TPS, administrative selection only."""
+        return self.jenis_badan in BADAN_PER_TPS
 
 
 class TahapanRekrutmen(models.Model):
@@ -234,7 +246,7 @@ ALASAN_TMS = {
     "domisili_di_luar_wilayah": _("Domisili di luar wilayah tujuan"),
     "anggota_parpol": _("Terdaftar sebagai anggota partai politik"),
 }
-PERINGATAN = {"usia_lebih_55": _("Usia lebih dari 55 tahun (KPPS)")}
+PERINGATAN = {"usia_lebih_55": _("Usia lebih dari 55 tahun (KPPS, Pantarlih)")}
 #: The requirement behind each reason, as the applicant's page states it (``{lingkup}``: the
 #: kecamatan or desa/kelurahan the applicant applies to).
 SYARAT = {
@@ -246,7 +258,7 @@ SYARAT = {
     "anggota_parpol": _("Tidak terdaftar sebagai anggota partai politik (SIPOL)"),
 }
 SYARAT_PERINGATAN = {
-    "usia_lebih_55": _("Usia 17–55 tahun (KPPS, diutamakan; bukan syarat gugur)"),
+    "usia_lebih_55": _("Usia 17–55 tahun (KPPS, Pantarlih: diutamakan; bukan syarat gugur)"),
 }
 
 
@@ -543,7 +555,7 @@ class Jabatan(models.TextChoices):
 
 
 class AnggotaBadan(models.Model):
-    """An appointed member (penetapan) of a PPK/PPS/KPPS; PAW links the replacement."""
+    """An appointed member (penetapan) of a PPK/PPS/KPPS/Pantarlih; PAW links the replacement."""
 
     class Status(PilihanBerwarna):
         AKTIF = "aktif", _("Aktif")
@@ -622,7 +634,7 @@ class AnggotaBadan(models.Model):
 class TarifHonor(models.Model):
     """Monthly honorarium per body, role and year (Surat Menkeu S-647/MK.02/2022)."""
 
-    jenis_badan = models.CharField(_("badan"), max_length=4, choices=JenisBadan.choices)
+    jenis_badan = models.CharField(_("badan"), max_length=10, choices=JenisBadan.choices)
     jabatan = models.CharField(_("jabatan"), max_length=10, choices=Jabatan.choices)
     tahun = models.PositiveSmallIntegerField(_("tahun"))
     besaran = models.DecimalField(_("honor per bulan"), max_digits=18, decimal_places=2)

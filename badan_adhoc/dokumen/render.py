@@ -11,7 +11,6 @@ from django.core.exceptions import ValidationError
 from django.utils.text import slugify
 
 from .. import selectors
-from ..models import JenisBadan
 from ..pengumuman import pengumuman_judul, pengumuman_pdf, pengumuman_xlsx_tulis
 from .jenis import dokumen_jenis
 
@@ -30,9 +29,7 @@ def parameter_kecamatan(rekrutmen, data: dict) -> dict:
     tahap = _tahap(data)
     raw = data.get("kecamatan")
     if raw in (None, "", 0, "0"):
-        kec = (
-            selectors.kecamatan_list().first() if rekrutmen.jenis_badan == JenisBadan.KPPS else None
-        )
+        kec = selectors.kecamatan_list().first() if rekrutmen.per_tps else None
     else:
         try:
             kec = selectors.kecamatan_list().filter(pk=int(raw)).first()

@@ -267,7 +267,7 @@ def pemeriksaan_administrasi(p: Pendaftar, *, rinci: bool) -> list[BarisPemeriks
         )
         for kode, syarat in SYARAT.items()
     ]
-    if rekrutmen.jenis_badan == JenisBadan.KPPS:
+    if rekrutmen.per_tps:  # KPPS, Pantarlih
         baris += [
             BarisPemeriksaan(
                 kode,

@@ -12,7 +12,6 @@ from django.db.models.functions import Coalesce, Round
 
 from ..models import (
     AnggotaBadan,
-    JenisBadan,
     Pendaftar,
     Rekrutmen,
     TarifHonor,
@@ -23,7 +22,7 @@ def peringkat_corong(rekrutmen: Rekrutmen) -> dict[str, int]:
     """The selection funnel of a recruitment, in one scan of its applicants: MS, with a CAT
     score, called to interview, terpilih, cadangan. KPPS has no test nor interview (NOTES.md):
     MS, terpilih, cadangan only."""
-    kpps = rekrutmen.jenis_badan == JenisBadan.KPPS
+    kpps = rekrutmen.per_tps  # KPPS, Pantarlih
     return Pendaftar.objects.filter(rekrutmen=rekrutmen).aggregate(
         ms=Count("pk", filter=Q(status_administrasi=Pendaftar.Status.MS)),
         **(
@@ -44,7 +43,7 @@ def peringkat_urutan(rekrutmen: Rekrutmen) -> list:
     ORM expressions: PPK/PPS by the final score in hundredths, then interview, then CAT, then
     the older applicant, then the earlier registration (a missing score last); KPPS without the
     55+ warning first, then registration order."""
-    if rekrutmen.jenis_badan == JenisBadan.KPPS:
+    if rekrutmen.per_tps:
         return [F("peringatan_usia_lebih_55").asc(), "pk"]
     akhir = ExpressionWrapper(
         Round(F("nilai_cat") * 100) + Round(F("nilai_wawancara") * 100),

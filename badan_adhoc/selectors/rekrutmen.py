@@ -1,8 +1,8 @@
 """Recruitments, seats and the dashboard figures.
 
 Seats are computed from the wilayah and the recruitment's seats per unit (copied from
-``NormaKursi``): PPK per kecamatan, PPS per desa/kelurahan, KPPS per TPS, so KPPS seats of a
-kelurahan are ``kursi_per_satuan × number of TPS``.
+``NormaKursi``): PPK per kecamatan, PPS per desa/kelurahan, KPPS and Pantarlih per TPS, so
+KPPS seats of a kelurahan are ``kursi_per_satuan × number of TPS``.
 """
 
 from __future__ import annotations
@@ -100,7 +100,7 @@ def kursi_per_wilayah_qs(rekrutmen: Rekrutmen):
     desa/kelurahan without TPS has 0 KPPS seats."""
     qs = wilayah_tujuan_qs(rekrutmen).order_by()
     kursi = Value(rekrutmen.kursi_per_satuan)
-    if rekrutmen.jenis_badan == JenisBadan.KPPS:
+    if rekrutmen.per_tps:  # KPPS, Pantarlih
         qs = qs.annotate(kursi=ExpressionWrapper(Count("tps") * kursi, output_field=IntegerField()))
     else:
         qs = qs.annotate(kursi=ExpressionWrapper(kursi, output_field=IntegerField()))
@@ -114,12 +114,15 @@ def kursi_per_wilayah(rekrutmen: Rekrutmen) -> dict[int, int]:
 
 def satuan_jumlah() -> dict[str, int]:
     """The number of units each body fills (``JenisBadan`` value -> n): kecamatan for PPK,
-    desa/kelurahan for PPS, their TPS for KPPS. Three queries, whatever the recruitments."""
+    desa/kelurahan for PPS, their TPS for KPPS and Pantarlih. Three queries, whatever the
+    recruitments."""
     kelurahan = Wilayah.objects.exclude(jenis=Wilayah.Jenis.KECAMATAN)
+    tps = TPS.objects.filter(kelurahan__in=kelurahan).count()
     return {
         JenisBadan.PPK: Wilayah.objects.filter(jenis=Wilayah.Jenis.KECAMATAN).count(),
         JenisBadan.PPS: kelurahan.count(),
-        JenisBadan.KPPS: TPS.objects.filter(kelurahan__in=kelurahan).count(),
+        JenisBadan.KPPS: tps,
+        JenisBadan.PANTARLIH: tps,
     }
 
 

@@ -7,7 +7,8 @@ the rest *cadangan* (reserves for PAW, in rank order); everyone else *tidak*.
 
 KPPS: administrative selection only. MS applicants of each desa/kelurahan are ranked with those
 without the 55+ warning first, then by registration order; the first ``seats`` (7 per TPS) are
-*terpilih*, up to as many again are *cadangan*.
+*terpilih*, up to as many again are *cadangan*. Pantarlih (``BADAN_PER_TPS``) the same way,
+with its own seats (1 per TPS).
 
 Tie rule (documented in the README): final score, then interview score, then CAT score, then
 the older applicant (earlier birth date), then the earlier registration (lower id). For the
@@ -48,8 +49,11 @@ _LABEL_NILAI = {"nilai_cat": "CAT", "nilai_wawancara": "wawancara"}
 
 
 def _perlu_ppk_pps(rekrutmen: Rekrutmen) -> None:
-    if rekrutmen.jenis_badan == JenisBadan.KPPS:
-        raise ValidationError("KPPS hanya melalui seleksi administrasi (tanpa tes dan wawancara).")
+    if rekrutmen.per_tps:
+        raise ValidationError(
+            f"{rekrutmen.get_jenis_badan_display()} hanya melalui seleksi administrasi "
+            "(tanpa tes dan wawancara)."
+        )
 
 
 def _nilai_sah(nilai: Decimal, *, tertulis: str = "") -> Decimal:
@@ -228,7 +232,7 @@ def peringkat_compute(*, rekrutmen: Rekrutmen, pengguna) -> dict:
     """Rank each wilayah and mark terpilih / cadangan / tidak (rules in the module doc)."""
     pastikan_boleh_kelola(pengguna)
     lama = ("peringkat", "hasil_akhir")
-    if rekrutmen.jenis_badan == JenisBadan.KPPS:
+    if rekrutmen.per_tps:  # KPPS, Pantarlih
         bernomor, params = _bernomor(rekrutmen, calon=_CALON_KPPS, urutan=_URUT_KPPS, lama=lama)
     else:
         bernomor, params = _bernomor(
@@ -360,6 +364,9 @@ def anggota_jabatan_set(*, anggota: AnggotaBadan, jabatan: str, pengguna) -> Ang
         raise ValidationError(f"{anggota.nama} sudah berhenti; jabatannya tidak dapat diubah.")
     if jabatan not in Jabatan.values:
         raise ValidationError({"jabatan": "Jabatan tidak dikenal."})
+    if anggota.rekrutmen.jenis_badan == JenisBadan.PANTARLIH and jabatan != Jabatan.ANGGOTA:
+        pesan = f"{anggota.nama}: Pantarlih bertugas per TPS tanpa ketua; jabatannya anggota."
+        raise ValidationError({"jabatan": pesan})
     if jabatan == Jabatan.KETUA and (
         AnggotaBadan.objects.filter(
             rekrutmen=anggota.rekrutmen,

@@ -50,7 +50,9 @@ def rekrutmen_create(
     """Create a recruitment; seats per unit are copied from ``NormaKursi`` (data)."""
     pastikan_boleh_kelola(pengguna)
     if jenis_badan not in JenisBadan.values:
-        raise ValidationError({"jenis_badan": f"'{jenis_badan}' bukan ppk, pps, atau kpps."})
+        raise ValidationError(
+            {"jenis_badan": f"'{jenis_badan}' bukan ppk, pps, kpps, atau pantarlih."}
+        )
     if Rekrutmen.objects.filter(kode=kode).exists():
         raise ValidationError({"kode": f"Rekrutmen berkode {kode} sudah ada."})
     norma = NormaKursi.objects.filter(jenis_badan=jenis_badan).first()
@@ -89,9 +91,8 @@ def _isi_pendaftar(pendaftar: Pendaftar, data: dict) -> None:
     tujuan = pendaftar.wilayah_tujuan
     ingin_kecamatan = pendaftar.rekrutmen.jenis_badan == JenisBadan.PPK
     if tujuan is not None and tujuan.is_kecamatan != ingin_kecamatan:
-        raise ValidationError(
-            {"wilayah_tujuan": "PPK mendaftar ke kecamatan; PPS dan KPPS ke desa/kelurahan."}
-        )
+        pesan = "PPK mendaftar ke kecamatan; PPS, KPPS dan Pantarlih ke desa/kelurahan."
+        raise ValidationError({"wilayah_tujuan": pesan})
     pendaftar.kode_lahir = kode_lahir(pendaftar.tanggal_lahir, pendaftar.jenis_kelamin)
     pendaftar.full_clean()
 

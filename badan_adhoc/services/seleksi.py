@@ -13,11 +13,12 @@ applies:
   matching applications of the other overlapping recruitments.
 - ``usia_kurang``: under 17 on the reference date; ``pendidikan_kurang``: SD or SMP;
 - ``domisili_di_luar_wilayah``: PPK: the domicile's kecamatan is not the one applied for;
-  PPS/KPPS: the domicile is not the desa/kelurahan applied for (a domicile code outside the
-  imported wilayah is outside);
+  PPS/KPPS/Pantarlih: the domicile is not the desa/kelurahan applied for (a domicile code
+  outside the imported wilayah is outside);
 - ``anggota_parpol``: the NIK is in the SIPOL list and no clarification has been accepted.
 
-Warning ``usia_lebih_55`` (KPPS only): 56 or older on the reference date.
+Warning ``usia_lebih_55`` (KPPS and Pantarlih only, ``BADAN_PER_TPS``): 56 or older on the
+reference date.
 The result ``status_administrasi`` is the staff override when there is one, else TMS when any
 reason applies, else MS.
 """
@@ -111,7 +112,7 @@ def pendaftar_screen(*, rekrutmen: Rekrutmen, pengguna=None) -> dict:
         tms_nik_ganda=Value(False),
         tms_anggota_parpol=Value(False),
         peringatan_usia_lebih_55=_ya(Q(tanggal_lahir__lte=batas_56))
-        if rekrutmen.jenis_badan == JenisBadan.KPPS
+        if rekrutmen.per_tps
         else Value(False),
         status_administrasi=Case(
             When(~Q(koreksi_status=""), then=F("koreksi_status")),

@@ -20,7 +20,6 @@ from ..akses import boleh_kelola
 from ..dokumen import selectors, services
 from ..dokumen.jenis import jenis_get
 from ..dokumen.render import TAHAP
-from ..models import JenisBadan
 from .rekrutmen import BacaMixin, KelolaMixin, _RekrutmenMixin
 
 __all__ = [
@@ -67,7 +66,7 @@ class DokumenListView(_RekrutmenMixin, BacaMixin, TemplateView):
             jenis_list=selectors.jenis_pilihan(user),
             tahap_list=TAHAP,
             kecamatan_list=adhoc_selectors.kecamatan_list(),
-            kpps=self.rekrutmen.jenis_badan == JenisBadan.KPPS,
+            kpps=self.rekrutmen.per_tps,  # KPPS, Pantarlih
         )
         return context
 

@@ -187,7 +187,7 @@ class PendaftarDetailView(BacaMixin, DetailView):
             form_nilai=NilaiForm(
                 initial={"nilai_cat": p.nilai_cat, "nilai_wawancara": p.nilai_wawancara}
             )
-            if rekrutmen.jenis_badan != "kpps" and p.status_administrasi == "ms"
+            if not rekrutmen.per_tps and p.status_administrasi == "ms"
             else None,
         )
         return context

@@ -13,7 +13,7 @@ from kpu_site.formulir import LayananFormMixin, kesalahan_ke_pesan
 
 from .. import selectors, services
 from ..forms import JabatanForm, PAWForm, PenetapanForm
-from ..models import AnggotaBadan, JenisBadan, Rekrutmen, Wilayah
+from ..models import AnggotaBadan, Rekrutmen, Wilayah
 from ..services.penetapan import cadangan_berikut, nilai_akhir
 from .pendaftar import AksiView
 from .rekrutmen import BacaMixin, KelolaMixin, _ImporView, _RekrutmenMixin
@@ -76,7 +76,7 @@ class PeringkatView(_RekrutmenMixin, BacaMixin, TemplateView):
             kursi=kursi,
             rows=rows,
             corong=selectors.peringkat_corong(r),
-            kpps=r.jenis_badan == JenisBadan.KPPS,
+            kpps=r.per_tps,  # KPPS, Pantarlih
         )
         return context
 

@@ -28,12 +28,13 @@ def berkas(nama: str) -> bytes:
 @pytest.fixture
 def norma_seed(transactional_db):
     """For a transactional test: the test before it may have emptied the database (flush),
-    seats and rates seeded by migration 0002 included; seed them again."""
+    seats and rates seeded by migrations 0002 and 0014 (Pantarlih) included; seed them again."""
     from importlib import import_module
 
     from django.apps import apps
 
     import_module("badan_adhoc.migrations.0002_norma_tarif").seed(apps, None)
+    import_module("badan_adhoc.migrations.0014_pantarlih").seed(apps, None)
 
 
 @pytest.fixture

@@ -340,7 +340,7 @@ def test_audit_trail_never_holds_the_nik(masuk, diseleksi, staf_teknis):
 
 
 # the warning's label, not its code ``usia_lebih_55`` (issue 16)
-PERINGATAN_55 = '<td class="small text-nowrap">Usia lebih dari 55 tahun (KPPS)</td>'
+PERINGATAN_55 = '<td class="small text-nowrap">Usia lebih dari 55 tahun (KPPS, Pantarlih)</td>'
 
 
 def test_pendaftar_detail_shows_age_on_reference_date_and_the_stored_55_warning(

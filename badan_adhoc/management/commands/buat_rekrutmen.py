@@ -14,11 +14,11 @@ def _tanggal(text):
 
 
 class Command(BaseCommand):
-    help = "Buat rekrutmen PPK/PPS/KPPS; kursi dihitung dari wilayah dan norma kursi."
+    help = "Buat rekrutmen PPK/PPS/KPPS/Pantarlih; kursi dihitung dari wilayah dan norma kursi."
 
     def add_arguments(self, parser):
         parser.add_argument("kode")
-        parser.add_argument("--jenis", required=True, choices=["ppk", "pps", "kpps"])
+        parser.add_argument("--jenis", required=True, choices=["ppk", "pps", "kpps", "pantarlih"])
         parser.add_argument("--nama", required=True)
         parser.add_argument("--tanggal-acuan", required=True, help="TTTT-BB-HH (acuan usia)")
         parser.add_argument(
