@@ -34,7 +34,7 @@ def norma_seed(transactional_db):
     from django.apps import apps
 
     import_module("badan_adhoc.migrations.0002_norma_tarif").seed(apps, None)
-    import_module("badan_adhoc.migrations.0014_pantarlih").seed(apps, None)
+    import_module("badan_adhoc.migrations.0012_pantarlih").seed(apps, None)
 
 
 @pytest.fixture
