@@ -26,4 +26,5 @@ def satker_nama_lupakan(**_kwargs) -> None:
 
 
 def satker(request) -> dict:
-    return {"satker_nama_singkat": satker_nama_singkat()}
+    # the function, not its value: the template calls it only where it prints the name
+    return {"satker_nama_singkat": satker_nama_singkat}
