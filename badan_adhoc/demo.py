@@ -19,6 +19,7 @@ from pathlib import Path
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
+from . import demo_tanggapan
 from .acuan import acuan_pastikan
 from .models import (
     TPS,
@@ -246,6 +247,7 @@ def muat(*, stdout) -> None:
         stdout.write(
             "  badan_adhoc: " + ", ".join(f"{r.kode} {r.pendaftar.count()} pendaftar" for r in baru)
         )
+    demo_tanggapan.muat(stdout=stdout)
 
 
 def _klarifikasi_demo(rekrutmen: Rekrutmen) -> None:

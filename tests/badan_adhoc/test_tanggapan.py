@@ -251,3 +251,26 @@ def test_count_selector(client, terbuka, staf_teknis, settings):
             "tanggapan": {"jumlah": 3, "belum": 2, "tidak_berpengaruh": 1, "mengubah_hasil": 0}
         },
     }
+
+
+def test_api_staff_read_and_handle_others_read_without_identity(
+    client, terbuka, staf_teknis, komisioner
+):
+    _kirim(client, terbuka)
+    t = TanggapanMasyarakat.objects.get()
+    daftar = reverse("badan_adhoc-tanggapan-list") + f"?rekrutmen={terbuka.pk}"
+    url = reverse("badan_adhoc-tanggapan-tindak-lanjut", args=[t.pk])
+    client.force_login(komisioner)
+    baris = client.get(daftar).json()["results"][0]
+    assert baris["isi"].startswith("Pendaftar ini") and baris["nama"] is None
+    assert client.post(url, {}).status_code == 403
+    client.force_login(staf_teknis)
+    assert client.get(daftar).json()["results"][0]["nama"] == "Warga Penanggap"
+    response = client.post(url, {"klarifikasi": "Dicek.", "hasil": "tidak_berpengaruh"})
+    assert response.status_code == 400
+    assert TanggapanMasyarakat.objects.get().hasil == ""
+    response = client.post(
+        url,
+        {"klarifikasi": "Dicek.", "hasil": "tidak_berpengaruh", "alasan": "Tidak terbukti."},
+    )
+    assert response.status_code == 200 and response.json()["hasil"] == "tidak_berpengaruh"
