@@ -274,3 +274,18 @@ def test_api_staff_read_and_handle_others_read_without_identity(
         {"klarifikasi": "Dicek.", "hasil": "tidak_berpengaruh", "alasan": "Tidak terbukti."},
     )
     assert response.status_code == 200 and response.json()["hasil"] == "tidak_berpengaruh"
+
+
+def test_dashboard_shows_the_counts(client, terbuka):
+    from django.template.loader import render_to_string
+
+    from badan_adhoc.dasbor import dasbor_rekrutmen
+
+    _kirim(client, terbuka)
+    _kirim(client, terbuka)
+    baris = next(r for r in dasbor_rekrutmen(tahun=2024) if r["nama"] == "KPPS Pemilu 2024")
+    assert baris["tanggapan"]["jumlah"] == 2 and baris["tanggapan"]["belum"] == 2
+    html = render_to_string(
+        "badan_adhoc/dasbor/_rekrutmen.html", {"dasbor": {"data": {"rekrutmen": [baris]}}}
+    )
+    assert "Tanggapan masyarakat" in html and "(2 belum ditindaklanjuti)" in html
