@@ -183,14 +183,15 @@ def tanggapan_kirim(
     )
     if lampiran:
         try:
-            jenis = berkas_periksa(lampiran, jenis_diizinkan=JENIS_LAMPIRAN)
+            obj.lampiran_jenis = berkas_periksa(lampiran, jenis_diizinkan=JENIS_LAMPIRAN)
         except ValidationError as e:
             raise ValidationError({"lampiran": e.messages}) from None
-        lampiran.seek(0)
         obj.lampiran_nama = getattr(lampiran, "name", "")
-        obj.lampiran_jenis = jenis
-        obj.lampiran.save(nama_acak(jenis), ContentFile(lampiran.read()), save=False)
     batas_objek_pastikan(obj)
+    if lampiran:  # stored only once everything else is accepted
+        lampiran.seek(0)
+        isi_berkas = ContentFile(lampiran.read())
+        obj.lampiran.save(nama_acak(obj.lampiran_jenis), isi_berkas, save=False)
     obj._change_reason = "Tanggapan masyarakat diterima (formulir publik)"
     obj.save()
     jejak_catat(

@@ -289,3 +289,26 @@ def test_dashboard_shows_the_counts(client, terbuka):
         "badan_adhoc/dasbor/_rekrutmen.html", {"dasbor": {"data": {"rekrutmen": [baris]}}}
     )
     assert "Tanggapan masyarakat" in html and "(2 belum ditindaklanjuti)" in html
+
+
+def test_pages_keep_a_flat_query_count(client, terbuka, staf_teknis, django_assert_max_num_queries):
+    for _ in range(3):
+        _kirim(client, terbuka)
+    with django_assert_max_num_queries(8):
+        assert client.get(_url(terbuka)).status_code == 200
+    p = TanggapanMasyarakat.objects.first().pendaftar
+    client.force_login(staf_teknis)
+    detail = reverse("badan_adhoc:pendaftar_detail", args=[p.pk])
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(detail)  # the first page of the session reads more (permissions, session)
+    with CaptureQueriesContext(connection) as tiga:
+        client.get(detail)
+    for _ in range(5):
+        _kirim(client, terbuka)
+    client.get(detail)
+    with CaptureQueriesContext(connection) as delapan:
+        html = client.get(detail).content.decode()
+    assert html.count("Simpan tindak lanjut") == 8
+    assert len(delapan) == len(tiga), "\n".join(q["sql"][:150] for q in delapan.captured_queries)
