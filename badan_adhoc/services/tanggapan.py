@@ -15,6 +15,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core import signing
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -188,6 +189,13 @@ def tanggapan_kirim(
             raise ValidationError({"lampiran": e.messages}) from None
         obj.lampiran_nama = getattr(lampiran, "name", "")
     batas_objek_pastikan(obj)
+    # a challenge confirms one comment (the page gives a new one for the next)
+    if not cache.add(
+        f"tanggapan_tantangan:{hashlib.sha256(tantangan.encode()).hexdigest()}", 1, UMUR_TANTANGAN
+    ):
+        raise ValidationError(
+            {"kode": "Konfirmasi ini sudah dipakai: muat ulang halaman lalu kirim lagi."}
+        )
     if lampiran:  # stored only once everything else is accepted
         lampiran.seek(0)
         isi_berkas = ContentFile(lampiran.read())

@@ -312,3 +312,23 @@ def test_pages_keep_a_flat_query_count(client, terbuka, staf_teknis, django_asse
         html = client.get(detail).content.decode()
     assert html.count("Simpan tindak lanjut") == 8
     assert len(delapan) == len(tiga), "\n".join(q["sql"][:150] for q in delapan.captured_queries)
+
+
+def test_a_confirmation_confirms_one_comment(client, terbuka):
+    tantangan, kode = _kode(client.get(_url(terbuka)))
+    p = Pendaftar.objects.filter(rekrutmen=terbuka).order_by("pk")[0]
+    data = {
+        "nama": "Warga",
+        "kontak": "0812",
+        "nomor_pendaftaran": p.pk,
+        "isi": "Tanggapan.",
+        "tantangan": tantangan,
+        "kode": kode,
+    }
+    assert client.post(_url(terbuka), data).status_code == 302
+    response = client.post(_url(terbuka), data)
+    assert response.status_code == 400
+    assert response.context["form"].errors["kode"] == [
+        "Konfirmasi ini sudah dipakai: muat ulang halaman lalu kirim lagi."
+    ]
+    assert TanggapanMasyarakat.objects.count() == 1
