@@ -585,3 +585,6 @@ def register(router) -> None:
     router.register(
         "adhoc/dokumen", DokumenRekrutmenViewSet, basename="badan_adhoc-dokumenrekrutmen"
     )
+    from .api_tanggapan import TanggapanViewSet  # its module imports this one
+
+    router.register("adhoc/tanggapan", TanggapanViewSet, basename="badan_adhoc-tanggapan")

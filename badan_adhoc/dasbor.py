@@ -14,8 +14,8 @@ from .akses import boleh_kelola
 
 
 def dasbor_rekrutmen(*, tahun: int) -> list[dict]:
-    """The funnel per body (seats, applicants, MS, TMS; ``selectors``) and the kecamatan where
-    applicants are fewer than seats."""
+    """The funnel per body (seats, applicants, MS, TMS; ``selectors``), the public comments
+    (``selectors.tanggapan_hitung``) and the kecamatan where applicants are fewer than seats."""
     hasil = []
     for r in selectors.rekrutmen_tahun_list(tahun=tahun):
         ringkas = selectors.seleksi_ringkasan_tersimpan(r)["data"]
@@ -30,6 +30,7 @@ def dasbor_rekrutmen(*, tahun: int) -> list[dict]:
                 "pendaftar": ringkas["jumlah"],
                 "ms": ringkas["ms"],
                 "tms": ringkas["tms"],
+                "tanggapan": selectors.tanggapan_hitung(r),
                 "kekurangan": [
                     {
                         "kecamatan": k.wilayah.nama,

@@ -19,6 +19,7 @@ from pathlib import Path
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
+from . import demo_tanggapan
 from .acuan import acuan_pastikan
 from .models import (
     TPS,
@@ -249,6 +250,7 @@ def muat(*, stdout) -> None:
     from .demo_pantarlih import muat as muat_pantarlih
 
     muat_pantarlih(stdout=stdout)  # Pantarlih Pemilu 2024, one kecamatan (demo_pantarlih.py)
+    demo_tanggapan.muat(stdout=stdout)
 
 
 def _klarifikasi_demo(rekrutmen: Rekrutmen) -> None:

@@ -659,3 +659,4 @@ class TarifHonor(models.Model):
 
 
 from .dokumen.models import DokumenRekrutmen  # noqa: E402, F401  (in its own module)
+from .model_tanggapan import TanggapanMasyarakat  # noqa: E402, F401  (in its own module)

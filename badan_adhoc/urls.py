@@ -106,6 +106,16 @@ urlpatterns = [
     path("rekrutmen/<int:pk>/honor/", views.HonorView.as_view(), name="honor"),
     path("anggota/<int:pk>/paw/", views.PAWView.as_view(), name="paw"),
     path("anggota/<int:pk>/jabatan/", views.AnggotaJabatanView.as_view(), name="anggota_jabatan"),
+    path(
+        "tanggapan/<int:pk>/tindak-lanjut/",
+        views.TanggapanTindakLanjutView.as_view(),
+        name="tanggapan_tindak_lanjut",
+    ),
+    path(
+        "tanggapan/<int:pk>/lampiran/",
+        views.TanggapanLampiranView.as_view(),
+        name="tanggapan_lampiran",
+    ),
     path("wilayah/", views.WilayahListView.as_view(), name="wilayah_list"),
     path("wilayah/impor/", views.WilayahImporView.as_view(), name="wilayah_import"),
     path("tps/impor/", views.TPSImporView.as_view(), name="tps_import"),

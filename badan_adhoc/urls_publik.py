@@ -13,4 +13,9 @@ urlpatterns = [
         views.PengumumanPublikUnduhView.as_view(),
         name="pengumuman_unduh",
     ),
+    path(
+        "rekrutmen/<int:pk>/tanggapan/",
+        views.TanggapanPublikView.as_view(),
+        name="tanggapan_form",
+    ),
 ]

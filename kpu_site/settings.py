@@ -171,6 +171,10 @@ BATAS_UKURAN_BERKAS = env.int("BATAS_UKURAN_BERKAS", default=10 * 1024 * 1024)
 # Public pages (no login): requests per visitor address per window (kpu_site.batas_laju).
 PUBLIK_BATAS_LAJU = env.int("PUBLIK_BATAS_LAJU", default=120)
 PUBLIK_BATAS_LAJU_DETIK = env.int("PUBLIK_BATAS_LAJU_DETIK", default=60)
+# Public comments on applicants (badan_adhoc tanggapan): accepted comments per sender address per
+# hour, and the proof-of-work difficulty (leading zero bits of SHA-256(challenge:nonce)).
+TANGGAPAN_BATAS_PER_JAM = env.int("TANGGAPAN_BATAS_PER_JAM", default=10)
+TANGGAPAN_BUKTI_BIT = env.int("TANGGAPAN_BUKTI_BIT", default=16)
 # Imports (CSV/XLSX), the same for every page, API and command: the largest file in bytes (a
 # full 1,048,576-row applicant XLSX is about 80 MB) and the most rows, the header included
 # (Excel's maximum).

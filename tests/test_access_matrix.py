@@ -37,6 +37,7 @@ KOLOM = [p.value for p in Peran]  # Admin, Sekretaris, Kasubag, Staf, Komisioner
 PUBLIK_200 = {
     "publik:pengumuman_list",
     "publik:pengumuman_unduh",
+    "publik:tanggapan_form",
     "publik:beranda",
     "publik:dokumen_unduh",
     "publik-dokumen-list",

@@ -1755,6 +1755,97 @@ BARIS += [
 ]
 
 
+# ---------------------------------------------------------------- badan_adhoc: tanggapan masyarakat
+
+TANGGAPAN_MODELS = m("badan_adhoc.TanggapanMasyarakat", "badan_adhoc.Pendaftar")
+
+
+def _tanggapan_jendela(d):
+    from badan_adhoc.models import TahapanRekrutmen
+
+    TahapanRekrutmen.objects.create(
+        rekrutmen=d.badan_adhoc["rekrutmen"],
+        tahap="tanggapan",
+        mulai=date(2026, 11, 1),
+        selesai=date(2026, 11, 7),
+    )
+
+
+def _tanggapan_isi(d):
+    from badan_adhoc.services.tanggapan import tanggapan_tantangan_buat
+
+    t = tanggapan_tantangan_buat(d.badan_adhoc["rekrutmen"])
+    return {
+        "nama": "Warga",
+        "kontak": "0812",
+        "nomor_pendaftaran": d.badan_adhoc["pendaftar"].pk,
+        "isi": "Tanggapan uji",
+        "tantangan": t["tantangan"],
+        "kode": t["kode"],
+    }
+
+
+def _tanggapan_ada(d):
+    from badan_adhoc.model_tanggapan import TanggapanMasyarakat
+
+    d.tanggapan = TanggapanMasyarakat.objects.create(
+        rekrutmen=d.badan_adhoc["rekrutmen"],
+        pendaftar=d.badan_adhoc["pendaftar"],
+        nama="Warga",
+        kontak="0812",
+        isi="Tanggapan uji",
+    )
+
+
+def _tanggapan_pk(d):
+    return {"pk": d.tanggapan.pk}
+
+
+TINDAK_LANJUT = {
+    "klarifikasi": "Dicek",
+    "hasil": "mengubah_hasil",
+    "status_baru": "tms",
+    "alasan": "Terbukti anggota partai",
+}
+
+BARIS += [
+    # The public comment form: anyone, logged in or not, during the comment window.
+    Baris(
+        "POST",
+        "publik:tanggapan_form",
+        SEMUA,
+        TANGGAPAN_MODELS,
+        kwargs=_r,
+        body=_tanggapan_isi,
+        awal=_tanggapan_jendela,
+        anonim=302,
+        perlu="badan_adhoc",
+        **TEKNIS,
+    ),
+    Baris(
+        "POST",
+        "badan_adhoc:tanggapan_tindak_lanjut",
+        BAGIAN,
+        TANGGAPAN_MODELS,
+        kwargs=_tanggapan_pk,
+        body=lambda d: TINDAK_LANJUT,
+        awal=_tanggapan_ada,
+        **TEKNIS,
+    ),
+    Baris(
+        "POST",
+        "badan_adhoc-tanggapan-tindak-lanjut",
+        _api(BAGIAN, 200),
+        TANGGAPAN_MODELS,
+        kwargs=_tanggapan_pk,
+        body=lambda d: TINDAK_LANJUT,
+        format="json",
+        awal=_tanggapan_ada,
+        **TEKNIS,
+    ),
+]
+
+
 def _dokumen_selesai(d):
     """(inside the savepoint) A finished announcement of the recruitment, not yet published."""
     from django.core.files.base import ContentFile

@@ -61,3 +61,4 @@ from .rekrutmen import (  # noqa: F401
     seleksi_ringkasan_tersimpan,
     wilayah_tujuan_qs,
 )
+from .tanggapan import tanggapan_hitung, tanggapan_pendaftar_list  # noqa: F401

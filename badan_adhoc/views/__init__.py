@@ -4,3 +4,4 @@ from .dokumen import *  # noqa: F403
 from .pendaftar import *  # noqa: F403
 from .rekrutmen import *  # noqa: F403
 from .tahap import *  # noqa: F403
+from .tanggapan import *  # noqa: F403

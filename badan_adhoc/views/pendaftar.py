@@ -184,6 +184,7 @@ class PendaftarDetailView(BacaMixin, DetailView):
             or KoreksiForm(initial={"status": p.koreksi_status or "ms"}),
             form_klarifikasi=KlarifikasiForm(),
             form_dokumen=DokumenForm(),
+            tanggapan=selectors.tanggapan_pendaftar_list(p),
             form_nilai=NilaiForm(
                 initial={"nilai_cat": p.nilai_cat, "nilai_wawancara": p.nilai_wawancara}
             )

@@ -51,6 +51,13 @@ def _dokumen_rekrutmen():
     return {"pk": dokumen.pk}
 
 
+def _tanggapan():
+    """A public comment of the demo with an attachment (``badan_adhoc.demo_tanggapan``)."""
+    from badan_adhoc.model_tanggapan import TanggapanMasyarakat
+
+    return {"pk": TanggapanMasyarakat.objects.exclude(lampiran="").order_by("pk")[0].pk}
+
+
 def _anggota():
     return {
         "pk": AnggotaBadan.objects.filter(rekrutmen__kode="pps-pemilu-2024", status="aktif")
@@ -94,4 +101,9 @@ CONTOH = {
     "badan_adhoc-dokumenrekrutmen-unduh": _dokumen_rekrutmen,
     "badan_adhoc-dokumenrekrutmen-terbitkan": _dokumen_rekrutmen,
     "publik:pengumuman_unduh": _dokumen_rekrutmen,
+    "publik:tanggapan_form": _rekrutmen,
+    "badan_adhoc:tanggapan_tindak_lanjut": _tanggapan,
+    "badan_adhoc:tanggapan_lampiran": _tanggapan,
+    "badan_adhoc-tanggapan-detail": _tanggapan,
+    "badan_adhoc-tanggapan-tindak-lanjut": _tanggapan,
 }
