@@ -238,8 +238,12 @@ def muat(*, stdout) -> None:
         _klarifikasi_demo(rekrutmen)
         pendaftar_screen(rekrutmen=rekrutmen)
         _seleksi_lanjut_demo(rekrutmen, rng)
-    # After every screening: screening one recruitment changes the applicant data of those it
-    # overlaps (NIK registered twice), which would make an earlier announcement outdated.
+    from .demo_pantarlih import muat as muat_pantarlih
+
+    muat_pantarlih(stdout=stdout)  # Pantarlih Pemilu 2024, one kecamatan (demo_pantarlih.py)
+    # After every screening (the Pantarlih's too): screening one recruitment changes the
+    # applicant data of those it overlaps (NIK registered twice), which would make an earlier
+    # announcement outdated.
     for rekrutmen in baru:
         if rekrutmen.jenis_badan == "ppk":
             _pengumuman_demo(rekrutmen)
@@ -247,9 +251,6 @@ def muat(*, stdout) -> None:
         stdout.write(
             "  badan_adhoc: " + ", ".join(f"{r.kode} {r.pendaftar.count()} pendaftar" for r in baru)
         )
-    from .demo_pantarlih import muat as muat_pantarlih
-
-    muat_pantarlih(stdout=stdout)  # Pantarlih Pemilu 2024, one kecamatan (demo_pantarlih.py)
     demo_tanggapan.muat(stdout=stdout)
 
 
