@@ -585,3 +585,7 @@ def register(router) -> None:
     router.register(
         "adhoc/dokumen", DokumenRekrutmenViewSet, basename="badan_adhoc-dokumenrekrutmen"
     )
+    api_berkas_register(router)
+
+
+from .api_berkas import register as api_berkas_register  # noqa: E402  (its own module)
