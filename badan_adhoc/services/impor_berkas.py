@@ -89,7 +89,8 @@ class KolomBerkas:
         row lock, so no other import of it interleaves)."""
         if not any(h != _KOSONG for b in self.baris for h in b):
             return 0
-        ids = (
+        # read before the COPY: no other query can run on the connection during it
+        ids = list(
             Pendaftar.objects.filter(rekrutmen_id=rekrutmen_id, pk__gt=setelah_id)
             .order_by("pk")
             .values_list("pk", flat=True)
@@ -104,7 +105,7 @@ class KolomBerkas:
         akhir = f"\t{NULL_COPY if oleh is None else oleh}\t{sekarang.isoformat()}\n"
 
         def baris():
-            for n, (pid, huruf) in enumerate(zip(ids.iterator(), self.baris, strict=True)):
+            for n, (pid, huruf) in enumerate(zip(ids, self.baris, strict=True)):
                 for j, h in enumerate(huruf):
                     if h == _KOSONG:
                         continue
