@@ -21,7 +21,7 @@ def item_berkas_list(rekrutmen: Rekrutmen):
     return ItemBerkas.objects.filter(rekrutmen=rekrutmen).order_by("urutan", "pk")
 
 
-def berkas_ringkasan(rekrutmen: Rekrutmen) -> dict:
+def berkas_ringkasan(rekrutmen: Rekrutmen, *, jumlah: int | None = None) -> dict:
     """The checklist counts of a recruitment, in three queries whatever its size::
 
         {"item": [{"kode", "nama", "wajib", "ada", "tidak_ada", "tidak_sah", "belum"}],
@@ -29,8 +29,10 @@ def berkas_ringkasan(rekrutmen: Rekrutmen) -> dict:
 
     ``lengkap``: every required item *ada*; ``tidak_lengkap``: a required item *tidak ada* or
     *tidak sah* (the applicants the screening marks ``dokumen_tidak_lengkap``); the rest
-    (``belum_lengkap``) have a required item not yet checked."""
-    jumlah = Pendaftar.objects.filter(rekrutmen=rekrutmen).count()
+    (``belum_lengkap``) have a required item not yet checked. ``jumlah``: the number of
+    applicants when the caller has it (the dashboard's cached screening counts)."""
+    if jumlah is None:
+        jumlah = Pendaftar.objects.filter(rekrutmen=rekrutmen).count()
     items = list(
         item_berkas_list(rekrutmen).annotate(
             n_ada=Count("status", filter=Q(status__status=_ADA)),
@@ -96,11 +98,15 @@ def berkas_pendaftar(pendaftar: Pendaftar) -> list[BarisBerkas]:
     ]
 
 
-def berkas_ringkasan_tersimpan(rekrutmen: Rekrutmen, *, segar: bool = False) -> dict:
+def berkas_ringkasan_tersimpan(
+    rekrutmen: Rekrutmen, *, jumlah: int | None = None, segar: bool = False
+) -> dict:
     """``berkas_ringkasan`` as ``{"data", "per"}``, cached per version of the recruitment's
     applicant data (every write of a status raises it), like the screening counts."""
     from .rekrutmen import _kunci_cache
 
     return tersimpan(
-        _kunci_cache(rekrutmen, "berkas"), lambda: berkas_ringkasan(rekrutmen), segar=segar
+        _kunci_cache(rekrutmen, "berkas"),
+        lambda: berkas_ringkasan(rekrutmen, jumlah=jumlah),
+        segar=segar,
     )
