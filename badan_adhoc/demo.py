@@ -20,6 +20,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from .acuan import acuan_pastikan
+from .demo_berkas import muat_berkas
 from .models import (
     TPS,
     AnggotaBadan,
@@ -246,6 +247,7 @@ def muat(*, stdout) -> None:
         stdout.write(
             "  badan_adhoc: " + ", ".join(f"{r.kode} {r.pendaftar.count()} pendaftar" for r in baru)
         )
+    muat_berkas(stdout=stdout)  # the applicant's file (badan_adhoc/demo_berkas.py)
 
 
 def _klarifikasi_demo(rekrutmen: Rekrutmen) -> None:

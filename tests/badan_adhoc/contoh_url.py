@@ -94,4 +94,8 @@ CONTOH = {
     "badan_adhoc-dokumenrekrutmen-unduh": _dokumen_rekrutmen,
     "badan_adhoc-dokumenrekrutmen-terbitkan": _dokumen_rekrutmen,
     "publik:pengumuman_unduh": _dokumen_rekrutmen,
+    "badan_adhoc:pendaftar_berkas": _pendaftar,
+    "badan_adhoc-berkaspendaftar-detail": _pendaftar,
+    "badan_adhoc-berkaspendaftar-simpan": _pendaftar,
+    "badan_adhoc-berkasrekrutmen-detail": _rekrutmen,
 }

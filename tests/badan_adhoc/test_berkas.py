@@ -223,3 +223,31 @@ def test_api_reads_and_writes_the_checklist(client, rekrutmen_kpps, staf_teknis,
     r = client.post(url, data, "application/json")
     assert r.status_code == 200, r.content
     assert {b["kode"]: b["status"] for b in r.json()}["ktp"] == "ada"
+
+
+def test_demo_statuses_agree_with_the_screening_already_run(diseleksi):
+    """The demo's invented statuses make no MS applicant TMS, and a new screening keeps every
+    result (demo_berkas)."""
+    import io
+
+    from badan_adhoc.demo_berkas import muat_berkas
+
+    sebelum = seleksi_ringkasan(diseleksi)
+    tms_ids = set(
+        Pendaftar.objects.filter(rekrutmen=diseleksi, status_administrasi="tms").values_list(
+            "pk", flat=True
+        )
+    )
+    muat_berkas(stdout=io.StringIO())
+    assert StatusBerkas.objects.count() == sebelum["jumlah"] * 7
+    kurang = set(StatusBerkas.objects.exclude(status="ada").values_list("pendaftar_id", flat=True))
+    assert kurang == {pk for pk in tms_ids if pk % 4 in (0, 1)} and kurang
+    assert not StatusBerkas.objects.filter(status="tidak_sah", alasan="").exists()
+    sesudah = seleksi_ringkasan(diseleksi)
+    assert (sesudah["ms"], sesudah["tms"]) == (sebelum["ms"], sebelum["tms"])
+    assert sesudah["alasan"]["dokumen_tidak_lengkap"] == len(kurang)
+    ulang = pendaftar_screen(rekrutmen=diseleksi)
+    assert (ulang["ms"], ulang["tms"]) == (sebelum["ms"], sebelum["tms"])
+    assert ulang["alasan"]["dokumen_tidak_lengkap"] == len(kurang)
+    muat_berkas(stdout=io.StringIO())  # again: nothing added
+    assert StatusBerkas.objects.count() == sebelum["jumlah"] * 7
