@@ -228,6 +228,7 @@ def pendaftar_import(
     lebar = max(posisi) + 1
     dibaca = [0]
     cek_berkas = KolomBerkas(rekrutmen=rekrutmen, kolom=tabel.kolom)
+    ada_berkas = bool(cek_berkas)  # a local flag: checked once per row
 
     def baris():
         b_huruf, b_alasan, b_salah = "", {}, []
@@ -235,7 +236,7 @@ def pendaftar_import(
             dibaca[0] += 1
             if len(values) < lebar:
                 values = values + [""] * (lebar - len(values))
-            if cek_berkas:
+            if ada_berkas:
                 b_huruf, b_alasan, b_salah = cek_berkas.baca(nomor, values)
             nik = values[i_nik].strip()
             nama = values[i_nama].strip()
@@ -284,7 +285,7 @@ def pendaftar_import(
                 continue
             if kesalahan:
                 continue  # nothing will be written: only keep checking
-            if cek_berkas:
+            if ada_berkas:
                 cek_berkas.simpan(b_huruf, b_alasan)
             hari = lahir.day + 40 if jk == "P" else lahir.day
             kl = f"{hari:02d}{lahir.month:02d}{lahir.year % 100:02d}"
