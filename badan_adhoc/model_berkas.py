@@ -104,7 +104,9 @@ class StatusBerkas(models.Model):
         db_constraint=False,
     )
     dicatat_pada = models.DateTimeField(_("dicatat pada"))
-    history = HistoricalRecords()
+    # No history table: who and when are on the row, each change made by staff is one entry
+    # of the audit trail (``berkas_status_set``), and the import and the demo write 100,000s
+    # of rows in bulk; without signals, deleting applicants deletes these rows in one query.
 
     class Meta:
         verbose_name = _("status berkas pendaftar")

@@ -126,6 +126,7 @@ def test_import_checklist_with_replace_and_added_rows(rekrutmen_kpps):
         rekrutmen=rekrutmen_kpps, berkas=_berkas_uji(), nama_berkas="b.csv", ganti=True
     )
     assert berkas_ringkasan(rekrutmen_kpps)["tidak_lengkap"] == 3
+    assert StatusBerkas.objects.count() == 41  # the replaced applicants' statuses went too
 
 
 def test_tidak_sah_without_reason_is_refused_and_nothing_written(rekrutmen_kpps, staf_teknis):
@@ -251,3 +252,21 @@ def test_demo_statuses_agree_with_the_screening_already_run(diseleksi):
     assert ulang["alasan"]["dokumen_tidak_lengkap"] == len(kurang)
     muat_berkas(stdout=io.StringIO())  # again: nothing added
     assert StatusBerkas.objects.count() == sebelum["jumlah"] * 7
+
+
+def test_applicant_page_queries_do_not_grow_with_the_checklist(client, rekrutmen_kpps, staf_teknis):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    pendaftar_import(rekrutmen=rekrutmen_kpps, berkas=_berkas_uji(), nama_berkas="b.csv")
+    client.force_login(staf_teknis)
+    client.get(reverse("badan_adhoc:rekrutmen_list"))  # the session and permissions cached
+    jumlah = []
+    for nama in ("Belum Diperiksa", "Lengkap Satu"):  # no status; seven statuses
+        p = Pendaftar.objects.get(nama=nama)
+        with CaptureQueriesContext(connection) as ctx:
+            assert (
+                client.get(reverse("badan_adhoc:pendaftar_detail", args=[p.pk])).status_code == 200
+            )
+        jumlah.append(len(ctx.captured_queries))
+    assert jumlah[0] == jumlah[1]
