@@ -588,3 +588,7 @@ def register(router) -> None:
     from .api_tanggapan import TanggapanViewSet  # its module imports this one
 
     router.register("adhoc/tanggapan", TanggapanViewSet, basename="badan_adhoc-tanggapan")
+    api_berkas_register(router)
+
+
+from .api_berkas import register as api_berkas_register  # noqa: E402  (its own module)

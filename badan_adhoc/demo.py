@@ -21,6 +21,7 @@ from django.utils import timezone
 
 from . import demo_tanggapan
 from .acuan import acuan_pastikan
+from .demo_berkas import muat_berkas
 from .models import (
     TPS,
     AnggotaBadan,
@@ -252,6 +253,7 @@ def muat(*, stdout) -> None:
             "  badan_adhoc: " + ", ".join(f"{r.kode} {r.pendaftar.count()} pendaftar" for r in baru)
         )
     demo_tanggapan.muat(stdout=stdout)
+    muat_berkas(stdout=stdout)  # the applicant's file (badan_adhoc/demo_berkas.py)
 
 
 def _klarifikasi_demo(rekrutmen: Rekrutmen) -> None:

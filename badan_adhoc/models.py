@@ -245,6 +245,7 @@ ALASAN_TMS = {
     "pendidikan_kurang": _("Pendidikan di bawah SMA"),
     "domisili_di_luar_wilayah": _("Domisili di luar wilayah tujuan"),
     "anggota_parpol": _("Terdaftar sebagai anggota partai politik"),
+    "dokumen_tidak_lengkap": _("Dokumen persyaratan tidak lengkap atau tidak sah"),
 }
 PERINGATAN = {"usia_lebih_55": _("Usia lebih dari 55 tahun (KPPS, Pantarlih)")}
 #: The requirement behind each reason, as the applicant's page states it (``{lingkup}``: the
@@ -256,6 +257,7 @@ SYARAT = {
     "pendidikan_kurang": _("Pendidikan paling rendah SMA/sederajat"),
     "domisili_di_luar_wilayah": _("Berdomisili di {lingkup} yang dituju"),
     "anggota_parpol": _("Tidak terdaftar sebagai anggota partai politik (SIPOL)"),
+    "dokumen_tidak_lengkap": _("Setiap dokumen wajib ada dan sah (berkas pendaftaran)"),
 }
 SYARAT_PERINGATAN = {
     "usia_lebih_55": _("Usia 17–55 tahun (KPPS, Pantarlih: diutamakan; bukan syarat gugur)"),
@@ -376,6 +378,8 @@ class Pendaftar(models.Model):
     tms_pendidikan_kurang = models.BooleanField(default=False)
     tms_domisili_di_luar_wilayah = models.BooleanField(default=False)
     tms_anggota_parpol = models.BooleanField(default=False)
+    # db_default: the bulk import (COPY) leaves it out and the database fills it in
+    tms_dokumen_tidak_lengkap = models.BooleanField(default=False, db_default=False)
     peringatan_usia_lebih_55 = models.BooleanField(default=False)
 
     class Koreksi(models.TextChoices):
@@ -660,3 +664,4 @@ class TarifHonor(models.Model):
 
 from .dokumen.models import DokumenRekrutmen  # noqa: E402, F401  (in its own module)
 from .model_tanggapan import TanggapanMasyarakat  # noqa: E402, F401  (in its own module)
+from .model_berkas import ItemBerkas, StatusBerkas  # noqa: E402, F401  (in its own module)

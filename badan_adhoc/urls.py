@@ -53,6 +53,9 @@ urlpatterns = [
         name="dokumen_upload",
     ),
     path(
+        "pendaftar/<int:pk>/berkas/", views.PendaftarBerkasView.as_view(), name="pendaftar_berkas"
+    ),
+    path(
         "klarifikasi/<int:pk>/putus/",
         views.KlarifikasiPutusView.as_view(),
         name="klarifikasi_decide",

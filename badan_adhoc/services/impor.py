@@ -28,6 +28,7 @@ from kpu_site.impor import (
 )
 
 from ..models import AnggotaParpol, JenisBadan, Pendaftar, Pendidikan, Rekrutmen, Wilayah
+from .impor_berkas import KolomBerkas
 from .penulis import NULL_COPY, PenulisMassal, _teks_copy
 from .versi import pendaftar_versi_naik
 
@@ -192,6 +193,8 @@ def pendaftar_import(
     The NIK is stored as given (its validity is a screening result, not an import error);
     the wilayah applied for must be a kecamatan (PPK) or a desa/kelurahan (PPS, KPPS) of the
     imported wilayah; ``ganti`` replaces the recruitment's applicants instead of adding.
+    Optional checklist columns (one per item code, ``impor_berkas.KolomBerkas``) record the
+    applicant's documents.
 
     Each row takes a fast path (a handful of dict look-ups and length checks, then one
     tab-separated line for ``COPY``); only a row that fails it goes through
@@ -224,12 +227,17 @@ def pendaftar_import(
     i_nik, i_nama, i_jk, i_tmp, i_tgl, i_pend, i_dom, i_alm, i_hp, i_mail, i_tuj = posisi
     lebar = max(posisi) + 1
     dibaca = [0]
+    cek_berkas = KolomBerkas(rekrutmen=rekrutmen, kolom=tabel.kolom)
+    ada_berkas = bool(cek_berkas)  # a local flag: checked once per row
 
     def baris():
+        b_huruf, b_alasan, b_salah = "", {}, []
         for nomor, values in baris_mentah:
             dibaca[0] += 1
             if len(values) < lebar:
                 values = values + [""] * (lebar - len(values))
+            if ada_berkas:
+                b_huruf, b_alasan, b_salah = cek_berkas.baca(nomor, values)
             nik = values[i_nik].strip()
             nama = values[i_nama].strip()
             tempat = values[i_tmp].strip()
@@ -265,14 +273,20 @@ def pendaftar_import(
                 salah = _pendaftar_periksa(nomor, row, tujuan=tujuan, tingkat=tingkat)
                 if salah:
                     kesalahan.extend(salah)
+                    kesalahan.extend(b_salah)
                     continue
                 # a form the fast path does not take (e.g. 17/10/1990, "Laki-laki"): normalise
                 jk = JENIS_KELAMIN[row[2].upper()]
                 pend = row[5].upper()
                 lahir = _tanggal(row[4])
                 tujuan_id = tujuan_teks[row[10]]
+            if b_salah:
+                kesalahan.extend(b_salah)
+                continue
             if kesalahan:
                 continue  # nothing will be written: only keep checking
+            if ada_berkas:
+                cek_berkas.simpan(b_huruf, b_alasan)
             hari = lahir.day + 40 if jk == "P" else lahir.day
             kl = f"{hari:02d}{lahir.month:02d}{lahir.year % 100:02d}"
             if postgres:
@@ -298,10 +312,17 @@ def pendaftar_import(
                 )  # fmt: skip
 
     with transaction.atomic():
+        if cek_berkas:  # no other import of this recruitment between our ids
+            Rekrutmen.objects.select_for_update().filter(pk=rid).first()
         if ganti:
             Pendaftar.objects.filter(rekrutmen=rekrutmen).delete()
+        id_terakhir = cek_berkas.id_terakhir() if cek_berkas else 0
         jumlah = penulis.tulis_aliran(baris())
         _gagal_bila_ada(kesalahan, dibaca[0])  # raises inside the transaction: rolled back
+        if cek_berkas:
+            cek_berkas.tulis(
+                rekrutmen_id=rid, setelah_id=id_terakhir, pengguna=pengguna, sekarang=sekarang
+            )
         Rekrutmen.objects.filter(pk=rid).update(diseleksi_pada=None)
         pendaftar_versi_naik(rekrutmen_ids=[rid])
         jejak_catat(

@@ -29,6 +29,7 @@ from ..models import (
     nik_angka_saja,
 )
 from ..selectors.pendaftar import klarifikasi_parpol_perlu
+from .berkas import item_berkas_baku_buat
 from .impor import kode_lahir
 from .versi import pendaftar_versi_naik
 
@@ -75,6 +76,7 @@ def rekrutmen_create(
             TahapanRekrutmen.objects.create(
                 rekrutmen=rekrutmen, tahap=tahap, mulai=mulai, selesai=selesai
             )
+        item_berkas_baku_buat(rekrutmen=rekrutmen)
     return rekrutmen
 
 

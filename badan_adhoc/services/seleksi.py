@@ -15,7 +15,9 @@ applies:
 - ``domisili_di_luar_wilayah``: PPK: the domicile's kecamatan is not the one applied for;
   PPS/KPPS/Pantarlih: the domicile is not the desa/kelurahan applied for (a domicile code
   outside the imported wilayah is outside);
-- ``anggota_parpol``: the NIK is in the SIPOL list and no clarification has been accepted.
+- ``anggota_parpol``: the NIK is in the SIPOL list and no clarification has been accepted;
+- ``dokumen_tidak_lengkap``: a required item of the recruitment's checklist is recorded
+  *tidak ada* or *tidak sah* for the applicant (an item not yet checked does not count).
 
 Warning ``usia_lebih_55`` (KPPS and Pantarlih only, ``BADAN_PER_TPS``): 56 or older on the
 reference date.
@@ -36,6 +38,7 @@ from django.utils import timezone
 from kpu_site.audit import jejak_catat
 from kpu_site.formatting import angka
 
+from ..model_berkas import StatusBerkas
 from ..models import (
     PENDIDIKAN_KURANG,
     AnggotaParpol,
@@ -111,6 +114,7 @@ def pendaftar_screen(*, rekrutmen: Rekrutmen, pengguna=None) -> dict:
         **{f"tms_{kode}": _ya(q) for kode, q in kondisi.items()},
         tms_nik_ganda=Value(False),
         tms_anggota_parpol=Value(False),
+        tms_dokumen_tidak_lengkap=Value(False),
         peringatan_usia_lebih_55=_ya(Q(tanggal_lahir__lte=batas_56))
         if rekrutmen.per_tps
         else Value(False),
@@ -144,6 +148,11 @@ def pendaftar_screen(*, rekrutmen: Rekrutmen, pengguna=None) -> dict:
             )
         )
     ).update(tms_anggota_parpol=True, status_administrasi=tms)
+    pendaftar.filter(
+        pk__in=StatusBerkas.objects.filter(item__rekrutmen=rekrutmen, item__wajib=True)
+        .exclude(status=StatusBerkas.Status.ADA)
+        .values("pendaftar_id")
+    ).update(tms_dokumen_tidak_lengkap=True, status_administrasi=tms)
     # The other applications with the same NIK (overlapping recruitments of the election) are
     # marked too, so both sides of a duplicate show it without waiting for their own screening.
     lain = rekrutmen_tumpang_tindih(rekrutmen).exclude(pk=rekrutmen.pk).values("pk")

@@ -1,5 +1,6 @@
 """Pages of the ad hoc recruitment (split by stage)."""
 
+from .berkas import *  # noqa: F403
 from .dokumen import *  # noqa: F403
 from .pendaftar import *  # noqa: F403
 from .rekrutmen import *  # noqa: F403

@@ -34,11 +34,13 @@ from ..forms import (
     PendaftarForm,
     PendaftarSaringForm,
 )
+from ..model_berkas import StatusBerkas
 from ..models import (
     DokumenPendaftar,
     KlarifikasiParpol,
     Pendaftar,
 )
+from ..selectors.berkas import berkas_pendaftar
 from .rekrutmen import BacaMixin, KelolaMixin, _RekrutmenMixin
 
 # --------------------------------------------------------------------------- pendaftar
@@ -179,6 +181,8 @@ class PendaftarDetailView(BacaMixin, DetailView):
             di_sipol=selectors.di_sipol(p.nik),
             klarifikasi_perlu=selectors.klarifikasi_parpol_perlu(p),
             dokumen=p.dokumen.select_related("diunggah_oleh"),
+            berkas=berkas_pendaftar(p),
+            status_berkas=StatusBerkas.Status.choices,
             klarifikasi=p.klarifikasi.select_related("diunggah_oleh", "diputuskan_oleh"),
             form_koreksi=form_dengan_galat(self.request, f"koreksi-{p.pk}", KoreksiForm)
             or KoreksiForm(initial={"status": p.koreksi_status or "ms"}),

@@ -35,6 +35,7 @@ from ..models import (
     JenisBadan,
     Rekrutmen,
 )
+from ..selectors.berkas import berkas_ringkasan_tersimpan
 
 
 class BacaMixin(IzinMixin):
@@ -123,6 +124,9 @@ class RekrutmenDetailView(BacaMixin, DetailView):
         ringkasan_tersimpan = selectors.seleksi_ringkasan_tersimpan(rekrutmen, segar=segar)
         wilayah_tersimpan = selectors.rekap_per_wilayah_tersimpan(rekrutmen, segar=segar)
         ringkasan = ringkasan_tersimpan["data"]
+        context["berkas"] = berkas_ringkasan_tersimpan(
+            rekrutmen, jumlah=ringkasan["jumlah"], segar=segar
+        )["data"]
         rows = wilayah_tersimpan["data"]
         per_kecamatan = selectors.rekap_per_kecamatan(rekrutmen, rows)
         kursi = sum(r.kursi for r in rows)

@@ -106,4 +106,8 @@ CONTOH = {
     "badan_adhoc:tanggapan_lampiran": _tanggapan,
     "badan_adhoc-tanggapan-detail": _tanggapan,
     "badan_adhoc-tanggapan-tindak-lanjut": _tanggapan,
+    "badan_adhoc:pendaftar_berkas": _pendaftar,
+    "badan_adhoc-berkaspendaftar-detail": _pendaftar,
+    "badan_adhoc-berkaspendaftar-simpan": _pendaftar,
+    "badan_adhoc-berkasrekrutmen-detail": _rekrutmen,
 }

@@ -140,7 +140,7 @@ def test_pendaftar_screen_statements_have_no_subquery_per_applicant(siap_diselek
     with CaptureQueriesContext(connection) as ctx:
         pendaftar_screen(rekrutmen=siap_diseleksi)
     perintah = _update_pendaftar(ctx.captured_queries)
-    assert len(perintah) == 5
+    assert len(perintah) == 6  # every applicant, NIK ganda, SIPOL, documents, two for others
     for sql in perintah:
         assert _per_pendaftar(sql) == [], sql
 

@@ -59,6 +59,7 @@ HARAPAN = {
         "pendidikan_kurang": 2,
         "domisili_di_luar_wilayah": 3,
         "anggota_parpol": 1,
+        "dokumen_tidak_lengkap": 0,  # the file has no checklist columns
     },
     "peringatan": {"usia_lebih_55": 1},
 }

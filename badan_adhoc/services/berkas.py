@@ -1,0 +1,136 @@
+"""The applicant's file: a recruitment's default checklist, and the status of each document per
+applicant (ada / tidak ada / tidak sah with a reason), recorded with who and when.
+
+Recording a status applies ``dokumen_tidak_lengkap`` to an applicant already screened at once
+(like an accepted party clarification); the next screening computes it for everyone
+(``seleksi.pendaftar_screen``)."""
+
+from __future__ import annotations
+
+import re
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from kpu_site.audit import jejak_catat
+
+from ..akses import pastikan_boleh_kelola
+from ..model_berkas import BERKAS_BAKU, ItemBerkas, StatusBerkas
+from ..models import ALASAN_TMS, Pendaftar, Rekrutmen
+from .versi import pendaftar_versi_naik
+
+#: The texts a status may be written as (import, form, API), lower case, single spaces.
+STATUS_TEKS = {
+    "ada": StatusBerkas.Status.ADA,
+    "tidak ada": StatusBerkas.Status.TIDAK_ADA,
+    "tidak_ada": StatusBerkas.Status.TIDAK_ADA,
+    "tidak sah": StatusBerkas.Status.TIDAK_SAH,
+    "tidak_sah": StatusBerkas.Status.TIDAK_SAH,
+}
+PESAN_STATUS = "'{nilai}' bukan salah satu dari: ada, tidak ada, tidak sah."
+PESAN_ALASAN = "status tidak sah harus disertai alasan."
+_SPASI = re.compile(r"\s+")
+
+
+def status_baca(teks: str) -> str | None:
+    """The status value of ``teks`` (case and spacing ignored); ``""`` for an empty text (not
+    recorded), ``None`` for a text that is no status."""
+    kunci = _SPASI.sub(" ", teks.strip().lower())
+    if not kunci:
+        return ""
+    return STATUS_TEKS.get(kunci)
+
+
+def item_berkas_baku_buat(*, rekrutmen: Rekrutmen) -> list[ItemBerkas]:
+    """Copy the body's default checklist (``BERKAS_BAKU``) into a new recruitment."""
+    return ItemBerkas.objects.bulk_create(
+        [
+            ItemBerkas(rekrutmen=rekrutmen, kode=kode, nama=nama, wajib=True, urutan=i)
+            for i, (kode, nama) in enumerate(BERKAS_BAKU.get(rekrutmen.jenis_badan, ()), start=1)
+        ]
+    )
+
+
+def _tidak_lengkap(pendaftar: Pendaftar) -> bool:
+    return (
+        StatusBerkas.objects.filter(pendaftar=pendaftar, item__wajib=True)
+        .exclude(status=StatusBerkas.Status.ADA)
+        .exists()
+    )
+
+
+@transaction.atomic
+def berkas_status_set(
+    *, pendaftar: Pendaftar, status: dict[str, tuple[str, str]], pengguna
+) -> list[StatusBerkas]:
+    """Record the checklist of ``pendaftar``: ``status`` maps item codes to ``(status,
+    alasan)``; an empty status removes the record (not checked). Every problem is raised at
+    once, keyed ``status_<kode>`` / ``alasan_<kode>``; nothing is written then."""
+    pastikan_boleh_kelola(pengguna)
+    pendaftar = Pendaftar.objects.select_for_update().get(pk=pendaftar.pk)
+    items = {i.kode: i for i in ItemBerkas.objects.filter(rekrutmen_id=pendaftar.rekrutmen_id)}
+    galat: dict[str, str] = {}
+    bersih: dict[str, tuple[str, str]] = {}
+    for kode, (teks, alasan) in status.items():
+        item = items.get(kode)
+        if item is None:
+            galat[f"status_{kode}"] = f"Dokumen '{kode}' tidak ada dalam daftar rekrutmen ini."
+            continue
+        nilai = status_baca(teks or "")
+        alasan = (alasan or "").strip()
+        if nilai is None:
+            galat[f"status_{kode}"] = f"{item.nama}: " + PESAN_STATUS.format(nilai=teks)
+        elif nilai == StatusBerkas.Status.TIDAK_SAH and not alasan:
+            galat[f"alasan_{kode}"] = f"{item.nama}: {PESAN_ALASAN}"
+        elif len(alasan) > StatusBerkas._meta.get_field("alasan").max_length:
+            galat[f"alasan_{kode}"] = f"{item.nama}: alasan paling panjang 255 karakter."
+        else:
+            bersih[kode] = (nilai, alasan)
+    if galat:
+        raise ValidationError(galat)
+    sekarang = timezone.now()
+    lama = {s.item_id: s for s in StatusBerkas.objects.filter(pendaftar=pendaftar)}
+    hasil, berubah = [], []
+    for kode, (nilai, alasan) in bersih.items():
+        item = items[kode]
+        ada = lama.get(item.pk)
+        if not nilai:
+            if ada is not None:
+                ada.delete()
+                berubah.append(f"{item.nama}: belum diperiksa")
+            continue
+        if ada is not None and ada.status == nilai and ada.alasan == alasan:
+            hasil.append(ada)
+            continue
+        obj = ada or StatusBerkas(pendaftar=pendaftar, item=item)
+        obj.status, obj.alasan = nilai, alasan
+        obj.dicatat_oleh, obj.dicatat_pada = pengguna, sekarang
+        obj.full_clean()
+        obj.save()
+        hasil.append(obj)
+        berubah.append(f"{item.nama}: {obj.get_status_display().lower()}")
+    if berubah:
+        _kelengkapan_terapkan(pendaftar)
+        pendaftar_versi_naik(rekrutmen_ids=[pendaftar.rekrutmen_id])
+        jejak_catat(
+            pengguna=pengguna,
+            aksi="ubah",
+            objek=pendaftar,
+            ringkasan="Berkas pendaftaran: " + "; ".join(berubah),
+        )
+    return hasil
+
+
+def _kelengkapan_terapkan(pendaftar: Pendaftar) -> None:
+    """``dokumen_tidak_lengkap`` of one applicant from its checklist; an applicant already
+    screened (and not overridden) gets its result again."""
+    kurang = _tidak_lengkap(pendaftar)
+    if kurang == pendaftar.tms_dokumen_tidak_lengkap:
+        return
+    pendaftar.tms_dokumen_tidak_lengkap = kurang
+    if not pendaftar.koreksi_status and pendaftar.status_administrasi != "belum":
+        sisa = any(getattr(pendaftar, f"tms_{k}") for k in ALASAN_TMS)
+        pendaftar.status_administrasi = Pendaftar.Status.TMS if sisa else Pendaftar.Status.MS
+    pendaftar._change_reason = "Kelengkapan berkas pendaftaran"
+    pendaftar.save()
