@@ -663,5 +663,5 @@ class TarifHonor(models.Model):
 
 
 from .dokumen.models import DokumenRekrutmen  # noqa: E402, F401  (in its own module)
-from .model_tanggapan import TanggapanMasyarakat  # noqa: E402, F401  (in its own module)
 from .model_berkas import ItemBerkas, StatusBerkas  # noqa: E402, F401  (in its own module)
+from .model_tanggapan import TanggapanMasyarakat  # noqa: E402, F401  (in its own module)
