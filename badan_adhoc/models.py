@@ -646,4 +646,5 @@ class TarifHonor(models.Model):
         return f"{self.get_jenis_badan_display()} {self.get_jabatan_display()} {self.tahun}"
 
 
+from .dokumen.model_nomor import NomorDokumen, PolaNomorDokumen, UrutNomorDokumen  # noqa: E402, F401
 from .dokumen.models import DokumenRekrutmen  # noqa: E402, F401  (in its own module)

@@ -1,0 +1,160 @@
+"""Issue 19 item 2: numbered official documents. Issuing a checked draft gives it the next
+number of its type and year (a locked counter, never reused), the signatory in office on its
+date, a file carrying the number whose SHA-256 is frozen, and audit entries naming the number;
+a re-issue takes a new number and marks the earlier one replaced."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from datetime import date
+
+import pdfplumber
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from badan_adhoc.dokumen.model_nomor import NomorDokumen, PolaNomorDokumen, UrutNomorDokumen
+from badan_adhoc.dokumen.penomoran import dokumen_terbitkan_bernomor, pola_simpan
+from badan_adhoc.dokumen.services import dokumen_render, dokumen_request
+from badan_adhoc.models import Pendaftar, Rekrutmen, Wilayah
+from kpu_site.models import JejakAudit
+from kpu_site.peran import Peran
+from tests.badan_adhoc.test_dokumen_kop import lebak  # noqa: F401  (fixture)
+from tests.lkj.halaman_pdf import teks_di_luar
+
+pytestmark = pytest.mark.django_db
+HARI = date(2026, 11, 2)
+
+
+def _draf(rekrutmen, pengguna, tahap="administrasi", jenis="pengumuman_pdf"):
+    kec = Wilayah.objects.get(kode="36.73.01")
+    d, _ = dokumen_request(
+        rekrutmen=rekrutmen,
+        jenis=jenis,
+        parameter={"tahap": tahap, "kecamatan": kec.pk},
+        pengguna=pengguna,
+        antrekan=False,
+    )
+    return dokumen_render(dokumen_id=d.pk)
+
+
+def _terbitkan(draf, pengguna, **kw):
+    terbit = dokumen_terbitkan_bernomor(dokumen=draf, pengguna=pengguna, antrekan=False, **kw)
+    return dokumen_render(dokumen_id=terbit.pk)
+
+
+def _teks(dokumen) -> tuple[bytes, str]:
+    with dokumen.berkas.open("rb") as f:
+        data = f.read()
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        return data, "\n".join(h.extract_text() or "" for h in pdf.pages)
+
+
+def test_terbit_bernomor_dibekukan_dan_tercatat(diseleksi, lebak, staf_teknis):  # noqa: F811
+    draf = _draf(diseleksi, staf_teknis)
+    _data, teks = _teks(draf)
+    assert "Nomor: ……… (draf, belum diterbitkan)" in teks
+
+    terbit = _terbitkan(draf, staf_teknis, tanggal=HARI)
+    nomor = NomorDokumen.objects.get(dokumen=terbit)
+    assert nomor.nomor == "1/PP.04.1-Pu/3602/2026"
+    data, teks = _teks(terbit)
+    assert "Nomor: 1/PP.04.1-Pu/3602/2026" in teks
+    assert "Lebak, 2 November 2026" in teks and "Dr. Ahmad Lebak, S.H." in teks
+    assert teks_di_luar(data) == []
+    assert nomor.sha256 == terbit.sha256 == hashlib.sha256(data).hexdigest()
+    assert JejakAudit.objects.filter(
+        keterangan__startswith="Pengumuman hasil seleksi administrasi diterbitkan dengan nomor "
+        "1/PP.04.1-Pu/3602/2026, tanggal 2 November 2026, ditandatangani Dr. Ahmad Lebak"
+    ).exists()
+    assert JejakAudit.objects.filter(
+        keterangan=f"Berkas nomor 1/PP.04.1-Pu/3602/2026 dibekukan (SHA-256 {terbit.sha256})."
+    ).exists()
+
+    # re-issue: a new number, the first one replaced; never given again
+    kedua = _terbitkan(draf, staf_teknis, tanggal=HARI)
+    assert kedua.nomor_terbit.nomor == "2/PP.04.1-Pu/3602/2026"
+    terbit.refresh_from_db()
+    assert terbit.diganti_oleh == kedua and kedua.diganti_oleh is None
+    assert JejakAudit.objects.filter(
+        keterangan__contains="menggantikan nomor 1/PP.04.1-Pu/3602/2026"
+    ).exists()
+    # the first file is unchanged
+    assert hashlib.sha256(_teks(terbit)[0]).hexdigest() == nomor.sha256
+
+    # another type has its own sequence
+    akhir = _terbitkan(_draf(diseleksi, staf_teknis, tahap="akhir"), staf_teknis, tanggal=HARI)
+    assert akhir.nomor_terbit.nomor == "1/PP.04.1-Pu/3602/2026"
+    assert akhir.nomor_terbit.jenis_nomor == "hasil_akhir"
+
+
+def test_pola_tanpa_urut_ditolak(lebak, staf_teknis):  # noqa: F811
+    with pytest.raises(ValidationError) as e:
+        pola_simpan(
+            jenis_nomor="hasil_akhir",
+            pola="PP.04.1-Pu/{kode_wilayah}/{tahun}",
+            penandatangan="ketua",
+            pengguna=staf_teknis,
+        )
+    assert e.value.message_dict["pola"] == [
+        "Pola nomor harus memuat {urut} (nomor urut), misalnya "
+        "{urut}/PP.04.1-Pu/{kode_wilayah}/{tahun}; tanpa itu setiap dokumen bernomor sama."
+    ]
+    with pytest.raises(ValidationError) as e:
+        pola_simpan(
+            jenis_nomor="hasil_akhir",
+            pola="{urut}/{kota}",
+            penandatangan="ketua",
+            pengguna=staf_teknis,
+        )
+    assert "isian yang tidak dikenal: {kota}" in e.value.message_dict["pola"][0]
+    assert PolaNomorDokumen.objects.count() == 0
+
+
+def test_pola_sendiri_dan_penandatangan_yang_tidak_ada(diseleksi, lebak, staf_teknis):  # noqa: F811
+    pola_simpan(
+        jenis_nomor="hasil_administrasi",
+        pola="{urut}/PP.04.1-SD/{kode_satker}/{bulan_romawi}/{tahun}",
+        penandatangan="sekretaris",
+        pengguna=staf_teknis,
+    )
+    draf = _draf(diseleksi, staf_teknis)
+    with pytest.raises(ValidationError) as e:
+        dokumen_terbitkan_bernomor(dokumen=draf, pengguna=staf_teknis, tanggal=HARI, antrekan=False)
+    assert e.value.message_dict["penandatangan"] == [
+        "Tidak ada Sekretaris KPU Kabupaten Lebak yang menjabat pada 2 November 2026: lengkapi "
+        "riwayat jabatan pegawai sebelum menerbitkan dokumen bertanggal 2 November 2026."
+    ]
+    assert NomorDokumen.objects.count() == 0
+    assert not UrutNomorDokumen.objects.filter(terakhir__gt=0).exists()
+
+    pola_simpan(
+        jenis_nomor="hasil_administrasi",
+        pola="{urut}/PP.04.1-SD/{kode_satker}/{bulan_romawi}/{tahun}",
+        penandatangan="ketua",
+        pengguna=staf_teknis,
+    )
+    with pytest.raises(ValidationError) as e:
+        dokumen_terbitkan_bernomor(
+            dokumen=draf, pengguna=staf_teknis, tanggal=HARI, penandatangan="Budi", antrekan=False
+        )
+    assert "yang menjabat pada tanggal itu: Dr. Ahmad Lebak, S.H." in e.value.messages[0]
+    terbit = _terbitkan(draf, staf_teknis, tanggal=HARI)
+    assert terbit.nomor_terbit.nomor == "1/PP.04.1-SD/670999/XI/2026"
+
+
+def test_hanya_staf_rekrutmen_dan_draf_terkini(diseleksi, lebak, staf_teknis, pengguna_buat):  # noqa: F811
+    draf = _draf(diseleksi, staf_teknis)
+    lain = pengguna_buat("staf.keuangan.uji", Peran.STAF, "keuangan")
+    with pytest.raises(PermissionDenied):
+        dokumen_terbitkan_bernomor(dokumen=draf, pengguna=lain, tanggal=HARI, antrekan=False)
+    excel = _draf(diseleksi, staf_teknis, jenis="pengumuman_xlsx")
+    with pytest.raises(ValidationError) as e:
+        dokumen_terbitkan_bernomor(dokumen=excel, pengguna=staf_teknis, antrekan=False)
+    assert "bukan dokumen resmi bernomor" in e.value.messages[0]
+    Rekrutmen.objects.filter(pk=diseleksi.pk).update(pendaftar_versi=draf.pendaftar_versi + 1)
+    with pytest.raises(ValidationError) as e:
+        dokumen_terbitkan_bernomor(dokumen=draf, pengguna=staf_teknis, antrekan=False)
+    assert "Data pendaftar sudah berubah" in e.value.messages[0]
+    assert NomorDokumen.objects.count() == 0
+    assert Pendaftar.objects.filter(rekrutmen=diseleksi).exists()
