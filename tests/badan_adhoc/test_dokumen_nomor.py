@@ -158,3 +158,30 @@ def test_hanya_staf_rekrutmen_dan_draf_terkini(diseleksi, lebak, staf_teknis, pe
     assert "Data pendaftar sudah berubah" in e.value.messages[0]
     assert NomorDokumen.objects.count() == 0
     assert Pendaftar.objects.filter(rekrutmen=diseleksi).exists()
+
+
+def test_halaman_terbitkan_bernomor(diseleksi, lebak, staf_teknis, pengguna_buat, masuk):  # noqa: F811
+    from django.urls import reverse
+
+    draf = _draf(diseleksi, staf_teknis)
+    url = reverse("badan_adhoc:dokumen_rekrutmen_nomori", args=[draf.pk])
+    lain = pengguna_buat("staf.keuangan.uji", Peran.STAF, "keuangan")
+    assert masuk(lain).post(url, {"tanggal": "2026-11-02"}).status_code == 403
+    klien = masuk(staf_teknis)
+    r = klien.post(url, {"tanggal": "2026-02-30"}, follow=True)
+    assert "Tanggal dokumen: &#x27;2026-02-30&#x27; bukan tanggal yang sah." in r.text
+    r = klien.post(url, {"tanggal": "2026-11-02", "penandatangan": "Budi"}, follow=True)
+    assert "Budi bukan Ketua KPU Kabupaten Lebak pada 2 November 2026" in r.text
+    assert NomorDokumen.objects.count() == 0
+    r = klien.post(url, {"tanggal": "2026-11-02"})
+    terbit = NomorDokumen.objects.get().dokumen
+    assert r.status_code == 302 and r.url == reverse(
+        "badan_adhoc:dokumen_rekrutmen_detail", args=[terbit.pk]
+    )
+    halaman = klien.get(r.url).text
+    assert "1/PP.04.1-Pu/3602/2026" in halaman and "Dr. Ahmad Lebak, S.H." in halaman
+    api = klien.post(
+        f"/api/adhoc/dokumen/{draf.pk}/nomori/", {"tanggal": "2026-11-02"}, format="json"
+    )
+    assert api.status_code == 201, api.content
+    assert NomorDokumen.objects.get(dokumen_id=api.json()["id"]).nomor == "2/PP.04.1-Pu/3602/2026"
