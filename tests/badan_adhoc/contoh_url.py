@@ -89,9 +89,11 @@ CONTOH = {
     "badan_adhoc:dokumen_rekrutmen_detail": _dokumen_rekrutmen,
     "badan_adhoc:dokumen_rekrutmen_unduh": _dokumen_rekrutmen,
     "badan_adhoc:dokumen_rekrutmen_terbitkan": _dokumen_rekrutmen,
+    "badan_adhoc:dokumen_rekrutmen_nomori": _dokumen_rekrutmen,
     "badan_adhoc-dokumenrekrutmen-detail": _dokumen_rekrutmen,
     "badan_adhoc-dokumenrekrutmen-progres": _dokumen_rekrutmen,
     "badan_adhoc-dokumenrekrutmen-unduh": _dokumen_rekrutmen,
     "badan_adhoc-dokumenrekrutmen-terbitkan": _dokumen_rekrutmen,
+    "badan_adhoc-dokumenrekrutmen-nomori": _dokumen_rekrutmen,
     "publik:pengumuman_unduh": _dokumen_rekrutmen,
 }
