@@ -185,3 +185,25 @@ def test_halaman_terbitkan_bernomor(diseleksi, lebak, staf_teknis, pengguna_buat
     )
     assert api.status_code == 201, api.content
     assert NomorDokumen.objects.get(dokumen_id=api.json()["id"]).nomor == "2/PP.04.1-Pu/3602/2026"
+
+
+def test_admin_pola_tanpa_urut_ditolak(pengguna_buat, masuk):
+    admin = pengguna_buat("admin.uji", Peran.ADMIN)
+    klien = masuk(admin)
+    url = "/admin/badan_adhoc/polanomordokumen/add/"
+    r = klien.post(
+        url, {"jenis_nomor": "hasil_akhir", "pola": "PP.04.1-Pu/{tahun}", "penandatangan": "ketua"}
+    )
+    assert r.status_code == 200
+    assert "Pola nomor harus memuat {urut} (nomor urut)" in r.text
+    assert PolaNomorDokumen.objects.count() == 0
+    r = klien.post(
+        url,
+        {
+            "jenis_nomor": "hasil_akhir",
+            "pola": "{urut}/PP.04.1-Pu/{tahun}",
+            "penandatangan": "ketua",
+        },
+    )
+    assert r.status_code == 302
+    assert PolaNomorDokumen.objects.get().pola == "{urut}/PP.04.1-Pu/{tahun}"
