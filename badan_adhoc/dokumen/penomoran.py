@@ -42,6 +42,7 @@ ROMAWI = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XI
 JENIS_BERNOMOR = {
     ("pengumuman_pdf", "administrasi"): JenisNomor.HASIL_ADMINISTRASI,
     ("pengumuman_pdf", "akhir"): JenisNomor.HASIL_AKHIR,
+    ("ba_administrasi", None): JenisNomor.BA_ADMINISTRASI,
 }
 
 

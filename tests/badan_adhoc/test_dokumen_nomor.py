@@ -207,3 +207,35 @@ def test_admin_pola_tanpa_urut_ditolak(pengguna_buat, masuk):
     )
     assert r.status_code == 302
     assert PolaNomorDokumen.objects.get().pola == "{urut}/PP.04.1-Pu/{tahun}"
+
+
+def test_berita_acara_administrasi_hitungan_dan_nomor(diseleksi, lebak, staf_teknis):  # noqa: F811
+    from badan_adhoc.dokumen.berita_acara import ba_administrasi_hitung
+    from badan_adhoc.models import ALASAN_TMS
+
+    semua = Pendaftar.objects.filter(rekrutmen=diseleksi)
+    tms = semua.filter(status_administrasi="tms")
+    hitung = ba_administrasi_hitung(diseleksi)
+    assert hitung["terdaftar"] == len(list(semua)) > 0
+    assert hitung["ms"] == sum(1 for p in semua if p.status_administrasi == "ms")
+    assert hitung["tms"] == len(list(tms)) > 0
+    assert hitung["per_alasan"] == [
+        (str(label), sum(1 for p in tms if getattr(p, f"tms_{kode}")))
+        for kode, label in ALASAN_TMS.items()
+    ]
+    d, _ = dokumen_request(
+        rekrutmen=diseleksi,
+        jenis="ba_administrasi",
+        parameter={},
+        pengguna=staf_teknis,
+        antrekan=False,
+    )
+    draf = dokumen_render(dokumen_id=d.pk)
+    terbit = _terbitkan(draf, staf_teknis, tanggal=HARI)
+    assert terbit.nomor_terbit.nomor == "1/PP.04.1-Pu/3602/2026"
+    assert terbit.nomor_terbit.jenis_nomor == "ba_administrasi"
+    data, teks = _teks(terbit)
+    assert "Nomor: 1/PP.04.1-Pu/3602/2026" in teks and "KABUPATEN LEBAK" in teks
+    assert f"Tidak memenuhi syarat (TMS) {hitung['tms']}" in teks
+    assert "kota serang" not in teks.casefold()
+    assert teks_di_luar(data) == []
