@@ -559,6 +559,27 @@ class DokumenRekrutmenViewSet(viewsets.ReadOnlyModelViewSet):
         dokumen = dokumen_services.dokumen_publish(dokumen=self.get_object(), pengguna=request.user)
         return Response(self.OutputSerializer(dokumen).data)
 
+    class NomoriInputSerializer(serializers.Serializer):
+        tanggal = serializers.DateField(required=False, allow_null=True)
+        penandatangan = serializers.CharField(required=False, allow_blank=True, max_length=200)
+
+    @extend_schema(request=NomoriInputSerializer, responses={201: OutputSerializer})
+    @action(detail=True, methods=["post"])
+    def nomori(self, request, pk=None):
+        """Issue the document with its official number (``dokumen.penomoran``): 201 with the
+        new issue (rendered in the background)."""
+        from .dokumen.penomoran import dokumen_terbitkan_bernomor
+
+        data = self.NomoriInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        terbit = dokumen_terbitkan_bernomor(
+            dokumen=self.get_object(),
+            pengguna=request.user,
+            tanggal=data.validated_data.get("tanggal"),
+            penandatangan=data.validated_data.get("penandatangan", ""),
+        )
+        return Response(self.OutputSerializer(terbit).data, status=201)
+
     @extend_schema(responses={(200, "application/octet-stream"): OpenApiTypes.BINARY})
     @action(detail=True, methods=["get"])
     def unduh(self, request, pk=None):

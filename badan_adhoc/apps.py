@@ -7,4 +7,7 @@ class BadanAdhocConfig(AppConfig):
 
     def ready(self) -> None:
         # The kinds of recruitment documents register themselves (``dokumen.jenis``).
-        from .dokumen import render  # noqa: F401
+        from .dokumen import (
+            berita_acara,  # noqa: F401
+            render,  # noqa: F401
+        )

@@ -662,6 +662,7 @@ class TarifHonor(models.Model):
         return f"{self.get_jenis_badan_display()} {self.get_jabatan_display()} {self.tahun}"
 
 
+from .dokumen.model_nomor import NomorDokumen, PolaNomorDokumen, UrutNomorDokumen  # noqa: E402, F401
 from .dokumen.models import DokumenRekrutmen  # noqa: E402, F401  (in its own module)
 from .model_berkas import ItemBerkas, StatusBerkas  # noqa: E402, F401  (in its own module)
 from .model_tanggapan import TanggapanMasyarakat  # noqa: E402, F401  (in its own module)

@@ -68,9 +68,12 @@ def pengumuman_pdf(
     tahap: str,
     kecamatan_id: int | None,
     progres: Progres | None = None,
+    terbitan: dict | None = None,
 ) -> tuple[bytes, int]:
     """The announcement as PDF: ``(pdf_bytes, page_count)``. ``kecamatan_id=None`` is every
-    wilayah of the recruitment in one document."""
+    wilayah of the recruitment in one document. ``terbitan`` (an issued document: ``nomor``,
+    ``tanggal``, ``penandatangan``, ``peran``) is printed under the letterhead and in the
+    signature block; without it the document is a draft dated today."""
     from kpu_site.pdf import html_ke_pdf, html_ke_pdf_bagian
 
     tahap = _tahap(tahap)
@@ -78,11 +81,31 @@ def pengumuman_pdf(
     kec = _kecamatan(kecamatan_id)
     grup = selectors.pengumuman_grup(rekrutmen, tahap=tahap, kecamatan=kec.pk if kec else None)
     _lapor(progres, 10, "html")
-    bagian = _pengumuman_html(rekrutmen, tahap=tahap, kecamatan=kec, grup=grup)
+    bagian = _pengumuman_html(rekrutmen, tahap=tahap, kecamatan=kec, grup=grup, terbitan=terbitan)
     _lapor(progres, 20, "pdf")
     hasil = html_ke_pdf(bagian[0]) if len(bagian) == 1 else html_ke_pdf_bagian(bagian)
     _lapor(progres, 100, "selesai")
     return hasil
+
+
+def kop_ttd_konteks(terbitan: dict | None) -> dict:
+    """The letterhead, the number and the signature block of a document (``dokumen.kop``)."""
+    from sekretariat.selectors import satker_get
+
+    from .dokumen.kop import KETUA, kop_konteks, ttd_konteks
+
+    terbitan = terbitan or {}
+    satker = satker_get()
+    return {
+        "kop": kop_konteks(satker),
+        "nomor": terbitan.get("nomor", ""),
+        "ttd": ttd_konteks(
+            peran=terbitan.get("peran", KETUA),
+            tanggal=terbitan.get("tanggal") or timezone.localdate(),
+            penandatangan=terbitan.get("penandatangan"),
+            satker=satker,
+        ),
+    }
 
 
 def _sel_pdf(p, *, nomor: int, tahap: str) -> list[str]:
@@ -118,7 +141,9 @@ def _bagi(grup: list[dict], *, n: int) -> list[list[dict]]:
     return bagian
 
 
-def _pengumuman_html(rekrutmen: Rekrutmen, *, tahap: str, kecamatan, grup: list[dict]) -> list[str]:
+def _pengumuman_html(
+    rekrutmen: Rekrutmen, *, tahap: str, kecamatan, grup: list[dict], terbitan: dict | None = None
+) -> list[str]:
     """The announcement's HTML: the list as aligned lines of text (``pengumuman_tata``), or
     as a plain table when the font to measure with is not installed. A long list whose
     process may fork comes as one part per CPU, whole wilayah each, each part starting on a
@@ -134,6 +159,7 @@ def _pengumuman_html(rekrutmen: Rekrutmen, *, tahap: str, kecamatan, grup: list[
         "tahap": tahap,
         "grup": grup,
         "dicetak": timezone.localtime(),
+        **kop_ttd_konteks(terbitan),
     }
     huruf = tata.huruf_daftar()
     if huruf is None:

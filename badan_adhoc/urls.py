@@ -104,6 +104,11 @@ urlpatterns = [
         views.DokumenTerbitkanView.as_view(),
         name="dokumen_rekrutmen_terbitkan",
     ),
+    path(
+        "dokumen-rekrutmen/<int:pk>/nomori/",
+        views.DokumenNomoriView.as_view(),
+        name="dokumen_rekrutmen_nomori",
+    ),
     path("rekrutmen/<int:pk>/anggota/", views.AnggotaListView.as_view(), name="anggota_list"),
     path("rekrutmen/<int:pk>/penetapan/", views.PenetapanView.as_view(), name="penetapan"),
     path("rekrutmen/<int:pk>/honor/", views.HonorView.as_view(), name="honor"),

@@ -1873,6 +1873,30 @@ def _dokumen(d):
 
 
 DOKUMEN = m("badan_adhoc.DokumenRekrutmen")
+DOKUMEN_NOMOR = m("badan_adhoc.DokumenRekrutmen", "badan_adhoc.NomorDokumen")
+
+
+def _dokumen_siap_nomor(d):
+    """(inside the savepoint) A finished draft over the current data, and a Ketua in office."""
+    import datetime as dt
+
+    from badan_adhoc.models import Rekrutmen
+    from sekretariat.models import Komisioner
+
+    _dokumen_selesai(d)
+    from badan_adhoc.dokumen.models import DokumenRekrutmen
+
+    versi = Rekrutmen.objects.get(pk=d.badan_adhoc["rekrutmen"].pk).pendaftar_versi
+    DokumenRekrutmen.objects.filter(kunci="u" * 64).update(pendaftar_versi=versi)
+    Komisioner.objects.create(
+        nama="Ketua Uji Matriks",
+        jenis_kelamin="L",
+        ketua=True,
+        tanggal_mulai=dt.date(2020, 1, 1),
+        nomor_sk="1/uji",
+        tanggal_sk=dt.date(2019, 12, 1),
+    )
+
 
 BARIS += [
     Baris(
@@ -1891,6 +1915,25 @@ BARIS += [
         DOKUMEN,
         kwargs=_dokumen,
         awal=_dokumen_selesai,
+        **TEKNIS,
+    ),
+    Baris(
+        "POST",
+        "badan_adhoc:dokumen_rekrutmen_nomori",
+        BAGIAN,
+        DOKUMEN_NOMOR,
+        kwargs=_dokumen,
+        awal=_dokumen_siap_nomor,
+        **TEKNIS,
+    ),
+    Baris(
+        "POST",
+        "badan_adhoc-dokumenrekrutmen-nomori",
+        _api(BAGIAN, 201),
+        DOKUMEN_NOMOR,
+        kwargs=_dokumen,
+        awal=_dokumen_siap_nomor,
+        format="json",
         **TEKNIS,
     ),
     Baris(

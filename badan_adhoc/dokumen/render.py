@@ -71,8 +71,14 @@ def judul_semua_kecamatan(rekrutmen, parameter: dict) -> str:
 )
 def pengumuman_pdf_tulis(dokumen, berkas, progres) -> dict:
     p = dokumen.parameter
+    from .penomoran import terbitan_konteks
+
     pdf, halaman = pengumuman_pdf(
-        dokumen.rekrutmen, tahap=p["tahap"], kecamatan_id=p.get("kecamatan"), progres=progres
+        dokumen.rekrutmen,
+        tahap=p["tahap"],
+        kecamatan_id=p.get("kecamatan"),
+        progres=progres,
+        terbitan=terbitan_konteks(dokumen),
     )
     berkas.write(pdf)
     return {"jumlah_halaman": halaman}

@@ -146,6 +146,9 @@ def dokumen_render(*, dokumen_id: int) -> DokumenRekrutmen | None:
             jumlah_halaman=meta.pop("jumlah_halaman", None),
             meta=meta,
         )
+    from .penomoran import nomor_bekukan
+
+    nomor_bekukan(dokumen)
     log.info("Dokumen %s (%s): %s bita", dokumen.pk, dokumen.jenis, dokumen.ukuran)
     return dokumen
 

@@ -19,6 +19,7 @@ from .. import selectors as adhoc_selectors
 from ..akses import boleh_kelola
 from ..dokumen import selectors, services
 from ..dokumen.jenis import jenis_get
+from ..dokumen.penomoran import jenis_nomor_dokumen
 from ..dokumen.render import TAHAP
 from .rekrutmen import BacaMixin, KelolaMixin, _RekrutmenMixin
 
@@ -26,6 +27,7 @@ __all__ = [
     "DokumenDetailView",
     "DokumenListView",
     "DokumenMintaView",
+    "DokumenNomoriView",
     "DokumenTerbitkanView",
     "DokumenUnduhView",
     "PengumumanPublikListView",
@@ -129,6 +131,13 @@ class DokumenDetailView(BacaMixin, TemplateView):
             rekrutmen=d.rekrutmen,
             jenis=jenis_get(d.jenis),
             data_berubah=d.pendaftar_versi != d.rekrutmen.pendaftar_versi,
+            nomor=getattr(d, "nomor_terbit", None),
+            boleh_nomori=(
+                boleh_kelola(self.request.user)
+                and jenis_nomor_dokumen(d) is not None
+                and d.dapat_diunduh
+                and d.diganti_oleh_id is None
+            ),
             boleh_terbitkan=(
                 boleh_kelola(self.request.user)
                 and jenis_get(d.jenis).publik
@@ -157,6 +166,38 @@ class DokumenTerbitkanView(KelolaMixin, View):
         with kesalahan_ke_pesan(request):
             services.dokumen_publish(dokumen=dokumen, pengguna=request.user)
             messages.success(request, f"{dokumen.judul} diterbitkan di halaman pengumuman publik.")
+        return redirect("badan_adhoc:dokumen_rekrutmen_detail", pk=pk)
+
+
+class DokumenNomoriView(KelolaMixin, View):
+    """Issue a checked draft with its official number (``dokumen.penomoran``): fields
+    ``tanggal`` (the document's date, default today) and ``penandatangan`` (optional name,
+    checked against who holds the post on that date)."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, pk):
+        from kpu_site.formatting import tanggal_valid
+
+        from ..dokumen.penomoran import dokumen_terbitkan_bernomor
+
+        dokumen = selectors.dokumen_get(pk=pk, user=request.user)
+        raw = request.POST.get("tanggal", "")
+        tanggal = tanggal_valid(raw)
+        if raw and tanggal is None:
+            messages.error(request, f"Tanggal dokumen: {raw!r} bukan tanggal yang sah.")
+            return redirect("badan_adhoc:dokumen_rekrutmen_detail", pk=pk)
+        with kesalahan_ke_pesan(request):
+            terbit = dokumen_terbitkan_bernomor(
+                dokumen=dokumen,
+                pengguna=request.user,
+                tanggal=tanggal,
+                penandatangan=request.POST.get("penandatangan", "")[:200],
+            )
+            messages.success(
+                request, f"Diterbitkan dengan nomor {terbit.nomor_terbit.nomor}; berkasnya disusun."
+            )
+            return redirect("badan_adhoc:dokumen_rekrutmen_detail", pk=terbit.pk)
         return redirect("badan_adhoc:dokumen_rekrutmen_detail", pk=pk)
 
 

@@ -163,7 +163,8 @@ def test_pengumuman_pdf_queries_do_not_grow_with_applicants(diseleksi, kec):
     Pendaftar.objects.bulk_create(baru)
     with CaptureQueriesContext(connection) as banyak:
         data, _ = pengumuman_pdf(diseleksi, tahap="administrasi", kecamatan_id=kec.pk)
-    assert len(banyak.captured_queries) == len(sedikit.captured_queries) <= 3
+    # 3 for the list, 1 for the satker (letterhead), 1 for the Ketua on the date (signature)
+    assert len(banyak.captured_queries) == len(sedikit.captured_queries) <= 5
     assert sum(len(r) for r in _baca_pdf(data)[0].values()) == sum(
         len(r) for r in _harapan(diseleksi, kec).values()
     )
