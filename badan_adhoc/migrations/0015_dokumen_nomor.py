@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('badan_adhoc', '0011_impor_dekat_copy'),
+        ('badan_adhoc', '0014_berkas'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
