@@ -9,5 +9,7 @@ class BadanAdhocConfig(AppConfig):
         # The kinds of recruitment documents register themselves (``dokumen.jenis``).
         from .dokumen import (
             berita_acara,  # noqa: F401
+            berita_acara_tahap,  # noqa: F401
             render,  # noqa: F401
+            sk,  # noqa: F401
         )

@@ -38,6 +38,7 @@ def ba_administrasi_pdf(rekrutmen, *, terbitan: dict | None = None) -> tuple[byt
     from kpu_site.pdf import html_ke_pdf
 
     from ..pengumuman import kop_ttd_konteks
+    from .berita_acara_tahap import ba_tanggapan_hitung
 
     html = render_to_string(
         "badan_adhoc/pdf/berita_acara_administrasi.html",
@@ -45,6 +46,7 @@ def ba_administrasi_pdf(rekrutmen, *, terbitan: dict | None = None) -> tuple[byt
             "rekrutmen": rekrutmen,
             "judul": ba_administrasi_judul(rekrutmen, {}),
             "hitung": ba_administrasi_hitung(rekrutmen),
+            "tanggapan": ba_tanggapan_hitung(rekrutmen),
             "dicetak": timezone.localtime(),
             **kop_ttd_konteks(terbitan),
         },
@@ -56,11 +58,19 @@ def ba_administrasi_judul(rekrutmen, parameter: dict) -> str:
     return f"Berita Acara Hasil Seleksi Administrasi {rekrutmen.nama}"
 
 
+def _parameter_tanggapan(rekrutmen, data: dict) -> dict:
+    """The comment counts printed once comments exist (``berita_acara_tahap``)."""
+    from .berita_acara_tahap import parameter_tanggapan
+
+    return parameter_tanggapan(rekrutmen, data)
+
+
 @dokumen_jenis(
     "ba_administrasi",
     label="Berita acara seleksi administrasi (PDF)",
     ekstensi="pdf",
     publik=True,
+    parameter=_parameter_tanggapan,
     judul=ba_administrasi_judul,
 )
 def ba_administrasi_tulis(dokumen, berkas, progres) -> dict:

@@ -25,6 +25,10 @@ class JenisNomor(models.TextChoices):
     HASIL_AKHIR = "hasil_akhir", _("Pengumuman hasil akhir")
     BA_ADMINISTRASI = "ba_administrasi", _("Berita acara seleksi administrasi")
     SK_PENETAPAN = "sk_penetapan", _("Keputusan penetapan anggota")
+    SK_PAW = "sk_paw", _("Keputusan pergantian antarwaktu")
+    BA_TES_TERTULIS = "ba_tes_tertulis", _("Berita acara hasil tes tertulis")
+    BA_AKHIR = "ba_akhir", _("Berita acara hasil wawancara dan akhir")
+    BA_TANGGAPAN = "ba_tanggapan", _("Berita acara tanggapan masyarakat")
 
 
 class Penandatangan(models.TextChoices):

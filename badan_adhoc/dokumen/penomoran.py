@@ -43,12 +43,21 @@ JENIS_BERNOMOR = {
     ("pengumuman_pdf", "administrasi"): JenisNomor.HASIL_ADMINISTRASI,
     ("pengumuman_pdf", "akhir"): JenisNomor.HASIL_AKHIR,
     ("ba_administrasi", None): JenisNomor.BA_ADMINISTRASI,
+    ("ba_tes_tertulis", None): JenisNomor.BA_TES_TERTULIS,
+    ("ba_akhir", None): JenisNomor.BA_AKHIR,
+    ("ba_tanggapan", None): JenisNomor.BA_TANGGAPAN,
+    ("sk_penetapan", None): JenisNomor.SK_PENETAPAN,
+    ("sk_paw", None): JenisNomor.SK_PAW,
 }
 
 
 def jenis_nomor_dokumen(dokumen: DokumenRekrutmen) -> str | None:
     """The numbered type of ``dokumen``, or None for a working file (Excel, ZIP, NIK lists)."""
     return JENIS_BERNOMOR.get((dokumen.jenis, (dokumen.parameter or {}).get("tahap")))
+
+
+def _tanpa_sidik(parameter: dict | None) -> dict:
+    return {k: v for k, v in (parameter or {}).items() if k != "sidik"}
 
 
 def pola_get(jenis_nomor: str) -> PolaNomorDokumen:
@@ -189,17 +198,19 @@ def dokumen_terbitkan_bernomor(
         penandatangan_jabatan=ttd["jabatan"],
         diterbitkan_oleh=pengguna if getattr(pengguna, "pk", None) else None,
     )
-    lama = list(
-        DokumenRekrutmen.objects.filter(
+    # the same document: same kind and parameters, the data fingerprint (``sidik``) aside
+    lama = [
+        nomor
+        for nomor, parameter in DokumenRekrutmen.objects.filter(
             rekrutmen_id=dokumen.rekrutmen_id,
             jenis=dokumen.jenis,
-            parameter=dokumen.parameter,
             nomor_terbit__isnull=False,
             diganti_oleh__isnull=True,
         )
         .exclude(pk=terbit.pk)
-        .values_list("nomor_terbit__nomor", flat=True)
-    )
+        .values_list("nomor_terbit__nomor", "parameter")
+        if _tanpa_sidik(parameter) == _tanpa_sidik(dokumen.parameter)
+    ]
     DokumenRekrutmen.objects.filter(nomor_terbit__nomor__in=lama).update(diganti_oleh=terbit)
     jejak_catat(
         pengguna=pengguna,
