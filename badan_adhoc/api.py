@@ -490,6 +490,9 @@ class DokumenRekrutmenViewSet(viewsets.ReadOnlyModelViewSet):
         kecamatan = serializers.IntegerField(
             required=False, allow_null=True, min_value=1, max_value=2**63 - 1
         )
+        anggota = serializers.IntegerField(
+            required=False, min_value=1, max_value=2**63 - 1, help_text="sk_paw: id pengganti"
+        )
 
         class Meta:
             ref_name = "MintaDokumenRekrutmen"
@@ -542,7 +545,8 @@ class DokumenRekrutmenViewSet(viewsets.ReadOnlyModelViewSet):
         dokumen, baru = dokumen_services.dokumen_request(
             rekrutmen=data["rekrutmen"],
             jenis=data["jenis"],
-            parameter={"tahap": data["tahap"], "kecamatan": data.get("kecamatan")},
+            parameter={"tahap": data["tahap"], "kecamatan": data.get("kecamatan")}
+            | ({"anggota": data["anggota"]} if "anggota" in data else {}),
             pengguna=request.user,
         )
         dokumen.refresh_from_db()

@@ -171,6 +171,13 @@ def sk_paw_anggota(rekrutmen, pengganti_id) -> AnggotaBadan:
         .select_related("wilayah", "wilayah__induk", "menggantikan", "pendaftar")
         .first()
     )
+    if pengganti_id in (None, ""):
+        raise ValidationError(
+            {
+                "anggota": "SK PAW disusun per pengganti: pilih tombol SK PAW pada baris anggota "
+                "pengganti di halaman Anggota dan PAW."
+            }
+        )
     if pengganti is None:
         raise ValidationError(
             {

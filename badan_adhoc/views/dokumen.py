@@ -74,12 +74,13 @@ class DokumenListView(_RekrutmenMixin, BacaMixin, TemplateView):
 
 
 class DokumenMintaView(_RekrutmenMixin, KelolaMixin, View):
-    """POST ``jenis``, ``tahap``, ``kecamatan``: request (or reuse) a document."""
+    """POST ``jenis``, ``tahap``, ``kecamatan`` (``anggota`` for an SK PAW): request (or reuse) a document."""
 
     http_method_names = ["post"]
 
     def post(self, request, pk):
-        parameter = {k: request.POST.get(k) for k in ("tahap", "kecamatan") if k in request.POST}
+        kunci = ("tahap", "kecamatan", "anggota")  # anggota: the PAW replacement of an SK PAW
+        parameter = {k: request.POST.get(k) for k in kunci if k in request.POST}
         dokumen = None
         with kesalahan_ke_pesan(request):
             dokumen, baru = services.dokumen_request(

@@ -296,3 +296,29 @@ def test_query_sk_dan_ba_tidak_bertambah_dengan_anggota(rekrutmen, lebak):  # no
             )
     assert sk_penetapan_hitung(rekrutmen) == {"anggota": 13, "wilayah": 3}
     assert hitung_query() == sebelum
+
+
+def test_halaman_anggota_meminta_sk_paw(rekrutmen, paw, lebak, staf_teknis, pengguna_buat, masuk):  # noqa: F811
+    from django.urls import reverse
+
+    from badan_adhoc.dokumen.models import DokumenRekrutmen
+
+    halaman = masuk(staf_teknis).get(reverse("badan_adhoc:anggota_list", args=[rekrutmen.pk]))
+    assert halaman.text.count(">SK PAW</button>") == 1  # only the replacement's row
+    url = reverse("badan_adhoc:rekrutmen_dokumen_minta", args=[rekrutmen.pk])
+    lain = pengguna_buat("staf.keuangan.uji", Peran.STAF, "keuangan")
+    data = {"jenis": "sk_paw", "anggota": str(paw.pk)}
+    assert masuk(lain).post(url, data).status_code == 403
+    r = masuk(staf_teknis).post(url, {"jenis": "sk_paw"}, follow=True)
+    assert "SK PAW disusun per pengganti" in r.text
+    assert not DokumenRekrutmen.objects.exists()
+    r = masuk(staf_teknis).post(url, data)
+    d = DokumenRekrutmen.objects.get()
+    assert r.status_code == 302 and d.parameter == {"anggota": paw.pk}
+    assert d.judul == "Keputusan PAW PPS Calon 03 (Cimuncang) – PPS Pemilu 2024"
+    api = masuk(staf_teknis).post(
+        "/api/adhoc/dokumen/",
+        {"rekrutmen": rekrutmen.pk, "jenis": "sk_paw", "anggota": paw.pk},
+        format="json",
+    )
+    assert api.status_code == 200 and api.json()["id"] == d.pk  # the same document
