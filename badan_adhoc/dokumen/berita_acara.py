@@ -38,6 +38,7 @@ def ba_administrasi_pdf(rekrutmen, *, terbitan: dict | None = None) -> tuple[byt
     from kpu_site.pdf import html_ke_pdf
 
     from ..pengumuman import kop_ttd_konteks
+    from ..selectors import tanggapan_hitung
 
     html = render_to_string(
         "badan_adhoc/pdf/berita_acara_administrasi.html",
@@ -45,6 +46,7 @@ def ba_administrasi_pdf(rekrutmen, *, terbitan: dict | None = None) -> tuple[byt
             "rekrutmen": rekrutmen,
             "judul": ba_administrasi_judul(rekrutmen, {}),
             "hitung": ba_administrasi_hitung(rekrutmen),
+            "tanggapan": tanggapan_hitung(rekrutmen),
             "dicetak": timezone.localtime(),
             **kop_ttd_konteks(terbitan),
         },
