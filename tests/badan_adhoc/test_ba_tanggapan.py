@@ -49,3 +49,15 @@ def test_berita_acara_counts_the_public_comments(diseleksi, lebak, staf_teknis):
     assert "Mengubah hasil seleksi 0" in teks
     assert "Belum ditindaklanjuti 2" in teks
     assert teks_di_luar(data) == []
+
+
+def test_signature_never_alone_on_its_page(diseleksi, lebak, staf_teknis):  # noqa: F811
+    """The closing section (the comments' counts and the note) moves with the signature: the
+    page holding the signatory's name also holds the last counts."""
+    for i, p in enumerate(Pendaftar.objects.filter(rekrutmen=diseleksi).order_by("pk")[:3]):
+        _tanggapan(diseleksi, p, f"Tanggapan {i}.")
+    data, _ = ba_administrasi_pdf(diseleksi)
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        halaman = [h.extract_text() or "" for h in pdf.pages]
+    ttd = next(h for h in halaman if "Dr. Ahmad Lebak" in h)
+    assert "Belum ditindaklanjuti 3" in ttd, halaman
