@@ -24,3 +24,19 @@ def test_public_announcements_link_to_the_comment_form(diseleksi, staf_teknis, c
     tautan = reverse("publik:tanggapan_form", args=[diseleksi.pk])
     assert f'href="{tautan}"' in body
     assert "Sampaikan tanggapan masyarakat" in body
+
+
+def test_form_says_the_number_is_not_the_row_number_of_the_announcement(diseleksi, client):
+    """The announcements number their rows 1, 2, 3… per kelurahan: a visitor must not take that
+    for the registration number (it would name another applicant)."""
+    from datetime import date
+
+    from badan_adhoc.models import TahapanRekrutmen
+
+    TahapanRekrutmen.objects.create(
+        rekrutmen=diseleksi, tahap="tanggapan", mulai=date(2026, 11, 1), selesai=date(2026, 11, 7)
+    )
+    body = client.get(reverse("publik:tanggapan_form", args=[diseleksi.pk])).content.decode()
+    assert "bukan nomor urut pada pengumuman" in body
+    assert "---------" not in body
+    assert "Pilih wilayah tujuan" in body
