@@ -18,11 +18,15 @@ class TanggapanPublikForm(forms.Form):
         required=False,
         min_value=1,
         max_value=BIGINT_MAX,
-        help_text="Bila tidak tahu, isi nama pendaftar dan wilayah tujuannya.",
+        help_text="Nomor pendaftaran yang diberikan KPU kepada pendaftar, bukan nomor urut pada "
+        "pengumuman. Bila tidak tahu, isi nama pendaftar dan wilayah tujuannya.",
     )
     nama_pendaftar = forms.CharField(label="Nama pendaftar", max_length=150, required=False)
     wilayah = forms.ModelChoiceField(
-        label="Wilayah tujuan pendaftar", queryset=None, required=False
+        label="Wilayah tujuan pendaftar",
+        queryset=None,
+        required=False,
+        empty_label="– Pilih wilayah tujuan –",
     )
     isi = forms.CharField(
         label="Tanggapan", max_length=5000, widget=forms.Textarea(attrs={"rows": 5})
