@@ -5,7 +5,6 @@ recruitment only), ``GET /api/adhoc/berkas-rekrutmen/<id>/`` (the checklist coun
 from __future__ import annotations
 
 from django.shortcuts import get_object_or_404
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, viewsets
 from rest_framework.decorators import action
@@ -80,6 +79,24 @@ class BerkasPendaftarViewSet(viewsets.ViewSet):
         return Response(BarisBerkasSerializer(berkas_pendaftar(pendaftar), many=True).data)
 
 
+class ItemRingkasanSerializer(serializers.Serializer):
+    kode = serializers.CharField()
+    nama = serializers.CharField()
+    wajib = serializers.BooleanField()
+    ada = serializers.IntegerField()
+    tidak_ada = serializers.IntegerField()
+    tidak_sah = serializers.IntegerField()
+    belum = serializers.IntegerField(help_text="belum diperiksa")
+
+
+class BerkasRingkasanSerializer(serializers.Serializer):
+    item = ItemRingkasanSerializer(many=True)
+    pendaftar = serializers.IntegerField()
+    lengkap = serializers.IntegerField(help_text="setiap item wajib ada")
+    tidak_lengkap = serializers.IntegerField(help_text="item wajib tidak ada atau tidak sah")
+    belum_lengkap = serializers.IntegerField(help_text="item wajib belum diperiksa")
+
+
 class BerkasRekrutmenViewSet(viewsets.ViewSet):
     """The checklist counts of a recruitment (``<pk>``: the recruitment), as
     ``selectors.berkas.berkas_ringkasan``."""
@@ -87,9 +104,10 @@ class BerkasRekrutmenViewSet(viewsets.ViewSet):
     permission_classes = IZIN
     queryset = StatusBerkas.objects.none()
 
-    @extend_schema(responses=OpenApiTypes.OBJECT)
+    @extend_schema(responses=BerkasRingkasanSerializer)
     def retrieve(self, request, pk=None):
-        return Response(berkas_ringkasan(get_object_or_404(Rekrutmen, pk=pk)))
+        ringkasan = berkas_ringkasan(get_object_or_404(Rekrutmen, pk=pk))
+        return Response(BerkasRingkasanSerializer(ringkasan).data)
 
 
 def register(router) -> None:

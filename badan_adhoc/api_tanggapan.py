@@ -68,6 +68,7 @@ class TanggapanViewSet(viewsets.ReadOnlyModelViewSet):
 
     permission_classes = IZIN
     serializer_class = TanggapanSerializer
+    queryset = TanggapanMasyarakat.objects.all()  # narrowed by get_queryset
 
     def get_queryset(self):
         qs = TanggapanMasyarakat.objects.order_by("-diterima_pada", "-pk")

@@ -242,9 +242,10 @@ def muat(*, stdout) -> None:
     from .demo_pantarlih import muat as muat_pantarlih
 
     muat_pantarlih(stdout=stdout)  # Pantarlih Pemilu 2024, one kecamatan (demo_pantarlih.py)
-    # After every screening (the Pantarlih's too): screening one recruitment changes the
-    # applicant data of those it overlaps (NIK registered twice), which would make an earlier
-    # announcement outdated.
+    muat_berkas(stdout=stdout)  # the applicant's file (badan_adhoc/demo_berkas.py)
+    # After every screening (the Pantarlih's too) and every checklist status: both change the
+    # applicant data (screening one recruitment touches those it overlaps: NIK registered
+    # twice), which would make an earlier announcement outdated.
     for rekrutmen in baru:
         if rekrutmen.jenis_badan == "ppk":
             _pengumuman_demo(rekrutmen)
@@ -253,7 +254,6 @@ def muat(*, stdout) -> None:
             "  badan_adhoc: " + ", ".join(f"{r.kode} {r.pendaftar.count()} pendaftar" for r in baru)
         )
     demo_tanggapan.muat(stdout=stdout)
-    muat_berkas(stdout=stdout)  # the applicant's file (badan_adhoc/demo_berkas.py)
 
 
 def _klarifikasi_demo(rekrutmen: Rekrutmen) -> None:

@@ -1355,6 +1355,7 @@ BARIS += [
 
 TEKNIS = {"unit": "teknis", "lain": "perencanaan"}
 ADHOC_MODELS = m(
+    "badan_adhoc.StatusBerkas",
     "badan_adhoc.Wilayah",
     "badan_adhoc.TPS",
     "badan_adhoc.AnggotaParpol",
@@ -1373,6 +1374,16 @@ def _r(d):
 
 def _p(d):
     return {"pk": d.badan_adhoc["pendaftar"].pk}
+
+
+def _berkas_baku(d):
+    """(inside the savepoint) The recruitment's default document checklist, if missing."""
+    from badan_adhoc.model_berkas import ItemBerkas
+    from badan_adhoc.services.berkas import item_berkas_baku_buat
+
+    rekrutmen = d.badan_adhoc["pendaftar"].rekrutmen
+    if not ItemBerkas.objects.filter(rekrutmen=rekrutmen).exists():
+        item_berkas_baku_buat(rekrutmen=rekrutmen)
 
 
 def _tetapkan(d):
@@ -1514,6 +1525,27 @@ BARIS += [
         ADHOC_MODELS,
         kwargs=_p,
         body=lambda d: {"status": "tms", "alasan": "Ijazah tidak sah"},
+        **TEKNIS,
+    ),
+    Baris(
+        "POST",
+        "badan_adhoc:pendaftar_berkas",
+        BAGIAN,
+        ADHOC_MODELS,
+        kwargs=_p,
+        body=lambda d: {"status_ktp": "tidak ada"},
+        awal=_berkas_baku,
+        **TEKNIS,
+    ),
+    Baris(
+        "POST",
+        "badan_adhoc-berkaspendaftar-simpan",
+        _api(BAGIAN, 200),
+        ADHOC_MODELS,
+        kwargs=_p,
+        body=lambda d: {"status": {"ktp": {"status": "tidak ada"}}},
+        format="json",
+        awal=_berkas_baku,
         **TEKNIS,
     ),
     Baris(
