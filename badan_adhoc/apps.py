@@ -9,5 +9,6 @@ class BadanAdhocConfig(AppConfig):
         # The kinds of recruitment documents register themselves (``dokumen.jenis``).
         from .dokumen import (
             berita_acara,  # noqa: F401
+            pengumuman_daftar,  # noqa: F401
             render,  # noqa: F401
         )

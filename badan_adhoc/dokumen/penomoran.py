@@ -189,7 +189,9 @@ def dokumen_terbitkan_bernomor(
         penandatangan_jabatan=ttd["jabatan"],
         diterbitkan_oleh=pengguna if getattr(pengguna, "pk", None) else None,
     )
-    lama = list(
+    # By id, not by number: the same number text exists once per type (the default pattern is
+    # the same for every type), so a number names a document only with its type.
+    diganti = dict(
         DokumenRekrutmen.objects.filter(
             rekrutmen_id=dokumen.rekrutmen_id,
             jenis=dokumen.jenis,
@@ -198,9 +200,10 @@ def dokumen_terbitkan_bernomor(
             diganti_oleh__isnull=True,
         )
         .exclude(pk=terbit.pk)
-        .values_list("nomor_terbit__nomor", flat=True)
+        .values_list("pk", "nomor_terbit__nomor")
     )
-    DokumenRekrutmen.objects.filter(nomor_terbit__nomor__in=lama).update(diganti_oleh=terbit)
+    lama = list(diganti.values())
+    DokumenRekrutmen.objects.filter(pk__in=diganti).update(diganti_oleh=terbit)
     jejak_catat(
         pengguna=pengguna,
         aksi="alur",
