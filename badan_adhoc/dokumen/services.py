@@ -64,7 +64,9 @@ def dokumen_request(
         .values_list("pendaftar_versi", flat=True)
         .get()
     )
-    kunci = dokumen_kunci(jenis=jenis, parameter=parameter, pendaftar_versi=versi)
+    kunci = dokumen_kunci(
+        rekrutmen_id=rekrutmen.pk, jenis=jenis, parameter=parameter, pendaftar_versi=versi
+    )
     ada = DokumenRekrutmen.objects.filter(kunci=kunci).exclude(status="gagal").first()
     if ada is not None:
         return ada, False

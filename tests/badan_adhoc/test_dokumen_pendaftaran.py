@@ -91,3 +91,29 @@ def test_tanpa_jadwal_dan_berkas_disebutkan(rekrutmen_ppk, lebak, staf_teknis): 
     _data, teks = _pdf(terbit)
     assert "(jadwal pendaftaran belum diisi pada tahapan rekrutmen)" in teks
     assert "(daftar dokumen belum diisi pada rekrutmen ini)" in teks
+
+
+def test_dua_rekrutmen_dengan_versi_sama_tidak_berbagi_dokumen(
+    rekrutmen_ppk, rekrutmen_pps, staf_teknis
+):
+    """Found by the demo: the idempotency key did not name the recruitment, so the PPS's
+    request (same kind, parameters and applicant-data version as the PPK's) got the PPK's
+    document back."""
+    assert rekrutmen_ppk.pendaftar_versi == rekrutmen_pps.pendaftar_versi
+    ppk, baru_ppk = dokumen_request(
+        rekrutmen=rekrutmen_ppk,
+        jenis="pengumuman_pendaftaran",
+        parameter={},
+        pengguna=staf_teknis,
+        antrekan=False,
+    )
+    pps, baru_pps = dokumen_request(
+        rekrutmen=rekrutmen_pps,
+        jenis="pengumuman_pendaftaran",
+        parameter={},
+        pengguna=staf_teknis,
+        antrekan=False,
+    )
+    assert baru_ppk and baru_pps and pps.pk != ppk.pk
+    assert pps.rekrutmen == rekrutmen_pps
+    assert pps.judul == "Pengumuman Pendaftaran Calon Anggota PPS Pemilu 2024"
