@@ -58,6 +58,39 @@ def pola_get(jenis_nomor: str) -> PolaNomorDokumen:
     return pola or PolaNomorDokumen(jenis_nomor=jenis_nomor, pola=POLA_BAKU)
 
 
+def pola_list() -> list[dict]:
+    """Every numbered type with its pattern and signatory (the default until one is set),
+    the next number it would give this year, and how many numbers it gave (two queries)."""
+    from django.db.models import Count
+
+    ada = {p.jenis_nomor: p for p in PolaNomorDokumen.objects.all()}
+    terbit = dict(
+        NomorDokumen.objects.values_list("jenis_nomor").annotate(n=Count("pk")).order_by()
+    )
+    hari = timezone.localdate()
+    urut = dict(
+        UrutNomorDokumen.objects.filter(tahun=hari.year).values_list("jenis_nomor", "terakhir")
+    )
+    satker = satker_get()
+    hasil = []
+    for kode, label in JenisNomor.choices:
+        pola = ada.get(kode) or PolaNomorDokumen(jenis_nomor=kode, pola=POLA_BAKU)
+        hasil.append(
+            {
+                "jenis": kode,
+                "label": label,
+                "pola": pola.pola,
+                "penandatangan": pola.get_penandatangan_display(),
+                "baku": kode not in ada,
+                "contoh": nomor_susun(
+                    pola.pola, urut=urut.get(kode, 0) + 1, tanggal=hari, satker=satker
+                ),
+                "terbit": terbit.get(kode, 0),
+            }
+        )
+    return hasil
+
+
 @transaction.atomic
 def pola_simpan(*, jenis_nomor: str, pola: str, penandatangan: str, pengguna) -> PolaNomorDokumen:
     """Set a type's number pattern and signatory (staff of the recruitment). A pattern
