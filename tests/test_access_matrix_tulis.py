@@ -1939,6 +1939,16 @@ BARIS += [
         **TEKNIS,
     ),
     Baris(
+        "PUT",
+        "badan_adhoc-polanomor-detail",
+        _api(BAGIAN, 200),
+        POLA_NOMOR,
+        kwargs=_pola_jenis,
+        body=lambda d: {"pola": "{urut}/PP.04-Pu/{tahun}", "penandatangan": "ketua"},
+        format="json",
+        **TEKNIS,
+    ),
+    Baris(
         "POST",
         "badan_adhoc:rekrutmen_dokumen_minta",
         BAGIAN,

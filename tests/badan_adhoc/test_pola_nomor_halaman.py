@@ -74,3 +74,22 @@ def test_jenis_tidak_dikenal_404_dan_peran_lain_403(masuk, staf_teknis, komision
         masuk(komisioner).post(url, {"pola": "{urut}", "penandatangan": "ketua"}).status_code == 403
     )
     assert PolaNomorDokumen.objects.count() == 0
+
+
+def test_api_baca_dan_ubah_pola(client, staf_teknis, komisioner, lebak):  # noqa: F811
+    client.force_login(komisioner)
+    data = client.get("/api/adhoc/pola-nomor/").json()
+    baris = {b["jenis"]: b for b in data}
+    assert baris["pengumuman_pendaftaran"]["pola"] == "{urut}/PP.04.1-Pu/{kode_wilayah}/{tahun}"
+    assert baris["pengumuman_pendaftaran"]["contoh"] == "1/PP.04.1-Pu/3602/2026"
+    url = "/api/adhoc/pola-nomor/hasil_akhir/"
+    body = {"pola": "{urut}/X/{tahun}", "penandatangan": "ketua"}
+    assert client.put(url, body, content_type="application/json").status_code == 403
+    client.force_login(staf_teknis)
+    salah = client.put(url, body | {"pola": "X/{tahun}"}, content_type="application/json")
+    assert salah.status_code == 400
+    assert "Pola nomor harus memuat {urut}" in salah.json()["pola"][0]
+    assert PolaNomorDokumen.objects.count() == 0
+    ok = client.put(url, body, content_type="application/json")
+    assert ok.status_code == 200 and ok.json()["contoh"] == "1/X/2026"
+    assert client.get("/api/adhoc/pola-nomor/sk_x/").status_code == 404
