@@ -245,15 +245,16 @@ def muat(*, stdout) -> None:
     # After every screening (the Pantarlih's too): screening one recruitment changes the
     # applicant data of those it overlaps (NIK registered twice), which would make an earlier
     # announcement outdated.
-    for rekrutmen in baru:
-        if rekrutmen.jenis_badan == "ppk":
-            _pengumuman_demo(rekrutmen)
     if baru:
         stdout.write(
             "  badan_adhoc: " + ", ".join(f"{r.kode} {r.pendaftar.count()} pendaftar" for r in baru)
         )
     demo_tanggapan.muat(stdout=stdout)
     muat_berkas(stdout=stdout)  # the applicant's file (badan_adhoc/demo_berkas.py)
+    # The comments and the checklist write applicants too (``pendaftar_versi``): issue after.
+    for rekrutmen in baru:
+        if rekrutmen.jenis_badan == "ppk":
+            _pengumuman_demo(rekrutmen)
     demo_dokumen.muat(stdout=stdout)  # numbered documents (badan_adhoc/demo_dokumen.py)
 
 
