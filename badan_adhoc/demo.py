@@ -242,16 +242,15 @@ def muat(*, stdout) -> None:
     from .demo_pantarlih import muat as muat_pantarlih
 
     muat_pantarlih(stdout=stdout)  # Pantarlih Pemilu 2024, one kecamatan (demo_pantarlih.py)
-    # After every screening (the Pantarlih's too): screening one recruitment changes the
-    # applicant data of those it overlaps (NIK registered twice), which would make an earlier
-    # announcement outdated.
     if baru:
         stdout.write(
             "  badan_adhoc: " + ", ".join(f"{r.kode} {r.pendaftar.count()} pendaftar" for r in baru)
         )
     demo_tanggapan.muat(stdout=stdout)
     muat_berkas(stdout=stdout)  # the applicant's file (badan_adhoc/demo_berkas.py)
-    # The comments and the checklist write applicants too (``pendaftar_versi``): issue after.
+    # After every screening (the Pantarlih's too: screening one recruitment changes the
+    # applicant data of those it overlaps, NIK registered twice), the comments and the
+    # checklist (they write applicants too, ``pendaftar_versi``), else the issue is outdated.
     for rekrutmen in baru:
         if rekrutmen.jenis_badan == "ppk":
             _pengumuman_demo(rekrutmen)
