@@ -613,6 +613,9 @@ def register(router) -> None:
     from .api_tanggapan import TanggapanViewSet  # its module imports this one
 
     router.register("adhoc/tanggapan", TanggapanViewSet, basename="badan_adhoc-tanggapan")
+    from .api_pola import PolaNomorViewSet
+
+    router.register("adhoc/pola-nomor", PolaNomorViewSet, basename="badan_adhoc-polanomor")
     api_berkas_register(router)
 
 

@@ -10,6 +10,7 @@ class BadanAdhocConfig(AppConfig):
         from .dokumen import (
             berita_acara,  # noqa: F401
             berita_acara_tahap,  # noqa: F401
+            pengumuman_daftar,  # noqa: F401
             render,  # noqa: F401
             sk,  # noqa: F401
         )

@@ -19,7 +19,7 @@ from pathlib import Path
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from . import demo_tanggapan
+from . import demo_dokumen, demo_tanggapan
 from .acuan import acuan_pastikan
 from .demo_berkas import muat_berkas
 from .models import (
@@ -242,18 +242,19 @@ def muat(*, stdout) -> None:
     from .demo_pantarlih import muat as muat_pantarlih
 
     muat_pantarlih(stdout=stdout)  # Pantarlih Pemilu 2024, one kecamatan (demo_pantarlih.py)
-    muat_berkas(stdout=stdout)  # the applicant's file (badan_adhoc/demo_berkas.py)
-    # After every screening (the Pantarlih's too) and every checklist status: both change the
-    # applicant data (screening one recruitment touches those it overlaps: NIK registered
-    # twice), which would make an earlier announcement outdated.
-    for rekrutmen in baru:
-        if rekrutmen.jenis_badan == "ppk":
-            _pengumuman_demo(rekrutmen)
     if baru:
         stdout.write(
             "  badan_adhoc: " + ", ".join(f"{r.kode} {r.pendaftar.count()} pendaftar" for r in baru)
         )
     demo_tanggapan.muat(stdout=stdout)
+    muat_berkas(stdout=stdout)  # the applicant's file (badan_adhoc/demo_berkas.py)
+    # After every screening (the Pantarlih's too: screening one recruitment changes the
+    # applicant data of those it overlaps, NIK registered twice), the comments and the
+    # checklist (they write applicants too, ``pendaftar_versi``), else the issue is outdated.
+    for rekrutmen in baru:
+        if rekrutmen.jenis_badan == "ppk":
+            _pengumuman_demo(rekrutmen)
+    demo_dokumen.muat(stdout=stdout)  # numbered documents (badan_adhoc/demo_dokumen.py)
 
 
 def _klarifikasi_demo(rekrutmen: Rekrutmen) -> None:
@@ -338,19 +339,16 @@ def _seleksi_lanjut_demo(rekrutmen: Rekrutmen, rng: random.Random) -> None:
 
 
 def _pengumuman_demo(rekrutmen: Rekrutmen) -> None:
-    """The PPK's final announcement (every kecamatan, PDF), rendered and published through the
-    document services, so that ``/publik/pengumuman/`` of the demo lists one."""
-    from .dokumen.services import dokumen_publish, dokumen_render, dokumen_request
+    """The PPK's final announcement (every kecamatan, PDF), rendered, issued with its number
+    (dated the day after the interviews, invented) and published through the document
+    services, so that ``/publik/pengumuman/`` of the demo lists one."""
+    from .demo_dokumen import tanggal_hasil_akhir, terbitkan_demo
+    from .dokumen.services import dokumen_publish
 
-    dokumen, _baru = dokumen_request(
-        rekrutmen=rekrutmen,
-        jenis="pengumuman_pdf",
-        parameter={"tahap": "akhir"},
-        pengguna=None,
-        antrekan=False,
+    dokumen = terbitkan_demo(
+        rekrutmen, "pengumuman_pdf", {"tahap": "akhir"}, tanggal_hasil_akhir(rekrutmen)
     )
-    dokumen = dokumen_render(dokumen_id=dokumen.pk) or dokumen
-    if dokumen.dapat_diunduh and not dokumen.terbit:
+    if dokumen is not None and dokumen.dapat_diunduh and not dokumen.terbit:
         dokumen_publish(dokumen=dokumen, pengguna=None)
 
 

@@ -124,6 +124,8 @@ urlpatterns = [
         views.TanggapanLampiranView.as_view(),
         name="tanggapan_lampiran",
     ),
+    path("pola-nomor/", views.PolaNomorListView.as_view(), name="pola_nomor_list"),
+    path("pola-nomor/<str:jenis>/", views.PolaNomorUbahView.as_view(), name="pola_nomor_ubah"),
     path("wilayah/", views.WilayahListView.as_view(), name="wilayah_list"),
     path("wilayah/impor/", views.WilayahImporView.as_view(), name="wilayah_import"),
     path("tps/impor/", views.TPSImporView.as_view(), name="tps_import"),

@@ -1930,7 +1930,56 @@ def _dokumen_siap_nomor(d):
     )
 
 
+POLA_NOMOR = m("badan_adhoc.PolaNomorDokumen")
+
+
+def _pola_jenis(d):
+    return {"jenis": "hasil_akhir"}
+
+
+def _dokumen_bernomor(d):
+    """(inside the savepoint) A finished announcement issued with its number (only such a
+    document may be published), not yet published."""
+    import datetime as dt
+
+    from badan_adhoc.dokumen.model_nomor import NomorDokumen
+    from badan_adhoc.dokumen.models import DokumenRekrutmen
+
+    _dokumen_selesai(d)
+    NomorDokumen.objects.create(
+        dokumen=DokumenRekrutmen.objects.get(kunci="u" * 64),
+        jenis_nomor="hasil_administrasi",
+        tahun=2026,
+        urut=1,
+        nomor="1/uji/2026",
+        tanggal=dt.date(2026, 11, 2),
+        peran="ketua",
+        penandatangan_nama="Ketua Uji Matriks",
+        penandatangan_jabatan="Ketua KPU",
+        sha256="0" * 64,
+    )
+
+
 BARIS += [
+    Baris(
+        "POST",
+        "badan_adhoc:pola_nomor_ubah",
+        BAGIAN,
+        POLA_NOMOR,
+        kwargs=_pola_jenis,
+        body=lambda d: {"pola": "{urut}/PP.04-Pu/{tahun}", "penandatangan": "ketua"},
+        **TEKNIS,
+    ),
+    Baris(
+        "PUT",
+        "badan_adhoc-polanomor-detail",
+        _api(BAGIAN, 200),
+        POLA_NOMOR,
+        kwargs=_pola_jenis,
+        body=lambda d: {"pola": "{urut}/PP.04-Pu/{tahun}", "penandatangan": "ketua"},
+        format="json",
+        **TEKNIS,
+    ),
     Baris(
         "POST",
         "badan_adhoc:rekrutmen_dokumen_minta",
@@ -1946,7 +1995,7 @@ BARIS += [
         BAGIAN,
         DOKUMEN,
         kwargs=_dokumen,
-        awal=_dokumen_selesai,
+        awal=_dokumen_bernomor,
         **TEKNIS,
     ),
     Baris(
@@ -1983,7 +2032,7 @@ BARIS += [
         _api(BAGIAN, 200),
         DOKUMEN,
         kwargs=_dokumen,
-        awal=_dokumen_selesai,
+        awal=_dokumen_bernomor,
         format="json",
         **TEKNIS,
     ),

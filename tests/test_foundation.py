@@ -183,7 +183,26 @@ def test_muat_demo_is_idempotent_and_creates_one_account_per_role(db):
     from badan_adhoc.dokumen.models import DokumenRekrutmen
 
     terbit = DokumenRekrutmen.objects.get(diterbitkan_pada__isnull=False)
-    assert terbit.judul == "Pengumuman Hasil Akhir PPK Pemilu 2024"
+    # published only once issued with its number (issue 19)
+    assert terbit.judul == f"Pengumuman Hasil Akhir PPK Pemilu 2024 – Nomor {terbit.nomor_terbit}"
+    assert terbit.nomor_terbit.sha256 == terbit.sha256
+    # badan_adhoc/demo_dokumen.py: per body, the numbered documents of its stage, each issued
+    # once (the second load issued nothing: the audit count above is unchanged)
+    from badan_adhoc.dokumen.model_nomor import NomorDokumen
+
+    terbitan = {
+        (n.dokumen.rekrutmen.kode, n.jenis_nomor)
+        for n in NomorDokumen.objects.select_related("dokumen__rekrutmen")
+        if n.dokumen.diganti_oleh_id is None and n.sha256 == n.dokumen.sha256
+    }
+    for kode, hasil in (
+        ("ppk-pemilu-2024", "hasil_akhir"),
+        ("pps-pemilu-2024", "hasil_administrasi"),
+        ("kpps-pemilu-2024", "hasil_administrasi"),
+    ):
+        for jenis in ("pengumuman_pendaftaran", "ba_administrasi", hasil):
+            assert (kode, jenis) in terbitan
+    assert NomorDokumen.objects.count() == 9
     assert terbit.pendaftar_versi == terbit.rekrutmen.pendaftar_versi
     assert terbit.jumlah_halaman and len(terbit.sha256) == 64
 

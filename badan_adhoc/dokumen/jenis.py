@@ -94,10 +94,11 @@ def jenis_publik() -> list[str]:
     return [j.kode for j in jenis_list() if j.publik]
 
 
-def dokumen_kunci(*, jenis: str, parameter: dict, pendaftar_versi: int) -> str:
-    """The idempotency key: the same kind and parameters over the same applicant data."""
+def dokumen_kunci(*, rekrutmen_id: int, jenis: str, parameter: dict, pendaftar_versi: int) -> str:
+    """The idempotency key: the same kind and parameters of the same recruitment over the
+    same applicant data (the version alone repeats across recruitments)."""
     teks = json.dumps(
-        {"jenis": jenis, "parameter": parameter, "versi": pendaftar_versi},
+        {"r": rekrutmen_id, "jenis": jenis, "parameter": parameter, "versi": pendaftar_versi},
         sort_keys=True,
         separators=(",", ":"),
     )

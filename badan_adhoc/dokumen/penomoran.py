@@ -67,6 +67,39 @@ def pola_get(jenis_nomor: str) -> PolaNomorDokumen:
     return pola or PolaNomorDokumen(jenis_nomor=jenis_nomor, pola=POLA_BAKU)
 
 
+def pola_list() -> list[dict]:
+    """Every numbered type with its pattern and signatory (the default until one is set),
+    the next number it would give this year, and how many numbers it gave (two queries)."""
+    from django.db.models import Count
+
+    ada = {p.jenis_nomor: p for p in PolaNomorDokumen.objects.all()}
+    terbit = dict(
+        NomorDokumen.objects.values_list("jenis_nomor").annotate(n=Count("pk")).order_by()
+    )
+    hari = timezone.localdate()
+    urut = dict(
+        UrutNomorDokumen.objects.filter(tahun=hari.year).values_list("jenis_nomor", "terakhir")
+    )
+    satker = satker_get()
+    hasil = []
+    for kode, label in JenisNomor.choices:
+        pola = ada.get(kode) or PolaNomorDokumen(jenis_nomor=kode, pola=POLA_BAKU)
+        hasil.append(
+            {
+                "jenis": kode,
+                "label": label,
+                "pola": pola.pola,
+                "penandatangan": pola.get_penandatangan_display(),
+                "baku": kode not in ada,
+                "contoh": nomor_susun(
+                    pola.pola, urut=urut.get(kode, 0) + 1, tanggal=hari, satker=satker
+                ),
+                "terbit": terbit.get(kode, 0),
+            }
+        )
+    return hasil
+
+
 @transaction.atomic
 def pola_simpan(*, jenis_nomor: str, pola: str, penandatangan: str, pengguna) -> PolaNomorDokumen:
     """Set a type's number pattern and signatory (staff of the recruitment). A pattern
@@ -198,20 +231,23 @@ def dokumen_terbitkan_bernomor(
         penandatangan_jabatan=ttd["jabatan"],
         diterbitkan_oleh=pengguna if getattr(pengguna, "pk", None) else None,
     )
-    # the same document: same kind and parameters, the data fingerprint (``sidik``) aside
-    lama = [
-        nomor
-        for nomor, parameter in DokumenRekrutmen.objects.filter(
+    # The same document: same kind and parameters, the data fingerprint (``sidik``) aside. By
+    # id, not by number: the same number text exists once per type (the default pattern is the
+    # same for every type), so a number names a document only with its type.
+    diganti = {
+        pk: nomor
+        for pk, nomor, parameter in DokumenRekrutmen.objects.filter(
             rekrutmen_id=dokumen.rekrutmen_id,
             jenis=dokumen.jenis,
             nomor_terbit__isnull=False,
             diganti_oleh__isnull=True,
         )
         .exclude(pk=terbit.pk)
-        .values_list("nomor_terbit__nomor", "parameter")
+        .values_list("pk", "nomor_terbit__nomor", "parameter")
         if _tanpa_sidik(parameter) == _tanpa_sidik(dokumen.parameter)
-    ]
-    DokumenRekrutmen.objects.filter(nomor_terbit__nomor__in=lama).update(diganti_oleh=terbit)
+    }
+    lama = list(diganti.values())
+    DokumenRekrutmen.objects.filter(pk__in=diganti).update(diganti_oleh=terbit)
     jejak_catat(
         pengguna=pengguna,
         aksi="alur",

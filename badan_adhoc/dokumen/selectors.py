@@ -41,7 +41,12 @@ def dokumen_yang_sama(*, rekrutmen, jenis: str, parameter: dict) -> DokumenRekru
         param = jenis_get(jenis).parameter(rekrutmen, parameter)
     except ValidationError:
         return None
-    kunci = dokumen_kunci(jenis=jenis, parameter=param, pendaftar_versi=rekrutmen.pendaftar_versi)
+    kunci = dokumen_kunci(
+        rekrutmen_id=rekrutmen.pk,
+        jenis=jenis,
+        parameter=param,
+        pendaftar_versi=rekrutmen.pendaftar_versi,
+    )
     return DokumenRekrutmen.objects.filter(kunci=kunci).exclude(status="gagal").first()
 
 

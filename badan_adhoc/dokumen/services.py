@@ -64,7 +64,9 @@ def dokumen_request(
         .values_list("pendaftar_versi", flat=True)
         .get()
     )
-    kunci = dokumen_kunci(jenis=jenis, parameter=parameter, pendaftar_versi=versi)
+    kunci = dokumen_kunci(
+        rekrutmen_id=rekrutmen.pk, jenis=jenis, parameter=parameter, pendaftar_versi=versi
+    )
     ada = DokumenRekrutmen.objects.filter(kunci=kunci).exclude(status="gagal").first()
     if ada is not None:
         return ada, False
@@ -156,6 +158,7 @@ def dokumen_render(*, dokumen_id: int) -> DokumenRekrutmen | None:
 @transaction.atomic
 def dokumen_publish(*, dokumen: DokumenRekrutmen, pengguna) -> DokumenRekrutmen:
     """Publish a finished announcement on ``/publik/pengumuman/`` (staff of the recruitment).
+    Only an issued document (with its number, ``penomoran.dokumen_terbitkan_bernomor``).
     Its file is what the public downloads, never rendered again. An earlier publication of the
     same document (kind and parameters) is marked replaced by this one. Audited."""
     pastikan_boleh_kelola(pengguna)
@@ -171,6 +174,13 @@ def dokumen_publish(*, dokumen: DokumenRekrutmen, pengguna) -> DokumenRekrutmen:
         )
     if dokumen.terbit:
         raise ValidationError(f"{dokumen.judul} sudah diterbitkan.")
+    from .model_nomor import NomorDokumen
+
+    if not NomorDokumen.objects.filter(dokumen_id=dokumen.pk).exists():
+        raise ValidationError(
+            f"{dokumen.judul} belum bernomor: hanya dokumen yang sudah diterbitkan bernomor "
+            "(nomor, tanggal dan penandatangan resmi) yang dapat diumumkan di halaman publik."
+        )
     dokumen.diterbitkan_pada = timezone.now()
     dokumen.diterbitkan_oleh = pengguna if getattr(pengguna, "pk", None) else None
     dokumen.save(update_fields=["diterbitkan_pada", "diterbitkan_oleh"])

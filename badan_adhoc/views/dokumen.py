@@ -143,6 +143,7 @@ class DokumenDetailView(BacaMixin, TemplateView):
                 boleh_kelola(self.request.user)
                 and jenis_get(d.jenis).publik
                 and d.dapat_diunduh
+                and getattr(d, "nomor_terbit", None) is not None
                 and not d.terbit
             ),
         )

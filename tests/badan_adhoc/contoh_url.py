@@ -75,6 +75,8 @@ CONTOH = {
     "badan_adhoc:anggota_list": _rekrutmen,
     "badan_adhoc:penetapan": _rekrutmen,
     "badan_adhoc:honor": _rekrutmen,
+    "badan_adhoc:pola_nomor_ubah": lambda: {"jenis": "hasil_akhir"},
+    "badan_adhoc-polanomor-detail": lambda: {"jenis": "hasil_akhir"},
     "badan_adhoc:paw": _anggota,
     "badan_adhoc:anggota_jabatan": _anggota,
     "badan_adhoc:rekrutmen_seleksi": _rekrutmen,

@@ -70,6 +70,31 @@ def minta(django_capture_on_commit_callbacks, staf_teknis):
 
 
 @pytest.fixture
+def ketua(db):
+    """The Ketua KPU in office (the signatory of an issued document)."""
+    from datetime import date
+
+    from sekretariat.models import Komisioner
+
+    return Komisioner.objects.create(
+        nama="Ketua Uji",
+        jenis_kelamin="L",
+        ketua=True,
+        tanggal_mulai=date(2023, 1, 1),
+        nomor_sk="1/2023",
+        tanggal_sk=date(2022, 12, 20),
+    )
+
+
+def _bernomor(dokumen, user):
+    """Issue ``dokumen`` with its number and render the issued file (in-process)."""
+    from badan_adhoc.dokumen.penomoran import dokumen_terbitkan_bernomor
+
+    terbit = dokumen_terbitkan_bernomor(dokumen=dokumen, pengguna=user, antrekan=False)
+    return services.dokumen_render(dokumen_id=terbit.pk)
+
+
+@pytest.fixture
 def kind_uji():
     """Register test kinds (one that fails, one with NIK) and remove them afterwards."""
     sebelum = dict(jenis_mod.JENIS)
@@ -355,9 +380,9 @@ def test_a_direct_link_to_a_job_still_running_opens_its_progress_page(
 
 
 def test_publish_is_for_staff_and_only_for_announcements(
-    diseleksi, minta, masuk, komisioner, staf_lain, staf_teknis, kind_uji
+    diseleksi, minta, masuk, komisioner, staf_lain, staf_teknis, kind_uji, ketua
 ):
-    dokumen, _ = minta(diseleksi)
+    dokumen = _bernomor(minta(diseleksi)[0], staf_teknis)
     url = reverse("badan_adhoc:dokumen_rekrutmen_terbitkan", args=[dokumen.pk])
     for user in (komisioner, staf_lain):
         assert masuk(user).post(url).status_code == 403
@@ -407,22 +432,44 @@ def _tautan(body: str) -> list[str]:
 
 
 def _terbitkan(dokumen, user):
+    """Issue with a number (unless it is one already), then publish the issued document."""
+    if getattr(dokumen, "nomor_terbit", None) is None:
+        dokumen = _bernomor(dokumen, user)
     return services.dokumen_publish(dokumen=dokumen, pengguna=user)
 
 
+def test_an_unnumbered_document_is_refused_publication(diseleksi, minta, masuk, staf_teknis):
+    """Issue 19: a document is issued (numbered, frozen) and then can be published; a draft
+    without a number is refused with a message and stays unpublished."""
+    draf, _ = minta(diseleksi)
+    with pytest.raises(ValidationError) as exc:
+        services.dokumen_publish(dokumen=draf, pengguna=staf_teknis)
+    assert exc.value.messages == [
+        f"{draf.judul} belum bernomor: hanya dokumen yang sudah diterbitkan bernomor (nomor, "
+        "tanggal dan penandatangan resmi) yang dapat diumumkan di halaman publik."
+    ]
+    url = reverse("badan_adhoc:dokumen_rekrutmen_terbitkan", args=[draf.pk])
+    response = masuk(staf_teknis).post(url, follow=True)
+    assert "belum bernomor" in response.content.decode()
+    draf.refresh_from_db()
+    assert not draf.terbit
+    detail = masuk(staf_teknis).get(reverse("badan_adhoc:dokumen_rekrutmen_detail", args=[draf.pk]))
+    assert url not in detail.content.decode()  # no publish button on a draft
+
+
 def test_public_list_shows_current_publications_grouped_with_few_queries(
-    diseleksi, rekrutmen_pps, minta, client, staf_teknis, django_assert_max_num_queries
+    diseleksi, rekrutmen_pps, minta, client, staf_teknis, django_assert_max_num_queries, ketua
 ):
     lama, _ = minta(diseleksi, tahap="administrasi")
-    _terbitkan(lama, staf_teknis)
-    draf, _ = minta(diseleksi, tahap="akhir")  # finished, not published
+    lama = _terbitkan(lama, staf_teknis)
+    draf = _bernomor(minta(diseleksi, tahap="akhir")[0], staf_teknis)  # issued, not published
     pendaftar_versi_naik(rekrutmen_ids=[diseleksi.pk])
     baru, _ = minta(diseleksi, tahap="administrasi")
-    _terbitkan(baru, staf_teknis)
+    baru = _terbitkan(baru, staf_teknis)
     lama.refresh_from_db()
     assert lama.diganti_oleh == baru  # the newer publication of the same document replaces it
     pps, _ = minta(rekrutmen_pps, tahap="administrasi")
-    _terbitkan(pps, staf_teknis)
+    pps = _terbitkan(pps, staf_teknis)
     url = reverse("publik:pengumuman_list")
     with django_assert_max_num_queries(3):  # and the satker's identity for the public layout
         response = client.get(url)
@@ -438,14 +485,15 @@ def test_public_list_shows_current_publications_grouped_with_few_queries(
     saring = client.get(url, {"rekrutmen": rekrutmen_pps.pk}).content.decode()
     assert reverse("publik:pengumuman_unduh", args=[pps.pk]) in saring
     assert reverse("publik:pengumuman_unduh", args=[baru.pk]) not in saring
-    _terbitkan(draf, staf_teknis)  # a publication shows at once
+    draf = _terbitkan(draf, staf_teknis)  # a publication shows at once
+    assert draf.diganti_oleh_id is None  # issuing another type with the same number text
     assert reverse("publik:pengumuman_unduh", args=[draf.pk]) in client.get(url).content.decode()
 
 
 def test_public_download_serves_the_stored_file_with_etag_and_304(
-    diseleksi, minta, client, staf_teknis, monkeypatch
+    diseleksi, minta, client, staf_teknis, monkeypatch, ketua
 ):
-    dokumen, _ = minta(diseleksi)
+    dokumen = _bernomor(minta(diseleksi)[0], staf_teknis)
     url = reverse("publik:pengumuman_unduh", args=[dokumen.pk])
     assert client.get(url).status_code == 404  # not published yet
     _terbitkan(dokumen, staf_teknis)
@@ -465,12 +513,12 @@ def test_public_download_serves_the_stored_file_with_etag_and_304(
 
 
 def test_a_stored_file_missing_from_the_storage_is_a_404_not_a_500(
-    diseleksi, minta, client, staf_teknis
+    diseleksi, minta, client, staf_teknis, ketua
 ):
     """The media folder lost or restored without a file: every download of it answers 404 with
     a readable message (found by the fuzz run: the API's download was a 500), nothing logged."""
     dokumen, _ = minta(diseleksi)
-    _terbitkan(dokumen, staf_teknis)
+    dokumen = _terbitkan(dokumen, staf_teknis)
     dokumen.berkas.storage.delete(dokumen.berkas.name)
     client.force_login(staf_teknis)
     for url in (
@@ -487,13 +535,13 @@ def test_a_stored_file_missing_from_the_storage_is_a_404_not_a_500(
 
 
 def test_api_document_without_publisher_or_requester_is_null_in_the_schema(
-    diseleksi, minta, client, staf_teknis
+    diseleksi, minta, client, staf_teknis, ketua
 ):
-    """Published by the system (the demo) and requested by nobody: both fields are null, which
-    the schema must allow (found by the fuzz run)."""
+    """Published by the system (the demo): the field is null, which the schema must allow
+    (found by the fuzz run)."""
     from drf_spectacular.generators import SchemaGenerator
 
-    dokumen, _ = minta(diseleksi)
+    dokumen = _bernomor(minta(diseleksi)[0], staf_teknis)
     services.dokumen_publish(dokumen=dokumen, pengguna=None)
     client.force_login(staf_teknis)
     data = client.get(f"/api/adhoc/dokumen/{dokumen.pk}/").json()
@@ -508,7 +556,7 @@ def test_api_document_without_publisher_or_requester_is_null_in_the_schema(
 
 
 def test_api_documents_request_progress_publish(
-    diseleksi, client, staf_teknis, komisioner, django_capture_on_commit_callbacks
+    diseleksi, client, staf_teknis, komisioner, django_capture_on_commit_callbacks, ketua
 ):
     client.force_login(komisioner)
     data = {"rekrutmen": diseleksi.pk, "jenis": "pengumuman_pdf", "tahap": "administrasi"}
@@ -536,6 +584,9 @@ def test_api_documents_request_progress_publish(
     assert [d["id"] for d in daftar["results"]] == [pk]
     assert client.post(f"/api/adhoc/dokumen/{pk}/terbitkan/").status_code == 403
     client.force_login(staf_teknis)
+    draf = client.post(f"/api/adhoc/dokumen/{pk}/terbitkan/")
+    assert draf.status_code == 400 and "belum bernomor" in draf.content.decode()
+    pk = _bernomor(DokumenRekrutmen.objects.get(pk=pk), staf_teknis).pk
     response = client.post(f"/api/adhoc/dokumen/{pk}/terbitkan/")
     assert response.status_code == 200 and response.json()["diterbitkan_pada"]
 
