@@ -94,11 +94,14 @@ def test_no_template_uses_a_solid_button_other_than_primary():
 
 
 def test_code_tags_only_for_literal_text_a_person_types():
-    """``<code>`` is left only for column names of an import file and the [isian] of the LKj
-    narrative: every data value is a ``.kode``; the audit trail names fields by their label."""
+    """``<code>`` is left only for column names of an import file, the [isian] of the LKj
+    narrative and the {isian} of a document number pattern: every data value is a ``.kode``;
+    the audit trail names fields by their label."""
     boleh = {
         "anggaran/realisasi_impor.html",
         "badan_adhoc/impor_form.html",
+        "badan_adhoc/pola_nomor_form.html",
+        "badan_adhoc/pola_nomor_list.html",
         "kinerja/lkj/naskah_form.html",
     }
     dengan_code = {

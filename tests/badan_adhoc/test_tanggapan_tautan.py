@@ -12,6 +12,19 @@ pytestmark = pytest.mark.django_db
 
 
 def test_public_announcements_link_to_the_comment_form(diseleksi, staf_teknis, client):
+    from datetime import date
+
+    from badan_adhoc.dokumen.penomoran import dokumen_terbitkan_bernomor
+    from sekretariat.models import Komisioner
+
+    Komisioner.objects.create(  # the Ketua signs the issued announcement
+        nama="Ketua Uji",
+        jenis_kelamin="L",
+        ketua=True,
+        tanggal_mulai=date(2023, 1, 1),
+        nomor_sk="1/2023",
+        tanggal_sk=date(2022, 12, 20),
+    )
     d, _ = dokumen_request(
         rekrutmen=diseleksi,
         jenis="pengumuman_pdf",
@@ -19,7 +32,9 @@ def test_public_announcements_link_to_the_comment_form(diseleksi, staf_teknis, c
         pengguna=staf_teknis,
         antrekan=False,
     )
-    dokumen_publish(dokumen=dokumen_render(dokumen_id=d.pk), pengguna=staf_teknis)
+    draf = dokumen_render(dokumen_id=d.pk)
+    terbit = dokumen_terbitkan_bernomor(dokumen=draf, pengguna=staf_teknis, antrekan=False)
+    dokumen_publish(dokumen=dokumen_render(dokumen_id=terbit.pk), pengguna=staf_teknis)
     body = client.get(reverse("publik:pengumuman_list")).content.decode()
     tautan = reverse("publik:tanggapan_form", args=[diseleksi.pk])
     assert f'href="{tautan}"' in body
