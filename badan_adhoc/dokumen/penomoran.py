@@ -81,9 +81,12 @@ def pola_list() -> list[dict]:
         UrutNomorDokumen.objects.filter(tahun=hari.year).values_list("jenis_nomor", "terakhir")
     )
     satker = satker_get()
+    pola_teks = {kode: (ada[kode].pola if kode in ada else POLA_BAKU) for kode in JenisNomor}
     hasil = []
     for kode, label in JenisNomor.choices:
         pola = ada.get(kode) or PolaNomorDokumen(jenis_nomor=kode, pola=POLA_BAKU)
+        # the types of one book share its sequence (``_urut_ambil``)
+        sebuku = [k for k, p in pola_teks.items() if p == pola.pola]
         hasil.append(
             {
                 "jenis": kode,
@@ -92,7 +95,10 @@ def pola_list() -> list[dict]:
                 "penandatangan": pola.get_penandatangan_display(),
                 "baku": kode not in ada,
                 "contoh": nomor_susun(
-                    pola.pola, urut=urut.get(kode, 0) + 1, tanggal=hari, satker=satker
+                    pola.pola,
+                    urut=max(urut.get(k, 0) for k in sebuku) + 1,
+                    tanggal=hari,
+                    satker=satker,
                 ),
                 "terbit": terbit.get(kode, 0),
             }
@@ -139,19 +145,35 @@ def nomor_susun(pola: str, *, urut: int, tanggal: date, satker) -> str:
     )
 
 
+def _sebuku(jenis_nomor: str) -> list[str]:
+    """The types numbered from one book with ``jenis_nomor``: every type whose pattern (set or
+    default) is the same text. They share one sequence, so no two documents ever carry the
+    same number, whatever the types (with the default pattern, all of them)."""
+    ada = dict(PolaNomorDokumen.objects.values_list("jenis_nomor", "pola"))
+    pola = ada.get(jenis_nomor, POLA_BAKU)
+    return sorted(kode for kode in JenisNomor.values if ada.get(kode, POLA_BAKU) == pola)
+
+
 def _urut_ambil(jenis_nomor: str, tahun: int) -> int:
-    """The next sequence number of a type and year: the counter row is locked until the
-    transaction ends, so two issues never get the same number, and a number once taken is
-    never given again."""
-    try:
-        with transaction.atomic():
-            UrutNomorDokumen.objects.get_or_create(jenis_nomor=jenis_nomor, tahun=tahun)
-    except IntegrityError:  # created by a concurrent issue meanwhile
-        pass
-    baris = UrutNomorDokumen.objects.select_for_update().get(jenis_nomor=jenis_nomor, tahun=tahun)
-    baris.terakhir += 1
-    baris.save(update_fields=["terakhir"])
-    return baris.terakhir
+    """The next sequence number of a type's book and year: the counter rows of every type of
+    the book are locked (in one order, so two issues never deadlock) until the transaction
+    ends, so two issues never get the same number, and a number once taken is never given
+    again."""
+    buku = _sebuku(jenis_nomor)
+    for kode in buku:
+        try:
+            with transaction.atomic():
+                UrutNomorDokumen.objects.get_or_create(jenis_nomor=kode, tahun=tahun)
+        except IntegrityError:  # created by a concurrent issue meanwhile
+            pass
+    baris = list(
+        UrutNomorDokumen.objects.select_for_update()
+        .filter(jenis_nomor__in=buku, tahun=tahun)
+        .order_by("jenis_nomor")
+    )
+    berikut = max(b.terakhir for b in baris) + 1
+    UrutNomorDokumen.objects.filter(pk__in=[b.pk for b in baris]).update(terakhir=berikut)
+    return berikut
 
 
 @transaction.atomic
@@ -199,7 +221,7 @@ def dokumen_terbitkan_bernomor(
     ttd = penandatangan_tentukan(peran=pola.penandatangan, tanggal=tanggal, nama=penandatangan)
     urut = _urut_ambil(jenis_nomor, tanggal.year)
     nomor = nomor_susun(pola.pola, urut=urut, tanggal=tanggal, satker=satker_get())
-    if NomorDokumen.objects.filter(jenis_nomor=jenis_nomor, nomor=nomor).exists():
+    if NomorDokumen.objects.filter(nomor=nomor).exists():
         raise ValidationError(
             {
                 "pola": f"Nomor {nomor} sudah pernah dipakai: pola nomor "

@@ -14,7 +14,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from badan_adhoc.dokumen.model_nomor import NomorDokumen, PolaNomorDokumen, UrutNomorDokumen
-from badan_adhoc.dokumen.penomoran import dokumen_terbitkan_bernomor, pola_simpan
+from badan_adhoc.dokumen.penomoran import dokumen_terbitkan_bernomor, pola_list, pola_simpan
 from badan_adhoc.dokumen.services import dokumen_render, dokumen_request
 from badan_adhoc.models import Pendaftar, Rekrutmen, Wilayah
 from kpu_site.models import JejakAudit
@@ -82,10 +82,21 @@ def test_terbit_bernomor_dibekukan_dan_tercatat(diseleksi, lebak, staf_teknis): 
     # the first file is unchanged
     assert hashlib.sha256(_teks(terbit)[0]).hexdigest() == nomor.sha256
 
-    # another type has its own sequence
+    # another type with the same pattern is numbered from the same book: never the same number
     akhir = _terbitkan(_draf(diseleksi, staf_teknis, tahap="akhir"), staf_teknis, tanggal=HARI)
-    assert akhir.nomor_terbit.nomor == "1/PP.04.1-Pu/3602/2026"
+    assert akhir.nomor_terbit.nomor == "3/PP.04.1-Pu/3602/2026"
     assert akhir.nomor_terbit.jenis_nomor == "hasil_akhir"
+    # a type given its own pattern mid-year gets its own book; it goes on from the shared count
+    # (a sequence never goes back, so no number is given twice)
+    pola_simpan(
+        jenis_nomor="sk_penetapan",
+        pola="{urut}/PP.04.1-Kpt/{kode_wilayah}/{tahun}",
+        penandatangan="ketua",
+        pengguna=staf_teknis,
+    )
+    halaman = {p["jenis"]: p["contoh"] for p in pola_list()}
+    assert halaman["sk_penetapan"] == "4/PP.04.1-Kpt/3602/2026"
+    assert halaman["hasil_administrasi"] == "4/PP.04.1-Pu/3602/2026"
 
 
 def test_pola_tanpa_urut_ditolak(lebak, staf_teknis):  # noqa: F811

@@ -210,6 +210,7 @@ def test_berita_acara_tahap_bernomor_dengan_tanggapan(rekrutmen, lebak, staf_tek
     tes = _terbit(rekrutmen, staf_teknis, "ba_tes_tertulis")
     assert tes.nomor_terbit.jenis_nomor == "ba_tes_tertulis"
     data, teks = _teks(tes)
+    # the default pattern is one book for every type: 1, 2, 3, then the re-issue 4
     _periksa_kop(data, teks, "1/PP.04.1-Pu/3602/2026")
     assert "Mengikuti tes tertulis (memiliki nilai) 10" in teks
     assert "Tidak mengikuti tes tertulis 1" in teks
@@ -218,14 +219,14 @@ def test_berita_acara_tahap_bernomor_dengan_tanggapan(rekrutmen, lebak, staf_tek
     akhir = _terbit(rekrutmen, staf_teknis, "ba_akhir")
     assert akhir.nomor_terbit.jenis_nomor == "ba_akhir"
     data, teks = _teks(akhir)
-    _periksa_kop(data, teks, "1/PP.04.1-Pu/3602/2026")
+    _periksa_kop(data, teks, "2/PP.04.1-Pu/3602/2026")
     assert "Cimuncang 9 8 6 3 3" in teks and "Jumlah 9 8 6 3 3" in teks
     assert "Tanggapan diterima 3" in teks
 
     bt = _terbit(rekrutmen, staf_teknis, "ba_tanggapan")
     assert bt.nomor_terbit.jenis_nomor == "ba_tanggapan"
     data, teks = _teks(bt)
-    _periksa_kop(data, teks, "1/PP.04.1-Pu/3602/2026")
+    _periksa_kop(data, teks, "3/PP.04.1-Pu/3602/2026")
     assert "Tanggapan diterima 3" in teks and "Sudah ditindaklanjuti 2" in teks
     assert "Tidak berpengaruh pada hasil 1" in teks and "Belum ditindaklanjuti 1" in teks
     assert "Warga" not in teks and "0812" not in teks  # no commenter's identity
@@ -235,7 +236,7 @@ def test_berita_acara_tahap_bernomor_dengan_tanggapan(rekrutmen, lebak, staf_tek
         hasil="tidak_berpengaruh", hasil_alasan="diklarifikasi"
     )
     bt2 = _terbit(rekrutmen, staf_teknis, "ba_tanggapan")
-    assert bt2.nomor_terbit.nomor == "2/PP.04.1-Pu/3602/2026"
+    assert bt2.nomor_terbit.nomor == "4/PP.04.1-Pu/3602/2026"
     assert "Belum ditindaklanjuti 0" in _teks(bt2)[1]
     bt.refresh_from_db()
     assert bt.diganti_oleh == bt2
