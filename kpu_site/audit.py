@@ -39,6 +39,16 @@ def _perubahan(history_instance) -> dict:
     return {c.field: [_plain(c.old), _plain(c.new)] for c in delta.changes}
 
 
+def _alasan_muat(sender, instance, history_instance, **kwargs):
+    """A change reason longer than the history column (100 characters) is cut there with "…"
+    (PostgreSQL refuses the row otherwise); the audit entry keeps it whole."""
+    alasan = history_instance.history_change_reason or ""
+    batas = type(history_instance)._meta.get_field("history_change_reason").max_length
+    if batas and len(alasan) > batas:
+        instance.__dict__["_alasan_penuh"] = alasan
+        history_instance.history_change_reason = alasan[: batas - 1] + "…"
+
+
 def _on_historical_record(sender, instance, history_instance, history_user=None, **kwargs):
     from .models import JejakAudit
 
@@ -46,6 +56,7 @@ def _on_historical_record(sender, instance, history_instance, history_user=None,
     if history_instance.history_type == "~" and not perubahan:
         return  # a save that changed nothing is not an event
     aksi, ringkasan = instance.__dict__.pop("_jejak_tanda", (None, ""))
+    alasan = instance.__dict__.pop("_alasan_penuh", "") or history_instance.history_change_reason
     JejakAudit.objects.create(
         waktu=history_instance.history_date,
         pengguna=history_user if getattr(history_user, "pk", None) else None,
@@ -54,7 +65,7 @@ def _on_historical_record(sender, instance, history_instance, history_user=None,
         object_id=str(instance.pk),
         objek=str(instance)[:300],
         perubahan=perubahan,
-        keterangan=ringkasan or history_instance.history_change_reason or "",
+        keterangan=ringkasan or alasan or "",
     )
 
 
@@ -65,8 +76,12 @@ def jejak_tandai(obj, *, aksi: str, ringkasan: str) -> None:
 
 
 def connect() -> None:
-    from simple_history.signals import post_create_historical_record
+    from simple_history.signals import (
+        post_create_historical_record,
+        pre_create_historical_record,
+    )
 
+    pre_create_historical_record.connect(_alasan_muat, dispatch_uid="jejak_alasan_muat")
     post_create_historical_record.connect(_on_historical_record, dispatch_uid="jejak_audit")
 
 
