@@ -51,6 +51,7 @@ class BerkasPendaftarViewSet(viewsets.ViewSet):
 
     permission_classes = IZIN
     queryset = StatusBerkas.objects.none()  # for the model permissions (badan_adhoc)
+    lookup_value_regex = r"[0-9]+"  # the applicant's id; anything else is a 404
 
     class InputSerializer(serializers.Serializer):
         status = serializers.DictField(child=StatusItemSerializer(), help_text="per kode item")
@@ -103,6 +104,7 @@ class BerkasRekrutmenViewSet(viewsets.ViewSet):
 
     permission_classes = IZIN
     queryset = StatusBerkas.objects.none()
+    lookup_value_regex = r"[0-9]+"  # the recruitment's id; anything else is a 404
 
     @extend_schema(responses=BerkasRingkasanSerializer)
     def retrieve(self, request, pk=None):

@@ -39,6 +39,8 @@ class TanggapanSerializer(ModelSerializer):
             "ditangani_oleh",
             "ditangani_pada",
         ]
+        # null for a role that may not see who commented (``to_representation``)
+        extra_kwargs = {f: {"allow_null": True} for f in PRIBADI}
 
     def to_representation(self, instance):
         data = super().to_representation(instance)

@@ -270,3 +270,14 @@ def test_applicant_page_queries_do_not_grow_with_the_checklist(client, rekrutmen
             )
         jumlah.append(len(ctx.captured_queries))
     assert jumlah[0] == jumlah[1]
+
+
+def test_checklist_api_answers_a_non_numeric_id_with_404(client, admin_user):
+    """Found by the API fuzz run: ``/api/adhoc/berkas-pendaftar/true/`` was a 500."""
+    client.force_login(admin_user)
+    for url in (
+        "/api/adhoc/berkas-pendaftar/true/",
+        "/api/adhoc/berkas-rekrutmen/null/",
+    ):
+        assert client.get(url).status_code == 404, url
+    assert client.post("/api/adhoc/berkas-pendaftar/false/simpan/").status_code == 404
