@@ -149,6 +149,11 @@ class _SimpulMixin:
         svc._pastikan_penulis(self.request.user, obj.unit, obj.kode)
         return obj
 
+    def _indikator(self, pk) -> IndikatorUnit:
+        ind = get_object_or_404(IndikatorUnit, pk=pk)
+        self._simpul(ind.sasaran_unit_id)
+        return IndikatorUnit.objects.select_related("sasaran_unit__unit").get(pk=pk)
+
     def _tahun(self, obj) -> int:
         raw = self.request.GET.get("tahun", "")
         tahun = int(raw) if raw.isdigit() and len(raw) == 4 else obj.tahun_mulai
@@ -207,11 +212,6 @@ class IndikatorTambahView(_SimpulMixin, IzinMixin, View):
 class IndikatorUbahView(_SimpulMixin, IzinMixin, View):
     permission_required = "kinerja.change_indikatorunit"
     template_name = "kinerja/pohon/indikator_form.html"
-
-    def _indikator(self, pk) -> IndikatorUnit:
-        ind = get_object_or_404(IndikatorUnit, pk=pk)
-        self._simpul(ind.sasaran_unit_id)
-        return IndikatorUnit.objects.select_related("sasaran_unit__unit").get(pk=pk)
 
     def _render(self, request, form, ind, status=200):
         simpul = ind.sasaran_unit
@@ -307,13 +307,10 @@ class SimpulHapusView(_SimpulMixin, IzinMixin, View):
         return redirect("kinerja:pohon_simpul_ubah", pk=pk)
 
 
-class IndikatorHapusView(IndikatorUbahView):
+class IndikatorHapusView(_SimpulMixin, IzinMixin, View):
     """Delete an indikator without targets (the service says why not)."""
 
     permission_required = "kinerja.change_indikatorunit"
-
-    def get(self, request, pk):
-        return redirect("kinerja:pohon_indikator_ubah", pk=pk)
 
     def post(self, request, pk):
         ind = self._indikator(pk)
