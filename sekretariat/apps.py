@@ -10,5 +10,5 @@ class SekretariatConfig(AppConfig):
         from .context_processors import satker_nama_lupakan
         from .models import Satker
 
-        for sinyal in (post_save, post_delete):
-            sinyal.connect(satker_nama_lupakan, sender=Satker, dispatch_uid=f"satker_nama_{sinyal}")
+        post_save.connect(satker_nama_lupakan, sender=Satker, dispatch_uid="satker_nama_simpan")
+        post_delete.connect(satker_nama_lupakan, sender=Satker, dispatch_uid="satker_nama_hapus")
