@@ -342,3 +342,33 @@ def test_schema_says_the_commenter_fields_may_be_null():
     skema = SchemaGenerator().get_schema(request=None, public=True)
     sifat = skema["components"]["schemas"]["Tanggapan"]["properties"]
     assert sifat["nama"].get("nullable") and sifat["kontak"].get("nullable")
+
+
+def test_each_event_is_one_audit_entry_with_who(client, terbuka, staf_teknis):
+    """Receiving a comment and recording its follow-up are one audit entry each (the history
+    row's, ``kpu_site.audit.jejak_tandai``), the follow-up by the staff member who recorded it
+    even when the service is called without a request."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from kpu_site.models import JejakAudit
+
+    _kirim(client, terbuka)
+    t = TanggapanMasyarakat.objects.get()
+    jejak = JejakAudit.objects.filter(
+        content_type=ContentType.objects.get_for_model(TanggapanMasyarakat), object_id=str(t.pk)
+    )
+    assert [(j.aksi, j.pengguna) for j in jejak] == [("buat", None)]
+    assert jejak.get().keterangan == f"Tanggapan masyarakat atas {t.pendaftar} diterima"
+    layanan.tanggapan_tindak_lanjut(
+        tanggapan=t,
+        klarifikasi="Sudah dicek.",
+        hasil="tidak_berpengaruh",
+        alasan="Tidak ada bukti keanggotaan.",
+        pengguna=staf_teknis,
+    )
+    alur = jejak.exclude(aksi="buat")
+    assert [(j.aksi, j.pengguna) for j in alur] == [("alur", staf_teknis)]
+    assert alur.get().keterangan == (
+        "Tindak lanjut tanggapan: Tidak berpengaruh – Tidak ada bukti keanggotaan."
+    )
+    assert alur.get().perubahan["hasil"] == ["", "tidak_berpengaruh"]
