@@ -372,3 +372,26 @@ def test_each_event_is_one_audit_entry_with_who(client, terbuka, staf_teknis):
         "Tindak lanjut tanggapan: Tidak berpengaruh – Tidak ada bukti keanggotaan."
     )
     assert alur.get().perubahan["hasil"] == ["", "tidak_berpengaruh"]
+
+
+def test_dashboard_counts_comments_in_one_query_for_all_recruitments(
+    client, terbuka, rekrutmen_pps
+):
+    """The comment column does not add a query per recruitment (the other counts are cached)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from badan_adhoc.dasbor import dasbor_rekrutmen
+
+    _kirim(client, terbuka)
+    dasbor_rekrutmen(tahun=2024)  # warms the cached counts
+    with CaptureQueriesContext(connection) as dua:
+        baris = dasbor_rekrutmen(tahun=2024)
+    assert {r["nama"]: r["tanggapan"]["jumlah"] for r in baris} == {
+        "KPPS Pemilu 2024": 1,
+        "PPS Pemilu 2024": 0,
+    }
+    rekrutmen_pps.delete()
+    with CaptureQueriesContext(connection) as satu:
+        assert len(dasbor_rekrutmen(tahun=2024)) == 1
+    assert len(dua) == len(satu), "\n".join(q["sql"][:150] for q in dua.captured_queries)
