@@ -395,3 +395,24 @@ def test_dashboard_counts_comments_in_one_query_for_all_recruitments(
     with CaptureQueriesContext(connection) as satu:
         assert len(dasbor_rekrutmen(tahun=2024)) == 1
     assert len(dua) == len(satu), "\n".join(q["sql"][:150] for q in dua.captured_queries)
+
+
+def test_attachment_served_like_every_stored_upload(
+    client, terbuka, staf_teknis, komisioner, settings, tmp_path
+):
+    """The public's attachment is served through ``kpu_site.berkas.berkas_response``: its type
+    from the content checked at upload, ``nosniff`` and the sandbox policy; staff only."""
+    from kpu_site.berkas import CSP_BERKAS
+
+    settings.MEDIA_ROOT = tmp_path
+    _kirim(client, terbuka, lampiran=SimpleUploadedFile("bukti warga.pdf", PDF))
+    url = reverse("badan_adhoc:tanggapan_lampiran", args=[TanggapanMasyarakat.objects.get().pk])
+    client.force_login(komisioner)
+    assert client.get(url).status_code == 403
+    client.force_login(staf_teknis)
+    response = client.get(url)
+    assert response.status_code == 200 and b"".join(response.streaming_content) == PDF
+    assert response["Content-Type"] == "application/pdf"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Content-Security-Policy"] == CSP_BERKAS
+    assert "bukti warga.pdf" in response["Content-Disposition"]
