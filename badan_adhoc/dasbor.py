@@ -15,9 +15,11 @@ from .akses import boleh_kelola
 
 def dasbor_rekrutmen(*, tahun: int) -> list[dict]:
     """The funnel per body (seats, applicants, MS, TMS; ``selectors``), the public comments
-    (``selectors.tanggapan_hitung``) and the kecamatan where applicants are fewer than seats."""
+    (``selectors.tanggapan_hitung_banyak``) and the kecamatan where applicants are fewer than seats."""
     hasil = []
-    for r in selectors.rekrutmen_tahun_list(tahun=tahun):
+    daftar = list(selectors.rekrutmen_tahun_list(tahun=tahun))
+    tanggapan = selectors.tanggapan_hitung_banyak(daftar)
+    for r in daftar:
         ringkas = selectors.seleksi_ringkasan_tersimpan(r)["data"]
         per_kecamatan = selectors.rekap_per_kecamatan(
             r, selectors.rekap_per_wilayah_tersimpan(r)["data"]
@@ -30,7 +32,7 @@ def dasbor_rekrutmen(*, tahun: int) -> list[dict]:
                 "pendaftar": ringkas["jumlah"],
                 "ms": ringkas["ms"],
                 "tms": ringkas["tms"],
-                "tanggapan": selectors.tanggapan_hitung(r),
+                "tanggapan": tanggapan[r.pk],
                 "kekurangan": [
                     {
                         "kecamatan": k.wilayah.nama,

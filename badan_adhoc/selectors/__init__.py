@@ -61,4 +61,8 @@ from .rekrutmen import (  # noqa: F401
     seleksi_ringkasan_tersimpan,
     wilayah_tujuan_qs,
 )
-from .tanggapan import tanggapan_hitung, tanggapan_pendaftar_list  # noqa: F401
+from .tanggapan import (  # noqa: F401
+    tanggapan_hitung,
+    tanggapan_hitung_banyak,
+    tanggapan_pendaftar_list,
+)

@@ -21,18 +21,25 @@ def _kosong() -> dict[str, int]:
 def tanggapan_hitung(rekrutmen: Rekrutmen) -> dict:
     """The counts of public comments of ``rekrutmen`` (one aggregate query): ``jumlah``,
     ``belum`` (not handled yet), ``tidak_berpengaruh``, ``mengubah_hasil``, and the same per
-    stage in ``per_tahap`` (``{"tanggapan": {...}}``). The dashboard and the berita acara read
-    this one function."""
-    hasil = _kosong() | {"per_tahap": {}}
+    stage in ``per_tahap`` (``{"tanggapan": {...}}``). The berita acara reads this function,
+    the dashboard ``tanggapan_hitung_banyak`` (the same counts)."""
+    return tanggapan_hitung_banyak([rekrutmen])[rekrutmen.pk]
+
+
+def tanggapan_hitung_banyak(daftar_rekrutmen) -> dict[int, dict]:
+    """``tanggapan_hitung`` of each recruitment of ``daftar_rekrutmen``, by its id, in one
+    aggregate query for all of them."""
+    hasil = {r.pk: _kosong() | {"per_tahap": {}} for r in daftar_rekrutmen}
     baris = (
-        TanggapanMasyarakat.objects.filter(rekrutmen=rekrutmen)
+        TanggapanMasyarakat.objects.filter(rekrutmen__in=list(hasil))
         .order_by()
-        .values("tahap", "hasil")
+        .values("rekrutmen", "tahap", "hasil")
         .annotate(n=Count("pk"))
     )
     for b in baris:
-        tahap = hasil["per_tahap"].setdefault(b["tahap"], _kosong())
-        for d in (hasil, tahap):
+        satu = hasil[b["rekrutmen"]]
+        tahap = satu["per_tahap"].setdefault(b["tahap"], _kosong())
+        for d in (satu, tahap):
             d["jumlah"] += b["n"]
             d[HASIL_KUNCI.get(b["hasil"], "belum")] += b["n"]
     return hasil

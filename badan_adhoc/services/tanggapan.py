@@ -21,7 +21,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
-from kpu_site.audit import jejak_catat
+from kpu_site.audit import jejak_tandai
 from kpu_site.batas import batas_objek_pastikan
 from kpu_site.berkas import berkas_periksa, nama_acak
 
@@ -201,13 +201,8 @@ def tanggapan_kirim(
         isi_berkas = ContentFile(lampiran.read())
         obj.lampiran.save(nama_acak(obj.lampiran_jenis), isi_berkas, save=False)
     obj._change_reason = "Tanggapan masyarakat diterima (formulir publik)"
+    jejak_tandai(obj, aksi="buat", ringkasan=f"Tanggapan masyarakat atas {pendaftar} diterima")
     obj.save()
-    jejak_catat(
-        pengguna=None,
-        aksi="buat",
-        objek=obj,
-        ringkasan=f"Tanggapan masyarakat atas {pendaftar} diterima",
-    )
     return obj
 
 
@@ -245,6 +240,9 @@ def tanggapan_tindak_lanjut(
     t.ditangani_oleh, t.ditangani_pada = pengguna, timezone.now()
     batas_objek_pastikan(t)
     t._change_reason = f"Tindak lanjut tanggapan: {t.get_hasil_display()} – {alasan}"
+    t._history_user = pengguna
+    # one audit entry: the history row's, marked as the workflow step it is
+    jejak_tandai(t, aksi="alur", ringkasan=t._change_reason)
     t.save()
     if hasil == t.Hasil.MENGUBAH_HASIL:
         pendaftar_override(
@@ -253,11 +251,4 @@ def tanggapan_tindak_lanjut(
             alasan=f"Tanggapan masyarakat #{t.pk}: {alasan}",
             pengguna=pengguna,
         )
-    jejak_catat(
-        pengguna=pengguna,
-        aksi="alur",
-        objek=t,
-        ringkasan=t._change_reason,
-        perubahan={"hasil": hasil, "alasan": alasan, "status_baru": status_baru},
-    )
     return t

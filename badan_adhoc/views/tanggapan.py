@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views import View
 
 from kpu_site.batas_laju import BatasLajuMixin
-from kpu_site.berkas import berkas_buka
+from kpu_site.berkas import berkas_response
 from kpu_site.formulir import kesalahan_ke_form
 from kpu_site.services import unduhan_record
 from sekretariat.selectors import satker_get
@@ -104,15 +104,15 @@ class TanggapanTindakLanjutView(AksiView):
 
 
 class TanggapanLampiranView(KelolaMixin, View):
-    """A comment's attachment: staff of the recruitment only (it may carry personal data)."""
+    """A comment's attachment: staff of the recruitment only (it may carry personal data);
+    served like every stored upload (``berkas_response``: type from the checked content,
+    sandboxed)."""
 
     def get(self, request, pk):
-        from django.http import FileResponse
-
         obj = get_object_or_404(TanggapanMasyarakat, pk=pk)
         if not obj.lampiran:
             raise Http404
+        # a file missing from the storage: 404 before any audit entry
+        response = berkas_response(obj.lampiran, jenis=obj.lampiran_jenis, nama=obj.lampiran_nama)
         unduhan_record(pengguna=request.user, objek=obj, ringkasan=f"Unduh lampiran {obj}")
-        return FileResponse(
-            berkas_buka(obj.lampiran), as_attachment=True, filename=obj.lampiran_nama
-        )
+        return response

@@ -342,3 +342,77 @@ def test_schema_says_the_commenter_fields_may_be_null():
     skema = SchemaGenerator().get_schema(request=None, public=True)
     sifat = skema["components"]["schemas"]["Tanggapan"]["properties"]
     assert sifat["nama"].get("nullable") and sifat["kontak"].get("nullable")
+
+
+def test_each_event_is_one_audit_entry_with_who(client, terbuka, staf_teknis):
+    """Receiving a comment and recording its follow-up are one audit entry each (the history
+    row's, ``kpu_site.audit.jejak_tandai``), the follow-up by the staff member who recorded it
+    even when the service is called without a request."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from kpu_site.models import JejakAudit
+
+    _kirim(client, terbuka)
+    t = TanggapanMasyarakat.objects.get()
+    jejak = JejakAudit.objects.filter(
+        content_type=ContentType.objects.get_for_model(TanggapanMasyarakat), object_id=str(t.pk)
+    )
+    assert [(j.aksi, j.pengguna) for j in jejak] == [("buat", None)]
+    assert jejak.get().keterangan == f"Tanggapan masyarakat atas {t.pendaftar} diterima"
+    layanan.tanggapan_tindak_lanjut(
+        tanggapan=t,
+        klarifikasi="Sudah dicek.",
+        hasil="tidak_berpengaruh",
+        alasan="Tidak ada bukti keanggotaan.",
+        pengguna=staf_teknis,
+    )
+    alur = jejak.exclude(aksi="buat")
+    assert [(j.aksi, j.pengguna) for j in alur] == [("alur", staf_teknis)]
+    assert alur.get().keterangan == (
+        "Tindak lanjut tanggapan: Tidak berpengaruh – Tidak ada bukti keanggotaan."
+    )
+    assert alur.get().perubahan["hasil"] == ["", "tidak_berpengaruh"]
+
+
+def test_dashboard_counts_comments_in_one_query_for_all_recruitments(
+    client, terbuka, rekrutmen_pps
+):
+    """The comment column does not add a query per recruitment (the other counts are cached)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from badan_adhoc.dasbor import dasbor_rekrutmen
+
+    _kirim(client, terbuka)
+    dasbor_rekrutmen(tahun=2024)  # warms the cached counts
+    with CaptureQueriesContext(connection) as dua:
+        baris = dasbor_rekrutmen(tahun=2024)
+    assert {r["nama"]: r["tanggapan"]["jumlah"] for r in baris} == {
+        "KPPS Pemilu 2024": 1,
+        "PPS Pemilu 2024": 0,
+    }
+    rekrutmen_pps.delete()
+    with CaptureQueriesContext(connection) as satu:
+        assert len(dasbor_rekrutmen(tahun=2024)) == 1
+    assert len(dua) == len(satu), "\n".join(q["sql"][:150] for q in dua.captured_queries)
+
+
+def test_attachment_served_like_every_stored_upload(
+    client, terbuka, staf_teknis, komisioner, settings, tmp_path
+):
+    """The public's attachment is served through ``kpu_site.berkas.berkas_response``: its type
+    from the content checked at upload, ``nosniff`` and the sandbox policy; staff only."""
+    from kpu_site.berkas import CSP_BERKAS
+
+    settings.MEDIA_ROOT = tmp_path
+    _kirim(client, terbuka, lampiran=SimpleUploadedFile("bukti warga.pdf", PDF))
+    url = reverse("badan_adhoc:tanggapan_lampiran", args=[TanggapanMasyarakat.objects.get().pk])
+    client.force_login(komisioner)
+    assert client.get(url).status_code == 403
+    client.force_login(staf_teknis)
+    response = client.get(url)
+    assert response.status_code == 200 and b"".join(response.streaming_content) == PDF
+    assert response["Content-Type"] == "application/pdf"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Content-Security-Policy"] == CSP_BERKAS
+    assert "bukti warga.pdf" in response["Content-Disposition"]
