@@ -14,7 +14,6 @@ from badan_adhoc.dokumen.berita_acara import ba_administrasi_pdf
 from badan_adhoc.model_tanggapan import TanggapanMasyarakat
 from badan_adhoc.models import Pendaftar
 from badan_adhoc.services.tanggapan import tanggapan_tindak_lanjut
-from tests.badan_adhoc.test_dokumen_kop import lebak  # noqa: F401  (fixture)
 from tests.lkj.halaman_pdf import teks_di_luar
 
 pytestmark = pytest.mark.django_db
@@ -26,7 +25,7 @@ def _tanggapan(rekrutmen, pendaftar, isi):
     )
 
 
-def test_berita_acara_counts_the_public_comments(diseleksi, lebak, staf_teknis):  # noqa: F811
+def test_berita_acara_counts_the_public_comments(diseleksi, lebak, staf_teknis):
     p1, p2 = Pendaftar.objects.filter(rekrutmen=diseleksi).order_by("pk")[:2]
     _tanggapan(diseleksi, p1, "Tanggapan pertama.")
     _tanggapan(diseleksi, p2, "Tanggapan kedua.")
@@ -51,7 +50,7 @@ def test_berita_acara_counts_the_public_comments(diseleksi, lebak, staf_teknis):
     assert teks_di_luar(data) == []
 
 
-def test_signature_never_alone_on_its_page(diseleksi, lebak, staf_teknis):  # noqa: F811
+def test_signature_never_alone_on_its_page(diseleksi, lebak, staf_teknis):
     """The closing section (the comments' counts and the note) moves with the signature: the
     page holding the signatory's name also holds the last counts."""
     for i, p in enumerate(Pendaftar.objects.filter(rekrutmen=diseleksi).order_by("pk")[:3]):

@@ -14,30 +14,9 @@ from django.core.exceptions import ValidationError
 from badan_adhoc.dokumen.kop import KETUA, SEKRETARIS, penandatangan_tentukan
 from badan_adhoc.models import Wilayah
 from badan_adhoc.pengumuman import pengumuman_pdf
-from sekretariat.models import Komisioner, Satker
 from tests.lkj.halaman_pdf import teks_di_luar
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def lebak(db):
-    Satker.objects.create(
-        nama="Sekretariat Komisi Pemilihan Umum Kabupaten Lebak",
-        tingkat=Satker.Tingkat.KABUPATEN,
-        nama_wilayah="Kabupaten Lebak",
-        kode_satker="670999",
-        kode_wilayah="36.02",
-        alamat="Jl. Siliwangi No. 7, Rangkasbitung, Kabupaten Lebak, Banten",
-    )
-    return Komisioner.objects.create(
-        nama="Dr. Ahmad Lebak, S.H.",
-        jenis_kelamin="L",
-        ketua=True,
-        tanggal_mulai=date(2023, 1, 1),
-        nomor_sk="1/2023",
-        tanggal_sk=date(2022, 12, 20),
-    )
 
 
 def _teks(pdf: bytes) -> str:
