@@ -5,6 +5,7 @@ selector as the dashboard (``selectors.tanggapan_hitung``)."""
 from __future__ import annotations
 
 import io
+from datetime import date
 
 import pdfplumber
 import pytest
@@ -60,3 +61,43 @@ def test_signature_never_alone_on_its_page(diseleksi, lebak, staf_teknis):
         halaman = [h.extract_text() or "" for h in pdf.pages]
     ttd = next(h for h in halaman if "Dr. Ahmad Lebak" in h)
     assert "Belum ditindaklanjuti 3" in ttd, halaman
+
+
+TERBITAN = {
+    "nomor": "7/PP.04.1-BA/3602/2026",
+    "tanggal": date(2026, 11, 2),
+    "peran": "ketua",
+    "penandatangan": {"nama": "Dr. Ahmad Lebak, S.H.", "nip": "", "jabatan": "Ketua KPU Lebak"},
+}
+
+
+def _ba_semua(rekrutmen, terbitan):
+    """The four berita acara of ``rekrutmen`` as issued with ``terbitan`` (None: drafts)."""
+    from badan_adhoc.dokumen import berita_acara_tahap as tahap
+
+    yield ba_administrasi_pdf(rekrutmen, terbitan=terbitan)[0]
+    for template, hitung in (
+        ("berita_acara_tes.html", tahap.ba_tes_tertulis_hitung),
+        ("berita_acara_akhir.html", tahap.ba_akhir_hitung),
+        ("berita_acara_tanggapan.html", tahap.ba_tanggapan_hitung),
+    ):
+        yield tahap.ba_pdf(
+            f"badan_adhoc/pdf/{template}",
+            rekrutmen,
+            judul="Berita Acara",
+            hitung=hitung(rekrutmen),
+            terbitan=terbitan,
+        )[0]
+
+
+def test_berita_acara_states_the_day_and_date_it_was_issued(diseleksi, lebak):
+    """"Pada hari ini" names the day and date of the issue (Indonesian day name); a draft,
+    not yet dated, leaves them blank to be filled in."""
+    for data in _ba_semua(diseleksi, TERBITAN):
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            teks = " ".join((pdf.pages[0].extract_text() or "").split())
+        assert "Pada hari ini Senin, tanggal 2 November 2026, telah dilaksanakan" in teks
+    for data in _ba_semua(diseleksi, None):
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            teks = " ".join((pdf.pages[0].extract_text() or "").split())
+        assert "Pada hari ini ………, tanggal ………, telah dilaksanakan" in teks
