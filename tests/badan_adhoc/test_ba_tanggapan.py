@@ -74,6 +74,7 @@ TERBITAN = {
 def _ba_semua(rekrutmen, terbitan):
     """The four berita acara of ``rekrutmen`` as issued with ``terbitan`` (None: drafts)."""
     from badan_adhoc.dokumen import berita_acara_tahap as tahap
+    from badan_adhoc.dokumen.berita_acara import ba_pdf
 
     yield ba_administrasi_pdf(rekrutmen, terbitan=terbitan)[0]
     for template, hitung in (
@@ -81,7 +82,7 @@ def _ba_semua(rekrutmen, terbitan):
         ("berita_acara_akhir.html", tahap.ba_akhir_hitung),
         ("berita_acara_tanggapan.html", tahap.ba_tanggapan_hitung),
     ):
-        yield tahap.ba_pdf(
+        yield ba_pdf(
             f"badan_adhoc/pdf/{template}",
             rekrutmen,
             judul="Berita Acara",
@@ -91,7 +92,7 @@ def _ba_semua(rekrutmen, terbitan):
 
 
 def test_berita_acara_states_the_day_and_date_it_was_issued(diseleksi, lebak):
-    """"Pada hari ini" names the day and date of the issue (Indonesian day name); a draft,
+    """ "Pada hari ini" names the day and date of the issue (Indonesian day name); a draft,
     not yet dated, leaves them blank to be filled in."""
     for data in _ba_semua(diseleksi, TERBITAN):
         with pdfplumber.open(io.BytesIO(data)) as pdf:
