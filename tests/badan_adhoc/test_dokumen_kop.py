@@ -69,3 +69,35 @@ def test_penandatangan_yang_tidak_menjabat_ditolak_dengan_nama_pejabat(lebak):
         "nip": "",
         "jabatan": "Ketua KPU Kabupaten Lebak",
     }
+
+
+def test_running_header_names_the_wilayah_at_the_top_of_the_page(diseleksi, lebak):
+    """A wilayah's list that runs onto the next page: that page's running header names the
+    wilayah its first rows belong to, not the next wilayah whose heading is lower on it."""
+    from badan_adhoc import selectors
+    from badan_adhoc.models import Pendaftar
+
+    grup = selectors.pengumuman_grup(diseleksi, tahap="administrasi", kecamatan=None)
+    assert len(grup) >= 2
+    pertama, kedua = grup[0]["wilayah"], grup[1]["wilayah"]
+    contoh = Pendaftar.objects.filter(rekrutmen=diseleksi, wilayah_tujuan=pertama).first()
+    salinan = []
+    for i in range(40):  # the first wilayah ends in the middle of page 2 for the first wilayah
+        p = Pendaftar.objects.get(pk=contoh.pk)
+        p.pk = None
+        p.nik = f"36{i:014d}"
+        p.nama = f"Salinan {i:02d}"
+        salinan.append(p)
+    Pendaftar.objects.bulk_create(salinan)
+    pdf, _ = pengumuman_pdf(diseleksi, tahap="administrasi", kecamatan_id=None)
+    with pdfplumber.open(io.BytesIO(pdf)) as dok:
+        # each later page: its running header (first line), then its body
+        halaman = [(h.extract_text() or "").splitlines() for h in dok.pages[1:]]
+    lanjutan = [  # the page where the first wilayah ends and the second begins
+        baris
+        for baris in halaman
+        if pertama.nama in baris[2] and any(kedua.nama in b for b in baris[3:])
+    ]
+    assert len(lanjutan) == 1, halaman
+    assert pertama.nama in lanjutan[0][0] and kedua.nama not in lanjutan[0][0], lanjutan[0][:3]
+    assert teks_di_luar(pdf) == []
