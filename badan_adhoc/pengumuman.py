@@ -21,8 +21,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import formats, timezone
 
+from kpu_site import formatting
 from kpu_site.excel import xlsx_tulis
 from kpu_site.templatetags.status import status_teks
 
@@ -96,9 +97,13 @@ def kop_ttd_konteks(terbitan: dict | None) -> dict:
 
     terbitan = terbitan or {}
     satker = satker_get()
+    terbit = terbitan.get("tanggal")
     return {
         "kop": kop_konteks(satker),
         "nomor": terbitan.get("nomor", ""),
+        # the day and date of issue ("Pada hari ini Senin, tanggal ..."); a draft has none
+        "hari_terbit": formats.date_format(terbit, "l") if terbit else "",
+        "tanggal_terbit": formatting.tanggal(terbit) if terbit else "",
         "ttd": ttd_konteks(
             peran=terbitan.get("peran", KETUA),
             tanggal=terbitan.get("tanggal") or timezone.localdate(),

@@ -1,5 +1,6 @@
 """The berita acara of a recruitment's administrative selection (issue 19 item 2): a numbered
-document with the counts of the stage, each computed by one selector here."""
+document with the counts of the stage, each computed by one selector here; and what every
+berita acara shares (``ba_pdf``, ``ba_tulis``; the later stages: ``berita_acara_tahap``)."""
 
 from __future__ import annotations
 
@@ -7,8 +8,61 @@ from django.db.models import Count, Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from ..models import ALASAN_TMS, Pendaftar
-from .jenis import dokumen_jenis
+from ..models import ALASAN_TMS, Pendaftar, TahapanRekrutmen
+from ..selectors.tanggapan import tanggapan_hitung
+from .jenis import dokumen_jenis, pdf_resmi
+
+LABEL_TAHAP = dict(TahapanRekrutmen.Tahap.choices)
+
+
+def ba_tanggapan_hitung(rekrutmen) -> dict:
+    """The comment counts (``selectors.tanggapan.tanggapan_hitung``) with ``ditangani``
+    (handled: received less not yet handled) and the stages named."""
+    hasil = tanggapan_hitung(rekrutmen)
+    hasil["ditangani"] = hasil["jumlah"] - hasil["belum"]
+    hasil["tahap_list"] = [
+        (str(LABEL_TAHAP.get(kode, kode)), {**n, "ditangani": n["jumlah"] - n["belum"]})
+        for kode, n in sorted(hasil["per_tahap"].items())
+    ]
+    return hasil
+
+
+def parameter_tanggapan(rekrutmen, data: dict) -> dict:
+    """Parameters of a berita acara: the fingerprint of the comment counts."""
+    from .sk import sidik  # (imported here: the kinds register in the order of apps.py)
+
+    t = tanggapan_hitung(rekrutmen)
+    return {"sidik": sidik(sorted((k, sorted(v.items())) for k, v in t["per_tahap"].items()))}
+
+
+def ba_pdf(template: str, rekrutmen, *, judul: str, hitung: dict, terbitan: dict | None):
+    from kpu_site.pdf import html_ke_pdf
+
+    from ..pengumuman import kop_ttd_konteks
+
+    html = render_to_string(
+        template,
+        {
+            "rekrutmen": rekrutmen,
+            "judul": judul,
+            "hitung": hitung,
+            "tanggapan": ba_tanggapan_hitung(rekrutmen),
+            "dicetak": timezone.localtime(),
+            **kop_ttd_konteks(terbitan),
+        },
+    )
+    return html_ke_pdf(html)
+
+
+def ba_tulis(template: str, hitung_fn, judul_fn):
+    """The writer of a berita acara kind: ``template`` with the counts of ``hitung_fn``."""
+
+    def tulis(dokumen, terbitan):
+        r = dokumen.rekrutmen
+        judul = judul_fn(r, dokumen.parameter)
+        return ba_pdf(template, r, judul=judul, hitung=hitung_fn(r), terbitan=terbitan)
+
+    return pdf_resmi(tulis)
 
 
 def ba_administrasi_hitung(rekrutmen) -> dict:
@@ -35,34 +89,17 @@ def ba_administrasi_hitung(rekrutmen) -> dict:
 
 
 def ba_administrasi_pdf(rekrutmen, *, terbitan: dict | None = None) -> tuple[bytes, int]:
-    from kpu_site.pdf import html_ke_pdf
-
-    from ..pengumuman import kop_ttd_konteks
-    from .berita_acara_tahap import ba_tanggapan_hitung
-
-    html = render_to_string(
+    return ba_pdf(
         "badan_adhoc/pdf/berita_acara_administrasi.html",
-        {
-            "rekrutmen": rekrutmen,
-            "judul": ba_administrasi_judul(rekrutmen, {}),
-            "hitung": ba_administrasi_hitung(rekrutmen),
-            "tanggapan": ba_tanggapan_hitung(rekrutmen),
-            "dicetak": timezone.localtime(),
-            **kop_ttd_konteks(terbitan),
-        },
+        rekrutmen,
+        judul=ba_administrasi_judul(rekrutmen, {}),
+        hitung=ba_administrasi_hitung(rekrutmen),
+        terbitan=terbitan,
     )
-    return html_ke_pdf(html)
 
 
 def ba_administrasi_judul(rekrutmen, parameter: dict) -> str:
     return f"Berita Acara Hasil Seleksi Administrasi {rekrutmen.nama}"
-
-
-def _parameter_tanggapan(rekrutmen, data: dict) -> dict:
-    """The comment counts printed once comments exist (``berita_acara_tahap``)."""
-    from .berita_acara_tahap import parameter_tanggapan
-
-    return parameter_tanggapan(rekrutmen, data)
 
 
 @dokumen_jenis(
@@ -70,13 +107,9 @@ def _parameter_tanggapan(rekrutmen, data: dict) -> dict:
     label="Berita acara seleksi administrasi (PDF)",
     ekstensi="pdf",
     publik=True,
-    parameter=_parameter_tanggapan,
+    parameter=parameter_tanggapan,
     judul=ba_administrasi_judul,
 )
-def ba_administrasi_tulis(dokumen, berkas, progres) -> dict:
-    from .penomoran import terbitan_konteks
-
-    progres(10, "data")
-    pdf, halaman = ba_administrasi_pdf(dokumen.rekrutmen, terbitan=terbitan_konteks(dokumen))
-    berkas.write(pdf)
-    return {"jumlah_halaman": halaman}
+@pdf_resmi
+def ba_administrasi_tulis(dokumen, terbitan):
+    return ba_administrasi_pdf(dokumen.rekrutmen, terbitan=terbitan)

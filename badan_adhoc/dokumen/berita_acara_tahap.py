@@ -5,7 +5,7 @@ one selector here (one query each, however many applicants).
 
 The public comments: every berita acara issued once comments exist prints their counts
 (received, handled, no effect, changed a result), as ``tanggapan_hitung`` gives them at that
-moment, so the minutes of each later stage state what the comments changed; the tanggapan
+moment (``berita_acara.ba_tanggapan_hitung``), so the minutes of each later stage state what the comments changed; the tanggapan
 stage has its own berita acara with the counts per stage. Comments do not raise the
 applicants' data version, so these kinds carry a ``sidik`` of the comment counts in their
 parameters (``sk.sidik``)."""
@@ -14,15 +14,10 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
-from django.template.loader import render_to_string
-from django.utils import timezone
 
-from ..models import Pendaftar, TahapanRekrutmen
-from ..selectors.tanggapan import tanggapan_hitung
+from ..models import Pendaftar
+from .berita_acara import ba_tanggapan_hitung, ba_tulis, parameter_tanggapan
 from .jenis import dokumen_jenis
-from .sk import sidik
-
-LABEL_TAHAP = dict(TahapanRekrutmen.Tahap.choices)
 
 
 def ba_tes_tertulis_hitung(rekrutmen) -> dict:
@@ -71,24 +66,6 @@ def ba_akhir_hitung(rekrutmen) -> dict:
     return {**jumlah, "wilayah": len(per_wilayah), "per_wilayah": per_wilayah}
 
 
-def ba_tanggapan_hitung(rekrutmen) -> dict:
-    """The comment counts (``selectors.tanggapan.tanggapan_hitung``) with ``ditangani``
-    (handled: received less not yet handled) and the stages named."""
-    hasil = tanggapan_hitung(rekrutmen)
-    hasil["ditangani"] = hasil["jumlah"] - hasil["belum"]
-    hasil["tahap_list"] = [
-        (str(LABEL_TAHAP.get(kode, kode)), {**n, "ditangani": n["jumlah"] - n["belum"]})
-        for kode, n in sorted(hasil["per_tahap"].items())
-    ]
-    return hasil
-
-
-def parameter_tanggapan(rekrutmen, data: dict) -> dict:
-    """Parameters of a berita acara: the fingerprint of the comment counts."""
-    t = tanggapan_hitung(rekrutmen)
-    return {"sidik": sidik(sorted((k, sorted(v.items())) for k, v in t["per_tahap"].items()))}
-
-
 def _perlu_tes(rekrutmen, data: dict) -> dict:
     if rekrutmen.per_tps:
         raise ValidationError(
@@ -98,44 +75,6 @@ def _perlu_tes(rekrutmen, data: dict) -> dict:
             }
         )
     return parameter_tanggapan(rekrutmen, data)
-
-
-def ba_pdf(template: str, rekrutmen, *, judul: str, hitung: dict, terbitan: dict | None):
-    from kpu_site.pdf import html_ke_pdf
-
-    from ..pengumuman import kop_ttd_konteks
-
-    html = render_to_string(
-        template,
-        {
-            "rekrutmen": rekrutmen,
-            "judul": judul,
-            "hitung": hitung,
-            "tanggapan": ba_tanggapan_hitung(rekrutmen),
-            "dicetak": timezone.localtime(),
-            **kop_ttd_konteks(terbitan),
-        },
-    )
-    return html_ke_pdf(html)
-
-
-def _tulis(template: str, hitung_fn, judul_fn):
-    def tulis(dokumen, berkas, progres) -> dict:
-        from .penomoran import terbitan_konteks
-
-        progres(10, "data")
-        r = dokumen.rekrutmen
-        pdf, halaman = ba_pdf(
-            template,
-            r,
-            judul=judul_fn(r, dokumen.parameter),
-            hitung=hitung_fn(r),
-            terbitan=terbitan_konteks(dokumen),
-        )
-        berkas.write(pdf)
-        return {"jumlah_halaman": halaman}
-
-    return tulis
 
 
 def ba_tes_tertulis_judul(rekrutmen, parameter: dict) -> str:
@@ -152,29 +91,20 @@ def ba_tanggapan_judul(rekrutmen, parameter: dict) -> str:
     return f"Berita Acara Tanggapan Masyarakat {rekrutmen.nama}"
 
 
-dokumen_jenis(
-    "ba_tes_tertulis",
-    label="Berita acara hasil tes tertulis (PDF)",
-    ekstensi="pdf",
-    publik=True,
-    parameter=_perlu_tes,
-    judul=ba_tes_tertulis_judul,
-)(_tulis("badan_adhoc/pdf/berita_acara_tes.html", ba_tes_tertulis_hitung, ba_tes_tertulis_judul))
-
-dokumen_jenis(
-    "ba_akhir",
-    label="Berita acara hasil wawancara dan akhir (PDF)",
-    ekstensi="pdf",
-    publik=True,
-    parameter=parameter_tanggapan,
-    judul=ba_akhir_judul,
-)(_tulis("badan_adhoc/pdf/berita_acara_akhir.html", ba_akhir_hitung, ba_akhir_judul))
-
-dokumen_jenis(
-    "ba_tanggapan",
-    label="Berita acara tanggapan masyarakat (PDF)",
-    ekstensi="pdf",
-    publik=True,
-    parameter=parameter_tanggapan,
-    judul=ba_tanggapan_judul,
-)(_tulis("badan_adhoc/pdf/berita_acara_tanggapan.html", ba_tanggapan_hitung, ba_tanggapan_judul))
+# kind, label, template, parameters, counts, title
+for _kode, _label, _template, _parameter, _hitung, _judul in (
+    ("ba_tes_tertulis", "hasil tes tertulis", "tes", _perlu_tes, ba_tes_tertulis_hitung,
+     ba_tes_tertulis_judul),
+    ("ba_akhir", "hasil wawancara dan akhir", "akhir", parameter_tanggapan, ba_akhir_hitung,
+     ba_akhir_judul),
+    ("ba_tanggapan", "tanggapan masyarakat", "tanggapan", parameter_tanggapan,
+     ba_tanggapan_hitung, ba_tanggapan_judul),
+):  # fmt: skip
+    dokumen_jenis(
+        _kode,
+        label=f"Berita acara {_label} (PDF)",
+        ekstensi="pdf",
+        publik=True,
+        parameter=_parameter,
+        judul=_judul,
+    )(ba_tulis(f"badan_adhoc/pdf/berita_acara_{_template}.html", _hitung, _judul))

@@ -78,6 +78,29 @@ def dokumen_jenis(
     return daftar
 
 
+def pdf_resmi(buat: Callable[[object, dict | None], tuple[bytes, int]]) -> Fungsi:
+    """The writer of an official PDF kind from ``buat(dokumen, terbitan) -> (pdf, halaman)``:
+    ``terbitan`` is the number, date and signatory of an issued document (None: a draft)::
+
+        @dokumen_jenis("sk_penetapan", ...)
+        @pdf_resmi
+        def sk_penetapan_tulis(dokumen, terbitan):
+            return sk_penetapan_pdf(dokumen.rekrutmen, terbitan=terbitan)
+    """
+
+    def tulis(dokumen, berkas, progres: Progres) -> dict:
+        from .penomoran import terbitan_konteks
+
+        progres(10, "data")
+        pdf, halaman = buat(dokumen, terbitan_konteks(dokumen))
+        berkas.write(pdf)
+        return {"jumlah_halaman": halaman}
+
+    tulis.__name__ = getattr(buat, "__name__", "tulis")
+    tulis.__doc__ = buat.__doc__
+    return tulis
+
+
 def jenis_get(kode: str) -> JenisDokumen:
     """The registered kind ``kode``; a ``ValidationError`` on field ``jenis`` otherwise."""
     try:

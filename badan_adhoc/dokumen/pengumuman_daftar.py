@@ -15,7 +15,7 @@ from kpu_site import formatting
 from ..model_berkas import ItemBerkas
 from ..models import JenisBadan, Rekrutmen, TahapanRekrutmen
 from ..selectors.rekrutmen import kursi_per_wilayah_qs, wilayah_tujuan_qs
-from .jenis import dokumen_jenis
+from .jenis import dokumen_jenis, pdf_resmi
 from .model_nomor import JenisNomor
 from .penomoran import JENIS_BERNOMOR
 
@@ -105,10 +105,6 @@ def pendaftaran_pdf(rekrutmen: Rekrutmen, *, terbitan: dict | None = None) -> tu
     publik=True,
     judul=pendaftaran_judul,
 )
-def pendaftaran_tulis(dokumen, berkas, progres) -> dict:
-    from .penomoran import terbitan_konteks
-
-    progres(10, "data")
-    pdf, halaman = pendaftaran_pdf(dokumen.rekrutmen, terbitan=terbitan_konteks(dokumen))
-    berkas.write(pdf)
-    return {"jumlah_halaman": halaman}
+@pdf_resmi
+def pendaftaran_tulis(dokumen, terbitan):
+    return pendaftaran_pdf(dokumen.rekrutmen, terbitan=terbitan)

@@ -24,7 +24,7 @@ from django.utils import timezone
 from kpu_site.batas import id_param
 
 from ..models import AnggotaBadan, JenisBadan
-from .jenis import dokumen_jenis
+from .jenis import dokumen_jenis, pdf_resmi
 
 NAMA_BADAN = {
     JenisBadan.PPK: "Panitia Pemilihan Kecamatan (PPK)",
@@ -150,13 +150,9 @@ def sk_penetapan_pdf(rekrutmen, *, terbitan: dict | None = None) -> tuple[bytes,
     parameter=sk_penetapan_parameter,
     judul=sk_penetapan_judul,
 )
-def sk_penetapan_tulis(dokumen, berkas, progres) -> dict:
-    from .penomoran import terbitan_konteks
-
-    progres(10, "data")
-    pdf, halaman = sk_penetapan_pdf(dokumen.rekrutmen, terbitan=terbitan_konteks(dokumen))
-    berkas.write(pdf)
-    return {"jumlah_halaman": halaman}
+@pdf_resmi
+def sk_penetapan_tulis(dokumen, terbitan):
+    return sk_penetapan_pdf(dokumen.rekrutmen, terbitan=terbitan)
 
 
 # --- PAW --------------------------------------------------------------------------------------
@@ -229,14 +225,8 @@ def sk_paw_pdf(rekrutmen, *, pengganti_id: int, terbitan: dict | None = None):
     parameter=sk_paw_parameter,
     judul=sk_paw_judul,
 )
-def sk_paw_tulis(dokumen, berkas, progres) -> dict:
-    from .penomoran import terbitan_konteks
-
-    progres(10, "data")
-    pdf, halaman = sk_paw_pdf(
-        dokumen.rekrutmen,
-        pengganti_id=dokumen.parameter["anggota"],
-        terbitan=terbitan_konteks(dokumen),
+@pdf_resmi
+def sk_paw_tulis(dokumen, terbitan):
+    return sk_paw_pdf(
+        dokumen.rekrutmen, pengganti_id=dokumen.parameter["anggota"], terbitan=terbitan
     )
-    berkas.write(pdf)
-    return {"jumlah_halaman": halaman}

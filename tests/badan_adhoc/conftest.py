@@ -100,3 +100,39 @@ def staf_teknis(pengguna_buat):
 @pytest.fixture
 def kasubag_teknis(pengguna_buat):
     return pengguna_buat("kasubag.teknis.uji", Peran.KASUBAG, "teknis")
+
+
+def ketua_buat(nama: str = "Ketua Uji"):
+    """A Ketua KPU in office since 2023 (the signatory of an issued document)."""
+    from sekretariat.models import Komisioner
+
+    return Komisioner.objects.create(
+        nama=nama,
+        jenis_kelamin="L",
+        ketua=True,
+        tanggal_mulai=date(2023, 1, 1),
+        nomor_sk="1/2023",
+        tanggal_sk=date(2022, 12, 20),
+    )
+
+
+@pytest.fixture
+def ketua(db):
+    """The Ketua KPU in office (the signatory of an issued document)."""
+    return ketua_buat()
+
+
+@pytest.fixture
+def lebak(db):
+    """The satker of Kabupaten Lebak (the letterhead) and its Ketua KPU."""
+    from sekretariat.models import Satker
+
+    Satker.objects.create(
+        nama="Sekretariat Komisi Pemilihan Umum Kabupaten Lebak",
+        tingkat=Satker.Tingkat.KABUPATEN,
+        nama_wilayah="Kabupaten Lebak",
+        kode_satker="670999",
+        kode_wilayah="36.02",
+        alamat="Jl. Siliwangi No. 7, Rangkasbitung, Kabupaten Lebak, Banten",
+    )
+    return ketua_buat("Dr. Ahmad Lebak, S.H.")

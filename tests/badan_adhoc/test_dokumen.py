@@ -69,23 +69,6 @@ def minta(django_capture_on_commit_callbacks, staf_teknis):
     return _minta
 
 
-@pytest.fixture
-def ketua(db):
-    """The Ketua KPU in office (the signatory of an issued document)."""
-    from datetime import date
-
-    from sekretariat.models import Komisioner
-
-    return Komisioner.objects.create(
-        nama="Ketua Uji",
-        jenis_kelamin="L",
-        ketua=True,
-        tanggal_mulai=date(2023, 1, 1),
-        nomor_sk="1/2023",
-        tanggal_sk=date(2022, 12, 20),
-    )
-
-
 def _bernomor(dokumen, user):
     """Issue ``dokumen`` with its number and render the issued file (in-process)."""
     from badan_adhoc.dokumen.penomoran import dokumen_terbitkan_bernomor

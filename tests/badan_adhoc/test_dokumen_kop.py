@@ -14,30 +14,9 @@ from django.core.exceptions import ValidationError
 from badan_adhoc.dokumen.kop import KETUA, SEKRETARIS, penandatangan_tentukan
 from badan_adhoc.models import Wilayah
 from badan_adhoc.pengumuman import pengumuman_pdf
-from sekretariat.models import Komisioner, Satker
 from tests.lkj.halaman_pdf import teks_di_luar
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def lebak(db):
-    Satker.objects.create(
-        nama="Sekretariat Komisi Pemilihan Umum Kabupaten Lebak",
-        tingkat=Satker.Tingkat.KABUPATEN,
-        nama_wilayah="Kabupaten Lebak",
-        kode_satker="670999",
-        kode_wilayah="36.02",
-        alamat="Jl. Siliwangi No. 7, Rangkasbitung, Kabupaten Lebak, Banten",
-    )
-    return Komisioner.objects.create(
-        nama="Dr. Ahmad Lebak, S.H.",
-        jenis_kelamin="L",
-        ketua=True,
-        tanggal_mulai=date(2023, 1, 1),
-        nomor_sk="1/2023",
-        tanggal_sk=date(2022, 12, 20),
-    )
 
 
 def _teks(pdf: bytes) -> str:
@@ -90,3 +69,35 @@ def test_penandatangan_yang_tidak_menjabat_ditolak_dengan_nama_pejabat(lebak):
         "nip": "",
         "jabatan": "Ketua KPU Kabupaten Lebak",
     }
+
+
+def test_running_header_names_the_wilayah_at_the_top_of_the_page(diseleksi, lebak):
+    """A wilayah's list that runs onto the next page: that page's running header names the
+    wilayah its first rows belong to, not the next wilayah whose heading is lower on it."""
+    from badan_adhoc import selectors
+    from badan_adhoc.models import Pendaftar
+
+    grup = selectors.pengumuman_grup(diseleksi, tahap="administrasi", kecamatan=None)
+    assert len(grup) >= 2
+    pertama, kedua = grup[0]["wilayah"], grup[1]["wilayah"]
+    contoh = Pendaftar.objects.filter(rekrutmen=diseleksi, wilayah_tujuan=pertama).first()
+    salinan = []
+    for i in range(40):  # the first wilayah ends in the middle of page 2 for the first wilayah
+        p = Pendaftar.objects.get(pk=contoh.pk)
+        p.pk = None
+        p.nik = f"36{i:014d}"
+        p.nama = f"Salinan {i:02d}"
+        salinan.append(p)
+    Pendaftar.objects.bulk_create(salinan)
+    pdf, _ = pengumuman_pdf(diseleksi, tahap="administrasi", kecamatan_id=None)
+    with pdfplumber.open(io.BytesIO(pdf)) as dok:
+        # each later page: its running header (first line), then its body
+        halaman = [(h.extract_text() or "").splitlines() for h in dok.pages[1:]]
+    lanjutan = [  # the page where the first wilayah ends and the second begins
+        baris
+        for baris in halaman
+        if pertama.nama in baris[2] and any(kedua.nama in b for b in baris[3:])
+    ]
+    assert len(lanjutan) == 1, halaman
+    assert pertama.nama in lanjutan[0][0] and kedua.nama not in lanjutan[0][0], lanjutan[0][:3]
+    assert teks_di_luar(pdf) == []

@@ -19,7 +19,6 @@ from badan_adhoc.dokumen.services import dokumen_render, dokumen_request
 from badan_adhoc.models import Pendaftar, Rekrutmen, Wilayah
 from kpu_site.models import JejakAudit
 from kpu_site.peran import Peran
-from tests.badan_adhoc.test_dokumen_kop import lebak  # noqa: F401  (fixture)
 from tests.lkj.halaman_pdf import teks_di_luar
 
 pytestmark = pytest.mark.django_db
@@ -50,7 +49,7 @@ def _teks(dokumen) -> tuple[bytes, str]:
         return data, "\n".join(h.extract_text() or "" for h in pdf.pages)
 
 
-def test_terbit_bernomor_dibekukan_dan_tercatat(diseleksi, lebak, staf_teknis):  # noqa: F811
+def test_terbit_bernomor_dibekukan_dan_tercatat(diseleksi, lebak, staf_teknis):
     draf = _draf(diseleksi, staf_teknis)
     _data, teks = _teks(draf)
     assert "Nomor: ……… (draf, belum diterbitkan)" in teks
@@ -99,7 +98,7 @@ def test_terbit_bernomor_dibekukan_dan_tercatat(diseleksi, lebak, staf_teknis): 
     assert halaman["hasil_administrasi"] == "4/PP.04.1-Pu/3602/2026"
 
 
-def test_pola_tanpa_urut_ditolak(lebak, staf_teknis):  # noqa: F811
+def test_pola_tanpa_urut_ditolak(lebak, staf_teknis):
     with pytest.raises(ValidationError) as e:
         pola_simpan(
             jenis_nomor="hasil_akhir",
@@ -122,7 +121,7 @@ def test_pola_tanpa_urut_ditolak(lebak, staf_teknis):  # noqa: F811
     assert PolaNomorDokumen.objects.count() == 0
 
 
-def test_pola_sendiri_dan_penandatangan_yang_tidak_ada(diseleksi, lebak, staf_teknis):  # noqa: F811
+def test_pola_sendiri_dan_penandatangan_yang_tidak_ada(diseleksi, lebak, staf_teknis):
     pola_simpan(
         jenis_nomor="hasil_administrasi",
         pola="{urut}/PP.04.1-SD/{kode_satker}/{bulan_romawi}/{tahun}",
@@ -154,7 +153,7 @@ def test_pola_sendiri_dan_penandatangan_yang_tidak_ada(diseleksi, lebak, staf_te
     assert terbit.nomor_terbit.nomor == "1/PP.04.1-SD/670999/XI/2026"
 
 
-def test_hanya_staf_rekrutmen_dan_draf_terkini(diseleksi, lebak, staf_teknis, pengguna_buat):  # noqa: F811
+def test_hanya_staf_rekrutmen_dan_draf_terkini(diseleksi, lebak, staf_teknis, pengguna_buat):
     draf = _draf(diseleksi, staf_teknis)
     lain = pengguna_buat("staf.keuangan.uji", Peran.STAF, "keuangan")
     with pytest.raises(PermissionDenied):
@@ -171,7 +170,7 @@ def test_hanya_staf_rekrutmen_dan_draf_terkini(diseleksi, lebak, staf_teknis, pe
     assert Pendaftar.objects.filter(rekrutmen=diseleksi).exists()
 
 
-def test_halaman_terbitkan_bernomor(diseleksi, lebak, staf_teknis, pengguna_buat, masuk):  # noqa: F811
+def test_halaman_terbitkan_bernomor(diseleksi, lebak, staf_teknis, pengguna_buat, masuk):
     from django.urls import reverse
 
     draf = _draf(diseleksi, staf_teknis)
@@ -220,7 +219,7 @@ def test_admin_pola_tanpa_urut_ditolak(pengguna_buat, masuk):
     assert PolaNomorDokumen.objects.get().pola == "{urut}/PP.04.1-Pu/{tahun}"
 
 
-def test_berita_acara_administrasi_hitungan_dan_nomor(diseleksi, lebak, staf_teknis):  # noqa: F811
+def test_berita_acara_administrasi_hitungan_dan_nomor(diseleksi, lebak, staf_teknis):
     from badan_adhoc.dokumen.berita_acara import ba_administrasi_hitung
     from badan_adhoc.models import ALASAN_TMS
 

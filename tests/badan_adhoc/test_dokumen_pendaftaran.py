@@ -17,7 +17,6 @@ from badan_adhoc.model_berkas import ItemBerkas
 from badan_adhoc.models import TahapanRekrutmen
 from badan_adhoc.selectors.rekrutmen import kursi_total
 from kpu_site.formatting import angka
-from tests.badan_adhoc.test_dokumen_kop import lebak  # noqa: F401  (fixture)
 from tests.lkj.halaman_pdf import teks_di_luar
 
 pytestmark = pytest.mark.django_db
@@ -47,7 +46,7 @@ def _terbit(rekrutmen, pengguna):
 
 
 @pytest.mark.parametrize("badan", ["rekrutmen_ppk", "rekrutmen_pps", "rekrutmen_kpps"])
-def test_pengumuman_pendaftaran_bernomor_dari_data(badan, request, lebak, staf_teknis):  # noqa: F811
+def test_pengumuman_pendaftaran_bernomor_dari_data(badan, request, lebak, staf_teknis):
     rekrutmen = request.getfixturevalue(badan)
     TahapanRekrutmen.objects.create(
         rekrutmen=rekrutmen,
@@ -85,7 +84,7 @@ def test_pengumuman_pendaftaran_bernomor_dari_data(badan, request, lebak, staf_t
     assert terbit.terbit
 
 
-def test_tanpa_jadwal_dan_berkas_disebutkan(rekrutmen_ppk, lebak, staf_teknis):  # noqa: F811
+def test_tanpa_jadwal_dan_berkas_disebutkan(rekrutmen_ppk, lebak, staf_teknis):
     ItemBerkas.objects.filter(rekrutmen=rekrutmen_ppk).delete()
     _draf, terbit = _terbit(rekrutmen_ppk, staf_teknis)
     _data, teks = _pdf(terbit)

@@ -38,7 +38,6 @@ from badan_adhoc.services import (
     wawancara_select,
 )
 from kpu_site.peran import Peran
-from tests.badan_adhoc.test_dokumen_kop import lebak  # noqa: F401  (fixture)
 from tests.badan_adhoc.test_penetapan import _nilai, pps_diseleksi  # noqa: F401  (fixture)
 from tests.lkj.halaman_pdf import teks_di_luar
 
@@ -162,7 +161,7 @@ def test_hitungan_tahap_tepat(rekrutmen, paw):
     assert t["belum"] == 1
 
 
-def test_sk_penetapan_bernomor_dengan_lampiran(rekrutmen, paw, lebak, staf_teknis):  # noqa: F811
+def test_sk_penetapan_bernomor_dengan_lampiran(rekrutmen, paw, lebak, staf_teknis):
     terbit = _terbit(rekrutmen, staf_teknis, "sk_penetapan")
     assert terbit.nomor_terbit.jenis_nomor == "sk_penetapan"
     assert terbit.nomor_terbit.nomor == "1/PP.04.1-Pu/3602/2026"
@@ -182,7 +181,7 @@ def test_sk_penetapan_bernomor_dengan_lampiran(rekrutmen, paw, lebak, staf_tekni
         assert p.nik not in teks  # a public document: no NIK
 
 
-def test_sk_paw_menyebut_yang_diganti_alasan_dan_pengganti(rekrutmen, paw, lebak, staf_teknis):  # noqa: F811
+def test_sk_paw_menyebut_yang_diganti_alasan_dan_pengganti(rekrutmen, paw, lebak, staf_teknis):
     with pytest.raises(ValidationError) as e:
         dokumen_request(
             rekrutmen=rekrutmen,
@@ -205,7 +204,7 @@ def test_sk_paw_menyebut_yang_diganti_alasan_dan_pengganti(rekrutmen, paw, lebak
     assert "peringkat 4" in satu_baris
 
 
-def test_berita_acara_tahap_bernomor_dengan_tanggapan(rekrutmen, lebak, staf_teknis):  # noqa: F811
+def test_berita_acara_tahap_bernomor_dengan_tanggapan(rekrutmen, lebak, staf_teknis):
     _tanggapan(rekrutmen)
     tes = _terbit(rekrutmen, staf_teknis, "ba_tes_tertulis")
     assert tes.nomor_terbit.jenis_nomor == "ba_tes_tertulis"
@@ -242,7 +241,7 @@ def test_berita_acara_tahap_bernomor_dengan_tanggapan(rekrutmen, lebak, staf_tek
     assert bt.diganti_oleh == bt2
 
 
-def test_ba_administrasi_mencetak_tanggapan_bila_ada(rekrutmen, lebak, staf_teknis):  # noqa: F811
+def test_ba_administrasi_mencetak_tanggapan_bila_ada(rekrutmen, lebak, staf_teknis):
     data, teks = _teks(_terbit(rekrutmen, staf_teknis, "ba_administrasi"))
     assert "Tanggapan masyarakat" not in teks
     _tanggapan(rekrutmen)
@@ -273,7 +272,7 @@ def test_hanya_staf_rekrutmen_meminta_sk(rekrutmen, pengguna_buat):
         )
 
 
-def test_query_sk_dan_ba_tidak_bertambah_dengan_anggota(rekrutmen, lebak):  # noqa: F811
+def test_query_sk_dan_ba_tidak_bertambah_dengan_anggota(rekrutmen, lebak):
     def hitung_query():
         with CaptureQueriesContext(connection) as q:
             sk_penetapan_pdf(rekrutmen)
@@ -299,7 +298,7 @@ def test_query_sk_dan_ba_tidak_bertambah_dengan_anggota(rekrutmen, lebak):  # no
     assert hitung_query() == sebelum
 
 
-def test_halaman_anggota_meminta_sk_paw(rekrutmen, paw, lebak, staf_teknis, pengguna_buat, masuk):  # noqa: F811
+def test_halaman_anggota_meminta_sk_paw(rekrutmen, paw, lebak, staf_teknis, pengguna_buat, masuk):
     from django.urls import reverse
 
     from badan_adhoc.dokumen.models import DokumenRekrutmen

@@ -10,12 +10,11 @@ from django.urls import reverse
 
 from badan_adhoc.dokumen.model_nomor import PolaNomorDokumen
 from kpu_site.models import JejakAudit
-from tests.badan_adhoc.test_dokumen_kop import lebak  # noqa: F401  (fixture)
 
 pytestmark = pytest.mark.django_db
 
 
-def test_daftar_pola_nomor(masuk, staf_teknis, lebak):  # noqa: F811
+def test_daftar_pola_nomor(masuk, staf_teknis, lebak):
     body = masuk(staf_teknis).get(reverse("badan_adhoc:pola_nomor_list")).content.decode()
     assert "Pengumuman pendaftaran" in body and "Berita acara seleksi administrasi" in body
     assert "{urut}/PP.04.1-Pu/{kode_wilayah}/{tahun}" in body
@@ -30,7 +29,7 @@ def test_daftar_pola_nomor(masuk, staf_teknis, lebak):  # noqa: F811
         ("{urut}/{kota}/{tahun}", "Pola nomor memuat isian yang tidak dikenal: {kota}"),
     ],
 )
-def test_pola_salah_ditolak_pada_fieldnya(masuk, staf_teknis, lebak, pola, pesan):  # noqa: F811
+def test_pola_salah_ditolak_pada_fieldnya(masuk, staf_teknis, lebak, pola, pesan):
     url = reverse("badan_adhoc:pola_nomor_ubah", args=["hasil_akhir"])
     response = masuk(staf_teknis).post(url, {"pola": pola, "penandatangan": "ketua"})
     assert response.status_code == 200
@@ -39,7 +38,7 @@ def test_pola_salah_ditolak_pada_fieldnya(masuk, staf_teknis, lebak, pola, pesan
     assert not JejakAudit.objects.filter(keterangan__startswith="Pola nomor").exists()
 
 
-def test_pola_disimpan_dan_tercatat(masuk, staf_teknis, lebak):  # noqa: F811
+def test_pola_disimpan_dan_tercatat(masuk, staf_teknis, lebak):
     url = reverse("badan_adhoc:pola_nomor_ubah", args=["hasil_akhir"])
     klien = masuk(staf_teknis)
     assert "{urut}/PP.04.1-Pu/{kode_wilayah}/{tahun}" in klien.get(url).content.decode()
@@ -64,7 +63,7 @@ def test_pola_disimpan_dan_tercatat(masuk, staf_teknis, lebak):  # noqa: F811
     assert "1/PP.04-Pu/670999/XI/2026" in body
 
 
-def test_jenis_tidak_dikenal_404_dan_peran_lain_403(masuk, staf_teknis, komisioner, lebak):  # noqa: F811
+def test_jenis_tidak_dikenal_404_dan_peran_lain_403(masuk, staf_teknis, komisioner, lebak):
     assert (
         masuk(staf_teknis).get(reverse("badan_adhoc:pola_nomor_ubah", args=["sk_x"])).status_code
         == 404
@@ -76,7 +75,7 @@ def test_jenis_tidak_dikenal_404_dan_peran_lain_403(masuk, staf_teknis, komision
     assert PolaNomorDokumen.objects.count() == 0
 
 
-def test_api_baca_dan_ubah_pola(client, staf_teknis, komisioner, lebak):  # noqa: F811
+def test_api_baca_dan_ubah_pola(client, staf_teknis, komisioner, lebak):
     client.force_login(komisioner)
     data = client.get("/api/adhoc/pola-nomor/").json()
     baris = {b["jenis"]: b for b in data}

@@ -11,20 +11,10 @@ from badan_adhoc.dokumen.services import dokumen_publish, dokumen_render, dokume
 pytestmark = pytest.mark.django_db
 
 
-def test_public_announcements_link_to_the_comment_form(diseleksi, staf_teknis, client):
-    from datetime import date
-
+def test_public_announcements_link_to_the_comment_form(diseleksi, staf_teknis, client, ketua):
+    """(``ketua`` signs the issued announcement.)"""
     from badan_adhoc.dokumen.penomoran import dokumen_terbitkan_bernomor
-    from sekretariat.models import Komisioner
 
-    Komisioner.objects.create(  # the Ketua signs the issued announcement
-        nama="Ketua Uji",
-        jenis_kelamin="L",
-        ketua=True,
-        tanggal_mulai=date(2023, 1, 1),
-        nomor_sk="1/2023",
-        tanggal_sk=date(2022, 12, 20),
-    )
     d, _ = dokumen_request(
         rekrutmen=diseleksi,
         jenis="pengumuman_pdf",
