@@ -16,7 +16,7 @@ from django.utils import timezone
 from kpu_site.audit import jejak_catat
 
 from ..akses import pastikan_boleh_kelola
-from ..model_berkas import BERKAS_BAKU, ItemBerkas, StatusBerkas
+from ..model_berkas import BERKAS_BAKU, ItemBerkas, StatusBerkas, status_kurang
 from ..models import ALASAN_TMS, Pendaftar, Rekrutmen
 from .versi import pendaftar_versi_naik
 
@@ -53,11 +53,7 @@ def item_berkas_baku_buat(*, rekrutmen: Rekrutmen) -> list[ItemBerkas]:
 
 
 def _tidak_lengkap(pendaftar: Pendaftar) -> bool:
-    return (
-        StatusBerkas.objects.filter(pendaftar=pendaftar, item__wajib=True)
-        .exclude(status=StatusBerkas.Status.ADA)
-        .exists()
-    )
+    return status_kurang(pendaftar=pendaftar).exists()
 
 
 @transaction.atomic

@@ -38,7 +38,7 @@ from django.utils import timezone
 from kpu_site.audit import jejak_catat
 from kpu_site.formatting import angka
 
-from ..model_berkas import StatusBerkas
+from ..model_berkas import status_kurang
 from ..models import (
     PENDIDIKAN_KURANG,
     AnggotaParpol,
@@ -148,11 +148,9 @@ def pendaftar_screen(*, rekrutmen: Rekrutmen, pengguna=None) -> dict:
             )
         )
     ).update(tms_anggota_parpol=True, status_administrasi=tms)
-    pendaftar.filter(
-        pk__in=StatusBerkas.objects.filter(item__rekrutmen=rekrutmen, item__wajib=True)
-        .exclude(status=StatusBerkas.Status.ADA)
-        .values("pendaftar_id")
-    ).update(tms_dokumen_tidak_lengkap=True, status_administrasi=tms)
+    pendaftar.filter(pk__in=status_kurang(item__rekrutmen=rekrutmen).values("pendaftar_id")).update(
+        tms_dokumen_tidak_lengkap=True, status_administrasi=tms
+    )
     # The other applications with the same NIK (overlapping recruitments of the election) are
     # marked too, so both sides of a duplicate show it without waiting for their own screening.
     lain = rekrutmen_tumpang_tindih(rekrutmen).exclude(pk=rekrutmen.pk).values("pk")
