@@ -40,6 +40,7 @@ from kpu_site.formatting import angka
 
 from ..model_berkas import status_kurang
 from ..models import (
+    ALASAN_TMS,
     PENDIDIKAN_KURANG,
     AnggotaParpol,
     JenisBadan,
@@ -73,6 +74,16 @@ def rekrutmen_tumpang_tindih(rekrutmen: Rekrutmen):
             )
         )
     return qs
+
+
+def status_ulang(pendaftar: Pendaftar) -> None:
+    """After a ``tms_*`` flag of one applicant changed outside a screening (an accepted party
+    clarification, its checklist, a cancelled override): an applicant already screened and not
+    overridden gets its result again, TMS when any reason applies, else MS. Not saved."""
+    if pendaftar.koreksi_status or pendaftar.status_administrasi == Pendaftar.Status.BELUM:
+        return
+    sisa = any(getattr(pendaftar, f"tms_{k}") for k in ALASAN_TMS)
+    pendaftar.status_administrasi = Pendaftar.Status.TMS if sisa else Pendaftar.Status.MS
 
 
 def _ya(kondisi) -> Case:
