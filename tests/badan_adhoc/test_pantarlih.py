@@ -293,3 +293,22 @@ def test_pantarlih_pages_for_staff(client, pantarlih_diseleksi, staf_teknis):
     )
     teks = client.get(f"/adhoc/rekrutmen/{pk}/anggota/").content.decode()
     assert "Calon Dua" in teks and "Satu Satunya" in teks
+
+
+def test_migration_seeds_write_the_reference_data(db):
+    """``acuan.py`` is the app's one source of seats and rates; the migrations that seed them
+    (0002, 0012 Pantarlih) keep their own copy, being self-contained: the two must agree."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    from badan_adhoc.acuan import NORMA, TAHUN, TARIF
+
+    NormaKursi.objects.all().delete()
+    TarifHonor.objects.all().delete()
+    for nama in ("0002_norma_tarif", "0012_pantarlih"):
+        import_module(f"badan_adhoc.migrations.{nama}").seed(apps, None)
+    assert set(NormaKursi.objects.values_list("jenis_badan", "satuan", "jumlah")) == set(NORMA)
+    assert {(t.jenis_badan, t.jabatan, t.tahun): t.besaran for t in TarifHonor.objects.all()} == {
+        (j, jabatan, tahun): Decimal(b) for tahun in TAHUN for (j, jabatan), b in TARIF.items()
+    }
