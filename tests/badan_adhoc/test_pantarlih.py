@@ -312,3 +312,21 @@ def test_migration_seeds_write_the_reference_data(db):
     assert {(t.jenis_badan, t.jabatan, t.tahun): t.besaran for t in TarifHonor.objects.all()} == {
         (j, jabatan, tahun): Decimal(b) for tahun in TAHUN for (j, jabatan), b in TARIF.items()
     }
+
+
+def test_pantarlih_members_page_offers_no_position_the_service_refuses(
+    client, pantarlih_diseleksi, staf_teknis
+):
+    """A Pantarlih member can only be anggota (``anggota_jabatan_set``): the members page
+    showed a position select (ketua, sekretaris, ...) whose every other choice failed."""
+    peringkat_compute(rekrutmen=pantarlih_diseleksi, pengguna=staf_teknis)
+    penetapan_create(
+        rekrutmen=pantarlih_diseleksi,
+        nomor_sk="5/PP.04-Kpt/3673/2023",
+        tanggal_sk=date(2023, 1, 31),
+        pengguna=staf_teknis,
+    )
+    client.force_login(staf_teknis)
+    html = client.get(f"/adhoc/rekrutmen/{pantarlih_diseleksi.pk}/anggota/").content.decode()
+    assert "Calon Dua" in html and ">PAW</a>" in html
+    assert 'name="jabatan"' not in html
