@@ -138,6 +138,32 @@ def _wilayah(stdout) -> None:
     stdout.write(f"  badan_adhoc: {hasil.baru} wilayah, {TPS.objects.count()} TPS")
 
 
+def orang_acak(rng: random.Random) -> tuple[str, str]:
+    """An invented applicant's sex and name (about 45% women)."""
+    jk = "P" if rng.random() < 0.45 else "L"
+    depan = rng.choice(NAMA_DEPAN_P if jk == "P" else NAMA_DEPAN_L)
+    return jk, f"{depan} {rng.choice(NAMA_BELAKANG)}"
+
+
+def baris_pendaftar(
+    rng: random.Random,
+    nik: str,
+    nama: str,
+    jk: str,
+    lahir: date,
+    pendidikan: str,
+    domisili: str,
+    tujuan: str,
+) -> str:
+    """One row of the applicant file (columns ``KEPALA``), with an invented address and phone
+    number drawn from ``rng``; ``tujuan``: the code of the wilayah applied for."""
+    return (
+        f"{nik},{nama},{jk},Serang,{lahir.isoformat()},{pendidikan},{domisili},"
+        f"Kp. {rng.choice(NAMA_BELAKANG)} RT 0{rng.randint(1, 9)}/0{rng.randint(1, 9)},"
+        f"08{rng.randint(1000000000, 9999999999)},,{tujuan}"
+    )
+
+
 def _pendaftar_csv(rekrutmen: Rekrutmen, jumlah: int, rng: random.Random, parpol: list) -> str:
     """Applicants spread over the wilayah, a few percent in each TMS reason."""
     if rekrutmen.jenis_badan == "ppk":
@@ -174,9 +200,7 @@ def _pendaftar_csv(rekrutmen: Rekrutmen, jumlah: int, rng: random.Random, parpol
         else:
             kode_kec = w.kode.split(".")[2]
             domisili = w.kode
-        jk = "P" if rng.random() < 0.45 else "L"
-        depan = rng.choice(NAMA_DEPAN_P if jk == "P" else NAMA_DEPAN_L)
-        nama = f"{depan} {rng.choice(NAMA_BELAKANG)}"
+        jk, nama = orang_acak(rng)
         lahir = acuan - timedelta(days=rng.randint(19 * 365, 50 * 365))
         pendidikan = rng.choice(["SMA", "SMA", "SMA", "D3", "S1", "S1", "S2"])
         r = rng.random()
@@ -199,11 +223,7 @@ def _pendaftar_csv(rekrutmen: Rekrutmen, jumlah: int, rng: random.Random, parpol
         elif r < 0.07 or i % 40 == 7:
             parpol.append((nik, nama))
         nik_sebelumnya = nik
-        baris.append(
-            f"{nik},{nama},{jk},Serang,{lahir.isoformat()},{pendidikan},{domisili},"
-            f"Kp. {rng.choice(NAMA_BELAKANG)} RT 0{rng.randint(1, 9)}/0{rng.randint(1, 9)},"
-            f"08{rng.randint(1000000000, 9999999999)},,{w.kode}"
-        )
+        baris.append(baris_pendaftar(rng, nik, nama, jk, lahir, pendidikan, domisili, w.kode))
     return "\n".join(baris) + "\n"
 
 

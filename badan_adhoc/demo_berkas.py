@@ -10,7 +10,7 @@ from __future__ import annotations
 from django.db import connection, transaction
 from django.utils import timezone
 
-from .model_berkas import ItemBerkas, StatusBerkas
+from .model_berkas import ItemBerkas, StatusBerkas, status_kurang
 from .models import Pendaftar, Rekrutmen
 from .services.versi import pendaftar_versi_naik
 
@@ -45,11 +45,7 @@ def muat_berkas(*, stdout) -> None:
         with connection.cursor() as cursor:
             cursor.execute(sql, [ALASAN_DEMO, sekarang, rekrutmen.pk])
             n = cursor.rowcount
-        kurang = (
-            StatusBerkas.objects.filter(item__rekrutmen=rekrutmen, item__wajib=True)
-            .exclude(status=StatusBerkas.Status.ADA)
-            .values("pendaftar_id")
-        )
+        kurang = status_kurang(item__rekrutmen=rekrutmen).values("pendaftar_id")
         Pendaftar.objects.filter(rekrutmen=rekrutmen, pk__in=kurang).update(
             tms_dokumen_tidak_lengkap=True
         )

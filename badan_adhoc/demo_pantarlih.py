@@ -13,7 +13,7 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
-from .demo import KEPALA, NAMA_BELAKANG, NAMA_DEPAN_L, NAMA_DEPAN_P, PEMILIHAN, _nik
+from .demo import KEPALA, PEMILIHAN, _nik, baris_pendaftar, orang_acak
 from .models import AnggotaParpol, JenisBadan, Pendaftar, Rekrutmen, Wilayah
 from .selectors import kursi_per_wilayah
 from .services import (
@@ -51,9 +51,7 @@ def _pendaftar_csv(rekrutmen: Rekrutmen, rng: random.Random) -> str:
     kode_kec = KECAMATAN.split(".")[2]
     baris = [KEPALA]
     for i, w in enumerate(tujuan):
-        jk = "P" if rng.random() < 0.45 else "L"
-        nama = f"{rng.choice(NAMA_DEPAN_P if jk == 'P' else NAMA_DEPAN_L)} "
-        nama += rng.choice(NAMA_BELAKANG)
+        jk, nama = orang_acak(rng)
         lahir = ACUAN - timedelta(days=rng.randint(19 * 365, 50 * 365))
         pendidikan = rng.choice(["SMA", "SMA", "SMA", "D3", "S1"])
         domisili = w.kode
@@ -69,11 +67,7 @@ def _pendaftar_csv(rekrutmen: Rekrutmen, rng: random.Random) -> str:
         nik = _nik(kode_kec, lahir, jk, URUT0 + i)
         if i < len(parpol):
             nik = parpol[i]  # listed in SIPOL (the demo's party-member list)
-        baris.append(
-            f"{nik},{nama},{jk},Serang,{lahir.isoformat()},{pendidikan},{domisili},"
-            f"Kp. {rng.choice(NAMA_BELAKANG)} RT 0{rng.randint(1, 9)}/0{rng.randint(1, 9)},"
-            f"08{rng.randint(1000000000, 9999999999)},,{w.kode}"
-        )
+        baris.append(baris_pendaftar(rng, nik, nama, jk, lahir, pendidikan, domisili, w.kode))
     return "\n".join(baris) + "\n"
 
 

@@ -129,3 +129,11 @@ class StatusBerkas(models.Model):
 
     def __str__(self) -> str:
         return f"{self.item} – {self.get_status_display()}"
+
+
+def status_kurang(**saring) -> models.QuerySet:
+    """The statuses that make an applicant fail ``dokumen_tidak_lengkap``: a required item
+    recorded *tidak ada* or *tidak sah* (``saring``: e.g. ``item__rekrutmen=r``)."""
+    return StatusBerkas.objects.filter(item__wajib=True, **saring).exclude(
+        status=StatusBerkas.Status.ADA
+    )

@@ -16,8 +16,9 @@ from django.utils import timezone
 from kpu_site.audit import jejak_catat
 
 from ..akses import pastikan_boleh_kelola
-from ..model_berkas import BERKAS_BAKU, ItemBerkas, StatusBerkas
-from ..models import ALASAN_TMS, Pendaftar, Rekrutmen
+from ..model_berkas import BERKAS_BAKU, ItemBerkas, StatusBerkas, status_kurang
+from ..models import Pendaftar, Rekrutmen
+from .seleksi import status_ulang
 from .versi import pendaftar_versi_naik
 
 #: The texts a status may be written as (import, form, API), lower case, single spaces.
@@ -53,11 +54,7 @@ def item_berkas_baku_buat(*, rekrutmen: Rekrutmen) -> list[ItemBerkas]:
 
 
 def _tidak_lengkap(pendaftar: Pendaftar) -> bool:
-    return (
-        StatusBerkas.objects.filter(pendaftar=pendaftar, item__wajib=True)
-        .exclude(status=StatusBerkas.Status.ADA)
-        .exists()
-    )
+    return status_kurang(pendaftar=pendaftar).exists()
 
 
 @transaction.atomic
@@ -129,8 +126,6 @@ def _kelengkapan_terapkan(pendaftar: Pendaftar) -> None:
     if kurang == pendaftar.tms_dokumen_tidak_lengkap:
         return
     pendaftar.tms_dokumen_tidak_lengkap = kurang
-    if not pendaftar.koreksi_status and pendaftar.status_administrasi != "belum":
-        sisa = any(getattr(pendaftar, f"tms_{k}") for k in ALASAN_TMS)
-        pendaftar.status_administrasi = Pendaftar.Status.TMS if sisa else Pendaftar.Status.MS
+    status_ulang(pendaftar)
     pendaftar._change_reason = "Kelengkapan berkas pendaftaran"
     pendaftar.save()

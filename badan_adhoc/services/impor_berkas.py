@@ -25,6 +25,8 @@ _HURUF = {
 }
 _STATUS = {h: s.value for s, h in _HURUF.items()}
 _KOSONG = "-"
+#: the values of the fast path: the lower-case forms a file usually has
+_CEPAT = {"ada": "a", "tidak ada": "t", "tidak sah": "s", "": _KOSONG}
 
 
 class KolomBerkas:
@@ -38,9 +40,6 @@ class KolomBerkas:
                 self.kolom.append(
                     (pk, kode, kolom.index(kode), kolom.index(alasan) if alasan in kolom else -1)
                 )
-        self.lebar = max((max(k[2], k[3]) for k in self.kolom), default=-1) + 1
-        # the values of the fast path: the lower-case forms a file usually has
-        self._cepat = {"ada": "a", "tidak ada": "t", "tidak sah": "s", "": _KOSONG}
         self.baris: list[str] = []  # per written applicant: one character per column
         self.alasan: dict[tuple[int, int], str] = {}  # (written row, column): reason
 
@@ -52,7 +51,7 @@ class KolomBerkas:
         huruf, alasan, salah = [], {}, []
         for j, (_pk, kode, i_status, i_alasan) in enumerate(self.kolom):
             mentah = values[i_status] if i_status < len(values) else ""
-            h = self._cepat.get(mentah) or self._cepat.get(mentah.strip().lower())
+            h = _CEPAT.get(mentah) or _CEPAT.get(mentah.strip().lower())
             if h is None:
                 nilai = status_baca(mentah)
                 if nilai is None:

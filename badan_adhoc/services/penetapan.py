@@ -347,6 +347,14 @@ def penetapan_create(
     return baru
 
 
+def jabatan_pilihan(rekrutmen: Rekrutmen) -> dict[str, str]:
+    """The positions a member of ``rekrutmen`` may hold (value -> label): every one, except
+    for Pantarlih, who work alone per TPS (anggota only)."""
+    if rekrutmen.jenis_badan == JenisBadan.PANTARLIH:
+        return {Jabatan.ANGGOTA.value: Jabatan.ANGGOTA.label}
+    return dict(Jabatan.choices)
+
+
 @transaction.atomic
 def anggota_jabatan_set(*, anggota: AnggotaBadan, jabatan: str, pengguna) -> AnggotaBadan:
     """Set a member's role (e.g. the ketua chosen by the members); one ketua per wilayah.
@@ -364,7 +372,7 @@ def anggota_jabatan_set(*, anggota: AnggotaBadan, jabatan: str, pengguna) -> Ang
         raise ValidationError(f"{anggota.nama} sudah berhenti; jabatannya tidak dapat diubah.")
     if jabatan not in Jabatan.values:
         raise ValidationError({"jabatan": "Jabatan tidak dikenal."})
-    if anggota.rekrutmen.jenis_badan == JenisBadan.PANTARLIH and jabatan != Jabatan.ANGGOTA:
+    if jabatan not in jabatan_pilihan(anggota.rekrutmen):
         pesan = f"{anggota.nama}: Pantarlih bertugas per TPS tanpa ketua; jabatannya anggota."
         raise ValidationError({"jabatan": pesan})
     if jabatan == Jabatan.KETUA and (

@@ -15,7 +15,6 @@ from kpu_site.berkas import berkas_periksa, nama_acak
 
 from ..akses import pastikan_boleh_kelola
 from ..models import (
-    ALASAN_TMS,
     DATA_PRIBADI,
     PESAN_NIK_HURUF,
     DokumenPendaftar,
@@ -31,6 +30,7 @@ from ..models import (
 from ..selectors.pendaftar import klarifikasi_parpol_perlu
 from .berkas import item_berkas_baku_buat
 from .impor import kode_lahir
+from .seleksi import status_ulang
 from .versi import pendaftar_versi_naik
 
 JENIS_DOKUMEN = frozenset({"pdf", "png", "jpg"})
@@ -149,11 +149,7 @@ def pendaftar_override(*, pendaftar: Pendaftar, status: str, alasan: str, penggu
     if status:
         pendaftar.status_administrasi = status
     else:
-        alasan_ada = any(getattr(pendaftar, f"tms_{k}") for k in ALASAN_TMS)
-        if pendaftar.status_administrasi != Pendaftar.Status.BELUM:
-            pendaftar.status_administrasi = (
-                Pendaftar.Status.TMS if alasan_ada else Pendaftar.Status.MS
-            )
+        status_ulang(pendaftar)
     pendaftar._change_reason = f"Koreksi hasil seleksi: {status or 'dibatalkan'} – {alasan}"
     pendaftar.save()
     pendaftar_versi_naik(rekrutmen_ids=[pendaftar.rekrutmen_id])
@@ -237,9 +233,7 @@ def klarifikasi_decide(
     pendaftar = Pendaftar.objects.select_for_update().get(pk=klarifikasi.pendaftar_id)
     if terima and pendaftar.tms_anggota_parpol:
         pendaftar.tms_anggota_parpol = False
-        if not pendaftar.koreksi_status and pendaftar.status_administrasi != "belum":
-            sisa = any(getattr(pendaftar, f"tms_{k}") for k in ALASAN_TMS)
-            pendaftar.status_administrasi = Pendaftar.Status.TMS if sisa else Pendaftar.Status.MS
+        status_ulang(pendaftar)
         pendaftar._change_reason = "Klarifikasi keanggotaan parpol diterima"
         pendaftar.save()
         pendaftar_versi_naik(rekrutmen_ids=[pendaftar.rekrutmen_id])

@@ -38,8 +38,9 @@ from django.utils import timezone
 from kpu_site.audit import jejak_catat
 from kpu_site.formatting import angka
 
-from ..model_berkas import StatusBerkas
+from ..model_berkas import status_kurang
 from ..models import (
+    ALASAN_TMS,
     PENDIDIKAN_KURANG,
     AnggotaParpol,
     JenisBadan,
@@ -73,6 +74,16 @@ def rekrutmen_tumpang_tindih(rekrutmen: Rekrutmen):
             )
         )
     return qs
+
+
+def status_ulang(pendaftar: Pendaftar) -> None:
+    """After a ``tms_*`` flag of one applicant changed outside a screening (an accepted party
+    clarification, its checklist, a cancelled override): an applicant already screened and not
+    overridden gets its result again, TMS when any reason applies, else MS. Not saved."""
+    if pendaftar.koreksi_status or pendaftar.status_administrasi == Pendaftar.Status.BELUM:
+        return
+    sisa = any(getattr(pendaftar, f"tms_{k}") for k in ALASAN_TMS)
+    pendaftar.status_administrasi = Pendaftar.Status.TMS if sisa else Pendaftar.Status.MS
 
 
 def _ya(kondisi) -> Case:
@@ -148,11 +159,9 @@ def pendaftar_screen(*, rekrutmen: Rekrutmen, pengguna=None) -> dict:
             )
         )
     ).update(tms_anggota_parpol=True, status_administrasi=tms)
-    pendaftar.filter(
-        pk__in=StatusBerkas.objects.filter(item__rekrutmen=rekrutmen, item__wajib=True)
-        .exclude(status=StatusBerkas.Status.ADA)
-        .values("pendaftar_id")
-    ).update(tms_dokumen_tidak_lengkap=True, status_administrasi=tms)
+    pendaftar.filter(pk__in=status_kurang(item__rekrutmen=rekrutmen).values("pendaftar_id")).update(
+        tms_dokumen_tidak_lengkap=True, status_administrasi=tms
+    )
     # The other applications with the same NIK (overlapping recruitments of the election) are
     # marked too, so both sides of a duplicate show it without waiting for their own screening.
     lain = rekrutmen_tumpang_tindih(rekrutmen).exclude(pk=rekrutmen.pk).values("pk")

@@ -14,7 +14,7 @@ from kpu_site.formulir import LayananFormMixin, kesalahan_ke_pesan
 from .. import selectors, services
 from ..forms import JabatanForm, PAWForm, PenetapanForm
 from ..models import AnggotaBadan, Rekrutmen, Wilayah
-from ..services.penetapan import cadangan_berikut, nilai_akhir
+from ..services.penetapan import cadangan_berikut, jabatan_pilihan, nilai_akhir
 from .pendaftar import AksiView
 from .rekrutmen import BacaMixin, KelolaMixin, _ImporView, _RekrutmenMixin
 
@@ -123,7 +123,7 @@ class AnggotaListView(_RekrutmenMixin, BacaMixin, TemplateView):
             jumlah_berhenti=ringkasan["berhenti"],
             jumlah_terpilih_belum=ringkasan["terpilih_belum"],
             kursi=selectors.kursi_total(r),
-            form_jabatan=JabatanForm(),
+            jabatan_pilihan=jabatan_pilihan(r),  # one choice (Pantarlih): no form
         )
         return context
 

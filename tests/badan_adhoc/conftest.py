@@ -28,13 +28,11 @@ def berkas(nama: str) -> bytes:
 @pytest.fixture
 def norma_seed(transactional_db):
     """For a transactional test: the test before it may have emptied the database (flush),
-    seats and rates seeded by migrations 0002 and 0014 (Pantarlih) included; seed them again."""
-    from importlib import import_module
+    seats and rates seeded by migrations 0002 and 0012 (Pantarlih) included; seed them again
+    from the reference data (``acuan``, the same rows: ``test_pantarlih``)."""
+    from badan_adhoc.acuan import acuan_pastikan
 
-    from django.apps import apps
-
-    import_module("badan_adhoc.migrations.0002_norma_tarif").seed(apps, None)
-    import_module("badan_adhoc.migrations.0012_pantarlih").seed(apps, None)
+    acuan_pastikan()
 
 
 @pytest.fixture

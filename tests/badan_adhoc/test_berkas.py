@@ -281,3 +281,32 @@ def test_checklist_api_answers_a_non_numeric_id_with_404(client, admin_user):
     ):
         assert client.get(url).status_code == 404, url
     assert client.post("/api/adhoc/berkas-pendaftar/false/simpan/").status_code == 404
+
+
+def test_recruitment_page_queries_do_not_grow_with_applicants_and_statuses(
+    client, rekrutmen_kpps, staf_teknis
+):
+    """The checklist card of the recruitment page: the same queries for one applicant with
+    statuses as for seven (``segar=1``: counted afresh, not from the cache)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    baris = _berkas_uji().decode().splitlines()
+    client.force_login(staf_teknis)
+    client.get(reverse("badan_adhoc:rekrutmen_list"))  # the session and permissions cached
+    url = reverse("badan_adhoc:rekrutmen_detail", args=[rekrutmen_kpps.pk]) + "?segar=1"
+    jumlah = []
+    for isi in (baris[:2], baris):  # one applicant; seven
+        pendaftar_import(
+            rekrutmen=rekrutmen_kpps,
+            berkas=("\n".join(isi) + "\n").encode(),
+            nama_berkas="b.csv",
+            ganti=True,
+        )
+        pendaftar_screen(rekrutmen=rekrutmen_kpps)
+        with CaptureQueriesContext(connection) as ctx:
+            respons = client.get(url)
+        assert respons.status_code == 200
+        assert respons.context["berkas"]["pendaftar"] == len(isi) - 1
+        jumlah.append(len(ctx.captured_queries))
+    assert jumlah[0] == jumlah[1]

@@ -293,3 +293,40 @@ def test_pantarlih_pages_for_staff(client, pantarlih_diseleksi, staf_teknis):
     )
     teks = client.get(f"/adhoc/rekrutmen/{pk}/anggota/").content.decode()
     assert "Calon Dua" in teks and "Satu Satunya" in teks
+
+
+def test_migration_seeds_write_the_reference_data(db):
+    """``acuan.py`` is the app's one source of seats and rates; the migrations that seed them
+    (0002, 0012 Pantarlih) keep their own copy, being self-contained: the two must agree."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    from badan_adhoc.acuan import NORMA, TAHUN, TARIF
+
+    NormaKursi.objects.all().delete()
+    TarifHonor.objects.all().delete()
+    for nama in ("0002_norma_tarif", "0012_pantarlih"):
+        import_module(f"badan_adhoc.migrations.{nama}").seed(apps, None)
+    assert set(NormaKursi.objects.values_list("jenis_badan", "satuan", "jumlah")) == set(NORMA)
+    assert {(t.jenis_badan, t.jabatan, t.tahun): t.besaran for t in TarifHonor.objects.all()} == {
+        (j, jabatan, tahun): Decimal(b) for tahun in TAHUN for (j, jabatan), b in TARIF.items()
+    }
+
+
+def test_pantarlih_members_page_offers_no_position_the_service_refuses(
+    client, pantarlih_diseleksi, staf_teknis
+):
+    """A Pantarlih member can only be anggota (``anggota_jabatan_set``): the members page
+    showed a position select (ketua, sekretaris, ...) whose every other choice failed."""
+    peringkat_compute(rekrutmen=pantarlih_diseleksi, pengguna=staf_teknis)
+    penetapan_create(
+        rekrutmen=pantarlih_diseleksi,
+        nomor_sk="5/PP.04-Kpt/3673/2023",
+        tanggal_sk=date(2023, 1, 31),
+        pengguna=staf_teknis,
+    )
+    client.force_login(staf_teknis)
+    html = client.get(f"/adhoc/rekrutmen/{pantarlih_diseleksi.pk}/anggota/").content.decode()
+    assert "Calon Dua" in html and ">PAW</a>" in html
+    assert 'name="jabatan"' not in html
