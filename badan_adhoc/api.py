@@ -485,7 +485,7 @@ class DokumenRekrutmenViewSet(viewsets.ReadOnlyModelViewSet):
             max_length=40, help_text="pengumuman_pdf | pengumuman_xlsx | pengumuman_zip"
         )
         tahap = serializers.ChoiceField(
-            choices=["administrasi", "akhir"], required=False, default="administrasi"
+            choices=["administrasi", "tes", "akhir"], required=False, default="administrasi"
         )
         kecamatan = serializers.IntegerField(
             required=False, allow_null=True, min_value=1, max_value=2**63 - 1

@@ -1,5 +1,5 @@
-"""The announcement of a recruitment's results (``tahap="administrasi"`` or ``"akhir"``) as PDF
-and as Excel, per wilayah, optionally of one kecamatan. Public documents: names, sex,
+"""The announcement of a recruitment's results (``tahap="administrasi"``, ``"tes"`` (the written
+test: PPK and PPS) or ``"akhir"``) as PDF and as Excel, per wilayah, optionally of one kecamatan. Public documents: names, sex,
 domicile, result and reason or rank; never the NIK.
 
 Called by the download view and by background jobs; ``progres(persen, tahap)`` (optional)
@@ -41,8 +41,24 @@ PARALEL_MAKS = 4
 KOLOM_EXCEL = ["Wilayah", "No/Peringkat", "Nama", "L/P", "Domisili", "Hasil", "Keterangan"]
 
 
+# tahap -> the words of the title after "Pengumuman Hasil", and what the results come from
+JUDUL_TAHAP = {"administrasi": "Seleksi Administrasi", "tes": "Tes Tertulis", "akhir": "Akhir"}
+DASAR_TAHAP = {
+    "administrasi": "seleksi administrasi",
+    "tes": "tes tertulis",
+    "akhir": "tes tertulis dan wawancara",
+}
+
+
+def _dasar(rekrutmen: Rekrutmen, tahap: str) -> str:
+    """What the announced results come from (KPPS/Pantarlih have no test or interview)."""
+    if tahap == "akhir" and rekrutmen.per_tps:
+        return "seleksi administrasi dan tanggapan masyarakat"
+    return DASAR_TAHAP[tahap]
+
+
 def _tahap(tahap: str) -> str:
-    return "akhir" if tahap == "akhir" else "administrasi"
+    return tahap if tahap in JUDUL_TAHAP else "administrasi"
 
 
 def _lapor(progres: Progres | None, persen: int, tahap: str) -> None:
@@ -52,8 +68,7 @@ def _lapor(progres: Progres | None, persen: int, tahap: str) -> None:
 
 def pengumuman_judul(rekrutmen: Rekrutmen, *, tahap: str, kecamatan: Wilayah | None) -> str:
     """``Pengumuman Hasil Seleksi Administrasi <rekrutmen> – Kecamatan <nama>``."""
-    hasil = "Seleksi Administrasi" if _tahap(tahap) == "administrasi" else "Akhir"
-    judul = f"Pengumuman Hasil {hasil} {rekrutmen.nama}"
+    judul = f"Pengumuman Hasil {JUDUL_TAHAP[_tahap(tahap)]} {rekrutmen.nama}"
     return judul + (f" – Kecamatan {kecamatan.nama}" if kecamatan else "")
 
 
@@ -123,6 +138,8 @@ def _sel_pdf(p, *, nomor: int, tahap: str) -> list[str]:
             p.domisili_nama,
             str(p.get_hasil_akhir_display()),
         ]
+    if tahap == "tes":
+        return [str(nomor), p.nama, p.jenis_kelamin, p.domisili_nama, *hasil_tes(p)]
     return [
         str(nomor),
         p.nama,
@@ -131,6 +148,15 @@ def _sel_pdf(p, *, nomor: int, tahap: str) -> list[str]:
         str(status_teks(p, "status_administrasi", singkat=True)),
         "; ".join(str(label) for _, label in p.alasan_list()),
     ]
+
+
+def hasil_tes(p) -> tuple[str, str]:
+    """The written-test score as printed (``78,5``; none when absent) and the result: called to
+    the interview (``Lolos``), not called, or absent."""
+    if p.nilai_cat is None:
+        return "", "Tidak hadir"
+    nilai = formatting.angka(p.nilai_cat, desimal=1)
+    return nilai, "Lolos" if p.dipanggil_wawancara else "Tidak lolos"
 
 
 def _bagi(grup: list[dict], *, n: int) -> list[list[dict]]:
@@ -161,15 +187,23 @@ def _pengumuman_html(
     konteks = {
         "rekrutmen": rekrutmen,
         "judul": pengumuman_judul(rekrutmen, tahap=tahap, kecamatan=kecamatan),
+        "pembuka": f"Berdasarkan hasil {_dasar(rekrutmen, tahap)} {rekrutmen.nama}, dengan ini "
+        "diumumkan nama-nama pendaftar sebagai berikut.",
         "tahap": tahap,
         "grup": grup,
         "dicetak": timezone.localtime(),
         **kop_ttd_konteks(terbitan),
     }
     huruf = tata.huruf_daftar()
-    if huruf is None:
-        return [render_to_string("badan_adhoc/pdf/pengumuman_tabel.html", konteks)]
     kolom = tata.kolom_daftar(tahap)
+    if huruf is None:
+        for g in grup:
+            g["sel"] = [_sel_pdf(p, nomor=i, tahap=tahap) for i, p in enumerate(g["rows"], 1)]
+        return [
+            render_to_string(
+                "badan_adhoc/pdf/pengumuman_tabel.html", {**konteks, "kolom": kolom}
+            )
+        ]
     for g in grup:
         g["blok"] = tata.daftar_blok(
             (_sel_pdf(p, nomor=i, tahap=tahap) for i, p in enumerate(g["rows"], start=1)),
@@ -211,6 +245,9 @@ def _baris_excel(grup: list[dict], *, tahap: str):
             if tahap == "administrasi":
                 hasil = p.get_status_administrasi_display()
                 keterangan = ", ".join(str(label) for _, label in p.alasan_list())
+            elif tahap == "tes":
+                keterangan, hasil = hasil_tes(p)
+                keterangan = f"Nilai {keterangan}" if keterangan else ""
             else:
                 hasil, keterangan = p.get_hasil_akhir_display(), ""
             yield [

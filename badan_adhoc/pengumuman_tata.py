@@ -49,10 +49,19 @@ class Kolom:
 
 
 def kolom_daftar(tahap: str) -> list[Kolom]:
-    """The columns of the list: No/Peringkat, Nama, L/P, Domisili, Hasil and (administrasi)
-    Keterangan. Starts are on the tab grid."""
+    """The columns of the list: No/Peringkat, Nama, L/P, Domisili, (tes) Nilai, Hasil and
+    (administrasi) Keterangan. Starts are on the tab grid."""
     if tahap == "akhir":
         spek = [("Peringkat", 54, True), ("Nama", 225), ("L/P", 27), ("Domisili", 81), ("Hasil", 0)]
+    elif tahap == "tes":
+        spek = [
+            ("No", 36, True),
+            ("Nama", 189),
+            ("L/P", 27),
+            ("Domisili", 81),
+            ("Nilai", 45, True),
+            ("Hasil", 0),
+        ]
     else:
         spek = [
             ("No", 36, True),

@@ -41,6 +41,7 @@ ROMAWI = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XI
 # Which document kinds are numbered, and as which type: (kind, tahap) -> type.
 JENIS_BERNOMOR = {
     ("pengumuman_pdf", "administrasi"): JenisNomor.HASIL_ADMINISTRASI,
+    ("pengumuman_pdf", "tes"): JenisNomor.HASIL_TES_TERTULIS,
     ("pengumuman_pdf", "akhir"): JenisNomor.HASIL_AKHIR,
     ("ba_administrasi", None): JenisNomor.BA_ADMINISTRASI,
     ("ba_tes_tertulis", None): JenisNomor.BA_TES_TERTULIS,

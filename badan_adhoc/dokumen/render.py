@@ -1,5 +1,5 @@
 """The announcement kinds of recruitment documents: the results of a stage (``tahap``
-administrasi | akhir) as PDF or Excel (one kecamatan, or every wilayah when none is given; KPPS:
+administrasi | tes | akhir) as PDF or Excel (one kecamatan, or every wilayah when none is given; KPPS:
 always one kecamatan), or a ZIP of one PDF per kecamatan of the regency. The content is
 ``badan_adhoc.pengumuman``'s; this module only registers it as kinds."""
 
@@ -14,19 +14,30 @@ from .. import selectors
 from ..pengumuman import pengumuman_judul, pengumuman_pdf, pengumuman_xlsx_tulis
 from .jenis import dokumen_jenis
 
-TAHAP = {"administrasi": "Hasil seleksi administrasi", "akhir": "Hasil akhir"}
+TAHAP = {
+    "administrasi": "Hasil seleksi administrasi",
+    "tes": "Hasil tes tertulis",
+    "akhir": "Hasil akhir",
+}
 
 
-def _tahap(data: dict) -> str:
+def _tahap(rekrutmen, data: dict) -> str:
     tahap = data.get("tahap") or "administrasi"
     if tahap not in TAHAP:
         raise ValidationError({"tahap": f"Tahap pengumuman tidak dikenal: {tahap!r}."})
+    if tahap == "tes" and rekrutmen.per_tps:
+        raise ValidationError(
+            {
+                "tahap": f"{rekrutmen.get_jenis_badan_display()} hanya melalui seleksi "
+                "administrasi: tidak ada pengumuman hasil tes tertulis."
+            }
+        )
     return tahap
 
 
 def parameter_kecamatan(rekrutmen, data: dict) -> dict:
     """``{"tahap", "kecamatan"}``: a kecamatan of the wilayah (KPPS: the first when none)."""
-    tahap = _tahap(data)
+    tahap = _tahap(rekrutmen, data)
     raw = data.get("kecamatan")
     if raw in (None, "", 0, "0"):
         kec = selectors.kecamatan_list().first() if rekrutmen.per_tps else None
@@ -43,7 +54,7 @@ def parameter_kecamatan(rekrutmen, data: dict) -> dict:
 def parameter_semua_kecamatan(rekrutmen, data: dict) -> dict:
     if not selectors.kecamatan_list().exists():
         raise ValidationError({"kecamatan": "Belum ada kecamatan di data wilayah."})
-    return {"tahap": _tahap(data)}
+    return {"tahap": _tahap(rekrutmen, data)}
 
 
 def _kecamatan(parameter: dict):

@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from django.db.models import F
+
 from sekretariat.selectors import satker_get
 
 from ..akses import boleh_kelola
@@ -49,7 +51,8 @@ def pendaftar_di_kecamatan(qs, *, rekrutmen: Rekrutmen, kecamatan: int):
 
 def pengumuman_grup(rekrutmen: Rekrutmen, *, tahap: str, kecamatan: int | None = None):
     """Rows of an announcement per unit, ``[{"wilayah", "rows"}]``: screened applicants by
-    name (``tahap="administrasi"``) or ranked ones by rank (``"akhir"``), optionally of one
+    name (``tahap="administrasi"``), those called to the written test by score (``"tes"``) or
+    ranked ones by rank (``"akhir"``), optionally of one
     kecamatan; each row's ``domisili_nama`` is its domicile as printed (``domisili_luar``
     when outside the wilayah)."""
     qs = pendaftar_qs(rekrutmen).select_related(
@@ -59,6 +62,10 @@ def pengumuman_grup(rekrutmen: Rekrutmen, *, tahap: str, kecamatan: int | None =
         qs = pendaftar_di_kecamatan(qs, rekrutmen=rekrutmen, kecamatan=kecamatan)
     if tahap == "akhir":
         qs = qs.filter(peringkat__isnull=False).order_by("wilayah_tujuan__kode", "peringkat")
+    elif tahap == "tes":  # called to the written test (MS), best score first, absent last
+        qs = qs.filter(status_administrasi=Pendaftar.Status.MS).order_by(
+            "wilayah_tujuan__kode", F("nilai_cat").desc(nulls_last=True), "nama", "pk"
+        )
     else:
         qs = qs.exclude(status_administrasi=Pendaftar.Status.BELUM).order_by(
             "wilayah_tujuan__kode", "nama", "pk"

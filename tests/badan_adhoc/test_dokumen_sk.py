@@ -322,3 +322,48 @@ def test_halaman_anggota_meminta_sk_paw(rekrutmen, paw, lebak, staf_teknis, peng
         format="json",
     )
     assert api.status_code == 200 and api.json()["id"] == d.pk  # the same document
+
+
+def test_pengumuman_hasil_tes_tertulis_bernomor(rekrutmen, lebak, staf_teknis):
+    """The written-test announcement: every MS applicant of the wilayah, best score first, the
+    9 called to the interview 'Lolos', Calon 09 'Tidak lolos', Calon 10 (no score) 'Tidak
+    hadir' last; numbered as its own type, in PDF and in Excel."""
+    from openpyxl import load_workbook
+
+    from badan_adhoc.pengumuman import pengumuman_xlsx_tulis
+
+    d = _terbit(rekrutmen, staf_teknis, "pengumuman_pdf", {"tahap": "tes"})
+    assert d.nomor_terbit.jenis_nomor == "hasil_tes_tertulis"
+    assert d.nomor_terbit.nomor == "1/PP.04.1-Pu/3602/2026"
+    data, teks = _teks(d)
+    _periksa_kop(data, teks, "1/PP.04.1-Pu/3602/2026")
+    assert "Pengumuman Hasil Tes Tertulis PPS Pemilu 2024" in teks
+    assert "Berdasarkan hasil tes tertulis PPS Pemilu 2024" in teks
+    baris = [" ".join(b.split()) for b in teks.splitlines() if "Calon" in b]
+    harapan = [f"{i + 1} Calon {i:02d} L Cimuncang {90 - i},0 Lolos" for i in range(9)]
+    harapan += ["10 Calon 09 L Cimuncang 81,0 Tidak lolos", "11 Calon 10 L Cimuncang Tidak hadir"]
+    assert baris == harapan
+
+    berkas = io.BytesIO()
+    assert pengumuman_xlsx_tulis(berkas, rekrutmen=rekrutmen, tahap="tes", kecamatan_id=None) == 11
+    ws = load_workbook(io.BytesIO(berkas.getvalue())).active
+    rows = [r for r in ws.iter_rows(values_only=True)][2:]
+    assert [r[1:] for r in rows[-3:]] == [
+        (9, "Calon 08", "L", "Cimuncang", "Lolos", "Nilai 82,0"),
+        (10, "Calon 09", "L", "Cimuncang", "Tidak lolos", "Nilai 81,0"),
+        (11, "Calon 10", "L", "Cimuncang", "Tidak hadir", None),
+    ]
+
+
+def test_kpps_tanpa_pengumuman_tes(diseleksi, staf_teknis):
+    with pytest.raises(ValidationError) as e:
+        dokumen_request(
+            rekrutmen=diseleksi,
+            jenis="pengumuman_pdf",
+            parameter={"tahap": "tes"},
+            pengguna=staf_teknis,
+            antrekan=False,
+        )
+    assert e.value.message_dict["tahap"] == [
+        "KPPS hanya melalui seleksi administrasi: tidak ada pengumuman hasil tes tertulis."
+    ]

@@ -203,7 +203,7 @@ def test_pengumuman_xlsx_lists_exactly_the_expected_rows(diseleksi, kec):
 def test_pengumuman_tata_columns_start_on_the_tab_grid_and_wrap_whole_text():
     huruf = tata.huruf_daftar()
     assert huruf is not None  # DejaVu Sans is installed with WeasyPrint's fonts
-    for tahap in ("administrasi", "akhir"):
+    for tahap in ("administrasi", "tes", "akhir"):
         kolom = tata.kolom_daftar(tahap)
         assert all(abs(k.mulai / tata.TAB_PT - round(k.mulai / tata.TAB_PT)) < 1e-9 for k in kolom)
         assert kolom[-1].mulai + kolom[-1].lebar == pytest.approx(
