@@ -200,9 +200,7 @@ def _pengumuman_html(
         for g in grup:
             g["sel"] = [_sel_pdf(p, nomor=i, tahap=tahap) for i, p in enumerate(g["rows"], 1)]
         return [
-            render_to_string(
-                "badan_adhoc/pdf/pengumuman_tabel.html", {**konteks, "kolom": kolom}
-            )
+            render_to_string("badan_adhoc/pdf/pengumuman_tabel.html", {**konteks, "kolom": kolom})
         ]
     for g in grup:
         g["blok"] = tata.daftar_blok(

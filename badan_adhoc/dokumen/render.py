@@ -35,19 +35,24 @@ def _tahap(rekrutmen, data: dict) -> str:
     return tahap
 
 
+def kecamatan_pilih(rekrutmen, raw):
+    """The kecamatan a document is for: the one given, or none (every wilayah); KPPS and
+    Pantarlih lists are long, so for them always one (the first when none is given)."""
+    if raw in (None, "", 0, "0"):
+        return selectors.kecamatan_list().first() if rekrutmen.per_tps else None
+    try:
+        kec = selectors.kecamatan_list().filter(pk=int(raw)).first()
+    except (TypeError, ValueError):
+        kec = None
+    if kec is None:
+        raise ValidationError({"kecamatan": f"Kecamatan {raw!r} tidak ada di data wilayah."})
+    return kec
+
+
 def parameter_kecamatan(rekrutmen, data: dict) -> dict:
     """``{"tahap", "kecamatan"}``: a kecamatan of the wilayah (KPPS: the first when none)."""
     tahap = _tahap(rekrutmen, data)
-    raw = data.get("kecamatan")
-    if raw in (None, "", 0, "0"):
-        kec = selectors.kecamatan_list().first() if rekrutmen.per_tps else None
-    else:
-        try:
-            kec = selectors.kecamatan_list().filter(pk=int(raw)).first()
-        except (TypeError, ValueError):
-            kec = None
-        if kec is None:
-            raise ValidationError({"kecamatan": f"Kecamatan {raw!r} tidak ada di data wilayah."})
+    kec = kecamatan_pilih(rekrutmen, data.get("kecamatan"))
     return {"tahap": tahap, "kecamatan": kec.pk if kec else None}
 
 

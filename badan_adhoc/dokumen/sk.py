@@ -63,23 +63,27 @@ def dasar_hukum(rekrutmen) -> list[str]:
     return dasar
 
 
-def _anggota_penetapan(rekrutmen):
-    """The members appointed by the penetapan (a PAW replacement has its own decree)."""
-    return AnggotaBadan.objects.filter(rekrutmen=rekrutmen, menggantikan__isnull=True)
+def _anggota_penetapan(rekrutmen, kecamatan: int | None = None):
+    """The members appointed by the penetapan (a PAW replacement has its own decree), of one
+    kecamatan when given (KPPS/Pantarlih: one decree per kecamatan)."""
+    qs = AnggotaBadan.objects.filter(rekrutmen=rekrutmen, menggantikan__isnull=True)
+    if kecamatan:
+        qs = qs.filter(wilayah__induk_id=kecamatan)
+    return qs
 
 
-def sk_penetapan_hitung(rekrutmen) -> dict:
+def sk_penetapan_hitung(rekrutmen, kecamatan: int | None = None) -> dict:
     """Appointed members and the wilayah they serve, in one query."""
-    return _anggota_penetapan(rekrutmen).aggregate(
+    return _anggota_penetapan(rekrutmen, kecamatan).aggregate(
         anggota=Count("pk"), wilayah=Count("wilayah", distinct=True)
     )
 
 
-def sk_penetapan_lampiran(rekrutmen) -> list[dict]:
+def sk_penetapan_lampiran(rekrutmen, kecamatan: int | None = None) -> list[dict]:
     """The lampiran: per wilayah (by code), its members (ketua first, then by name); name,
     jabatan and wilayah only. One query however many members."""
     baris = (
-        _anggota_penetapan(rekrutmen)
+        _anggota_penetapan(rekrutmen, kecamatan)
         .select_related("wilayah", "wilayah__induk")
         .order_by("wilayah__kode", "jabatan", "nama", "pk")
     )
@@ -98,20 +102,37 @@ def sk_penetapan_lampiran(rekrutmen) -> list[dict]:
 
 
 def sk_penetapan_parameter(rekrutmen, data: dict) -> dict:
-    agregat = _anggota_penetapan(rekrutmen).aggregate(n=Count("pk"), akhir=Max("pk"))
+    """``{"sidik"}``; KPPS/Pantarlih also ``{"kecamatan"}`` (one decree per kecamatan: a
+    regency's KPPS lampiran runs to thousands of names)."""
+    from .render import kecamatan_pilih
+
+    kec = kecamatan_pilih(rekrutmen, (data or {}).get("kecamatan")) if rekrutmen.per_tps else None
+    anggota = _anggota_penetapan(rekrutmen, kec.pk if kec else None)
+    agregat = anggota.aggregate(n=Count("pk"), akhir=Max("pk"))
     if not agregat["n"]:
+        di = f" di Kecamatan {kec.nama}" if kec else ""
         raise ValidationError(
-            f"{rekrutmen.nama} belum memiliki anggota yang ditetapkan: lakukan penetapan "
+            f"{rekrutmen.nama} belum memiliki anggota yang ditetapkan{di}: lakukan penetapan "
             "anggota dahulu, lalu minta SK penetapan."
         )
-    jabatan = list(
-        _anggota_penetapan(rekrutmen).order_by("pk").values_list("pk", "jabatan", "nama")
-    )
-    return {"sidik": sidik(agregat["n"], agregat["akhir"], jabatan)}
+    jabatan = list(anggota.order_by("pk").values_list("pk", "jabatan", "nama"))
+    parameter = {"sidik": sidik(agregat["n"], agregat["akhir"], jabatan)}
+    return parameter | ({"kecamatan": kec.pk} if kec else {})
+
+
+def _kecamatan_sk(parameter: dict):
+    from ..models import Wilayah
+
+    kid = (parameter or {}).get("kecamatan")
+    return Wilayah.objects.filter(pk=kid).first() if kid else None
 
 
 def sk_penetapan_judul(rekrutmen, parameter: dict) -> str:
-    return f"Keputusan Penetapan Anggota {rekrutmen.get_jenis_badan_display()} – {rekrutmen.nama}"
+    kec = _kecamatan_sk(parameter)
+    di = f" Kecamatan {kec.nama}" if kec else ""
+    return (
+        f"Keputusan Penetapan Anggota {rekrutmen.get_jenis_badan_display()}{di} – {rekrutmen.nama}"
+    )
 
 
 def _konteks_dasar(rekrutmen, terbitan: dict | None) -> dict:
@@ -128,15 +149,20 @@ def _konteks_dasar(rekrutmen, terbitan: dict | None) -> dict:
     }
 
 
-def sk_penetapan_pdf(rekrutmen, *, terbitan: dict | None = None) -> tuple[bytes, int]:
+def sk_penetapan_pdf(
+    rekrutmen, *, kecamatan=None, terbitan: dict | None = None
+) -> tuple[bytes, int]:
+    """The decree with its lampiran; ``kecamatan`` (a Wilayah): that kecamatan's members."""
     from kpu_site.pdf import html_ke_pdf
 
+    kid = kecamatan.pk if kecamatan else None
     html = render_to_string(
         "badan_adhoc/pdf/sk_penetapan.html",
         {
             **_konteks_dasar(rekrutmen, terbitan),
-            "hitung": sk_penetapan_hitung(rekrutmen),
-            "lampiran": sk_penetapan_lampiran(rekrutmen),
+            "kecamatan": kecamatan,
+            "hitung": sk_penetapan_hitung(rekrutmen, kid),
+            "lampiran": sk_penetapan_lampiran(rekrutmen, kid),
         },
     )
     return html_ke_pdf(html)
@@ -152,7 +178,8 @@ def sk_penetapan_pdf(rekrutmen, *, terbitan: dict | None = None) -> tuple[bytes,
 )
 @pdf_resmi
 def sk_penetapan_tulis(dokumen, terbitan):
-    return sk_penetapan_pdf(dokumen.rekrutmen, terbitan=terbitan)
+    kecamatan = _kecamatan_sk(dokumen.parameter)
+    return sk_penetapan_pdf(dokumen.rekrutmen, kecamatan=kecamatan, terbitan=terbitan)
 
 
 # --- PAW --------------------------------------------------------------------------------------

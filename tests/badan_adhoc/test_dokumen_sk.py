@@ -367,3 +367,40 @@ def test_kpps_tanpa_pengumuman_tes(diseleksi, staf_teknis):
     assert e.value.message_dict["tahap"] == [
         "KPPS hanya melalui seleksi administrasi: tidak ada pengumuman hasil tes tertulis."
     ]
+
+
+def test_sk_penetapan_kpps_per_kecamatan(rekrutmen_kpps, lebak, staf_teknis):
+    """KPPS: one decree per kecamatan (a regency's lampiran runs to thousands of names): the
+    decree of Kecamatan Kasemen (1 TPS: 7 seats for 9 applicants) counts and lists only its 7
+    members; Serang's (Kotabaru, 2 TPS: 14 seats) only its own 9."""
+    from badan_adhoc.services import pendaftar_import
+    from tests.badan_adhoc.test_penetapan import KEPALA
+
+    baris = [
+        f"36730{k + 1}100{i:03d}0{i:04d},K{k} {i:02d},L,Serang,1990-01-01,SMA,{kel},x,1,,{kel}\n"
+        for k, kel in enumerate(["36.73.01.1002", "36.73.02.1001"])
+        for i in range(9)
+    ]
+    pendaftar_import(
+        rekrutmen=rekrutmen_kpps, berkas=(KEPALA + "".join(baris)).encode(), nama_berkas="k.csv"
+    )
+    Pendaftar.objects.update(status_administrasi="ms")
+    peringkat_compute(rekrutmen=rekrutmen_kpps, pengguna=staf_teknis)
+    penetapan_create(
+        rekrutmen=rekrutmen_kpps, nomor_sk="1/KPPS", tanggal_sk=date(2024, 1, 23), pengguna=None
+    )
+    kasemen = Wilayah.objects.get(kode="36.73.02")
+    d = _terbit(rekrutmen_kpps, staf_teknis, "sk_penetapan", {"kecamatan": kasemen.pk})
+    assert d.parameter["kecamatan"] == kasemen.pk
+    assert d.judul.startswith(
+        "Keputusan Penetapan Anggota KPPS Kecamatan Kasemen – KPPS Pemilu 2024"
+    )
+    data, teks = _teks(d)
+    _periksa_kop(data, teks, "1/PP.04.1-Pu/3602/2026")
+    assert "sebanyak 7 orang pada 1 desa/kelurahan di Kecamatan Kasemen" in " ".join(teks.split())
+    lampiran = teks[teks.index("LAMPIRAN") :]
+    assert lampiran.count("K1 0") == 7 and "K0 0" not in lampiran
+    # without a kecamatan: the first (Serang), never the whole regency in one decree
+    d = _terbit(rekrutmen_kpps, staf_teknis, "sk_penetapan")
+    lampiran = _teks(d)[1].split("LAMPIRAN", 1)[1]
+    assert lampiran.count("K0 0") == 9 and "K1 0" not in lampiran
