@@ -9,7 +9,8 @@ A service whose save IS a workflow step (a comment answered, a finding accepted)
 and summary, so the event is one entry, not a history entry plus a ``jejak_catat`` one. A
 marked save is an entry even when its history row has nothing to compare with (a row imported in
 bulk has no earlier history row): the service then gives the changes itself (``jejak_nilai``
-before, ``jejak_beda`` after). Saves of other rows that belong to the same event are made inside
+before, ``jejak_beda`` after), which are also right for a row changed in bulk since its last
+history row. Saves of other rows that belong to the same event are made inside
 ``jejak_gabung``: their history rows are kept, without an audit entry of their own.
 """
 
@@ -69,7 +70,8 @@ def _on_historical_record(sender, instance, history_instance, history_user=None,
         aksi, ringkasan = _AKSI[history_instance.history_type], ""
     else:
         aksi, ringkasan, perubahan_tanda = tanda
-        perubahan = perubahan or perubahan_tanda  # no earlier history row: the service's
+        if perubahan_tanda is not None:  # the service's: read from the row under a lock
+            perubahan = perubahan_tanda
     JejakAudit.objects.create(
         waktu=history_instance.history_date,
         pengguna=history_user if getattr(history_user, "pk", None) else None,
@@ -88,10 +90,12 @@ def jejak_tandai(
     """Mark the next save of ``obj`` (a model with history) as ONE workflow event: its audit
     entry gets ``aksi`` (e.g. ``alur``) and ``ringkasan`` in place of buat/ubah and the change
     reason, and is written even when the history row has no earlier row to diff against (a row
-    imported in bulk). ``perubahan`` (``{field: [lama, baru]}``, see ``jejak_beda``) is shown
-    then; when the history has an earlier row its own diff is shown. ``pengguna``: the actor
-    (also the history row's user), for a save outside a web request (the API, a command)."""
-    obj._jejak_tanda = (aksi, ringkasan, perubahan or {})
+    imported in bulk). ``perubahan`` (``{field: [lama, baru]}``, ``jejak_beda`` of the row as
+    the service read it) replaces the history diff, which compares with the last history row
+    and so misses a row imported or screened in bulk since (no history rows for those);
+    ``None``: the history diff. ``pengguna``: the actor (also the history row's user), for a
+    save outside a web request (the API, a command)."""
+    obj._jejak_tanda = (aksi, ringkasan, perubahan)
     if pengguna is not None:
         obj._history_user = pengguna
 

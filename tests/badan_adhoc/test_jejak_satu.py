@@ -249,7 +249,7 @@ def test_nilai_set_is_one_entry(pps_diseleksi, staf_teknis):  # noqa: F811
         sebelum = JejakAudit.objects.count()
         nilai_set(pendaftar=p, nilai_cat=Decimal("87.5"), pengguna=staf_teknis)
         jejak = _baru(sebelum)
-        assert (jejak.aksi, jejak.keterangan) == ("ubah", "Nilai: CAT 87.50, wawancara None")
+        assert (jejak.aksi, jejak.keterangan) == ("ubah", "Nilai: CAT 87.50, wawancara –")
         assert jejak.perubahan["nilai_cat"] == [None, "87.50"]
 
 
