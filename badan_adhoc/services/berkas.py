@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from kpu_site.audit import jejak_catat
+from kpu_site.audit import jejak_beda, jejak_catat, jejak_nilai, jejak_tandai
 
 from ..akses import pastikan_boleh_kelola
 from ..model_berkas import BERKAS_BAKU, ItemBerkas, StatusBerkas, status_kurang
@@ -108,24 +108,31 @@ def berkas_status_set(
         hasil.append(obj)
         berubah.append(f"{item.nama}: {obj.get_status_display().lower()}")
     if berubah:
-        _kelengkapan_terapkan(pendaftar)
+        ringkasan = "Berkas pendaftaran: " + "; ".join(berubah)
+        if not _kelengkapan_terapkan(pendaftar, ringkasan=ringkasan, pengguna=pengguna):
+            # the checklist rows have no history: the event is this one entry
+            jejak_catat(pengguna=pengguna, aksi="ubah", objek=pendaftar, ringkasan=ringkasan)
         pendaftar_versi_naik(rekrutmen_ids=[pendaftar.rekrutmen_id])
-        jejak_catat(
-            pengguna=pengguna,
-            aksi="ubah",
-            objek=pendaftar,
-            ringkasan="Berkas pendaftaran: " + "; ".join(berubah),
-        )
     return hasil
 
 
-def _kelengkapan_terapkan(pendaftar: Pendaftar) -> None:
+def _kelengkapan_terapkan(pendaftar: Pendaftar, *, ringkasan: str, pengguna) -> bool:
     """``dokumen_tidak_lengkap`` of one applicant from its checklist; an applicant already
-    screened (and not overridden) gets its result again."""
+    screened (and not overridden) gets its result again. Whether the applicant changed: then
+    its save is the event's one audit entry (``ringkasan``)."""
     kurang = _tidak_lengkap(pendaftar)
     if kurang == pendaftar.tms_dokumen_tidak_lengkap:
-        return
+        return False
+    sebelum = jejak_nilai(pendaftar)
     pendaftar.tms_dokumen_tidak_lengkap = kurang
     status_ulang(pendaftar)
     pendaftar._change_reason = "Kelengkapan berkas pendaftaran"
+    jejak_tandai(
+        pendaftar,
+        aksi="ubah",
+        ringkasan=ringkasan,
+        pengguna=pengguna,
+        perubahan=jejak_beda(sebelum, pendaftar),
+    )
     pendaftar.save()
+    return True

@@ -32,7 +32,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.db.models import Count, Q
 
-from kpu_site.audit import jejak_catat
+from kpu_site.audit import jejak_beda, jejak_catat, jejak_gabung, jejak_nilai, jejak_tandai
 from kpu_site.batas import batas_model_pastikan
 from kpu_site.formatting import angka
 from kpu_site.impor import ImporGagal, Kesalahan, baca_tabel, parse_angka_id
@@ -134,6 +134,7 @@ def nilai_set(
     again under a lock: a score a colleague entered meanwhile is kept."""
     pastikan_boleh_kelola(pengguna)
     pendaftar = Pendaftar.objects.select_for_update().get(pk=pendaftar.pk)
+    sebelum = jejak_nilai(pendaftar)
     _perlu_ppk_pps(pendaftar.rekrutmen)
     if pendaftar.status_administrasi != Pendaftar.Status.MS:
         raise ValidationError("Nilai hanya untuk pendaftar yang memenuhi syarat administrasi.")
@@ -145,15 +146,24 @@ def nilai_set(
         except ValueError as exc:
             raise ValidationError({kolom: str(exc)}) from None
     pendaftar._change_reason = "Nilai seleksi diisi"
+    # one entry (the history row's), also for an imported applicant without earlier history
+    jejak_tandai(
+        pendaftar,
+        aksi="ubah",
+        ringkasan=(
+            f"Nilai: CAT {_nilai_teks(pendaftar.nilai_cat)}, "
+            f"wawancara {_nilai_teks(pendaftar.nilai_wawancara)}"
+        ),
+        pengguna=pengguna,
+        perubahan=jejak_beda(sebelum, pendaftar),
+    )
     pendaftar.save()
     pendaftar_versi_naik(rekrutmen_ids=[pendaftar.rekrutmen_id])
-    jejak_catat(
-        pengguna=pengguna,
-        aksi="ubah",
-        objek=pendaftar,
-        ringkasan=f"Nilai: CAT {pendaftar.nilai_cat}, wawancara {pendaftar.nilai_wawancara}",
-    )
     return pendaftar
+
+
+def _nilai_teks(nilai: Decimal | None) -> str:
+    return "–" if nilai is None else str(nilai)
 
 
 # The candidates and their order, in SQL over ``badan_adhoc_pendaftar AS p`` (the literals are
@@ -444,8 +454,10 @@ def paw_create(
     anggota.tanggal_berhenti = tanggal_berhenti
     anggota.keterangan_berhenti = keterangan
     anggota._change_reason = f"Berhenti: {alasan}"
-    anggota.save()
-    pengganti = AnggotaBadan.objects.create(
+    anggota._history_user = pengguna
+    with jejak_gabung():  # the member's history row; the PAW is the one entry below
+        anggota.save()
+    pengganti = AnggotaBadan(
         rekrutmen=anggota.rekrutmen,
         pendaftar=pengganti_dari,
         nama=pengganti_dari.nama,
@@ -457,13 +469,14 @@ def paw_create(
         selesai=anggota.selesai,
         menggantikan=anggota,
     )
-    jejak_catat(
-        pengguna=pengguna,
+    jejak_tandai(
+        pengganti,
         aksi="alur",
-        objek=pengganti,
         ringkasan=(
             f"PAW: {pengganti.nama} menggantikan {anggota.nama} "
             f"({AnggotaBadan.AlasanBerhenti(alasan).label.lower()})"
         ),
+        pengguna=pengguna,
     )
+    pengganti.save(force_insert=True)
     return pengganti

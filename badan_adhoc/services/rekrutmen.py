@@ -10,8 +10,9 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
-from kpu_site.audit import jejak_catat
+from kpu_site.audit import jejak_beda, jejak_catat, jejak_gabung, jejak_nilai, jejak_tandai
 from kpu_site.berkas import berkas_periksa, nama_acak
+from kpu_site.formatting import tanggal
 
 from ..akses import pastikan_boleh_kelola
 from ..models import (
@@ -114,20 +115,26 @@ def pendaftar_update(*, pendaftar: Pendaftar, data: dict, pengguna) -> Pendaftar
     pastikan_boleh_kelola(pengguna)
     pendaftar = Pendaftar.objects.select_for_update().get(pk=pendaftar.pk)
     pribadi_lama = {f: getattr(pendaftar, f) for f in DATA_PRIBADI}
+    sebelum = jejak_nilai(pendaftar)
     _isi_pendaftar(pendaftar, data)
     pendaftar._change_reason = "Ubah data pendaftar"
+    perubahan = jejak_beda(sebelum, pendaftar)
+    # personal data is not in the history: the entry names the fields changed, not their values
+    pribadi = [f for f, lama in pribadi_lama.items() if getattr(pendaftar, f) != lama]
+    if pribadi:
+        pendaftar._change_reason += ". Data pribadi diubah: " + ", ".join(
+            str(Pendaftar._meta.get_field(f).verbose_name) for f in pribadi
+        )
+    if perubahan or pribadi:  # one entry, even for an imported applicant (no history row yet)
+        jejak_tandai(
+            pendaftar,
+            aksi="ubah",
+            ringkasan=pendaftar._change_reason,
+            pengguna=pengguna,
+            perubahan=perubahan,
+        )
     pendaftar.save()
     pendaftar_versi_naik(rekrutmen_ids=[pendaftar.rekrutmen_id])
-    berubah = [f for f, lama in pribadi_lama.items() if getattr(pendaftar, f) != lama]
-    if berubah:
-        # personal data is not in the history: record which fields changed, not their values
-        jejak_catat(
-            pengguna=pengguna,
-            aksi="ubah",
-            objek=pendaftar,
-            ringkasan="Data pribadi diubah: "
-            + ", ".join(str(Pendaftar._meta.get_field(f).verbose_name) for f in berubah),
-        )
     return pendaftar
 
 
@@ -137,6 +144,7 @@ def pendaftar_override(*, pendaftar: Pendaftar, status: str, alasan: str, penggu
     ``status`` removes the override (the computed result applies again)."""
     pastikan_boleh_kelola(pengguna)
     pendaftar = Pendaftar.objects.select_for_update().get(pk=pendaftar.pk)
+    sebelum = jejak_nilai(pendaftar)
     alasan = (alasan or "").strip()
     if status not in ("", Pendaftar.Status.MS, Pendaftar.Status.TMS):
         raise ValidationError({"status": "Pilih MS atau TMS."})
@@ -151,16 +159,16 @@ def pendaftar_override(*, pendaftar: Pendaftar, status: str, alasan: str, penggu
     else:
         status_ulang(pendaftar)
     pendaftar._change_reason = f"Koreksi hasil seleksi: {status or 'dibatalkan'} – {alasan}"
+    # one entry, also for an imported applicant (no earlier history row to diff against)
+    jejak_tandai(
+        pendaftar,
+        aksi="alur",
+        ringkasan=pendaftar._change_reason,
+        pengguna=pengguna,
+        perubahan=jejak_beda(sebelum, pendaftar),
+    )
     pendaftar.save()
     pendaftar_versi_naik(rekrutmen_ids=[pendaftar.rekrutmen_id])
-    # Imported applicants have no earlier history row to diff against: record explicitly.
-    jejak_catat(
-        pengguna=pengguna,
-        aksi="alur",
-        objek=pendaftar,
-        ringkasan=pendaftar._change_reason,
-        perubahan={"koreksi_status": status, "koreksi_alasan": alasan},
-    )
     return pendaftar
 
 
@@ -223,27 +231,42 @@ def klarifikasi_decide(
         raise ValidationError("Klarifikasi ini sudah diputuskan.")
     if not terima and not catatan.strip():
         raise ValidationError({"catatan": "Tuliskan alasan penolakan."})
+    sebelum = jejak_nilai(klarifikasi)
     klarifikasi.status = (
         KlarifikasiParpol.Status.DITERIMA if terima else KlarifikasiParpol.Status.DITOLAK
     )
     klarifikasi.diputuskan_oleh = pengguna
     klarifikasi.diputuskan_pada = timezone.now()
     klarifikasi.catatan_keputusan = catatan.strip()
-    klarifikasi.save()
     pendaftar = Pendaftar.objects.select_for_update().get(pk=klarifikasi.pendaftar_id)
+    ringkasan = f"Klarifikasi parpol {pendaftar.nama} {klarifikasi.get_status_display().lower()}"
     if terima and pendaftar.tms_anggota_parpol:
         pendaftar.tms_anggota_parpol = False
         status_ulang(pendaftar)
         pendaftar._change_reason = "Klarifikasi keanggotaan parpol diterima"
-        pendaftar.save()
+        pendaftar._history_user = pengguna
+        with jejak_gabung():  # the applicant's history row; the event is the entry below
+            pendaftar.save()
         pendaftar_versi_naik(rekrutmen_ids=[pendaftar.rekrutmen_id])
-    jejak_catat(
-        pengguna=pengguna,
+        ringkasan += ": tidak lagi TMS anggota partai politik"
+    elif not terima:
+        ringkasan += f": {klarifikasi.catatan_keputusan}"
+    jejak_tandai(
+        klarifikasi,
         aksi="alur",
-        objek=klarifikasi,
-        ringkasan=f"Klarifikasi parpol {klarifikasi.get_status_display().lower()}",
+        ringkasan=ringkasan,
+        pengguna=pengguna,
+        perubahan=jejak_beda(sebelum, klarifikasi),
     )
+    klarifikasi.save()
     return klarifikasi
+
+
+def _jadwal(rekrutmen: Rekrutmen) -> dict[str, str]:
+    return {
+        t.get_tahap_display(): f"{tanggal(t.mulai)} – {tanggal(t.selesai)}"
+        for t in rekrutmen.tahapan.order_by("mulai", "pk")
+    }
 
 
 @transaction.atomic
@@ -251,7 +274,25 @@ def tahapan_save(*, rekrutmen: Rekrutmen, formset, pengguna) -> None:
     """Save the stage schedule edited in a formset (validated by the caller)."""
     pastikan_boleh_kelola(pengguna)
     formset.instance = rekrutmen
-    formset.save()
-    jejak_catat(
-        pengguna=pengguna, aksi="ubah", objek=rekrutmen, ringkasan="Jadwal tahapan diperbarui"
-    )
+    lama = _jadwal(rekrutmen)
+    with jejak_gabung():  # the stages' history rows; the schedule change is one entry
+        for obj in formset.save(commit=False):
+            obj._history_user = pengguna
+            obj.save()
+        for obj in formset.deleted_objects:
+            obj._history_user = pengguna
+            obj.delete()
+    baru = _jadwal(rekrutmen)
+    perubahan = {
+        tahap: [lama.get(tahap), baru.get(tahap)]
+        for tahap in [*lama, *(t for t in baru if t not in lama)]
+        if lama.get(tahap) != baru.get(tahap)
+    }
+    if perubahan:
+        jejak_catat(
+            pengguna=pengguna,
+            aksi="ubah",
+            objek=rekrutmen,
+            ringkasan="Jadwal tahapan diperbarui",
+            perubahan=perubahan,
+        )
