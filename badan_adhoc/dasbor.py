@@ -1,6 +1,7 @@
 """What badan_adhoc shows on the Dasbor pimpinan (``kpu_site.dasbor``): the recruitments of the
-year; on the home page of the sub-bagian Teknis' Staf/Kasubag, the applicants still to screen
-and the party-membership clarifications waiting for a decision."""
+year; on the home page of the sub-bagian Teknis' Staf/Kasubag, the applicants still to screen,
+the party-membership clarifications waiting for a decision and the public comments not followed
+up yet (the last also under "Menunggu tindakan Anda" of the Sekretaris and Admin)."""
 
 from __future__ import annotations
 
@@ -97,7 +98,59 @@ def rekrutmen_tugas_unit(*, user, tahun: int, hari_ini) -> list[Tugas]:
     ]
 
 
+def _url_tanggapan_belum(r) -> str:
+    """The applicant list of ``r`` filtered to the applicants with a comment not followed up."""
+    return reverse("badan_adhoc:pendaftar_list", args=[r.pk]) + "?tanggapan=belum"
+
+
+JUDUL_TANGGAPAN_BELUM = "Tanggapan masyarakat belum ditindaklanjuti"
+
+
+def tanggapan_tugas_unit(*, user, tahun: int, hari_ini) -> list[Tugas]:
+    """For the staff of the recruitment: the public comments with no follow-up recorded, per
+    recruitment running in ``tahun`` (``selectors.tanggapan_belum_per_rekrutmen``, one query),
+    each linking to its applicant list filtered to them."""
+    if not boleh_kelola(user):
+        return []
+    belum = selectors.tanggapan_belum_per_rekrutmen(tahun=tahun)
+    satu = len(belum) == 1
+    return [
+        Tugas(
+            kunci="tanggapan_belum",
+            judul=JUDUL_TANGGAPAN_BELUM,
+            jumlah=sum(n for _r, n in belum),
+            url=_url_tanggapan_belum(belum[0][0])
+            if satu
+            else reverse("badan_adhoc:rekrutmen_list"),
+            tindakan="Buka pendaftar yang ditanggapi" if satu else "Buka daftar rekrutmen",
+            butir=tuple(
+                Butir(label=r.nama, url=_url_tanggapan_belum(r), keterangan=f"{angka(n)} tanggapan")
+                for r, n in belum[:BUTIR_MAKS]
+            ),
+            total_butir=len(belum),
+        )
+    ]
+
+
+def tanggapan_tugas(user) -> list[dict]:
+    """ "Menunggu tindakan Anda" of the Sekretaris and Admin (and of no other role of the
+    Dasbor pimpinan): the public comments with no follow-up recorded, one entry per
+    recruitment (every year: a comment waiting is open work whatever the working year)."""
+    if not boleh_kelola(user):
+        return []
+    return [
+        {
+            "judul": JUDUL_TANGGAPAN_BELUM,
+            "jumlah": n,
+            "url": _url_tanggapan_belum(r),
+            "keterangan": r.nama,
+        }
+        for r, n in selectors.tanggapan_belum_per_rekrutmen()
+    ]
+
+
 PANEL = [
     Panel("rekrutmen", dasbor_rekrutmen, template="badan_adhoc/dasbor/_rekrutmen.html", urutan=30)
 ]
-TUGAS_UNIT = [rekrutmen_tugas_unit]
+TUGAS = [tanggapan_tugas]
+TUGAS_UNIT = [rekrutmen_tugas_unit, tanggapan_tugas_unit]

@@ -65,6 +65,7 @@ def pendaftar_xlsx_baris(
     kecamatan: int | None = None,
     wilayah: int | None = None,
     q: str = "",
+    tanggapan: str = "",
 ) -> Iterator[list]:
     """The rows of the export, in applicant order, for the filter of the applicant page
     (``selectors.pendaftar_filter``): one query read in chunks of ``UKURAN_POTONGAN`` (values,
@@ -79,6 +80,7 @@ def pendaftar_xlsx_baris(
         kecamatan=kecamatan,
         wilayah=wilayah,
         q=q,
+        tanggapan=tanggapan,
     )
     rows = (
         qs.order_by("pk")
@@ -125,6 +127,7 @@ def pendaftar_xlsx_tulis(
     kecamatan: int | None = None,
     wilayah: int | None = None,
     q: str = "",
+    tanggapan: str = "",
     progres: Callable[[int], object] | None = None,
 ) -> int:
     """Write the applicant export of ``rekrutmen`` as ``pengguna`` sees it (the filters of
@@ -143,6 +146,7 @@ def pendaftar_xlsx_tulis(
             kecamatan=kecamatan,
             wilayah=wilayah,
             q=q,
+            tanggapan=tanggapan,
         ),
         format_kolom=FORMAT_KOLOM,
         progres=progres,

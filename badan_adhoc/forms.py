@@ -104,6 +104,11 @@ class PendaftarSaringForm(forms.Form):
     wilayah = forms.IntegerField(
         required=False, widget=forms.HiddenInput, min_value=1, max_value=BIGINT_MAX
     )
+    tanggapan = forms.ChoiceField(
+        required=False,
+        label="Tanggapan masyarakat",
+        choices=[("", "Semua tanggapan"), ("belum", "Tanggapan belum ditindaklanjuti")],
+    )
 
     def __init__(self, *args, kecamatan_choices=(), **kwargs):
         super().__init__(*args, **kwargs)

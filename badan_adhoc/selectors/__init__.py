@@ -62,6 +62,7 @@ from .rekrutmen import (  # noqa: F401
     wilayah_tujuan_qs,
 )
 from .tanggapan import (  # noqa: F401
+    tanggapan_belum_per_rekrutmen,
     tanggapan_hitung,
     tanggapan_hitung_banyak,
     tanggapan_pendaftar_list,

@@ -6,11 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import F
+from django.db.models import Exists, F, OuterRef
 
 from sekretariat.selectors import satker_get
 
 from ..akses import boleh_kelola
+from ..model_tanggapan import TanggapanMasyarakat
 from ..models import (
     ALASAN_TMS,
     PERINGATAN,
@@ -23,6 +24,9 @@ from ..models import (
     Rekrutmen,
 )
 from .rekrutmen import rekrutmen_tahun_list, seleksi_ringkasan_tersimpan
+
+#: ``pendaftar_filter(tanggapan=...)``: applicants with a public comment not followed up yet.
+TANGGAPAN_BELUM = "belum"
 
 
 def pendaftar_qs(rekrutmen: Rekrutmen):
@@ -89,10 +93,20 @@ def pendaftar_filter(
     kecamatan: int | None = None,
     wilayah: int | None = None,
     q: str = "",
+    tanggapan: str = "",
 ):
     """Applicants of a recruitment, filtered. Search: digits = NIK prefix (only for staff of
-    the recruitment: others may not probe NIKs), anything else = part of the name."""
+    the recruitment: others may not probe NIKs), anything else = part of the name.
+    ``tanggapan="belum"``: only those with a public comment not followed up yet."""
     qs = pendaftar_saring_hasil(pendaftar_qs(rekrutmen), status=status, alasan=alasan)
+    if tanggapan == TANGGAPAN_BELUM:
+        qs = qs.filter(
+            Exists(
+                TanggapanMasyarakat.objects.filter(
+                    pendaftar=OuterRef("pk"), hasil=TanggapanMasyarakat.Hasil.BELUM
+                )
+            )
+        )
     if wilayah:
         qs = qs.filter(wilayah_tujuan_id=wilayah)
     elif kecamatan:
@@ -114,13 +128,15 @@ def pendaftar_jumlah_dari_ringkasan(
     kecamatan: int | None = None,
     wilayah: int | None = None,
     q: str = "",
+    tanggapan: str = "",
 ) -> int | None:
     """The exact number of applicants for a filter that is at most one status or one reason,
     read from ``seleksi_ringkasan_tersimpan`` (no scan of the applicants); ``None`` for any
     other filter. Invalid values count as absent, as in ``pendaftar_filter``."""
     status = status if status in Pendaftar.Status.values else ""
     alasan = alasan if alasan in ALASAN_TMS or alasan in PERINGATAN else ""
-    if kecamatan or wilayah or (q or "").strip() or (status and alasan):
+    tanggapan = tanggapan if tanggapan == TANGGAPAN_BELUM else ""
+    if kecamatan or wilayah or (q or "").strip() or (status and alasan) or tanggapan:
         return None
     ringkasan = seleksi_ringkasan_tersimpan(rekrutmen)["data"]
     if alasan in ALASAN_TMS:

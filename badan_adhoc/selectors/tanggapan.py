@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from django.db.models import Count
+from django.db.models import Count, Q
 
 from ..model_tanggapan import TanggapanMasyarakat
 from ..models import Pendaftar, Rekrutmen
+from .rekrutmen import rekrutmen_list, rekrutmen_tahun_list
 
 HASIL_KUNCI = {
     TanggapanMasyarakat.Hasil.BELUM: "belum",
@@ -43,6 +44,20 @@ def tanggapan_hitung_banyak(daftar_rekrutmen) -> dict[int, dict]:
             d["jumlah"] += b["n"]
             d[HASIL_KUNCI.get(b["hasil"], "belum")] += b["n"]
     return hasil
+
+
+def tanggapan_belum_per_rekrutmen(*, tahun: int | None = None) -> list[tuple[Rekrutmen, int]]:
+    """The recruitments (running in ``tahun``; every one when ``None``) with public comments
+    not followed up yet (``hasil`` empty), each with how many, in the order of the
+    recruitment list; recruitments with none are left out. One query however many
+    recruitments (the home page's task "Tanggapan masyarakat belum ditindaklanjuti")."""
+    qs = rekrutmen_list() if tahun is None else rekrutmen_tahun_list(tahun=tahun)
+    qs = qs.annotate(
+        tanggapan_belum=Count(
+            "tanggapan", filter=Q(tanggapan__hasil=TanggapanMasyarakat.Hasil.BELUM)
+        )
+    ).filter(tanggapan_belum__gt=0)
+    return [(r, r.tanggapan_belum) for r in qs]
 
 
 def tanggapan_pendaftar_list(pendaftar: Pendaftar) -> list[TanggapanMasyarakat]:

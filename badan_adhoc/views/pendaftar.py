@@ -64,6 +64,7 @@ class PendaftarListView(_RekrutmenMixin, BacaMixin, TemplateView):
             "kecamatan": data.get("kecamatan"),
             "wilayah": data.get("wilayah"),
             "q": (data.get("q") or "").strip(),
+            "tanggapan": data.get("tanggapan") or "",
         }
         qs = selectors.pendaftar_filter(
             rekrutmen=self.rekrutmen, user=self.request.user, **self.saringan
