@@ -271,9 +271,6 @@ def muat(*, stdout) -> None:
     # After every screening (the Pantarlih's too: screening one recruitment changes the
     # applicant data of those it overlaps, NIK registered twice), the comments and the
     # checklist (they write applicants too, ``pendaftar_versi``), else the issue is outdated.
-    for rekrutmen in baru:
-        if rekrutmen.jenis_badan == "ppk":
-            _pengumuman_demo(rekrutmen)
     demo_dokumen.muat(stdout=stdout)  # numbered documents (badan_adhoc/demo_dokumen.py)
 
 
@@ -356,20 +353,6 @@ def _seleksi_lanjut_demo(rekrutmen: Rekrutmen, rng: random.Random) -> None:
                 pengguna=None,
             )
         _akun_honor_demo(rekrutmen)
-
-
-def _pengumuman_demo(rekrutmen: Rekrutmen) -> None:
-    """The PPK's final announcement (every kecamatan, PDF), rendered, issued with its number
-    (dated the day after the interviews, invented) and published through the document
-    services, so that ``/publik/pengumuman/`` of the demo lists one."""
-    from .demo_dokumen import tanggal_hasil_akhir, terbitkan_demo
-    from .dokumen.services import dokumen_publish
-
-    dokumen = terbitkan_demo(
-        rekrutmen, "pengumuman_pdf", {"tahap": "akhir"}, tanggal_hasil_akhir(rekrutmen)
-    )
-    if dokumen is not None and dokumen.dapat_diunduh and not dokumen.terbit:
-        dokumen_publish(dokumen=dokumen, pengguna=None)
 
 
 def _akun_honor_demo(rekrutmen: Rekrutmen) -> None:

@@ -1,17 +1,23 @@
-"""Demo: the numbered documents of the PPK, PPS and KPPS recruitments (issue 19 item 2),
+"""Demo: every numbered document of the PPK, PPS and KPPS recruitments (issue 19 item 2),
 issued through the same services as a user's (draft rendered in-process, issued with the next
-number, the issued file rendered and frozen).
+number, the issued file rendered and frozen), in the order of their dates, so the numbers of
+each book run with the calendar.
 
-- PPK: pengumuman pendaftaran, berita acara of the administrative selection, the final
-  announcement (every kecamatan; also published, by ``demo._pengumuman_demo``).
-- PPS and KPPS: pengumuman pendaftaran, the administrative result of ONE kecamatan (the one
-  with the fewest applicants: a whole regency of KPPS applicants would slow the demo load),
-  the berita acara.
+Per body, for the stages it has:
 
-INVENTED: the dates of issue (the day before registration opens, the last day of the
-administrative selection, the day after the interviews) and therefore the numbers; the real
-2022–2024 documents of KPU Kota Serang carry other numbers and dates. Idempotent: a document
-already issued (not replaced) is not issued again."""
+- pengumuman pendaftaran; hasil seleksi administrasi and its berita acara; (PPK, PPS) hasil
+  tes tertulis and its berita acara; the berita acara of the public comments; hasil akhir and
+  the berita acara of the interview/final result; the SK penetapan with its lampiran; (PPK,
+  PPS) the SK of each PAW.
+- The announcements of PPS and KPPS, and the KPPS decree, are of ONE kecamatan (the one with
+  the fewest applicants): a whole regency's KPPS list would slow the demo load; a user asks for
+  the others on the documents page. The PPK's final announcement is also published
+  (``/publik/pengumuman/``).
+
+INVENTED: the dates of issue (the day before registration opens, the last day of each stage,
+the day after the interviews, the date of the SK entered at the appointment) and therefore the
+numbers; the real 2022–2024 documents of KPU Kota Serang carry other numbers and dates.
+Idempotent: a document already issued (not replaced) is not issued again."""
 
 from __future__ import annotations
 
@@ -83,28 +89,54 @@ def kecamatan_terkecil(rekrutmen: Rekrutmen) -> int | None:
     return baris[0] if baris else None
 
 
-def muat(*, stdout) -> None:
-    n = 0
-    for kode in ("ppk-pemilu-2024", "pps-pemilu-2024", "kpps-pemilu-2024"):
-        rekrutmen = Rekrutmen.objects.filter(kode=kode).first()
-        daftar = rekrutmen and _tahap(rekrutmen, TahapanRekrutmen.Tahap.PENDAFTARAN)
-        adm = rekrutmen and _tahap(rekrutmen, TahapanRekrutmen.Tahap.ADMINISTRASI)
-        if not (daftar and adm):
-            continue
-        rencana = [
-            ("pengumuman_pendaftaran", {}, daftar.mulai - timedelta(days=1)),
-            ("ba_administrasi", {}, adm.selesai),
+def rencana_rekrutmen(rekrutmen: Rekrutmen) -> list[tuple[date, str, dict]]:
+    """``[(tanggal, jenis, data)]``: the documents of ``rekrutmen`` the demo issues."""
+    from .models import AnggotaBadan
+
+    tahap = {t.tahap: t for t in TahapanRekrutmen.objects.filter(rekrutmen=rekrutmen)}
+    T = TahapanRekrutmen.Tahap
+    daftar, adm = tahap.get(T.PENDAFTARAN), tahap.get(T.ADMINISTRASI)
+    if not (daftar and adm):
+        return []
+    kec = {} if rekrutmen.jenis_badan == "ppk" else {"kecamatan": kecamatan_terkecil(rekrutmen)}
+    akhir = tanggal_hasil_akhir(rekrutmen)
+    rencana = [
+        (daftar.mulai - timedelta(days=1), "pengumuman_pendaftaran", {}),
+        (adm.selesai, "pengumuman_pdf", {"tahap": "administrasi", **kec}),
+        (adm.selesai, "ba_administrasi", {}),
+        (akhir, "pengumuman_pdf", {"tahap": "akhir", **kec}),
+        (akhir, "ba_akhir", {}),
+    ]
+    if tes := tahap.get(T.TES_TERTULIS):
+        rencana += [
+            (tes.selesai, "pengumuman_pdf", {"tahap": "tes", **kec}),
+            (tes.selesai, "ba_tes_tertulis", {}),
         ]
-        if rekrutmen.jenis_badan == "ppk":
-            rencana.append(("pengumuman_pdf", {"tahap": "akhir"}, tanggal_hasil_akhir(rekrutmen)))
-        elif kecamatan := kecamatan_terkecil(rekrutmen):
-            rencana.append(
-                (
-                    "pengumuman_pdf",
-                    {"tahap": "administrasi", "kecamatan": kecamatan},
-                    adm.selesai,
-                )
-            )
-        for jenis, data, tanggal in rencana:
-            n += terbitkan_demo(rekrutmen, jenis, data, tanggal) is not None
+    if tanggapan := tahap.get(T.TANGGAPAN):
+        rencana.append((tanggapan.selesai, "ba_tanggapan", {}))
+    anggota = AnggotaBadan.objects.filter(rekrutmen=rekrutmen)
+    if sk := anggota.filter(menggantikan__isnull=True).order_by("pk").first():
+        rencana.append((sk.tanggal_sk, "sk_penetapan", dict(kec)))
+    for pengganti in anggota.filter(menggantikan__isnull=False).order_by("pk"):
+        rencana.append((pengganti.tanggal_sk, "sk_paw", {"anggota": pengganti.pk}))
+    return rencana
+
+
+def muat(*, stdout) -> None:
+    from .dokumen.services import dokumen_publish
+
+    rencana = []
+    for kode in ("ppk-pemilu-2024", "pps-pemilu-2024", "kpps-pemilu-2024"):
+        if rekrutmen := Rekrutmen.objects.filter(kode=kode).first():
+            rencana += [
+                (tanggal, rekrutmen.pk, i, rekrutmen, jenis, data)
+                for i, (tanggal, jenis, data) in enumerate(rencana_rekrutmen(rekrutmen))
+            ]
+    n = 0
+    for tanggal, _pk, _i, rekrutmen, jenis, data in sorted(rencana, key=lambda r: r[:3]):
+        dokumen = terbitkan_demo(rekrutmen, jenis, data, tanggal)
+        n += dokumen is not None
+        publik = rekrutmen.jenis_badan == "ppk" and data.get("tahap") == "akhir"
+        if publik and dokumen is not None and dokumen.dapat_diunduh and not dokumen.terbit:
+            dokumen_publish(dokumen=dokumen, pengguna=None)
     stdout.write(f"  badan_adhoc: {n} dokumen bernomor (PPK, PPS, KPPS)")

@@ -209,15 +209,7 @@ def _pengumuman_html(
             huruf=huruf,
         )
         g["baris"] = sum(b.count("\n") + 1 for b in g["blok"])
-    konteks["tata"] = {
-        "lebar": tata.LEBAR_PT,
-        "ukuran": tata.UKURAN_PT,
-        "baris": tata.BARIS_PT,
-        "padding": tata.PADDING_PT,
-        "tab_px": tata.TAB_PX,
-        "kepala": tata.kepala(kolom),
-        "garis": tata.garis_kolom(kolom),
-    }
+    konteks["tata"] = tata.tata_konteks(kolom)
     n = 1
     if sum(g["baris"] for g in grup) >= PARALEL_BARIS and paralel_boleh():
         n = min(os.cpu_count() or 1, len(grup), PARALEL_MAKS)

@@ -71,6 +71,12 @@ def kolom_daftar(tahap: str) -> list[Kolom]:
             ("Hasil", 27),
             ("Keterangan", 0),
         ]
+    return kolom_buat(spek)
+
+
+def kolom_buat(spek: list[tuple]) -> list[Kolom]:
+    """Columns from ``(judul, lebar[, kanan])`` in order; a width of 0 takes the rest of the
+    line. Widths are multiples of the tab grid."""
     kolom, x = [], 0.0
     akhir = LEBAR_PT - 2 * PADDING_PT
     for judul, lebar, *kanan in spek:
@@ -78,6 +84,19 @@ def kolom_daftar(tahap: str) -> list[Kolom]:
         kolom.append(Kolom(judul, x, lebar, bool(kanan)))
         x += lebar
     return kolom
+
+
+def tata_konteks(kolom: list[Kolom]) -> dict:
+    """What the list's template (``pdf/_daftar_gaya.html``, ``_daftar.html``) needs."""
+    return {
+        "lebar": LEBAR_PT,
+        "ukuran": UKURAN_PT,
+        "baris": BARIS_PT,
+        "padding": PADDING_PT,
+        "tab_px": TAB_PX,
+        "kepala": kepala(kolom),
+        "garis": garis_kolom(kolom),
+    }
 
 
 class Huruf:

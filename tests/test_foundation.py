@@ -186,23 +186,31 @@ def test_muat_demo_is_idempotent_and_creates_one_account_per_role(db):
     # published only once issued with its number (issue 19)
     assert terbit.judul == f"Pengumuman Hasil Akhir PPK Pemilu 2024 – Nomor {terbit.nomor_terbit}"
     assert terbit.nomor_terbit.sha256 == terbit.sha256
-    # badan_adhoc/demo_dokumen.py: per body, the numbered documents of its stage, each issued
-    # once (the second load issued nothing: the audit count above is unchanged)
+    # badan_adhoc/demo_dokumen.py: per body, every numbered document of its stages, each
+    # issued once (the second load issued nothing: the audit count above is unchanged)
     from badan_adhoc.dokumen.model_nomor import NomorDokumen
 
-    terbitan = {
+    terbitan = [
         (n.dokumen.rekrutmen.kode, n.jenis_nomor)
         for n in NomorDokumen.objects.select_related("dokumen__rekrutmen")
         if n.dokumen.diganti_oleh_id is None and n.sha256 == n.dokumen.sha256
-    }
-    for kode, hasil in (
-        ("ppk-pemilu-2024", "hasil_akhir"),
-        ("pps-pemilu-2024", "hasil_administrasi"),
-        ("kpps-pemilu-2024", "hasil_administrasi"),
+    ]
+    semua = ["pengumuman_pendaftaran", "hasil_administrasi", "ba_administrasi", "ba_tanggapan"]
+    semua += ["hasil_akhir", "ba_akhir", "sk_penetapan"]
+    tes = ["hasil_tes_tertulis", "ba_tes_tertulis", "sk_paw"]  # PPK, PPS: the test, one PAW
+    harapan = [("ppk-pemilu-2024", j) for j in semua + tes]
+    harapan += [("pps-pemilu-2024", j) for j in semua + tes]
+    harapan += [("kpps-pemilu-2024", j) for j in semua]
+    assert sorted(terbitan) == sorted(harapan)
+    assert NomorDokumen.objects.count() == 27
+    # numbered in the order of their dates: within a book (the number without its sequence
+    # part: types of one pattern, one year) a later number never has an earlier date
+    buku: dict[str, list] = {}
+    for urut, nomor, tanggal in NomorDokumen.objects.order_by("urut").values_list(
+        "urut", "nomor", "tanggal"
     ):
-        for jenis in ("pengumuman_pendaftaran", "ba_administrasi", hasil):
-            assert (kode, jenis) in terbitan
-    assert NomorDokumen.objects.count() == 9
+        buku.setdefault(nomor.replace(str(urut), "", 1), []).append(tanggal)
+    assert len(buku) >= 2 and all(t == sorted(t) for t in buku.values()), buku
     assert terbit.pendaftar_versi == terbit.rekrutmen.pendaftar_versi
     assert terbit.jumlah_halaman and len(terbit.sha256) == 64
 

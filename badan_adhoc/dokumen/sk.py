@@ -156,16 +156,40 @@ def sk_penetapan_pdf(
     from kpu_site.pdf import html_ke_pdf
 
     kid = kecamatan.pk if kecamatan else None
+    lampiran = sk_penetapan_lampiran(rekrutmen, kid)
     html = render_to_string(
         "badan_adhoc/pdf/sk_penetapan.html",
         {
             **_konteks_dasar(rekrutmen, terbitan),
             "kecamatan": kecamatan,
             "hitung": sk_penetapan_hitung(rekrutmen, kid),
-            "lampiran": sk_penetapan_lampiran(rekrutmen, kid),
+            "lampiran": lampiran,
+            "tata": _lampiran_tata(lampiran),
         },
     )
     return html_ke_pdf(html)
+
+
+def _lampiran_tata(lampiran: list[dict]) -> dict | None:
+    """The lampiran's lists as lines of text (``pengumuman_tata``: a KPPS lampiran of a
+    kecamatan has thousands of names, a table cell per value took seconds per thousand);
+    None (a plain table) without the font to measure with."""
+    from .. import pengumuman_tata as tata
+
+    huruf = tata.huruf_daftar()
+    if huruf is None:
+        return None
+    kolom = tata.kolom_buat([("No.", 36, True), ("Nama", 216), ("Jabatan", 81), ("Wilayah", 0)])
+    for g in lampiran:
+        g["blok"] = tata.daftar_blok(
+            (
+                [str(i), a.nama, str(a.get_jabatan_display()), a.wilayah.nama]
+                for i, a in enumerate(g["anggota"], start=1)
+            ),
+            kolom=kolom,
+            huruf=huruf,
+        )
+    return tata.tata_konteks(kolom)
 
 
 @dokumen_jenis(
