@@ -1,12 +1,18 @@
 """In a real browser: a visitor without an account sends a public comment (tanggapan masyarakat)
 on a PPS applicant during the comment window, confirmed by the page's proof-of-work script; the
 Kasubag Teknis finds it on the applicant's page and records the clarification ("tidak
-berpengaruh"); the Sekretaris' dashboard and the berita acara's count show it."""
+berpengaruh"); the Sekretaris' dashboard shows it, and the next berita acara (of the public
+comments, asked for on the documents page, rendered by the worker in the service run, issued
+with its number) counts it."""
 
 from __future__ import annotations
 
+import io
+import re
 from datetime import timedelta
+from pathlib import Path
 
+import pdfplumber
 import pytest
 
 pytestmark = pytest.mark.browser
@@ -33,8 +39,8 @@ def _jendela_buka():
     return rekrutmen, pendaftar
 
 
-def test_public_comment_reaches_the_applicant_page_and_the_dashboard(
-    demo_live, peramban, live_server, masuk_peramban
+def test_public_comment_reaches_the_applicant_page_the_dashboard_and_the_berita_acara(
+    demo_live, pekerja, peramban, live_server, masuk_peramban
 ):
     from badan_adhoc.model_tanggapan import TanggapanMasyarakat
     from badan_adhoc.selectors import tanggapan_hitung
@@ -100,3 +106,31 @@ def test_public_comment_reaches_the_applicant_page_and_the_dashboard(
     kolom = baris.locator("td").nth(5).inner_text()
     assert kolom.split()[0] == str(sesudah["jumlah"]), kolom
     sekretaris.foto("dasbor")
+
+    # 4. The next berita acara: the Kasubag asks for the berita acara of the public comments,
+    # waits for the render, issues it with its number, and downloads the issued copy.
+    from badan_adhoc.dokumen.models import DokumenRekrutmen
+
+    kasubag.buka(f"/adhoc/rekrutmen/{rekrutmen.pk}/dokumen/")
+    kasubag.page.select_option("#minta-jenis", "ba_tanggapan")
+    kasubag.page.get_by_role("button", name="Susun dokumen").click()
+    kasubag.page.locator("#unduh-dokumen").wait_for(timeout=120_000)
+    kasubag.page.once("dialog", lambda dialog: dialog.accept())
+    kasubag.page.get_by_role("button", name="Terbitkan bernomor").click()
+    # the issued copy's page: its number, and a re-issue button in place of the first issue
+    kasubag.page.get_by_role("button", name="Terbitkan ulang (nomor baru)").wait_for()
+    unduh = kasubag.page.locator("#unduh-dokumen")
+    unduh.wait_for(timeout=120_000)
+    kasubag.foto("berita-acara-tanggapan")
+    with kasubag.page.expect_download() as info:
+        unduh.click()
+    data = Path(info.value.path()).read_bytes()
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        teks = " ".join((h.extract_text() or "") for h in pdf.pages)
+    teks = " ".join(teks.split())
+    terbit = DokumenRekrutmen.objects.filter(
+        rekrutmen=rekrutmen, jenis="ba_tanggapan", nomor_terbit__isnull=False
+    ).latest("pk")
+    assert f"Nomor: {terbit.nomor_terbit.nomor}" in teks
+    assert re.search(rf"Tanggapan diterima {sesudah['jumlah']}\b", teks), teks
+    assert re.search(rf"Tidak berpengaruh pada hasil {sesudah['tidak_berpengaruh']}\b", teks)
