@@ -1,5 +1,5 @@
 """Rate limit of the public pages (no login): at most ``PUBLIK_BATAS_LAJU`` requests per
-visitor address in a window of ``PUBLIK_BATAS_LAJU_DETIK`` seconds, counted in the cache;
+visitor address (``klien.alamat_klien``) in a window of ``PUBLIK_BATAS_LAJU_DETIK`` seconds, counted in the cache;
 beyond it a 429 "Terlalu banyak permintaan" with ``Retry-After``."""
 
 from __future__ import annotations
@@ -9,13 +9,15 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils import timezone
 
+from .klien import alamat_klien
+
 
 def batas_laju_lewat(request, *, nama: str) -> bool:
     """Count this request; ``True`` when the visitor is over the limit."""
     batas = getattr(settings, "PUBLIK_BATAS_LAJU", 120)
     jendela = getattr(settings, "PUBLIK_BATAS_LAJU_DETIK", 60)
     slot = int(timezone.now().timestamp()) // jendela
-    kunci = f"batas_laju:{nama}:{request.META.get('REMOTE_ADDR', '')}:{slot}"
+    kunci = f"batas_laju:{nama}:{alamat_klien(request)}:{slot}"
     cache.add(kunci, 0, jendela)
     try:
         jumlah = cache.incr(kunci)

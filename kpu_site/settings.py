@@ -127,6 +127,10 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/terkunci.html"
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
 AXES_VERBOSE = False
+# Reverse proxies in front of the application that append to X-Forwarded-For (kpu_site/klien.py);
+# 0: the header is ignored (a client could write it). The login lockout reads the same address.
+PROXY_TEPERCAYA = env.int("DJANGO_PROXY_TEPERCAYA", default=0)
+AXES_CLIENT_IP_CALLABLE = "kpu_site.klien.alamat_klien"
 
 LANGUAGE_CODE = "id"
 LANGUAGES = [("id", "Bahasa Indonesia")]

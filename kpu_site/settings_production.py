@@ -59,6 +59,8 @@ SECRET_KEY = kunci_rahasia_periksa(env("DJANGO_SECRET_KEY"))  # ImproperlyConfig
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["localhost"])
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# behind that TLS proxy: the visitor is the address it saw (kpu_site/klien.py)
+PROXY_TEPERCAYA = env.int("DJANGO_PROXY_TEPERCAYA", default=1)
 SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=True)
 SESSION_COOKIE_SECURE = env.bool("DJANGO_SECURE_COOKIES", default=True)
 CSRF_COOKIE_SECURE = env.bool("DJANGO_SECURE_COOKIES", default=True)

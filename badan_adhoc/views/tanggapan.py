@@ -10,6 +10,7 @@ from django.views import View
 from kpu_site.batas_laju import BatasLajuMixin
 from kpu_site.berkas import berkas_response
 from kpu_site.formulir import kesalahan_ke_form
+from kpu_site.klien import alamat_klien
 from kpu_site.services import unduhan_record
 from sekretariat.selectors import satker_get
 
@@ -76,7 +77,7 @@ class TanggapanPublikView(BatasLajuMixin, View):
                     rekrutmen=self.rekrutmen,
                     data=d,
                     lampiran=d.get("lampiran"),
-                    alamat=request.META.get("REMOTE_ADDR"),
+                    alamat=alamat_klien(request),
                     tantangan=d.get("tantangan", ""),
                     nonce=d.get("nonce", ""),
                     kode=d.get("kode", ""),
