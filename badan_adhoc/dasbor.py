@@ -34,6 +34,7 @@ def dasbor_rekrutmen(*, tahun: int) -> list[dict]:
                 "ms": ringkas["ms"],
                 "tms": ringkas["tms"],
                 "tanggapan": tanggapan[r.pk],
+                "tanggapan_tahap": selectors.tanggapan_tahap_list(tanggapan[r.pk]),
                 "kekurangan": [
                     {
                         "kecamatan": k.wilayah.nama,

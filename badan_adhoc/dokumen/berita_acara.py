@@ -8,11 +8,9 @@ from django.db.models import Count, Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from ..models import ALASAN_TMS, Pendaftar, TahapanRekrutmen
-from ..selectors.tanggapan import tanggapan_hitung
+from ..models import ALASAN_TMS, Pendaftar
+from ..selectors.tanggapan import tanggapan_hitung, tanggapan_tahap_list
 from .jenis import dokumen_jenis, pdf_resmi
-
-LABEL_TAHAP = dict(TahapanRekrutmen.Tahap.choices)
 
 
 def ba_tanggapan_hitung(rekrutmen) -> dict:
@@ -20,10 +18,7 @@ def ba_tanggapan_hitung(rekrutmen) -> dict:
     (handled: received less not yet handled) and the stages named."""
     hasil = tanggapan_hitung(rekrutmen)
     hasil["ditangani"] = hasil["jumlah"] - hasil["belum"]
-    hasil["tahap_list"] = [
-        (str(LABEL_TAHAP.get(kode, kode)), {**n, "ditangani": n["jumlah"] - n["belum"]})
-        for kode, n in sorted(hasil["per_tahap"].items())
-    ]
+    hasil["tahap_list"] = tanggapan_tahap_list(hasil)
     return hasil
 
 

@@ -66,4 +66,5 @@ from .tanggapan import (  # noqa: F401
     tanggapan_hitung,
     tanggapan_hitung_banyak,
     tanggapan_pendaftar_list,
+    tanggapan_tahap_list,
 )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db.models import Count, Q
 
 from ..model_tanggapan import TanggapanMasyarakat
-from ..models import Pendaftar, Rekrutmen
+from ..models import Pendaftar, Rekrutmen, TahapanRekrutmen
 from .rekrutmen import rekrutmen_list, rekrutmen_tahun_list
 
 HASIL_KUNCI = {
@@ -44,6 +44,17 @@ def tanggapan_hitung_banyak(daftar_rekrutmen) -> dict[int, dict]:
             d["jumlah"] += b["n"]
             d[HASIL_KUNCI.get(b["hasil"], "belum")] += b["n"]
     return hasil
+
+
+def tanggapan_tahap_list(hitung: dict) -> list[tuple[str, dict]]:
+    """The per-stage counts of ``tanggapan_hitung`` as ``[(stage label, counts with
+    ``ditangani``)]`` in the order of the stages."""
+    urutan = {kode: i for i, kode in enumerate(TahapanRekrutmen.Tahap.values)}
+    label = dict(TahapanRekrutmen.Tahap.choices)
+    return [
+        (str(label.get(kode, kode)), {**n, "ditangani": n["jumlah"] - n["belum"]})
+        for kode, n in sorted(hitung["per_tahap"].items(), key=lambda b: urutan.get(b[0], 99))
+    ]
 
 
 def tanggapan_belum_per_rekrutmen(*, tahun: int | None = None) -> list[tuple[Rekrutmen, int]]:

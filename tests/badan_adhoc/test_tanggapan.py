@@ -289,6 +289,10 @@ def test_dashboard_shows_the_counts(client, terbuka):
         "badan_adhoc/dasbor/_rekrutmen.html", {"dasbor": {"data": {"rekrutmen": [baris]}}}
     )
     assert "Tanggapan masyarakat" in html and "(2 belum ditindaklanjuti)" in html
+    # per stage: both came in during the "tanggapan" stage
+    assert baris["tanggapan_tahap"][0][0] == "Tanggapan masyarakat"
+    assert [n["jumlah"] for _, n in baris["tanggapan_tahap"]] == [2]
+    assert "Tanggapan masyarakat: 2" in " ".join(html.split())
 
 
 def test_pages_keep_a_flat_query_count(client, terbuka, staf_teknis, django_assert_max_num_queries):
