@@ -21,6 +21,12 @@ def item_berkas_list(rekrutmen: Rekrutmen):
     return ItemBerkas.objects.filter(rekrutmen=rekrutmen).order_by("urutan", "pk")
 
 
+def item_berkas_kelola_list(rekrutmen: Rekrutmen) -> list[ItemBerkas]:
+    """The checklist of a recruitment with, per item, ``jumlah_status``: how many applicants
+    have a status of it (its code is then fixed and it cannot be deleted); one query."""
+    return list(item_berkas_list(rekrutmen).annotate(jumlah_status=Count("status")))
+
+
 def berkas_ringkasan(rekrutmen: Rekrutmen, *, jumlah: int | None = None) -> dict:
     """The checklist counts of a recruitment, in three queries whatever its size::
 

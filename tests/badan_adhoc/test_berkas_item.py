@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
 
 from badan_adhoc.model_berkas import ItemBerkas, StatusBerkas
 from badan_adhoc.models import Pendaftar
@@ -306,3 +307,99 @@ def test_recording_a_status_still_makes_one_entry(rekrutmen_kpps, staf_teknis):
     berkas_status_set(pendaftar=p, status={"ktp": ("tidak ada", "")}, pengguna=staf_teknis)
     assert JejakAudit.objects.count() == jejak + 1
     assert JejakAudit.objects.latest("pk").perubahan["status_administrasi"] == ["ms", "tms"]
+
+
+# --------------------------------------------------------------------------- the page
+
+
+def _url(rekrutmen) -> str:
+    return reverse("badan_adhoc:item_berkas", args=[rekrutmen.pk])
+
+
+def test_the_recruitment_page_links_to_the_checklist(client, rekrutmen_kpps, komisioner):
+    client.force_login(komisioner)
+    r = client.get(reverse("badan_adhoc:rekrutmen_detail", args=[rekrutmen_kpps.pk]))
+    assert f'href="{_url(rekrutmen_kpps)}"' in r.text
+
+
+def test_staff_add_edit_and_delete_on_the_page(client, rekrutmen_kpps, staf_teknis):
+    client.force_login(staf_teknis)
+    url = _url(rekrutmen_kpps)
+    r = client.get(url)
+    assert r.status_code == 200
+    assert "Fotokopi KTP-el" in r.text and 'name="baru-kode"' in r.text
+    data = {"item": "", "baru-kode": "skck", "baru-nama": "SKCK", "baru-wajib": "on"}
+    r = client.post(url, data | {"baru-urutan": "8"})
+    assert r.status_code == 302
+    skck = _item(rekrutmen_kpps, "skck")
+    assert (skck.nama, skck.wajib, skck.urutan) == ("SKCK", True, 8)
+
+    # a duplicate: the page again, what was typed kept, the message under the code field
+    r = client.post(
+        url, {"item": "", "baru-kode": "ktp", "baru-nama": "KTP lagi", "baru-urutan": "9"}
+    )
+    assert r.status_code == 200
+    assert 'value="KTP lagi"' in r.text
+    assert "Kode &#x27;ktp&#x27; sudah dipakai dokumen lain pada rekrutmen ini." in r.text
+    assert r.context["form_baru"].errors == {
+        "kode": ["Kode 'ktp' sudah dipakai dokumen lain pada rekrutmen ini."]
+    }
+
+    awalan = f"item-{skck.pk}-"
+    ubah = {"item": skck.pk, awalan + "kode": "skck", awalan + "nama": "SKCK Polres"}
+    assert client.post(url, ubah | {awalan + "urutan": "8"}).status_code == 302
+    skck.refresh_from_db()
+    assert (skck.nama, skck.wajib) == ("SKCK Polres", False)
+
+    # an edit refused on its own form (opened), the others untouched
+    ijazah = _item(rekrutmen_kpps, "ijazah")
+    a = f"item-{ijazah.pk}-"
+    r = client.post(
+        url, {"item": ijazah.pk, a + "kode": "ktp", a + "nama": "Ijazah X", a + "urutan": "3"}
+    )
+    assert r.status_code == 200 and r.context["item_salah"] == ijazah.pk
+    assert f'id="item-{ijazah.pk}" open' in r.text and 'value="Ijazah X"' in r.text
+    assert _item(rekrutmen_kpps, "ijazah").nama == "Fotokopi ijazah terakhir"
+
+    assert client.post(url, {"hapus": skck.pk}).status_code == 302
+    assert not ItemBerkas.objects.filter(kode="skck").exists()
+
+
+def test_a_refused_delete_on_the_page_says_how_many(client, rekrutmen_kpps, staf_teknis):
+    pendaftar_import(rekrutmen=rekrutmen_kpps, berkas=_berkas_uji(), nama_berkas="b.csv")
+    client.force_login(staf_teknis)
+    ktp = _item(rekrutmen_kpps, "ktp")
+    r = client.post(_url(rekrutmen_kpps), {"hapus": ktp.pk}, follow=True)
+    assert (
+        "Dokumen &#x27;Fotokopi KTP-el&#x27; tidak dapat dihapus: sudah ada 6 status berkas "
+        "pendaftar untuk dokumen ini." in r.text
+    )
+    assert ItemBerkas.objects.filter(pk=ktp.pk).exists()
+
+
+def test_an_item_of_another_recruitment_is_a_404(
+    client, rekrutmen_kpps, rekrutmen_ppk, staf_teknis
+):
+    client.force_login(staf_teknis)
+    lain = _item(rekrutmen_ppk, "ktp")
+    assert client.post(_url(rekrutmen_kpps), {"hapus": lain.pk}).status_code == 404
+    assert client.post(_url(rekrutmen_kpps), {"hapus": "x"}).status_code == 404
+    assert ItemBerkas.objects.filter(pk=lain.pk).exists()
+
+
+def test_page_access(client, rekrutmen_kpps, staf, komisioner, kasubag_teknis):
+    url = _url(rekrutmen_kpps)
+    data = {"item": "", "baru-kode": "skck", "baru-nama": "SKCK", "baru-urutan": "8"}
+    r = client.get(url)
+    assert r.status_code == 302 and r["Location"].startswith("/masuk/")
+    assert client.post(url, data).status_code == 302
+    for user in (staf, komisioner):  # another sub-bagian's staff, a commissioner: read only
+        client.force_login(user)
+        r = client.get(url)
+        assert r.status_code == 200 and "Fotokopi KTP-el" in r.text
+        assert 'name="baru-kode"' not in r.text and 'name="hapus"' not in r.text
+        assert client.post(url, data).status_code == 403
+    assert not ItemBerkas.objects.filter(kode="skck").exists()
+    client.force_login(kasubag_teknis)
+    assert client.post(url, data).status_code == 302
+    assert ItemBerkas.objects.filter(kode="skck").exists()
