@@ -27,6 +27,11 @@ def item_berkas_kelola_list(rekrutmen: Rekrutmen) -> list[ItemBerkas]:
     return list(item_berkas_list(rekrutmen).annotate(jumlah_status=Count("status")))
 
 
+def item_berkas_get(pk) -> ItemBerkas | None:
+    """One checklist item with its ``jumlah_status`` (as ``item_berkas_kelola_list``)."""
+    return ItemBerkas.objects.annotate(jumlah_status=Count("status")).filter(pk=pk).first()
+
+
 def berkas_ringkasan(rekrutmen: Rekrutmen, *, jumlah: int | None = None) -> dict:
     """The checklist counts of a recruitment, in three queries whatever its size::
 

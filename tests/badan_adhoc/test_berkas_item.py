@@ -403,3 +403,62 @@ def test_page_access(client, rekrutmen_kpps, staf, komisioner, kasubag_teknis):
     client.force_login(kasubag_teknis)
     assert client.post(url, data).status_code == 302
     assert ItemBerkas.objects.filter(kode="skck").exists()
+
+
+# --------------------------------------------------------------------------- the API
+
+API = "/api/adhoc/berkas-item/"
+
+
+def test_api_lists_adds_changes_and_deletes_items(client, rekrutmen_kpps, staf_teknis):
+    pendaftar_import(rekrutmen=rekrutmen_kpps, berkas=_berkas_uji(), nama_berkas="b.csv")
+    client.force_login(staf_teknis)
+    r = client.get(API, {"rekrutmen": rekrutmen_kpps.pk})
+    assert r.status_code == 200
+    assert {i["kode"]: i["jumlah_status"] for i in r.json()}["ktp"] == 6
+    baru = {"rekrutmen": rekrutmen_kpps.pk, "kode": "skck", "nama": "SKCK", "urutan": 8}
+    r = client.post(API, baru, "application/json")
+    assert r.status_code == 201, r.content
+    pk = r.json()["id"]
+    assert r.json() | {"id": 0} == baru | {"id": 0, "wajib": True, "jumlah_status": 0}
+
+    r = client.post(API, baru, "application/json")
+    assert r.status_code == 400
+    assert r.json()["kode"] == ["Kode 'skck' sudah dipakai dokumen lain pada rekrutmen ini."]
+
+    ubah = {"kode": "skck", "nama": "SKCK Polres", "wajib": False, "urutan": 8}
+    r = client.put(f"{API}{pk}/", ubah, "application/json")
+    assert (r.status_code, r.json()["nama"], r.json()["wajib"]) == (200, "SKCK Polres", False)
+
+    ktp = _item(rekrutmen_kpps, "ktp")
+    r = client.put(
+        f"{API}{ktp.pk}/",
+        {"kode": "ktp_el", "nama": "KTP", "wajib": True, "urutan": 2},
+        "application/json",
+    )
+    assert r.status_code == 400
+    assert r.json()["kode"] == [
+        "Kode 'ktp' tidak dapat diubah: sudah ada 6 status berkas pendaftar untuk dokumen ini, "
+        "dan kode adalah nama kolomnya pada berkas impor."
+    ]
+    r = client.delete(f"{API}{ktp.pk}/")
+    assert r.status_code == 400
+    assert "sudah ada 6 status berkas pendaftar" in r.json()["kode"][0]
+    assert client.delete(f"{API}{pk}/").status_code == 204
+    assert not ItemBerkas.objects.filter(pk=pk).exists()
+    assert client.get(f"{API}{pk}/").status_code == 404
+    assert client.get(API, {"rekrutmen": "x"}).status_code == 404
+
+
+def test_api_access(client, rekrutmen_kpps, staf, komisioner):
+    ktp = _item(rekrutmen_kpps, "ktp")
+    baru = {"rekrutmen": rekrutmen_kpps.pk, "kode": "skck", "nama": "SKCK", "urutan": 8}
+    assert client.get(API, {"rekrutmen": rekrutmen_kpps.pk}).status_code == 403
+    assert client.post(API, baru, "application/json").status_code == 403
+    for user in (staf, komisioner):
+        client.force_login(user)
+        assert client.get(API, {"rekrutmen": rekrutmen_kpps.pk}).status_code == 200
+        assert client.get(f"{API}{ktp.pk}/").json()["kode"] == "ktp"
+        assert client.post(API, baru, "application/json").status_code == 403
+        assert client.delete(f"{API}{ktp.pk}/").status_code == 403
+    assert ItemBerkas.objects.filter(rekrutmen=rekrutmen_kpps).count() == 7
