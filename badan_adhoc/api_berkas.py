@@ -200,6 +200,7 @@ class ItemBerkasViewSet(viewsets.ViewSet):
         )
         return Response(ItemBerkasSerializer(self._item(pk)).data)
 
+    @extend_schema(responses={204: None})
     def destroy(self, request, pk=None):
         item_berkas_hapus(item=get_object_or_404(ItemBerkas, pk=pk), pengguna=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
