@@ -152,8 +152,8 @@ class _IzinItem(IzinModelApi):
 
 
 class ItemBerkasViewSet(viewsets.ViewSet):
-    """The document checklist of a recruitment: every reader lists it (``?rekrutmen=<id>``,
-    required); the staff of the recruitment add, change and delete items."""
+    """The document checklist of a recruitment: every reader lists it (``?rekrutmen=<id>``;
+    without it, the items of every recruitment); the staff of the recruitment add, change and delete items."""
 
     permission_classes = [permissions.IsAuthenticated, _IzinItem, KelolaApi]
     queryset = ItemBerkas.objects.none()  # for the model permissions (badan_adhoc)
@@ -166,13 +166,15 @@ class ItemBerkasViewSet(viewsets.ViewSet):
         return item
 
     @extend_schema(
-        parameters=[OpenApiParameter("rekrutmen", int, required=True)],
+        parameters=[OpenApiParameter("rekrutmen", int, description="id rekrutmen; tanpa: semua")],
         responses=ItemBerkasSerializer(many=True),
     )
     def list(self, request):
-        rekrutmen = get_object_or_404(
-            Rekrutmen, pk=id_param(request.query_params.get("rekrutmen")) or 0
-        )
+        rekrutmen = None
+        if "rekrutmen" in request.query_params:
+            rekrutmen = get_object_or_404(
+                Rekrutmen, pk=id_param(request.query_params["rekrutmen"]) or 0
+            )
         return Response(ItemBerkasSerializer(item_berkas_kelola_list(rekrutmen), many=True).data)
 
     @extend_schema(responses=ItemBerkasSerializer)

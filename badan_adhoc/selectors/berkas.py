@@ -21,10 +21,16 @@ def item_berkas_list(rekrutmen: Rekrutmen):
     return ItemBerkas.objects.filter(rekrutmen=rekrutmen).order_by("urutan", "pk")
 
 
-def item_berkas_kelola_list(rekrutmen: Rekrutmen) -> list[ItemBerkas]:
-    """The checklist of a recruitment with, per item, ``jumlah_status``: how many applicants
-    have a status of it (its code is then fixed and it cannot be deleted); one query."""
-    return list(item_berkas_list(rekrutmen).annotate(jumlah_status=Count("status")))
+def item_berkas_kelola_list(rekrutmen: Rekrutmen | None) -> list[ItemBerkas]:
+    """The checklist of a recruitment (``None``: of every recruitment) with, per item,
+    ``jumlah_status``: how many applicants have a status of it (its code is then fixed and it
+    cannot be deleted); one query."""
+    qs = (
+        item_berkas_list(rekrutmen)
+        if rekrutmen is not None
+        else ItemBerkas.objects.order_by("rekrutmen_id", "urutan", "pk")
+    )
+    return list(qs.annotate(jumlah_status=Count("status")))
 
 
 def item_berkas_get(pk) -> ItemBerkas | None:
