@@ -55,6 +55,7 @@ urlpatterns = [
     path(
         "pendaftar/<int:pk>/berkas/", views.PendaftarBerkasView.as_view(), name="pendaftar_berkas"
     ),
+    path("rekrutmen/<int:pk>/berkas-item/", views.ItemBerkasView.as_view(), name="item_berkas"),
     path(
         "klarifikasi/<int:pk>/putus/",
         views.KlarifikasiPutusView.as_view(),

@@ -1386,6 +1386,22 @@ def _berkas_baku(d):
         item_berkas_baku_buat(rekrutmen=rekrutmen)
 
 
+ITEM_BERKAS = m("badan_adhoc.ItemBerkas")
+
+
+def _item_berkas_baru(d):
+    """(inside the savepoint) A checklist item without statuses (may be changed or deleted)."""
+    from badan_adhoc.model_berkas import ItemBerkas
+
+    ItemBerkas.objects.create(rekrutmen=d.badan_adhoc["rekrutmen"], kode="skck", nama="SKCK")
+
+
+def _item_berkas(d):
+    from badan_adhoc.model_berkas import ItemBerkas
+
+    return {"pk": ItemBerkas.objects.get(rekrutmen=d.badan_adhoc["rekrutmen"], kode="skck").pk}
+
+
 def _tetapkan(d):
     """(inside the savepoint) Appoint the 3 terpilih, for the rows that act on members."""
     from badan_adhoc.services import penetapan_create
@@ -1546,6 +1562,50 @@ BARIS += [
         body=lambda d: {"status": {"ktp": {"status": "tidak ada"}}},
         format="json",
         awal=_berkas_baku,
+        **TEKNIS,
+    ),
+    Baris(
+        "POST",
+        "badan_adhoc:item_berkas",
+        BAGIAN,
+        ITEM_BERKAS,
+        kwargs=_r,
+        body=lambda d: {"item": "", "baru-kode": "skck", "baru-nama": "SKCK", "baru-urutan": "8"},
+        **TEKNIS,
+    ),
+    Baris(
+        "POST",
+        "badan_adhoc-itemberkas-list",
+        _api(BAGIAN, 201),
+        ITEM_BERKAS,
+        body=lambda d: {
+            "rekrutmen": d.badan_adhoc["rekrutmen"].pk,
+            "kode": "skck",
+            "nama": "SKCK",
+            "urutan": 8,
+        },
+        format="json",
+        **TEKNIS,
+    ),
+    Baris(
+        "PUT",
+        "badan_adhoc-itemberkas-detail",
+        _api(BAGIAN, 200),
+        ITEM_BERKAS,
+        kwargs=_item_berkas,
+        body=lambda d: {"kode": "skck", "nama": "SKCK Polres", "wajib": False, "urutan": 8},
+        format="json",
+        awal=_item_berkas_baru,
+        **TEKNIS,
+    ),
+    Baris(
+        "DELETE",
+        "badan_adhoc-itemberkas-detail",
+        _api(BAGIAN, 204),
+        ITEM_BERKAS,
+        kwargs=_item_berkas,
+        format="json",
+        awal=_item_berkas_baru,
         **TEKNIS,
     ),
     Baris(

@@ -21,6 +21,23 @@ def item_berkas_list(rekrutmen: Rekrutmen):
     return ItemBerkas.objects.filter(rekrutmen=rekrutmen).order_by("urutan", "pk")
 
 
+def item_berkas_kelola_list(rekrutmen: Rekrutmen | None) -> list[ItemBerkas]:
+    """The checklist of a recruitment (``None``: of every recruitment) with, per item,
+    ``jumlah_status``: how many applicants have a status of it (its code is then fixed and it
+    cannot be deleted); one query."""
+    qs = (
+        item_berkas_list(rekrutmen)
+        if rekrutmen is not None
+        else ItemBerkas.objects.order_by("rekrutmen_id", "urutan", "pk")
+    )
+    return list(qs.annotate(jumlah_status=Count("status")))
+
+
+def item_berkas_get(pk) -> ItemBerkas | None:
+    """One checklist item with its ``jumlah_status`` (as ``item_berkas_kelola_list``)."""
+    return ItemBerkas.objects.annotate(jumlah_status=Count("status")).filter(pk=pk).first()
+
+
 def berkas_ringkasan(rekrutmen: Rekrutmen, *, jumlah: int | None = None) -> dict:
     """The checklist counts of a recruitment, in three queries whatever its size::
 

@@ -13,7 +13,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from kpu_site.audit import jejak_beda, jejak_catat, jejak_nilai, jejak_tandai
+from kpu_site.audit import jejak_beda, jejak_catat, jejak_gabung, jejak_nilai, jejak_tandai
+from kpu_site.batas import batas_model_pastikan
 
 from ..akses import pastikan_boleh_kelola
 from ..model_berkas import BERKAS_BAKU, ItemBerkas, StatusBerkas, status_kurang
@@ -32,6 +33,7 @@ STATUS_TEKS = {
 PESAN_STATUS = "'{nilai}' bukan salah satu dari: ada, tidak ada, tidak sah."
 PESAN_ALASAN = "status tidak sah harus disertai alasan."
 _SPASI = re.compile(r"\s+")
+_SLUG = re.compile(r"[a-z0-9_-]+")
 
 
 def status_baca(teks: str) -> str | None:
@@ -116,10 +118,11 @@ def berkas_status_set(
     return hasil
 
 
-def _kelengkapan_terapkan(pendaftar: Pendaftar, *, ringkasan: str, pengguna) -> bool:
+def _kelengkapan_terapkan(pendaftar: Pendaftar, *, ringkasan: str | None, pengguna) -> bool:
     """``dokumen_tidak_lengkap`` of one applicant from its checklist; an applicant already
     screened (and not overridden) gets its result again. Whether the applicant changed: then
-    its save is the event's one audit entry (``ringkasan``)."""
+    its save is the event's one audit entry (``ringkasan``; ``None``: part of an event the
+    caller records once, inside ``jejak_gabung``)."""
     kurang = _tidak_lengkap(pendaftar)
     if kurang == pendaftar.tms_dokumen_tidak_lengkap:
         return False
@@ -127,12 +130,141 @@ def _kelengkapan_terapkan(pendaftar: Pendaftar, *, ringkasan: str, pengguna) -> 
     pendaftar.tms_dokumen_tidak_lengkap = kurang
     status_ulang(pendaftar)
     pendaftar._change_reason = "Kelengkapan berkas pendaftaran"
-    jejak_tandai(
-        pendaftar,
-        aksi="ubah",
-        ringkasan=ringkasan,
-        pengguna=pengguna,
-        perubahan=jejak_beda(sebelum, pendaftar),
-    )
+    if ringkasan is None:
+        if pengguna is not None:
+            pendaftar._history_user = pengguna
+    else:
+        jejak_tandai(
+            pendaftar,
+            aksi="ubah",
+            ringkasan=ringkasan,
+            pengguna=pengguna,
+            perubahan=jejak_beda(sebelum, pendaftar),
+        )
     pendaftar.save()
     return True
+
+
+# --------------------------------------------------------------------------- the checklist
+
+
+def _kode_terlarang(kode: str) -> bool:
+    """A code an item may not take: one of the applicant import's own columns (the item's code
+    is the name of its column there) or a reason column (``<kode>_alasan``)."""
+    from .impor import KOLOM_PENDAFTAR  # the import reads this module
+
+    return kode in KOLOM_PENDAFTAR or kode.endswith("_alasan")
+
+
+def _status_jumlah(item: ItemBerkas) -> int:
+    return StatusBerkas.objects.filter(item=item).count()
+
+
+@transaction.atomic
+def item_berkas_simpan(
+    *,
+    rekrutmen: Rekrutmen,
+    kode: str,
+    nama: str,
+    wajib: bool,
+    urutan: int,
+    item: ItemBerkas | None = None,
+    pengguna,
+) -> ItemBerkas:
+    """Add a document to the checklist of ``rekrutmen`` or change ``item`` (one of its items).
+
+    Refused, on the field: a code already used in this recruitment, one of the import's own
+    columns or ending in ``_alasan`` (the reason column of another item), and a changed code
+    once the item has statuses (its import column would silently change). Changing ``wajib``
+    of an item with statuses applies ``dokumen_tidak_lengkap`` again to the applicants with a
+    status of it (as recording a status does). One audit entry per change."""
+    pastikan_boleh_kelola(pengguna)
+    kode, nama = (kode or "").strip().lower(), (nama or "").strip()
+    batas_model_pastikan(ItemBerkas, {"kode": kode, "nama": nama, "urutan": urutan})
+    if item is not None:
+        item = ItemBerkas.objects.select_for_update().get(pk=item.pk, rekrutmen=rekrutmen)
+    galat: dict[str, str] = {}
+    if not kode:
+        galat["kode"] = "Kode wajib diisi."
+    elif not _SLUG.fullmatch(kode):
+        galat["kode"] = (
+            f"Kode '{kode}' hanya boleh berisi huruf kecil, angka, garis bawah, dan tanda hubung."
+        )
+    elif _kode_terlarang(kode):
+        galat["kode"] = (
+            f"Kode '{kode}' tidak dapat dipakai: sama dengan kolom data pendaftar atau kolom "
+            "alasan pada berkas impor."
+        )
+    elif (
+        ItemBerkas.objects.filter(rekrutmen=rekrutmen, kode=kode)
+        .exclude(pk=getattr(item, "pk", None))
+        .exists()
+    ):
+        galat["kode"] = f"Kode '{kode}' sudah dipakai dokumen lain pada rekrutmen ini."
+    if not nama:
+        galat["nama"] = "Nama dokumen wajib diisi."
+    jumlah = _status_jumlah(item) if item is not None else 0
+    if item is not None and kode != item.kode and jumlah and "kode" not in galat:
+        galat["kode"] = (
+            f"Kode '{item.kode}' tidak dapat diubah: sudah ada {jumlah} status berkas "
+            "pendaftar untuk dokumen ini, dan kode adalah nama kolomnya pada berkas impor."
+        )
+    if galat:
+        raise ValidationError(galat)
+    baru = item is None
+    wajib_berubah = not baru and item.wajib != wajib
+    obj = item or ItemBerkas(rekrutmen=rekrutmen)
+    sebelum = None if baru else jejak_nilai(obj)
+    obj.kode, obj.nama, obj.wajib, obj.urutan = kode, nama, wajib, urutan
+    perubahan = None if baru else jejak_beda(sebelum, obj)  # the defaults have no history
+    if perubahan == {}:
+        return obj
+    ringkasan = f"Daftar berkas pendaftaran: {'tambah' if baru else 'ubah'} {nama}"
+    ditinjau = []
+    if wajib_berubah and jumlah:
+        pendaftar_ids = StatusBerkas.objects.filter(item=obj).values("pendaftar_id")
+        ditinjau = list(
+            Pendaftar.objects.select_for_update().filter(pk__in=pendaftar_ids).order_by("pk")
+        )
+        ringkasan += (
+            f" ({'wajib' if wajib else 'tidak wajib'}; kelengkapan {len(ditinjau)} pendaftar "
+            "diperiksa ulang)"
+        )
+    obj.full_clean(validate_unique=False, validate_constraints=False)
+    jejak_tandai(
+        obj,
+        aksi="buat" if baru else "ubah",
+        ringkasan=ringkasan,
+        pengguna=pengguna,
+        perubahan=perubahan,
+    )
+    obj.save()
+    with jejak_gabung():
+        for p in ditinjau:
+            _kelengkapan_terapkan(p, ringkasan=None, pengguna=pengguna)
+    pendaftar_versi_naik(rekrutmen_ids=[rekrutmen.pk])  # the cached checklist counts
+    return obj
+
+
+@transaction.atomic
+def item_berkas_hapus(*, item: ItemBerkas, pengguna) -> None:
+    """Remove a document from its recruitment's checklist; refused once applicants have a
+    status of it (saying how many). One audit entry."""
+    pastikan_boleh_kelola(pengguna)
+    item = ItemBerkas.objects.select_for_update().get(pk=item.pk)
+    jumlah = _status_jumlah(item)
+    if jumlah:
+        raise ValidationError(
+            {
+                "kode": f"Dokumen '{item.nama}' tidak dapat dihapus: sudah ada {jumlah} status "
+                "berkas pendaftar untuk dokumen ini."
+            }
+        )
+    jejak_tandai(
+        item,
+        aksi="hapus",
+        ringkasan=f"Daftar berkas pendaftaran: hapus {item.nama}",
+        pengguna=pengguna,
+    )
+    item.delete()
+    pendaftar_versi_naik(rekrutmen_ids=[item.rekrutmen_id])

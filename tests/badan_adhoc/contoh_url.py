@@ -66,6 +66,12 @@ def _anggota():
     }
 
 
+def _item_berkas():
+    from badan_adhoc.model_berkas import ItemBerkas
+
+    return {"pk": ItemBerkas.objects.filter(rekrutmen__kode="pps-pemilu-2024").order_by("pk")[0].pk}
+
+
 CONTOH = {
     "badan_adhoc:peringkat": _rekrutmen,
     "badan_adhoc:rekrutmen_tahap": _rekrutmen,
@@ -114,4 +120,6 @@ CONTOH = {
     "badan_adhoc-berkaspendaftar-detail": _pendaftar,
     "badan_adhoc-berkaspendaftar-simpan": _pendaftar,
     "badan_adhoc-berkasrekrutmen-detail": _rekrutmen,
+    "badan_adhoc:item_berkas": _rekrutmen,
+    "badan_adhoc-itemberkas-detail": _item_berkas,
 }
