@@ -213,6 +213,41 @@ def test_muat_demo_is_idempotent_and_creates_one_account_per_role(db):
     assert len(buku) >= 2 and all(t == sorted(t) for t in buku.values()), buku
     assert terbit.pendaftar_versi == terbit.rekrutmen.pendaftar_versi
     assert terbit.jumlah_halaman and len(terbit.sha256) == 64
+    # each opens as a PDF with the satker's letterhead, its number, place and date, the
+    # signatory's name, and no character outside its pages
+    from kpu_site.formatting import tanggal as tanggal_teks
+
+    for n in NomorDokumen.objects.select_related("dokumen"):
+        with n.dokumen.berkas.open("rb") as f:
+            halaman = _halaman_pdf(f.read())
+        awal, akhir = " ".join(halaman[0][0].split()), " ".join(halaman[-1][0].split())
+        assert "KOMISI PEMILIHAN UMUM KOTA SERANG" in awal and f"Nomor: {n.nomor}" in awal, awal
+        assert f"Serang, {tanggal_teks(n.tanggal)}" in akhir and n.penandatangan_nama in akhir
+        assert [luar for _, luar in halaman if luar] == [], n.nomor
+
+
+def _halaman_pdf(data: bytes) -> list[tuple[str, list]]:
+    """Per page of ``data``: its text and the characters lying outside the page box
+    (pypdfium2, the PDF library itself: quicker than a layout analysis for 27 documents)."""
+    import pypdfium2
+
+    hasil = []
+    pdf = pypdfium2.PdfDocument(data)
+    try:
+        for page in pdf:
+            lebar, tinggi = page.get_size()
+            teks = page.get_textpage()
+            luar = []
+            for i in range(teks.count_chars()):
+                kiri, bawah, kanan, atas = teks.get_charbox(i)
+                if kanan > kiri and (
+                    kiri < -1 or bawah < -1 or kanan > lebar + 1 or atas > tinggi + 1
+                ):
+                    luar.append(teks.get_text_range(i, 1))
+            hasil.append((teks.get_text_range(), luar))
+    finally:
+        pdf.close()
+    return hasil
 
 
 @pytest.mark.parametrize(
