@@ -100,6 +100,7 @@ def test_code_tags_only_for_literal_text_a_person_types():
     boleh = {
         "anggaran/realisasi_impor.html",
         "badan_adhoc/impor_form.html",
+        "badan_adhoc/item_berkas_list.html",  # the import column <kode>_alasan
         "badan_adhoc/pola_nomor_form.html",
         "badan_adhoc/pola_nomor_list.html",
         "kinerja/lkj/naskah_form.html",
