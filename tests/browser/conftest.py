@@ -19,24 +19,15 @@ CHROMIUM = os.environ.get("CHROMIUM", shutil.which("chromium") or "/usr/bin/chro
 def demo_live(transactional_db, request):
     """The demo (organisation, kinerja, anggaran, ad hoc bodies) and the demo accounts. A test
     marked ``lkj_draf`` gets the LKj 2023 as a reviewed draft, 2023 not locked
-    (``muat_demo --lkj-draf``). Loaded through ``muat_demo`` by the first test of a process,
-    then from its snapshot (``tests/potret_demo.py``: the rows and files the load wrote, only
-    when the database is exactly as before that load; ``DEMO_POTRET=0`` turns it off)."""
+    (``muat_demo --lkj-draf``). Loaded through ``muat_demo`` for each test: the snapshot of
+    ``tests/potret_demo.py`` never applies here, since the flush between transactional tests
+    recreates the content types and permissions under new ids."""
     from django.core.cache import cache
     from django.core.management import call_command
 
-    from tests.potret_demo import muat
-
     lkj_draf = request.node.get_closest_marker("lkj_draf") is not None
     cache.clear()  # nothing cached by an earlier test (public pages, the satker's name)
-
-    def pemuat():
-        call_command("muat_demo", lkj_draf=lkj_draf, stdout=io.StringIO())
-
-    if os.environ.get("DEMO_POTRET", "1") == "0":
-        pemuat()
-    else:  # the second test on the same empty database: from the process's snapshot
-        muat(("penuh", lkj_draf), pemuat)
+    call_command("muat_demo", lkj_draf=lkj_draf, stdout=io.StringIO())
 
 
 @pytest.fixture
