@@ -16,16 +16,21 @@ CHROMIUM = os.environ.get("CHROMIUM", shutil.which("chromium") or "/usr/bin/chro
 
 
 @pytest.fixture
-def demo_live(transactional_db, request):
+def demo_live(transactional_db, request, monkeypatch):
     """The demo (organisation, kinerja, anggaran, ad hoc bodies) and the demo accounts. A test
     marked ``lkj_draf`` gets the LKj 2023 as a reviewed draft, 2023 not locked
-    (``muat_demo --lkj-draf``). Loaded through ``muat_demo`` for each test: the snapshot of
+    (``muat_demo --lkj-draf``); without the recruitments' numbered documents unless marked
+    ``dokumen_demo``. Loaded through ``muat_demo`` for each test: the snapshot of
     ``tests/potret_demo.py`` never applies here, since the flush between transactional tests
     recreates the content types and permissions under new ids."""
     from django.core.cache import cache
     from django.core.management import call_command
 
     lkj_draf = request.node.get_closest_marker("lkj_draf") is not None
+    if request.node.get_closest_marker("dokumen_demo") is None:
+        # the 27 numbered documents are 54 renders, most of the ad hoc demo's time; only the
+        # test marked dokumen_demo looks at them (test_foundation checks them outside a browser)
+        monkeypatch.setattr("badan_adhoc.demo_dokumen.muat", lambda *, stdout: None)
     cache.clear()  # nothing cached by an earlier test (public pages, the satker's name)
     call_command("muat_demo", lkj_draf=lkj_draf, stdout=io.StringIO())
 

@@ -19,7 +19,7 @@ import pytest
 
 from tests.browser.conftest import ARTEFAK, Sesi
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.dokumen_demo]  # the public page lists one
 
 LEBAR = ((390, 844), (1366, 900))
 HALAMAN_PUBLIK = ["/publik/", "/publik/pengumuman/", "/masuk/"]
