@@ -16,6 +16,13 @@ from kpu_site.models import JejakAudit
 from tests.badan_adhoc.test_berkas import KEPALA, _baris, _berkas_uji
 
 
+def _simpan(rekrutmen, pengguna, **isian):
+    """``item_berkas_simpan`` with a required item at position 9 unless told otherwise."""
+    return item_berkas_simpan(
+        rekrutmen=rekrutmen, pengguna=pengguna, **({"wajib": True, "urutan": 9} | isian)
+    )
+
+
 def _pesan(exc) -> dict:
     return {k: v for k, v in exc.value.message_dict.items()}
 
@@ -29,13 +36,12 @@ def _item(rekrutmen, kode) -> ItemBerkas:
 
 def test_a_new_item_is_added_and_its_column_is_read_by_the_import(rekrutmen_kpps, staf_teknis):
     jejak = JejakAudit.objects.count()
-    item = item_berkas_simpan(
-        rekrutmen=rekrutmen_kpps,
+    item = _simpan(
+        rekrutmen_kpps,
+        staf_teknis,
         kode="skck",
         nama="Surat keterangan catatan kepolisian",
-        wajib=True,
         urutan=8,
-        pengguna=staf_teknis,
     )
     assert JejakAudit.objects.count() == jejak + 1
     entri = JejakAudit.objects.latest("pk")
@@ -52,26 +58,11 @@ def test_a_new_item_is_added_and_its_column_is_read_by_the_import(rekrutmen_kpps
 def test_a_duplicate_code_is_refused_on_the_code_field(rekrutmen_kpps, staf_teknis):
     jumlah = ItemBerkas.objects.count()
     with pytest.raises(ValidationError) as exc:
-        item_berkas_simpan(
-            rekrutmen=rekrutmen_kpps,
-            kode="KTP ",
-            nama="Lagi",
-            wajib=True,
-            urutan=9,
-            pengguna=staf_teknis,
-        )
+        _simpan(rekrutmen_kpps, staf_teknis, kode="KTP ", nama="Lagi")
     assert _pesan(exc) == {"kode": ["Kode 'ktp' sudah dipakai dokumen lain pada rekrutmen ini."]}
     ijazah = _item(rekrutmen_kpps, "ijazah")
     with pytest.raises(ValidationError) as exc:
-        item_berkas_simpan(
-            rekrutmen=rekrutmen_kpps,
-            item=ijazah,
-            kode="ktp",
-            nama="Ijazah",
-            wajib=True,
-            urutan=3,
-            pengguna=staf_teknis,
-        )
+        _simpan(rekrutmen_kpps, staf_teknis, item=ijazah, kode="ktp", nama="Ijazah", urutan=3)
     assert _pesan(exc) == {"kode": ["Kode 'ktp' sudah dipakai dokumen lain pada rekrutmen ini."]}
     assert ItemBerkas.objects.count() == jumlah
     assert _item(rekrutmen_kpps, "ijazah").nama == "Fotokopi ijazah terakhir"
@@ -100,38 +91,17 @@ def test_a_duplicate_code_is_refused_on_the_code_field(rekrutmen_kpps, staf_tekn
 )
 def test_a_code_that_is_no_import_column_is_refused(rekrutmen_kpps, staf_teknis, kode, pesan):
     with pytest.raises(ValidationError) as exc:
-        item_berkas_simpan(
-            rekrutmen=rekrutmen_kpps,
-            kode=kode,
-            nama="Dokumen",
-            wajib=True,
-            urutan=9,
-            pengguna=staf_teknis,
-        )
+        _simpan(rekrutmen_kpps, staf_teknis, kode=kode, nama="Dokumen")
     assert _pesan(exc) == {"kode": [pesan]}
     assert ItemBerkas.objects.filter(rekrutmen=rekrutmen_kpps).count() == 7
 
 
 def test_an_empty_or_too_long_name_is_refused_on_its_field(rekrutmen_kpps, staf_teknis):
     with pytest.raises(ValidationError) as exc:
-        item_berkas_simpan(
-            rekrutmen=rekrutmen_kpps,
-            kode="skck",
-            nama="  ",
-            wajib=True,
-            urutan=9,
-            pengguna=staf_teknis,
-        )
+        _simpan(rekrutmen_kpps, staf_teknis, kode="skck", nama="  ")
     assert _pesan(exc) == {"nama": ["Nama dokumen wajib diisi."]}
     with pytest.raises(ValidationError) as exc:
-        item_berkas_simpan(
-            rekrutmen=rekrutmen_kpps,
-            kode="skck",
-            nama="x" * 151,
-            wajib=True,
-            urutan=9,
-            pengguna=staf_teknis,
-        )
+        _simpan(rekrutmen_kpps, staf_teknis, kode="skck", nama="x" * 151)
     assert list(_pesan(exc)) == ["nama"]
     assert not ItemBerkas.objects.filter(kode="skck").exists()
 
@@ -147,27 +117,11 @@ def test_the_code_of_an_item_with_statuses_cannot_change(rekrutmen_kpps, staf_te
         urutan=2,
         pengguna=staf_teknis,
     )
-    item_berkas_simpan(
-        rekrutmen=rekrutmen_kpps,
-        item=ktp,
-        kode="ktp",
-        nama="Fotokopi KTP-el",
-        wajib=True,
-        urutan=2,
-        pengguna=staf_teknis,
-    )
+    _simpan(rekrutmen_kpps, staf_teknis, item=ktp, kode="ktp", nama="Fotokopi KTP-el", urutan=2)
     pendaftar_import(rekrutmen=rekrutmen_kpps, berkas=_berkas_uji(), nama_berkas="b.csv")
     jejak = JejakAudit.objects.count()
     with pytest.raises(ValidationError) as exc:
-        item_berkas_simpan(
-            rekrutmen=rekrutmen_kpps,
-            item=ktp,
-            kode="ktp_el",
-            nama="KTP-el",
-            wajib=True,
-            urutan=2,
-            pengguna=staf_teknis,
-        )
+        _simpan(rekrutmen_kpps, staf_teknis, item=ktp, kode="ktp_el", nama="KTP-el", urutan=2)
     assert _pesan(exc) == {
         "kode": [
             "Kode 'ktp' tidak dapat diubah: sudah ada 6 status berkas pendaftar untuk dokumen "
@@ -177,15 +131,7 @@ def test_the_code_of_an_item_with_statuses_cannot_change(rekrutmen_kpps, staf_te
     assert _item(rekrutmen_kpps, "ktp").nama == "Fotokopi KTP-el"
     assert JejakAudit.objects.count() == jejak
     # its name and order may still change
-    item_berkas_simpan(
-        rekrutmen=rekrutmen_kpps,
-        item=ktp,
-        kode="ktp",
-        nama="KTP elektronik",
-        wajib=True,
-        urutan=1,
-        pengguna=staf_teknis,
-    )
+    _simpan(rekrutmen_kpps, staf_teknis, item=ktp, kode="ktp", nama="KTP elektronik", urutan=1)
     assert JejakAudit.objects.count() == jejak + 1
     assert JejakAudit.objects.latest("pk").perubahan["nama"] == [
         "Fotokopi KTP-el",
@@ -204,14 +150,7 @@ def test_an_item_with_statuses_cannot_be_deleted(rekrutmen_kpps, staf_teknis):
         ]
     }
     assert ItemBerkas.objects.filter(rekrutmen=rekrutmen_kpps).count() == 7
-    baru = item_berkas_simpan(
-        rekrutmen=rekrutmen_kpps,
-        kode="skck",
-        nama="SKCK",
-        wajib=False,
-        urutan=8,
-        pengguna=staf_teknis,
-    )
+    baru = _simpan(rekrutmen_kpps, staf_teknis, kode="skck", nama="SKCK", wajib=False, urutan=8)
     jejak = JejakAudit.objects.count()
     item_berkas_hapus(item=baru, pengguna=staf_teknis)
     assert not ItemBerkas.objects.filter(kode="skck").exists()
@@ -227,14 +166,14 @@ def test_changing_wajib_rescreens_the_applicants_with_a_status(rekrutmen_kpps, s
     pendaftar_screen(rekrutmen=rekrutmen_kpps)
     ktp = _item(rekrutmen_kpps, "ktp")
     jejak = JejakAudit.objects.count()
-    item_berkas_simpan(
-        rekrutmen=rekrutmen_kpps,
+    _simpan(
+        rekrutmen_kpps,
+        staf_teknis,
         item=ktp,
         kode="ktp",
         nama="Fotokopi KTP-el",
         wajib=False,
         urutan=2,
-        pengguna=staf_teknis,
     )
     p = Pendaftar.objects.get(nama="Tanpa KTP")
     assert (p.status_administrasi, p.tms_dokumen_tidak_lengkap) == ("ms", False)
@@ -253,15 +192,7 @@ def test_changing_wajib_rescreens_the_applicants_with_a_status(rekrutmen_kpps, s
     assert pendaftar_screen(rekrutmen=rekrutmen_kpps)["alasan"]["dokumen_tidak_lengkap"] == 2
 
     jejak = JejakAudit.objects.count()
-    item_berkas_simpan(
-        rekrutmen=rekrutmen_kpps,
-        item=ktp,
-        kode="ktp",
-        nama="Fotokopi KTP-el",
-        wajib=True,
-        urutan=2,
-        pengguna=staf_teknis,
-    )
+    _simpan(rekrutmen_kpps, staf_teknis, item=ktp, kode="ktp", nama="Fotokopi KTP-el", urutan=2)
     p.refresh_from_db()
     assert (p.status_administrasi, p.tms_dokumen_tidak_lengkap) == ("tms", True)
     assert JejakAudit.objects.count() == jejak + 1
@@ -270,29 +201,14 @@ def test_changing_wajib_rescreens_the_applicants_with_a_status(rekrutmen_kpps, s
 def test_an_unchanged_save_writes_nothing(rekrutmen_kpps, staf_teknis):
     jejak = JejakAudit.objects.count()
     ktp = _item(rekrutmen_kpps, "ktp")
-    item_berkas_simpan(
-        rekrutmen=rekrutmen_kpps,
-        item=ktp,
-        kode=ktp.kode,
-        nama=ktp.nama,
-        wajib=True,
-        urutan=ktp.urutan,
-        pengguna=staf_teknis,
-    )
+    _simpan(rekrutmen_kpps, staf_teknis, item=ktp, kode=ktp.kode, nama=ktp.nama, urutan=ktp.urutan)
     assert JejakAudit.objects.count() == jejak
 
 
 def test_only_recruitment_staff_edit_the_checklist(rekrutmen_kpps, staf, komisioner):
     for user in (staf, komisioner):
         with pytest.raises(PermissionDenied):
-            item_berkas_simpan(
-                rekrutmen=rekrutmen_kpps,
-                kode="skck",
-                nama="SKCK",
-                wajib=True,
-                urutan=8,
-                pengguna=user,
-            )
+            _simpan(rekrutmen_kpps, user, kode="skck", nama="SKCK", urutan=8)
         with pytest.raises(PermissionDenied):
             item_berkas_hapus(item=_item(rekrutmen_kpps, "ktp"), pengguna=user)
     assert ItemBerkas.objects.filter(rekrutmen=rekrutmen_kpps).count() == 7
