@@ -72,7 +72,8 @@ def pengumuman_judul(rekrutmen: Rekrutmen, *, tahap: str, kecamatan: Wilayah | N
     return judul + (f" – Kecamatan {kecamatan.nama}" if kecamatan else "")
 
 
-def _kecamatan(kecamatan_id: int | None) -> Wilayah | None:
+def kecamatan_get(kecamatan_id: int | None) -> Wilayah | None:
+    """The kecamatan a document is for (its ``kecamatan`` parameter), or None (every wilayah)."""
     if not kecamatan_id:
         return None
     return selectors.kecamatan_list().filter(pk=kecamatan_id).first()
@@ -94,7 +95,7 @@ def pengumuman_pdf(
 
     tahap = _tahap(tahap)
     _lapor(progres, 0, "data")
-    kec = _kecamatan(kecamatan_id)
+    kec = kecamatan_get(kecamatan_id)
     grup = selectors.pengumuman_grup(rekrutmen, tahap=tahap, kecamatan=kec.pk if kec else None)
     _lapor(progres, 10, "html")
     bagian = _pengumuman_html(rekrutmen, tahap=tahap, kecamatan=kec, grup=grup, terbitan=terbitan)
@@ -263,7 +264,7 @@ def pengumuman_xlsx_tulis(
     the number of applicant rows."""
     tahap = _tahap(tahap)
     _lapor(progres, 0, "data")
-    kec = _kecamatan(kecamatan_id)
+    kec = kecamatan_get(kecamatan_id)
     grup = selectors.pengumuman_grup(rekrutmen, tahap=tahap, kecamatan=kec.pk if kec else None)
     _lapor(progres, 50, "xlsx")
     n = xlsx_tulis(

@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.utils.text import slugify
 
 from .. import selectors
-from ..pengumuman import pengumuman_judul, pengumuman_pdf, pengumuman_xlsx_tulis
+from ..pengumuman import kecamatan_get, pengumuman_judul, pengumuman_pdf, pengumuman_xlsx_tulis
 from .jenis import dokumen_jenis
 
 TAHAP = {
@@ -62,13 +62,10 @@ def parameter_semua_kecamatan(rekrutmen, data: dict) -> dict:
     return {"tahap": _tahap(rekrutmen, data)}
 
 
-def _kecamatan(parameter: dict):
-    kid = parameter.get("kecamatan")
-    return selectors.kecamatan_list().filter(pk=kid).first() if kid else None
-
-
 def judul_pengumuman(rekrutmen, parameter: dict) -> str:
-    return pengumuman_judul(rekrutmen, tahap=parameter["tahap"], kecamatan=_kecamatan(parameter))
+    return pengumuman_judul(
+        rekrutmen, tahap=parameter["tahap"], kecamatan=kecamatan_get(parameter.get("kecamatan"))
+    )
 
 
 def judul_semua_kecamatan(rekrutmen, parameter: dict) -> str:

@@ -121,10 +121,9 @@ def sk_penetapan_parameter(rekrutmen, data: dict) -> dict:
 
 
 def _kecamatan_sk(parameter: dict):
-    from ..models import Wilayah
+    from ..pengumuman import kecamatan_get
 
-    kid = (parameter or {}).get("kecamatan")
-    return Wilayah.objects.filter(pk=kid).first() if kid else None
+    return kecamatan_get((parameter or {}).get("kecamatan"))
 
 
 def sk_penetapan_judul(rekrutmen, parameter: dict) -> str:
