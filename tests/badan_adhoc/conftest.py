@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from badan_adhoc.models import Rekrutmen
+from badan_adhoc.models import Rekrutmen, Wilayah
 from badan_adhoc.services import (
     pendaftar_import,
     pendaftar_screen,
@@ -134,3 +134,19 @@ def lebak(db):
         alamat="Jl. Siliwangi No. 7, Rangkasbitung, Kabupaten Lebak, Banten",
     )
     return ketua_buat("Dr. Ahmad Lebak, S.H.")
+
+
+def data_tambahan(**ubah) -> dict:
+    """The form data of one applicant entered by staff ("Tambahan", Cimuncang, MS when
+    screened), for the tests that add one to a screened recruitment."""
+    data = {
+        "nik": "3673011205900099",
+        "nama": "Tambahan",
+        "jenis_kelamin": "L",
+        "tempat_lahir": "Serang",
+        "tanggal_lahir": date(1990, 5, 12),
+        "pendidikan": "SMA",
+        "kode_domisili": "36.73.01.1001",
+        "wilayah_tujuan": Wilayah.objects.get(kode="36.73.01.1001"),
+    }
+    return data | ubah

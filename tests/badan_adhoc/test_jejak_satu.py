@@ -28,7 +28,7 @@ from badan_adhoc.services import (
 from badan_adhoc.services.berkas import berkas_status_set
 from kpu_site.models import JejakAudit
 
-from .conftest import berkas
+from .conftest import berkas, data_tambahan
 from .test_penetapan import ditetapkan, pps_diseleksi  # noqa: F401 (fixtures)
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -57,17 +57,7 @@ def pendaftar_dua(diseleksi, staf_teknis):
     """(entered by staff, imported in bulk): both screened MS."""
     dibuat = pendaftar_create(
         rekrutmen=diseleksi,
-        data={
-            "nik": "3673011205900099",
-            "nama": "Tambahan",
-            "jenis_kelamin": "L",
-            "tempat_lahir": "Serang",
-            "tanggal_lahir": date(1990, 5, 12),
-            "pendidikan": "SMA",
-            "kode_domisili": "36.73.01.1001",
-            "alamat": "Jl. Lama 1",
-            "wilayah_tujuan": Wilayah.objects.get(kode="36.73.01.1001"),
-        },
+        data=data_tambahan(alamat="Jl. Lama 1"),
         pengguna=staf_teknis,
     )
     pendaftar_screen(rekrutmen=diseleksi)

@@ -5,7 +5,6 @@ of the applicants once cached."""
 from __future__ import annotations
 
 import re
-from datetime import date
 
 import pytest
 from django.db import connection
@@ -21,6 +20,7 @@ from badan_adhoc.services import (
     pendaftar_screen,
     pendaftar_update,
 )
+from tests.badan_adhoc.conftest import data_tambahan
 
 KOLOM = (
     "nik,nama,jenis_kelamin,tempat_lahir,tanggal_lahir,pendidikan,kode_domisili,alamat,"
@@ -78,16 +78,7 @@ def test_pendaftar_list_count_follows_every_write_although_cached(masuk, diselek
     assert (tampil(), tampil(status="ms"), tampil(status="belum")) == (19, 9, 0)
     baru = pendaftar_create(
         rekrutmen=diseleksi,
-        data={
-            "nik": "3673011205900099",
-            "nama": "Tambahan",
-            "jenis_kelamin": "L",
-            "tempat_lahir": "Serang",
-            "tanggal_lahir": date(1990, 5, 12),
-            "pendidikan": "SMA",
-            "kode_domisili": "36.73.01.1001",
-            "wilayah_tujuan": Wilayah.objects.get(kode="36.73.01.1001"),
-        },
+        data=data_tambahan(),
         pengguna=staf_teknis,
     )
     assert (tampil(), tampil(status="belum")) == (20, 1)
