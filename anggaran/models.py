@@ -114,6 +114,14 @@ class Revisi(models.Model):
         related_name="+",
     )
     dibuat_pada = models.DateTimeField(_("dibuat pada"), auto_now_add=True)
+    dihitung_ikpa = models.BooleanField(
+        _("dihitung dalam IKPA revisi DIPA"),
+        default=True,
+        help_text=_(
+            "Revisi dalam hal pagu anggaran tetap yang disahkan Kanwil DJPb/DJA. Revisi POK "
+            "di tingkat satker dan revisi yang mengubah pagu satker tidak dihitung."
+        ),
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -164,6 +172,15 @@ class Pos(models.Model):
     uraian = models.CharField(_("uraian"), max_length=500)
     satuan = models.CharField(_("satuan"), max_length=30, blank=True)
     urutan = models.PositiveIntegerField(_("urutan"), default=0)
+    unit = models.ForeignKey(
+        "sekretariat.UnitOrganisasi",
+        verbose_name=_("unit pengampu"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="pos_anggaran",
+        help_text=_("Untuk baris RO: sub bagian yang melaporkan realisasi outputnya."),
+    )
     sasaran = models.ManyToManyField(
         "kinerja.Sasaran",
         verbose_name=_("sasaran strategis yang didanai"),
@@ -372,3 +389,16 @@ class Realisasi(models.Model):
 
     def __str__(self) -> str:
         return f"{self.nomor_sp2d} {self.akun.kode_lengkap if self.akun_id else ''}".strip()
+
+
+from .model_ikpa import (  # noqa: E402,F401  (models of this app, kept in their own module)
+    DispensasiSpm,
+    JenisBelanja,
+    Kontrak,
+    MutasiUp,
+    ParameterIkpa,
+    RealisasiOutput,
+    RpdJenisBelanja,
+    Tagihan,
+    VolumeRo,
+)
