@@ -27,6 +27,7 @@ from .hitung import (  # noqa: F401
     SEN,
     SERATUS,
     SisaPaguAkun,
+    capaian_volume_compute,
     deviasi_compute,
     jumlah_ke_atas,
     pagu_detail_compute,

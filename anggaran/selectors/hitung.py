@@ -75,6 +75,15 @@ def _rp(nilai: Decimal) -> str:
     return rupiah(nilai, 0 if nilai == nilai.to_integral_value() else 2)
 
 
+def capaian_volume_compute(realisasi: Decimal, target: Decimal) -> Decimal | None:
+    """Capaian output % of an RO = realisasi volume ÷ target volume × 100, rounded half-up to 2
+    decimals (not capped: the page shows an over-achievement as it is); ``None`` without a
+    target."""
+    if not target:
+        return None
+    return (realisasi * SERATUS / target).quantize(SEN, rounding=ROUND_HALF_UP)
+
+
 def pagu_detail_compute(volume: Decimal, harga: Decimal) -> Decimal:
     """Jumlah of a detail line = volume × harga, to the sen (half-up)."""
     return (volume * harga).quantize(SEN, rounding=ROUND_HALF_UP)
