@@ -191,6 +191,8 @@ class RealisasiOutput(models.Model):
         )
 
     STATUS_DAPAT_DIUBAH = frozenset({"draft", "dikembalikan"})
+    # what counts as reported (pages, LKj, IKPA): submitted or verified, not a draft or returned
+    STATUS_DILAPORKAN = frozenset({"diajukan", "diverifikasi"})
 
     ro = models.ForeignKey(
         "anggaran.Pos",
