@@ -616,6 +616,93 @@ class LaporanViewSet(viewsets.GenericViewSet):
         return Response(self.OutputSerializer({"tahun": int(tahun), **laporan}).data)
 
 
+class IkpaViewSet(viewsets.GenericViewSet):
+    """IKPA of a year's DIPA (``?tahun=2023``, default the latest DIPA; ``?bulan=`` the month,
+    default the last month over): each indicator's value, weight, effective weight and
+    contribution, the deduction and the total, and the trend of every month."""
+
+    queryset = DokumenAnggaran.objects.all()
+    permission_classes = IZIN
+    pagination_class = None
+
+    class IndikatorSerializer(serializers.Serializer):
+        kode = serializers.CharField()
+        nama = serializers.CharField()
+        nilai = _uang()
+        bobot = _uang()
+        bobot_efektif = _uang()
+        kontribusi = _uang()
+        saran = serializers.CharField()
+
+        class Meta:
+            ref_name = "AnggaranIkpaIndikator"
+
+    class BulanSerializer(serializers.Serializer):
+        bulan = serializers.IntegerField()
+        total = _uang()
+        pengurang = _uang()
+        predikat = serializers.CharField()
+        terlemah = serializers.CharField(source="terlemah.kode", allow_null=True, default=None)
+        indikator = serializers.SerializerMethodField()
+        catatan = serializers.ListField(child=serializers.CharField())
+
+        class Meta:
+            ref_name = "AnggaranIkpaBulan"
+
+        @extend_schema_field(
+            serializers.ListSerializer(child=serializers.DictField())  # IndikatorSerializer
+        )
+        def get_indikator(self, obj):
+            return IkpaViewSet.IndikatorSerializer(obj.indikator, many=True).data
+
+    @extend_schema_serializer(many=False)
+    class OutputSerializer(serializers.Serializer):
+        tahun = serializers.IntegerField()
+        dokumen = serializers.CharField(source="dokumen.nomor")
+        dasar_hukum = serializers.CharField(source="param.dasar_hukum")
+        deviasi_tertimbang = serializers.BooleanField(source="param.deviasi_tertimbang")
+        bulan_terkini = serializers.IntegerField()
+        pilih = serializers.SerializerMethodField()
+        tren = serializers.SerializerMethodField()
+
+        class Meta:
+            ref_name = "AnggaranIkpa"
+
+        @extend_schema_field(serializers.DictField())
+        def get_pilih(self, obj):
+            return IkpaViewSet.BulanSerializer(self.context["pilih"]).data
+
+        @extend_schema_field(serializers.ListSerializer(child=serializers.DictField()))
+        def get_tren(self, obj):
+            return [
+                {"bulan": b.bulan, "total": None if b.total is None else str(b.total)}
+                for b in obj.bulan
+            ]
+
+    serializer_class = OutputSerializer
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("tahun", int, description="Tahun (default: DIPA terakhir)"),
+            OpenApiParameter("bulan", int, description="Bulan 1–12 (default: bulan terakhir)"),
+        ],
+        responses=OutputSerializer,
+    )
+    def list(self, request):
+        tahun = request.query_params.get("tahun", "")
+        if not tahun.isdigit():
+            dokumen = selectors.dokumen_list(jenis=DokumenAnggaran.Jenis.DIPA).first()
+            tahun = str(dokumen.tahun) if dokumen else "0"
+        hasil = selectors.ikpa.ikpa_tahun(tahun=int(tahun))
+        if hasil is None:
+            raise ApiValidationError(
+                {"tahun": f"Belum ada DIPA tahun {tahun} atau belum ada bulan yang berakhir."}
+            )
+        bulan = request.query_params.get("bulan", "")
+        pilih = hasil.pada(int(bulan)) if bulan.isdigit() else hasil.terkini
+        return Response(self.OutputSerializer(hasil, context={"pilih": pilih}).data)
+
+
 def register(router) -> None:
     """Register this app's viewsets on ``router``."""
     router.register("anggaran/dokumen", DokumenViewSet, basename="anggaran-dokumen")
@@ -623,3 +710,4 @@ def register(router) -> None:
     router.register("anggaran/pos", PosViewSet, basename="anggaran-pos")
     router.register("anggaran/realisasi", RealisasiViewSet, basename="anggaran-realisasi")
     router.register("anggaran/laporan", LaporanViewSet, basename="anggaran-laporan")
+    router.register("anggaran/ikpa", IkpaViewSet, basename="anggaran-ikpa")

@@ -32,6 +32,23 @@ def dasbor_anggaran(*, tahun: int) -> dict | None:
         "sumber_dana": laporan["sumber_dana"],
         "deviasi_rata_rata": bulanan.rata_rata_deviasi,
         "grafik": grafik_serapan_kumulatif(bulanan, lebar=560, tinggi=260),
+        "ikpa": ikpa_ringkas(tahun=tahun),
+    }
+
+
+def ikpa_ringkas(*, tahun: int) -> dict | None:
+    """The current IKPA of the year (the last month over) and that month's weakest indicator,
+    from ``selectors.ikpa.ikpa_tahun``; ``None`` when it cannot be computed yet."""
+    hasil = selectors.ikpa.ikpa_tahun(tahun=tahun)
+    if hasil is None or hasil.terkini.total is None:
+        return None
+    bulan = hasil.terkini
+    return {
+        "tahun": tahun,
+        "bulan": bulan.nama_bulan,
+        "total": bulan.total,
+        "predikat": bulan.predikat,
+        "terlemah": bulan.terlemah,
     }
 
 

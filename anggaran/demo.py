@@ -29,8 +29,8 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from . import services
-from .models import DokumenAnggaran, Pos, Realisasi
+from . import demo_ikpa, services
+from .models import DokumenAnggaran, Pos, Realisasi, RencanaPenarikan
 
 NOMOR_DIPA = "SP DIPA-076.01.2.670714/2023"
 NOMOR_NPHD = "001/PP.01-NPHD/3673/2023"
@@ -393,7 +393,11 @@ def _dipa(stdout) -> None:
         for tgl, nilai in r:
             bulan_real[tgl.month - 1] += nilai
     total_pagu = 20_415_736_000
-    rpd_awal = _bagi(total_pagu, [1] * 12)
+    # the DIPA awal's halaman III was planned close to how the year went (a satker plans its
+    # stages), less close than the July update
+    faktor_awal = [108, 92, 95, 106, 97, 104, 96, 103, 98, 105, 99, 100]
+    rpd_awal = [b * f // 100 for b, f in zip(bulan_real, faktor_awal, strict=True)]
+    rpd_awal[-1] += total_pagu - sum(rpd_awal)
     faktor = [103, 97, 104, 98, 102, 96, 103, 99, 101, 97, 102, 100]
     rpd_akhir = [b * f // 100 for b, f in zip(bulan_real, faktor, strict=True)]
     rpd_akhir[-1] += total_pagu - sum(rpd_akhir)
@@ -413,6 +417,27 @@ def _dipa(stdout) -> None:
         ],
         rpd={i + 1: Decimal(v) for i, v in enumerate(rpd_akhir)},
     )
+    # Two revisions of a fixed pagu approved by the Kanwil DJPb in one quarter (INVENTED, for
+    # the IKPA revisi DIPA indicator): the RPD of October–December updated twice.
+    for tanggal, pindah in (
+        (date(2023, 9, 8), (12, 10, 200_000_000)),
+        (date(2023, 9, 26), (10, 11, 100_000_000)),
+    ):
+        dari, ke, nilai = pindah
+        terakhir = dict(
+            RencanaPenarikan.objects.filter(revisi=dipa.revisi.order_by("-nomor")[0]).values_list(
+                "bulan", "nilai"
+            )
+        )
+        services.revisi_create(
+            pengguna=None,
+            dokumen=dipa,
+            tanggal=tanggal,
+            alasan="Revisi DIPA pagu tetap disahkan Kanwil DJPb: pemutakhiran rencana penarikan "
+            "dana triwulan IV (data contoh rekaan)",
+            perubahan=[],
+            rpd={dari: terakhir[dari] - nilai, ke: terakhir[ke] + nilai},
+        )
     _realisasi(rencana, "23067071400")
     stdout.write(f"  anggaran: {dipa} dengan {Realisasi.objects.filter(dokumen=dipa).count()} SP2D")
 
@@ -457,6 +482,7 @@ def muat(*, stdout) -> None:
     if not DokumenAnggaran.objects.filter(nomor=NOMOR_NPHD).exists():
         _hibah(stdout)
     dipa = DokumenAnggaran.objects.get(nomor=NOMOR_DIPA)
+    demo_ikpa.muat(dipa=dipa, stdout=stdout)
     _link_sasaran(
         dipa,
         {

@@ -207,3 +207,74 @@ class ImporForm(_Bootstrap, forms.Form):
         except ImporGagal as exc:
             raise forms.ValidationError([str(k) for k in exc.kesalahan]) from None
         return berkas
+
+
+class ParameterIkpaForm(_Bootstrap, forms.Form):
+    """The year's IKPA weights, absorption targets per expenditure type and quarter, and the
+    deviation method. Shape only; ``services.parameter_ikpa_simpan`` checks the rules."""
+
+    NAMA_BOBOT = (
+        ("bobot_revisi", "Revisi DIPA"),
+        ("bobot_deviasi", "Deviasi halaman III DIPA"),
+        ("bobot_penyerapan", "Penyerapan anggaran"),
+        ("bobot_kontraktual", "Belanja kontraktual"),
+        ("bobot_tagihan", "Penyelesaian tagihan"),
+        ("bobot_up_tup", "Pengelolaan UP dan TUP"),
+        ("bobot_output", "Capaian output"),
+    )
+
+    dasar_hukum = forms.CharField(label="Dasar hukum", max_length=200, required=False)
+    deviasi_tertimbang = forms.BooleanField(
+        label="Deviasi ditimbang dengan porsi pagu tiap jenis belanja (PER-5/PB/2024)",
+        required=False,
+    )
+
+    def __init__(self, *args, instance=None, tahun: int, **kwargs):
+        from .models import JenisBelanja
+
+        self.jenis = list(JenisBelanja.choices)
+        initial = kwargs.setdefault("initial", {})
+        if instance is not None:
+            initial.setdefault("dasar_hukum", instance.dasar_hukum)
+            initial.setdefault("deviasi_tertimbang", instance.deviasi_tertimbang)
+            for nama, _label in self.NAMA_BOBOT:
+                initial.setdefault(nama, angka_form(getattr(instance, nama)))
+            for jenis, target in (instance.target_penyerapan or {}).items():
+                for q, t in enumerate(target, start=1):
+                    initial.setdefault(f"target_{jenis}_{q}", angka_form(Decimal(str(t))))
+        super().__init__(*args, **kwargs)
+        for nama, label in self.NAMA_BOBOT:
+            self.fields[nama] = AngkaField(label=f"Bobot {label} (%)")
+        for jenis, label in self.jenis:
+            for q in range(1, 5):
+                self.fields[f"target_{jenis}_{q}"] = AngkaField(
+                    label=f"{label} TW {['I', 'II', 'III', 'IV'][q - 1]} (%)", required=False
+                )
+        kelas_bootstrap(self)
+
+    def baris_target(self):
+        """(label, [4 bound fields]) per expenditure type, for the template's grid."""
+        return [
+            (label, [self[f"target_{jenis}_{q}"] for q in range(1, 5)])
+            for jenis, label in self.jenis
+        ]
+
+    def data_bersih(self) -> dict:
+        d = self.cleaned_data
+        target = {}
+        for jenis, _label in self.jenis:
+            nilai = [d.get(f"target_{jenis}_{q}") for q in range(1, 5)]
+            if any(v is not None for v in nilai):
+                target[jenis] = nilai
+        return {
+            "bobot": {nama: d[nama] for nama, _l in self.NAMA_BOBOT},
+            "deviasi_tertimbang": d["deviasi_tertimbang"],
+            "target_penyerapan": target,
+            "dasar_hukum": d["dasar_hukum"],
+        }
+
+
+def angka_form(nilai: Decimal) -> str:
+    """``Decimal("15.00")`` -> ``"15"``, ``Decimal("12.50")`` -> ``"12,5"`` (a form's initial)."""
+    teks = format(nilai.normalize(), "f")
+    return teks.replace(".", ",")

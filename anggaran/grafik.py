@@ -56,3 +56,16 @@ def grafik_bulanan(bulanan: Bulanan, *, judul: str = "", lebar: int = 720) -> Sa
     return mark_safe(  # noqa: S308 - kpu_site.svg escapes every label
         grafik_batang(kategori=_kategori(bulanan), seri=seri, judul=judul, satuan="jt", lebar=lebar)
     )
+
+
+def grafik_ikpa(ikpa, *, judul: str = "", lebar: int = 720, tinggi: int = 300) -> SafeString:
+    """The IKPA total of each month assessed (``selectors.ikpa.ikpa_tahun``), 0–100."""
+    return mark_safe(  # noqa: S308 - kpu_site.svg escapes every label
+        grafik_garis(
+            kategori=[bulan(b.bulan)[:3] for b in ikpa.bulan],
+            seri=[("Nilai IKPA", [b.total for b in ikpa.bulan])],
+            judul=judul,
+            lebar=lebar,
+            tinggi=tinggi,
+        )
+    )

@@ -401,4 +401,5 @@ from .model_ikpa import (  # noqa: E402,F401  (models of this app, kept in their
     RpdJenisBelanja,
     Tagihan,
     VolumeRo,
+    jenis_belanja_dari_akun,
 )

@@ -9,6 +9,11 @@ MENU = [
         "anggaran:laporan_terbaru",
         perm="anggaran.view_dokumenanggaran",
     ),
+    Menu(
+        "IKPA (kinerja pelaksanaan anggaran)",
+        "anggaran:ikpa_terbaru",
+        perm="anggaran.view_dokumenanggaran",
+    ),
 ]
 
 # Where the year switcher goes from a page of one year's DIPA or hibah (``kpu_site.tahun``).

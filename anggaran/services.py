@@ -18,6 +18,7 @@ who may not write gets ``PermissionDenied``):
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -26,7 +27,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from kpu_site.audit import jejak_catat
+from kpu_site.audit import jejak_beda, jejak_catat, jejak_nilai, jejak_tandai
 from kpu_site.batas import tahun_pastikan
 from kpu_site.formatting import angka, rupiah
 from kpu_site.tahun import tahun_terkunci
@@ -484,3 +485,79 @@ def realisasi_create(
     realisasi.full_clean(exclude=["dokumen", "akun"])
     realisasi.save()
     return realisasi
+
+
+# --- IKPA parameters ----------------------------------------------------------------------------
+
+BOBOT_IKPA = (
+    "bobot_revisi",
+    "bobot_deviasi",
+    "bobot_penyerapan",
+    "bobot_kontraktual",
+    "bobot_tagihan",
+    "bobot_up_tup",
+    "bobot_output",
+)
+
+
+@transaction.atomic
+def parameter_ikpa_simpan(
+    *,
+    pengguna,
+    tahun: int,
+    bobot: dict[str, Decimal],
+    deviasi_tertimbang: bool,
+    target_penyerapan: dict[str, list[Decimal]],
+    dasar_hukum: str = "",
+):
+    """Set the IKPA weights, the quarterly absorption targets and the deviation method of
+    ``tahun`` (a year without its own parameters starts from the latest earlier year's
+    component parameters). The weights must sum to 100; each type's targets rise from TW I to
+    TW IV within 0–100."""
+    from .models import ParameterIkpa
+
+    pastikan_boleh_tulis(pengguna)
+    pastikan_tahun_terbuka(tahun)
+    galat = {}
+    total = sum((Decimal(bobot[k]) for k in BOBOT_IKPA), NOL)
+    if total != 100:
+        galat["bobot_output"] = (
+            "Jumlah bobot tujuh indikator harus 100%, sekarang "
+            f"{angka(total, 0 if total == total.to_integral_value() else 2)}%."
+        )
+    for k in BOBOT_IKPA:
+        if Decimal(bobot[k]) < 0:
+            galat[k] = "Bobot tidak boleh negatif."
+    for jenis, target in target_penyerapan.items():
+        if len(target) != 4 or any(t is None for t in target):
+            galat[f"target_{jenis}_1"] = f"Target jenis belanja {jenis} harus diisi untuk TW I–IV."
+            continue
+        if any(not 0 <= Decimal(t) <= 100 for t in target):
+            galat[f"target_{jenis}_1"] = f"Target jenis belanja {jenis} harus antara 0 dan 100%."
+        elif any(Decimal(a) > Decimal(b) for a, b in itertools.pairwise(target)):
+            galat[f"target_{jenis}_1"] = (
+                f"Target kumulatif jenis belanja {jenis} tidak boleh turun dari triwulan ke "
+                "triwulan berikutnya."
+            )
+    if galat:
+        raise ValidationError(galat)
+    dasar = selectors.ikpa.parameter_ikpa_get(tahun=tahun)
+    param = ParameterIkpa.objects.filter(tahun=tahun).first() or ParameterIkpa(
+        tahun=tahun, rincian=dict(dasar.rincian) if dasar else {}
+    )
+    sebelum = jejak_nilai(param) if param.pk else None
+    for k in BOBOT_IKPA:
+        setattr(param, k, Decimal(bobot[k]))
+    param.deviasi_tertimbang = deviasi_tertimbang
+    param.target_penyerapan = {j: [float(t) for t in v] for j, v in target_penyerapan.items()}
+    param.dasar_hukum = dasar_hukum or param.dasar_hukum or (dasar.dasar_hukum if dasar else "")
+    if sebelum is not None:
+        jejak_tandai(
+            param,
+            aksi="ubah",
+            ringkasan=f"Parameter IKPA {tahun} diubah.",
+            pengguna=pengguna,
+            perubahan=jejak_beda(sebelum, param),
+        )
+    param.save()
+    return param

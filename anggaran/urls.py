@@ -24,5 +24,8 @@ urlpatterns = [
     path("pos/<int:pk>/", views.PosDetailView.as_view(), name="pos_detail"),
     path("pos/<int:pk>/ubah/", views.PosUpdateView.as_view(), name="pos_update"),
     path("laporan/", views.LaporanTerbaruView.as_view(), name="laporan_terbaru"),
+    path("ikpa/", views.IkpaTerbaruView.as_view(), name="ikpa_terbaru"),
+    path("ikpa/<tahun:tahun>/", views.IkpaView.as_view(), name="ikpa"),
+    path("ikpa/<tahun:tahun>/parameter/", views.ParameterIkpaView.as_view(), name="ikpa_parameter"),
     path("laporan/<tahun:tahun>/", views.LaporanView.as_view(), name="laporan"),
 ]

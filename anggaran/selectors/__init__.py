@@ -14,6 +14,7 @@ Every figure is one function computed from stored data:
   both plus the per-source summary made from them (the report page and API).
 """
 
+from . import ikpa  # noqa: F401  (the IKPA: selectors.ikpa.ikpa_tahun and its formulas)
 from .bulanan import (  # noqa: F401
     BarisBulan,
     Bulanan,

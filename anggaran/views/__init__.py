@@ -19,5 +19,6 @@ from .dokumen import (  # noqa: F401
     RevisiDetailView,
     RpdUpdateView,
 )
+from .ikpa import IkpaTerbaruView, IkpaView, ParameterIkpaView  # noqa: F401
 from .laporan import LaporanTerbaruView, LaporanView, SerapanView  # noqa: F401
 from .realisasi import RealisasiCreateView, RealisasiImporView, RealisasiListView  # noqa: F401
