@@ -616,6 +616,41 @@ class LaporanViewSet(viewsets.GenericViewSet):
         return Response(self.OutputSerializer({"tahun": int(tahun), **laporan}).data)
 
 
+class _IkpaIndikatorSerializer(serializers.Serializer):
+    kode = serializers.CharField()
+    nama = serializers.CharField()
+    nilai = _uang()
+    bobot = _uang()
+    bobot_efektif = _uang()
+    kontribusi = _uang()
+    saran = serializers.CharField()
+
+    class Meta:
+        ref_name = "AnggaranIkpaIndikator"
+
+
+class _IkpaBulanSerializer(serializers.Serializer):
+    bulan = serializers.IntegerField()
+    total = _uang()
+    pengurang = _uang()
+    predikat = serializers.CharField()
+    terlemah = serializers.CharField(source="terlemah.kode", allow_null=True, default=None)
+    indikator = _IkpaIndikatorSerializer(many=True)
+    catatan = serializers.ListField(child=serializers.CharField())
+
+    class Meta:
+        ref_name = "AnggaranIkpaBulan"
+
+
+class _IkpaTrenSerializer(serializers.Serializer):
+    bulan = serializers.IntegerField()
+    total = _uang()
+    predikat = serializers.CharField()
+
+    class Meta:
+        ref_name = "AnggaranIkpaTren"
+
+
 class IkpaViewSet(viewsets.GenericViewSet):
     """IKPA of a year's DIPA (``?tahun=2023``, default the latest DIPA; ``?bulan=`` the month,
     default the last month over): each indicator's value, weight, effective weight and
@@ -625,36 +660,6 @@ class IkpaViewSet(viewsets.GenericViewSet):
     permission_classes = IZIN
     pagination_class = None
 
-    class IndikatorSerializer(serializers.Serializer):
-        kode = serializers.CharField()
-        nama = serializers.CharField()
-        nilai = _uang()
-        bobot = _uang()
-        bobot_efektif = _uang()
-        kontribusi = _uang()
-        saran = serializers.CharField()
-
-        class Meta:
-            ref_name = "AnggaranIkpaIndikator"
-
-    class BulanSerializer(serializers.Serializer):
-        bulan = serializers.IntegerField()
-        total = _uang()
-        pengurang = _uang()
-        predikat = serializers.CharField()
-        terlemah = serializers.CharField(source="terlemah.kode", allow_null=True, default=None)
-        indikator = serializers.SerializerMethodField()
-        catatan = serializers.ListField(child=serializers.CharField())
-
-        class Meta:
-            ref_name = "AnggaranIkpaBulan"
-
-        @extend_schema_field(
-            serializers.ListSerializer(child=serializers.DictField())  # IndikatorSerializer
-        )
-        def get_indikator(self, obj):
-            return IkpaViewSet.IndikatorSerializer(obj.indikator, many=True).data
-
     @extend_schema_serializer(many=False)
     class OutputSerializer(serializers.Serializer):
         tahun = serializers.IntegerField()
@@ -662,22 +667,11 @@ class IkpaViewSet(viewsets.GenericViewSet):
         dasar_hukum = serializers.CharField(source="param.dasar_hukum")
         deviasi_tertimbang = serializers.BooleanField(source="param.deviasi_tertimbang")
         bulan_terkini = serializers.IntegerField()
-        pilih = serializers.SerializerMethodField()
-        tren = serializers.SerializerMethodField()
+        pilih = _IkpaBulanSerializer()
+        tren = _IkpaTrenSerializer(many=True, source="bulan")
 
         class Meta:
             ref_name = "AnggaranIkpa"
-
-        @extend_schema_field(serializers.DictField())
-        def get_pilih(self, obj):
-            return IkpaViewSet.BulanSerializer(self.context["pilih"]).data
-
-        @extend_schema_field(serializers.ListSerializer(child=serializers.DictField()))
-        def get_tren(self, obj):
-            return [
-                {"bulan": b.bulan, "total": None if b.total is None else str(b.total)}
-                for b in obj.bulan
-            ]
 
     serializer_class = OutputSerializer
 
@@ -699,8 +693,15 @@ class IkpaViewSet(viewsets.GenericViewSet):
                 {"tahun": f"Belum ada DIPA tahun {tahun} atau belum ada bulan yang berakhir."}
             )
         bulan = request.query_params.get("bulan", "")
-        pilih = hasil.pada(int(bulan)) if bulan.isdigit() else hasil.terkini
-        return Response(self.OutputSerializer(hasil, context={"pilih": pilih}).data)
+        data = {
+            "tahun": hasil.tahun,
+            "dokumen": hasil.dokumen,
+            "param": hasil.param,
+            "bulan_terkini": hasil.bulan_terkini,
+            "bulan": hasil.bulan,
+            "pilih": hasil.pada(int(bulan)) if bulan.isdigit() else hasil.terkini,
+        }
+        return Response(self.OutputSerializer(data).data)
 
 
 def register(router) -> None:

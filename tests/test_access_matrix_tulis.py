@@ -978,6 +978,25 @@ BARIS += [
         },
         **KEUANGAN,
     ),
+    Baris(
+        "POST",
+        "anggaran:ikpa_parameter",
+        BAGIAN,
+        m("anggaran.ParameterIkpa"),
+        kwargs=lambda d: {"tahun": 2023},
+        body=lambda d: {
+            "dasar_hukum": "PER-5/PB/2022",
+            "bobot_revisi": "10",
+            "bobot_deviasi": "15",
+            "bobot_penyerapan": "20",
+            "bobot_kontraktual": "10",
+            "bobot_tagihan": "10",
+            "bobot_up_tup": "15",
+            "bobot_output": "20",
+            "deviasi_tertimbang": "on",
+        },
+        **KEUANGAN,
+    ),
     # Step 1 of the import only previews (200, nothing saved); the confirmation (a POST
     # with the preview's token) saves.
     Baris(

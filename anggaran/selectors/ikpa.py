@@ -261,8 +261,11 @@ def nilai_belanja_kontraktual(
 def tambah_hari_kerja(awal: date, hari: int) -> date:
     """``awal`` plus ``hari`` working days (Monday–Friday; national holidays are not known to
     the app, so a deadline over a holiday is a day early)."""
-    tanggal = awal
-    sisa = hari
+    # any 7 days in a row hold exactly 5 working days: all but the last week at once, the last
+    # working days one by one (so the result is a working day)
+    minggu = max(0, (hari - 1) // 5)
+    sisa = hari - 5 * minggu
+    tanggal = awal + timedelta(weeks=minggu)
     while sisa > 0:
         tanggal += timedelta(days=1)
         if tanggal.weekday() < 5:

@@ -11,4 +11,6 @@ CONTOH = {
     "anggaran:dokumen_kunci": _dipa,
     "anggaran:dokumen_buka": _dipa,
     "anggaran:laporan": lambda: {"tahun": 2023},
+    "anggaran:ikpa": lambda: {"tahun": 2023},
+    "anggaran:ikpa_parameter": lambda: {"tahun": 2023},
 }

@@ -1,6 +1,6 @@
 """The IKPA formulas one by one, each against a calculation written out by hand."""
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal as D
 
 from anggaran.selectors.ikpa import (
@@ -261,3 +261,17 @@ def test_total_shares_the_weight_of_an_indicator_without_data_and_deducts_dispen
         "Cukup",
         "Kurang",
     ]
+
+
+def test_working_days_match_counting_day_by_day():
+    def hitung_satu_satu(awal, hari):
+        tanggal = awal
+        while hari:
+            tanggal += timedelta(days=1)
+            hari -= tanggal.weekday() < 5
+        return tanggal
+
+    for geser in range(14):  # every weekday and weekend start
+        awal = date(2023, 1, 1) + timedelta(days=geser)
+        for hari in range(45):
+            assert tambah_hari_kerja(awal, hari) == hitung_satu_satu(awal, hari), (awal, hari)
