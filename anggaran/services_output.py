@@ -284,7 +284,8 @@ def volume_ro_set(
 
 
 def _pastikan_penginput(pengguna, ro: Pos) -> None:
-    if not boleh_isi_output(pengguna, ro):
+    """``pengguna=None`` is the system itself (demo data, commands), as in ``akses``."""
+    if pengguna is not None and not boleh_isi_output(pengguna, ro):
         oleh = f" atau {ro.unit}" if ro.unit_id else ""
         raise PermissionDenied(
             f"Realisasi output RO {ro.kode_lengkap} diisi oleh Sub Bagian Keuangan{oleh}."
@@ -292,7 +293,7 @@ def _pastikan_penginput(pengguna, ro: Pos) -> None:
 
 
 def _pastikan_verifikator(pengguna) -> None:
-    if not boleh_verifikasi_output(pengguna):
+    if pengguna is not None and not boleh_verifikasi_output(pengguna):
         raise PermissionDenied(
             "Realisasi output RO diverifikasi oleh Kasubag Keuangan atau Sekretaris."
         )
@@ -539,7 +540,7 @@ def realisasi_output_verify(
             f"{obj.get_status_display()})."
         )
     obj.status = RealisasiOutput.Status.DIVERIFIKASI
-    obj.diverifikasi_oleh = pengguna
+    obj.diverifikasi_oleh = pengguna if getattr(pengguna, "pk", None) else None
     obj.diverifikasi_pada = timezone.now()
     obj.catatan_verifikasi = (catatan or "").strip()
     return _langkah(obj, pengguna, f"Diverifikasi oleh {pengguna}.")
@@ -555,7 +556,7 @@ def realisasi_output_return(
     if obj.status == RealisasiOutput.Status.DIAJUKAN:
         _pastikan_verifikator(pengguna)
     elif obj.status == RealisasiOutput.Status.DIVERIFIKASI:
-        if not is_pimpinan(pengguna):
+        if pengguna is not None and not is_pimpinan(pengguna):
             raise PermissionDenied(
                 "Realisasi output yang sudah diverifikasi hanya dapat dikembalikan oleh Sekretaris."
             )
