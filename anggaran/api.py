@@ -623,3 +623,7 @@ def register(router) -> None:
     router.register("anggaran/pos", PosViewSet, basename="anggaran-pos")
     router.register("anggaran/realisasi", RealisasiViewSet, basename="anggaran-realisasi")
     router.register("anggaran/laporan", LaporanViewSet, basename="anggaran-laporan")
+    # builds on this module's serializers: imported here, after it has loaded
+    from . import api_output
+
+    api_output.register(router)  # RO volume targets and output realisasi

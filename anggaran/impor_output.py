@@ -43,7 +43,6 @@ KOLOM_WAJIB = ("kode_ro", "bulan", "volume", "tanggal_lapor")
 # the field a rule names -> the column of the file
 KOLOM = {"ro": "kode_ro", "bulan": "bulan", "volume": "volume", "tanggal_lapor": "tanggal_lapor"}
 NOL = Decimal("0")
-_NAMA_BULAN = {nama_bulan(b).lower(): b for b in range(1, 13)}
 
 
 @dataclass(slots=True)
@@ -61,6 +60,10 @@ class BarisOutput:
     @property
     def nama_bulan(self) -> str:
         return nama_bulan(self.bulan)
+
+    @property
+    def volume_teks(self) -> str:
+        return f"{selectors.volume_teks(self.volume)} {self.satuan}".strip()
 
 
 @dataclass
@@ -86,7 +89,7 @@ def bulan_baca(teks: str) -> int | None:
     t = (teks or "").strip().lower()
     if t.isdigit():
         return int(t) if 1 <= int(t) <= 12 else None
-    return _NAMA_BULAN.get(t)
+    return next((b for b in range(1, 13) if nama_bulan(b).lower() == t), None)
 
 
 def realisasi_output_impor_periksa(

@@ -23,6 +23,19 @@ urlpatterns = [
     path("revisi/<int:pk>/", views.RevisiDetailView.as_view(), name="revisi_detail"),
     path("pos/<int:pk>/", views.PosDetailView.as_view(), name="pos_detail"),
     path("pos/<int:pk>/ubah/", views.PosUpdateView.as_view(), name="pos_update"),
+    # the output side (volume of each RO): anggaran/views/output.py
+    path("output/", views.OutputTerbaruView.as_view(), name="output_terbaru"),
+    path("output/antrean/", views.OutputAntreanView.as_view(), name="output_antrean"),
+    path("<int:pk>/output/", views.OutputRoListView.as_view(), name="output_list"),
+    path("<int:pk>/output/impor/", views.OutputImporView.as_view(), name="output_impor"),
+    path("pos/<int:pk>/volume/", views.VolumeRoUpdateView.as_view(), name="volume_ro_update"),
+    path(
+        "pos/<int:pk>/output/<int:bulan>/",
+        views.RealisasiOutputIsiView.as_view(),
+        name="output_isi",
+    ),
+    path("output/<int:pk>/aksi/", views.RealisasiOutputAksiView.as_view(), name="output_aksi"),
+    path("output/<int:pk>/bukti/", views.RealisasiOutputBuktiView.as_view(), name="output_bukti"),
     path("laporan/", views.LaporanTerbaruView.as_view(), name="laporan_terbaru"),
     path("laporan/<tahun:tahun>/", views.LaporanView.as_view(), name="laporan"),
 ]

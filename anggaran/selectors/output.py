@@ -71,6 +71,19 @@ class BulanOutput:
         return volume_teks(self.volume)
 
     @property
+    def kumulatif_teks(self) -> str:
+        return volume_teks(self.kumulatif)
+
+    @property
+    def rencana_teks(self) -> str:
+        return volume_teks(self.rencana)
+
+    @property
+    def tercatat_teks(self) -> str:
+        """The month's volume as entered, whatever its status (``""`` when nothing is)."""
+        return volume_teks(self.realisasi.volume) if self.realisasi else ""
+
+    @property
     def dilaporkan(self) -> bool:
         return self.volume is not None
 
