@@ -3,18 +3,17 @@
 
 from __future__ import annotations
 
-import io
 from datetime import date
 from decimal import Decimal
 
 import pytest
-from openpyxl import Workbook
 
 from anggaran import selectors, services, services_output
 from anggaran.impor_output import realisasi_output_impor, realisasi_output_impor_periksa
 from anggaran.models import RealisasiOutput
 from kpu_site.impor import ImporGagal
 from kpu_site.models import JejakAudit
+from tests.berkas_uji import xlsx_dari_baris
 
 from .dunia import KODE_RO, bulan_isi, target_set
 
@@ -116,14 +115,14 @@ def test_a_changed_row_replaces_a_draft_or_returned_month(dipa, ro, sekretaris, 
 
 def test_impor_reads_xlsx(dipa, ro, sekretaris, staf_keuangan):
     target_set(ro, sekretaris)
-    wb = Workbook()
-    ws = wb.active
-    ws.append(["Kode RO", "Bulan", "Volume", "Tanggal lapor", "Keterangan"])
-    ws.append([KODE_RO, 1, 1, date(2023, 2, 3), "Laporan Januari"])
-    ws.append([KODE_RO, "Februari", 2.5, "2023-03-03", None])
-    berkas = io.BytesIO()
-    wb.save(berkas)
-    hasil = _impor(staf_keuangan, dipa, berkas.getvalue(), nama="output.xlsx")
+    berkas = xlsx_dari_baris(
+        [
+            ["Kode RO", "Bulan", "Volume", "Tanggal lapor", "Keterangan"],
+            [KODE_RO, 1, 1, date(2023, 2, 3), "Laporan Januari"],
+            [KODE_RO, "Februari", 2.5, "2023-03-03", None],
+        ]
+    )
+    hasil = _impor(staf_keuangan, dipa, berkas, nama="output.xlsx")
     assert [(b.bulan, b.volume, b.tanggal_lapor) for b in hasil.baris] == [
         (1, Decimal("1"), date(2023, 2, 3)),
         (2, Decimal("2.5"), date(2023, 3, 3)),
