@@ -107,20 +107,11 @@ class VolumeRoViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
         request=InputSerializer, responses={200: OutputSerializer, 201: OutputSerializer}
     )
     def create(self, request, *args, **kwargs):
-        masuk = self.InputSerializer(data=request.data)
-        masuk.is_valid(raise_exception=True)
-        data = masuk.validated_data
-        ro = data["ro"]
-        ada = selectors.volume_ro_terakhir(ro=ro) is not None
-        target = services_output.volume_ro_set(
-            pengguna=request.user,
-            ro=ro,
-            volume=data["volume"],
-            satuan=data["satuan"],
-            unit=data["unit"],
-            rencana=data["rencana"],
-        )
-        return Response(self.OutputSerializer(target).data, status=200 if ada else 201)
+        isian = self.InputSerializer(data=request.data)
+        isian.is_valid(raise_exception=True)
+        sudah_ada = selectors.volume_ro_terakhir(ro=isian.validated_data["ro"]) is not None
+        target = services_output.volume_ro_set(pengguna=request.user, **isian.validated_data)
+        return Response(self.OutputSerializer(target).data, status=200 if sudah_ada else 201)
 
 
 class RealisasiOutputViewSet(
@@ -266,29 +257,31 @@ class RealisasiOutputViewSet(
     def partial_update(self, request, *args, **kwargs):
         return self.update(request, *args, partial=True, **kwargs)
 
-    def _langkah(self, fungsi, **kwargs):
-        obj = fungsi(realisasi=self.get_object(), pengguna=self.request.user, **kwargs)
-        return Response(self.OutputSerializer(obj).data)
-
-    def _catatan(self) -> str:
-        masuk = self.CatatanInputSerializer(data=self.request.data)
-        masuk.is_valid(raise_exception=True)
-        return masuk.validated_data["catatan"]
+    def _alur(self, layanan, *, bercatatan: bool = True):
+        """One workflow step: the service ``layanan`` on this month by the user (with the
+        verifier's note from the body when the step takes one)."""
+        isian = {}
+        if bercatatan:
+            catatan = self.CatatanInputSerializer(data=self.request.data)
+            catatan.is_valid(raise_exception=True)
+            isian = catatan.validated_data
+        realisasi = layanan(pengguna=self.request.user, realisasi=self.get_object(), **isian)
+        return Response(self.OutputSerializer(realisasi).data)
 
     @extend_schema(request=None, responses=OutputSerializer)
     @action(detail=True, methods=["post"])
     def ajukan(self, request, pk=None):
-        return self._langkah(services_output.realisasi_output_submit)
+        return self._alur(services_output.realisasi_output_submit, bercatatan=False)
 
     @extend_schema(request=CatatanInputSerializer, responses=OutputSerializer)
     @action(detail=True, methods=["post"])
     def verifikasi(self, request, pk=None):
-        return self._langkah(services_output.realisasi_output_verify, catatan=self._catatan())
+        return self._alur(services_output.realisasi_output_verify)
 
     @extend_schema(request=CatatanInputSerializer, responses=OutputSerializer)
     @action(detail=True, methods=["post"])
     def kembalikan(self, request, pk=None):
-        return self._langkah(services_output.realisasi_output_return, catatan=self._catatan())
+        return self._alur(services_output.realisasi_output_return)
 
     @extend_schema(request=ImporInputSerializer, responses=ImporOutputSerializer)
     @action(detail=False, methods=["post"])

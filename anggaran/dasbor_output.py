@@ -13,15 +13,24 @@ from . import selectors
 from .akses import boleh_verifikasi_output
 
 
-def _butir(daftar, *, catatan: bool = False) -> tuple[Butir, ...]:
-    return tuple(
-        Butir(
-            label=f"{r.ro.kode_lengkap} {r.ro.uraian}",
-            url=reverse("anggaran:output_isi", args=[r.ro_id, r.bulan]),
-            keterangan=f"{nama_bulan(r.bulan)} {r.ro.dokumen.tahun}",
-            catatan=r.catatan_verifikasi if catatan else "",
-        )
-        for r in daftar
+def _tugas(kunci: str, judul: str, daftar: list, *, url: str, tindakan: str) -> Tugas:
+    """One kind of open work: how many months, where to act, the first of them (with the
+    verifier's note of a returned one)."""
+    return Tugas(
+        kunci=kunci,
+        judul=judul,
+        jumlah=len(daftar),
+        url=url,
+        tindakan=tindakan,
+        butir=tuple(
+            Butir(
+                label=f"{r.ro.kode_lengkap} {r.ro.uraian}",
+                url=reverse("anggaran:output_isi", args=[r.ro_id, r.bulan]),
+                keterangan=f"{nama_bulan(r.bulan)} {r.ro.dokumen.tahun}",
+                catatan=r.catatan_verifikasi if r.status == r.Status.DIKEMBALIKAN else "",
+            )
+            for r in daftar[:BUTIR_MAKS]
+        ),
     )
 
 
@@ -31,26 +40,22 @@ def output_tugas_unit(*, user, tahun: int, hari_ini) -> list[Tugas]:
     ``tahun`` the verifier returned (``selectors.realisasi_output_dikembalikan``)."""
     hasil = []
     if boleh_verifikasi_output(user):
-        antrean = list(selectors.realisasi_output_antrean(pengguna=user))
         hasil.append(
-            Tugas(
-                kunci="output_verifikasi",
-                judul="Realisasi output RO menunggu verifikasi Anda",
-                jumlah=len(antrean),
+            _tugas(
+                "output_verifikasi",
+                "Realisasi output RO menunggu verifikasi Anda",
+                list(selectors.realisasi_output_antrean(pengguna=user)),
                 url=reverse("anggaran:output_antrean"),
                 tindakan="Buka antrean verifikasi output",
-                butir=_butir(antrean[:BUTIR_MAKS]),
             )
         )
-    kembali = list(selectors.realisasi_output_dikembalikan(pengguna=user, tahun=tahun))
     hasil.append(
-        Tugas(
-            kunci="output_dikembalikan",
-            judul="Realisasi output RO dikembalikan untuk diperbaiki",
-            jumlah=len(kembali),
+        _tugas(
+            "output_dikembalikan",
+            "Realisasi output RO dikembalikan untuk diperbaiki",
+            list(selectors.realisasi_output_dikembalikan(pengguna=user, tahun=tahun)),
             url=reverse("anggaran:output_terbaru"),
             tindakan="Buka output RO",
-            butir=_butir(kembali[:BUTIR_MAKS], catatan=True),
         )
     )
     return hasil

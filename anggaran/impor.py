@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from functools import partial
 
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
@@ -76,18 +77,18 @@ class HasilImpor:
 
 
 def impor_tabel_periksa(
+    hasil,
     *,
-    dokumen: DokumenAnggaran,
     berkas,
-    nama_berkas: str,
     kolom_wajib: tuple[str, ...],
-    kesalahan: list[Kesalahan],
     periksa_baris: Callable[[Iterator[tuple[int, dict[str, str]]]], None],
 ) -> None:
-    """What every import of a document's data checks first, then its rows: the document is
-    open (``pastikan_terbuka``), the file name fits, the file is a CSV/XLSX with the columns
-    ``kolom_wajib``; ``periksa_baris`` then gets the numbered rows. File-level problems are
-    appended to ``kesalahan`` without a row number (and the rows are not read)."""
+    """What every import of a document's data checks first, then its rows: the document
+    (``hasil.dokumen``) is open (``pastikan_terbuka``), the file name (``hasil.nama_berkas``)
+    fits, the file is a CSV/XLSX with the columns ``kolom_wajib``; ``periksa_baris`` then gets
+    the numbered rows. File-level problems are appended to ``hasil.kesalahan`` without a row
+    number (and the rows are not read)."""
+    dokumen, nama_berkas, kesalahan = hasil.dokumen, hasil.nama_berkas, hasil.kesalahan
     try:
         pastikan_terbuka(dokumen)
     except ValidationError as exc:
@@ -109,14 +110,8 @@ def realisasi_impor_periksa(*, dokumen: DokumenAnggaran, berkas, nama_berkas: st
     """Read and check every row; nothing is written. File-level problems (not a CSV/XLSX,
     missing columns, locked document) are returned as errors without a row number."""
     hasil = HasilImpor(dokumen=dokumen, nama_berkas=nama_berkas)
-    impor_tabel_periksa(
-        dokumen=dokumen,
-        berkas=berkas,
-        nama_berkas=nama_berkas,
-        kolom_wajib=KOLOM_WAJIB,
-        kesalahan=hasil.kesalahan,
-        periksa_baris=lambda rows: _periksa_baris(hasil, rows),
-    )
+    periksa = partial(_periksa_baris, hasil)
+    impor_tabel_periksa(hasil, berkas=berkas, kolom_wajib=KOLOM_WAJIB, periksa_baris=periksa)
     return hasil
 
 

@@ -22,6 +22,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from functools import partial
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -98,14 +99,12 @@ def realisasi_output_impor_periksa(
     """Read and check every row as ``pengguna`` would enter it; nothing is written."""
     hasil = HasilImporOutput(dokumen=dokumen, nama_berkas=nama_berkas)
     impor_tabel_periksa(
-        dokumen=dokumen,
+        hasil,
         berkas=berkas,
-        nama_berkas=nama_berkas,
         kolom_wajib=KOLOM_WAJIB,
-        kesalahan=hasil.kesalahan,
-        periksa_baris=lambda rows: _periksa_baris(hasil, rows, pengguna),
+        periksa_baris=partial(_periksa_baris, hasil, pengguna=pengguna),
     )
-    hasil.kesalahan.sort(key=lambda k: k.baris or 0)
+    hasil.kesalahan.sort(key=lambda k: k.baris or 0)  # the two passes, in the file's order
     return hasil
 
 
@@ -128,7 +127,7 @@ def _sama(lama: RealisasiOutput | None, c: _Calon) -> bool:
     )
 
 
-def _periksa_baris(hasil: HasilImporOutput, rows, pengguna) -> None:
+def _periksa_baris(hasil: HasilImporOutput, rows, *, pengguna) -> None:
     dokumen = hasil.dokumen
     kesalahan = hasil.kesalahan
     daftar_ro = {}

@@ -380,11 +380,24 @@ def _bukti_simpan(obj: RealisasiOutput, *, bukti, jenis: str | None) -> None:
         transaction.on_commit(lambda: storage.delete(lama))
 
 
-def _volume_bulan_lain(ro: Pos, bulan) -> Decimal:
-    return sum(
-        RealisasiOutput.objects.filter(ro=ro).exclude(bulan=bulan).values_list("volume", flat=True),
-        NOL,
+def _isian_pastikan(*, ro: Pos, bulan: int, volume, tanggal_lapor, tautan_bukti: str, bukti):
+    """The form's/API's month against ``realisasi_output_periksa`` (the RO's other months
+    as stored) and its evidence: ``(volume, jenis berkas)`` or a ``ValidationError`` with
+    every field's message."""
+    lain = RealisasiOutput.objects.filter(ro=ro).exclude(bulan=bulan)
+    volume, errors = realisasi_output_periksa(
+        ro=ro,
+        target=selectors.volume_ro_terakhir(ro=ro),
+        bulan=bulan,
+        volume=volume,
+        tanggal_lapor=tanggal_lapor,
+        volume_bulan_lain=sum(lain.values_list("volume", flat=True), NOL),
+        hari_ini=timezone.localdate(),
     )
+    jenis = _bukti_periksa(bukti=bukti, tautan_bukti=tautan_bukti, errors=errors)
+    if errors:
+        raise ValidationError(errors)
+    return volume, jenis
 
 
 def _ringkasan(obj: RealisasiOutput) -> str:
@@ -419,19 +432,15 @@ def realisasi_output_create(
                 "sudah ada; ubah data yang ada."
             }
         )
-    volume, errors = realisasi_output_periksa(
+    tautan_bukti = (tautan_bukti or "").strip()
+    volume, jenis = _isian_pastikan(
         ro=ro,
-        target=selectors.volume_ro_terakhir(ro=ro),
         bulan=bulan,
         volume=volume,
         tanggal_lapor=tanggal_lapor,
-        volume_bulan_lain=_volume_bulan_lain(ro, bulan),
-        hari_ini=timezone.localdate(),
+        tautan_bukti=tautan_bukti,
+        bukti=bukti,
     )
-    tautan_bukti = (tautan_bukti or "").strip()
-    jenis = _bukti_periksa(bukti=bukti, tautan_bukti=tautan_bukti, errors=errors)
-    if errors:
-        raise ValidationError(errors)
     obj = RealisasiOutput(
         ro=ro,
         bulan=bulan,
@@ -479,20 +488,15 @@ def realisasi_output_update(
             f"Realisasi output berstatus '{obj.get_status_display()}' tidak dapat diubah; minta "
             "verifikator mengembalikannya bila perlu diperbaiki."
         )
-    volume, errors = realisasi_output_periksa(
+    tautan_bukti = (tautan_bukti or "").strip()
+    obj.volume, jenis = _isian_pastikan(
         ro=ro,
-        target=selectors.volume_ro_terakhir(ro=ro),
         bulan=obj.bulan,
         volume=volume,
         tanggal_lapor=tanggal_lapor,
-        volume_bulan_lain=_volume_bulan_lain(ro, obj.bulan),
-        hari_ini=timezone.localdate(),
+        tautan_bukti=tautan_bukti,
+        bukti=bukti,
     )
-    tautan_bukti = (tautan_bukti or "").strip()
-    jenis = _bukti_periksa(bukti=bukti, tautan_bukti=tautan_bukti, errors=errors)
-    if errors:
-        raise ValidationError(errors)
-    obj.volume = volume
     obj.tanggal_lapor = tanggal_lapor
     obj.keterangan = (keterangan or "").strip()
     obj.tautan_bukti = tautan_bukti

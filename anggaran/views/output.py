@@ -372,7 +372,7 @@ class OutputAntreanView(IzinMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["antrean"] = [
-            (r, selectors.volume_teks(r.volume), nama_bulan(r.bulan))
+            (r, selectors.volume_teks(r.volume), nama_bulan(r.bulan), f"catatan-kembalikan-{r.pk}")
             for r in selectors.realisasi_output_antrean(pengguna=self.request.user)
         ]
         return context

@@ -3,25 +3,15 @@ for the verification; whoever entered a month sees it when it is returned, with 
 
 from __future__ import annotations
 
-import re
-
 import pytest
 from django.urls import reverse
 
 from anggaran import services_output
+from tests.anggaran.test_beranda_unit import _tugas  # the home page's kinds of work
 
 from .dunia import KODE_RO, bulan_isi, target_set
 
 pytestmark = pytest.mark.django_db
-
-
-def _tugas(html: str) -> dict[str, int]:
-    return {
-        kunci: int(jumlah.replace(".", ""))
-        for kunci, jumlah in re.findall(
-            r'data-tugas="([a-z_]+)".*?data-jumlah>([\d.]+)<', html, flags=re.S
-        )
-    }
 
 
 def _beranda(client) -> str:
