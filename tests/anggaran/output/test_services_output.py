@@ -458,3 +458,17 @@ def test_a_locked_document_refuses_every_write(dipa, ro, sekretaris, staf_keuang
     with pytest.raises(ValidationError, match="dikunci oleh Sekretaris"):
         bulan_isi(ro, staf_keuangan, 2, "1")
     assert RealisasiOutput.objects.get().status == "diajukan"
+
+
+def test_a_step_out_of_order_is_refused_with_the_status(ro, sekretaris, staf_keuangan):
+    target_set(ro, sekretaris)
+    draft = bulan_isi(ro, staf_keuangan, 1, "1", ajukan=False)
+    with pytest.raises(ValidationError) as exc:
+        services_output.realisasi_output_return(pengguna=sekretaris, realisasi=draft, catatan="x")
+    assert exc.value.messages == ["Realisasi output berstatus 'Draft' tidak dapat dikembalikan."]
+    diajukan = bulan_isi(ro, staf_keuangan, 2, "1")
+    with pytest.raises(ValidationError) as exc:
+        services_output.realisasi_output_submit(pengguna=staf_keuangan, realisasi=diajukan)
+    assert exc.value.messages == [
+        "Realisasi output berstatus 'Diajukan ke Kasubag' tidak dapat diajukan lagi."
+    ]
