@@ -36,6 +36,10 @@ def _realisasi():
             "status": RealisasiOutput.Status.DIAJUKAN,
         },
     )
+    if not realisasi.bukti and not realisasi.tautan_bukti:  # the evidence URL needs one
+        RealisasiOutput.objects.filter(pk=realisasi.pk).update(
+            tautan_bukti="https://contoh.go.id/bukti-output"
+        )
     return realisasi
 
 
