@@ -712,3 +712,7 @@ def register(router) -> None:
     router.register("anggaran/realisasi", RealisasiViewSet, basename="anggaran-realisasi")
     router.register("anggaran/laporan", LaporanViewSet, basename="anggaran-laporan")
     router.register("anggaran/ikpa", IkpaViewSet, basename="anggaran-ikpa")
+    # builds on this module's serializers: imported here, after it has loaded
+    from . import api_output
+
+    api_output.register(router)  # RO volume targets and output realisasi

@@ -1,6 +1,7 @@
 """What anggaran shows on the Dasbor pimpinan (``kpu_site.dasbor``): the absorption of the
 year's DIPA against its RPD; on the home page of the finance sub-bagian's Staf/Kasubag, the
-months whose planned disbursement has no realisasi recorded yet."""
+months whose planned disbursement has no realisasi recorded yet (and, from
+``dasbor_output``, the RO output waiting for verification or returned)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from kpu_site.dasbor import BUTIR_MAKS, Butir, Panel, Tugas
 from kpu_site.formatting import bulan as nama_bulan
 from kpu_site.formatting import rupiah
 
-from . import selectors
+from . import dasbor_output, selectors
 from .akses import boleh_tulis
 from .grafik import grafik_serapan_kumulatif
 
@@ -93,4 +94,5 @@ PANEL = [
         urutan=20,
     ),
 ]
-TUGAS_UNIT = [realisasi_tugas_unit]
+# the RO output: months waiting for the Kasubag Keuangan, months returned (dasbor_output.py)
+TUGAS_UNIT = [realisasi_tugas_unit, dasbor_output.output_tugas_unit]

@@ -16,9 +16,11 @@ from __future__ import annotations
 import csv
 import io
 from collections import defaultdict
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from functools import partial
 
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
@@ -74,25 +76,42 @@ class HasilImpor:
         return sum((b.nilai for b in self.baris), NOL)
 
 
+def impor_tabel_periksa(
+    hasil,
+    *,
+    berkas,
+    kolom_wajib: tuple[str, ...],
+    periksa_baris: Callable[[Iterator[tuple[int, dict[str, str]]]], None],
+) -> None:
+    """What every import of a document's data checks first, then its rows: the document
+    (``hasil.dokumen``) is open (``pastikan_terbuka``), the file name (``hasil.nama_berkas``)
+    fits, the file is a CSV/XLSX with the columns ``kolom_wajib``; ``periksa_baris`` then gets
+    the numbered rows. File-level problems are appended to ``hasil.kesalahan`` without a row
+    number (and the rows are not read)."""
+    dokumen, nama_berkas, kesalahan = hasil.dokumen, hasil.nama_berkas, hasil.kesalahan
+    try:
+        pastikan_terbuka(dokumen)
+    except ValidationError as exc:
+        kesalahan.append(Kesalahan(None, "", f"Impor tidak diizinkan: {exc.messages[0]}"))
+        return
+    try:
+        nama_berkas_periksa(nama_berkas)  # stored with the import: refused, never cut
+    except ValidationError as exc:
+        kesalahan.append(Kesalahan(None, "", exc.messages[0]))
+        return
+    try:
+        tabel = baca_tabel(berkas, nama_berkas=nama_berkas, kolom_wajib=kolom_wajib)
+        periksa_baris(tabel.baris)
+    except ImporGagal as exc:
+        kesalahan.extend(exc.kesalahan)
+
+
 def realisasi_impor_periksa(*, dokumen: DokumenAnggaran, berkas, nama_berkas: str) -> HasilImpor:
     """Read and check every row; nothing is written. File-level problems (not a CSV/XLSX,
     missing columns, locked document) are returned as errors without a row number."""
     hasil = HasilImpor(dokumen=dokumen, nama_berkas=nama_berkas)
-    try:
-        pastikan_terbuka(dokumen)
-    except ValidationError as exc:
-        hasil.kesalahan.append(Kesalahan(None, "", f"Impor tidak diizinkan: {exc.messages[0]}"))
-        return hasil
-    try:
-        nama_berkas_periksa(nama_berkas)  # stored with the import: refused, never cut
-    except ValidationError as exc:
-        hasil.kesalahan.append(Kesalahan(None, "", exc.messages[0]))
-        return hasil
-    try:
-        tabel = baca_tabel(berkas, nama_berkas=nama_berkas, kolom_wajib=KOLOM_WAJIB)
-        _periksa_baris(hasil, tabel.baris)
-    except ImporGagal as exc:
-        hasil.kesalahan.extend(exc.kesalahan)
+    periksa = partial(_periksa_baris, hasil)
+    impor_tabel_periksa(hasil, berkas=berkas, kolom_wajib=KOLOM_WAJIB, periksa_baris=periksa)
     return hasil
 
 

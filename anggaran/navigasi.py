@@ -5,6 +5,9 @@ JUDUL = "Anggaran"
 MENU = [
     Menu("DIPA dan hibah", "anggaran:dokumen_list", perm="anggaran.view_dokumenanggaran"),
     Menu(
+        "Target dan realisasi output RO", "anggaran:output_terbaru", perm="anggaran.view_volumero"
+    ),
+    Menu(
         "Laporan keuangan (LKj Bab III B)",
         "anggaran:laporan_terbaru",
         perm="anggaran.view_dokumenanggaran",

@@ -1,4 +1,5 @@
-"""Writes of the anggaran app: documents, the tree, revisions, RPD, realisasi, locking.
+"""Writes of the anggaran app: documents, the tree, revisions, RPD, realisasi, locking (the RO
+volume targets and output realisasi: ``services_output``).
 
 Rules enforced here (a broken rule raises ``ValidationError`` with an Indonesian message; a user
 who may not write gets ``PermissionDenied``):
@@ -34,7 +35,7 @@ from kpu_site.tahun import tahun_terkunci
 
 from . import selectors
 from .akses import boleh_kunci, pastikan_boleh_tulis
-from .models import DokumenAnggaran, Pagu, Pos, Realisasi, RencanaPenarikan, Revisi
+from .models import DokumenAnggaran, Pagu, Pos, Realisasi, RencanaPenarikan, Revisi, VolumeRo
 
 NOL = Decimal("0")
 
@@ -372,6 +373,15 @@ def revisi_create(
     rencana.update({int(b): v for b, v in (rpd or {}).items()})
     RencanaPenarikan.objects.bulk_create(
         [RencanaPenarikan(revisi=revisi, bulan=b, nilai=v) for b, v in sorted(rencana.items())]
+    )
+    # the RO volume targets carry over unchanged (``services_output.volume_ro_set`` changes them)
+    VolumeRo.objects.bulk_create(
+        [
+            VolumeRo(revisi=revisi, ro_id=ro_id, volume=volume, rencana=rencana_ro)
+            for ro_id, volume, rencana_ro in VolumeRo.objects.filter(revisi=lalu).values_list(
+                "ro_id", "volume", "rencana"
+            )
+        ]
     )
 
     # A revision may not bring an akun line below what has already been spent on it.

@@ -69,9 +69,11 @@ KEBIJAKAN_KHUSUS: dict[str, tuple[str, ...]] = {
         "kinerja.verifikasi_realisasi",
         "kinerja.finalisasi_laporan",
         "anggaran.setujui_pelampauan",
+        "anggaran.verifikasi_output",
         "sekretariat.kelola_satker",
     ),
-    Peran.KASUBAG: ("kinerja.verifikasi_realisasi",),
+    # a Kasubag's verification of output realisasi is narrowed to Keuangan by anggaran.akses
+    Peran.KASUBAG: ("kinerja.verifikasi_realisasi", "anggaran.verifikasi_output"),
     Peran.AUDITOR: ("kpu_site.view_jejakaudit", "kinerja.nilai_evaluator_lke"),
 }
 

@@ -1115,6 +1115,105 @@ BARIS += [
 ]
 
 
+# ---------------------------------------------------------------- anggaran: RO output
+# A month's output realisasi is entered and submitted by Keuangan or the RO's unit pengampu
+# (here Perencanaan; "lain" Teknis), verified or returned by the Kasubag Keuangan and the
+# Sekretaris. Each row's data is made in its savepoint (``awal``): the world's RO gets
+# Perencanaan as unit pengampu, a target of 6 Laporan and, for the workflow rows, a January
+# in the given status.
+
+PENGAMPU = {"unit": "perencanaan", "lain": "teknis"}
+OUTPUT_MODELS = m("anggaran.VolumeRo", "anggaran.RealisasiOutput", "anggaran.Pos")
+KODE_RO = "076.01.CQ.6709.QGE.001"
+CSV_OUTPUT = f"kode_ro,bulan,volume,tanggal_lapor\n{KODE_RO},2,1,2023-03-03\n".encode()
+
+
+def _ro(d):
+    return d.anggaran["sub"].induk.induk
+
+
+def _output_awal(status=None):
+    def awal(d):
+        from anggaran.models import RealisasiOutput, Revisi, VolumeRo
+
+        ro = _ro(d)
+        ro.unit = d.units["perencanaan"]
+        ro.satuan = "Laporan"
+        ro.save()
+        VolumeRo.objects.create(
+            revisi=Revisi.objects.get(dokumen=ro.dokumen), ro=ro, volume=Decimal("6")
+        )
+        if status:
+            RealisasiOutput.objects.create(
+                ro=ro, bulan=1, volume=Decimal("1"), tanggal_lapor=date(2023, 2, 3), status=status
+            )
+
+    return awal
+
+
+def _bulan_satu(d):
+    from anggaran.models import RealisasiOutput
+
+    return {"pk": RealisasiOutput.objects.get(bulan=1).pk}
+
+
+def _csv_output(d):
+    return {"berkas": SimpleUploadedFile("output.csv", CSV_OUTPUT, content_type="text/csv")}
+
+
+ISI_OUTPUT = "302 302 302 302 403 403 403 403"  # Adm Sek and the unit pengampu
+VERIFIKASI_OUTPUT = "302 302 302 403 403 403 403 403"  # Adm Sek and the Kasubag Keuangan
+
+BARIS += [
+    Baris("POST", "anggaran:volume_ro_update", BAGIAN, OUTPUT_MODELS,
+          kwargs=lambda d: {"pk": _ro(d).pk}, body=lambda d: {"volume": "6", "satuan": "Laporan"},
+          **KEUANGAN),
+    Baris("POST", "anggaran:output_isi", ISI_OUTPUT, OUTPUT_MODELS,
+          kwargs=lambda d: {"pk": _ro(d).pk, "bulan": 1},
+          body=lambda d: {"volume": "1", "tanggal_lapor": "2023-02-03"},
+          awal=_output_awal(), **PENGAMPU),
+    Baris("POST", "anggaran:output_aksi", ISI_OUTPUT, OUTPUT_MODELS, kwargs=_bulan_satu,
+          body=lambda d: {"aksi": "ajukan"}, awal=_output_awal("draft"), label="ajukan",
+          **PENGAMPU),
+    Baris("POST", "anggaran:output_aksi", VERIFIKASI_OUTPUT, OUTPUT_MODELS, kwargs=_bulan_satu,
+          body=lambda d: {"aksi": "verifikasi"}, awal=_output_awal("diajukan"),
+          label="verifikasi", **KEUANGAN),
+    Baris("POST", "anggaran:output_aksi", VERIFIKASI_OUTPUT, OUTPUT_MODELS, kwargs=_bulan_satu,
+          body=lambda d: {"aksi": "kembalikan", "catatan": "Lampirkan laporannya"},
+          awal=_output_awal("diajukan"), label="kembalikan", **KEUANGAN),
+    # Step 1 of the import only previews (200 for anyone who may enter output, nothing saved;
+    # another unit sees its rows refused in the preview).
+    Baris("POST", "anggaran:output_impor", "200 200 200 200 200 200 403 403", OUTPUT_MODELS,
+          kwargs=_a("dipa"), body=_csv_output, menulis=False, awal=_output_awal(), **PENGAMPU),
+    # API
+    Baris("POST", "anggaran-volume-ro-list", _api(BAGIAN, 201), OUTPUT_MODELS,
+          body=lambda d: {"ro": _ro(d).pk, "volume": "6", "satuan": "Laporan"}, format="json",
+          **KEUANGAN),
+    Baris("POST", "anggaran-realisasi-output-list", _api(ISI_OUTPUT, 201), OUTPUT_MODELS,
+          body=lambda d: {"ro": _ro(d).pk, "bulan": 1, "volume": "1",
+                          "tanggal_lapor": "2023-02-03"},
+          format="json", awal=_output_awal(), **PENGAMPU),
+    *[
+        Baris(method, "anggaran-realisasi-output-detail", _api(ISI_OUTPUT, 200), OUTPUT_MODELS,
+              kwargs=_bulan_satu, body=lambda d: {"volume": "1", "tanggal_lapor": "2023-02-04"},
+              format="json", awal=_output_awal("draft"), **PENGAMPU)
+        for method in ("PUT", "PATCH")
+    ],
+    Baris("POST", "anggaran-realisasi-output-ajukan", _api(ISI_OUTPUT, 200), OUTPUT_MODELS,
+          kwargs=_bulan_satu, format="json", awal=_output_awal("draft"), **PENGAMPU),
+    Baris("POST", "anggaran-realisasi-output-verifikasi", _api(VERIFIKASI_OUTPUT, 200),
+          OUTPUT_MODELS, kwargs=_bulan_satu, format="json", awal=_output_awal("diajukan"),
+          **KEUANGAN),
+    Baris("POST", "anggaran-realisasi-output-kembalikan", _api(VERIFIKASI_OUTPUT, 200),
+          OUTPUT_MODELS, kwargs=_bulan_satu, body=lambda d: {"catatan": "Ulangi"},
+          format="json", awal=_output_awal("diajukan"), **KEUANGAN),
+    # another unit's rows are refused by the import itself (400, nothing written)
+    Baris("POST", "anggaran-realisasi-output-impor", "200 200 200 200 400 400 403 403",
+          OUTPUT_MODELS, body=lambda d: _csv_output(d) | {"dokumen": d.anggaran["dipa"].pk},
+          awal=_output_awal(), **PENGAMPU),
+]  # fmt: skip
+
+
 # ---------------------------------------------------------------- kinerja API
 # The Renstra tree and the PK: Sekretaris and Sub Bagian Perencanaan (the unit of the world's
 # sasaran). Realisasi: the unit of the indikator's sasaran (another unit's: 403, the record is

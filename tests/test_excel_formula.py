@@ -234,6 +234,20 @@ def test_laporan_export(masuk, auditor, dipa_rawan):
     assert [r[1] for r in rows[2:4]] == PAYLOAD[:2]  # program and kegiatan lines
 
 
+def test_output_ro_export(masuk, auditor, dipa_rawan):
+    """The RO output table: the RO's code, name and satuan carry payloads; figures stay numbers."""
+    from anggaran import services_output
+    from anggaran.models import Pos
+
+    ro = Pos.objects.get(dokumen=dipa_rawan, tingkat="ro")
+    services_output.volume_ro_set(pengguna=None, ro=ro, volume=Decimal("6"), satuan="Laporan")
+    Pos.objects.filter(pk=ro.pk).update(uraian=PAYLOAD[0], satuan=PAYLOAD[1])
+    url = reverse("anggaran:output_list", args=[dipa_rawan.pk]) + "?unduh=xlsx"
+    rows = _periksa(_unduh(masuk(auditor), url), PAYLOAD[:2])
+    assert rows[0][0].startswith("Target dan realisasi volume RO =1+1 (2023)")
+    assert rows[2][1:5] == (PAYLOAD[0], None, 6, PAYLOAD[1])  # no unit pengampu: empty
+
+
 # --------------------------------------------------------------------------- completeness
 
 # Every place in the apps that writes an Excel download, with the test above that covers it.
@@ -241,6 +255,7 @@ EKSPOR_DIUJI = {
     "anggaran/views/dokumen.py::DokumenDetailView": "test_pohon_anggaran_export",
     "anggaran/views/laporan.py::LaporanView": "test_laporan_export",
     "anggaran/views/laporan.py::SerapanView": "test_serapan_export",
+    "anggaran/views/output.py::OutputRoListView": "test_output_ro_export",
     "anggaran/views/realisasi.py::RealisasiListView": "test_realisasi_export",
     "badan_adhoc/pengumuman.py::pengumuman_xlsx_tulis": "test_pengumuman_export",
     "badan_adhoc/ekspor.py::pendaftar_xlsx_tulis": "test_pendaftar_export",

@@ -11,7 +11,9 @@ Every figure is one function computed from stored data:
   monthly deviation as IKPA measures it;
 - ``ringkasan_per_sumber_dana``: DIPA (APBN) and hibah side by side, never added together;
 - ``tabel_3_1`` and ``laporan_hibah``: what the LKj (Bab III B) prints; ``laporan_keuangan``
-  both plus the per-source summary made from them (the report page and API).
+  both plus the per-source summary made from them (the report page and API);
+- ``output_ro_list``: per RO line its volume target, monthly output realisasi and capaian next
+  to its pagu and realisasi anggaran (the output page, its API and the LKj's RO table).
 """
 
 from . import ikpa  # noqa: F401  (the IKPA: selectors.ikpa.ikpa_tahun and its formulas)
@@ -45,6 +47,19 @@ from .laporan import (  # noqa: F401
     ringkasan_dokumen,
     ringkasan_per_sumber_dana,
     tabel_3_1,
+)
+from .output import (  # noqa: F401
+    BarisOutputRo,
+    BulanOutput,
+    output_ro_list,
+    realisasi_output_antrean,
+    realisasi_output_dikembalikan,
+    realisasi_output_get,
+    realisasi_output_list,
+    rencana_angka,
+    volume_ro_list,
+    volume_ro_terakhir,
+    volume_teks,
 )
 from .pohon import (  # noqa: F401
     Pohon,

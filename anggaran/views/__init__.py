@@ -21,4 +21,14 @@ from .dokumen import (  # noqa: F401
 )
 from .ikpa import IkpaTerbaruView, IkpaView, ParameterIkpaView  # noqa: F401
 from .laporan import LaporanTerbaruView, LaporanView, SerapanView  # noqa: F401
+from .output import (  # noqa: F401
+    OutputAntreanView,
+    OutputImporView,
+    OutputRoListView,
+    OutputTerbaruView,
+    RealisasiOutputAksiView,
+    RealisasiOutputBuktiView,
+    RealisasiOutputIsiView,
+    VolumeRoUpdateView,
+)
 from .realisasi import RealisasiCreateView, RealisasiImporView, RealisasiListView  # noqa: F401

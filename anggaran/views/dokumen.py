@@ -16,7 +16,7 @@ from kpu_site.services import unduhan_record
 from kpu_site.tahun import tahun_aktif, tahun_kosong
 
 from .. import forms, grafik, selectors, services
-from ..akses import boleh_kunci, boleh_tulis
+from ..akses import boleh_isi_output, boleh_kunci, boleh_tulis
 from ..models import Pos, Revisi
 from ._dasar import BacaMixin, DokumenMixin, TulisMixin
 
@@ -342,4 +342,7 @@ class PosDetailView(BacaMixin, TemplateView):
             halaman=halaman_dari_page(halaman, catatan),
             transaksi=halaman.object_list,
         )
+        if pos.tingkat == Pos.Tingkat.RO:  # its volume target and months (views/output.py)
+            (context["output"],) = selectors.output_ro_list(dokumen=pos.dokumen, ro=pos)
+            context["output_boleh_isi"] = boleh_isi_output(self.request.user, pos)
         return context

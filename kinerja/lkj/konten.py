@@ -74,6 +74,28 @@ def _organisasi(tanggal: date) -> dict:
     }
 
 
+def _output_ro(dokumen, revisi) -> list[dict]:
+    """LKj Bab III B, Tabel 3.2: each RO line of the DIPA with its target and realised volume
+    (submitted or verified months), capaian, pagu, realisasi anggaran and serapan
+    (``anggaran.selectors.output_ro_list``, the output page's figures)."""
+    from anggaran import selectors as ang
+
+    return [
+        {
+            "pos_id": b.pos.pk,
+            "kode": b.kode,
+            "uraian": b.uraian,
+            "target": b.target_teks,
+            "realisasi_volume": b.kumulatif_teks,
+            "capaian": b.capaian,
+            "pagu": b.pagu,
+            "realisasi": b.realisasi,
+            "serapan": b.serapan,
+        }
+        for b in ang.output_ro_list(dokumen=dokumen, revisi=revisi)
+    ]
+
+
 def _anggaran(tahun: int) -> tuple[dict | None, list[dict]]:
     from anggaran import selectors as ang
 
@@ -101,6 +123,7 @@ def _anggaran(tahun: int) -> tuple[dict | None, list[dict]]:
             "baris": tabel["baris"],
             "jumlah_program": sum(1 for b in tabel["baris"] if b["tingkat"] == "program"),
             "total": tabel["total"],
+            "output": _output_ro(dokumen, tabel["revisi"]),
         },
         hibah,
     )
@@ -266,6 +289,13 @@ def lkj_konten_kumpulkan(*, tahun: int, naskah=None) -> dict:
     if anggaran:
         daftar_tabel.append(
             {"id": "tabel-3-1", "judul": "Tabel 3.1 Realisasi anggaran per program dan kegiatan"}
+        )
+    if anggaran and anggaran["output"]:
+        daftar_tabel.append(
+            {
+                "id": "tabel-3-2",
+                "judul": "Tabel 3.2 Target dan realisasi volume Rincian Output (RO)",
+            }
         )
     daftar_gambar = [
         {"id": "gambar-1-1", "judul": "Gambar 1.1 Struktur organisasi"},

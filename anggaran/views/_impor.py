@@ -1,0 +1,97 @@
+"""The two steps of every import page of a document: upload → preview (every row checked,
+nothing written) → confirm (all rows written or none). The file waits between the steps in a
+temporary folder under a random token kept in the user's session."""
+
+from __future__ import annotations
+
+import time
+import uuid
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect
+
+from kpu_site.impor import ImporGagal, kesalahan_teks
+
+
+def _folder_sementara() -> Path:
+    """Uploaded files waiting for confirmation; ones older than a day are removed."""
+    folder = Path(settings.MEDIA_ROOT) / "impor_sementara"
+    folder.mkdir(parents=True, exist_ok=True)
+    batas = time.time() - 24 * 3600
+    for lama in folder.iterdir():
+        if lama.is_file() and lama.stat().st_mtime < batas:
+            lama.unlink(missing_ok=True)
+    return folder
+
+
+class ImporDuaLangkahMixin:
+    """For a ``FormView`` under a document (``DokumenMixin``) whose form has ``berkas``.
+
+    The view defines ``periksa(data, nama)`` (the preview: a result with ``ok``, ``baris`` and
+    ``kesalahan``), ``simpan(data, nama, opsi)`` (the import; raises ``ImporGagal``) and
+    ``selesai(hasil)`` (the message and redirect after it); ``opsi(form)`` carries the form's
+    other choices from the preview to the confirmation; ``url_ulang`` is the page itself."""
+
+    BATAS_PRATINJAU = 100
+    BATAS_KESALAHAN = 500
+    kunci_sesi = "impor"
+    url_ulang = ""
+
+    def opsi(self, form) -> dict:
+        return {}
+
+    def post(self, request, *args, **kwargs):
+        if "token" in request.POST:
+            return self._konfirmasi(request)
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        berkas = form.cleaned_data["berkas"]
+        data = berkas.read()
+        hasil = self.periksa(data, berkas.name)
+        token = ""
+        if hasil.ok and hasil.baris:
+            token = uuid.uuid4().hex
+            (_folder_sementara() / token).write_bytes(data)
+            self.request.session[f"{self.kunci_sesi}_{token}"] = {
+                "nama": berkas.name,
+                "dokumen": self.get_dokumen().pk,
+                "opsi": self.opsi(form),
+            }
+        return self.render_to_response(
+            self.get_context_data(
+                form=form,
+                hasil=hasil,
+                pratinjau=hasil.baris[: self.BATAS_PRATINJAU],
+                kesalahan=hasil.kesalahan[: self.BATAS_KESALAHAN],
+                kesalahan_lain=max(0, len(hasil.kesalahan) - self.BATAS_KESALAHAN),
+                token=token,
+            )
+        )
+
+    def _konfirmasi(self, request):
+        token = request.POST.get("token", "")
+        info = request.session.pop(f"{self.kunci_sesi}_{token}", None)
+        dokumen = self.get_dokumen()
+        path = _folder_sementara() / token if token.isalnum() else None
+        if not info or info["dokumen"] != dokumen.pk or path is None or not path.is_file():
+            messages.error(request, "Pratinjau sudah kedaluwarsa; unggah berkas sekali lagi.")
+            return redirect(self.url_ulang, pk=dokumen.pk)
+        try:
+            hasil = self.simpan(path.read_bytes(), info["nama"], info.get("opsi") or {})
+        except (ImporGagal, ValidationError) as exc:
+            pesan = (
+                kesalahan_teks(exc.kesalahan, batas=20)
+                if isinstance(exc, ImporGagal)
+                else exc.messages
+            )
+            messages.error(
+                request, "Impor dibatalkan, tidak ada yang disimpan: " + "; ".join(pesan)
+            )
+            return redirect(self.url_ulang, pk=dokumen.pk)
+        finally:
+            path.unlink(missing_ok=True)
+        return self.selesai(hasil)
