@@ -78,22 +78,82 @@ def realisasi_impor_periksa(*, dokumen: DokumenAnggaran, berkas, nama_berkas: st
     """Read and check every row; nothing is written. File-level problems (not a CSV/XLSX,
     missing columns, locked document) are returned as errors without a row number."""
     hasil = HasilImpor(dokumen=dokumen, nama_berkas=nama_berkas)
+    berkas_periksa(hasil, berkas=berkas, kolom_wajib=KOLOM_WAJIB, periksa_baris=_periksa_baris)
+    return hasil
+
+
+# --- shared by every import of a budget document (realisasi, UP/TUP, dispensasi SPM) ----------
+
+BERKAS_TANPA_BARIS = "berkas tidak berisi baris data."
+
+
+def berkas_periksa(hasil, *, berkas, kolom_wajib, periksa_baris) -> None:
+    """The steps every import of a budget document shares, each problem appended to
+    ``hasil.kesalahan`` (``hasil`` has ``dokumen``, ``nama_berkas`` and ``kesalahan``): the
+    document open for writing, the file's name (stored or shown, so refused, never cut), the
+    table and its required columns, then ``periksa_baris(hasil, rows)`` over its numbered rows
+    (a file-level problem met while reading them, e.g. too many rows, lands there too)."""
     try:
-        pastikan_terbuka(dokumen)
+        pastikan_terbuka(hasil.dokumen)
     except ValidationError as exc:
         hasil.kesalahan.append(Kesalahan(None, "", f"Impor tidak diizinkan: {exc.messages[0]}"))
-        return hasil
+        return
     try:
-        nama_berkas_periksa(nama_berkas)  # stored with the import: refused, never cut
+        nama_berkas_periksa(hasil.nama_berkas)
     except ValidationError as exc:
         hasil.kesalahan.append(Kesalahan(None, "", exc.messages[0]))
-        return hasil
+        return
     try:
-        tabel = baca_tabel(berkas, nama_berkas=nama_berkas, kolom_wajib=KOLOM_WAJIB)
-        _periksa_baris(hasil, tabel.baris)
+        tabel = baca_tabel(berkas, nama_berkas=hasil.nama_berkas, kolom_wajib=kolom_wajib)
+        periksa_baris(hasil, tabel.baris)
     except ImporGagal as exc:
         hasil.kesalahan.extend(exc.kesalahan)
-    return hasil
+
+
+def sel_tanggal(
+    nomor: int,
+    kolom: str,
+    teks: str,
+    *,
+    tahun: int | None,
+    kesalahan: list[Kesalahan],
+    cache: dict[str, date | str] | None = None,
+) -> date | None:
+    """The date in a cell, within ``tahun`` when given; ``None`` and a ``Kesalahan`` otherwise.
+    ``cache``: the texts already parsed (a year has 365 dates and strptime is the costliest
+    step of a large import)."""
+    tanggal = cache.get(teks) if cache is not None else None
+    if tanggal is None:
+        try:
+            tanggal = parse_tanggal(teks)
+        except ValueError as exc:
+            tanggal = str(exc)
+        if cache is not None:
+            cache[teks] = tanggal
+    if isinstance(tanggal, str):
+        kesalahan.append(Kesalahan(nomor, kolom, tanggal))
+        return None
+    if tahun is not None and tanggal.year != tahun:
+        kesalahan.append(Kesalahan(nomor, kolom, f"{teks} di luar tahun anggaran {tahun}."))
+        return None
+    return tanggal
+
+
+def sel_nilai(nomor: int, kolom: str, teks: str, *, kesalahan: list[Kesalahan]) -> Decimal | None:
+    """An amount in a cell (``1.500.000,50``): more than 0, at most 2 decimals; ``None`` and a
+    ``Kesalahan`` otherwise."""
+    try:
+        nilai = parse_angka_id(teks)
+    except ValueError as exc:
+        kesalahan.append(Kesalahan(nomor, kolom, str(exc)))
+        return None
+    if nilai <= 0:
+        kesalahan.append(Kesalahan(nomor, kolom, "harus lebih dari 0."))
+        return None
+    if nilai != nilai.quantize(Decimal("0.01")):
+        kesalahan.append(Kesalahan(nomor, kolom, "paling banyak 2 angka desimal."))
+        return None
+    return nilai
 
 
 def _periksa_baris(hasil: HasilImpor, rows) -> None:
@@ -124,31 +184,15 @@ def _periksa_baris(hasil: HasilImpor, rows) -> None:
     for nomor, data in rows:
         ada_baris = True
         salah_sebelum = len(kesalahan)
-        teks_tanggal = data.get("tanggal", "")
-        tanggal = tanggal_cache.get(teks_tanggal)
-        if tanggal is None:
-            try:
-                tanggal = parse_tanggal(teks_tanggal)
-            except ValueError as exc:
-                tanggal = str(exc)
-            tanggal_cache[teks_tanggal] = tanggal
-        if isinstance(tanggal, str):
-            kesalahan.append(Kesalahan(nomor, "tanggal", tanggal))
-            tanggal = None
-        elif tanggal.year != tahun:
-            kesalahan.append(
-                Kesalahan(nomor, "tanggal", f"{teks_tanggal} di luar tahun anggaran {tahun}.")
-            )
-        teks_nilai = data.get("nilai", "")
-        try:
-            nilai = parse_angka_id(teks_nilai)
-            if nilai <= 0:
-                kesalahan.append(Kesalahan(nomor, "nilai", "harus lebih dari 0."))
-            elif nilai != nilai.quantize(Decimal("0.01")):
-                kesalahan.append(Kesalahan(nomor, "nilai", "paling banyak 2 angka desimal."))
-        except ValueError as exc:
-            nilai = None
-            kesalahan.append(Kesalahan(nomor, "nilai", str(exc)))
+        tanggal = sel_tanggal(
+            nomor,
+            "tanggal",
+            data.get("tanggal", ""),
+            tahun=tahun,
+            kesalahan=kesalahan,
+            cache=tanggal_cache,
+        )
+        nilai = sel_nilai(nomor, "nilai", data.get("nilai", ""), kesalahan=kesalahan)
         kode = data.get("kode_akun", "").strip()
         akun_id = akun_map.get(kode)
         if akun_id is None:
@@ -236,7 +280,7 @@ def _periksa_baris(hasil: HasilImpor, rows) -> None:
             )
         )
     if not ada_baris:
-        kesalahan.append(Kesalahan(None, "", "berkas tidak berisi baris data."))
+        kesalahan.append(Kesalahan(None, "", BERKAS_TANPA_BARIS))
 
 
 def realisasi_impor(*, pengguna, dokumen: DokumenAnggaran, berkas, nama_berkas: str) -> HasilImpor:
