@@ -50,6 +50,7 @@ from .services import pastikan_terbuka
 
 J = MutasiUp.Jenis
 NOL = Decimal("0")
+SEN = Decimal("0.01")
 
 
 def _dokumen_kunci(dokumen: DokumenAnggaran) -> DokumenAnggaran:
@@ -84,6 +85,8 @@ def mutasi_isian_periksa(
         )
     if nilai is None or nilai <= 0:
         galat["nilai"] = "Nilai harus lebih dari 0."
+    elif nilai != nilai.quantize(SEN):
+        galat["nilai"] = "Nilai paling banyak 2 angka desimal (sen)."
     if tanggal is None or tanggal.year != tahun:
         galat["tanggal"] = f"Tanggal harus dalam tahun anggaran {tahun}."
     if batas_waktu is not None:
@@ -301,6 +304,7 @@ def _mutasi_simpan(
             )
     if galat:
         raise ValidationError(galat)
+    nilai = nilai.quantize(SEN)
     if jenis == J.TUP and batas_waktu is None:
         batas_waktu = batas_tup_compute(tanggal)
     kunci = mutasi.pk if mutasi is not None else "calon"
