@@ -283,18 +283,29 @@ def _periksa_baris(hasil: HasilImpor, rows) -> None:
         kesalahan.append(Kesalahan(None, "", BERKAS_TANPA_BARIS))
 
 
-def realisasi_impor(*, pengguna, dokumen: DokumenAnggaran, berkas, nama_berkas: str) -> HasilImpor:
-    """Check then write every row in one transaction; raise ``ImporGagal`` (nothing written)
-    when any row is bad."""
+def impor_jalankan(*, pengguna, dokumen: DokumenAnggaran, berkas, nama_berkas: str, periksa, tulis):
+    """Check then write in one transaction, the document's row locked (the writes of its data
+    one at a time): ``periksa(dokumen=, berkas=, nama_berkas=)`` reads and checks every row
+    without writing; any problem raises ``ImporGagal`` and nothing is written; else
+    ``tulis(hasil)`` writes it all. Returns the checked result."""
     pastikan_boleh_tulis(pengguna)
     with transaction.atomic():
         dokumen = DokumenAnggaran.objects.select_for_update().get(pk=dokumen.pk)
         pastikan_terbuka(dokumen)
-        hasil = realisasi_impor_periksa(dokumen=dokumen, berkas=berkas, nama_berkas=nama_berkas)
+        hasil = periksa(dokumen=dokumen, berkas=berkas, nama_berkas=nama_berkas)
         if hasil.kesalahan:
             raise ImporGagal(hasil.kesalahan)
+        tulis(hasil)
+    return hasil
+
+
+def realisasi_impor(*, pengguna, dokumen: DokumenAnggaran, berkas, nama_berkas: str) -> HasilImpor:
+    """Check then write every row in one transaction; raise ``ImporGagal`` (nothing written)
+    when any row is bad."""
+
+    def tulis(hasil: HasilImpor) -> None:
         impor = ImporRealisasi.objects.create(
-            dokumen=dokumen,
+            dokumen=hasil.dokumen,
             nama_berkas=nama_berkas,
             jumlah_baris=len(hasil.baris),
             jumlah_dilewati=len(hasil.dilewati),
@@ -312,7 +323,15 @@ def realisasi_impor(*, pengguna, dokumen: DokumenAnggaran, berkas, nama_berkas: 
                 f"{rupiah(hasil.total_nilai)}; {angka(len(hasil.dilewati))} baris sudah ada dilewati."
             ),
         )
-    return hasil
+
+    return impor_jalankan(
+        pengguna=pengguna,
+        dokumen=dokumen,
+        berkas=berkas,
+        nama_berkas=nama_berkas,
+        periksa=realisasi_impor_periksa,
+        tulis=tulis,
+    )
 
 
 _KOLOM_TULIS = (
