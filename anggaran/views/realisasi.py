@@ -115,14 +115,24 @@ def _folder_sementara() -> Path:
     return folder
 
 
-class RealisasiImporView(TulisMixin, DokumenMixin, FormView):
-    """Upload → preview (every row checked, nothing written) → confirm (all or nothing)."""
+class ImporBerkasView(TulisMixin, DokumenMixin, FormView):
+    """Upload → preview (every row checked, nothing written) → confirm (all or nothing).
 
-    permission_required = "anggaran.add_realisasi"
-    template_name = "anggaran/realisasi_impor.html"
+    A subclass names its checking and writing functions (``periksa``, ``impor``: the
+    ``*_impor_periksa``/``*_impor`` pair of an import module), the page to return to
+    (``url_impor``) and the page after a successful import (``url_selesai``), and says what
+    was imported (``pesan_selesai``)."""
+
     form_class = forms.ImporForm
     BATAS_PRATINJAU = 100
     BATAS_KESALAHAN = 500
+    periksa = None
+    impor = None
+    url_impor = ""
+    url_selesai = ""
+
+    def pesan_selesai(self, hasil) -> str:
+        raise NotImplementedError
 
     def post(self, request, *args, **kwargs):
         if "token" in request.POST:
@@ -132,9 +142,7 @@ class RealisasiImporView(TulisMixin, DokumenMixin, FormView):
     def form_valid(self, form):
         berkas = form.cleaned_data["berkas"]
         data = berkas.read()
-        hasil = realisasi_impor_periksa(
-            dokumen=self.get_dokumen(), berkas=data, nama_berkas=berkas.name
-        )
+        hasil = type(self).periksa(dokumen=self.get_dokumen(), berkas=data, nama_berkas=berkas.name)
         token = ""
         if hasil.ok and hasil.baris:
             token = uuid.uuid4().hex
@@ -142,6 +150,7 @@ class RealisasiImporView(TulisMixin, DokumenMixin, FormView):
             self.request.session[f"impor_anggaran_{token}"] = {
                 "nama": berkas.name,
                 "dokumen": self.get_dokumen().pk,
+                "impor": self.url_impor,
             }
         return self.render_to_response(
             self.get_context_data(
@@ -159,11 +168,17 @@ class RealisasiImporView(TulisMixin, DokumenMixin, FormView):
         info = request.session.pop(f"impor_anggaran_{token}", None)
         dokumen = self.get_dokumen()
         path = _folder_sementara() / token if token.isalnum() else None
-        if not info or info["dokumen"] != dokumen.pk or path is None or not path.is_file():
+        if (
+            not info
+            or info["dokumen"] != dokumen.pk
+            or info.get("impor", self.url_impor) != self.url_impor
+            or path is None
+            or not path.is_file()
+        ):
             messages.error(request, "Pratinjau sudah kedaluwarsa; unggah berkas sekali lagi.")
-            return redirect("anggaran:realisasi_impor", pk=dokumen.pk)
+            return redirect(self.url_impor, pk=dokumen.pk)
         try:
-            hasil = realisasi_impor(
+            hasil = type(self).impor(
                 pengguna=request.user,
                 dokumen=dokumen,
                 berkas=path.read_bytes(),
@@ -178,12 +193,23 @@ class RealisasiImporView(TulisMixin, DokumenMixin, FormView):
             messages.error(
                 request, "Impor dibatalkan, tidak ada yang disimpan: " + "; ".join(pesan)
             )
-            return redirect("anggaran:realisasi_impor", pk=dokumen.pk)
+            return redirect(self.url_impor, pk=dokumen.pk)
         finally:
             path.unlink(missing_ok=True)
-        messages.success(
-            request,
+        messages.success(request, self.pesan_selesai(hasil))
+        return redirect(self.url_selesai, pk=dokumen.pk)
+
+
+class RealisasiImporView(ImporBerkasView):
+    permission_required = "anggaran.add_realisasi"
+    template_name = "anggaran/realisasi_impor.html"
+    periksa = realisasi_impor_periksa
+    impor = realisasi_impor
+    url_impor = "anggaran:realisasi_impor"
+    url_selesai = "anggaran:realisasi_list"
+
+    def pesan_selesai(self, hasil) -> str:
+        return (
             f"{angka(len(hasil.baris))} baris realisasi diimpor; "
-            f"{angka(len(hasil.dilewati))} baris sudah ada dilewati.",
+            f"{angka(len(hasil.dilewati))} baris sudah ada dilewati."
         )
-        return redirect("anggaran:realisasi_list", pk=dokumen.pk)
