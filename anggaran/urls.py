@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import urls_up, views
 
 app_name = "anggaran"
 
@@ -26,3 +26,4 @@ urlpatterns = [
     path("laporan/", views.LaporanTerbaruView.as_view(), name="laporan_terbaru"),
     path("laporan/<tahun:tahun>/", views.LaporanView.as_view(), name="laporan"),
 ]
+urlpatterns += urls_up.urlpatterns

@@ -197,6 +197,8 @@ class ImporBerkasView(TulisMixin, DokumenMixin, FormView):
         finally:
             path.unlink(missing_ok=True)
         messages.success(request, self.pesan_selesai(hasil))
+        for peringatan in getattr(hasil, "peringatan", ()):  # accepted, flagged (a late PTUP)
+            messages.warning(request, str(peringatan))
         return redirect(self.url_selesai, pk=dokumen.pk)
 
 
