@@ -14,7 +14,7 @@ from drf_spectacular.utils import (
 )
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import ValidationError as ApiValidationError
+from rest_framework.exceptions import APIException
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
@@ -298,8 +298,19 @@ def impor_api(*, pengguna, dokumen, berkas, pratinjau: bool, periksa, impor):
             return periksa(dokumen=dokumen, berkas=data, nama_berkas=berkas.name)
         return impor(pengguna=pengguna, dokumen=dokumen, berkas=data, nama_berkas=berkas.name)
     except ImporGagal as exc:
-        kesalahan = KesalahanImporSerializer(exc.kesalahan, many=True).data
-        raise ApiValidationError({"kesalahan": kesalahan}) from None
+        raise ImporDitolak(exc.kesalahan) from None
+
+
+class ImporDitolak(APIException):
+    """400 listing every problem of an import (``{"kesalahan": [...]}``) as the preview's
+    ``KesalahanImporSerializer`` gives them, rows as numbers (a DRF ``ValidationError`` would
+    turn every value into text)."""
+
+    status_code = 400
+    default_code = "invalid"
+
+    def __init__(self, kesalahan):
+        self.detail = {"kesalahan": KesalahanImporSerializer(kesalahan, many=True).data}
 
 
 class RevisiViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):

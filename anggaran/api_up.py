@@ -17,14 +17,14 @@ from __future__ import annotations
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_serializer
-from rest_framework import mixins, serializers, status, viewsets
+from rest_framework import serializers, status
 from rest_framework.decorators import action
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 from kpu_site.akses import IzinModelApi
-from kpu_site.api import IdField, ModelSerializer, saring_id
+from kpu_site.api import IdField, LayananViewSet, ModelSerializer, saring_id
 from kpu_site.batas import id_param
 from kpu_site.formatting import tanggal_valid
 from kpu_site.parsers import ObjekJSONParser
@@ -100,11 +100,13 @@ class ImporOutputSerializer(serializers.Serializer):
         return len(hasil.dilewati)
 
 
-class _RegisterViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
-    """Create, change (PUT/PATCH: the fields not sent keep their value), delete and import
-    through the services; ``?dokumen=<id>`` filters the list."""
+class _RegisterViewSet(LayananViewSet):
+    """``LayananViewSet`` (create through the service) with a change (PUT/PATCH: the fields not
+    sent keep their value), a delete and an import through the services; ``?dokumen=<id>``
+    filters the list."""
 
     permission_classes = IZIN
+    http_method_names = [*LayananViewSet.http_method_names, "delete"]
     FIELD_UBAH: tuple[str, ...] = ()
     impor_periksa = None
     impor_tulis = None
@@ -112,35 +114,19 @@ class _RegisterViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewset
     def get_queryset(self):
         return saring_id(super().get_queryset(), self.request.query_params, "dokumen")
 
-    def buat(self, pengguna, data):
+    def hapus_objek(self, obj) -> None:
         raise NotImplementedError
-
-    def ubah(self, pengguna, obj, data):
-        raise NotImplementedError
-
-    def hapus(self, pengguna, obj) -> None:
-        raise NotImplementedError
-
-    def keluaran(self, obj, status_kode=status.HTTP_200_OK):
-        return Response(self.OutputSerializer(obj).data, status=status_kode)
-
-    def create(self, request, *args, **kwargs):
-        masuk = self.InputSerializer(data=request.data)
-        masuk.is_valid(raise_exception=True)
-        return self.keluaran(self.buat(request.user, masuk.validated_data), status.HTTP_201_CREATED)
 
     def update(self, request, *args, **kwargs):
         obj = self.get_object()
         sekarang = {f: getattr(obj, f"{f}_id" if f == "tup" else f) for f in self.FIELD_UBAH}
         masuk = self.UbahInputSerializer(data={**sekarang, **request.data})
         masuk.is_valid(raise_exception=True)
-        return self.keluaran(self.ubah(request.user, obj, masuk.validated_data))
-
-    def partial_update(self, request, *args, **kwargs):
-        return self.update(request, *args, **kwargs)
+        obj = self.ubah_objek(obj, masuk.validated_data)
+        return Response(self.OutputSerializer(obj).data)
 
     def destroy(self, request, *args, **kwargs):
-        self.hapus(request.user, self.get_object())
+        self.hapus_objek(self.get_object())
         return Response(status=status.HTTP_204_NO_CONTENT)
 
     def _impor(self, request):
@@ -216,16 +202,14 @@ class MutasiUpViewSet(_RegisterViewSet):
         def get_peringatan(self, obj) -> dict[str, str]:
             return mutasi_up_peringatan(mutasi=obj)
 
-    serializer_class = OutputSerializer
+    def buat_objek(self, data):
+        return services_up.mutasi_up_create(pengguna=self.request.user, **data)
 
-    def buat(self, pengguna, data):
-        return services_up.mutasi_up_create(pengguna=pengguna, **data)
+    def ubah_objek(self, obj, data):
+        return services_up.mutasi_up_update(pengguna=self.request.user, mutasi=obj, **data)
 
-    def ubah(self, pengguna, obj, data):
-        return services_up.mutasi_up_update(pengguna=pengguna, mutasi=obj, **data)
-
-    def hapus(self, pengguna, obj) -> None:
-        services_up.mutasi_up_delete(pengguna=pengguna, mutasi=obj)
+    def hapus_objek(self, obj) -> None:
+        services_up.mutasi_up_delete(pengguna=self.request.user, mutasi=obj)
 
     @extend_schema(request=InputSerializer, responses={201: OutputSerializer})
     def create(self, request, *args, **kwargs):
@@ -344,16 +328,14 @@ class DispensasiSpmViewSet(_RegisterViewSet):
             ref_name = "AnggaranDispensasiKeluar"
             fields = ["id", "dokumen", "nomor", "tanggal", "jumlah_spm", "alasan"]
 
-    serializer_class = OutputSerializer
+    def buat_objek(self, data):
+        return services_up.dispensasi_create(pengguna=self.request.user, **data)
 
-    def buat(self, pengguna, data):
-        return services_up.dispensasi_create(pengguna=pengguna, **data)
+    def ubah_objek(self, obj, data):
+        return services_up.dispensasi_update(pengguna=self.request.user, dispensasi=obj, **data)
 
-    def ubah(self, pengguna, obj, data):
-        return services_up.dispensasi_update(pengguna=pengguna, dispensasi=obj, **data)
-
-    def hapus(self, pengguna, obj) -> None:
-        services_up.dispensasi_delete(pengguna=pengguna, dispensasi=obj)
+    def hapus_objek(self, obj) -> None:
+        services_up.dispensasi_delete(pengguna=self.request.user, dispensasi=obj)
 
     @extend_schema(request=InputSerializer, responses={201: OutputSerializer})
     def create(self, request, *args, **kwargs):
