@@ -16,7 +16,12 @@ from __future__ import annotations
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_serializer
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    extend_schema,
+    extend_schema_serializer,
+    extend_schema_view,
+)
 from rest_framework import serializers, status
 from rest_framework.decorators import action
 from rest_framework.parsers import FormParser, MultiPartParser
@@ -114,8 +119,18 @@ class _RegisterViewSet(LayananViewSet):
     def get_queryset(self):
         return saring_id(super().get_queryset(), self.request.query_params, "dokumen")
 
+    # (create service, change service, the name the services give the record)
+    layanan: tuple = ()
+    layanan_hapus = None
+
+    def buat_objek(self, data):
+        return self.layanan[0](pengguna=self.request.user, **data)
+
+    def ubah_objek(self, obj, data):
+        return self.layanan[1](pengguna=self.request.user, **{self.layanan[2]: obj}, **data)
+
     def hapus_objek(self, obj) -> None:
-        raise NotImplementedError
+        type(self).layanan_hapus(pengguna=self.request.user, **{self.layanan[2]: obj})
 
     def update(self, request, *args, **kwargs):
         obj = self.get_object()
@@ -129,7 +144,15 @@ class _RegisterViewSet(LayananViewSet):
         self.hapus_objek(self.get_object())
         return Response(status=status.HTTP_204_NO_CONTENT)
 
-    def _impor(self, request):
+    @extend_schema(request=ImporInputSerializer, responses=ImporOutputSerializer)
+    @action(
+        detail=False,
+        methods=["post"],
+        parser_classes=[MultiPartParser, FormParser, ObjekJSONParser],
+    )
+    def impor(self, request):
+        """A CSV/XLSX file (the import module's columns): every row or none; ``pratinjau``
+        only checks."""
         masuk = ImporInputSerializer(data=request.data)
         masuk.is_valid(raise_exception=True)
         hasil = impor_api(
@@ -143,14 +166,29 @@ class _RegisterViewSet(LayananViewSet):
         return Response(ImporOutputSerializer(hasil).data)
 
 
+def _skema_register(cls):
+    """The schema of a ``_RegisterViewSet`` from its nested serializers (``skema_layanan``
+    with the change's own input and the delete's empty answer)."""
+    ubah = extend_schema(request=cls.UbahInputSerializer, responses=cls.OutputSerializer)
+    return extend_schema_view(
+        create=extend_schema(request=cls.InputSerializer, responses={201: cls.OutputSerializer}),
+        update=ubah,
+        partial_update=ubah,
+        destroy=extend_schema(responses={204: None}),
+    )(cls)
+
+
 # --- UP/TUP -----------------------------------------------------------------------------------
 
 
+@_skema_register
 class MutasiUpViewSet(_RegisterViewSet):
     """UP/TUP movements of a document (``?dokumen=<id>``) in date order."""
 
     queryset = MutasiUp.objects.select_related("tup").order_by("dokumen", "tanggal", "pk")
     FIELD_UBAH = ("jenis", "nomor", "tanggal", "nilai", "tup", "batas_waktu", "keterangan")
+    layanan = (services_up.mutasi_up_create, services_up.mutasi_up_update, "mutasi")
+    layanan_hapus = services_up.mutasi_up_delete
     impor_periksa = mutasi_up_impor_periksa
     impor_tulis = mutasi_up_impor
 
@@ -201,31 +239,6 @@ class MutasiUpViewSet(_RegisterViewSet):
 
         def get_peringatan(self, obj) -> dict[str, str]:
             return mutasi_up_peringatan(mutasi=obj)
-
-    def buat_objek(self, data):
-        return services_up.mutasi_up_create(pengguna=self.request.user, **data)
-
-    def ubah_objek(self, obj, data):
-        return services_up.mutasi_up_update(pengguna=self.request.user, mutasi=obj, **data)
-
-    def hapus_objek(self, obj) -> None:
-        services_up.mutasi_up_delete(pengguna=self.request.user, mutasi=obj)
-
-    @extend_schema(request=InputSerializer, responses={201: OutputSerializer})
-    def create(self, request, *args, **kwargs):
-        return super().create(request, *args, **kwargs)
-
-    @extend_schema(request=UbahInputSerializer, responses=OutputSerializer)
-    def update(self, request, *args, **kwargs):
-        return super().update(request, *args, **kwargs)
-
-    @extend_schema(request=UbahInputSerializer, responses=OutputSerializer)
-    def partial_update(self, request, *args, **kwargs):
-        return super().partial_update(request, *args, **kwargs)
-
-    @extend_schema(responses={204: None})
-    def destroy(self, request, *args, **kwargs):
-        return super().destroy(request, *args, **kwargs)
 
     class TupSerializer(serializers.Serializer):
         tup = serializers.IntegerField(source="tup.pk")
@@ -285,26 +298,18 @@ class MutasiUpViewSet(_RegisterViewSet):
         )
         return Response(self.BesaranSerializer(besaran).data)
 
-    @extend_schema(request=ImporInputSerializer, responses=ImporOutputSerializer)
-    @action(
-        detail=False,
-        methods=["post"],
-        parser_classes=[MultiPartParser, FormParser, ObjekJSONParser],
-    )
-    def impor(self, request):
-        """CSV/XLSX: jenis, nomor, tanggal, nilai; optional nomor_tup, batas_waktu,
-        keterangan. All rows or none."""
-        return self._impor(request)
-
 
 # --- SPM dispensations ------------------------------------------------------------------------
 
 
+@_skema_register
 class DispensasiSpmViewSet(_RegisterViewSet):
     """SPM dispensations of a document (``?dokumen=<id>``)."""
 
     queryset = DispensasiSpm.objects.order_by("dokumen", "tanggal", "nomor", "pk")
     FIELD_UBAH = ("nomor", "tanggal", "jumlah_spm", "alasan")
+    layanan = (services_up.dispensasi_create, services_up.dispensasi_update, "dispensasi")
+    layanan_hapus = services_up.dispensasi_delete
     impor_periksa = dispensasi_impor_periksa
     impor_tulis = dispensasi_impor
 
@@ -327,41 +332,6 @@ class DispensasiSpmViewSet(_RegisterViewSet):
             model = DispensasiSpm
             ref_name = "AnggaranDispensasiKeluar"
             fields = ["id", "dokumen", "nomor", "tanggal", "jumlah_spm", "alasan"]
-
-    def buat_objek(self, data):
-        return services_up.dispensasi_create(pengguna=self.request.user, **data)
-
-    def ubah_objek(self, obj, data):
-        return services_up.dispensasi_update(pengguna=self.request.user, dispensasi=obj, **data)
-
-    def hapus_objek(self, obj) -> None:
-        services_up.dispensasi_delete(pengguna=self.request.user, dispensasi=obj)
-
-    @extend_schema(request=InputSerializer, responses={201: OutputSerializer})
-    def create(self, request, *args, **kwargs):
-        return super().create(request, *args, **kwargs)
-
-    @extend_schema(request=UbahInputSerializer, responses=OutputSerializer)
-    def update(self, request, *args, **kwargs):
-        return super().update(request, *args, **kwargs)
-
-    @extend_schema(request=UbahInputSerializer, responses=OutputSerializer)
-    def partial_update(self, request, *args, **kwargs):
-        return super().partial_update(request, *args, **kwargs)
-
-    @extend_schema(responses={204: None})
-    def destroy(self, request, *args, **kwargs):
-        return super().destroy(request, *args, **kwargs)
-
-    @extend_schema(request=ImporInputSerializer, responses=ImporOutputSerializer)
-    @action(
-        detail=False,
-        methods=["post"],
-        parser_classes=[MultiPartParser, FormParser, ObjekJSONParser],
-    )
-    def impor(self, request):
-        """CSV/XLSX: nomor, tanggal, jumlah_spm, alasan. All rows or none."""
-        return self._impor(request)
 
 
 def register(router) -> None:

@@ -29,6 +29,7 @@ from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import Required, TypedDict, Unpack
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
@@ -63,6 +64,26 @@ def _dokumen_kunci(dokumen: DokumenAnggaran) -> DokumenAnggaran:
 
 def _pengguna(pengguna):
     return pengguna if getattr(pengguna, "pk", None) else None
+
+
+def _simpan_tercatat(*, obj, baru: bool, isian: dict, pengguna, ringkasan: str):
+    """``isian`` set on ``obj`` and saved as ONE audit entry (buat/ubah, ``ringkasan``, the
+    fields changed); a change that changes nothing saves nothing."""
+    sebelum = None if baru else jejak_nilai(obj)
+    for nama, nilai in isian.items():
+        setattr(obj, nama, nilai)
+    perubahan = None if baru else jejak_beda(sebelum, obj)
+    if perubahan == {}:
+        return obj
+    jejak_tandai(
+        obj,
+        aksi="buat" if baru else "ubah",
+        ringkasan=ringkasan,
+        pengguna=pengguna,
+        perubahan=perubahan,
+    )
+    obj.save()
+    return obj
 
 
 # --- one movement ---------------------------------------------------------------------------
@@ -266,9 +287,9 @@ def _mutasi_simpan(
     nomor: str,
     tanggal: date,
     nilai: Decimal,
-    tup: MutasiUp | None,
-    batas_waktu: date | None,
-    keterangan: str,
+    tup: MutasiUp | None = None,
+    batas_waktu: date | None = None,
+    keterangan: str = "",
 ) -> MutasiUp:
     nomor, keterangan = (nomor or "").strip(), (keterangan or "").strip()
     batas_model_pastikan(MutasiUp, {"nomor": nomor, "keterangan": keterangan, "nilai": nilai})
@@ -315,85 +336,54 @@ def _mutasi_simpan(
         field_akibat=_field_berubah(mutasi, jenis=jenis, nilai=nilai, tanggal=tanggal),
     )
     baru = mutasi is None
-    obj = mutasi or MutasiUp(dokumen=dokumen, dibuat_oleh=_pengguna(pengguna))
-    sebelum = None if baru else jejak_nilai(obj)
-    obj.jenis, obj.nomor, obj.tanggal, obj.nilai = jenis, nomor, tanggal, nilai
-    obj.tup, obj.batas_waktu, obj.keterangan = tup, batas_waktu, keterangan
-    perubahan = None if baru else jejak_beda(sebelum, obj)
-    if perubahan == {}:
-        return obj
-    jejak_tandai(
-        obj,
-        aksi="buat" if baru else "ubah",
+    return _simpan_tercatat(
+        obj=mutasi or MutasiUp(dokumen=dokumen, dibuat_oleh=_pengguna(pengguna)),
+        baru=baru,
+        isian={
+            "jenis": jenis,
+            "nomor": nomor,
+            "tanggal": tanggal,
+            "nilai": nilai,
+            "tup": tup,
+            "batas_waktu": batas_waktu,
+            "keterangan": keterangan,
+        },
+        pengguna=pengguna,
         ringkasan=f"Register UP/TUP {dokumen.tahun}: {'catat' if baru else 'ubah'} "
         f"{jenis_singkat(jenis)} {nomor} {rupiah(nilai)}",
-        pengguna=pengguna,
-        perubahan=perubahan,
     )
-    obj.save()
-    return obj
+
+
+class IsianMutasi(TypedDict, total=False):
+    """What a movement holds (the arguments of ``mutasi_up_create``/``mutasi_up_update``)."""
+
+    jenis: Required[str]
+    nomor: Required[str]
+    tanggal: Required[date]
+    nilai: Required[Decimal]
+    tup: MutasiUp | None  # the TUP a PTUP or TUP return settles
+    batas_waktu: date | None  # TUP only; default: ``batas_tup_compute(tanggal)``
+    keterangan: str
 
 
 @transaction.atomic
 def mutasi_up_create(
-    *,
-    pengguna,
-    dokumen: DokumenAnggaran,
-    jenis: str,
-    nomor: str,
-    tanggal: date,
-    nilai: Decimal,
-    tup: MutasiUp | None = None,
-    batas_waktu: date | None = None,
-    keterangan: str = "",
+    *, pengguna, dokumen: DokumenAnggaran, **isian: Unpack[IsianMutasi]
 ) -> MutasiUp:
     """Record one movement of the cash advance (see the module's rules). A TUP without a
     deadline gets ``batas_tup_compute(tanggal)``."""
     pastikan_boleh_tulis(pengguna)
-    dokumen = _dokumen_kunci(dokumen)
-    return _mutasi_simpan(
-        pengguna=pengguna,
-        dokumen=dokumen,
-        mutasi=None,
-        jenis=jenis,
-        nomor=nomor,
-        tanggal=tanggal,
-        nilai=nilai,
-        tup=tup,
-        batas_waktu=batas_waktu,
-        keterangan=keterangan,
-    )
+    return _mutasi_simpan(pengguna=pengguna, dokumen=_dokumen_kunci(dokumen), mutasi=None, **isian)
 
 
 @transaction.atomic
-def mutasi_up_update(
-    *,
-    pengguna,
-    mutasi: MutasiUp,
-    jenis: str,
-    nomor: str,
-    tanggal: date,
-    nilai: Decimal,
-    tup: MutasiUp | None = None,
-    batas_waktu: date | None = None,
-    keterangan: str = "",
-) -> MutasiUp:
+def mutasi_up_update(*, pengguna, mutasi: MutasiUp, **isian: Unpack[IsianMutasi]) -> MutasiUp:
     """Change one movement; refused when the register would break a rule, for it or for
     another movement (named). A TUP without a deadline gets the default again."""
     pastikan_boleh_tulis(pengguna)
     dokumen = _dokumen_kunci(mutasi.dokumen)
-    mutasi = MutasiUp.objects.get(pk=mutasi.pk)
     return _mutasi_simpan(
-        pengguna=pengguna,
-        dokumen=dokumen,
-        mutasi=mutasi,
-        jenis=jenis,
-        nomor=nomor,
-        tanggal=tanggal,
-        nilai=nilai,
-        tup=tup,
-        batas_waktu=batas_waktu,
-        keterangan=keterangan,
+        pengguna=pengguna, dokumen=dokumen, mutasi=MutasiUp.objects.get(pk=mutasi.pk), **isian
     )
 
 
@@ -469,69 +459,44 @@ def _dispensasi_simpan(
     if galat:
         raise ValidationError(galat)
     baru = dispensasi is None
-    obj = dispensasi or DispensasiSpm(dokumen=dokumen, dibuat_oleh=_pengguna(pengguna))
-    sebelum = None if baru else jejak_nilai(obj)
-    obj.nomor, obj.tanggal, obj.jumlah_spm, obj.alasan = nomor, tanggal, jumlah_spm, alasan
-    perubahan = None if baru else jejak_beda(sebelum, obj)
-    if perubahan == {}:
-        return obj
-    jejak_tandai(
-        obj,
-        aksi="buat" if baru else "ubah",
+    return _simpan_tercatat(
+        obj=dispensasi or DispensasiSpm(dokumen=dokumen, dibuat_oleh=_pengguna(pengguna)),
+        baru=baru,
+        isian={"nomor": nomor, "tanggal": tanggal, "jumlah_spm": jumlah_spm, "alasan": alasan},
+        pengguna=pengguna,
         ringkasan=f"Dispensasi SPM {dokumen.tahun}: {'catat' if baru else 'ubah'} {nomor} "
         f"({jumlah_spm} SPM)",
-        pengguna=pengguna,
-        perubahan=perubahan,
     )
-    obj.save()
-    return obj
+
+
+class IsianDispensasi(TypedDict):
+    """What a dispensation holds (``dispensasi_create``/``dispensasi_update``)."""
+
+    nomor: str
+    tanggal: date
+    jumlah_spm: int
+    alasan: str
 
 
 @transaction.atomic
 def dispensasi_create(
-    *,
-    pengguna,
-    dokumen: DokumenAnggaran,
-    nomor: str,
-    tanggal: date,
-    jumlah_spm: int,
-    alasan: str,
+    *, pengguna, dokumen: DokumenAnggaran, **isian: Unpack[IsianDispensasi]
 ) -> DispensasiSpm:
     """Record an SPM dispensation of the KPPN (a deduction on the month's IKPA)."""
     pastikan_boleh_tulis(pengguna)
-    dokumen = _dokumen_kunci(dokumen)
     return _dispensasi_simpan(
-        pengguna=pengguna,
-        dokumen=dokumen,
-        dispensasi=None,
-        nomor=nomor,
-        tanggal=tanggal,
-        jumlah_spm=jumlah_spm,
-        alasan=alasan,
+        pengguna=pengguna, dokumen=_dokumen_kunci(dokumen), dispensasi=None, **isian
     )
 
 
 @transaction.atomic
 def dispensasi_update(
-    *,
-    pengguna,
-    dispensasi: DispensasiSpm,
-    nomor: str,
-    tanggal: date,
-    jumlah_spm: int,
-    alasan: str,
+    *, pengguna, dispensasi: DispensasiSpm, **isian: Unpack[IsianDispensasi]
 ) -> DispensasiSpm:
     pastikan_boleh_tulis(pengguna)
     dokumen = _dokumen_kunci(dispensasi.dokumen)
-    return _dispensasi_simpan(
-        pengguna=pengguna,
-        dokumen=dokumen,
-        dispensasi=DispensasiSpm.objects.get(pk=dispensasi.pk),
-        nomor=nomor,
-        tanggal=tanggal,
-        jumlah_spm=jumlah_spm,
-        alasan=alasan,
-    )
+    dispensasi = DispensasiSpm.objects.get(pk=dispensasi.pk)
+    return _dispensasi_simpan(pengguna=pengguna, dokumen=dokumen, dispensasi=dispensasi, **isian)
 
 
 @transaction.atomic

@@ -18,11 +18,6 @@ URL = "/api/anggaran/mutasi-up/"
 URL_DISPENSASI = "/api/anggaran/dispensasi-spm/"
 
 
-@pytest.fixture
-def dipa():
-    return DokumenAnggaranFactory(tahun=2023)
-
-
 def kirim(client, metode, url, data):
     return getattr(client, metode)(url, data, content_type="application/json")
 

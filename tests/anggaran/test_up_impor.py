@@ -22,8 +22,6 @@ from kinerja.models import KunciTahun
 from kpu_site.impor import ImporGagal
 from kpu_site.models import JejakAudit
 
-from .factories import DokumenAnggaranFactory
-
 pytestmark = pytest.mark.django_db
 
 J = MutasiUp.Jenis
@@ -39,11 +37,6 @@ REGISTER = (
     "TUP;TUP-02;10/04/2023;20.000.000;;;",
     "PTUP;PTUP-02;16/05/2023;20.000.000;TUP-02;;",
 )
-
-
-@pytest.fixture
-def dipa():
-    return DokumenAnggaranFactory(tahun=2023)
 
 
 def csv_bytes(*rows, header=HEADER):

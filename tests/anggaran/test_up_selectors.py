@@ -6,7 +6,6 @@ from decimal import Decimal
 
 import pytest
 
-from anggaran import services_up
 from anggaran.models import MutasiUp
 from anggaran.selectors.up import (
     KeadaanTup,
@@ -17,30 +16,12 @@ from anggaran.selectors.up import (
     up_besaran,
 )
 
-from .factories import DokumenAnggaranFactory
+from .factories import JUTA
+from .factories import mutasi_up_catat as catat
 
 pytestmark = pytest.mark.django_db
 
 J = MutasiUp.Jenis
-JUTA = Decimal("1000000")
-
-
-@pytest.fixture
-def dipa():
-    return DokumenAnggaranFactory(tahun=2023)
-
-
-def catat(dokumen, jenis, nomor, tanggal, juta, tup=None, **kwargs):
-    return services_up.mutasi_up_create(
-        pengguna=None,
-        dokumen=dokumen,
-        jenis=jenis,
-        nomor=nomor,
-        tanggal=tanggal,
-        nilai=Decimal(juta) * JUTA,
-        tup=tup,
-        **kwargs,
-    )
 
 
 @pytest.fixture

@@ -14,30 +14,12 @@ from anggaran.selectors.up import mutasi_up_peringatan
 from kinerja.models import KunciTahun
 from kpu_site.models import JejakAudit
 
-from .factories import DokumenAnggaranFactory
+from .factories import JUTA, DokumenAnggaranFactory
+from .factories import mutasi_up_catat as catat
 
 pytestmark = pytest.mark.django_db
 
 J = MutasiUp.Jenis
-JUTA = Decimal("1000000")
-
-
-@pytest.fixture
-def dipa():
-    return DokumenAnggaranFactory(tahun=2023)
-
-
-def catat(dokumen, jenis, nomor, tanggal, juta, tup=None, pengguna=None, **kwargs):
-    return services_up.mutasi_up_create(
-        pengguna=pengguna,
-        dokumen=dokumen,
-        jenis=jenis,
-        nomor=nomor,
-        tanggal=tanggal,
-        nilai=Decimal(juta) * JUTA,
-        tup=tup,
-        **kwargs,
-    )
 
 
 def ubah(mutasi, **kwargs):

@@ -15,30 +15,12 @@ from anggaran.models import DispensasiSpm, MutasiUp, Revisi
 from kinerja.models import KunciTahun
 from kpu_site.excel import XLSX_MIME
 
-from .factories import DokumenAnggaranFactory, pohon_kecil
+from .factories import JUTA, pohon_kecil
+from .factories import mutasi_up_catat as catat
 
 pytestmark = pytest.mark.django_db
 
 J = MutasiUp.Jenis
-JUTA = Decimal("1000000")
-
-
-@pytest.fixture
-def dipa():
-    return DokumenAnggaranFactory(tahun=2023)
-
-
-def catat(dokumen, jenis, nomor, tanggal, juta, tup=None, **kwargs):
-    return services_up.mutasi_up_create(
-        pengguna=None,
-        dokumen=dokumen,
-        jenis=jenis,
-        nomor=nomor,
-        tanggal=tanggal,
-        nilai=Decimal(juta) * JUTA,
-        tup=tup,
-        **kwargs,
-    )
 
 
 @pytest.fixture
