@@ -300,6 +300,10 @@ class BarisRegister:
     tup_terbuka: Decimal
     terlambat: bool
 
+    @property
+    def jenis_singkat(self) -> str:
+        return jenis_singkat(self.mutasi.jenis)
+
 
 @dataclass
 class RegisterUp:

@@ -374,7 +374,11 @@ class RevisiIkpaUpdateView(TulisMixin, LayananFormMixin, FormView):
 
     def get_context_data(self, **kwargs):
         revisi = self.get_revisi()
-        return super().get_context_data(**kwargs) | {"revisi": revisi, "dokumen": revisi.dokumen}
+        return super().get_context_data(**kwargs) | {
+            "revisi": revisi,
+            "dokumen": revisi.dokumen,
+            "boleh_tulis": True,  # TulisMixin let the user in
+        }
 
     def layanan(self, form):
         revisi = services.revisi_ikpa_set(
