@@ -14,6 +14,7 @@ from drf_spectacular.utils import (
 )
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
+from rest_framework.exceptions import APIException
 from rest_framework.exceptions import ValidationError as ApiValidationError
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.permissions import IsAuthenticated
@@ -276,29 +277,47 @@ class DokumenViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
         dokumen = self.get_object()
         masuk = self.ImporInputSerializer(data=request.data)
         masuk.is_valid(raise_exception=True)
-        berkas = masuk.validated_data["berkas"]
-        try:
-            ukuran_pastikan(berkas.size)
-        except ImporGagal as exc:
-            kesalahan = KesalahanImporSerializer(exc.kesalahan, many=True).data
-            raise ApiValidationError({"kesalahan": kesalahan}) from None
-        data = berkas.read()
-        if masuk.validated_data["pratinjau"]:
-            hasil = realisasi_impor_periksa(dokumen=dokumen, berkas=data, nama_berkas=berkas.name)
-        else:
-            try:
-                hasil = realisasi_impor(
-                    pengguna=request.user, dokumen=dokumen, berkas=data, nama_berkas=berkas.name
-                )
-            except ImporGagal as exc:
-                kesalahan = KesalahanImporSerializer(exc.kesalahan, many=True).data
-                raise ApiValidationError({"kesalahan": kesalahan}) from None
+        hasil = impor_api(
+            pengguna=request.user,
+            dokumen=dokumen,
+            berkas=masuk.validated_data["berkas"],
+            pratinjau=masuk.validated_data["pratinjau"],
+            periksa=realisasi_impor_periksa,
+            impor=realisasi_impor,
+        )
         return Response(self.ImporOutputSerializer(hasil).data)
+
+
+def impor_api(*, pengguna, dokumen, berkas, pratinjau: bool, periksa, impor):
+    """An import through the API (``periksa``/``impor``: an import module's pair): the size
+    checked before reading; ``pratinjau`` only checks; a problem of the file or of any row is a
+    400 listing every one (``{"kesalahan": [...]}``), nothing written."""
+    try:
+        ukuran_pastikan(berkas.size)
+        data = berkas.read()
+        if pratinjau:
+            return periksa(dokumen=dokumen, berkas=data, nama_berkas=berkas.name)
+        return impor(pengguna=pengguna, dokumen=dokumen, berkas=data, nama_berkas=berkas.name)
+    except ImporGagal as exc:
+        raise ImporDitolak(exc.kesalahan) from None
+
+
+class ImporDitolak(APIException):
+    """400 listing every problem of an import (``{"kesalahan": [...]}``) as the preview's
+    ``KesalahanImporSerializer`` gives them, rows as numbers (a DRF ``ValidationError`` would
+    turn every value into text)."""
+
+    status_code = 400
+    default_code = "invalid"
+
+    def __init__(self, kesalahan):
+        self.detail = {"kesalahan": KesalahanImporSerializer(kesalahan, many=True).data}
 
 
 class RevisiViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     """Revisions of a document (``?dokumen=<id>``); POST creates revisi ke-(N+1). One revision
-    (GET ``{id}``) also lists what changed against the previous one and its RPD per month."""
+    (GET ``{id}``) also lists what changed against the previous one and its RPD per month.
+    PUT/PATCH ``{id}`` changes only ``dihitung_ikpa`` (a revision's pagu is never rewritten)."""
 
     queryset = Revisi.objects.select_related("dokumen").order_by("dokumen", "nomor")
     permission_classes = IZIN
@@ -322,13 +341,21 @@ class RevisiViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
         class Meta:
             model = Revisi
             ref_name = "AnggaranRevisi"
-            fields = ["dokumen", "tanggal", "alasan", "perubahan", "rpd"]
+            fields = ["dokumen", "tanggal", "alasan", "dihitung_ikpa", "perubahan", "rpd"]
+
+    class IkpaInputSerializer(serializers.Serializer):
+        dihitung_ikpa = serializers.BooleanField(
+            help_text=Revisi._meta.get_field("dihitung_ikpa").help_text
+        )
+
+        class Meta:
+            ref_name = "AnggaranRevisiIkpa"
 
     class OutputSerializer(ModelSerializer):
         class Meta:
             model = Revisi
             ref_name = "AnggaranRevisi"
-            fields = ["id", "dokumen", "nomor", "tanggal", "alasan", "dibuat_pada"]
+            fields = ["id", "dokumen", "nomor", "tanggal", "alasan", "dihitung_ikpa", "dibuat_pada"]
 
     class DetailOutputSerializer(OutputSerializer):
         class PerubahanSerializer(serializers.Serializer):
@@ -348,7 +375,7 @@ class RevisiViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
             model = Revisi
             ref_name = "AnggaranRevisiDetail"
             fields = [
-                *("id", "dokumen", "nomor", "tanggal", "alasan", "dibuat_pada"),
+                *("id", "dokumen", "nomor", "tanggal", "alasan", "dihitung_ikpa", "dibuat_pada"),
                 *("perubahan", "rpd"),
             ]
 
@@ -388,8 +415,24 @@ class RevisiViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
                 for p in data["perubahan"]
             ],
             rpd={int(k): v for k, v in data["rpd"].items() if str(k).isdigit()},
+            dihitung_ikpa=data.get("dihitung_ikpa", True),
         )
         return Response(self.OutputSerializer(revisi).data, status=201)
+
+    @extend_schema(request=IkpaInputSerializer, responses=OutputSerializer)
+    def update(self, request, *args, **kwargs):
+        masuk = self.IkpaInputSerializer(data=request.data)
+        masuk.is_valid(raise_exception=True)
+        revisi = services.revisi_ikpa_set(
+            pengguna=request.user,
+            revisi=self.get_object(),
+            dihitung_ikpa=masuk.validated_data["dihitung_ikpa"],
+        )
+        return Response(self.OutputSerializer(revisi).data)
+
+    @extend_schema(request=IkpaInputSerializer, responses=OutputSerializer)
+    def partial_update(self, request, *args, **kwargs):
+        return self.update(request, *args, **kwargs)
 
 
 class PosViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
@@ -716,3 +759,7 @@ def register(router) -> None:
     from . import api_output
 
     api_output.register(router)  # RO volume targets and output realisasi
+    api_up_register(router)  # the UP/TUP register and the SPM dispensations
+
+
+from .api_up import register as api_up_register  # noqa: E402  (its own module, built on this one)

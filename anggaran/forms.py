@@ -11,7 +11,7 @@ from kpu_site.formulir import TANGGAL, kelas_bootstrap
 from kpu_site.impor import ImporGagal, parse_angka_id, ukuran_pastikan
 
 from . import selectors
-from .models import DokumenAnggaran, Pos
+from .models import DokumenAnggaran, Pos, Revisi
 
 
 class AngkaField(forms.CharField):
@@ -142,9 +142,20 @@ class _RpdMixin:
         }
 
 
+def ikpa_revisi_field(**kwargs) -> forms.BooleanField:
+    """The revision's "dihitung dalam IKPA revisi DIPA" checkbox, with the model's help text."""
+    return forms.BooleanField(
+        label="Dihitung dalam IKPA revisi DIPA",
+        required=False,
+        help_text=Revisi._meta.get_field("dihitung_ikpa").help_text,
+        **kwargs,
+    )
+
+
 class RevisiForm(_RpdMixin, _Bootstrap, forms.Form):
     tanggal = forms.DateField(label="Tanggal revisi", widget=TANGGAL)
     alasan = forms.CharField(label="Alasan revisi", widget=forms.Textarea(attrs={"rows": 2}))
+    dihitung_ikpa = ikpa_revisi_field(initial=True)
     perubahan = forms.CharField(
         label="Perubahan pagu detail",
         required=False,

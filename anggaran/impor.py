@@ -83,27 +83,13 @@ def impor_tabel_periksa(
     kolom_wajib: tuple[str, ...],
     periksa_baris: Callable[[Iterator[tuple[int, dict[str, str]]]], None],
 ) -> None:
-    """What every import of a document's data checks first, then its rows: the document
-    (``hasil.dokumen``) is open (``pastikan_terbuka``), the file name (``hasil.nama_berkas``)
-    fits, the file is a CSV/XLSX with the columns ``kolom_wajib``; ``periksa_baris`` then gets
-    the numbered rows. File-level problems are appended to ``hasil.kesalahan`` without a row
-    number (and the rows are not read)."""
-    dokumen, nama_berkas, kesalahan = hasil.dokumen, hasil.nama_berkas, hasil.kesalahan
-    try:
-        pastikan_terbuka(dokumen)
-    except ValidationError as exc:
-        kesalahan.append(Kesalahan(None, "", f"Impor tidak diizinkan: {exc.messages[0]}"))
-        return
-    try:
-        nama_berkas_periksa(nama_berkas)  # stored with the import: refused, never cut
-    except ValidationError as exc:
-        kesalahan.append(Kesalahan(None, "", exc.messages[0]))
-        return
-    try:
-        tabel = baca_tabel(berkas, nama_berkas=nama_berkas, kolom_wajib=kolom_wajib)
-        periksa_baris(tabel.baris)
-    except ImporGagal as exc:
-        kesalahan.extend(exc.kesalahan)
+    """``berkas_periksa`` for a row checker that takes only the rows (``hasil`` bound)."""
+    berkas_periksa(
+        hasil,
+        berkas=berkas,
+        kolom_wajib=kolom_wajib,
+        periksa_baris=lambda _h, rows: periksa_baris(rows),
+    )
 
 
 def realisasi_impor_periksa(*, dokumen: DokumenAnggaran, berkas, nama_berkas: str) -> HasilImpor:
@@ -113,6 +99,80 @@ def realisasi_impor_periksa(*, dokumen: DokumenAnggaran, berkas, nama_berkas: st
     periksa = partial(_periksa_baris, hasil)
     impor_tabel_periksa(hasil, berkas=berkas, kolom_wajib=KOLOM_WAJIB, periksa_baris=periksa)
     return hasil
+
+
+# --- shared by every import of a budget document (realisasi, UP/TUP, dispensasi SPM) ----------
+
+BERKAS_TANPA_BARIS = "berkas tidak berisi baris data."
+
+
+def berkas_periksa(hasil, *, berkas, kolom_wajib, periksa_baris) -> None:
+    """The steps every import of a budget document shares, each problem appended to
+    ``hasil.kesalahan`` (``hasil`` has ``dokumen``, ``nama_berkas`` and ``kesalahan``): the
+    document open for writing, the file's name (stored or shown, so refused, never cut), the
+    table and its required columns, then ``periksa_baris(hasil, rows)`` over its numbered rows
+    (a file-level problem met while reading them, e.g. too many rows, lands there too)."""
+    try:
+        pastikan_terbuka(hasil.dokumen)
+    except ValidationError as exc:
+        hasil.kesalahan.append(Kesalahan(None, "", f"Impor tidak diizinkan: {exc.messages[0]}"))
+        return
+    try:
+        nama_berkas_periksa(hasil.nama_berkas)
+    except ValidationError as exc:
+        hasil.kesalahan.append(Kesalahan(None, "", exc.messages[0]))
+        return
+    try:
+        tabel = baca_tabel(berkas, nama_berkas=hasil.nama_berkas, kolom_wajib=kolom_wajib)
+        periksa_baris(hasil, tabel.baris)
+    except ImporGagal as exc:
+        hasil.kesalahan.extend(exc.kesalahan)
+
+
+def sel_tanggal(
+    nomor: int,
+    kolom: str,
+    teks: str,
+    *,
+    tahun: int | None,
+    kesalahan: list[Kesalahan],
+    cache: dict[str, date | str] | None = None,
+) -> date | None:
+    """The date in a cell, within ``tahun`` when given; ``None`` and a ``Kesalahan`` otherwise.
+    ``cache``: the texts already parsed (a year has 365 dates and strptime is the costliest
+    step of a large import)."""
+    tanggal = cache.get(teks) if cache is not None else None
+    if tanggal is None:
+        try:
+            tanggal = parse_tanggal(teks)
+        except ValueError as exc:
+            tanggal = str(exc)
+        if cache is not None:
+            cache[teks] = tanggal
+    if isinstance(tanggal, str):
+        kesalahan.append(Kesalahan(nomor, kolom, tanggal))
+        return None
+    if tahun is not None and tanggal.year != tahun:
+        kesalahan.append(Kesalahan(nomor, kolom, f"{teks} di luar tahun anggaran {tahun}."))
+        return None
+    return tanggal
+
+
+def sel_nilai(nomor: int, kolom: str, teks: str, *, kesalahan: list[Kesalahan]) -> Decimal | None:
+    """An amount in a cell (``1.500.000,50``): more than 0, at most 2 decimals; ``None`` and a
+    ``Kesalahan`` otherwise."""
+    try:
+        nilai = parse_angka_id(teks)
+    except ValueError as exc:
+        kesalahan.append(Kesalahan(nomor, kolom, str(exc)))
+        return None
+    if nilai <= 0:
+        kesalahan.append(Kesalahan(nomor, kolom, "harus lebih dari 0."))
+        return None
+    if nilai != nilai.quantize(Decimal("0.01")):
+        kesalahan.append(Kesalahan(nomor, kolom, "paling banyak 2 angka desimal."))
+        return None
+    return nilai
 
 
 def _periksa_baris(hasil: HasilImpor, rows) -> None:
@@ -143,31 +203,15 @@ def _periksa_baris(hasil: HasilImpor, rows) -> None:
     for nomor, data in rows:
         ada_baris = True
         salah_sebelum = len(kesalahan)
-        teks_tanggal = data.get("tanggal", "")
-        tanggal = tanggal_cache.get(teks_tanggal)
-        if tanggal is None:
-            try:
-                tanggal = parse_tanggal(teks_tanggal)
-            except ValueError as exc:
-                tanggal = str(exc)
-            tanggal_cache[teks_tanggal] = tanggal
-        if isinstance(tanggal, str):
-            kesalahan.append(Kesalahan(nomor, "tanggal", tanggal))
-            tanggal = None
-        elif tanggal.year != tahun:
-            kesalahan.append(
-                Kesalahan(nomor, "tanggal", f"{teks_tanggal} di luar tahun anggaran {tahun}.")
-            )
-        teks_nilai = data.get("nilai", "")
-        try:
-            nilai = parse_angka_id(teks_nilai)
-            if nilai <= 0:
-                kesalahan.append(Kesalahan(nomor, "nilai", "harus lebih dari 0."))
-            elif nilai != nilai.quantize(Decimal("0.01")):
-                kesalahan.append(Kesalahan(nomor, "nilai", "paling banyak 2 angka desimal."))
-        except ValueError as exc:
-            nilai = None
-            kesalahan.append(Kesalahan(nomor, "nilai", str(exc)))
+        tanggal = sel_tanggal(
+            nomor,
+            "tanggal",
+            data.get("tanggal", ""),
+            tahun=tahun,
+            kesalahan=kesalahan,
+            cache=tanggal_cache,
+        )
+        nilai = sel_nilai(nomor, "nilai", data.get("nilai", ""), kesalahan=kesalahan)
         kode = data.get("kode_akun", "").strip()
         akun_id = akun_map.get(kode)
         if akun_id is None:
@@ -255,21 +299,32 @@ def _periksa_baris(hasil: HasilImpor, rows) -> None:
             )
         )
     if not ada_baris:
-        kesalahan.append(Kesalahan(None, "", "berkas tidak berisi baris data."))
+        kesalahan.append(Kesalahan(None, "", BERKAS_TANPA_BARIS))
+
+
+def impor_jalankan(*, pengguna, dokumen: DokumenAnggaran, berkas, nama_berkas: str, periksa, tulis):
+    """Check then write in one transaction, the document's row locked (the writes of its data
+    one at a time): ``periksa(dokumen=, berkas=, nama_berkas=)`` reads and checks every row
+    without writing; any problem raises ``ImporGagal`` and nothing is written; else
+    ``tulis(hasil)`` writes it all. Returns the checked result."""
+    pastikan_boleh_tulis(pengguna)
+    with transaction.atomic():
+        dokumen = DokumenAnggaran.objects.select_for_update().get(pk=dokumen.pk)
+        pastikan_terbuka(dokumen)
+        hasil = periksa(dokumen=dokumen, berkas=berkas, nama_berkas=nama_berkas)
+        if hasil.kesalahan:
+            raise ImporGagal(hasil.kesalahan)
+        tulis(hasil)
+    return hasil
 
 
 def realisasi_impor(*, pengguna, dokumen: DokumenAnggaran, berkas, nama_berkas: str) -> HasilImpor:
     """Check then write every row in one transaction; raise ``ImporGagal`` (nothing written)
     when any row is bad."""
-    pastikan_boleh_tulis(pengguna)
-    with transaction.atomic():
-        dokumen = DokumenAnggaran.objects.select_for_update().get(pk=dokumen.pk)
-        pastikan_terbuka(dokumen)
-        hasil = realisasi_impor_periksa(dokumen=dokumen, berkas=berkas, nama_berkas=nama_berkas)
-        if hasil.kesalahan:
-            raise ImporGagal(hasil.kesalahan)
+
+    def tulis(hasil: HasilImpor) -> None:
         impor = ImporRealisasi.objects.create(
-            dokumen=dokumen,
+            dokumen=hasil.dokumen,
             nama_berkas=nama_berkas,
             jumlah_baris=len(hasil.baris),
             jumlah_dilewati=len(hasil.dilewati),
@@ -287,7 +342,15 @@ def realisasi_impor(*, pengguna, dokumen: DokumenAnggaran, berkas, nama_berkas: 
                 f"{rupiah(hasil.total_nilai)}; {angka(len(hasil.dilewati))} baris sudah ada dilewati."
             ),
         )
-    return hasil
+
+    return impor_jalankan(
+        pengguna=pengguna,
+        dokumen=dokumen,
+        berkas=berkas,
+        nama_berkas=nama_berkas,
+        periksa=realisasi_impor_periksa,
+        tulis=tulis,
+    )
 
 
 _KOLOM_TULIS = (

@@ -325,9 +325,12 @@ def revisi_create(
     alasan: str,
     perubahan: list[PerubahanPagu],
     rpd: dict[int, Decimal] | None = None,
+    dihitung_ikpa: bool = True,
 ) -> Revisi:
     """Revisi ke-(N+1): a full copy of the latest pagu with ``perubahan`` applied (and the RPD
-    copied, with ``rpd`` months replaced). Nothing of the earlier revision is changed."""
+    copied, with ``rpd`` months replaced). Nothing of the earlier revision is changed.
+    ``dihitung_ikpa``: counted by the IKPA "revisi DIPA" indicator (a revision with a fixed pagu
+    approved by Kanwil DJPb/DJA)."""
     pastikan_boleh_tulis(pengguna)
     dokumen = DokumenAnggaran.objects.select_for_update().get(pk=dokumen.pk)
     pastikan_terbuka(dokumen)
@@ -357,6 +360,7 @@ def revisi_create(
         tanggal=tanggal,
         alasan=alasan.strip(),
         dibuat_oleh=pengguna if getattr(pengguna, "pk", None) else None,
+        dihitung_ikpa=dihitung_ikpa,
     )
     nilai = {
         pos_id: (volume, harga)
@@ -398,8 +402,44 @@ def revisi_create(
         pengguna=pengguna,
         aksi="ubah",
         objek=revisi,
-        ringkasan=f"Revisi ke-{revisi.nomor}: {angka(len(perubahan))} detail diubah; {alasan.strip()}",
+        ringkasan=f"Revisi ke-{revisi.nomor}: {angka(len(perubahan))} detail diubah; "
+        f"{_ikpa_teks(dihitung_ikpa)}; {alasan.strip()}",
     )
+    return revisi
+
+
+def _ikpa_teks(dihitung_ikpa: bool) -> str:
+    return f"{'' if dihitung_ikpa else 'tidak '}dihitung dalam IKPA revisi DIPA"
+
+
+@transaction.atomic
+def revisi_ikpa_set(*, pengguna, revisi: Revisi, dihitung_ikpa: bool) -> Revisi:
+    """Whether a revision counts in the IKPA "revisi DIPA" indicator (only that flag changes:
+    a revision's pagu is never rewritten). Not for the pagu awal (no revision); locked with
+    the year and the document."""
+    pastikan_boleh_tulis(pengguna)
+    dokumen = DokumenAnggaran.objects.select_for_update().get(pk=revisi.dokumen_id)
+    pastikan_terbuka(dokumen)
+    revisi = Revisi.objects.get(pk=revisi.pk)
+    if revisi.nomor == 0:
+        raise ValidationError(
+            {
+                "dihitung_ikpa": "Pagu awal bukan revisi: tidak dihitung dalam IKPA revisi "
+                "DIPA dan tandanya tidak dapat diubah."
+            }
+        )
+    if revisi.dihitung_ikpa == dihitung_ikpa:
+        return revisi
+    sebelum = jejak_nilai(revisi)
+    revisi.dihitung_ikpa = dihitung_ikpa
+    jejak_tandai(
+        revisi,
+        aksi="ubah",
+        ringkasan=f"Revisi ke-{revisi.nomor}: {_ikpa_teks(dihitung_ikpa)}",
+        pengguna=pengguna,
+        perubahan=jejak_beda(sebelum, revisi),
+    )
+    revisi.save(update_fields=["dihitung_ikpa"])
     return revisi
 
 

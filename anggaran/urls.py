@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import urls_up, views
 
 app_name = "anggaran"
 
@@ -42,3 +42,4 @@ urlpatterns = [
     path("ikpa/<tahun:tahun>/parameter/", views.ParameterIkpaView.as_view(), name="ikpa_parameter"),
     path("laporan/<tahun:tahun>/", views.LaporanView.as_view(), name="laporan"),
 ]
+urlpatterns += urls_up.urlpatterns

@@ -223,6 +223,7 @@ SPECTACULAR_SETTINGS = {
         "JenisIndikatorEnum": "kinerja.model_iku.ManualIndikator.Jenis",
         "JenisPublikasiEnum": "kinerja.model_publikasi.Publikasi.Jenis",
         "JenisUnggahPublikasiEnum": "kinerja.services.publikasi.JENIS_UNGGAH_PILIHAN",
+        "JenisMutasiUpEnum": "anggaran.model_ikpa.MutasiUp.Jenis",
     },
 }
 

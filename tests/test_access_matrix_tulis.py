@@ -336,6 +336,7 @@ class Dunia:
 
     @cached_property
     def anggaran(self):
+        from anggaran import services, services_up
         from tests.anggaran.factories import DokumenAnggaranFactory, pohon_kecil
 
         dipa = DokumenAnggaranFactory(tahun=2023)
@@ -343,6 +344,31 @@ class Dunia:
         akun = pohon["akun"][0]
         return {
             "dipa": dipa,
+            # revisi ke-1 (counted in the IKPA), an UP movement and an SPM dispensation
+            "revisi": services.revisi_create(
+                pengguna=None,
+                dokumen=dipa,
+                tanggal=date(2023, 5, 1),
+                alasan="Revisi RPD",
+                perubahan=[],
+                rpd={1: Decimal("100000")},
+            ),
+            "up": services_up.mutasi_up_create(
+                pengguna=None,
+                dokumen=dipa,
+                jenis="up",
+                nomor="UP-01",
+                tanggal=date(2023, 1, 16),
+                nilai=Decimal("100000000"),
+            ),
+            "dispensasi": services_up.dispensasi_create(
+                pengguna=None,
+                dokumen=dipa,
+                nomor="S-01",
+                tanggal=date(2023, 3, 6),
+                jumlah_spm=1,
+                alasan="SPM terlambat",
+            ),
             # a DIPA the Sekretaris locked by hand (its own lock, not the year's)
             "dipa_terkunci": DokumenAnggaranFactory(tahun=2022, terkunci=True),
             "sub": pohon["sub"],
@@ -1112,6 +1138,209 @@ BARIS += [
         format="json",
         **KEUANGAN,
     ),
+]
+
+# The UP/TUP register, the SPM dispensations and the revision's IKPA flag (Keuangan; a delete
+# is a change of the register: the Kasubag/Staf of Keuangan hold change, not delete).
+UP_MODELS = m("anggaran.MutasiUp")
+DISPENSASI_MODELS = m("anggaran.DispensasiSpm")
+CSV_UP = b"jenis,nomor,tanggal,nilai\nGUP,GUP-01,2023-02-20,50.000.000\n"
+CSV_DISPENSASI = b"nomor,tanggal,jumlah_spm,alasan\nS-02,2023-04-03,2,Honor KPPS\n"
+
+
+def _unggah(nama, isi, api=False):
+    def body(d):
+        data = {"berkas": SimpleUploadedFile(nama, isi, content_type="text/csv")}
+        return data | ({"dokumen": d.anggaran["dipa"].pk} if api else {})
+
+    return body
+
+
+def _mutasi_up_baru(d):
+    return {"jenis": "gup", "nomor": "GUP-01", "tanggal": "2023-02-20", "nilai": "50.000.000"}
+
+
+def _dispensasi_baru(d):
+    return {"nomor": "S-02", "tanggal": "2023-04-03", "jumlah_spm": "2", "alasan": "Honor KPPS"}
+
+
+BARIS += [
+    Baris(
+        "POST",
+        "anggaran:mutasi_up_create",
+        BAGIAN,
+        UP_MODELS,
+        kwargs=_a("dipa"),
+        body=_mutasi_up_baru,
+        **KEUANGAN,
+    ),
+    Baris(
+        "POST",
+        "anggaran:mutasi_up_update",
+        BAGIAN,
+        UP_MODELS,
+        kwargs=_a("up"),
+        body=lambda d: {
+            "jenis": "up",
+            "nomor": "UP-01",
+            "tanggal": "2023-01-16",
+            "nilai": "90.000.000",
+        },
+        **KEUANGAN,
+    ),
+    Baris("POST", "anggaran:mutasi_up_delete", BAGIAN, UP_MODELS, kwargs=_a("up"), **KEUANGAN),
+    Baris(
+        "POST",
+        "anggaran:mutasi_up_impor",
+        BAGIAN.replace("302", "200"),
+        UP_MODELS,
+        kwargs=_a("dipa"),
+        body=_unggah("up.csv", CSV_UP),
+        menulis=False,
+        **KEUANGAN,
+    ),
+    Baris(
+        "POST",
+        "anggaran:dispensasi_create",
+        BAGIAN,
+        DISPENSASI_MODELS,
+        kwargs=_a("dipa"),
+        body=_dispensasi_baru,
+        **KEUANGAN,
+    ),
+    Baris(
+        "POST",
+        "anggaran:dispensasi_update",
+        BAGIAN,
+        DISPENSASI_MODELS,
+        kwargs=_a("dispensasi"),
+        body=lambda d: {
+            "nomor": "S-01",
+            "tanggal": "2023-03-06",
+            "jumlah_spm": "3",
+            "alasan": "SPM terlambat",
+        },
+        **KEUANGAN,
+    ),
+    Baris(
+        "POST",
+        "anggaran:dispensasi_delete",
+        BAGIAN,
+        DISPENSASI_MODELS,
+        kwargs=_a("dispensasi"),
+        **KEUANGAN,
+    ),
+    Baris(
+        "POST",
+        "anggaran:dispensasi_impor",
+        BAGIAN.replace("302", "200"),
+        DISPENSASI_MODELS,
+        kwargs=_a("dipa"),
+        body=_unggah("d.csv", CSV_DISPENSASI),
+        menulis=False,
+        **KEUANGAN,
+    ),
+    # unticked: the revision no longer counts in the IKPA
+    Baris(
+        "POST",
+        "anggaran:revisi_ikpa_update",
+        BAGIAN,
+        ANGGARAN_MODELS,
+        kwargs=_a("revisi"),
+        **KEUANGAN,
+    ),
+    # API
+    Baris(
+        "POST",
+        "anggaran-mutasiup-list",
+        _api(BAGIAN, 201),
+        UP_MODELS,
+        body=lambda d: _mutasi_up_baru(d) | {"dokumen": d.anggaran["dipa"].pk, "nilai": "5000"},
+        format="json",
+        **KEUANGAN,
+    ),
+    *[
+        Baris(
+            method,
+            "anggaran-mutasiup-detail",
+            _api(BAGIAN, 200),
+            UP_MODELS,
+            kwargs=_a("up"),
+            body=lambda d: {"nilai": "90000000"},
+            format="json",
+            **KEUANGAN,
+        )
+        for method in ("PUT", "PATCH")
+    ],
+    Baris(
+        "DELETE",
+        "anggaran-mutasiup-detail",
+        _api(BAGIAN, 204),
+        UP_MODELS,
+        kwargs=_a("up"),
+        format="json",
+        **KEUANGAN,
+    ),
+    Baris(
+        "POST",
+        "anggaran-mutasiup-impor",
+        _api(BAGIAN, 200),
+        UP_MODELS,
+        body=_unggah("up.csv", CSV_UP, api=True),
+        **KEUANGAN,
+    ),
+    Baris(
+        "POST",
+        "anggaran-dispensasispm-list",
+        _api(BAGIAN, 201),
+        DISPENSASI_MODELS,
+        body=lambda d: _dispensasi_baru(d) | {"dokumen": d.anggaran["dipa"].pk},
+        format="json",
+        **KEUANGAN,
+    ),
+    *[
+        Baris(
+            method,
+            "anggaran-dispensasispm-detail",
+            _api(BAGIAN, 200),
+            DISPENSASI_MODELS,
+            kwargs=_a("dispensasi"),
+            body=lambda d: {"jumlah_spm": 3},
+            format="json",
+            **KEUANGAN,
+        )
+        for method in ("PUT", "PATCH")
+    ],
+    Baris(
+        "DELETE",
+        "anggaran-dispensasispm-detail",
+        _api(BAGIAN, 204),
+        DISPENSASI_MODELS,
+        kwargs=_a("dispensasi"),
+        format="json",
+        **KEUANGAN,
+    ),
+    Baris(
+        "POST",
+        "anggaran-dispensasispm-impor",
+        _api(BAGIAN, 200),
+        DISPENSASI_MODELS,
+        body=_unggah("d.csv", CSV_DISPENSASI, api=True),
+        **KEUANGAN,
+    ),
+    *[
+        Baris(
+            method,
+            "anggaran-revisi-detail",
+            _api(BAGIAN, 200),
+            ANGGARAN_MODELS,
+            kwargs=_a("revisi"),
+            body=lambda d: {"dihitung_ikpa": False},
+            format="json",
+            **KEUANGAN,
+        )
+        for method in ("PUT", "PATCH")
+    ],
 ]
 
 

@@ -230,6 +230,7 @@ class RevisiCreateView(TulisMixin, DokumenMixin, LayananFormMixin, FormView):
                 for p, v, h in form.cleaned_data["perubahan"]
             ],
             rpd=form.rpd(),
+            dihitung_ikpa=form.cleaned_data["dihitung_ikpa"],
         )
         messages.success(self.request, f"{revisi} disimpan.")
         return redirect("anggaran:revisi_detail", pk=revisi.pk)

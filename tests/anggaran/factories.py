@@ -78,3 +78,22 @@ def pohon_kecil(dokumen, pengguna, *, pagu_akun=(Decimal("1000000"), Decimal("50
         )
         akun.append(a)
     return {"program": p, "sub": node, "akun": akun}
+
+
+JUTA = Decimal("1000000")
+
+
+def mutasi_up_catat(dokumen, jenis, nomor, tanggal, juta, tup=None, pengguna=None, **kwargs):
+    """One movement of the UP/TUP register through the service, ``juta`` in millions."""
+    from anggaran import services_up
+
+    return services_up.mutasi_up_create(
+        pengguna=pengguna,
+        dokumen=dokumen,
+        jenis=jenis,
+        nomor=nomor,
+        tanggal=tanggal,
+        nilai=Decimal(juta) * JUTA,
+        tup=tup,
+        **kwargs,
+    )
