@@ -761,6 +761,19 @@ class DeviasiBulan:
     per_jenis: tuple[tuple[str, Decimal, Decimal, Decimal], ...]  # (jenis, rpd, realisasi, dev)
     rpd_per_jenis: bool  # False: only the month total of the RPD was entered
 
+    @property
+    def baris(self) -> list[tuple[str, Decimal, Decimal, Decimal]]:
+        """For the page: (jenis belanja "52 Belanja Barang", RPD, realisasi, deviasi)."""
+        return [
+            (
+                "Seluruh jenis belanja" if j == SEMUA_JENIS else f"{j} {JenisBelanja(j).label}",
+                rpd,
+                realisasi,
+                dev,
+            )
+            for j, rpd, realisasi, dev in self.per_jenis
+        ]
+
 
 def deviasi_bulan(data: DataIkpa, bulan: int) -> DeviasiBulan:
     """The deviation of ``bulan`` (``deviasi_bulan_compute``) with the RPD of the revision in
@@ -932,7 +945,12 @@ def _saran_output(ro: Sequence[RoIkpa], bulan: int, komponen: dict[str, Decimal 
     dinilai = [(r.kumulatif(bulan) / r.proyeksi(bulan), r) for r in ro if r.proyeksi(bulan) > 0]
     if not dinilai:
         return "Isi target volume setiap RO."
-    _rasio, r = min(dinilai, key=lambda x: x[0])
+    rasio, r = min(dinilai, key=lambda x: x[0])
+    if rasio >= 1:
+        return (
+            f"Setiap RO mencapai proyeksinya s.d. {nama_bulan(bulan)}: pertahankan dan laporkan "
+            "capaian paling lambat tanggal 5 bulan berikutnya."
+        )
     return (
         f"RO {r.kode} ({r.uraian}): realisasi {_volume(r.kumulatif(bulan))} dari proyeksi "
         f"{_volume(r.proyeksi(bulan))} {r.satuan} s.d. {nama_bulan(bulan)}: percepat kegiatan "
