@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import io
 import re
-from datetime import date
-from decimal import Decimal
 from types import SimpleNamespace
 
 import pytest
@@ -21,36 +19,25 @@ pytestmark = pytest.mark.django_db
 
 KIRI_MM, KANAN_MM = 28, 22  # the @page margins of pdf/base_cetak.html
 JUDUL = "Tabel 3.2 Target dan Realisasi Volume Rincian Output (RO) Tahun 2023"
-# The demo DIPA's RO lines given a target here (the others have none): code, target, satuan,
-# months reported (bulan, volume).
-TARGET = [
-    ("076.01.CQ.6703.QGE.003", "6", "Laporan", [(1, "1"), (2, "2"), (3, "1")]),
-    ("076.01.CQ.6705.QGE.005", "100", "Persen", [(6, "60"), (12, "40")]),
-    ("076.01.WA.6722.EBA.962", "12", "Bulan Layanan", [(b, "1") for b in range(1, 13)]),
-]
+# The demo's RO targets and months (anggaran/demo_ikpa.py): three RO and what Tabel 3.2 shows.
+DEMO = {
+    "076.01.CQ.6703.QGE.003": ["3 Laporan", "3 Laporan", "100,00%", "13.740.458.000"],
+    "076.01.CQ.6704.QGE.004": ["3 Laporan", "1 Laporan", "33,33%", "50.958.000", "11.593.100"],
+    "076.01.WA.6722.EBA.962": ["12 Bulan Layanan", "12 Bulan Layanan", "100,00%"],
+}
+KOSONG_RO = "076.01.CQ.6702.QGE.002"  # its target is taken away here: "Belum ada target volume"
 
 
-def _isi_target():
-    from anggaran import services_output
-    from anggaran.models import Pos
+def _hapus_target():
+    from anggaran.models import RealisasiOutput, VolumeRo
 
-    for kode, volume, satuan, bulan in TARGET:
-        ro = Pos.objects.get(dokumen__tahun=2023, dokumen__jenis="dipa", kode_lengkap=kode)
-        services_output.volume_ro_set(pengguna=None, ro=ro, volume=Decimal(volume), satuan=satuan)
-        for b, v in bulan:
-            r = services_output.realisasi_output_create(
-                pengguna=None,
-                ro=ro,
-                bulan=b,
-                volume=Decimal(v),
-                tanggal_lapor=date(2023, b + 1, 5) if b < 12 else date(2024, 1, 5),
-            )
-            services_output.realisasi_output_submit(pengguna=None, realisasi=r)
+    RealisasiOutput.objects.filter(ro__kode_lengkap=KOSONG_RO).delete()
+    VolumeRo.objects.filter(ro__kode_lengkap=KOSONG_RO).delete()
 
 
 @pytest.fixture(scope="module")
 def lkj(django_db_setup, django_db_blocker):
-    """The demo LKj 2023 with three RO targets and their months (rolled back afterwards)."""
+    """The demo LKj 2023 with its RO targets and months, one RO's taken away (rolled back)."""
     from anggaran.models import Pos
     from kinerja.lkj.render import lkj_render
 
@@ -65,7 +52,7 @@ def lkj(django_db_setup, django_db_blocker):
             .order_by("urutan", "kode_lengkap")
             .values_list("kode_lengkap", flat=True)
         )
-        _isi_target()
+        _hapus_target()
         hasil = lkj_render(tahun=2023, draf=False)
         transaction.set_rollback(True)
     return SimpleNamespace(pdf=hasil.pdf, html=hasil.html, kode_ro=kode_ro)
@@ -80,7 +67,7 @@ def _halaman(data: bytes) -> list[str]:
 
 def test_the_demo_dipa_has_the_ro_lines_the_test_names(lkj):
     assert len(lkj.kode_ro) == 13
-    assert {kode for kode, *_ in TARGET} <= set(lkj.kode_ro)
+    assert set(DEMO) | {KOSONG_RO} <= set(lkj.kode_ro)
 
 
 def test_tabel_3_2_lists_every_ro_with_its_figures(lkj):
@@ -95,18 +82,12 @@ def test_tabel_3_2_lists_every_ro_with_its_figures(lkj):
         ]
         for b in baris
     }
-    assert sel["076.01.CQ.6703.QGE.003"] == [
-        "6 Laporan",
-        "4 Laporan",
-        "66,67%",
-        "13.740.458.000",
-        "13.735.022.330",
-        "99,96%",
-    ]
-    assert sel["076.01.CQ.6705.QGE.005"][:3] == ["100 Persen", "100 Persen", "100,00%"]
-    assert sel["076.01.WA.6722.EBA.962"][:3] == ["12 Bulan Layanan", "12 Bulan Layanan", "100,00%"]
+    for kode, awal in DEMO.items():
+        assert sel[kode][: len(awal)] == awal, kode
+    # the Kampanye RO: 1 of its 3 reports, its budget 22,75% absorbed (seed 002)
+    assert sel["076.01.CQ.6704.QGE.004"][5] == "22,75%"
     tanpa = [kode for kode, s in sel.items() if s[0] == "Belum ada target volume"]
-    assert len(tanpa) == 10
+    assert tanpa == [KOSONG_RO]
     assert 'href="#tabel-3-2"' in lkj.html  # the Daftar Tabel
 
 
@@ -117,7 +98,7 @@ def test_tabel_3_2_is_in_the_pdf_inside_its_pages(lkj):
     assert len(tempat) == 1, tempat
     teks = " ".join(" ".join(halaman[tempat[0] : tempat[0] + 2]).split())
     # the RO's name wraps in its column; its figures sit on its first line, its code under it
-    assert "6 Laporan 4 Laporan 66,67% 13.740.458.000 13.735.022.330 99,96%" in teks
+    assert "3 Laporan 3 Laporan 100,00% 13.740.458.000 13.735.022.330 99,96%" in teks
     assert "076.01.CQ.6703.QGE.003" in teks
     assert "Belum ada target volume" in teks
     assert teks_di_luar(lkj.pdf, kiri_mm=KIRI_MM, kanan_mm=KANAN_MM) == []
