@@ -1370,7 +1370,9 @@ def _output_awal(status=None):
         ro.satuan = "Laporan"
         ro.save()
         VolumeRo.objects.create(
-            revisi=Revisi.objects.get(dokumen=ro.dokumen), ro=ro, volume=Decimal("6")
+            revisi=Revisi.objects.filter(dokumen=ro.dokumen).latest("nomor"),
+            ro=ro,
+            volume=Decimal("6"),
         )
         if status:
             RealisasiOutput.objects.create(

@@ -248,11 +248,62 @@ def test_output_ro_export(masuk, auditor, dipa_rawan):
     assert rows[2][1:5] == (PAYLOAD[0], None, 6, PAYLOAD[1])  # no unit pengampu: empty
 
 
+def test_ikpa_export(masuk, auditor, dipa_rawan):
+    """The IKPA table: the DIPA number in the title is text; the values stay numbers."""
+    url = reverse("anggaran:ikpa", kwargs={"tahun": 2023}) + "?unduh=xlsx"
+    rows = _periksa(_unduh(masuk(auditor), url), [])
+    assert rows[0][0] == "IKPA =1+1 per bulan"
+    nilai = [r for r in rows[2:] if r[1] == "Nilai IKPA"]
+    assert len(nilai) == 12 and all(isinstance(r[2], int | float) for r in nilai)
+
+
+def test_register_up_export(masuk, auditor, dipa_rawan):
+    """The UP/TUP register: numbers and remarks carry payloads; amounts stay numbers."""
+    from anggaran.models import MutasiUp
+
+    for i, payload in enumerate(PAYLOAD[:3]):
+        MutasiUp.objects.create(
+            dokumen=dipa_rawan,
+            jenis="up" if i == 0 else "gup",
+            nomor=f"UP-{i}",
+            tanggal=date(2023, 1 + i, 10),
+            nilai=Decimal("1000000"),
+            keterangan=payload,
+        )
+    MutasiUp.objects.filter(dokumen=dipa_rawan, nomor="UP-1").update(nomor=PAYLOAD[3])
+    url = reverse("anggaran:mutasi_up_list", args=[dipa_rawan.pk]) + "?unduh=xlsx"
+    rows = _periksa(_unduh(masuk(auditor), url), [*PAYLOAD[:4]])
+    assert rows[0][0] == "Register UP/TUP =1+1 (2023)" or rows[0][0].startswith(
+        "Register UP/TUP =1+1"
+    )
+    assert [r[4] for r in rows[2:]] == [1000000, 1000000, 1000000]
+
+
+def test_dispensasi_export(masuk, auditor, dipa_rawan):
+    """SPM dispensations: the letter number and reason carry payloads; the count is a number."""
+    from anggaran.models import DispensasiSpm
+
+    for i, payload in enumerate(PAYLOAD[4:6]):
+        DispensasiSpm.objects.create(
+            dokumen=dipa_rawan,
+            nomor=payload,
+            tanggal=date(2023, 12, 20 + i),
+            jumlah_spm=2,
+            alasan=PAYLOAD[i],
+        )
+    url = reverse("anggaran:dispensasi_list", args=[dipa_rawan.pk]) + "?unduh=xlsx"
+    rows = _periksa(_unduh(masuk(auditor), url), [*PAYLOAD[:2], *PAYLOAD[4:6]])
+    assert [r[2] for r in rows[2:]] == [2, 2]
+
+
 # --------------------------------------------------------------------------- completeness
 
 # Every place in the apps that writes an Excel download, with the test above that covers it.
 EKSPOR_DIUJI = {
     "anggaran/views/dokumen.py::DokumenDetailView": "test_pohon_anggaran_export",
+    "anggaran/views/ikpa.py::IkpaView": "test_ikpa_export",
+    "anggaran/views/up.py::MutasiUpListView": "test_register_up_export",
+    "anggaran/views/up.py::DispensasiListView": "test_dispensasi_export",
     "anggaran/views/laporan.py::LaporanView": "test_laporan_export",
     "anggaran/views/laporan.py::SerapanView": "test_serapan_export",
     "anggaran/views/output.py::OutputRoListView": "test_output_ro_export",
