@@ -51,6 +51,7 @@ from .selectors.up import (
     tup_list,
     up_besaran,
 )
+from .services_verifikasi import verifikasi_set
 
 
 class _IzinUbahHapus(IzinModelApi):
@@ -105,6 +106,26 @@ class ImporOutputSerializer(serializers.Serializer):
         return len(hasil.dilewati)
 
 
+class VerifikasiInputSerializer(serializers.Serializer):
+    verifikasi = serializers.BooleanField(
+        default=True, help_text="true: tandai diverifikasi; false: batalkan verifikasi."
+    )
+
+    class Meta:
+        ref_name = "AnggaranVerifikasiMasuk"
+
+
+class VerifikasiFields(serializers.Serializer):
+    """The Kasubag's verification of an entry, read-only (``model_ikpa.DataTerverifikasi``)."""
+
+    terverifikasi = serializers.BooleanField(read_only=True)
+    diverifikasi_oleh = serializers.StringRelatedField(read_only=True)
+    diverifikasi_pada = serializers.DateTimeField(read_only=True)
+
+
+FIELD_VERIFIKASI = ("terverifikasi", "diverifikasi_oleh", "diverifikasi_pada")
+
+
 class _RegisterViewSet(LayananViewSet):
     """``LayananViewSet`` (create through the service) with a change (PUT/PATCH: the fields not
     sent keep their value), a delete and an import through the services; ``?dokumen=<id>``
@@ -143,6 +164,19 @@ class _RegisterViewSet(LayananViewSet):
     def destroy(self, request, *args, **kwargs):
         self.hapus_objek(self.get_object())
         return Response(status=status.HTTP_204_NO_CONTENT)
+
+    @action(detail=True, methods=["post"])
+    def verifikasi(self, request, pk=None):
+        """The Kasubag Keuangan (or the Sekretaris) verifies the entry, or takes the mark
+        back (``{"verifikasi": false}``); any later change clears it."""
+        masuk = VerifikasiInputSerializer(data=request.data)
+        masuk.is_valid(raise_exception=True)
+        obj = verifikasi_set(
+            pengguna=request.user,
+            obj=self.get_object(),
+            verifikasi=masuk.validated_data["verifikasi"],
+        )
+        return Response(self.OutputSerializer(obj).data)
 
     @extend_schema(request=ImporInputSerializer, responses=ImporOutputSerializer)
     @action(
@@ -185,7 +219,9 @@ def _skema_register(cls):
 class MutasiUpViewSet(_RegisterViewSet):
     """UP/TUP movements of a document (``?dokumen=<id>``) in date order."""
 
-    queryset = MutasiUp.objects.select_related("tup").order_by("dokumen", "tanggal", "pk")
+    queryset = MutasiUp.objects.select_related("tup", "diverifikasi_oleh").order_by(
+        "dokumen", "tanggal", "pk"
+    )
     FIELD_UBAH = ("jenis", "nomor", "tanggal", "nilai", "tup", "batas_waktu", "keterangan")
     layanan = (services_up.mutasi_up_create, services_up.mutasi_up_update, "mutasi")
     layanan_hapus = services_up.mutasi_up_delete
@@ -217,7 +253,7 @@ class MutasiUpViewSet(_RegisterViewSet):
                 "batas_waktu": {"help_text": "TUP: kosong = satu bulan sejak tanggalnya"},
             }
 
-    class OutputSerializer(ModelSerializer):
+    class OutputSerializer(VerifikasiFields, ModelSerializer):
         nomor_tup = serializers.CharField(source="tup.nomor", read_only=True, allow_null=True)
         terlambat = serializers.SerializerMethodField(
             help_text="PTUP/setoran sisa TUP setelah batas pertanggungjawaban TUP-nya"
@@ -230,6 +266,7 @@ class MutasiUpViewSet(_RegisterViewSet):
             fields = [
                 *("id", "dokumen", "jenis", "nomor", "tanggal", "nilai", "tup", "nomor_tup"),
                 *("batas_waktu", "keterangan", "terlambat", "peringatan"),
+                *FIELD_VERIFIKASI,
             ]
 
         def get_terlambat(self, obj) -> bool:
@@ -306,7 +343,9 @@ class MutasiUpViewSet(_RegisterViewSet):
 class DispensasiSpmViewSet(_RegisterViewSet):
     """SPM dispensations of a document (``?dokumen=<id>``)."""
 
-    queryset = DispensasiSpm.objects.order_by("dokumen", "tanggal", "nomor", "pk")
+    queryset = DispensasiSpm.objects.select_related("diverifikasi_oleh").order_by(
+        "dokumen", "tanggal", "nomor", "pk"
+    )
     FIELD_UBAH = ("nomor", "tanggal", "jumlah_spm", "alasan")
     layanan = (services_up.dispensasi_create, services_up.dispensasi_update, "dispensasi")
     layanan_hapus = services_up.dispensasi_delete
@@ -327,11 +366,19 @@ class DispensasiSpmViewSet(_RegisterViewSet):
             fields = ["dokumen", "nomor", "tanggal", "jumlah_spm", "alasan"]
             validators = []
 
-    class OutputSerializer(ModelSerializer):
+    class OutputSerializer(VerifikasiFields, ModelSerializer):
         class Meta:
             model = DispensasiSpm
             ref_name = "AnggaranDispensasiKeluar"
-            fields = ["id", "dokumen", "nomor", "tanggal", "jumlah_spm", "alasan"]
+            fields = [
+                "id",
+                "dokumen",
+                "nomor",
+                "tanggal",
+                "jumlah_spm",
+                "alasan",
+                *FIELD_VERIFIKASI,
+            ]
 
 
 def register(router) -> None:

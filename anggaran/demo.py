@@ -491,3 +491,10 @@ def muat(*, stdout) -> None:
             for baris in kegiatan_list
         },
     )
+
+
+def muat_akhir(*, stdout, lkj_final: bool = True) -> None:
+    """After the demo accounts exist: the Kasubag Keuangan's verification of the IKPA data."""
+    dipa = DokumenAnggaran.objects.filter(nomor=NOMOR_DIPA).first()
+    if dipa is not None:
+        demo_ikpa.verifikasi_muat(dipa)

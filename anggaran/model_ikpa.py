@@ -247,7 +247,29 @@ class RealisasiOutput(models.Model):
         return self.status in self.STATUS_DAPAT_DIUBAH
 
 
-class Kontrak(models.Model):
+class DataTerverifikasi(models.Model):
+    """Entered by Keuangan, verified by its Kasubag (or the Sekretaris): who verified it and
+    when. Any later change clears the verification (``services_verifikasi``)."""
+
+    diverifikasi_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("diverifikasi oleh"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    diverifikasi_pada = models.DateTimeField(_("diverifikasi pada"), null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def terverifikasi(self) -> bool:
+        return self.diverifikasi_pada is not None
+
+
+class Kontrak(DataTerverifikasi):
     """A contract (perjanjian/kontrak) charged to one akun line of the DIPA."""
 
     dokumen = models.ForeignKey(
@@ -290,7 +312,7 @@ class Kontrak(models.Model):
         return f"{self.nomor} – {self.penyedia}"
 
 
-class Tagihan(models.Model):
+class Tagihan(DataTerverifikasi):
     """An invoice (tagihan) on a contract: the BAST/BAPP that makes it due, the SPM that asks
     for payment and the SP2D that paid it."""
 
@@ -322,7 +344,7 @@ class Tagihan(models.Model):
         return f"{self.nomor} ({self.kontrak.nomor})"
 
 
-class MutasiUp(models.Model):
+class MutasiUp(DataTerverifikasi):
     """One movement of the cash advance: UP given, replenished (GUP), TUP given, TUP accounted
     for (PTUP) or returned (setoran), UP returned at year end."""
 
@@ -381,7 +403,7 @@ class MutasiUp(models.Model):
         return f"{self.get_jenis_display()} {self.nomor}"
 
 
-class DispensasiSpm(models.Model):
+class DispensasiSpm(DataTerverifikasi):
     """A dispensation the KPPN gave for SPM submitted after the deadline (a deduction on the
     month's IKPA)."""
 

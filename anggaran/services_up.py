@@ -48,6 +48,7 @@ from .selectors.up import (
     tanggal_dmy,
 )
 from .services import pastikan_terbuka
+from .services_verifikasi import verifikasi_hapus
 
 J = MutasiUp.Jenis
 NOL = Decimal("0")
@@ -75,6 +76,7 @@ def _simpan_tercatat(*, obj, baru: bool, isian: dict, pengguna, ringkasan: str):
     perubahan = None if baru else jejak_beda(sebelum, obj)
     if perubahan == {}:
         return obj
+    verifikasi_hapus(obj)  # a changed entry waits for the Kasubag again
     jejak_tandai(
         obj,
         aksi="buat" if baru else "ubah",

@@ -4,6 +4,7 @@ in ``anggaran.urls``, names ``anggaran:<model>_<action>``)."""
 from django.urls import path
 
 from .views import up
+from .views.verifikasi import VerifikasiView
 
 urlpatterns = [
     path("<int:pk>/up/", up.MutasiUpListView.as_view(), name="mutasi_up_list"),
@@ -18,5 +19,6 @@ urlpatterns = [
     path("<int:pk>/dispensasi/impor/", up.DispensasiImporView.as_view(), name="dispensasi_impor"),
     path("dispensasi/<int:pk>/ubah/", up.DispensasiUpdateView.as_view(), name="dispensasi_update"),
     path("dispensasi/<int:pk>/hapus/", up.DispensasiDeleteView.as_view(), name="dispensasi_delete"),
+    path("verifikasi/<slug:jenis>/<int:pk>/", VerifikasiView.as_view(), name="verifikasi"),
     path("revisi/<int:pk>/ikpa/", up.RevisiIkpaUpdateView.as_view(), name="revisi_ikpa_update"),
 ]

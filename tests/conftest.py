@@ -120,6 +120,7 @@ def _demo_inti_muat_pemuat(*, evaluasi: bool) -> None:
     kinerja_demo.muat(stdout=out)
     anggaran_demo.muat(stdout=out)
     akun_demo_create()
+    anggaran_demo.muat_akhir(stdout=out)
     # the LKj 2023 stays a reviewed draft (never rendered: the test does not commit), 2023 is
     # not locked, nothing is published
     kinerja_demo.muat_akhir(stdout=out, lkj_final=False, evaluasi=evaluasi, publikasi=False)

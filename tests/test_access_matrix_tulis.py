@@ -1343,6 +1343,43 @@ BARIS += [
     ],
 ]
 
+# The Kasubag's verification of an UP/TUP movement or a dispensation (Adm, Sek and the Kasubag
+# Keuangan; the Staf Keuangan enters but does not verify).
+VERIFIKASI_IKPA = "302 302 302 403 403 403 403 403"
+BARIS += [
+    *[
+        Baris(
+            "POST",
+            "anggaran:verifikasi",
+            VERIFIKASI_IKPA,
+            model,
+            kwargs=lambda d, jenis=jenis, key=key: {"jenis": jenis, "pk": d.anggaran[key].pk},
+            body=lambda d: {"verifikasi": "1"},
+            label=jenis,
+            **KEUANGAN,
+        )
+        for jenis, key, model in (
+            ("mutasi-up", "up", UP_MODELS),
+            ("dispensasi", "dispensasi", DISPENSASI_MODELS),
+        )
+    ],
+    *[
+        Baris(
+            "POST",
+            f"anggaran-{basis}-verifikasi",
+            _api(VERIFIKASI_IKPA, 200),
+            model,
+            kwargs=_a(key),
+            format="json",
+            **KEUANGAN,
+        )
+        for basis, key, model in (
+            ("mutasiup", "up", UP_MODELS),
+            ("dispensasispm", "dispensasi", DISPENSASI_MODELS),
+        )
+    ],
+]
+
 
 # ---------------------------------------------------------------- anggaran: RO output
 # A month's output realisasi is entered and submitted by Keuangan or the RO's unit pengampu

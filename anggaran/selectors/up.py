@@ -327,7 +327,7 @@ class RegisterUp:
 def mutasi_up_list(*, dokumen: DokumenAnggaran) -> list[MutasiUp]:
     """Every movement of ``dokumen`` in date order (the TUP a PTUP/return settles joined)."""
     return sorted(
-        MutasiUp.objects.filter(dokumen=dokumen).select_related("tup"),
+        MutasiUp.objects.filter(dokumen=dokumen).select_related("tup", "diverifikasi_oleh"),
         key=lambda m: (m.tanggal, URUTAN_JENIS[m.jenis], m.pk),
     )
 
@@ -381,7 +381,11 @@ def tup_pilihan(*, dokumen: DokumenAnggaran) -> QuerySet[MutasiUp]:
 
 
 def dispensasi_list(*, dokumen: DokumenAnggaran) -> QuerySet[DispensasiSpm]:
-    return DispensasiSpm.objects.filter(dokumen=dokumen).order_by("tanggal", "nomor", "pk")
+    return (
+        DispensasiSpm.objects.filter(dokumen=dokumen)
+        .select_related("diverifikasi_oleh")
+        .order_by("tanggal", "nomor", "pk")
+    )
 
 
 def dispensasi_get(*, pk: int) -> DispensasiSpm:

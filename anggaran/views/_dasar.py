@@ -5,7 +5,7 @@ from __future__ import annotations
 from kpu_site.akses import IzinMixin
 
 from .. import selectors
-from ..akses import TulisAnggaranMixin, boleh_tulis
+from ..akses import TulisAnggaranMixin, boleh_tulis, boleh_verifikasi_output
 from ..models import DokumenAnggaran
 
 
@@ -36,4 +36,5 @@ class DokumenMixin:
         context = super().get_context_data(**kwargs)
         context["dokumen"] = self.get_dokumen()
         context.setdefault("boleh_tulis", boleh_tulis(self.request.user))
+        context.setdefault("boleh_verifikasi", boleh_verifikasi_output(self.request.user))
         return context

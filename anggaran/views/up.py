@@ -47,6 +47,14 @@ from ..selectors.up import (
 from ._dasar import BacaMixin, DokumenMixin, TulisMixin
 from .realisasi import ImporBerkasView
 
+
+def _verifikator(obj) -> str:
+    """The Excel column "Diverifikasi oleh": the Kasubag's name, or that it still waits."""
+    if not obj.terverifikasi:
+        return "belum diverifikasi"
+    return str(obj.diverifikasi_oleh or "—")
+
+
 # --- the UP/TUP register ------------------------------------------------------------------------
 
 
@@ -80,6 +88,7 @@ class MutasiUpListView(BacaMixin, DokumenMixin, TemplateView):
                 "TUP belum dipertanggungjawabkan",
                 "Terlambat",
                 "Keterangan",
+                "Diverifikasi oleh",
             ],
             baris=(
                 [
@@ -93,6 +102,7 @@ class MutasiUpListView(BacaMixin, DokumenMixin, TemplateView):
                     b.tup_terbuka,
                     "ya" if b.terlambat else "",
                     b.mutasi.keterangan,
+                    _verifikator(b.mutasi),
                 ]
                 for b in register_up(dokumen=dokumen).baris
             ),
@@ -250,9 +260,9 @@ class DispensasiListView(BacaMixin, DokumenMixin, TemplateView):
             return xlsx_response(
                 nama_berkas=f"dispensasi-spm-{dokumen.tahun}",
                 judul=f"Dispensasi SPM {dokumen}",
-                kolom=["Tanggal", "Nomor surat", "Jumlah SPM", "Alasan"],
+                kolom=["Tanggal", "Nomor surat", "Jumlah SPM", "Alasan", "Diverifikasi oleh"],
                 baris=(
-                    [d.tanggal, d.nomor, d.jumlah_spm, d.alasan]
+                    [d.tanggal, d.nomor, d.jumlah_spm, d.alasan, _verifikator(d)]
                     for d in dispensasi_list(dokumen=dokumen)
                 ),
                 format_kolom={0: "tanggal", 2: "angka"},

@@ -68,4 +68,7 @@ CONTOH = {
     "anggaran:dispensasi_delete": _dispensasi,
     "anggaran-mutasiup-detail": _mutasi_up,
     "anggaran-dispensasispm-detail": _dispensasi,
+    "anggaran:verifikasi": lambda: {"jenis": "mutasi-up", **_mutasi_up()},
+    "anggaran-mutasiup-verifikasi": _mutasi_up,
+    "anggaran-dispensasispm-verifikasi": _dispensasi,
 }
