@@ -760,6 +760,8 @@ def register(router) -> None:
 
     api_output.register(router)  # RO volume targets and output realisasi
     api_up_register(router)  # the UP/TUP register and the SPM dispensations
+    api_belanja_register(router)  # contracts and invoices
 
 
+from .api_belanja import register as api_belanja_register  # noqa: E402  (built on api_up)
 from .api_up import register as api_up_register  # noqa: E402  (its own module, built on this one)

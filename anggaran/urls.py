@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import urls_up, views
+from . import urls_belanja, urls_up, views
 
 app_name = "anggaran"
 
@@ -43,3 +43,4 @@ urlpatterns = [
     path("laporan/<tahun:tahun>/", views.LaporanView.as_view(), name="laporan"),
 ]
 urlpatterns += urls_up.urlpatterns
+urlpatterns += urls_belanja.urlpatterns

@@ -376,6 +376,45 @@ class Dunia:
             "detail": akun.anak.get(),
         }
 
+    @cached_property
+    def belanja(self):
+        """A contract of Rp 500.000 on akun 521211 (pagu Rp 1.000.000) with one invoice, and a
+        contract without invoices (deletable)."""
+        from anggaran import services_belanja
+
+        a = self.anggaran
+        kontrak = services_belanja.kontrak_create(
+            pengguna=None,
+            dokumen=a["dipa"],
+            akun=a["akun"],
+            nomor="K-01",
+            tanggal=date(2023, 2, 1),
+            tanggal_selesai=date(2023, 3, 31),
+            penyedia="CV Uji",
+            uraian="Cetak",
+            nilai=Decimal("500000"),
+        )
+        kosong = services_belanja.kontrak_create(
+            pengguna=None,
+            dokumen=a["dipa"],
+            akun=a["akun"],
+            nomor="K-02",
+            tanggal=date(2023, 2, 1),
+            tanggal_selesai=date(2023, 3, 31),
+            penyedia="CV Dua",
+            uraian="Sewa",
+            nilai=Decimal("100000"),
+        )
+        tagihan = services_belanja.tagihan_create(
+            pengguna=None,
+            kontrak=kontrak,
+            nomor="BAST-01",
+            tanggal_bast=date(2023, 3, 1),
+            tanggal_spm=date(2023, 3, 6),
+            nilai=Decimal("200000"),
+        )
+        return {"kontrak": kontrak, "kosong": kosong, "tagihan": tagihan}
+
     # ----------------------------------------------------------------- badan ad hoc
 
     @cached_property
@@ -1378,6 +1417,194 @@ BARIS += [
             ("dispensasispm", "dispensasi", DISPENSASI_MODELS),
         )
     ],
+]
+
+
+# Contracts and invoices (Keuangan; a delete is a change, as for the UP/TUP register).
+BELANJA_MODELS = m("anggaran.Kontrak", "anggaran.Tagihan")
+BELANJA = {**KEUANGAN, "perlu": "anggaran belanja"}
+CSV_KONTRAK = (
+    "nomor,kode_akun,tanggal,tanggal_selesai,penyedia,uraian,nilai\n"
+    f"K-03,{KODE_AKUN},2023-02-06,2023-02-28,CV Tiga,Cetak,100.000\n"
+).encode()
+CSV_TAGIHAN = b"nomor_kontrak,nomor,tanggal_bast,nilai\nK-01,BAST-02,2023-03-20,100.000\n"
+
+
+def _b(key):
+    return lambda d: {"pk": d.belanja[key].pk}
+
+
+def _kontrak_baru(d):
+    return {
+        "akun": d.anggaran["akun"].pk,
+        "nomor": "K-03",
+        "tanggal": "2023-02-06",
+        "tanggal_selesai": "2023-02-28",
+        "penyedia": "CV Tiga",
+        "uraian": "Cetak",
+        "nilai": "100.000",
+    }
+
+
+def _tagihan_baru(d):
+    return {"nomor": "BAST-02", "tanggal_bast": "2023-03-20", "nilai": "100.000"}
+
+
+def _unggah_belanja(nama, isi, api=False):
+    def body(d):
+        data = {"berkas": SimpleUploadedFile(nama, isi, content_type="text/csv")}
+        return data | ({"dokumen": d.anggaran["dipa"].pk} if api else {})
+
+    return body
+
+
+BARIS += [
+    Baris(
+        "POST",
+        "anggaran:kontrak_create",
+        BAGIAN,
+        BELANJA_MODELS,
+        kwargs=_a("dipa"),
+        body=_kontrak_baru,
+        **BELANJA,
+    ),
+    Baris(
+        "POST",
+        "anggaran:kontrak_update",
+        BAGIAN,
+        BELANJA_MODELS,
+        kwargs=_b("kontrak"),
+        body=lambda d: _kontrak_baru(d) | {"nomor": "K-01", "nilai": "600.000"},
+        **BELANJA,
+    ),
+    Baris(
+        "POST", "anggaran:kontrak_delete", BAGIAN, BELANJA_MODELS, kwargs=_b("kosong"), **BELANJA
+    ),
+    Baris(
+        "POST",
+        "anggaran:kontrak_impor",
+        BAGIAN.replace("302", "200"),
+        BELANJA_MODELS,
+        kwargs=_a("dipa"),
+        body=_unggah_belanja("k.csv", CSV_KONTRAK),
+        menulis=False,
+        **BELANJA,
+    ),
+    Baris(
+        "POST",
+        "anggaran:tagihan_create",
+        BAGIAN,
+        BELANJA_MODELS,
+        kwargs=_b("kontrak"),
+        body=_tagihan_baru,
+        **BELANJA,
+    ),
+    Baris(
+        "POST",
+        "anggaran:tagihan_update",
+        BAGIAN,
+        BELANJA_MODELS,
+        kwargs=_b("tagihan"),
+        body=lambda d: _tagihan_baru(d) | {"nomor": "BAST-01"},
+        **BELANJA,
+    ),
+    Baris(
+        "POST", "anggaran:tagihan_delete", BAGIAN, BELANJA_MODELS, kwargs=_b("tagihan"), **BELANJA
+    ),
+    Baris(
+        "POST",
+        "anggaran:tagihan_impor",
+        BAGIAN.replace("302", "200"),
+        BELANJA_MODELS,
+        kwargs=_a("dipa"),
+        body=_unggah_belanja("t.csv", CSV_TAGIHAN),
+        menulis=False,
+        **BELANJA,
+    ),
+    # API
+    Baris(
+        "POST",
+        "anggaran-kontrak-list",
+        _api(BAGIAN, 201),
+        BELANJA_MODELS,
+        body=lambda d: _kontrak_baru(d) | {"dokumen": d.anggaran["dipa"].pk, "nilai": "100000"},
+        format="json",
+        **BELANJA,
+    ),
+    *[
+        Baris(
+            method,
+            "anggaran-kontrak-detail",
+            _api(BAGIAN, 200),
+            BELANJA_MODELS,
+            kwargs=_b("kontrak"),
+            body=lambda d: {"nilai": "600000"},
+            format="json",
+            **BELANJA,
+        )
+        for method in ("PUT", "PATCH")
+    ],
+    Baris(
+        "DELETE",
+        "anggaran-kontrak-detail",
+        _api(BAGIAN, 204),
+        BELANJA_MODELS,
+        kwargs=_b("kosong"),
+        format="json",
+        **BELANJA,
+    ),
+    Baris(
+        "POST",
+        "anggaran-kontrak-impor",
+        _api(BAGIAN, 200),
+        BELANJA_MODELS,
+        body=_unggah_belanja("k.csv", CSV_KONTRAK, api=True),
+        **BELANJA,
+    ),
+    Baris(
+        "POST",
+        "anggaran-tagihan-list",
+        _api(BAGIAN, 201),
+        BELANJA_MODELS,
+        body=lambda d: {
+            "kontrak": d.belanja["kontrak"].pk,
+            "nomor": "BAST-02",
+            "tanggal_bast": "2023-03-20",
+            "nilai": "100000",
+        },
+        format="json",
+        **BELANJA,
+    ),
+    *[
+        Baris(
+            method,
+            "anggaran-tagihan-detail",
+            _api(BAGIAN, 200),
+            BELANJA_MODELS,
+            kwargs=_b("tagihan"),
+            body=lambda d: {"nilai": "250000"},
+            format="json",
+            **BELANJA,
+        )
+        for method in ("PUT", "PATCH")
+    ],
+    Baris(
+        "DELETE",
+        "anggaran-tagihan-detail",
+        _api(BAGIAN, 204),
+        BELANJA_MODELS,
+        kwargs=_b("tagihan"),
+        format="json",
+        **BELANJA,
+    ),
+    Baris(
+        "POST",
+        "anggaran-tagihan-impor",
+        _api(BAGIAN, 200),
+        BELANJA_MODELS,
+        body=_unggah_belanja("t.csv", CSV_TAGIHAN, api=True),
+        **BELANJA,
+    ),
 ]
 
 

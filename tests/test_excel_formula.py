@@ -294,6 +294,35 @@ def test_dispensasi_export(masuk, auditor, dipa_rawan):
     assert [r[2] for r in rows[2:]] == [2, 2]
 
 
+def test_kontrak_tagihan_export(masuk, auditor, dipa_rawan):
+    """Contracts and invoices: numbers, supplier and work carry payloads; amounts, working days
+    and dates stay numbers and dates."""
+    from anggaran.models import Kontrak, Pos, Tagihan
+
+    akun = Pos.objects.get(dokumen=dipa_rawan, tingkat="akun", kode="521211")
+    kontrak = Kontrak.objects.create(
+        dokumen=dipa_rawan,
+        akun=akun,
+        nomor=PAYLOAD[0],
+        tanggal=date(2023, 2, 1),
+        tanggal_selesai=date(2023, 3, 1),
+        penyedia=PAYLOAD[1],
+        uraian=PAYLOAD[2],
+        nilai=Decimal("5000000"),
+    )
+    Tagihan.objects.create(
+        kontrak=kontrak,
+        nomor=PAYLOAD[3],
+        tanggal_bast=date(2023, 3, 1),
+        tanggal_spm=date(2023, 3, 6),
+        nilai=Decimal("5000000"),
+    )
+    url = reverse("anggaran:kontrak_list", args=[dipa_rawan.pk]) + "?unduh=xlsx"
+    rows = _periksa(_unduh(masuk(auditor), url), PAYLOAD[:4])
+    assert rows[0][0].startswith("Kontrak dan tagihan =1+1 (2023)")
+    assert (rows[2][5], rows[2][10], rows[2][11]) == (5000000, 5000000, 3)
+
+
 # --------------------------------------------------------------------------- completeness
 
 # Every place in the apps that writes an Excel download, with the test above that covers it.
@@ -302,6 +331,7 @@ EKSPOR_DIUJI = {
     "anggaran/views/ikpa.py::IkpaView": "test_ikpa_export",
     "anggaran/views/up.py::MutasiUpListView": "test_register_up_export",
     "anggaran/views/up.py::DispensasiListView": "test_dispensasi_export",
+    "anggaran/views/belanja.py::KontrakListView": "test_kontrak_tagihan_export",
     "anggaran/views/laporan.py::LaporanView": "test_laporan_export",
     "anggaran/views/laporan.py::SerapanView": "test_serapan_export",
     "anggaran/views/output.py::OutputRoListView": "test_output_ro_export",
