@@ -21,7 +21,7 @@ from rest_framework.response import Response
 from kpu_site.api import ModelSerializer, saring_id
 
 from . import services_belanja
-from .api_up import _RegisterViewSet, _skema_register
+from .api_up import FIELD_VERIFIKASI, VerifikasiFields, _RegisterViewSet, _skema_register
 from .impor_belanja import (
     kontrak_impor,
     kontrak_impor_periksa,
@@ -60,7 +60,9 @@ class _BelanjaViewSet(_RegisterViewSet):
 class KontrakViewSet(_BelanjaViewSet):
     """Contracts of a document (``?dokumen=<id>``) in signing order."""
 
-    queryset = Kontrak.objects.select_related("akun").order_by("dokumen", "tanggal", "nomor", "pk")
+    queryset = Kontrak.objects.select_related("akun", "diverifikasi_oleh").order_by(
+        "dokumen", "tanggal", "nomor", "pk"
+    )
     FIELD_UBAH = FIELD_KONTRAK
     layanan = (services_belanja.kontrak_create, services_belanja.kontrak_update, "kontrak")
     layanan_hapus = services_belanja.kontrak_delete
@@ -83,16 +85,16 @@ class KontrakViewSet(_BelanjaViewSet):
             validators = []
             extra_kwargs = {"akun": {"help_text": "id baris akun 52/53 dari dokumen yang sama"}}
 
-    class OutputSerializer(ModelSerializer):
+    class OutputSerializer(VerifikasiFields, ModelSerializer):
         kode_akun = serializers.CharField(source="akun.kode_lengkap", read_only=True)
 
         class Meta:
             model = Kontrak
             ref_name = "AnggaranKontrakKeluar"
-            fields = ["id", "dokumen", "kode_akun", *FIELD_KONTRAK]
+            fields = ["id", "dokumen", "kode_akun", *FIELD_KONTRAK, *FIELD_VERIFIKASI]
 
 
-class TagihanKeluarSerializer(ModelSerializer):
+class TagihanKeluarSerializer(VerifikasiFields, ModelSerializer):
     nomor_kontrak = serializers.CharField(source="kontrak.nomor", read_only=True)
     hari_kerja = serializers.SerializerMethodField(help_text="hari kerja dari BAST ke SPM")
     batas_spm = serializers.SerializerMethodField(help_text="batas SPM menurut parameter IKPA")
@@ -106,6 +108,7 @@ class TagihanKeluarSerializer(ModelSerializer):
         fields = [
             *("id", "kontrak", "nomor_kontrak", *FIELD_TAGIHAN),
             *("hari_kerja", "batas_spm", "tepat_waktu"),
+            *FIELD_VERIFIKASI,
         ]
 
     def _baris(self, obj) -> BarisTagihan:
@@ -131,9 +134,9 @@ class TagihanKeluarSerializer(ModelSerializer):
 class TagihanViewSet(_BelanjaViewSet):
     """Invoices of a document (``?dokumen=<id>``) or of a contract (``?kontrak=<id>``)."""
 
-    queryset = Tagihan.objects.select_related("kontrak", "kontrak__dokumen").order_by(
-        "kontrak__dokumen", "tanggal_bast", "nomor", "pk"
-    )
+    queryset = Tagihan.objects.select_related(
+        "kontrak", "kontrak__dokumen", "diverifikasi_oleh"
+    ).order_by("kontrak__dokumen", "tanggal_bast", "nomor", "pk")
     FIELD_UBAH = FIELD_TAGIHAN
     layanan = (services_belanja.tagihan_create, services_belanja.tagihan_update, "tagihan")
     layanan_hapus = services_belanja.tagihan_delete

@@ -268,6 +268,13 @@ class DataTerverifikasi(models.Model):
     def terverifikasi(self) -> bool:
         return self.diverifikasi_pada is not None
 
+    @property
+    def verifikator(self) -> str:
+        """The Excel column "Diverifikasi oleh": the verifier's name, or that it still waits."""
+        if not self.terverifikasi:
+            return "belum diverifikasi"
+        return str(self.diverifikasi_oleh or "—")
+
 
 class Kontrak(DataTerverifikasi):
     """A contract (perjanjian/kontrak) charged to one akun line of the DIPA."""

@@ -320,7 +320,8 @@ def test_kontrak_tagihan_export(masuk, auditor, dipa_rawan):
     url = reverse("anggaran:kontrak_list", args=[dipa_rawan.pk]) + "?unduh=xlsx"
     rows = _periksa(_unduh(masuk(auditor), url), PAYLOAD[:4])
     assert rows[0][0].startswith("Kontrak dan tagihan =1+1 (2023)")
-    assert (rows[2][5], rows[2][10], rows[2][11]) == (5000000, 5000000, 3)
+    assert (rows[2][5], rows[2][11], rows[2][12]) == (5000000, 5000000, 3)
+    assert (rows[2][6], rows[2][15]) == ("belum diverifikasi", "belum diverifikasi")
 
 
 # --------------------------------------------------------------------------- completeness

@@ -214,8 +214,13 @@ def pagu_akun_map(*, dokumen: DokumenAnggaran) -> dict[int, Decimal]:
 
 
 def kontrak_qs(*, dokumen: DokumenAnggaran | None = None) -> QuerySet[Kontrak]:
-    qs = Kontrak.objects.select_related("akun", "dokumen").prefetch_related(
-        Prefetch("tagihan", queryset=Tagihan.objects.order_by("tanggal_bast", "nomor", "pk"))
+    qs = Kontrak.objects.select_related("akun", "dokumen", "diverifikasi_oleh").prefetch_related(
+        Prefetch(
+            "tagihan",
+            queryset=Tagihan.objects.select_related("diverifikasi_oleh").order_by(
+                "tanggal_bast", "nomor", "pk"
+            ),
+        )
     )
     if dokumen is not None:
         qs = qs.filter(dokumen=dokumen)

@@ -64,9 +64,10 @@ class KontrakListView(BacaMixin, DokumenMixin, TemplateView):
                     k.kontrak.penyedia,
                     k.kontrak.uraian,
                     k.kontrak.nilai,
+                    k.kontrak.verifikator,
                 ]
                 if not k.tagihan:
-                    yield [*kontrak, "", None, None, None, None, None, None, ""]
+                    yield [*kontrak, "", None, None, None, None, None, None, "", ""]
                 for t in k.tagihan:
                     yield [
                         *kontrak,
@@ -78,6 +79,7 @@ class KontrakListView(BacaMixin, DokumenMixin, TemplateView):
                         t.hari_kerja,
                         t.batas_spm,
                         str(t.keadaan.label),
+                        t.tagihan.verifikator,
                     ]
 
         return xlsx_response(
@@ -90,6 +92,7 @@ class KontrakListView(BacaMixin, DokumenMixin, TemplateView):
                 "Penyedia",
                 "Uraian",
                 "Nilai kontrak",
+                "Kontrak diverifikasi oleh",
                 "Nomor tagihan",
                 "Tanggal BAST",
                 "Tanggal SPM",
@@ -98,17 +101,18 @@ class KontrakListView(BacaMixin, DokumenMixin, TemplateView):
                 "Hari kerja BAST–SPM",
                 "Batas SPM",
                 "Status",
+                "Tagihan diverifikasi oleh",
             ],
             baris=baris(),
             format_kolom={
                 1: "tanggal",
                 5: "rupiah",
-                7: "tanggal",
                 8: "tanggal",
                 9: "tanggal",
-                10: "rupiah",
-                11: "angka",
-                12: "tanggal",
+                10: "tanggal",
+                11: "rupiah",
+                12: "angka",
+                13: "tanggal",
             },
         )
 

@@ -47,14 +47,6 @@ from ..selectors.up import (
 from ._dasar import BacaMixin, DokumenMixin, TulisMixin
 from .realisasi import ImporBerkasView
 
-
-def _verifikator(obj) -> str:
-    """The Excel column "Diverifikasi oleh": the Kasubag's name, or that it still waits."""
-    if not obj.terverifikasi:
-        return "belum diverifikasi"
-    return str(obj.diverifikasi_oleh or "—")
-
-
 # --- the UP/TUP register ------------------------------------------------------------------------
 
 
@@ -102,7 +94,7 @@ class MutasiUpListView(BacaMixin, DokumenMixin, TemplateView):
                     b.tup_terbuka,
                     "ya" if b.terlambat else "",
                     b.mutasi.keterangan,
-                    _verifikator(b.mutasi),
+                    b.mutasi.verifikator,
                 ]
                 for b in register_up(dokumen=dokumen).baris
             ),
@@ -262,7 +254,7 @@ class DispensasiListView(BacaMixin, DokumenMixin, TemplateView):
                 judul=f"Dispensasi SPM {dokumen}",
                 kolom=["Tanggal", "Nomor surat", "Jumlah SPM", "Alasan", "Diverifikasi oleh"],
                 baris=(
-                    [d.tanggal, d.nomor, d.jumlah_spm, d.alasan, _verifikator(d)]
+                    [d.tanggal, d.nomor, d.jumlah_spm, d.alasan, d.verifikator]
                     for d in dispensasi_list(dokumen=dokumen)
                 ),
                 format_kolom={0: "tanggal", 2: "angka"},

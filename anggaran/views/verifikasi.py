@@ -20,8 +20,8 @@ from .output import _kembali
 _HALAMAN = {
     "mutasi-up": "anggaran:mutasi_up_list",
     "dispensasi": "anggaran:dispensasi_list",
-    "kontrak": "anggaran:dokumen_detail",  # until the contracts page lands
-    "tagihan": "anggaran:dokumen_detail",
+    "kontrak": "anggaran:kontrak_list",
+    "tagihan": "anggaran:kontrak_list",
 }
 
 

@@ -45,11 +45,11 @@ def test_list_page_shows_sums_working_days_and_on_time(belanja, komisioner, masu
     assert 'id="terlambat">2 terlambat<' in html
     assert "batas 17 hari kerja" in html
     assert baris_tagihan(html, "BAST-01") == (
-        "BAST-01 10 Maret 2023 20 Maret 2023 23 Maret 2023 Rp 148.500.000 6 Tepat waktu "
+        "BAST-01 Belum diverifikasi 10 Maret 2023 20 Maret 2023 23 Maret 2023 Rp 148.500.000 6 Tepat waktu "
         "batas SPM 4 April 2023"
     )
     assert baris_tagihan(html, "SEWA-TW1") == (
-        "SEWA-TW1 31 Maret 2023 11 April 2023 13 April 2023 Rp 24.000.000 7 Tepat waktu "
+        "SEWA-TW1 Belum diverifikasi 31 Maret 2023 11 April 2023 13 April 2023 Rp 24.000.000 7 Tepat waktu "
         "batas SPM 25 April 2023"
     )
     assert baris_tagihan(html, "SEWA-TW2").endswith(
@@ -95,9 +95,10 @@ def test_excel_download(belanja, auditor, masuk):
     judul = next(i for i, r in enumerate(baris) if r[0] == "Nomor kontrak")
     data = baris[judul + 1 :]
     assert [r[0] for r in data] == ["K-12", "K-12", "K-12", "K-01", "K-03"]
-    assert data[1][6] == "SEWA-TW2" and data[1][10] == 24000000 and data[1][11] == 19
-    assert data[1][13] == "Terlambat"
-    assert data[4][6] in ("", None) and data[4][5] == 40000000  # a contract without invoices
+    assert data[1][7] == "SEWA-TW2" and data[1][11] == 24000000 and data[1][12] == 19
+    assert data[1][14] == "Terlambat"
+    assert data[1][6] == data[1][15] == "belum diverifikasi"
+    assert data[4][7] in ("", None) and data[4][5] == 40000000  # a contract without invoices
 
 
 # --- entry ------------------------------------------------------------------------------------

@@ -65,14 +65,14 @@ def test_register_page_shows_running_balances(register, komisioner, masuk):
     assert 'id="tup-terbuka">Rp 10.000.000<' in html
     mutasi = [bersih(b) for b in baris_tabel(html, "mutasi")]
     assert [b.split(" Rp ")[0] for b in mutasi] == [
-        "16 Januari 2023 UP UP-01",
-        "20 Februari 2023 GUP GUP-01",
-        "10 April 2023 TUP TUP-01 batas pertanggungjawaban 15 Mei 2023",
-        "10 April 2023 TUP TUP-02 batas pertanggungjawaban 10 Mei 2023",
-        "8 Mei 2023 PTUP PTUP-01 TUP TUP-01 · batas 15 Mei 2023",
-        "12 Mei 2023 Setoran TUP STS-01 TUP TUP-01 · batas 15 Mei 2023",
-        "16 Mei 2023 PTUP PTUP-02 TUP TUP-02 · batas 10 Mei 2023 Terlambat",
-        "1 Juni 2023 TUP TUP-03 batas pertanggungjawaban 1 Juli 2023",
+        "16 Januari 2023 UP UP-01 Belum diverifikasi",
+        "20 Februari 2023 GUP GUP-01 Belum diverifikasi",
+        "10 April 2023 TUP TUP-01 batas pertanggungjawaban 15 Mei 2023 Belum diverifikasi",
+        "10 April 2023 TUP TUP-02 batas pertanggungjawaban 10 Mei 2023 Belum diverifikasi",
+        "8 Mei 2023 PTUP PTUP-01 TUP TUP-01 · batas 15 Mei 2023 Belum diverifikasi",
+        "12 Mei 2023 Setoran TUP STS-01 TUP TUP-01 · batas 15 Mei 2023 Belum diverifikasi",
+        "16 Mei 2023 PTUP PTUP-02 TUP TUP-02 · batas 10 Mei 2023 Terlambat Belum diverifikasi",
+        "1 Juni 2023 TUP TUP-03 batas pertanggungjawaban 1 Juli 2023 Belum diverifikasi",
     ]
     # nilai, saldo UP, saldo of this TUP, TUP still to account for
     assert mutasi[4].endswith("Rp 45.000.000 Rp 100.000.000 Rp 5.000.000 Rp 25.000.000"), mutasi[4]
@@ -369,7 +369,7 @@ def test_dispensasi_pages(dipa, staf_keuangan, masuk):
     assert "Dispensasi SPM S-12 dicatat." in teks(response)
     html = teks(client.get(reverse("anggaran:dispensasi_list", args=[dipa.pk])))
     assert [bersih(b) for b in baris_tabel(html, "dispensasi")] == [
-        "6 Maret 2023 S-12 2 Honor KPPS Ubah Hapus"
+        "6 Maret 2023 S-12 Belum diverifikasi 2 Honor KPPS Ubah Hapus"
     ]
     d = DispensasiSpm.objects.get()
     html = teks(
