@@ -4186,3 +4186,33 @@ def test_write_matrix(grup):
     for baris in GRUP[grup]:
         failures += _periksa(d, baris)
     assert not failures, "\n".join(failures)
+
+
+# The Kasubag's verification of a contract or an invoice (as for the UP/TUP register).
+BARIS += [
+    *[
+        Baris(
+            "POST",
+            "anggaran:verifikasi",
+            VERIFIKASI_IKPA,
+            BELANJA_MODELS,
+            kwargs=lambda d, jenis=jenis: {"jenis": jenis, "pk": d.belanja[jenis].pk},
+            body=lambda d: {"verifikasi": "1"},
+            label=jenis,
+            **BELANJA,
+        )
+        for jenis in ("kontrak", "tagihan")
+    ],
+    *[
+        Baris(
+            "POST",
+            f"anggaran-{jenis}-verifikasi",
+            _api(VERIFIKASI_IKPA, 200),
+            BELANJA_MODELS,
+            kwargs=_b(jenis),
+            format="json",
+            **BELANJA,
+        )
+        for jenis in ("kontrak", "tagihan")
+    ],
+]

@@ -41,4 +41,6 @@ CONTOH = {
     "anggaran:tagihan_delete": lambda: {"pk": _tagihan().pk},
     "anggaran-kontrak-detail": _kontrak,
     "anggaran-tagihan-detail": lambda: {"pk": _tagihan().pk},
+    "anggaran-kontrak-verifikasi": _kontrak,
+    "anggaran-tagihan-verifikasi": lambda: {"pk": _tagihan().pk},
 }

@@ -168,3 +168,30 @@ def test_the_demo_has_verified_and_waiting_entries(unit_demo):
     gup = MutasiUp.objects.get(nomor="GUP-10")
     assert gup.diverifikasi_oleh.username == "kasubag.keuangan"
     assert gup.diverifikasi_pada.date().isoformat() == "2023-11-09"
+
+
+def test_contracts_and_invoices(masuk, belanja, kasubag_keuangan, staf_keuangan):
+    """An invoice verified from the contracts page goes back there; paying it (an SP2D date
+    added by the Staf) clears the mark."""
+    from anggaran import services_belanja
+    from anggaran.models import Tagihan
+
+    tagihan = Tagihan.objects.get(nomor="SEWA-TW3")
+    klien = masuk(kasubag_keuangan)
+    halaman = reverse("anggaran:kontrak_list", args=[belanja.pk])
+    r = klien.post(reverse("anggaran:verifikasi", args=["tagihan", tagihan.pk]))
+    assert r.url == halaman
+    tagihan.refresh_from_db()
+    assert tagihan.terverifikasi
+    html = klien.get(halaman).content.decode()
+    assert html.count("✓ Diverifikasi") == 1 and html.count("Belum diverifikasi") == 6
+    services_belanja.tagihan_update(
+        pengguna=staf_keuangan,
+        tagihan=tagihan,
+        nomor=tagihan.nomor,
+        tanggal_bast=tagihan.tanggal_bast,
+        tanggal_spm=date(2023, 10, 20),
+        tanggal_sp2d=None,
+        nilai=tagihan.nilai,
+    )
+    assert not Tagihan.objects.get(pk=tagihan.pk).terverifikasi
