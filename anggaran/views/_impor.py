@@ -12,8 +12,12 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
+from django.views.generic import FormView
 
 from kpu_site.impor import ImporGagal, kesalahan_teks
+
+from ..forms import ImporForm
+from ._dasar import DokumenMixin, TulisMixin
 
 
 def _folder_sementara() -> Path:
@@ -95,3 +99,43 @@ class ImporDuaLangkahMixin:
         finally:
             path.unlink(missing_ok=True)
         return self.selesai(hasil)
+
+
+class ImporBerkasView(ImporDuaLangkahMixin, TulisMixin, DokumenMixin, FormView):
+    """The import page of one kind of budget data written by Keuangan (realisasi, UP/TUP,
+    dispensations, contracts, invoices): a subclass names the import module's pair
+    (``fungsi_periksa``, ``fungsi_impor``: ``*_impor_periksa``/``*_impor``), the page itself
+    (``url_impor``), the page after a successful import (``url_selesai``) and says what was
+    imported (``pesan_selesai``)."""
+
+    form_class = ImporForm
+    fungsi_periksa = None
+    fungsi_impor = None
+    url_impor = ""
+    url_selesai = ""
+
+    @property
+    def url_ulang(self) -> str:
+        return self.url_impor
+
+    @property
+    def kunci_sesi(self) -> str:
+        """A token of one import page is not accepted by another."""
+        return f"impor_anggaran_{self.url_impor}"
+
+    def pesan_selesai(self, hasil) -> str:
+        raise NotImplementedError
+
+    def periksa(self, data: bytes, nama: str):
+        return type(self).fungsi_periksa(dokumen=self.get_dokumen(), berkas=data, nama_berkas=nama)
+
+    def simpan(self, data: bytes, nama: str, opsi: dict):
+        return type(self).fungsi_impor(
+            pengguna=self.request.user, dokumen=self.get_dokumen(), berkas=data, nama_berkas=nama
+        )
+
+    def selesai(self, hasil):
+        messages.success(self.request, self.pesan_selesai(hasil))
+        for peringatan in getattr(hasil, "peringatan", ()):  # accepted, flagged (a late PTUP)
+            messages.warning(self.request, str(peringatan))
+        return redirect(self.url_selesai, pk=self.get_dokumen().pk)

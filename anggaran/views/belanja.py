@@ -28,7 +28,7 @@ from ..impor_belanja import (
 from ..models import Kontrak, Tagihan
 from ..selectors.belanja import kontrak_get, kontrak_list, tagihan_get
 from ._dasar import BacaMixin, DokumenMixin, TulisMixin
-from .realisasi import ImporBerkasView
+from ._impor import ImporBerkasView
 from .up import _HapusView
 
 
@@ -286,8 +286,8 @@ class KontrakImporView(ImporBerkasView):
     permission_required = "anggaran.add_kontrak"
     template_name = "anggaran/belanja/impor.html"
     form_class = ImporKontrakForm
-    periksa = kontrak_impor_periksa
-    impor = kontrak_impor
+    fungsi_periksa = kontrak_impor_periksa
+    fungsi_impor = kontrak_impor
     url_impor = "anggaran:kontrak_impor"
     url_selesai = "anggaran:kontrak_list"
 
@@ -305,8 +305,8 @@ class TagihanImporView(ImporBerkasView):
     permission_required = "anggaran.add_tagihan"
     template_name = "anggaran/belanja/impor.html"
     form_class = ImporTagihanForm
-    periksa = tagihan_impor_periksa
-    impor = tagihan_impor
+    fungsi_periksa = tagihan_impor_periksa
+    fungsi_impor = tagihan_impor
     url_impor = "anggaran:tagihan_impor"
     url_selesai = "anggaran:kontrak_list"
 

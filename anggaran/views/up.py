@@ -45,7 +45,7 @@ from ..selectors.up import (
     register_up,
 )
 from ._dasar import BacaMixin, DokumenMixin, TulisMixin
-from .realisasi import ImporBerkasView
+from ._impor import ImporBerkasView
 
 # --- the UP/TUP register ------------------------------------------------------------------------
 
@@ -221,8 +221,8 @@ class MutasiUpImporView(ImporBerkasView):
     permission_required = "anggaran.add_mutasiup"
     template_name = "anggaran/up/impor.html"
     form_class = ImporUpForm
-    periksa = mutasi_up_impor_periksa
-    impor = mutasi_up_impor
+    fungsi_periksa = mutasi_up_impor_periksa
+    fungsi_impor = mutasi_up_impor
     url_impor = "anggaran:mutasi_up_impor"
     url_selesai = "anggaran:mutasi_up_list"
     judul = "Impor register UP/TUP"
@@ -335,8 +335,8 @@ class DispensasiImporView(ImporBerkasView):
     permission_required = "anggaran.add_dispensasispm"
     template_name = "anggaran/up/impor.html"
     form_class = ImporDispensasiForm
-    periksa = dispensasi_impor_periksa
-    impor = dispensasi_impor
+    fungsi_periksa = dispensasi_impor_periksa
+    fungsi_impor = dispensasi_impor
     url_impor = "anggaran:dispensasi_impor"
     url_selesai = "anggaran:dispensasi_list"
 
