@@ -119,8 +119,8 @@ class VerifikasiFields(serializers.Serializer):
     """The Kasubag's verification of an entry, read-only (``model_ikpa.DataTerverifikasi``)."""
 
     terverifikasi = serializers.BooleanField(read_only=True)
-    diverifikasi_oleh = serializers.StringRelatedField(read_only=True)
-    diverifikasi_pada = serializers.DateTimeField(read_only=True)
+    diverifikasi_oleh = serializers.StringRelatedField(read_only=True, allow_null=True)
+    diverifikasi_pada = serializers.DateTimeField(read_only=True, allow_null=True)
 
 
 FIELD_VERIFIKASI = ("terverifikasi", "diverifikasi_oleh", "diverifikasi_pada")
