@@ -631,7 +631,9 @@ def revisi_impor(
     if hasil.kesalahan:
         raise ImporGagal(hasil.kesalahan)
     ada = dict(Pos.objects.filter(dokumen=dokumen).values_list("kode_lengkap", "pk"))
-    urutan_awal = max(Pos.objects.filter(dokumen=dokumen).values_list("urutan", flat=True))
+    urutan_awal = max(
+        Pos.objects.filter(dokumen=dokumen).values_list("urutan", flat=True), default=0
+    )
     ids = _pohon_tulis(dokumen=dokumen, baris=hasil.baris, ada=ada, urutan_awal=urutan_awal)
     pos = Pos.objects.in_bulk([ids[b.kode_lengkap] for b in hasil.beda])
     revisi = services.revisi_create(

@@ -1161,6 +1161,19 @@ BARIS += [
     ),
     Baris(
         "POST",
+        "anggaran-dokumen-impor-dipa",
+        _api(BAGIAN, 201),
+        ANGGARAN_MODELS,
+        body=lambda d: {
+            "tahun": "2025",
+            "nomor": "SP DIPA-076.01.2.670714/2025",
+            "tanggal": "2025-01-02",
+            "berkas": SimpleUploadedFile("pok.csv", CSV_POK, content_type="text/csv"),
+        },
+        **KEUANGAN,
+    ),
+    Baris(
+        "POST",
         "anggaran-revisi-list",
         _api(BAGIAN, 201),
         ANGGARAN_MODELS,

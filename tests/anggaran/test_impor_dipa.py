@@ -301,3 +301,28 @@ def test_revisi_impor_refuses_akun_below_its_realisasi(staf_keuangan):
     ]
     assert Revisi.objects.filter(dokumen=dokumen).count() == 1
     assert not Pos.objects.filter(kode_lengkap=f"{AKUN_PAKET}.21").exists()
+
+
+def test_revisi_impor_on_a_dipa_without_lines_adds_the_tree(staf_keuangan):
+    dokumen = services.dokumen_create(
+        pengguna=staf_keuangan,
+        jenis="dipa",
+        tahun=2024,
+        nomor="SP DIPA-KOSONG/2024",
+        tanggal=date(2024, 1, 2),
+        uraian="DIPA 2024",
+    )
+    data = csv_kecil(";Kertas;2;RIM;50.000;100.000")
+    hasil = revisi_impor(
+        pengguna=staf_keuangan,
+        dokumen=dokumen,
+        tanggal=date(2024, 2, 1),
+        alasan="Pagu dari POK",
+        berkas=data,
+        nama_berkas="pok.csv",
+    )
+    assert [(b.status, b.kode_lengkap, b.pagu_baru) for b in hasil.beda] == [
+        ("tambah", f"{AKUN_BAHAN}.1", Decimal("100000"))
+    ]
+    revisi = Revisi.objects.get(dokumen=dokumen, nomor=1)
+    assert selectors.pohon_anggaran(dokumen=dokumen, revisi=revisi).pagu == Decimal("100000")
