@@ -28,6 +28,7 @@ from kpu_site.parsers import ObjekJSONParser
 from . import selectors, services
 from .akses import IzinTulisAnggaranApi
 from .impor import realisasi_impor, realisasi_impor_periksa
+from .impor_dipa import dipa_impor, dipa_impor_periksa
 from .models import DokumenAnggaran, Pos, Realisasi, Revisi
 
 IZIN = [IsAuthenticated, IzinModelApi, IzinTulisAnggaranApi]
@@ -202,6 +203,57 @@ class DokumenViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
         def get_jumlah_dilewati(self, hasil) -> int:
             return len(hasil.dilewati)
 
+    class ImporDipaInputSerializer(serializers.Serializer):
+        tahun = TahunField()
+        nomor = serializers.CharField(max_length=100)
+        tanggal = serializers.DateField()
+        uraian = serializers.CharField(max_length=300, required=False, default="")
+        berkas = serializers.FileField(help_text="POK/DIPA dari SAKTI (XLSX atau CSV).")
+        pratinjau = serializers.BooleanField(
+            default=False, help_text="Hanya periksa (tidak menyimpan apa pun)."
+        )
+
+        class Meta:
+            ref_name = "AnggaranImporDipa"
+
+    class ImporDipaOutputSerializer(serializers.Serializer):
+        class ProgramSerializer(serializers.Serializer):
+            kode = serializers.CharField()
+            uraian = serializers.CharField()
+            pagu = _uang()
+
+            class Meta:
+                ref_name = "AnggaranImporDipaProgram"
+
+        dokumen = serializers.SerializerMethodField()
+        jumlah_baris = serializers.SerializerMethodField()
+        jumlah_detail = serializers.SerializerMethodField()
+        total_pagu = _uang(source="total")
+        program = serializers.SerializerMethodField()
+        kesalahan = KesalahanImporSerializer(many=True)
+
+        class Meta:
+            ref_name = "AnggaranImporDipaHasil"
+
+        def get_dokumen(self, hasil) -> int | None:
+            return hasil.dokumen.pk if hasil.dokumen else None
+
+        def get_jumlah_baris(self, hasil) -> int:
+            return len(hasil.baris)
+
+        def get_jumlah_detail(self, hasil) -> int:
+            return len(hasil.detail)
+
+        @extend_schema_field(ProgramSerializer(many=True))
+        def get_program(self, hasil):
+            if hasil.kesalahan:
+                return []
+            program = [
+                {"kode": b.kode_lengkap, "uraian": b.uraian, "pagu": pagu}
+                for b, pagu in hasil.ringkasan("program")
+            ]
+            return self.ProgramSerializer(program, many=True).data
+
     def get_queryset(self):
         qs = super().get_queryset()
         tahun = self.request.query_params.get("tahun")
@@ -286,6 +338,36 @@ class DokumenViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
             impor=realisasi_impor,
         )
         return Response(self.ImporOutputSerializer(hasil).data)
+
+    @extend_schema(
+        request=ImporDipaInputSerializer,
+        responses={200: ImporDipaOutputSerializer, 201: ImporDipaOutputSerializer},
+    )
+    @action(
+        detail=False,
+        methods=["post"],
+        url_path="impor-dipa",
+        parser_classes=[MultiPartParser, FormParser, ObjekJSONParser],
+    )
+    def impor_dipa(self, request):
+        """A new DIPA from a SAKTI POK sheet (``anggaran.impor_dipa``); ``pratinjau`` only
+        checks (200 with the totals per program and every problem); a bad file or row is a 400
+        listing every one, nothing written."""
+        masuk = self.ImporDipaInputSerializer(data=request.data)
+        masuk.is_valid(raise_exception=True)
+        data = dict(masuk.validated_data)
+        berkas = data.pop("berkas")
+        pratinjau = data.pop("pratinjau")
+        try:
+            ukuran_pastikan(berkas.size)
+            isi = berkas.read()
+            if pratinjau:
+                hasil = dipa_impor_periksa(tahun=data["tahun"], berkas=isi, nama_berkas=berkas.name)
+                return Response(self.ImporDipaOutputSerializer(hasil).data)
+            hasil = dipa_impor(pengguna=request.user, berkas=isi, nama_berkas=berkas.name, **data)
+        except ImporGagal as exc:
+            raise ImporDitolak(exc.kesalahan) from None
+        return Response(self.ImporDipaOutputSerializer(hasil).data, status=201)
 
 
 def impor_api(*, pengguna, dokumen, berkas, pratinjau: bool, periksa, impor):

@@ -204,6 +204,39 @@ class RpdForm(_RpdMixin, forms.Form):
     pass
 
 
+class _BerkasPok(forms.Form):
+    berkas = forms.FileField(
+        label="Berkas POK/DIPA (XLSX atau CSV)",
+        help_text="Ekspor SAKTI (Rincian Kertas Kerja/POK): kolom KODE, URAIAN, VOLUME, SATUAN, "
+        "HARGA SATUAN, JUMLAH BIAYA; baris judul di atasnya boleh ada.",
+    )
+
+    def clean_berkas(self):
+        berkas = self.cleaned_data["berkas"]
+        try:
+            ukuran_pastikan(berkas.size)
+        except ImporGagal as exc:
+            raise forms.ValidationError([str(k) for k in exc.kesalahan]) from None
+        return berkas
+
+
+class DipaImporForm(_Bootstrap, _BerkasPok):
+    tahun = forms.IntegerField(label="Tahun anggaran", min_value=2000, max_value=2100)
+    nomor = forms.CharField(
+        label="Nomor DIPA", max_length=100, help_text="Mis. SP DIPA-076.01.2.670714/2024."
+    )
+    tanggal = forms.DateField(label="Tanggal DIPA", widget=TANGGAL)
+    uraian = forms.CharField(label="Uraian", max_length=300, required=False)
+    field_order = ["tahun", "nomor", "tanggal", "uraian", "berkas"]
+
+
+class RevisiImporForm(_Bootstrap, _BerkasPok):
+    tanggal = forms.DateField(label="Tanggal revisi", widget=TANGGAL)
+    alasan = forms.CharField(label="Alasan revisi", widget=forms.Textarea(attrs={"rows": 2}))
+    dihitung_ikpa = ikpa_revisi_field(initial=True)
+    field_order = ["tanggal", "alasan", "dihitung_ikpa", "berkas"]
+
+
 class ImporForm(_Bootstrap, forms.Form):
     berkas = forms.FileField(
         label="Berkas ekspor (CSV atau XLSX)",

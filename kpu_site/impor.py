@@ -228,11 +228,19 @@ def pemisah_csv(teks: str) -> str:
 _KENDALI = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
-def _baca_csv(data: bytes, *, rapikan: bool) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
+def _baca_csv(
+    data: bytes, *, rapikan: bool, lebar_bebas: bool = False
+) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
     text = teks_csv(data)
     if _KENDALI.search(text.split("\n", 1)[0]):
         raise _gagal_berkas("bukan berkas CSV atau XLSX (isinya data biner).")
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=pemisah_csv(text))
+    # a sheet with title rows above its header: the separator of its widest early line
+    pemisah = (
+        pemisah_csv(max(text.split("\n", 30)[:30], key=lambda b: max(map(b.count, ",;\t"))))
+        if lebar_bebas
+        else pemisah_csv(text)
+    )
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=pemisah)
     try:
         header = next(reader)
     except csv.Error as exc:
@@ -257,7 +265,11 @@ def _baca_csv(data: bytes, *, rapikan: bool) -> tuple[list[str], Iterator[tuple[
                     continue
                 if len(gabung) > BATAS_SEL or (ada_nul and "\x00" in gabung):
                     _sel_pastikan(nomor, kolom, row)
-                if len(row) > lebar and any(cell.strip() for cell in row[lebar:]):
+                if (
+                    not lebar_bebas
+                    and len(row) > lebar
+                    and any(cell.strip() for cell in row[lebar:])
+                ):
                     raise ImporGagal(
                         [
                             Kesalahan(
@@ -377,6 +389,27 @@ def baca_tabel(
     if hilang:
         raise ImporGagal([Kesalahan(1, k, "kolom wajib tidak ada di baris judul.") for k in hilang])
     return Tabel(kolom=kolom, _rows=rows)
+
+
+def baca_lembar(berkas, *, nama_berkas: str) -> Iterator[tuple[int, list[str]]]:
+    """Every non-blank row of a CSV or XLSX upload, the first included, numbered as the user
+    sees them, with the limits of ``baca_tabel`` (size, rows, cells): for a sheet whose header
+    row is not the first (title rows above it, as SAKTI prints them); the caller finds it.
+    Raises ``ImporGagal`` when the file cannot be read or is empty."""
+    data = isi_berkas(berkas)
+    if not data:
+        raise _gagal_berkas("berkas kosong: tidak ada baris judul kolom.")
+    lower = nama_berkas.lower()
+    if data.startswith(b"PK\x03\x04") or lower.endswith((".xlsx", ".xlsm")):
+        pertama, rows = _baca_xlsx(data)
+    elif lower.endswith((".csv", ".txt")) or "." not in lower.rsplit("/", 1)[-1]:
+        pertama, rows = _baca_csv(data, rapikan=True, lebar_bebas=True)
+        pertama = [cell.strip() for cell in pertama]
+    else:
+        raise _gagal_berkas("jenis berkas tidak dikenal: gunakan CSV atau XLSX.")
+    if any(pertama):
+        yield 1, pertama
+    yield from rows
 
 
 _ANGKA_ID = re.compile(r"^-?\d{1,3}(\.\d{3})+(,\d+)?$")

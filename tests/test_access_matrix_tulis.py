@@ -927,6 +927,15 @@ CSV_SP2D = (
 ).encode()
 
 
+CSV_POK = (
+    b"KODE;URAIAN;VOLUME;SATUAN;HARGA SATUAN;JUMLAH\n076.01.CQ;Program;;;;\n"
+    b"076.01.CQ.6709;Kegiatan;;;;\n076.01.CQ.6709.QGE;KRO;;;;\n"
+    b"076.01.CQ.6709.QGE.001;RO;;;;\n076.01.CQ.6709.QGE.001.051;Komponen;;;;\n"
+    b"076.01.CQ.6709.QGE.001.051.A;Sub;;;;\n076.01.CQ.6709.QGE.001.051.A.521211;Bahan;;;;\n"
+    b";Kertas;2;RIM;50.000;100.000\n"
+)
+
+
 def _a(key):
     return lambda d: {"pk": d.anggaran[key].pk}
 
@@ -1074,6 +1083,35 @@ BARIS += [
         menulis=False,
         **KEUANGAN,
     ),
+    # the DIPA / revision import from a POK sheet: step 1 previews only (200, nothing saved)
+    Baris(
+        "POST",
+        "anggaran:dipa_impor",
+        BAGIAN.replace("302", "200"),
+        ANGGARAN_MODELS,
+        body=lambda d: {
+            "tahun": "2025",
+            "nomor": "SP DIPA-076.01.2.670714/2025",
+            "tanggal": "2025-01-02",
+            "berkas": SimpleUploadedFile("pok.csv", CSV_POK, content_type="text/csv"),
+        },
+        menulis=False,
+        **KEUANGAN,
+    ),
+    Baris(
+        "POST",
+        "anggaran:revisi_impor",
+        BAGIAN.replace("302", "200"),
+        ANGGARAN_MODELS,
+        kwargs=_a("dipa"),
+        body=lambda d: {
+            "tanggal": "2023-12-01",
+            "alasan": "Revisi POK",
+            "berkas": SimpleUploadedFile("pok.csv", CSV_POK, content_type="text/csv"),
+        },
+        menulis=False,
+        **KEUANGAN,
+    ),
     # API
     Baris(
         "POST",
@@ -1119,6 +1157,19 @@ BARIS += [
         ANGGARAN_MODELS,
         kwargs=_a("dipa"),
         body=_csv,
+        **KEUANGAN,
+    ),
+    Baris(
+        "POST",
+        "anggaran-dokumen-impor-dipa",
+        _api(BAGIAN, 201),
+        ANGGARAN_MODELS,
+        body=lambda d: {
+            "tahun": "2025",
+            "nomor": "SP DIPA-076.01.2.670714/2025",
+            "tanggal": "2025-01-02",
+            "berkas": SimpleUploadedFile("pok.csv", CSV_POK, content_type="text/csv"),
+        },
         **KEUANGAN,
     ),
     Baris(

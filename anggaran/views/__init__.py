@@ -20,6 +20,7 @@ from .dokumen import (  # noqa: F401
     RpdUpdateView,
 )
 from .ikpa import IkpaTerbaruView, IkpaView, ParameterIkpaView  # noqa: F401
+from .impor_dipa import DipaImporView, RevisiImporView  # noqa: F401
 from .laporan import LaporanTerbaruView, LaporanView, SerapanView  # noqa: F401
 from .output import (  # noqa: F401
     OutputAntreanView,

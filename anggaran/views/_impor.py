@@ -47,6 +47,14 @@ class ImporDuaLangkahMixin:
     def opsi(self, form) -> dict:
         return {}
 
+    def konteks_pk(self) -> int | None:
+        """The record the import belongs to (a token is accepted only for it); ``None`` for
+        an import that makes its own record (a new DIPA)."""
+        return self.get_dokumen().pk
+
+    def url_ulang_kwargs(self) -> dict:
+        return {"pk": self.get_dokumen().pk}
+
     def post(self, request, *args, **kwargs):
         if "token" in request.POST:
             return self._konfirmasi(request)
@@ -62,7 +70,7 @@ class ImporDuaLangkahMixin:
             (_folder_sementara() / token).write_bytes(data)
             self.request.session[f"{self.kunci_sesi}_{token}"] = {
                 "nama": berkas.name,
-                "dokumen": self.get_dokumen().pk,
+                "dokumen": self.konteks_pk(),
                 "opsi": self.opsi(form),
             }
         return self.render_to_response(
@@ -79,11 +87,10 @@ class ImporDuaLangkahMixin:
     def _konfirmasi(self, request):
         token = request.POST.get("token", "")
         info = request.session.pop(f"{self.kunci_sesi}_{token}", None)
-        dokumen = self.get_dokumen()
         path = _folder_sementara() / token if token.isalnum() else None
-        if not info or info["dokumen"] != dokumen.pk or path is None or not path.is_file():
+        if not info or info["dokumen"] != self.konteks_pk() or path is None or not path.is_file():
             messages.error(request, "Pratinjau sudah kedaluwarsa; unggah berkas sekali lagi.")
-            return redirect(self.url_ulang, pk=dokumen.pk)
+            return redirect(self.url_ulang, **self.url_ulang_kwargs())
         try:
             hasil = self.simpan(path.read_bytes(), info["nama"], info.get("opsi") or {})
         except (ImporGagal, ValidationError) as exc:
@@ -95,7 +102,7 @@ class ImporDuaLangkahMixin:
             messages.error(
                 request, "Impor dibatalkan, tidak ada yang disimpan: " + "; ".join(pesan)
             )
-            return redirect(self.url_ulang, pk=dokumen.pk)
+            return redirect(self.url_ulang, **self.url_ulang_kwargs())
         finally:
             path.unlink(missing_ok=True)
         return self.selesai(hasil)
