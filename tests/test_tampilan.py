@@ -102,6 +102,7 @@ def test_code_tags_only_for_literal_text_a_person_types():
         "anggaran/output/impor.html",
         "anggaran/up/impor.html",  # the UP/TUP and SPM dispensation imports' columns
         "anggaran/belanja/impor.html",  # the contract and invoice imports' columns
+        "anggaran/dipa_impor.html",  # the DIPA import: SAKTI column names and a sample code
         "badan_adhoc/impor_form.html",
         "badan_adhoc/item_berkas_list.html",  # the import column <kode>_alasan
         "badan_adhoc/pola_nomor_form.html",
