@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from django.utils import timezone
 from rest_framework import serializers
-from rest_framework.response import Response
 
 from kpu_site.api import ModelSerializer, saring_id
 
@@ -44,20 +43,8 @@ FIELD_KONTRAK = (
 FIELD_TAGIHAN = ("nomor", "tanggal_bast", "tanggal_spm", "tanggal_sp2d", "nilai")
 
 
-class _BelanjaViewSet(_RegisterViewSet):
-    """A change (PUT/PATCH) starts from the stored values (foreign keys as their ids)."""
-
-    def update(self, request, *args, **kwargs):
-        obj = self.get_object()
-        sekarang = {f: obj.serializable_value(f) for f in self.FIELD_UBAH}
-        masuk = self.UbahInputSerializer(data={**sekarang, **request.data})
-        masuk.is_valid(raise_exception=True)
-        obj = self.ubah_objek(obj, masuk.validated_data)
-        return Response(self.OutputSerializer(obj).data)
-
-
 @_skema_register
-class KontrakViewSet(_BelanjaViewSet):
+class KontrakViewSet(_RegisterViewSet):
     """Contracts of a document (``?dokumen=<id>``) in signing order."""
 
     queryset = Kontrak.objects.select_related("akun", "diverifikasi_oleh").order_by(
@@ -131,7 +118,7 @@ class TagihanKeluarSerializer(VerifikasiFields, ModelSerializer):
 
 
 @_skema_register
-class TagihanViewSet(_BelanjaViewSet):
+class TagihanViewSet(_RegisterViewSet):
     """Invoices of a document (``?dokumen=<id>``) or of a contract (``?kontrak=<id>``)."""
 
     queryset = Tagihan.objects.select_related(

@@ -155,7 +155,8 @@ class _RegisterViewSet(LayananViewSet):
 
     def update(self, request, *args, **kwargs):
         obj = self.get_object()
-        sekarang = {f: getattr(obj, f"{f}_id" if f == "tup" else f) for f in self.FIELD_UBAH}
+        # the stored values, a foreign key as its id (``serializable_value``)
+        sekarang = {f: obj.serializable_value(f) for f in self.FIELD_UBAH}
         masuk = self.UbahInputSerializer(data={**sekarang, **request.data})
         masuk.is_valid(raise_exception=True)
         obj = self.ubah_objek(obj, masuk.validated_data)

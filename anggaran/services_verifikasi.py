@@ -33,7 +33,8 @@ JENIS_VERIFIKASI = {
 PESAN_TOLAK = "Data IKPA diverifikasi oleh Kasubag Keuangan atau Sekretaris."
 
 
-def _dokumen_id(obj) -> int:
+def dokumen_id_dari(obj) -> int:
+    """The document an entry belongs to (an invoice through its contract)."""
     return obj.kontrak.dokumen_id if isinstance(obj, Tagihan) else obj.dokumen_id
 
 
@@ -55,7 +56,7 @@ def verifikasi_set(*, pengguna, obj, verifikasi: bool = True):
     saved when it already is so."""
     if not boleh_verifikasi_output(pengguna):
         raise PermissionDenied(PESAN_TOLAK)
-    dokumen = DokumenAnggaran.objects.select_for_update().get(pk=_dokumen_id(obj))
+    dokumen = DokumenAnggaran.objects.select_for_update().get(pk=dokumen_id_dari(obj))
     pastikan_terbuka(dokumen)
     obj = type(obj).objects.select_for_update().get(pk=obj.pk)
     if obj.terverifikasi == verifikasi:

@@ -13,7 +13,12 @@ from kpu_site.akses import IzinMixin
 from kpu_site.formulir import kesalahan_ke_pesan
 
 from ..akses import boleh_verifikasi_output
-from ..services_verifikasi import JENIS_VERIFIKASI, nama_data, verifikasi_set
+from ..services_verifikasi import (
+    JENIS_VERIFIKASI,
+    dokumen_id_dari,
+    nama_data,
+    verifikasi_set,
+)
 from .output import _kembali
 
 # The list page each kind of entry is shown on (its document's pk).
@@ -39,7 +44,6 @@ class VerifikasiView(IzinMixin, View):
         if model is None:
             raise Http404
         obj = get_object_or_404(model, pk=pk)
-        dokumen_id = obj.kontrak.dokumen_id if jenis == "tagihan" else obj.dokumen_id
         verifikasi = request.POST.get("verifikasi", "1") != "0"
         with kesalahan_ke_pesan(request):
             verifikasi_set(pengguna=request.user, obj=obj, verifikasi=verifikasi)
@@ -48,4 +52,4 @@ class VerifikasiView(IzinMixin, View):
                 f"{nama_data(obj)}: "
                 + ("diverifikasi." if verifikasi else "verifikasi dibatalkan."),
             )
-        return _kembali(request, reverse(_HALAMAN[jenis], args=[dokumen_id]))
+        return _kembali(request, reverse(_HALAMAN[jenis], args=[dokumen_id_dari(obj)]))
