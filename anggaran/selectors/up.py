@@ -390,3 +390,8 @@ def dispensasi_list(*, dokumen: DokumenAnggaran) -> QuerySet[DispensasiSpm]:
 
 def dispensasi_get(*, pk: int) -> DispensasiSpm:
     return get_object_or_404(DispensasiSpm.objects.select_related("dokumen"), pk=pk)
+
+
+def jumlah_spm_compute(dispensasi: Iterable[DispensasiSpm]) -> int:
+    """The SPM covered by these dispensations (the foot of the dispensation page)."""
+    return sum(d.jumlah_spm for d in dispensasi)

@@ -40,6 +40,7 @@ from ..selectors.up import (
     dispensasi_get,
     dispensasi_list,
     jenis_singkat,
+    jumlah_spm_compute,
     mutasi_up_get,
     mutasi_up_peringatan,
     register_up,
@@ -265,7 +266,7 @@ class DispensasiListView(BacaMixin, DokumenMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         daftar = list(dispensasi_list(dokumen=self.get_dokumen()))
         context["dispensasi"] = daftar
-        context["jumlah_spm"] = sum(d.jumlah_spm for d in daftar)
+        context["jumlah_spm"] = jumlah_spm_compute(daftar)
         return context
 
 
