@@ -29,7 +29,8 @@ import io
 import os
 import re
 import zipfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
@@ -141,6 +142,8 @@ def batas_baris_periksa(model, nomor: int, data: dict) -> list[Kesalahan]:
 class Tabel:
     kolom: list[str]
     _rows: Iterator[tuple[int, list[str]]] = field(repr=False)
+    # under a mapping: the column an import reads -> the file's own header text
+    asal: dict[str, str] = field(default_factory=dict)
 
     def baris_list(self) -> Iterator[tuple[int, list[str]]]:
         """``(nomor_baris, [values in the order of self.kolom])``; blank rows skipped."""
@@ -320,17 +323,36 @@ def _periksa_xlsx(data: bytes) -> None:
                 )
 
 
-def _baca_xlsx(data: bytes) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
+def _buka_xlsx(data: bytes):
     from openpyxl import load_workbook
 
     _periksa_xlsx(data)
     try:
-        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        return load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
         raise ImporGagal(
             [Kesalahan(None, "", f"berkas XLSX tidak dapat dibaca ({exc.__class__.__name__}).")]
         ) from None
-    ws = wb.worksheets[0]
+
+
+def lembar_nama(data: bytes) -> list[str]:
+    """The sheet names of an XLSX (empty for a CSV), for the "pick the sheet" step."""
+    if not data.startswith(b"PK\x03\x04"):
+        return []
+    wb = _buka_xlsx(data)
+    try:
+        return list(wb.sheetnames)
+    finally:
+        wb.close()
+
+
+def _baca_xlsx(data: bytes, lembar: str = "") -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
+    wb = _buka_xlsx(data)
+    if lembar and lembar not in wb.sheetnames:
+        ada = ", ".join(wb.sheetnames)
+        wb.close()
+        raise _gagal_berkas(f"lembar '{lembar}' tidak ada di berkas (lembar yang ada: {ada}).")
+    ws = wb[lembar] if lembar else wb.worksheets[0]
     it = ws.iter_rows(values_only=True)
     try:
         header = [_teks_sel(v) for v in next(it)]
@@ -357,10 +379,88 @@ def _baca_xlsx(data: bytes) -> tuple[list[str], Iterator[tuple[int, list[str]]]]
     return header, rows()
 
 
+# How many rows from the top a header row is looked for in (title rows above it).
+BATAS_CARI_JUDUL = 30
+
+
+@dataclass(frozen=True)
+class Pemetaan:
+    """How a file's columns become the columns an import reads (a saved ``ProfilImpor``).
+
+    - ``kolom``: target column (the name the import reads, e.g. ``tanggal``) -> the file's
+      column(s) as written in its header (matched normalised: ``Tgl SP2D`` = ``tgl_sp2d``);
+      several columns are joined with ``.`` (per-level codes into one full code);
+    - ``aturan``: target column -> value rule (``ATURAN``), applied while the rows stream;
+    - ``baris_judul``: the header's row number (1 = the first row); ``None`` = the first of
+      the top ``BATAS_CARI_JUDUL`` rows that holds every mapped column;
+    - ``lembar``: the XLSX sheet; empty = the first.
+
+    A target not in ``kolom`` is read from a column of its own name, as without a profile."""
+
+    kolom: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    aturan: dict[str, str] = field(default_factory=dict)
+    baris_judul: int | None = None
+    lembar: str = ""
+    nama: str = ""
+
+    def sumber(self, target: str) -> tuple[str, ...]:
+        return self.kolom.get(target, ())
+
+
+def _jenis_berkas(data: bytes, nama_berkas: str) -> str:
+    lower = nama_berkas.lower()
+    if data.startswith(b"PK\x03\x04") or lower.endswith((".xlsx", ".xlsm")):
+        return "xlsx"
+    if lower.endswith((".csv", ".txt")) or "." not in lower.rsplit("/", 1)[-1]:
+        return "csv"
+    raise _gagal_berkas("jenis berkas tidak dikenal: gunakan CSV atau XLSX.")
+
+
+def _semua_baris(
+    data: bytes, jenis: str, *, lembar: str = "", rapikan: bool = True
+) -> Iterator[tuple[int, list[str]]]:
+    """Every non-blank row, the first included, numbered as the user sees them; a CSV's rows
+    may be of any width (title rows above the header)."""
+    if jenis == "xlsx":
+        pertama, rows = _baca_xlsx(data, lembar)
+    else:
+        if lembar:
+            raise _gagal_berkas("berkas CSV tidak punya lembar; kosongkan pilihan lembar.")
+        pertama, rows = _baca_csv(data, rapikan=rapikan, lebar_bebas=True)
+        pertama = [cell.strip() for cell in pertama]
+    if any(pertama):
+        yield 1, pertama
+    yield from rows
+
+
+def _kolom_periksa(kolom: list[str], nomor_judul: int, kolom_wajib: Sequence[str]) -> None:
+    if not any(kolom):
+        raise _gagal_berkas("berkas kosong: tidak ada baris judul kolom.")
+    ganda = sorted({k for k in kolom if k and kolom.count(k) > 1})
+    if ganda:
+        raise ImporGagal([Kesalahan(nomor_judul, k, "kolom ganda di baris judul.") for k in ganda])
+    hilang = [k for k in kolom_wajib if k not in kolom]
+    if hilang:
+        raise ImporGagal(
+            [Kesalahan(nomor_judul, k, "kolom wajib tidak ada di baris judul.") for k in hilang]
+        )
+
+
 def baca_tabel(
-    berkas, *, nama_berkas: str, kolom_wajib: Sequence[str], rapikan: bool = True
+    berkas,
+    *,
+    nama_berkas: str,
+    kolom_wajib: Sequence[str],
+    rapikan: bool = True,
+    pemetaan: Pemetaan | None = None,
 ) -> Tabel:
     """Open a CSV or XLSX upload (file object, bytes or path) and check its header.
+
+    The header is the first row; when that row lacks a required column, the first of the top
+    ``BATAS_CARI_JUDUL`` rows that has them all (title rows above the header, as this app's
+    own Excel exports and SAKTI print them). With ``pemetaan`` (a saved column-mapping
+    profile) the file's columns are renamed to the ones the import reads and its value rules
+    applied while the rows stream (``_terapkan_pemetaan``).
 
     Raises ``ImporGagal`` when the file cannot be read or lacks a required column. An empty
     table (no data rows) is reported by the caller, which knows what "no rows" means for it.
@@ -370,28 +470,192 @@ def baca_tabel(
     data = isi_berkas(berkas)
     if not data:
         raise _gagal_berkas("berkas kosong: tidak ada baris judul kolom.")
-    lower = nama_berkas.lower()
-    if data.startswith(b"PK\x03\x04") or lower.endswith((".xlsx", ".xlsm")):
-        header, rows = _baca_xlsx(data)
-    elif lower.endswith((".csv", ".txt")) or "." not in lower.rsplit("/", 1)[-1]:
-        header, rows = _baca_csv(data, rapikan=rapikan)
-    else:
-        raise ImporGagal(
-            [Kesalahan(None, "", "jenis berkas tidak dikenal: gunakan CSV atau XLSX.")]
+    jenis = _jenis_berkas(data, nama_berkas)
+    if pemetaan is not None:
+        return _terapkan_pemetaan(
+            data, jenis, pemetaan=pemetaan, kolom_wajib=kolom_wajib, rapikan=rapikan
         )
+    if jenis == "xlsx":
+        header, rows = _baca_xlsx(data)
+    else:
+        header, rows = _baca_csv(data, rapikan=rapikan)
     kolom = [normalisasi_kolom(h) for h in header]
-    if not any(kolom):
-        raise ImporGagal([Kesalahan(None, "", "berkas kosong: tidak ada baris judul kolom.")])
-    ganda = sorted({k for k in kolom if k and kolom.count(k) > 1})
-    if ganda:
-        raise ImporGagal([Kesalahan(1, k, "kolom ganda di baris judul.") for k in ganda])
-    hilang = [k for k in kolom_wajib if k not in kolom]
-    if hilang:
-        raise ImporGagal([Kesalahan(1, k, "kolom wajib tidak ada di baris judul.") for k in hilang])
+    if any(k not in kolom for k in kolom_wajib):
+        temuan = _judul_cari(
+            _semua_baris(data, jenis, rapikan=rapikan),
+            lambda kol: all(k in kol for k in kolom_wajib),
+        )
+        if temuan is not None:
+            nomor, header, rows = temuan
+            kolom = [normalisasi_kolom(h) for h in header]
+            _kolom_periksa(kolom, nomor, kolom_wajib)
+            return Tabel(kolom=kolom, _rows=_lebar_periksa(rows, len(kolom), kolom))
+    _kolom_periksa(kolom, 1, kolom_wajib)
     return Tabel(kolom=kolom, _rows=rows)
 
 
-def baca_lembar(berkas, *, nama_berkas: str) -> Iterator[tuple[int, list[str]]]:
+def _judul_cari(baris, cocok, *, nomor_judul: int | None = None):
+    """``(nomor, header, remaining rows)`` of the header row among ``baris`` (numbered rows):
+    row ``nomor_judul`` when given, else the first of the top ``BATAS_CARI_JUDUL`` rows whose
+    normalised cells satisfy ``cocok``; ``None`` when there is none."""
+    it = iter(baris)
+    for nomor, values in it:
+        if nomor_judul is not None:
+            if nomor == nomor_judul:
+                return nomor, values, it
+            if nomor > nomor_judul:
+                return None
+            continue
+        if nomor > BATAS_CARI_JUDUL:
+            return None
+        if cocok([normalisasi_kolom(v) for v in values]):
+            return nomor, values, it
+    return None
+
+
+def _lebar_periksa(rows, lebar: int, kolom: list[str]):
+    """A CSV row read without a fixed width whose cells go past the header's: the same error
+    as for a header in the first row (an unquoted separator inside a value)."""
+    for nomor, values in rows:
+        if len(values) > lebar and any(v.strip() for v in values[lebar:]):
+            raise ImporGagal(
+                [
+                    Kesalahan(
+                        nomor,
+                        f"ke-{lebar + 1}",
+                        f"isian di luar {lebar} kolom baris judul (ada pemisah di dalam isian? "
+                        "apit isian itu dengan tanda kutip).",
+                    )
+                ]
+            )
+        yield nomor, values
+
+
+def _terapkan_pemetaan(
+    data: bytes, jenis: str, *, pemetaan: Pemetaan, kolom_wajib: Sequence[str], rapikan: bool
+) -> Tabel:
+    """The table of ``baca_tabel`` through a mapping. Renaming costs nothing per row; only the
+    targets with a value rule or built from several columns (or one column shared by several
+    targets) are computed per row, in the stream."""
+    dicari = {normalisasi_kolom(s) for sumber in pemetaan.kolom.values() for s in sumber}
+    dicari |= {k for k in kolom_wajib if not pemetaan.sumber(k)}
+    temuan = _judul_cari(
+        _semua_baris(data, jenis, lembar=pemetaan.lembar, rapikan=rapikan),
+        lambda kol: dicari <= set(kol),
+        nomor_judul=pemetaan.baris_judul,
+    )
+    label = f"profil '{pemetaan.nama}'" if pemetaan.nama else "pemetaan kolom"
+    if temuan is None:
+        if pemetaan.baris_judul:
+            raise _gagal_berkas(
+                f"baris judul {pemetaan.baris_judul} ({label}) kosong atau tidak ada di berkas."
+            )
+        contoh = ", ".join(sorted(dicari)[:6])
+        raise _gagal_berkas(
+            f"baris judul tidak ditemukan: tidak ada baris di {BATAS_CARI_JUDUL} baris pertama "
+            f"yang memuat semua kolom {label} ({contoh}). Periksa lembar dan pemetaan kolomnya."
+        )
+    nomor_judul, header, rows = temuan
+    kolom_file = [normalisasi_kolom(h) for h in header]
+    posisi = {k: i for i, k in enumerate(kolom_file) if k}
+    kesalahan = []
+    target_sumber: dict[str, list[int]] = {}
+    for target, sumber in pemetaan.kolom.items():
+        idx = []
+        for s in sumber:
+            i = posisi.get(normalisasi_kolom(s))
+            if i is None:
+                kesalahan.append(
+                    Kesalahan(
+                        nomor_judul,
+                        s,
+                        f"kolom ini ({label}, untuk {target}) tidak ada di baris judul.",
+                    )
+                )
+            else:
+                idx.append(i)
+        target_sumber[target] = idx
+    if kesalahan:
+        raise ImporGagal(kesalahan)
+    pemakai: dict[int, int] = {}
+    for idx in target_sumber.values():
+        for i in idx:
+            pemakai[i] = pemakai.get(i, 0) + 1
+    kolom = list(kolom_file)
+    # a file column named like a target that the profile takes from elsewhere: hidden
+    for target in target_sumber:
+        i = posisi.get(target)
+        if i is not None and target_sumber[target] != [i]:
+            kolom[i] = ""
+    asal: dict[str, str] = {}
+    di_tempat: list[tuple[int, Callable[[str], str]]] = []
+    tambahan: list[Callable[[list[str]], str]] = []
+    for target, idx in target_sumber.items():
+        aturan = ATURAN.get(pemetaan.aturan.get(target, ""))
+        asal[target] = " + ".join(header[i] for i in idx)
+        if len(idx) == 1 and pemakai[idx[0]] == 1:
+            kolom[idx[0]] = target
+            if aturan is not None:
+                di_tempat.append((idx[0], aturan.ubah))
+            continue
+        kolom.append(target)
+        tambahan.append(_nilai_gabung(idx, aturan.ubah if aturan else None))
+    _kolom_periksa(kolom, nomor_judul, kolom_wajib)
+    lebar = len(kolom_file)
+    if jenis == "csv":
+        rows = _lebar_periksa(rows, lebar, kolom_file)
+    if di_tempat or tambahan:
+        rows = _baris_ubah(rows, lebar, di_tempat, tambahan)
+    return Tabel(kolom=kolom, _rows=rows, asal=asal)
+
+
+def _nilai_gabung(idx: list[int], ubah):
+    def nilai(values: list[str]) -> str:
+        teks = ".".join(v.strip() for v in (values[i] for i in idx) if v.strip())
+        return ubah(teks) if ubah else teks
+
+    return nilai
+
+
+def _baris_ubah(rows, lebar, di_tempat, tambahan):
+    for nomor, values in rows:
+        values = list(values)
+        if len(values) < lebar:
+            values.extend([""] * (lebar - len(values)))
+        elif len(values) > lebar:
+            del values[lebar:]
+        for i, ubah in di_tempat:
+            values[i] = ubah(values[i])
+        asli = values[:] if tambahan else values
+        values.extend(f(asli) for f in tambahan)
+        yield nomor, values
+
+
+def kesalahan_asal(kesalahan: Iterable[Kesalahan], asal: dict[str, str]) -> list[Kesalahan]:
+    """Errors named by the file's own header under a mapping: ``kolom Tgl SP2D (tanggal)``
+    instead of ``kolom tanggal``."""
+    hasil = []
+    for k in kesalahan:
+        sumber = asal.get(k.kolom)
+        if sumber and normalisasi_kolom(sumber) != k.kolom:
+            k = Kesalahan(k.baris, f"{sumber} ({k.kolom})", k.alasan)
+        hasil.append(k)
+    return hasil
+
+
+@contextmanager
+def kolom_asal(tabel: Tabel):
+    """Re-raise an ``ImporGagal`` met inside with its columns named as in the file
+    (``kesalahan_asal``); nothing changes for a table read without a mapping."""
+    try:
+        yield
+    except ImporGagal as exc:
+        if not tabel.asal:
+            raise
+        raise ImporGagal(kesalahan_asal(exc.kesalahan, tabel.asal)) from None
+
+
+def baca_lembar(berkas, *, nama_berkas: str, lembar: str = "") -> Iterator[tuple[int, list[str]]]:
     """Every non-blank row of a CSV or XLSX upload, the first included, numbered as the user
     sees them, with the limits of ``baca_tabel`` (size, rows, cells): for a sheet whose header
     row is not the first (title rows above it, as SAKTI prints them); the caller finds it.
@@ -399,17 +663,7 @@ def baca_lembar(berkas, *, nama_berkas: str) -> Iterator[tuple[int, list[str]]]:
     data = isi_berkas(berkas)
     if not data:
         raise _gagal_berkas("berkas kosong: tidak ada baris judul kolom.")
-    lower = nama_berkas.lower()
-    if data.startswith(b"PK\x03\x04") or lower.endswith((".xlsx", ".xlsm")):
-        pertama, rows = _baca_xlsx(data)
-    elif lower.endswith((".csv", ".txt")) or "." not in lower.rsplit("/", 1)[-1]:
-        pertama, rows = _baca_csv(data, rapikan=True, lebar_bebas=True)
-        pertama = [cell.strip() for cell in pertama]
-    else:
-        raise _gagal_berkas("jenis berkas tidak dikenal: gunakan CSV atau XLSX.")
-    if any(pertama):
-        yield 1, pertama
-    yield from rows
+    yield from _semua_baris(data, _jenis_berkas(data, nama_berkas), lembar=lembar)
 
 
 _ANGKA_ID = re.compile(r"^-?\d{1,3}(\.\d{3})+(,\d+)?$")
@@ -438,14 +692,125 @@ def parse_angka_id(text) -> Decimal:
     raise ValueError(f"'{raw}' bukan angka (contoh yang benar: 1.500.000 atau 1.500.000,50).")
 
 
+_BULAN_NAMA = {
+    nama: nomor
+    for nomor, daftar in enumerate(
+        (
+            ("januari", "jan"),
+            ("februari", "feb", "pebruari", "peb"),
+            ("maret", "mar"),
+            ("april", "apr"),
+            ("mei", "may"),
+            ("juni", "jun"),
+            ("juli", "jul"),
+            ("agustus", "agu", "agt", "aug", "agust"),
+            ("september", "sep", "sept"),
+            ("oktober", "okt", "oct"),
+            ("november", "nov", "nop", "nopember"),
+            ("desember", "des", "dec"),
+        ),
+        start=1,
+    )
+    for nama in daftar
+}
+_TANGGAL_NAMA = re.compile(r"^(\d{1,2})[\s\-/.]+([a-z]+)\.?[\s\-/.]+(\d{4})$")
+
+
 def parse_tanggal(text) -> date:
-    """``2023-10-17`` or ``17/10/2023`` (also ``17-10-2023``); ``ValueError`` in Indonesian."""
+    """``2023-10-17``, ``17/10/2023`` (also ``17-10-2023``, ``17.10.2023``) or with the
+    month's name, ``17 Oktober 2023`` / ``17-Okt-2023``; ``ValueError`` in Indonesian."""
     raw = str(text or "").strip()
-    for fmt in ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y"):
+    for fmt in ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"):
         try:
             return datetime.strptime(raw, fmt).date()  # noqa: DTZ007 - a calendar date
         except ValueError:
             continue
+    cocok = _TANGGAL_NAMA.match(raw.lower())
+    if cocok and cocok.group(2) in _BULAN_NAMA:
+        try:
+            return date(int(cocok.group(3)), _BULAN_NAMA[cocok.group(2)], int(cocok.group(1)))
+        except ValueError:
+            pass
     if not raw:
         raise ValueError("kosong, harus berisi tanggal (TTTT-BB-HH).")
     raise ValueError(f"'{raw}' bukan tanggal yang sah (gunakan TTTT-BB-HH, mis. 2023-10-17).")
+
+
+# --------------------------------------------------------------------------- value rules
+
+
+@dataclass(frozen=True)
+class Aturan:
+    """A value rule of a column mapping: ``ubah`` turns a cell into what the import reads, or
+    returns it unchanged when it cannot (the import then names the row and column)."""
+
+    kode: str
+    label: str
+    ubah: Callable[[str], str]
+
+
+def _angka_id(teks: str) -> str:
+    try:
+        return str(parse_angka_id(teks))
+    except ValueError:
+        return teks
+
+
+_ANGKA_EN = re.compile(r"^-?\d{1,3}(,\d{3})+(\.\d+)?$")
+
+
+def _angka_en(teks: str) -> str:
+    bersih = re.sub(r"^(-?)\s*rp\.?\s*", r"\1", teks.strip(), flags=re.IGNORECASE).replace(" ", "")
+    if _ANGKA_EN.match(bersih):
+        return bersih.replace(",", "")
+    return teks
+
+
+def _tanggal(teks: str) -> str:
+    try:
+        return parse_tanggal(teks).isoformat()
+    except ValueError:
+        return teks
+
+
+_JENIS_KELAMIN = {
+    "l": "L",
+    "laki-laki": "L",
+    "laki laki": "L",
+    "lakilaki": "L",
+    "pria": "L",
+    "p": "P",
+    "perempuan": "P",
+    "wanita": "P",
+}
+
+
+def _jenis_kelamin(teks: str) -> str:
+    return _JENIS_KELAMIN.get(teks.strip().lower(), teks)
+
+
+def _segmen(n: int | None):
+    def ubah(teks: str) -> str:
+        bagian = [b for b in teks.strip().split(".") if b]
+        if not bagian:
+            return teks
+        if n is None:
+            return bagian[-1]
+        return bagian[n - 1] if n <= len(bagian) else ""
+
+    return ubah
+
+
+ATURAN: dict[str, Aturan] = {
+    a.kode: a
+    for a in (
+        Aturan("angka_id", "Angka Indonesia (1.500.000,50)", _angka_id),
+        Aturan("angka_en", "Angka bergaya Inggris (1,500,000.50)", _angka_en),
+        Aturan("tanggal", "Tanggal (17/10/2023 atau 17 Oktober 2023)", _tanggal),
+        Aturan("jenis_kelamin", "L/P dari Laki-laki/Perempuan", _jenis_kelamin),
+        *(Aturan(f"kode_{n}", f"Bagian ke-{n} kode berjenjang", _segmen(n)) for n in range(1, 10)),
+        Aturan("kode_akhir", "Bagian terakhir kode berjenjang", _segmen(None)),
+    )
+}
+# A file column may feed several targets only when each takes a part of a code.
+ATURAN_BERBAGI = frozenset(k for k in ATURAN if k.startswith("kode_"))

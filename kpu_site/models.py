@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from .formatting import angka
 from .kode import kode_label
@@ -115,3 +116,51 @@ class PemeriksaanWorker(models.Model):
 
     def __str__(self) -> str:
         return f"Pemeriksaan #{self.pk}"
+
+
+class ProfilImpor(models.Model):
+    """A saved column mapping of one import ("SAKTI – realisasi SP2D", "SIAKBA – pendaftar"):
+    which file column each field the import reads comes from, the value rules, the sheet and
+    the header row. The satker's (every user who may run that import uses it), audited; used
+    by the import page, the API and the commands (``--profil "<nama>"``)."""
+
+    jenis = models.CharField(_("jenis impor"), max_length=40)
+    nama = models.CharField(_("nama profil"), max_length=100)
+    lembar = models.CharField(_("lembar"), max_length=100, blank=True)
+    baris_judul = models.PositiveIntegerField(
+        _("baris judul"), null=True, blank=True, help_text=_("Kosong = dicari otomatis.")
+    )
+    kolom = models.JSONField(_("pemetaan kolom"), default=dict, blank=True)
+    aturan = models.JSONField(_("aturan nilai"), default=dict, blank=True)
+    dibuat_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("dibuat oleh"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    diubah_pada = models.DateTimeField(_("diubah pada"), auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("profil impor")
+        verbose_name_plural = _("profil impor")
+        ordering = ["jenis", "nama"]
+        constraints = [
+            models.UniqueConstraint(fields=["jenis", "nama"], name="kpu_profil_impor_unik")
+        ]
+
+    def __str__(self) -> str:
+        return self.nama
+
+    def pemetaan(self):
+        from .impor import Pemetaan
+
+        return Pemetaan(
+            kolom={k: tuple(v) for k, v in (self.kolom or {}).items() if v},
+            aturan={k: v for k, v in (self.aturan or {}).items() if v},
+            baris_judul=self.baris_judul,
+            lembar=self.lembar,
+            nama=self.nama,
+        )

@@ -4,7 +4,7 @@ from datetime import date
 
 from django.db.models import QuerySet
 
-from .models import JejakAudit, PemeriksaanWorker
+from .models import JejakAudit, PemeriksaanWorker, ProfilImpor
 
 
 def jejak_list(
@@ -45,3 +45,31 @@ def login_log_list(*, limit: int = 50) -> dict:
 
 def pemeriksaan_worker_terakhir(*, limit: int = 10) -> list[PemeriksaanWorker]:
     return list(PemeriksaanWorker.objects.all()[:limit])
+
+
+# --------------------------------------------------------------------------- import profiles
+
+
+def profil_impor_list(*, jenis: str = "") -> QuerySet[ProfilImpor]:
+    """The satker's import profiles, by import and name; of one import when ``jenis``."""
+    qs = ProfilImpor.objects.select_related("dibuat_oleh")
+    return qs.filter(jenis=jenis) if jenis else qs
+
+
+def pemetaan_profil(*, jenis: str, nama: str):
+    """The mapping of the profile ``nama`` of import ``jenis`` (``None`` for an empty name:
+    the file's own column names); ``ImporGagal`` naming the profiles there are when there is
+    no such profile (the page, the API and ``--profil`` say the same)."""
+    from .impor import ImporGagal, Kesalahan
+
+    nama = (nama or "").strip()
+    if not nama:
+        return None
+    profil = ProfilImpor.objects.filter(jenis=jenis, nama=nama).first()
+    if profil is None:
+        ada = list(ProfilImpor.objects.filter(jenis=jenis).values_list("nama", flat=True))
+        daftar = ", ".join(f"'{n}'" for n in ada) if ada else "belum ada satu pun"
+        raise ImporGagal(
+            [Kesalahan(None, "", f"profil impor '{nama}' tidak ada (profil impor ini: {daftar}).")]
+        )
+    return profil.pemetaan()

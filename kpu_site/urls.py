@@ -3,7 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from . import views
+from . import views, views_impor
 from .api import router
 from .registri import modul_app
 
@@ -34,6 +34,27 @@ urlpatterns = [
         "status/periksa-worker/",
         views.PemeriksaanWorkerKirimView.as_view(),
         name="pemeriksaan_worker_kirim",
+    ),
+    path("impor/profil/", views_impor.ProfilImporListView.as_view(), name="profil_impor_list"),
+    path(
+        "impor/profil/<str:jenis>/baru/",
+        views_impor.ProfilImporFormView.as_view(),
+        name="profil_impor_baru",
+    ),
+    path(
+        "impor/profil/<int:pk>/ubah/",
+        views_impor.ProfilImporFormView.as_view(),
+        name="profil_impor_ubah",
+    ),
+    path(
+        "impor/profil/<int:pk>/hapus/",
+        views_impor.ProfilImporHapusView.as_view(),
+        name="profil_impor_hapus",
+    ),
+    path(
+        "impor/templat/<str:jenis>/<str:isi>.xlsx",
+        views_impor.TemplatImporView.as_view(),
+        name="templat_impor",
     ),
     path("organisasi/", include("sekretariat.urls")),
     path("kinerja/", include("kinerja.urls")),
