@@ -23,7 +23,9 @@ from rest_framework.response import Response
 from kpu_site.akses import IzinModelApi
 from kpu_site.api import IdField, ModelSerializer, TahunField, saring_id
 from kpu_site.impor import ImporGagal, ukuran_pastikan
+from kpu_site.impor_halaman import profil_serializer_field
 from kpu_site.parsers import ObjekJSONParser
+from kpu_site.selectors import pemetaan_profil
 
 from . import selectors, services
 from .akses import IzinTulisAnggaranApi
@@ -177,6 +179,7 @@ class DokumenViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
 
     class ImporInputSerializer(serializers.Serializer):
         berkas = serializers.FileField()
+        profil = profil_serializer_field()
         pratinjau = serializers.BooleanField(
             default=False, help_text="Hanya periksa (tidak menyimpan apa pun)."
         )
@@ -336,6 +339,8 @@ class DokumenViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
             pratinjau=masuk.validated_data["pratinjau"],
             periksa=realisasi_impor_periksa,
             impor=realisasi_impor,
+            jenis="realisasi",
+            profil=masuk.validated_data["profil"],
         )
         return Response(self.ImporOutputSerializer(hasil).data)
 
@@ -370,16 +375,21 @@ class DokumenViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
         return Response(self.ImporDipaOutputSerializer(hasil).data, status=201)
 
 
-def impor_api(*, pengguna, dokumen, berkas, pratinjau: bool, periksa, impor):
+def impor_api(
+    *, pengguna, dokumen, berkas, pratinjau: bool, periksa, impor, jenis: str, profil: str = ""
+):
     """An import through the API (``periksa``/``impor``: an import module's pair): the size
-    checked before reading; ``pratinjau`` only checks; a problem of the file or of any row is a
-    400 listing every one (``{"kesalahan": [...]}``), nothing written."""
+    checked before reading; ``profil`` names a saved column mapping of import ``jenis``;
+    ``pratinjau`` only checks; a problem of the file or of any row is a 400 listing every one
+    (``{"kesalahan": [...]}``), nothing written."""
     try:
+        pemetaan = pemetaan_profil(jenis=jenis, nama=profil)
         ukuran_pastikan(berkas.size)
         data = berkas.read()
+        kw = {"dokumen": dokumen, "berkas": data, "nama_berkas": berkas.name, "pemetaan": pemetaan}
         if pratinjau:
-            return periksa(dokumen=dokumen, berkas=data, nama_berkas=berkas.name)
-        return impor(pengguna=pengguna, dokumen=dokumen, berkas=data, nama_berkas=berkas.name)
+            return periksa(**kw)
+        return impor(pengguna=pengguna, **kw)
     except ImporGagal as exc:
         raise ImporDitolak(exc.kesalahan) from None
 

@@ -55,6 +55,7 @@ class KontrakViewSet(_RegisterViewSet):
     layanan_hapus = services_belanja.kontrak_delete
     impor_periksa = kontrak_impor_periksa
     impor_tulis = kontrak_impor
+    jenis_impor = "kontrak"
 
     class UbahInputSerializer(ModelSerializer):
         class Meta:
@@ -129,6 +130,7 @@ class TagihanViewSet(_RegisterViewSet):
     layanan_hapus = services_belanja.tagihan_delete
     impor_periksa = tagihan_impor_periksa
     impor_tulis = tagihan_impor
+    jenis_impor = "tagihan"
     OutputSerializer = TagihanKeluarSerializer
 
     def get_queryset(self):

@@ -19,6 +19,8 @@ from rest_framework.response import Response
 from kpu_site.akses import IzinModelApi
 from kpu_site.api import IdField, ModelSerializer, saring_id
 from kpu_site.impor import ImporGagal, ukuran_pastikan
+from kpu_site.impor_halaman import profil_serializer_field
+from kpu_site.selectors import pemetaan_profil
 from sekretariat.models import UnitOrganisasi
 
 from . import selectors, services_output
@@ -192,6 +194,7 @@ class RealisasiOutputViewSet(
     class ImporInputSerializer(serializers.Serializer):
         dokumen = IdField(queryset=DokumenAnggaran.objects.all())
         berkas = serializers.FileField()
+        profil = profil_serializer_field()
         pratinjau = serializers.BooleanField(
             default=False, help_text="Hanya periksa (tidak menyimpan apa pun)."
         )
@@ -291,6 +294,7 @@ class RealisasiOutputViewSet(
         data = masuk.validated_data
         berkas = data["berkas"]
         try:
+            pemetaan = pemetaan_profil(jenis="realisasi_output", nama=data["profil"])
             ukuran_pastikan(berkas.size)
             isi = berkas.read()
             if data["pratinjau"]:
@@ -299,6 +303,7 @@ class RealisasiOutputViewSet(
                     dokumen=data["dokumen"],
                     berkas=isi,
                     nama_berkas=berkas.name,
+                    pemetaan=pemetaan,
                 )
             else:
                 hasil = realisasi_output_impor(
@@ -307,6 +312,7 @@ class RealisasiOutputViewSet(
                     berkas=isi,
                     nama_berkas=berkas.name,
                     ajukan=data["ajukan"],
+                    pemetaan=pemetaan,
                 )
         except ImporGagal as exc:
             kesalahan = KesalahanImporSerializer(exc.kesalahan, many=True).data

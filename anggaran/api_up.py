@@ -32,6 +32,7 @@ from kpu_site.akses import IzinModelApi
 from kpu_site.api import IdField, LayananViewSet, ModelSerializer, saring_id
 from kpu_site.batas import id_param
 from kpu_site.formatting import tanggal_valid
+from kpu_site.impor_halaman import profil_serializer_field
 from kpu_site.parsers import ObjekJSONParser
 
 from . import services_up
@@ -81,6 +82,7 @@ def _dokumen_laporan(params) -> DokumenAnggaran:
 class ImporInputSerializer(serializers.Serializer):
     dokumen = IdField(queryset=DokumenAnggaran.objects.all())
     berkas = serializers.FileField()
+    profil = profil_serializer_field()
     pratinjau = serializers.BooleanField(
         default=False, help_text="Hanya periksa (tidak menyimpan apa pun)."
     )
@@ -136,6 +138,7 @@ class _RegisterViewSet(LayananViewSet):
     FIELD_UBAH: tuple[str, ...] = ()
     impor_periksa = None
     impor_tulis = None
+    jenis_impor = ""  # the import's kode (``impor_jenis.py``), for its profiles
 
     def get_queryset(self):
         return saring_id(super().get_queryset(), self.request.query_params, "dokumen")
@@ -197,6 +200,8 @@ class _RegisterViewSet(LayananViewSet):
             pratinjau=masuk.validated_data["pratinjau"],
             periksa=type(self).impor_periksa,
             impor=type(self).impor_tulis,
+            jenis=self.jenis_impor,
+            profil=masuk.validated_data["profil"],
         )
         return Response(ImporOutputSerializer(hasil).data)
 
@@ -228,6 +233,7 @@ class MutasiUpViewSet(_RegisterViewSet):
     layanan_hapus = services_up.mutasi_up_delete
     impor_periksa = mutasi_up_impor_periksa
     impor_tulis = mutasi_up_impor
+    jenis_impor = "mutasi_up"
 
     class UbahInputSerializer(ModelSerializer):
         class Meta:
@@ -352,6 +358,7 @@ class DispensasiSpmViewSet(_RegisterViewSet):
     layanan_hapus = services_up.dispensasi_delete
     impor_periksa = dispensasi_impor_periksa
     impor_tulis = dispensasi_impor
+    jenis_impor = "dispensasi"
 
     class UbahInputSerializer(ModelSerializer):
         class Meta:

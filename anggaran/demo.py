@@ -498,3 +498,34 @@ def muat_akhir(*, stdout, lkj_final: bool = True) -> None:
     dipa = DokumenAnggaran.objects.filter(nomor=NOMOR_DIPA).first()
     if dipa is not None:
         demo_ikpa.verifikasi_muat(dipa)
+    profil_sakti_muat()
+
+
+PROFIL_SAKTI = "SAKTI – realisasi SP2D"
+
+
+def profil_sakti_muat() -> None:
+    """A column-mapping profile of the realisasi import for a SAKTI "Daftar SP2D" export
+    (its own column names, dates as ``17 Oktober 2023``, the akun code in one column), saved
+    by the Kasubag Keuangan; once."""
+    from django.contrib.auth import get_user_model
+
+    from kpu_site.models import ProfilImpor
+    from kpu_site.services import profil_impor_simpan
+
+    if ProfilImpor.objects.filter(jenis="realisasi", nama=PROFIL_SAKTI).exists():
+        return
+    profil_impor_simpan(
+        pengguna=get_user_model().objects.filter(username="kasubag.keuangan").first(),
+        jenis="realisasi",
+        nama=PROFIL_SAKTI,
+        kolom={
+            "tanggal": ["Tanggal SP2D"],
+            "nomor_sp2d": ["Nomor SP2D"],
+            "kode_akun": ["Kode Akun Lengkap"],
+            "uraian": ["Uraian SP2D"],
+            "nilai": ["Nilai Bersih"],
+            "nomor_spm": ["Nomor SPM"],
+        },
+        aturan={"tanggal": "tanggal", "nilai": "angka_id"},
+    )

@@ -33,6 +33,7 @@ from kpu_site.impor import (
     Kesalahan,
     baca_tabel,
     batas_baris_periksa,
+    kesalahan_asal,
     parse_angka_id,
     parse_tanggal,
 )
@@ -82,22 +83,28 @@ def impor_tabel_periksa(
     berkas,
     kolom_wajib: tuple[str, ...],
     periksa_baris: Callable[[Iterator[tuple[int, dict[str, str]]]], None],
+    pemetaan=None,
 ) -> None:
     """``berkas_periksa`` for a row checker that takes only the rows (``hasil`` bound)."""
     berkas_periksa(
         hasil,
         berkas=berkas,
+        pemetaan=pemetaan,
         kolom_wajib=kolom_wajib,
         periksa_baris=lambda _h, rows: periksa_baris(rows),
     )
 
 
-def realisasi_impor_periksa(*, dokumen: DokumenAnggaran, berkas, nama_berkas: str) -> HasilImpor:
+def realisasi_impor_periksa(
+    *, dokumen: DokumenAnggaran, berkas, nama_berkas: str, pemetaan=None
+) -> HasilImpor:
     """Read and check every row; nothing is written. File-level problems (not a CSV/XLSX,
     missing columns, locked document) are returned as errors without a row number."""
     hasil = HasilImpor(dokumen=dokumen, nama_berkas=nama_berkas)
     periksa = partial(_periksa_baris, hasil)
-    impor_tabel_periksa(hasil, berkas=berkas, kolom_wajib=KOLOM_WAJIB, periksa_baris=periksa)
+    impor_tabel_periksa(
+        hasil, berkas=berkas, pemetaan=pemetaan, kolom_wajib=KOLOM_WAJIB, periksa_baris=periksa
+    )
     return hasil
 
 
@@ -106,7 +113,7 @@ def realisasi_impor_periksa(*, dokumen: DokumenAnggaran, berkas, nama_berkas: st
 BERKAS_TANPA_BARIS = "berkas tidak berisi baris data."
 
 
-def berkas_periksa(hasil, *, berkas, kolom_wajib, periksa_baris) -> None:
+def berkas_periksa(hasil, *, berkas, kolom_wajib, periksa_baris, pemetaan=None) -> None:
     """The steps every import of a budget document shares, each problem appended to
     ``hasil.kesalahan`` (``hasil`` has ``dokumen``, ``nama_berkas`` and ``kesalahan``): the
     document open for writing, the file's name (stored or shown, so refused, never cut), the
@@ -123,10 +130,15 @@ def berkas_periksa(hasil, *, berkas, kolom_wajib, periksa_baris) -> None:
         hasil.kesalahan.append(Kesalahan(None, "", exc.messages[0]))
         return
     try:
-        tabel = baca_tabel(berkas, nama_berkas=hasil.nama_berkas, kolom_wajib=kolom_wajib)
+        tabel = baca_tabel(
+            berkas, nama_berkas=hasil.nama_berkas, kolom_wajib=kolom_wajib, pemetaan=pemetaan
+        )
         periksa_baris(hasil, tabel.baris)
     except ImporGagal as exc:
         hasil.kesalahan.extend(exc.kesalahan)
+    else:
+        if tabel.asal:  # under a profile: the file's own column names
+            hasil.kesalahan[:] = kesalahan_asal(hasil.kesalahan, tabel.asal)
 
 
 def sel_tanggal(
@@ -302,7 +314,9 @@ def _periksa_baris(hasil: HasilImpor, rows) -> None:
         kesalahan.append(Kesalahan(None, "", BERKAS_TANPA_BARIS))
 
 
-def impor_jalankan(*, pengguna, dokumen: DokumenAnggaran, berkas, nama_berkas: str, periksa, tulis):
+def impor_jalankan(
+    *, pengguna, dokumen: DokumenAnggaran, berkas, nama_berkas: str, periksa, tulis, pemetaan=None
+):
     """Check then write in one transaction, the document's row locked (the writes of its data
     one at a time): ``periksa(dokumen=, berkas=, nama_berkas=)`` reads and checks every row
     without writing; any problem raises ``ImporGagal`` and nothing is written; else
@@ -311,14 +325,16 @@ def impor_jalankan(*, pengguna, dokumen: DokumenAnggaran, berkas, nama_berkas: s
     with transaction.atomic():
         dokumen = DokumenAnggaran.objects.select_for_update().get(pk=dokumen.pk)
         pastikan_terbuka(dokumen)
-        hasil = periksa(dokumen=dokumen, berkas=berkas, nama_berkas=nama_berkas)
+        hasil = periksa(dokumen=dokumen, berkas=berkas, nama_berkas=nama_berkas, pemetaan=pemetaan)
         if hasil.kesalahan:
             raise ImporGagal(hasil.kesalahan)
         tulis(hasil)
     return hasil
 
 
-def realisasi_impor(*, pengguna, dokumen: DokumenAnggaran, berkas, nama_berkas: str) -> HasilImpor:
+def realisasi_impor(
+    *, pengguna, dokumen: DokumenAnggaran, berkas, nama_berkas: str, pemetaan=None
+) -> HasilImpor:
     """Check then write every row in one transaction; raise ``ImporGagal`` (nothing written)
     when any row is bad."""
 
@@ -345,6 +361,7 @@ def realisasi_impor(*, pengguna, dokumen: DokumenAnggaran, berkas, nama_berkas: 
 
     return impor_jalankan(
         pengguna=pengguna,
+        pemetaan=pemetaan,
         dokumen=dokumen,
         berkas=berkas,
         nama_berkas=nama_berkas,

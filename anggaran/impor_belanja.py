@@ -137,11 +137,17 @@ def _tgl(t: date | None) -> str:
 
 
 def kontrak_impor_periksa(
-    *, dokumen: DokumenAnggaran, berkas, nama_berkas: str
+    *, dokumen: DokumenAnggaran, berkas, nama_berkas: str, pemetaan=None
 ) -> HasilImporBelanja:
     """Read and check every row; nothing is written."""
     hasil = HasilImporBelanja(dokumen=dokumen, nama_berkas=nama_berkas)
-    berkas_periksa(hasil, berkas=berkas, kolom_wajib=KOLOM_KONTRAK, periksa_baris=_periksa_kontrak)
+    berkas_periksa(
+        hasil,
+        berkas=berkas,
+        pemetaan=pemetaan,
+        kolom_wajib=KOLOM_KONTRAK,
+        periksa_baris=_periksa_kontrak,
+    )
     return hasil
 
 
@@ -266,7 +272,7 @@ def _periksa_pagu(hasil: HasilImporBelanja) -> None:
 
 
 def kontrak_impor(
-    *, pengguna, dokumen: DokumenAnggaran, berkas, nama_berkas: str
+    *, pengguna, dokumen: DokumenAnggaran, berkas, nama_berkas: str, pemetaan=None
 ) -> HasilImporBelanja:
     """Check then write every row in one transaction; ``ImporGagal`` (nothing written) when any
     row is bad."""
@@ -298,6 +304,7 @@ def kontrak_impor(
 
     return impor_jalankan(
         pengguna=pengguna,
+        pemetaan=pemetaan,
         dokumen=dokumen,
         berkas=berkas,
         nama_berkas=nama_berkas,
@@ -310,11 +317,17 @@ def kontrak_impor(
 
 
 def tagihan_impor_periksa(
-    *, dokumen: DokumenAnggaran, berkas, nama_berkas: str
+    *, dokumen: DokumenAnggaran, berkas, nama_berkas: str, pemetaan=None
 ) -> HasilImporBelanja:
     """Read and check every row; nothing is written."""
     hasil = HasilImporBelanja(dokumen=dokumen, nama_berkas=nama_berkas)
-    berkas_periksa(hasil, berkas=berkas, kolom_wajib=KOLOM_TAGIHAN, periksa_baris=_periksa_tagihan)
+    berkas_periksa(
+        hasil,
+        berkas=berkas,
+        pemetaan=pemetaan,
+        kolom_wajib=KOLOM_TAGIHAN,
+        periksa_baris=_periksa_tagihan,
+    )
     return hasil
 
 
@@ -430,7 +443,7 @@ def _periksa_jumlah_tagihan(hasil: HasilImporBelanja) -> None:
 
 
 def tagihan_impor(
-    *, pengguna, dokumen: DokumenAnggaran, berkas, nama_berkas: str
+    *, pengguna, dokumen: DokumenAnggaran, berkas, nama_berkas: str, pemetaan=None
 ) -> HasilImporBelanja:
     """Check then write every row in one transaction; ``ImporGagal`` (nothing written) when any
     row is bad."""
@@ -459,6 +472,7 @@ def tagihan_impor(
 
     return impor_jalankan(
         pengguna=pengguna,
+        pemetaan=pemetaan,
         dokumen=dokumen,
         berkas=berkas,
         nama_berkas=nama_berkas,

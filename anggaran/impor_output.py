@@ -94,13 +94,14 @@ def bulan_baca(teks: str) -> int | None:
 
 
 def realisasi_output_impor_periksa(
-    *, pengguna, dokumen: DokumenAnggaran, berkas, nama_berkas: str
+    *, pengguna, dokumen: DokumenAnggaran, berkas, nama_berkas: str, pemetaan=None
 ) -> HasilImporOutput:
     """Read and check every row as ``pengguna`` would enter it; nothing is written."""
     hasil = HasilImporOutput(dokumen=dokumen, nama_berkas=nama_berkas)
     impor_tabel_periksa(
         hasil,
         berkas=berkas,
+        pemetaan=pemetaan,
         kolom_wajib=KOLOM_WAJIB,
         periksa_baris=partial(_periksa_baris, hasil, pengguna=pengguna),
     )
@@ -276,7 +277,13 @@ def _periksa_baris(hasil: HasilImporOutput, rows, *, pengguna) -> None:
 
 
 def realisasi_output_impor(
-    *, pengguna, dokumen: DokumenAnggaran, berkas, nama_berkas: str, ajukan: bool = False
+    *,
+    pengguna,
+    dokumen: DokumenAnggaran,
+    berkas,
+    nama_berkas: str,
+    ajukan: bool = False,
+    pemetaan=None,
 ) -> HasilImporOutput:
     """Check then write every row in one transaction (drafts, or submitted with ``ajukan``);
     raise ``ImporGagal`` (nothing written) when any row is wrong."""
@@ -286,7 +293,11 @@ def realisasi_output_impor(
         dokumen = DokumenAnggaran.objects.select_for_update().get(pk=dokumen.pk)
         pastikan_terbuka(dokumen)
         hasil = realisasi_output_impor_periksa(
-            pengguna=pengguna, dokumen=dokumen, berkas=berkas, nama_berkas=nama_berkas
+            pengguna=pengguna,
+            dokumen=dokumen,
+            berkas=berkas,
+            nama_berkas=nama_berkas,
+            pemetaan=pemetaan,
         )
         if hasil.kesalahan:
             raise ImporGagal(hasil.kesalahan)

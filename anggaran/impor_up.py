@@ -116,10 +116,14 @@ def _beda(nomor: int, kolom: str, nama: str, lama, baru, teks=str) -> Kesalahan:
 # --- UP/TUP -----------------------------------------------------------------------------------
 
 
-def mutasi_up_impor_periksa(*, dokumen: DokumenAnggaran, berkas, nama_berkas: str) -> HasilImporUp:
+def mutasi_up_impor_periksa(
+    *, dokumen: DokumenAnggaran, berkas, nama_berkas: str, pemetaan=None
+) -> HasilImporUp:
     """Read and check every row; nothing is written."""
     hasil = HasilImporUp(dokumen=dokumen, nama_berkas=nama_berkas)
-    berkas_periksa(hasil, berkas=berkas, kolom_wajib=KOLOM_UP, periksa_baris=_periksa_mutasi)
+    berkas_periksa(
+        hasil, berkas=berkas, pemetaan=pemetaan, kolom_wajib=KOLOM_UP, periksa_baris=_periksa_mutasi
+    )
     return hasil
 
 
@@ -288,7 +292,7 @@ def _tup_acuan(b: BarisMutasi | None) -> MutasiUp | None:
 
 
 def mutasi_up_impor(
-    *, pengguna, dokumen: DokumenAnggaran, berkas, nama_berkas: str
+    *, pengguna, dokumen: DokumenAnggaran, berkas, nama_berkas: str, pemetaan=None
 ) -> HasilImporUp:
     """Check then write every row in one transaction (a TUP before the PTUP that names it);
     ``ImporGagal`` (nothing written) when any row is bad."""
@@ -327,6 +331,7 @@ def mutasi_up_impor(
 
     return impor_jalankan(
         pengguna=pengguna,
+        pemetaan=pemetaan,
         dokumen=dokumen,
         berkas=berkas,
         nama_berkas=nama_berkas,
@@ -349,11 +354,17 @@ def _catat_impor(hasil: HasilImporUp, pengguna, ringkasan: str) -> None:
 # --- SPM dispensations ------------------------------------------------------------------------
 
 
-def dispensasi_impor_periksa(*, dokumen: DokumenAnggaran, berkas, nama_berkas: str) -> HasilImporUp:
+def dispensasi_impor_periksa(
+    *, dokumen: DokumenAnggaran, berkas, nama_berkas: str, pemetaan=None
+) -> HasilImporUp:
     """Read and check every row; nothing is written."""
     hasil = HasilImporUp(dokumen=dokumen, nama_berkas=nama_berkas)
     berkas_periksa(
-        hasil, berkas=berkas, kolom_wajib=KOLOM_DISPENSASI, periksa_baris=_periksa_dispensasi
+        hasil,
+        berkas=berkas,
+        pemetaan=pemetaan,
+        kolom_wajib=KOLOM_DISPENSASI,
+        periksa_baris=_periksa_dispensasi,
     )
     return hasil
 
@@ -437,7 +448,7 @@ def _dispensasi_beda(b: BarisDispensasi, lama: DispensasiSpm) -> Kesalahan | Non
 
 
 def dispensasi_impor(
-    *, pengguna, dokumen: DokumenAnggaran, berkas, nama_berkas: str
+    *, pengguna, dokumen: DokumenAnggaran, berkas, nama_berkas: str, pemetaan=None
 ) -> HasilImporUp:
     """Check then write every row in one transaction; ``ImporGagal`` (nothing written) when
     any row is bad."""
@@ -465,6 +476,7 @@ def dispensasi_impor(
 
     return impor_jalankan(
         pengguna=pengguna,
+        pemetaan=pemetaan,
         dokumen=dokumen,
         berkas=berkas,
         nama_berkas=nama_berkas,

@@ -120,7 +120,7 @@ JENIS = (
             KolomImpor(
                 "jenis", "Jenis (kecamatan/kelurahan/desa)", True, contoh=("kecamatan", "kelurahan")
             ),
-            KolomImpor("kode_induk", "Kode induk", True, contoh=("", "36.73.01")),
+            KolomImpor("kode_induk", "Kode induk", True, contoh=("36.73", "36.73.01")),
         ),
     ),
     JenisImpor(

@@ -749,9 +749,15 @@ class Aturan:
     ubah: Callable[[str], str]
 
 
+def _angka_teks(nilai: Decimal) -> str:
+    """A number as text every import reads the same: the decimal comma (``99,560`` is 99,56,
+    where ``99.560`` would read as ninety-nine thousand), no thousands dots."""
+    return format(nilai, "f").replace(".", ",")
+
+
 def _angka_id(teks: str) -> str:
     try:
-        return str(parse_angka_id(teks))
+        return _angka_teks(parse_angka_id(teks))
     except ValueError:
         return teks
 
@@ -761,8 +767,8 @@ _ANGKA_EN = re.compile(r"^-?\d{1,3}(,\d{3})+(\.\d+)?$")
 
 def _angka_en(teks: str) -> str:
     bersih = re.sub(r"^(-?)\s*rp\.?\s*", r"\1", teks.strip(), flags=re.IGNORECASE).replace(" ", "")
-    if _ANGKA_EN.match(bersih):
-        return bersih.replace(",", "")
+    if _ANGKA_EN.match(bersih) or re.fullmatch(r"-?\d+\.\d+", bersih):
+        return _angka_teks(Decimal(bersih.replace(",", "")))
     return teks
 
 

@@ -52,3 +52,16 @@ def profil_argumen(parser) -> None:
 
 def pemetaan_opsi(jenis: str, options: dict) -> Pemetaan | None:
     return pemetaan_profil(jenis=jenis, nama=options.get("profil") or "")
+
+
+def profil_serializer_field():
+    """The ``profil`` field of an import endpoint's input."""
+    from rest_framework import serializers
+
+    return serializers.CharField(
+        required=False,
+        allow_blank=True,
+        default="",
+        max_length=100,
+        help_text="Nama profil impor (pemetaan kolom) yang disimpan; kosong = nama kolom templat.",
+    )

@@ -46,6 +46,7 @@ from .impor import (
 )
 from .impor_jenis import JenisImpor, jenis_get, jenis_semua, kolom_sarankan, templat_baris
 from .models import ProfilImpor
+from .peran import PERAN_BERUNIT, PERAN_PIMPINAN, peran_of
 from .selectors import profil_impor_list
 from .services import profil_impor_hapus, profil_impor_simpan
 
@@ -74,9 +75,9 @@ class ProfilImporListView(LoginRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         user = self.request.user
+        if peran_of(user) not in PERAN_PIMPINAN | PERAN_BERUNIT:
+            raise PermissionDenied("Profil impor hanya untuk staf yang mengimpor data.")
         boleh = [j for j in jenis_semua().values() if boleh_ubah_unit(user, j.unit)]
-        if not boleh:
-            raise PermissionDenied("Anda tidak menjalankan impor apa pun.")
         profil: dict[str, list[ProfilImpor]] = {}
         for p in profil_impor_list():
             profil.setdefault(p.jenis, []).append(p)

@@ -884,6 +884,29 @@ for _base, _key, _model, _field, _siapa, _unit in SEK_API:
 
 # ---------------------------------------------------------------- inti (kpu_site)
 
+
+def _profil_sakti(d):
+    """A column-mapping profile of the realisasi import (Keuangan's), for its edit and delete."""
+    from kpu_site.models import ProfilImpor
+
+    profil, _ = ProfilImpor.objects.get_or_create(
+        jenis="realisasi", nama="SAKTI uji", defaults={"kolom": {"tanggal": ["Tgl SP2D"]}}
+    )
+    return {"pk": profil.pk}
+
+
+PROFIL_BODY = {
+    "nama": "SAKTI baru",
+    "kolom_tanggal": "Tgl SP2D",
+    "aturan_tanggal": "tanggal",
+    "kolom_nomor_sp2d": "No SP2D",
+    "kolom_kode_akun": "Kode Output + Akun",
+    "kolom_uraian": "Keterangan",
+    "kolom_nilai": "Nilai",
+    "aksi": "simpan",
+}
+
+
 SEMUA = "302 302 302 302 302 302 302 302"
 BARIS += [
     # Logging in (as the Komisioner persona) works from any session, anonymous included.
@@ -913,6 +936,36 @@ BARIS += [
         "pemeriksaan_worker_kirim",
         "302 403 403 403 403 403 403 403",
         m("kpu_site.PemeriksaanWorker"),
+    ),
+    # column-mapping profiles: the sub-bagian that runs the import (realisasi: Keuangan)
+    Baris(
+        "POST",
+        "profil_impor_baru",
+        "302 302 302 302 403 403 403 403",
+        m("kpu_site.ProfilImpor"),
+        kwargs=lambda d: {"jenis": "realisasi"},
+        body=lambda d: dict(PROFIL_BODY),
+        unit="keuangan",
+        lain="perencanaan",
+    ),
+    Baris(
+        "POST",
+        "profil_impor_ubah",
+        "302 302 302 302 403 403 403 403",
+        m("kpu_site.ProfilImpor"),
+        kwargs=_profil_sakti,
+        body=lambda d: dict(PROFIL_BODY, nama="SAKTI uji diubah"),
+        unit="keuangan",
+        lain="perencanaan",
+    ),
+    Baris(
+        "POST",
+        "profil_impor_hapus",
+        "302 302 302 302 403 403 403 403",
+        m("kpu_site.ProfilImpor"),
+        kwargs=_profil_sakti,
+        unit="keuangan",
+        lain="perencanaan",
     ),
 ]
 

@@ -222,6 +222,15 @@ def test_realisasi_export(masuk, auditor, dipa_rawan):
     assert {r[5] for r in rows[2:]} == {1000}  # the amounts stay numbers
 
 
+def test_templat_impor_export(masuk, staf_keuangan):
+    """An import's filled example: the column names the import reads under the title, the
+    example values as text (a code stays ``076.01…``, an amount ``150.000``), no formula."""
+    url = reverse("templat_impor", args=["realisasi", "contoh"])
+    rows = _periksa(_unduh(masuk(staf_keuangan), url), [])
+    assert rows[1] == ("tanggal", "nomor_sp2d", "kode_akun", "uraian", "nilai", "nomor_spm")
+    assert rows[2][2] == "076.01.CQ.6701.QGE.001.051.A.521211" and rows[2][4] == "150.000"
+
+
 def test_serapan_export(masuk, auditor, dipa_rawan):
     url = reverse("anggaran:serapan", args=[dipa_rawan.pk]) + "?unduh=xlsx"
     rows = _periksa(_unduh(masuk(auditor), url), [])
@@ -337,6 +346,7 @@ EKSPOR_DIUJI = {
     "anggaran/views/laporan.py::SerapanView": "test_serapan_export",
     "anggaran/views/output.py::OutputRoListView": "test_output_ro_export",
     "anggaran/views/realisasi.py::RealisasiListView": "test_realisasi_export",
+    "kpu_site/views_impor.py::TemplatImporView": "test_templat_impor_export",
     "badan_adhoc/pengumuman.py::pengumuman_xlsx_tulis": "test_pengumuman_export",
     "badan_adhoc/ekspor.py::pendaftar_xlsx_tulis": "test_pendaftar_export",
     "badan_adhoc/views/pendaftar.py::PendaftarExportView": "test_pendaftar_export",

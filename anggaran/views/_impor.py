@@ -15,6 +15,9 @@ from django.shortcuts import redirect
 from django.views.generic import FormView
 
 from kpu_site.impor import ImporGagal, kesalahan_teks
+from kpu_site.impor_halaman import profil_field
+from kpu_site.impor_jenis import jenis_get
+from kpu_site.selectors import pemetaan_profil
 
 from ..forms import ImporForm
 from ._dasar import DokumenMixin, TulisMixin
@@ -43,6 +46,27 @@ class ImporDuaLangkahMixin:
     BATAS_KESALAHAN = 500
     kunci_sesi = "impor"
     url_ulang = ""
+    # the import's kode in the registry (``<app>/impor_jenis.py``): the form then offers its
+    # column-mapping profiles and the page its templates; ``self.pemetaan`` is the chosen
+    # profile's mapping (``None``: the template's column names) while checking and saving
+    jenis_impor = ""
+    pemetaan = None
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        if self.jenis_impor:
+            form.fields["profil"] = profil_field(self.jenis_impor)
+            form.fields["profil"].widget.attrs["class"] = "form-select"
+        return form
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if self.jenis_impor:
+            context["jenis_impor"] = jenis_get(self.jenis_impor)
+        return context
+
+    def _pemetaan_pasang(self, nama: str) -> None:
+        self.pemetaan = pemetaan_profil(jenis=self.jenis_impor, nama=nama) if nama else None
 
     def opsi(self, form) -> dict:
         return {}
@@ -62,6 +86,12 @@ class ImporDuaLangkahMixin:
 
     def form_valid(self, form):
         berkas = form.cleaned_data["berkas"]
+        profil = form.cleaned_data.get("profil") or ""
+        try:
+            self._pemetaan_pasang(profil)
+        except ImporGagal as exc:
+            form.add_error("profil", [str(k) for k in exc.kesalahan])
+            return self.form_invalid(form)
         data = berkas.read()
         hasil = self.periksa(data, berkas.name)
         token = ""
@@ -71,7 +101,7 @@ class ImporDuaLangkahMixin:
             self.request.session[f"{self.kunci_sesi}_{token}"] = {
                 "nama": berkas.name,
                 "dokumen": self.konteks_pk(),
-                "opsi": self.opsi(form),
+                "opsi": self.opsi(form) | ({"profil": profil} if profil else {}),
             }
         return self.render_to_response(
             self.get_context_data(
@@ -92,6 +122,7 @@ class ImporDuaLangkahMixin:
             messages.error(request, "Pratinjau sudah kedaluwarsa; unggah berkas sekali lagi.")
             return redirect(self.url_ulang, **self.url_ulang_kwargs())
         try:
+            self._pemetaan_pasang((info.get("opsi") or {}).get("profil", ""))
             hasil = self.simpan(path.read_bytes(), info["nama"], info.get("opsi") or {})
         except (ImporGagal, ValidationError) as exc:
             pesan = (
@@ -134,11 +165,17 @@ class ImporBerkasView(ImporDuaLangkahMixin, TulisMixin, DokumenMixin, FormView):
         raise NotImplementedError
 
     def periksa(self, data: bytes, nama: str):
-        return type(self).fungsi_periksa(dokumen=self.get_dokumen(), berkas=data, nama_berkas=nama)
+        return type(self).fungsi_periksa(
+            dokumen=self.get_dokumen(), berkas=data, nama_berkas=nama, pemetaan=self.pemetaan
+        )
 
     def simpan(self, data: bytes, nama: str, opsi: dict):
         return type(self).fungsi_impor(
-            pengguna=self.request.user, dokumen=self.get_dokumen(), berkas=data, nama_berkas=nama
+            pengguna=self.request.user,
+            dokumen=self.get_dokumen(),
+            berkas=data,
+            nama_berkas=nama,
+            pemetaan=self.pemetaan,
         )
 
     def selesai(self, hasil):

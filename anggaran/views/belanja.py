@@ -289,6 +289,7 @@ class KontrakImporView(ImporBerkasView):
     fungsi_periksa = kontrak_impor_periksa
     fungsi_impor = kontrak_impor
     url_impor = "anggaran:kontrak_impor"
+    jenis_impor = "kontrak"
     url_selesai = "anggaran:kontrak_list"
 
     def pesan_selesai(self, hasil) -> str:
@@ -308,6 +309,7 @@ class TagihanImporView(ImporBerkasView):
     fungsi_periksa = tagihan_impor_periksa
     fungsi_impor = tagihan_impor
     url_impor = "anggaran:tagihan_impor"
+    jenis_impor = "tagihan"
     url_selesai = "anggaran:kontrak_list"
 
     def pesan_selesai(self, hasil) -> str:

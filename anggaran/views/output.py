@@ -387,6 +387,7 @@ class OutputImporView(ImporDuaLangkahMixin, IzinMixin, DokumenMixin, FormView):
     form_class = forms_output.ImporOutputForm
     kunci_sesi = "impor_output"
     url_ulang = "anggaran:output_impor"
+    jenis_impor = "realisasi_output"
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(**kwargs) | {"tab": "output"}
@@ -396,7 +397,11 @@ class OutputImporView(ImporDuaLangkahMixin, IzinMixin, DokumenMixin, FormView):
 
     def periksa(self, data: bytes, nama: str):
         return realisasi_output_impor_periksa(
-            pengguna=self.request.user, dokumen=self.get_dokumen(), berkas=data, nama_berkas=nama
+            pengguna=self.request.user,
+            dokumen=self.get_dokumen(),
+            berkas=data,
+            nama_berkas=nama,
+            pemetaan=self.pemetaan,
         )
 
     def simpan(self, data: bytes, nama: str, opsi: dict):
@@ -406,6 +411,7 @@ class OutputImporView(ImporDuaLangkahMixin, IzinMixin, DokumenMixin, FormView):
             berkas=data,
             nama_berkas=nama,
             ajukan=bool(opsi.get("ajukan")),
+            pemetaan=self.pemetaan,
         )
 
     def selesai(self, hasil):

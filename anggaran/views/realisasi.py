@@ -104,6 +104,7 @@ class RealisasiImporView(ImporBerkasView):
     fungsi_periksa = realisasi_impor_periksa
     fungsi_impor = realisasi_impor
     url_impor = "anggaran:realisasi_impor"
+    jenis_impor = "realisasi"
     url_selesai = "anggaran:realisasi_list"
 
     def pesan_selesai(self, hasil) -> str:

@@ -225,6 +225,7 @@ class MutasiUpImporView(ImporBerkasView):
     fungsi_periksa = mutasi_up_impor_periksa
     fungsi_impor = mutasi_up_impor
     url_impor = "anggaran:mutasi_up_impor"
+    jenis_impor = "mutasi_up"
     url_selesai = "anggaran:mutasi_up_list"
     judul = "Impor register UP/TUP"
 
@@ -339,6 +340,7 @@ class DispensasiImporView(ImporBerkasView):
     fungsi_periksa = dispensasi_impor_periksa
     fungsi_impor = dispensasi_impor
     url_impor = "anggaran:dispensasi_impor"
+    jenis_impor = "dispensasi"
     url_selesai = "anggaran:dispensasi_list"
 
     def pesan_selesai(self, hasil) -> str:

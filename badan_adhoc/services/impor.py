@@ -24,6 +24,7 @@ from kpu_site.impor import (
     Kesalahan,
     baca_tabel,
     batas_baris_periksa,
+    kesalahan_asal,
     parse_tanggal,
 )
 
@@ -63,8 +64,14 @@ class HasilImpor:
         return self.baru + self.diperbarui
 
 
-def _buka(berkas, nama_berkas, kolom_wajib, *, rapikan: bool = True):
-    tabel = baca_tabel(berkas, nama_berkas=nama_berkas, kolom_wajib=kolom_wajib, rapikan=rapikan)
+def _buka(berkas, nama_berkas, kolom_wajib, *, rapikan: bool = True, pemetaan=None):
+    tabel = baca_tabel(
+        berkas,
+        nama_berkas=nama_berkas,
+        kolom_wajib=kolom_wajib,
+        rapikan=rapikan,
+        pemetaan=pemetaan,
+    )
     posisi = [tabel.kolom.index(k) for k in kolom_wajib]
     return tabel, posisi
 
@@ -74,11 +81,12 @@ def _ambil(values: list[str], posisi: Sequence[int]) -> list[str]:
     return [values[i].strip() if i < n else "" for i in posisi]
 
 
-def _gagal_bila_ada(kesalahan: list[Kesalahan], jumlah_baris: int) -> None:
+def _gagal_bila_ada(kesalahan: list[Kesalahan], jumlah_baris: int, tabel=None) -> None:
+    """``ImporGagal`` with every problem (named by the file's own columns under a profile)."""
     if not kesalahan and jumlah_baris == 0:
         kesalahan.append(Kesalahan(None, "", "berkas tidak berisi satu pun baris data."))
     if kesalahan:
-        raise ImporGagal(kesalahan)
+        raise ImporGagal(kesalahan_asal(kesalahan, tabel.asal) if tabel else kesalahan)
 
 
 def kode_lahir(tanggal: date, jenis_kelamin: str) -> str:
@@ -186,7 +194,13 @@ def _pendaftar_periksa(nomor, row, *, tujuan, tingkat) -> list[Kesalahan]:
 
 
 def pendaftar_import(
-    *, rekrutmen: Rekrutmen, berkas, nama_berkas: str, pengguna=None, ganti: bool = False
+    *,
+    rekrutmen: Rekrutmen,
+    berkas,
+    nama_berkas: str,
+    pengguna=None,
+    ganti: bool = False,
+    pemetaan=None,
 ) -> HasilImpor:
     """Applicants of ``rekrutmen`` from a CSV/XLSX with ``KOLOM_PENDAFTAR``.
 
@@ -202,7 +216,7 @@ def pendaftar_import(
     """
     # CSV cells unstripped: the fast path strips the cells it uses (half the work on
     # 200,000 rows)
-    tabel, posisi = _buka(berkas, nama_berkas, KOLOM_PENDAFTAR, rapikan=False)
+    tabel, posisi = _buka(berkas, nama_berkas, KOLOM_PENDAFTAR, rapikan=False, pemetaan=pemetaan)
     baris_mentah = tabel.baris_list()
     tujuan = _wilayah_tujuan_sah(rekrutmen)
     tingkat = "kecamatan" if rekrutmen.jenis_badan == JenisBadan.PPK else "desa/kelurahan"
@@ -318,7 +332,7 @@ def pendaftar_import(
             Pendaftar.objects.filter(rekrutmen=rekrutmen).delete()
         id_terakhir = cek_berkas.id_terakhir() if cek_berkas else 0
         jumlah = penulis.tulis_aliran(baris())
-        _gagal_bila_ada(kesalahan, dibaca[0])  # raises inside the transaction: rolled back
+        _gagal_bila_ada(kesalahan, dibaca[0], tabel)  # raises inside the transaction: rolled back
         if cek_berkas:
             cek_berkas.tulis(
                 rekrutmen_id=rid, setelah_id=id_terakhir, pengguna=pengguna, sekarang=sekarang
@@ -348,13 +362,13 @@ def _parpol_periksa(nomor, nik, nama, partai) -> list[Kesalahan]:
     return salah
 
 
-def anggota_parpol_import(*, berkas, nama_berkas: str, pengguna=None) -> HasilImpor:
+def anggota_parpol_import(*, berkas, nama_berkas: str, pengguna=None, pemetaan=None) -> HasilImpor:
     """Replace the party-member list with a SIPOL export (``nik,nama,partai``).
 
     Each row takes a fast path (three strips and length checks, one ``COPY`` line with its id);
     only a row that fails it goes through ``_parpol_periksa`` to name every column and reason.
     PostgreSQL loads the table without its indexes and rebuilds them (``ganti_semua``)."""
-    tabel, posisi = _buka(berkas, nama_berkas, KOLOM_PARPOL, rapikan=False)
+    tabel, posisi = _buka(berkas, nama_berkas, KOLOM_PARPOL, rapikan=False, pemetaan=pemetaan)
     kesalahan: list[Kesalahan] = []
     postgres = connection.vendor == "postgresql"
     penulis = PenulisMassal(
@@ -397,7 +411,7 @@ def anggota_parpol_import(*, berkas, nama_berkas: str, pengguna=None) -> HasilIm
 
     with transaction.atomic():
         jumlah = penulis.ganti_semua(baris())
-        _gagal_bila_ada(kesalahan, dibaca[0])  # raises inside the transaction: rolled back
+        _gagal_bila_ada(kesalahan, dibaca[0], tabel)  # raises inside the transaction: rolled back
         jejak_catat(
             pengguna=pengguna,
             aksi="impor",

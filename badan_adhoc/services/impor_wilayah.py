@@ -26,10 +26,10 @@ from .impor import (
 
 
 @transaction.atomic
-def wilayah_import(*, berkas, nama_berkas: str, pengguna=None) -> HasilImpor:
+def wilayah_import(*, berkas, nama_berkas: str, pengguna=None, pemetaan=None) -> HasilImpor:
     """Kecamatan and desa/kelurahan from ``kode,nama,jenis,kode_induk``; existing codes are
     updated. A kecamatan's ``kode_induk`` (the regency/city) is kept as given."""
-    tabel, posisi = _buka(berkas, nama_berkas, KOLOM_WILAYAH)
+    tabel, posisi = _buka(berkas, nama_berkas, KOLOM_WILAYAH, pemetaan=pemetaan)
     kesalahan: list[Kesalahan] = []
     rows: dict[str, tuple[int, str, str, str]] = {}
     jenis_sah = set(Wilayah.Jenis.values)
@@ -69,7 +69,7 @@ def wilayah_import(*, berkas, nama_berkas: str, pengguna=None) -> HasilImpor:
                     nomor, "kode_induk", f"kecamatan {induk} tidak ada di berkas maupun data."
                 )
             )
-    _gagal_bila_ada(kesalahan, n)
+    _gagal_bila_ada(kesalahan, n, tabel)
 
     baru = diperbarui = 0
     for tingkat in (("kecamatan",), ("kelurahan", "desa")):
@@ -108,9 +108,9 @@ def _bilangan_bulat(text: str) -> int:
 
 
 @transaction.atomic
-def tps_import(*, berkas, nama_berkas: str, pengguna=None) -> HasilImpor:
+def tps_import(*, berkas, nama_berkas: str, pengguna=None, pemetaan=None) -> HasilImpor:
     """TPS from ``kode_kelurahan,nomor,jumlah_dpt``; an existing TPS gets its DPT updated."""
-    tabel, posisi = _buka(berkas, nama_berkas, KOLOM_TPS)
+    tabel, posisi = _buka(berkas, nama_berkas, KOLOM_TPS, pemetaan=pemetaan)
     kelurahan = dict(Wilayah.objects.exclude(jenis="kecamatan").values_list("kode", "pk"))
     kesalahan: list[Kesalahan] = []
     rows: dict[tuple[int, int], tuple[int, int]] = {}
@@ -151,7 +151,7 @@ def tps_import(*, berkas, nama_berkas: str, pengguna=None) -> HasilImpor:
                 )
             else:
                 rows[(kel_id, nomor)] = (nomor_baris, dpt)
-    _gagal_bila_ada(kesalahan, n)
+    _gagal_bila_ada(kesalahan, n, tabel)
     ada = {(t.kelurahan_id, t.nomor): t for t in TPS.objects.all()}
     buat, ubah = [], []
     for (kel_id, nomor), (_b, dpt) in rows.items():

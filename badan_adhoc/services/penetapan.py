@@ -35,7 +35,7 @@ from django.db.models import Count, Q
 from kpu_site.audit import jejak_beda, jejak_catat, jejak_gabung, jejak_nilai, jejak_tandai
 from kpu_site.batas import batas_model_pastikan
 from kpu_site.formatting import angka
-from kpu_site.impor import ImporGagal, Kesalahan, baca_tabel, parse_angka_id
+from kpu_site.impor import ImporGagal, Kesalahan, baca_tabel, kesalahan_asal, parse_angka_id
 
 from ..akses import pastikan_boleh_kelola
 from ..models import AnggotaBadan, Jabatan, JenisBadan, Pendaftar, Rekrutmen
@@ -65,12 +65,12 @@ def _nilai_sah(nilai: Decimal, *, tertulis: str = "") -> Decimal:
 
 
 @transaction.atomic
-def nilai_import(*, rekrutmen: Rekrutmen, berkas, nama_berkas: str, pengguna) -> int:
+def nilai_import(*, rekrutmen: Rekrutmen, berkas, nama_berkas: str, pengguna, pemetaan=None) -> int:
     """CAT and/or interview scores from ``nik,nilai_cat,nilai_wawancara`` (either score column
     may be absent; an empty cell leaves the score as it is). Scores 0–100."""
     pastikan_boleh_kelola(pengguna)
     _perlu_ppk_pps(rekrutmen)
-    tabel = baca_tabel(berkas, nama_berkas=nama_berkas, kolom_wajib=KOLOM_NILAI)
+    tabel = baca_tabel(berkas, nama_berkas=nama_berkas, kolom_wajib=KOLOM_NILAI, pemetaan=pemetaan)
     kolom_nilai = [k for k in ("nilai_cat", "nilai_wawancara") if k in tabel.kolom]
     if not kolom_nilai:
         raise ImporGagal(
@@ -107,7 +107,7 @@ def nilai_import(*, rekrutmen: Rekrutmen, berkas, nama_berkas: str, pengguna) ->
     if not kesalahan and n == 0:
         kesalahan.append(Kesalahan(None, "", "berkas tidak berisi satu pun baris data."))
     if kesalahan:
-        raise ImporGagal(kesalahan)
+        raise ImporGagal(kesalahan_asal(kesalahan, tabel.asal))
     Pendaftar.objects.bulk_update(list(ubah.values()), kolom_nilai, batch_size=2000)
     pendaftar_versi_naik(rekrutmen_ids=[rekrutmen.pk])
     jejak_catat(

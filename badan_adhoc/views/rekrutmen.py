@@ -19,6 +19,8 @@ from kpu_site.akses import IzinMixin
 from kpu_site.formatting import angka
 from kpu_site.formulir import LayananFormMixin
 from kpu_site.impor import ImporGagal, kesalahan_teks
+from kpu_site.impor_halaman import pemetaan_form, profil_field
+from kpu_site.impor_jenis import jenis_get
 from kpu_site.svg import grafik_batang
 from kpu_site.tahun import tahun_aktif
 
@@ -208,25 +210,45 @@ class RekrutmenSeleksiView(KelolaMixin, View):
 
 
 class _ImporView(KelolaMixin, LayananFormMixin, FormView):
+    """An import page: the file, a column-mapping profile of the import ``jenis_impor``
+    (``kpu_site.impor_halaman``), its template downloads; every row written or none."""
+
     form_class = ImporForm
     template_name = "badan_adhoc/impor_form.html"
     judul = ""
     kolom = ()
     fungsi = None
+    jenis_impor = ""
+    pemetaan = None
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        form.fields["profil"] = profil_field(self.jenis_impor)
+        form.fields["profil"].widget.attrs["class"] = "form-select"
+        return form
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(judul=self.judul, kolom=self.kolom)
+        context.update(judul=self.judul, kolom=self.kolom, jenis_impor=jenis_get(self.jenis_impor))
         return context
 
     def jalankan(self, form, berkas):
-        return type(self).fungsi(berkas=berkas, nama_berkas=berkas.name, pengguna=self.request.user)
+        return type(self).fungsi(
+            berkas=berkas,
+            nama_berkas=berkas.name,
+            pengguna=self.request.user,
+            pemetaan=self.pemetaan,
+        )
 
     def sukses_url(self):
         return reverse("badan_adhoc:wilayah_list")
 
     def layanan(self, form):
         berkas = form.cleaned_data["berkas"]
+        try:
+            self.pemetaan = pemetaan_form(self.jenis_impor, form.cleaned_data)
+        except ImporGagal as exc:
+            raise ValidationError({"profil": [str(k) for k in exc.kesalahan]}) from None
         try:
             hasil = self.jalankan(form, berkas)
         except ImporGagal as exc:
@@ -241,24 +263,28 @@ class _ImporView(KelolaMixin, LayananFormMixin, FormView):
 
 
 class WilayahImporView(_ImporView):
+    jenis_impor = "wilayah"
     judul = "Impor kecamatan dan desa/kelurahan"
     kolom = services.impor.KOLOM_WILAYAH
     fungsi = services.wilayah_import
 
 
 class TPSImporView(_ImporView):
+    jenis_impor = "tps"
     judul = "Impor TPS"
     kolom = services.impor.KOLOM_TPS
     fungsi = services.tps_import
 
 
 class AnggotaParpolImporView(_ImporView):
+    jenis_impor = "anggota_parpol"
     judul = "Impor daftar anggota partai politik (ekspor SIPOL)"
     kolom = services.impor.KOLOM_PARPOL
     fungsi = services.anggota_parpol_import
 
 
 class PendaftarImporView(_RekrutmenMixin, _ImporView):
+    jenis_impor = "pendaftar"
     kolom = services.impor.KOLOM_PENDAFTAR
 
     @property
@@ -275,6 +301,7 @@ class PendaftarImporView(_RekrutmenMixin, _ImporView):
             nama_berkas=berkas.name,
             pengguna=self.request.user,
             ganti=form.cleaned_data.get("ganti", False),
+            pemetaan=self.pemetaan,
         )
         if form.cleaned_data.get("seleksi"):
             services.pendaftar_screen(rekrutmen=self.rekrutmen, pengguna=self.request.user)

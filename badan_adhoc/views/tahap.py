@@ -20,6 +20,7 @@ from .rekrutmen import BacaMixin, KelolaMixin, _ImporView, _RekrutmenMixin
 
 
 class NilaiImporView(_RekrutmenMixin, _ImporView):
+    jenis_impor = "nilai"
     kolom = ("nik", "nilai_cat", "nilai_wawancara")
 
     @property
@@ -32,6 +33,7 @@ class NilaiImporView(_RekrutmenMixin, _ImporView):
             berkas=berkas,
             nama_berkas=berkas.name,
             pengguna=self.request.user,
+            pemetaan=self.pemetaan,
         )
         return services.impor.HasilImpor(baru=0, diperbarui=n)
 

@@ -7,6 +7,7 @@ from anggaran.impor import realisasi_impor
 from anggaran.models import DokumenAnggaran
 from kpu_site.batas import tahun_periksa
 from kpu_site.impor import ImporGagal
+from kpu_site.impor_halaman import pemetaan_opsi, profil_argumen
 
 
 class Command(BaseCommand):
@@ -22,6 +23,7 @@ class Command(BaseCommand):
             "--nomor",
             help="Nomor dokumen (mis. nomor NPHD hibah); bawaan: DIPA tahun itu.",
         )
+        profil_argumen(parser)
 
     def handle(self, *args, tahun, berkas, nomor=None, **options):
         salah_tahun = tahun_periksa(tahun)
@@ -38,7 +40,11 @@ class Command(BaseCommand):
             raise CommandError(f"Berkas {berkas} tidak ditemukan.")
         try:
             hasil = realisasi_impor(
-                pengguna=None, dokumen=dokumen, berkas=path, nama_berkas=path.name
+                pengguna=None,
+                dokumen=dokumen,
+                berkas=path,
+                nama_berkas=path.name,
+                pemetaan=pemetaan_opsi("realisasi", options),
             )
         except ImporGagal as exc:
             for k in exc.kesalahan:

@@ -4,6 +4,7 @@ from ._dasar import PerintahImpor
 
 
 class Command(PerintahImpor):
+    jenis_impor = "anggota_parpol"
     help = "Ganti daftar anggota partai politik dengan ekspor SIPOL (kolom: nik,nama,partai)."
 
     def handle(self, *args, **options):

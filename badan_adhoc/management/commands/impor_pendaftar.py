@@ -8,6 +8,7 @@ from ._dasar import PerintahImpor
 
 
 class Command(PerintahImpor):
+    jenis_impor = "pendaftar"
     help = (
         "Impor pendaftar sebuah rekrutmen (kolom: nik,nama,jenis_kelamin,tempat_lahir,"
         "tanggal_lahir,pendidikan,kode_domisili,alamat,no_hp,email,kode_wilayah_tujuan)."

@@ -4,6 +4,7 @@ from ._dasar import PerintahImpor
 
 
 class Command(PerintahImpor):
+    jenis_impor = "tps"
     help = "Impor TPS (kolom: kode_kelurahan,nomor,jumlah_dpt)."
 
     def handle(self, *args, **options):

@@ -4,6 +4,7 @@ from ._dasar import PerintahImpor
 
 
 class Command(PerintahImpor):
+    jenis_impor = "wilayah"
     help = "Impor kecamatan dan desa/kelurahan (kolom: kode,nama,jenis,kode_induk)."
 
     def handle(self, *args, **options):
