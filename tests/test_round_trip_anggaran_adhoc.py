@@ -1,0 +1,184 @@
+"""Export ↔ import round trip (issue 21, item 3) for the anggaran and badan_adhoc tables.
+
+Each table's Excel download, fetched through its page by a user allowed to see it, goes back
+into the matching import unchanged: nothing changes (the rows are skipped as already stored).
+One cell edited with openpyxl, as a user fixing a row in Excel would, then either reaches the
+database or is refused with the import's own message naming the row and column.
+"""
+
+from __future__ import annotations
+
+import io
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from anggaran import selectors
+from anggaran.impor import realisasi_impor
+from anggaran.impor_up import dispensasi_impor, mutasi_up_impor
+from anggaran.models import DispensasiSpm, MutasiUp, Realisasi
+from kpu_site.excel import XLSX_MIME
+from kpu_site.impor import ImporGagal
+from tests.anggaran.factories import DokumenAnggaranFactory, pohon_kecil
+
+pytestmark = pytest.mark.django_db
+
+AKUN1 = "076.01.CQ.6709.QGE.001.051.A.521211"
+AKUN2 = "076.01.CQ.6709.QGE.001.051.A.521213"
+
+
+def _unduh(client, url: str) -> bytes:
+    response = client.get(url)
+    assert response.status_code == 200, url
+    assert response["Content-Type"] == XLSX_MIME
+    return response.getvalue()
+
+
+def _ubah(data: bytes, kolom: str, baris: int, nilai) -> bytes:
+    """The workbook with the cell under header ``kolom`` (row 2) in sheet row ``baris`` set to
+    ``nilai``, saved again by openpyxl (as Excel would)."""
+    wb = load_workbook(io.BytesIO(data))
+    ws = wb.worksheets[0]
+    header = [c.value for c in ws[2]]
+    ws.cell(row=baris, column=header.index(kolom) + 1, value=nilai)
+    keluar = io.BytesIO()
+    wb.save(keluar)
+    return keluar.getvalue()
+
+
+def _pesan(exc: pytest.ExceptionInfo) -> list[str]:
+    return [str(k) for k in exc.value.kesalahan]
+
+
+# --------------------------------------------------------------------------- anggaran
+
+
+@pytest.fixture
+def dipa():
+    return DokumenAnggaranFactory(tahun=2023)
+
+
+@pytest.fixture
+def dipa_pohon(sekretaris):
+    dokumen = DokumenAnggaranFactory()
+    pohon_kecil(dokumen, sekretaris)
+    return dokumen
+
+
+def test_realisasi_export_reimports_unchanged_and_edit_is_refused(masuk, dipa_pohon, staf_keuangan):
+    csv = (
+        "tanggal;nomor_sp2d;nomor_spm;kode_akun;uraian;nilai\n"
+        f"2023-03-01;230001;SPM-1;{AKUN1};Honor narasumber;1.500,50\n"
+        f"17/10/2023;230002;;{AKUN2};Belanja bahan;250.000\n"
+    ).encode()
+    realisasi_impor(pengguna=staf_keuangan, dokumen=dipa_pohon, berkas=csv, nama_berkas="a.csv")
+    url = reverse("anggaran:realisasi_list", args=[dipa_pohon.pk]) + "?unduh=xlsx"
+    data = _unduh(masuk(staf_keuangan), url)
+
+    hasil = realisasi_impor(
+        pengguna=staf_keuangan, dokumen=dipa_pohon, berkas=data, nama_berkas="realisasi.xlsx"
+    )
+    assert hasil.baris == [] and len(hasil.dilewati) == 2
+    assert Realisasi.objects.count() == 2
+    assert selectors.pohon_anggaran(dokumen=dipa_pohon).realisasi == Decimal("251500.50")
+
+    # a stored SP2D with another amount: the import's rule, its message
+    with pytest.raises(ImporGagal) as exc:
+        realisasi_impor(
+            pengguna=staf_keuangan,
+            dokumen=dipa_pohon,
+            berkas=_ubah(data, "Nilai", 3, 2000),
+            nama_berkas="realisasi.xlsx",
+        )
+    assert _pesan(exc) == [
+        f"Baris 3, kolom nomor_sp2d: SP2D 230002 untuk akun {AKUN2} sudah tercatat dengan "
+        "nilai Rp 250.000, berbeda dari Rp 2.000."
+    ]
+    # the export lists the newest first; a row given a new SP2D number is a new payment
+    hasil = realisasi_impor(
+        pengguna=staf_keuangan,
+        dokumen=dipa_pohon,
+        berkas=_ubah(data, "Nomor SP2D", 4, "230003"),
+        nama_berkas="realisasi.xlsx",
+    )
+    assert [(b.nomor_baris, b.nomor_sp2d, b.nilai) for b in hasil.baris] == [
+        (4, "230003", Decimal("1500.50"))
+    ]
+    assert selectors.pohon_anggaran(dokumen=dipa_pohon).realisasi == Decimal("253001.00")
+
+
+UP_CSV = (
+    b"jenis;nomor;tanggal;nilai;nomor_tup;batas_waktu;keterangan\n"
+    b"up;UP-01;16/01/2023;100.000.000;;;UP awal tahun\n"
+    b"Gup;GUP-01;20/02/2023;62.500.000;;;\n"
+    b"TUP;TUP-01;10/04/2023;50.000.000;;15/05/2023;Logistik\n"
+    b"PTUP;PTUP-01;08/05/2023;45.000.000;TUP-01;;SPM GUP nihil\n"
+    b"setor_tup;STS-01;12/05/2023;5.000.000;TUP-01;;\n"
+)
+
+
+def test_register_up_export_reimports_unchanged_and_edit_is_refused(masuk, dipa, staf_keuangan):
+    mutasi_up_impor(pengguna=staf_keuangan, dokumen=dipa, berkas=UP_CSV, nama_berkas="up.csv")
+    url = reverse("anggaran:mutasi_up_list", args=[dipa.pk]) + "?unduh=xlsx"
+    data = _unduh(masuk(staf_keuangan), url)
+
+    hasil = mutasi_up_impor(
+        pengguna=staf_keuangan, dokumen=dipa, berkas=data, nama_berkas="register.xlsx"
+    )
+    assert hasil.baris == [] and len(hasil.dilewati) == 5
+    assert MutasiUp.objects.count() == 5
+    assert sum(MutasiUp.objects.values_list("nilai", flat=True)) == Decimal("262500000")
+
+    rows = list(load_workbook(io.BytesIO(data)).worksheets[0].iter_rows(values_only=True))
+    assert [r[1] for r in rows[2:]] == ["UP", "GUP", "TUP", "PTUP", "Setoran TUP"]
+    with pytest.raises(ImporGagal) as exc:
+        mutasi_up_impor(
+            pengguna=staf_keuangan,
+            dokumen=dipa,
+            berkas=_ubah(data, "Nilai", 4, 60_000_000),
+            nama_berkas="register.xlsx",
+        )
+    assert _pesan(exc) == [
+        "Baris 4, kolom nilai: GUP GUP-01 sudah tercatat dengan nilai Rp 62.500.000, "
+        "berbeda dari Rp 60.000.000."
+    ]
+    assert MutasiUp.objects.get(nomor="GUP-01").nilai == Decimal("62500000")
+
+
+def test_dispensasi_export_reimports_unchanged_and_new_row_is_added(masuk, dipa, staf_keuangan):
+    csv = (
+        b"nomor,tanggal,jumlah_spm,alasan\n"
+        b"S-12/2023,06/03/2023,2,SPM honor KPPS terlambat\n"
+        b'"S-31/2023",2023-07-14,1,"Tagihan listrik, air"\n'
+    )
+    dispensasi_impor(pengguna=staf_keuangan, dokumen=dipa, berkas=csv, nama_berkas="d.csv")
+    url = reverse("anggaran:dispensasi_list", args=[dipa.pk]) + "?unduh=xlsx"
+    data = _unduh(masuk(staf_keuangan), url)
+
+    hasil = dispensasi_impor(
+        pengguna=staf_keuangan, dokumen=dipa, berkas=data, nama_berkas="dispensasi.xlsx"
+    )
+    assert hasil.baris == [] and len(hasil.dilewati) == 2
+    assert DispensasiSpm.objects.count() == 2
+
+    with pytest.raises(ImporGagal) as exc:
+        dispensasi_impor(
+            pengguna=staf_keuangan,
+            dokumen=dipa,
+            berkas=_ubah(data, "Jumlah SPM", 3, 5),
+            nama_berkas="dispensasi.xlsx",
+        )
+    assert _pesan(exc) == [
+        "Baris 3, kolom jumlah_spm: Dispensasi S-12/2023 sudah tercatat dengan jumlah_spm 2, "
+        "berbeda dari 5."
+    ]
+    hasil = dispensasi_impor(
+        pengguna=staf_keuangan,
+        dokumen=dipa,
+        berkas=_ubah(data, "Nomor surat", 4, "S-40/2023"),
+        nama_berkas="dispensasi.xlsx",
+    )
+    assert [(b.nomor_baris, b.nomor) for b in hasil.baris] == [(4, "S-40/2023")]
+    assert DispensasiSpm.objects.count() == 3
