@@ -17,10 +17,12 @@ from openpyxl import load_workbook
 
 from anggaran import selectors
 from anggaran.impor import realisasi_impor
+from anggaran.impor_belanja import kontrak_impor, tagihan_impor
 from anggaran.impor_up import dispensasi_impor, mutasi_up_impor
-from anggaran.models import DispensasiSpm, MutasiUp, Realisasi
+from anggaran.models import DispensasiSpm, Kontrak, MutasiUp, Realisasi, Tagihan
 from kpu_site.excel import XLSX_MIME
 from kpu_site.impor import ImporGagal
+from tests.anggaran.belanja_dasar import belanja, dipa_belanja  # noqa: F401 (fixtures)
 from tests.anggaran.factories import DokumenAnggaranFactory, pohon_kecil
 
 pytestmark = pytest.mark.django_db
@@ -182,3 +184,67 @@ def test_dispensasi_export_reimports_unchanged_and_new_row_is_added(masuk, dipa,
     )
     assert [(b.nomor_baris, b.nomor) for b in hasil.baris] == [(4, "S-40/2023")]
     assert DispensasiSpm.objects.count() == 3
+
+
+def test_kontrak_tagihan_export_reimports_into_both_imports(
+    masuk,
+    belanja,  # noqa: F811
+    staf_keuangan,
+):
+    """The contract page's download (one row per invoice) goes into the contract import and
+    the invoice import alike; 3 contracts Rp 284.500.000, 4 invoices Rp 220.500.000
+    (tests/anggaran/belanja_dasar.py)."""
+    url = reverse("anggaran:kontrak_list", args=[belanja.pk]) + "?unduh=xlsx"
+    data = _unduh(masuk(staf_keuangan), url)
+
+    def total():
+        return (
+            Kontrak.objects.count(),
+            sum(Kontrak.objects.values_list("nilai", flat=True)),
+            Tagihan.objects.count(),
+            sum(Tagihan.objects.values_list("nilai", flat=True)),
+        )
+
+    awal = (3, Decimal("284500000"), 4, Decimal("220500000"))
+    assert total() == awal
+    hasil = kontrak_impor(
+        pengguna=staf_keuangan, dokumen=belanja, berkas=data, nama_berkas="k.xlsx"
+    )
+    assert hasil.baris == [] and len(hasil.dilewati) == 3
+    hasil = tagihan_impor(
+        pengguna=staf_keuangan, dokumen=belanja, berkas=data, nama_berkas="k.xlsx"
+    )
+    assert hasil.baris == [] and len(hasil.dilewati) == 4
+    assert total() == awal
+
+    # rows 3-5 are K-12's three invoices, 6 K-01's, 7 K-03 without one
+    with pytest.raises(ImporGagal) as exc:
+        kontrak_impor(
+            pengguna=staf_keuangan,
+            dokumen=belanja,
+            berkas=_ubah(data, "Penyedia", 7, "CV Baru"),
+            nama_berkas="k.xlsx",
+        )
+    assert _pesan(exc) == [
+        "Baris 7, kolom penyedia: Kontrak K-03 sudah tercatat dengan penyedia CV Uji, "
+        "berbeda dari CV Baru."
+    ]
+    with pytest.raises(ImporGagal) as exc:
+        tagihan_impor(
+            pengguna=staf_keuangan,
+            dokumen=belanja,
+            berkas=_ubah(data, "Nilai tagihan", 6, 100_000_000),
+            nama_berkas="k.xlsx",
+        )
+    assert _pesan(exc) == [
+        "Baris 6, kolom nilai: Tagihan BAST-01 (kontrak K-01) sudah tercatat dengan nilai "
+        "Rp 148.500.000, berbeda dari Rp 100.000.000."
+    ]
+    hasil = tagihan_impor(
+        pengguna=staf_keuangan,
+        dokumen=belanja,
+        berkas=_ubah(data, "Nomor tagihan", 5, "SEWA-TW4"),
+        nama_berkas="k.xlsx",
+    )
+    assert [(b.nomor_baris, b.nomor) for b in hasil.baris] == [(5, "SEWA-TW4")]
+    assert total() == (3, Decimal("284500000"), 5, Decimal("244500000"))
