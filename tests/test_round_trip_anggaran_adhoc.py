@@ -20,10 +20,25 @@ from anggaran.impor import realisasi_impor
 from anggaran.impor_belanja import kontrak_impor, tagihan_impor
 from anggaran.impor_up import dispensasi_impor, mutasi_up_impor
 from anggaran.models import DispensasiSpm, Kontrak, MutasiUp, Realisasi, Tagihan
+from badan_adhoc.models import TPS, AnggotaParpol, Pendaftar, Wilayah
+from badan_adhoc.services import (
+    anggota_parpol_import,
+    nilai_import,
+    pendaftar_import,
+    pendaftar_screen,
+    tps_import,
+    wilayah_import,
+)
 from kpu_site.excel import XLSX_MIME
 from kpu_site.impor import ImporGagal
 from tests.anggaran.belanja_dasar import belanja, dipa_belanja  # noqa: F401 (fixtures)
 from tests.anggaran.factories import DokumenAnggaranFactory, pohon_kecil
+from tests.badan_adhoc.conftest import berkas as berkas_uji
+from tests.badan_adhoc.conftest import (  # noqa: F401 (fixtures)
+    rekrutmen_pps,
+    staf_teknis,
+    wilayah_uji,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -248,3 +263,138 @@ def test_kontrak_tagihan_export_reimports_into_both_imports(
     )
     assert [(b.nomor_baris, b.nomor) for b in hasil.baris] == [(5, "SEWA-TW4")]
     assert total() == (3, Decimal("284500000"), 5, Decimal("244500000"))
+
+
+# --------------------------------------------------------------------------- badan_adhoc
+
+
+def _wilayah_isi():
+    return list(Wilayah.objects.order_by("kode").values_list("kode", "nama", "jenis", "kode_induk"))
+
+
+def test_wilayah_export_reimports_unchanged_and_edit_updates(
+    masuk,
+    wilayah_uji,  # noqa: F811
+    staf_teknis,  # noqa: F811
+):
+    awal = _wilayah_isi()
+    assert len(awal) == 5
+    data = _unduh(masuk(staf_teknis), reverse("badan_adhoc:wilayah_export"))
+    hasil = wilayah_import(berkas=data, nama_berkas="wilayah.xlsx")
+    assert (hasil.baru, hasil.diperbarui) == (0, 0)
+    assert _wilayah_isi() == awal
+    # row 3 is the first by code: kecamatan 36.73.01 Serang
+    hasil = wilayah_import(berkas=_ubah(data, "Nama", 3, "Serang Kota"), nama_berkas="w.xlsx")
+    assert (hasil.baru, hasil.diperbarui) == (0, 1)
+    assert Wilayah.objects.get(kode="36.73.01").nama == "Serang Kota"
+    with pytest.raises(ImporGagal) as exc:
+        wilayah_import(berkas=_ubah(data, "Jenis", 4, "kota"), nama_berkas="w.xlsx")
+    assert _pesan(exc) == ["Baris 4, kolom jenis: 'kota' bukan kecamatan, kelurahan, atau desa."]
+
+
+def _tps_isi():
+    return (TPS.objects.count(), sum(TPS.objects.values_list("jumlah_dpt", flat=True)))
+
+
+def test_tps_export_reimports_unchanged_and_edit_updates(
+    masuk,
+    wilayah_uji,  # noqa: F811
+    staf_teknis,  # noqa: F811
+):
+    assert _tps_isi() == (6, 1645)
+    data = _unduh(masuk(staf_teknis), reverse("badan_adhoc:tps_export"))
+    hasil = tps_import(berkas=data, nama_berkas="tps.xlsx")
+    assert (hasil.baru, hasil.diperbarui) == (0, 0)
+    assert _tps_isi() == (6, 1645)
+    # row 3: TPS 1 of 36.73.01.1001, DPT 280
+    hasil = tps_import(berkas=_ubah(data, "Jumlah DPT", 3, 281), nama_berkas="tps.xlsx")
+    assert (hasil.baru, hasil.diperbarui) == (0, 1)
+    assert _tps_isi() == (6, 1646)
+    hasil = tps_import(berkas=_ubah(data, "Nomor", 8, 2), nama_berkas="tps.xlsx")
+    # TPS 2 of 36.73.02.1001 (DPT 240) is new; TPS 1 of 36.73.01.1001 back to the file's 280
+    assert (hasil.baru, hasil.diperbarui) == (1, 1)
+    assert _tps_isi() == (7, 1885)
+
+
+def test_anggota_parpol_export_reimports_unchanged_and_edit_replaces(
+    masuk,
+    wilayah_uji,  # noqa: F811
+    staf_teknis,  # noqa: F811
+):
+    anggota_parpol_import(berkas=berkas_uji("anggota_parpol.csv"), nama_berkas="sipol.csv")
+    awal = list(AnggotaParpol.objects.order_by("pk").values_list("nik", "nama", "partai"))
+    assert len(awal) == 3
+    data = _unduh(masuk(staf_teknis), reverse("badan_adhoc:parpol_export"))
+    assert anggota_parpol_import(berkas=data, nama_berkas="sipol.xlsx").jumlah == 3
+    assert list(AnggotaParpol.objects.order_by("pk").values_list("nik", "nama", "partai")) == awal
+    anggota_parpol_import(berkas=_ubah(data, "Partai", 4, "Partai Contoh Tiga"), nama_berkas="s")
+    assert list(AnggotaParpol.objects.order_by("pk").values_list("partai", flat=True)) == [
+        "Partai Contoh Satu",
+        "Partai Contoh Tiga",
+        "Partai Contoh Satu",
+    ]
+
+
+KEPALA_PENDAFTAR = (
+    "nik,nama,jenis_kelamin,tempat_lahir,tanggal_lahir,pendidikan,kode_domisili,alamat,"
+    "no_hp,email,kode_wilayah_tujuan\n"
+)
+KEL = "36.73.01.1001"
+
+
+def _nilai_isi(rekrutmen):
+    return list(
+        Pendaftar.objects.filter(rekrutmen=rekrutmen)
+        .order_by("pk")
+        .values_list("nama", "nilai_cat", "nilai_wawancara")
+    )
+
+
+def test_nilai_export_reimports_unchanged_and_edit_updates(
+    masuk,
+    rekrutmen_pps,  # noqa: F811
+    staf_teknis,  # noqa: F811
+):
+    rows = "".join(
+        f"3673011003{80 + i:02d}{i:04d},Calon {i},L,Serang,{1980 + i}-03-10,SMA,{KEL},x,1,,{KEL}\n"
+        for i in range(3)
+    )
+    pendaftar_import(
+        rekrutmen=rekrutmen_pps, berkas=(KEPALA_PENDAFTAR + rows).encode(), nama_berkas="p.csv"
+    )
+    pendaftar_screen(rekrutmen=rekrutmen_pps)
+    nik = list(Pendaftar.objects.order_by("pk").values_list("nik", flat=True))
+    nilai_import(
+        rekrutmen=rekrutmen_pps,
+        berkas=f"nik;nilai_cat\n{nik[0]};85,5\n{nik[1]};70\n".encode(),
+        nama_berkas="n.csv",
+        pengguna=staf_teknis,
+    )
+    awal = [
+        ("Calon 0", Decimal("85.50"), None),
+        ("Calon 1", Decimal("70.00"), None),
+        ("Calon 2", None, None),
+    ]
+    assert _nilai_isi(rekrutmen_pps) == awal
+    url = reverse("badan_adhoc:nilai_export", args=[rekrutmen_pps.pk])
+    data = _unduh(masuk(staf_teknis), url)
+    nilai_import(
+        rekrutmen=rekrutmen_pps, berkas=data, nama_berkas="nilai.xlsx", pengguna=staf_teknis
+    )
+    assert _nilai_isi(rekrutmen_pps) == awal
+
+    with pytest.raises(ImporGagal) as exc:
+        nilai_import(
+            rekrutmen=rekrutmen_pps,
+            berkas=_ubah(data, "Nilai CAT", 4, 101),
+            nama_berkas="nilai.xlsx",
+            pengguna=staf_teknis,
+        )
+    assert _pesan(exc) == ["Baris 4, kolom nilai_cat: 101 di luar rentang 0–100."]
+    nilai_import(
+        rekrutmen=rekrutmen_pps,
+        berkas=_ubah(data, "Nilai wawancara", 5, 77.25),
+        nama_berkas="nilai.xlsx",
+        pengguna=staf_teknis,
+    )
+    assert _nilai_isi(rekrutmen_pps) == [*awal[:2], ("Calon 2", None, Decimal("77.25"))]
