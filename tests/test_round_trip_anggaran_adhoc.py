@@ -18,6 +18,7 @@ from openpyxl import load_workbook
 from anggaran import selectors
 from anggaran.impor import realisasi_impor
 from anggaran.impor_belanja import kontrak_impor, tagihan_impor
+from anggaran.impor_dipa import dipa_impor_periksa, revisi_impor_periksa
 from anggaran.impor_up import dispensasi_impor, mutasi_up_impor
 from anggaran.models import DispensasiSpm, Kontrak, MutasiUp, Realisasi, Tagihan
 from badan_adhoc.models import TPS, AnggotaParpol, Pendaftar, Wilayah
@@ -398,3 +399,51 @@ def test_nilai_export_reimports_unchanged_and_edit_updates(
         pengguna=staf_teknis,
     )
     assert _nilai_isi(rekrutmen_pps) == [*awal[:2], ("Calon 2", None, Decimal("77.25"))]
+
+
+def test_dipa_export_reimports_as_revision_without_difference_and_as_new_dipa(
+    masuk, dipa_pohon, staf_keuangan
+):
+    """The budget tree's download (DokumenDetailView): as a revision of the same DIPA no
+    difference (the import's "no change" message); as a new DIPA the same lines and total; a
+    detail's volume edited is one changed line."""
+    url = reverse("anggaran:dokumen_detail", args=[dipa_pohon.pk]) + "?unduh=xlsx"
+    data = _unduh(masuk(staf_keuangan), url)
+    pohon = selectors.pohon_anggaran(dokumen=dipa_pohon)
+    assert pohon.pagu == Decimal("1500000")
+
+    hasil = revisi_impor_periksa(dokumen=dipa_pohon, berkas=data, nama_berkas="pohon.xlsx")
+    assert hasil.beda == []
+    assert [str(k) for k in hasil.kesalahan] == [
+        "Berkas: tidak ada perubahan pagu dibanding revisi yang berlaku."
+    ]
+    # a new DIPA (of the next year: one DIPA a year)
+    baru = dipa_impor_periksa(tahun=dipa_pohon.tahun + 1, berkas=data, nama_berkas="pohon.xlsx")
+    assert baru.ok, [str(k) for k in baru.kesalahan]
+    assert baru.total == Decimal("1500000")
+    assert sorted(b.kode_lengkap for b in baru.baris) == sorted(
+        s.pos.kode_lengkap for s in pohon.urut
+    )
+
+    # the detail of akun 521211 (1 × Rp 1.000.000) to volume 2: its Pagu must follow (the
+    # import checks volume × harga against it), and so must every subtotal above it and the
+    # JUMLAH row (checked against their detail lines)
+    rows = list(load_workbook(io.BytesIO(data)).worksheets[0].iter_rows(values_only=True))
+    detail = next(i for i, r in enumerate(rows) if r[0] == f"{AKUN1}.1") + 1  # sheet row
+    hasil = revisi_impor_periksa(
+        dokumen=dipa_pohon, berkas=_ubah(data, "Volume", detail, 2), nama_berkas="pohon.xlsx"
+    )
+    assert str(hasil.kesalahan[0]) == (
+        f"Baris {detail}, kolom Pagu: volume × harga satuan = Rp 2.000.000, tidak sama dengan "
+        "jumlah Rp 1.000.000."
+    )
+    diubah = _ubah(data, "Volume", detail, 2)
+    kode = f"{AKUN1}.1"
+    for i, r in enumerate(rows[2:], start=3):
+        if r[0] == kode or kode.startswith(f"{r[0]}.") or r[2] == "JUMLAH":
+            diubah = _ubah(diubah, "Pagu", i, r[6] + 1_000_000)
+    hasil = revisi_impor_periksa(dokumen=dipa_pohon, berkas=diubah, nama_berkas="pohon.xlsx")
+    assert hasil.ok, [str(k) for k in hasil.kesalahan]
+    assert [(b.kode_lengkap, b.status, b.pagu_lama, b.pagu_baru) for b in hasil.beda] == [
+        (f"{AKUN1}.1", "ubah", Decimal("1000000"), Decimal("2000000"))
+    ]
