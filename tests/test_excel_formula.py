@@ -247,6 +247,16 @@ def test_output_ro_export(masuk, auditor, dipa_rawan):
     rows = _periksa(_unduh(masuk(auditor), url), PAYLOAD[:2])
     assert rows[0][0].startswith("Target dan realisasi volume RO =1+1 (2023)")
     assert rows[2][1:5] == (PAYLOAD[0], None, 6, PAYLOAD[1])  # no unit pengampu: empty
+    # the per-month download (the import's columns): the note carries a payload
+    from anggaran.models import RealisasiOutput
+
+    RealisasiOutput.objects.create(
+        ro=ro, bulan=3, volume=Decimal("1.5"), tanggal_lapor=date(2023, 4, 5), keterangan=PAYLOAD[2]
+    )
+    url = reverse("anggaran:output_list", args=[dipa_rawan.pk]) + "?unduh=xlsx-bulan"
+    rows = _periksa(_unduh(masuk(auditor), url), PAYLOAD[:1] + PAYLOAD[2:3])
+    assert rows[1][:6] == ("Kode RO", "Uraian", "Bulan", "Volume", "Tanggal lapor", "Keterangan")
+    assert rows[2][1:4] == (PAYLOAD[0], "Maret", 1.5) and rows[2][5] == PAYLOAD[2]
 
 
 def test_ikpa_export(masuk, auditor, dipa_rawan):

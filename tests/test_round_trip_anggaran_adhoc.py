@@ -19,8 +19,17 @@ from anggaran import selectors
 from anggaran.impor import realisasi_impor
 from anggaran.impor_belanja import kontrak_impor, tagihan_impor
 from anggaran.impor_dipa import dipa_impor_periksa, revisi_impor_periksa
+from anggaran.impor_output import realisasi_output_impor
 from anggaran.impor_up import dispensasi_impor, mutasi_up_impor
-from anggaran.models import DispensasiSpm, Kontrak, MutasiUp, Realisasi, Tagihan
+from anggaran.models import (
+    DispensasiSpm,
+    Kontrak,
+    MutasiUp,
+    Pos,
+    Realisasi,
+    RealisasiOutput,
+    Tagihan,
+)
 from badan_adhoc.models import TPS, AnggotaParpol, Pendaftar, Wilayah
 from badan_adhoc.services import (
     anggota_parpol_import,
@@ -34,6 +43,7 @@ from kpu_site.excel import XLSX_MIME
 from kpu_site.impor import ImporGagal
 from tests.anggaran.belanja_dasar import belanja, dipa_belanja  # noqa: F401 (fixtures)
 from tests.anggaran.factories import DokumenAnggaranFactory, pohon_kecil
+from tests.anggaran.output.dunia import KODE_RO, target_set
 from tests.badan_adhoc.conftest import berkas as berkas_uji
 from tests.badan_adhoc.conftest import (  # noqa: F401 (fixtures)
     rekrutmen_pps,
@@ -447,3 +457,48 @@ def test_dipa_export_reimports_as_revision_without_difference_and_as_new_dipa(
     assert [(b.kode_lengkap, b.status, b.pagu_lama, b.pagu_baru) for b in hasil.beda] == [
         (f"{AKUN1}.1", "ubah", Decimal("1000000"), Decimal("2000000"))
     ]
+
+
+def test_realisasi_output_per_month_export_reimports_unchanged_and_edit_replaces_draft(
+    masuk, dipa_pohon, sekretaris, staf_keuangan
+):
+    """The output page's per-month download (``?unduh=xlsx-bulan``; the twelve-month report
+    has no report dates, so it is no import file) goes back into the output import."""
+    ro = Pos.objects.get(dokumen=dipa_pohon, kode_lengkap=KODE_RO)
+    target_set(ro, sekretaris)
+    csv = (
+        "kode_ro;bulan;volume;tanggal_lapor;keterangan\n"
+        f"{KODE_RO};1;1;2023-02-03;Laporan Januari\n"
+        f"{KODE_RO};Februari;2;03/03/2023;\n"
+        f"{KODE_RO};03;1,5;2023-04-05;Laporan Maret\n"
+    ).encode()
+    realisasi_output_impor(
+        pengguna=staf_keuangan, dokumen=dipa_pohon, berkas=csv, nama_berkas="o.csv"
+    )
+
+    def tabel():
+        return list(
+            RealisasiOutput.objects.order_by("bulan").values_list(
+                "bulan", "volume", "tanggal_lapor", "keterangan"
+            )
+        )
+
+    awal = tabel()
+    assert sum(r[1] for r in awal) == Decimal("4.5")
+    url = reverse("anggaran:output_list", args=[dipa_pohon.pk]) + "?unduh=xlsx-bulan"
+    data = _unduh(masuk(staf_keuangan), url)
+    hasil = realisasi_output_impor(
+        pengguna=staf_keuangan, dokumen=dipa_pohon, berkas=data, nama_berkas="o.xlsx"
+    )
+    assert hasil.baris == [] and len(hasil.dilewati) == 3
+    assert tabel() == awal
+
+    # row 4 is February (a draft): its volume replaced
+    hasil = realisasi_output_impor(
+        pengguna=staf_keuangan,
+        dokumen=dipa_pohon,
+        berkas=_ubah(data, "Volume", 4, 3),
+        nama_berkas="o.xlsx",
+    )
+    assert [(b.nomor_baris, b.bulan, b.volume) for b in hasil.baris] == [(4, 2, Decimal("3"))]
+    assert sum(r[1] for r in tabel()) == Decimal("5.5")
