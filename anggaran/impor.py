@@ -113,12 +113,13 @@ def realisasi_impor_periksa(
 BERKAS_TANPA_BARIS = "berkas tidak berisi baris data."
 
 
-def berkas_periksa(hasil, *, berkas, kolom_wajib, periksa_baris, pemetaan=None) -> None:
+def berkas_periksa(hasil, *, berkas, kolom_wajib, periksa_baris, pemetaan=None, alias=None) -> None:
     """The steps every import of a budget document shares, each problem appended to
     ``hasil.kesalahan`` (``hasil`` has ``dokumen``, ``nama_berkas`` and ``kesalahan``): the
     document open for writing, the file's name (stored or shown, so refused, never cut), the
     table and its required columns, then ``periksa_baris(hasil, rows)`` over its numbered rows
-    (a file-level problem met while reading them, e.g. too many rows, lands there too)."""
+    (a file-level problem met while reading them, e.g. too many rows, lands there too).
+    ``alias``: the export's column names the import takes too (``kpu_site.impor.baca_tabel``)."""
     try:
         pastikan_terbuka(hasil.dokumen)
     except ValidationError as exc:
@@ -131,7 +132,11 @@ def berkas_periksa(hasil, *, berkas, kolom_wajib, periksa_baris, pemetaan=None) 
         return
     try:
         tabel = baca_tabel(
-            berkas, nama_berkas=hasil.nama_berkas, kolom_wajib=kolom_wajib, pemetaan=pemetaan
+            berkas,
+            nama_berkas=hasil.nama_berkas,
+            kolom_wajib=kolom_wajib,
+            pemetaan=pemetaan,
+            alias=alias,
         )
         periksa_baris(hasil, tabel.baris)
     except ImporGagal as exc:

@@ -15,6 +15,12 @@ contracts first), ``nomor``, ``tanggal_bast``, ``nilai``; optional ``tanggal_spm
 signing date, then the invoices of each contract, recorded and in the file together, against its
 value (``tagihan_jumlah_pesan``).
 
+The contract page's Excel download (one row per invoice, the contract's columns repeated on
+each, under a title row) goes into both imports unchanged: its labels are read as the columns
+above (``ALIAS_KONTRAK``, ``ALIAS_TAGIHAN``); in a file with the invoice column
+``nomor_tagihan`` a contract repeated with the same values is read once (elsewhere a repeat is
+an error), and the invoice import passes over a contract's row that has no invoice.
+
 A row already recorded (same nomor; for an invoice, same contract and nomor) with the same values
 is skipped, so importing a file again changes nothing; with other values it is an error naming
 the column. One audit entry per import; each row keeps its history row.
@@ -50,6 +56,16 @@ KOLOM_KONTRAK = ("nomor", "kode_akun", "tanggal", "tanggal_selesai", "penyedia",
 KOLOM_TAGIHAN = ("nomor_kontrak", "nomor", "tanggal_bast", "nilai")
 # a service's field -> the import's column
 KOLOM_DARI_FIELD = {"akun": "kode_akun"}
+# The contract page's Excel download (views/belanja.py: one row per invoice, the contract's
+# columns on each) goes back into either import unchanged: its labels read as these columns
+ALIAS_KONTRAK = {
+    "nomor_kontrak": "nomor",
+    "tanggal_tanda_tangan": "tanggal",
+    "akun": "kode_akun",
+    "nilai_kontrak": "nilai",
+}
+ALIAS_TAGIHAN = {"nomor_tagihan": "nomor", "nilai_tagihan": "nilai"}
+KOLOM_ISI_TAGIHAN = ("nomor", "tanggal_bast", "tanggal_spm", "tanggal_sp2d", "nilai")
 
 
 @dataclass(slots=True)
@@ -147,6 +163,7 @@ def kontrak_impor_periksa(
         pemetaan=pemetaan,
         kolom_wajib=KOLOM_KONTRAK,
         periksa_baris=_periksa_kontrak,
+        alias=ALIAS_KONTRAK,
     )
     return hasil
 
@@ -211,6 +228,18 @@ def _kontrak_beda(b: BarisKontrak, lama: Kontrak) -> Kesalahan | None:
     )
 
 
+def _kontrak_isi(b: BarisKontrak) -> tuple:
+    return (
+        b.akun.pk,
+        b.tanggal,
+        b.tanggal_selesai,
+        b.tanggal_daftar,
+        b.penyedia,
+        b.uraian,
+        b.nilai,
+    )
+
+
 def _periksa_kontrak(hasil: HasilImporBelanja, rows) -> None:
     dokumen = hasil.dokumen
     kesalahan = hasil.kesalahan
@@ -219,12 +248,17 @@ def _periksa_kontrak(hasil: HasilImporBelanja, rows) -> None:
     }
     tersimpan = {k.nomor: k for k in Kontrak.objects.filter(dokumen=dokumen).select_related("akun")}
     dilihat: dict[str, int] = {}
+    isi_dilihat: dict[str, tuple] = {}
     ada_baris = False
     for nomor, data in rows:
         ada_baris = True
         b = _kontrak_baris(nomor, data, dokumen, akun_map, kesalahan)
         if b is None:
             continue
+        if "nomor_tagihan" in data and isi_dilihat.get(b.nomor) == _kontrak_isi(b):
+            # one row per invoice (the contract page's download): the same contract again
+            continue
+        isi_dilihat[b.nomor] = _kontrak_isi(b)
         if b.nomor in dilihat:
             kesalahan.append(
                 Kesalahan(
@@ -327,6 +361,7 @@ def tagihan_impor_periksa(
         pemetaan=pemetaan,
         kolom_wajib=KOLOM_TAGIHAN,
         periksa_baris=_periksa_tagihan,
+        alias=ALIAS_TAGIHAN,
     )
     return hasil
 
@@ -391,6 +426,10 @@ def _periksa_tagihan(hasil: HasilImporBelanja, rows) -> None:
     dilihat: dict[tuple[int, str], int] = {}
     ada_baris = False
     for nomor, data in rows:
+        if data.get("nomor_kontrak", "").strip() and not any(
+            data.get(k, "").strip() for k in KOLOM_ISI_TAGIHAN
+        ):
+            continue  # a contract without invoices (a row of the contract page's download)
         ada_baris = True
         b = _tagihan_baris(nomor, data, dokumen.tahun, kontrak_map, kesalahan)
         if b is None:

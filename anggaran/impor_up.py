@@ -4,14 +4,17 @@ steps (``impor.berkas_periksa``, ``impor.impor_jalankan``), every problem as "Ba
 and every row written or none.
 
 UP/TUP columns (by name): ``jenis`` (UP, GUP, TUP, PTUP, SETOR_TUP, SETOR_UP; any case),
-``nomor``, ``tanggal``, ``nilai``; optional ``nomor_tup`` (the TUP a PTUP/SETOR_TUP settles:
+``nomor``, ``tanggal``, ``nilai``; optional ``nomor_tup`` (or ``tup``) (the TUP a PTUP/SETOR_TUP settles:
 its nomor, in the same file or already recorded), ``batas_waktu`` (TUP only; empty: one month
 after its date) and ``keterangan``. Each row is checked on its own
 (``services_up.mutasi_isian_periksa``), then the register's rules run over the recorded
 movements and the file's rows together, in date order (``services_up.register_periksa``), so a
 PTUP may follow its TUP in the same file, whatever the order of the rows.
 
-Dispensation columns: ``nomor``, ``tanggal``, ``jumlah_spm``, ``alasan``.
+Dispensation columns: ``nomor`` (or ``nomor_surat``), ``tanggal``, ``jumlah_spm``, ``alasan``.
+
+The register's and the dispensation list's own Excel downloads go back in unchanged (the title
+row skipped, "Setoran TUP" read as SETOR_TUP, the computed columns ignored).
 
 A row already recorded (same jenis and nomor) with the same values is skipped, so importing a
 file again changes nothing; with other values it is an error naming the column. A PTUP/return
@@ -34,6 +37,7 @@ from .impor import BERKAS_TANPA_BARIS, berkas_periksa, impor_jalankan, sel_nilai
 from .models import DispensasiSpm, DokumenAnggaran, MutasiUp
 from .selectors.up import (
     JENIS_PENYELESAIAN,
+    SINGKAT,
     URUTAN_JENIS,
     batas_tup_compute,
     jenis_singkat,
@@ -53,6 +57,12 @@ KOLOM_UP = ("jenis", "nomor", "tanggal", "nilai")
 KOLOM_DISPENSASI = ("nomor", "tanggal", "jumlah_spm", "alasan")
 # a service's field -> the import's column
 KOLOM_DARI_FIELD = {"tup": "nomor_tup"}
+# The register's and the dispensation list's Excel columns (views/up.py) that name an import
+# column differently: the export goes back into the import unchanged
+ALIAS_UP = {"tup": "nomor_tup"}
+ALIAS_DISPENSASI = {"nomor_surat": "nomor"}
+# The register writes the short names ("Setoran TUP"): read back as the kinds they are
+JENIS_DARI_SINGKAT = {str(s).lower(): j for j, s in SINGKAT.items()}
 
 
 @dataclass(slots=True)
@@ -122,7 +132,12 @@ def mutasi_up_impor_periksa(
     """Read and check every row; nothing is written."""
     hasil = HasilImporUp(dokumen=dokumen, nama_berkas=nama_berkas)
     berkas_periksa(
-        hasil, berkas=berkas, pemetaan=pemetaan, kolom_wajib=KOLOM_UP, periksa_baris=_periksa_mutasi
+        hasil,
+        berkas=berkas,
+        pemetaan=pemetaan,
+        kolom_wajib=KOLOM_UP,
+        periksa_baris=_periksa_mutasi,
+        alias=ALIAS_UP,
     )
     return hasil
 
@@ -131,7 +146,7 @@ def _mutasi_baris(nomor: int, data: dict, tahun: int, kesalahan: list) -> BarisM
     """One row on its own, or ``None`` with its problems appended."""
     salah_sebelum = len(kesalahan)
     teks_jenis = data.get("jenis", "").strip()
-    jenis = teks_jenis.lower()
+    jenis = JENIS_DARI_SINGKAT.get(teks_jenis.lower(), teks_jenis.lower())
     if jenis not in J.values:
         kesalahan.append(
             Kesalahan(
@@ -365,6 +380,7 @@ def dispensasi_impor_periksa(
         pemetaan=pemetaan,
         kolom_wajib=KOLOM_DISPENSASI,
         periksa_baris=_periksa_dispensasi,
+        alias=ALIAS_DISPENSASI,
     )
     return hasil
 

@@ -15,7 +15,7 @@ from kpu_site.excel import xlsx_tulis
 
 from . import selectors
 from .akses import boleh_kelola, nik_samarkan
-from .models import ALASAN_TMS, Pendaftar, Rekrutmen
+from .models import ALASAN_TMS, TPS, AnggotaParpol, Pendaftar, Rekrutmen, Wilayah
 
 KOLOM = [
     "NIK",
@@ -150,4 +150,53 @@ def pendaftar_xlsx_tulis(
         ),
         format_kolom=FORMAT_KOLOM,
         progres=progres,
+    )
+
+
+# --------------------------------------------------------------------------- reference tables
+# The tables the app imports whole (wilayah, TPS, the SIPOL party members) and the scores, each
+# as a download in its import's own columns (``services.impor.KOLOM_*``, ``KOLOM_NILAI``):
+# the file goes back into the import unchanged (``views.ekspor``).
+
+KOLOM_WILAYAH = ["Kode", "Nama", "Jenis", "Kode induk"]
+KOLOM_TPS = ["Kode kelurahan", "Nomor", "Jumlah DPT"]
+KOLOM_PARPOL = ["NIK", "Nama", "Partai"]
+KOLOM_NILAI = ["NIK", "Nama", "Nilai CAT", "Nilai wawancara"]
+
+
+def wilayah_ekspor_baris() -> Iterator[tuple]:
+    """Every kecamatan and desa/kelurahan by code: ``kode, nama, jenis, kode_induk``."""
+    return (
+        Wilayah.objects.order_by("kode")
+        .values_list("kode", "nama", "jenis", "kode_induk")
+        .iterator(chunk_size=UKURAN_POTONGAN)
+    )
+
+
+def tps_ekspor_baris() -> Iterator[tuple]:
+    """Every TPS by desa/kelurahan code and number: ``kode_kelurahan, nomor, jumlah_dpt``."""
+    return (
+        TPS.objects.order_by("kelurahan__kode", "nomor")
+        .values_list("kelurahan__kode", "nomor", "jumlah_dpt")
+        .iterator(chunk_size=UKURAN_POTONGAN)
+    )
+
+
+def anggota_parpol_ekspor_baris() -> Iterator[tuple]:
+    """The party-member list in its import order: ``nik, nama, partai``."""
+    return (
+        AnggotaParpol.objects.order_by("pk")
+        .values_list("nik", "nama", "partai")
+        .iterator(chunk_size=UKURAN_POTONGAN)
+    )
+
+
+def nilai_ekspor_baris(rekrutmen: Rekrutmen) -> Iterator[tuple]:
+    """The MS applicants of ``rekrutmen`` (those the score import takes) with their scores:
+    ``nik, nama, nilai_cat, nilai_wawancara`` (an empty score stays empty)."""
+    return (
+        Pendaftar.objects.filter(rekrutmen=rekrutmen, status_administrasi=Pendaftar.Status.MS)
+        .order_by("pk")
+        .values_list("nik", "nama", "nilai_cat", "nilai_wawancara")
+        .iterator(chunk_size=UKURAN_POTONGAN)
     )

@@ -74,6 +74,7 @@ urlpatterns = [
     path("rekrutmen/<int:pk>/peringkat/", views.PeringkatView.as_view(), name="peringkat"),
     path("rekrutmen/<int:pk>/tahap/", views.TahapView.as_view(), name="rekrutmen_tahap"),
     path("rekrutmen/<int:pk>/nilai/impor/", views.NilaiImporView.as_view(), name="nilai_import"),
+    path("rekrutmen/<int:pk>/nilai/unduh/", views.NilaiEksporView.as_view(), name="nilai_export"),
     path(
         "rekrutmen/<int:pk>/pengumuman.pdf",
         views.PengumumanView.as_view(format="pdf"),
@@ -131,4 +132,7 @@ urlpatterns = [
     path("wilayah/impor/", views.WilayahImporView.as_view(), name="wilayah_import"),
     path("tps/impor/", views.TPSImporView.as_view(), name="tps_import"),
     path("parpol/impor/", views.AnggotaParpolImporView.as_view(), name="parpol_import"),
+    path("wilayah/unduh/", views.WilayahEksporView.as_view(), name="wilayah_export"),
+    path("tps/unduh/", views.TPSEksporView.as_view(), name="tps_export"),
+    path("parpol/unduh/", views.AnggotaParpolEksporView.as_view(), name="parpol_export"),
 ]

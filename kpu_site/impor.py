@@ -453,6 +453,7 @@ def baca_tabel(
     kolom_wajib: Sequence[str],
     rapikan: bool = True,
     pemetaan: Pemetaan | None = None,
+    alias: dict[str, str] | None = None,
 ) -> Tabel:
     """Open a CSV or XLSX upload (file object, bytes or path) and check its header.
 
@@ -465,7 +466,10 @@ def baca_tabel(
     Raises ``ImporGagal`` when the file cannot be read or lacks a required column. An empty
     table (no data rows) is reported by the caller, which knows what "no rows" means for it.
     ``rapikan=False`` leaves a CSV's cells unstripped, for a large import that strips only
-    the cells it uses (XLSX cells are always stripped).
+    the cells it uses (XLSX cells are always stripped). ``alias`` (without ``pemetaan``): a
+    normalised column name -> the column it stands for, when the header lacks that column
+    (the label an import's own Excel export writes: ``nomor_surat`` -> ``nomor``), so the
+    export goes back into the import unchanged.
     """
     data = isi_berkas(berkas)
     if not data:
@@ -479,19 +483,27 @@ def baca_tabel(
         header, rows = _baca_xlsx(data)
     else:
         header, rows = _baca_csv(data, rapikan=rapikan)
-    kolom = [normalisasi_kolom(h) for h in header]
+    kolom = _alias_terapkan([normalisasi_kolom(h) for h in header], alias)
     if any(k not in kolom for k in kolom_wajib):
         temuan = _judul_cari(
             _semua_baris(data, jenis, rapikan=rapikan),
-            lambda kol: all(k in kol for k in kolom_wajib),
+            lambda kol: all(k in _alias_terapkan(kol, alias) for k in kolom_wajib),
         )
         if temuan is not None:
             nomor, header, rows = temuan
-            kolom = [normalisasi_kolom(h) for h in header]
+            kolom = _alias_terapkan([normalisasi_kolom(h) for h in header], alias)
             _kolom_periksa(kolom, nomor, kolom_wajib)
             return Tabel(kolom=kolom, _rows=_lebar_periksa(rows, len(kolom), kolom))
     _kolom_periksa(kolom, 1, kolom_wajib)
     return Tabel(kolom=kolom, _rows=rows)
+
+
+def _alias_terapkan(kolom: list[str], alias: dict[str, str] | None) -> list[str]:
+    """Normalised column names with ``alias`` applied where the header lacks the target
+    (``baca_tabel``)."""
+    if not alias:
+        return kolom
+    return [alias[k] if k in alias and alias[k] not in kolom else k for k in kolom]
 
 
 def _judul_cari(baris, cocok, *, nomor_judul: int | None = None):

@@ -31,6 +31,7 @@ from tests.anggaran.factories import DokumenAnggaranFactory, pohon_kecil
 from tests.badan_adhoc.conftest import (  # noqa: F401 (fixtures)
     diseleksi,
     rekrutmen_kpps,
+    rekrutmen_pps,
     staf_teknis,
     wilayah_uji,
 )
@@ -255,6 +256,16 @@ def test_output_ro_export(masuk, auditor, dipa_rawan):
     rows = _periksa(_unduh(masuk(auditor), url), PAYLOAD[:2])
     assert rows[0][0].startswith("Target dan realisasi volume RO =1+1 (2023)")
     assert rows[2][1:5] == (PAYLOAD[0], None, 6, PAYLOAD[1])  # no unit pengampu: empty
+    # the per-month download (the import's columns): the note carries a payload
+    from anggaran.models import RealisasiOutput
+
+    RealisasiOutput.objects.create(
+        ro=ro, bulan=3, volume=Decimal("1.5"), tanggal_lapor=date(2023, 4, 5), keterangan=PAYLOAD[2]
+    )
+    url = reverse("anggaran:output_list", args=[dipa_rawan.pk]) + "?unduh=xlsx-bulan"
+    rows = _periksa(_unduh(masuk(auditor), url), PAYLOAD[:1] + PAYLOAD[2:3])
+    assert rows[1][:6] == ("Kode RO", "Uraian", "Bulan", "Volume", "Tanggal lapor", "Keterangan")
+    assert rows[2][1:4] == (PAYLOAD[0], "Maret", 1.5) and rows[2][5] == PAYLOAD[2]
 
 
 def test_ikpa_export(masuk, auditor, dipa_rawan):
@@ -333,6 +344,40 @@ def test_kontrak_tagihan_export(masuk, auditor, dipa_rawan):
     assert (rows[2][6], rows[2][15]) == ("belum diverifikasi", "belum diverifikasi")
 
 
+def test_data_acuan_export(masuk, wilayah_uji, rekrutmen_pps, staf_teknis):  # noqa: F811
+    """Wilayah, TPS, party members and scores (``badan_adhoc/views/ekspor.py``): names and
+    parties carry payloads; codes stay text, numbers (TPS, DPT, scores) stay numbers."""
+    from badan_adhoc.models import TPS, AnggotaParpol, Wilayah
+    from badan_adhoc.services import pendaftar_import, pendaftar_screen
+
+    Wilayah.objects.filter(kode="36.73.01").update(nama=PAYLOAD[0])
+    AnggotaParpol.objects.create(nik="3673012207890012", nama=PAYLOAD[1], partai=PAYLOAD[2])
+    kel = "36.73.01.1001"
+    pendaftar_import(
+        rekrutmen=rekrutmen_pps,
+        berkas=(
+            "nik;nama;jenis_kelamin;tempat_lahir;tanggal_lahir;pendidikan;kode_domisili;alamat;"
+            f"no_hp;email;kode_wilayah_tujuan\n3673011003800000;{PAYLOAD[3]};L;Serang;"
+            f"1980-03-10;SMA;{kel};x;1;;{kel}\n"
+        ).encode(),
+        nama_berkas="p.csv",
+    )
+    pendaftar_screen(rekrutmen=rekrutmen_pps)
+    rekrutmen_pps.pendaftar.update(nilai_cat=Decimal("85.5"))
+    client = masuk(staf_teknis)
+
+    rows = _periksa(_unduh(client, reverse("badan_adhoc:wilayah_export")), PAYLOAD[:1])
+    assert rows[1] == ("Kode", "Nama", "Jenis", "Kode induk")
+    assert rows[2] == ("36.73.01", PAYLOAD[0], "kecamatan", "36.73")
+    rows = _periksa(_unduh(client, reverse("badan_adhoc:tps_export")), [])
+    assert rows[2] == ("36.73.01.1001", 1, 280) and len(rows) == 2 + TPS.objects.count()
+    rows = _periksa(_unduh(client, reverse("badan_adhoc:parpol_export")), PAYLOAD[1:3])
+    assert rows[1:] == [("NIK", "Nama", "Partai"), ("3673012207890012", PAYLOAD[1], PAYLOAD[2])]
+    url = reverse("badan_adhoc:nilai_export", args=[rekrutmen_pps.pk])
+    rows = _periksa(_unduh(client, url), PAYLOAD[3:4])
+    assert rows[2] == ("3673011003800000", PAYLOAD[3], 85.5, None)
+
+
 # --------------------------------------------------------------------------- completeness
 
 # Every place in the apps that writes an Excel download, with the test above that covers it.
@@ -350,6 +395,7 @@ EKSPOR_DIUJI = {
     "badan_adhoc/pengumuman.py::pengumuman_xlsx_tulis": "test_pengumuman_export",
     "badan_adhoc/ekspor.py::pendaftar_xlsx_tulis": "test_pendaftar_export",
     "badan_adhoc/views/pendaftar.py::PendaftarExportView": "test_pendaftar_export",
+    "badan_adhoc/views/ekspor.py::_EksporView": "test_data_acuan_export",
     "kinerja/views/capaian.py::CapaianView": "test_capaian_export",
     "sekretariat/views.py::PegawaiExportView": "test_pegawai_export",
 }

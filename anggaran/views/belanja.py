@@ -56,7 +56,10 @@ class KontrakListView(BacaMixin, DokumenMixin, TemplateView):
         daftar = kontrak_list(dokumen=dokumen)
 
         def baris():
+            # the contract's end and KPPN registration dates close each row (the contract
+            # import needs them: the download goes back into it unchanged)
             for k in daftar.kontrak:
+                akhir = [k.kontrak.tanggal_selesai, k.kontrak.tanggal_daftar]
                 kontrak = [
                     k.kontrak.nomor,
                     k.kontrak.tanggal,
@@ -67,7 +70,7 @@ class KontrakListView(BacaMixin, DokumenMixin, TemplateView):
                     k.kontrak.verifikator,
                 ]
                 if not k.tagihan:
-                    yield [*kontrak, "", None, None, None, None, None, None, "", ""]
+                    yield [*kontrak, "", None, None, None, None, None, None, "", "", *akhir]
                 for t in k.tagihan:
                     yield [
                         *kontrak,
@@ -80,6 +83,7 @@ class KontrakListView(BacaMixin, DokumenMixin, TemplateView):
                         t.batas_spm,
                         str(t.keadaan.label),
                         t.tagihan.verifikator,
+                        *akhir,
                     ]
 
         return xlsx_response(
@@ -102,6 +106,8 @@ class KontrakListView(BacaMixin, DokumenMixin, TemplateView):
                 "Batas SPM",
                 "Status",
                 "Tagihan diverifikasi oleh",
+                "Tanggal selesai",
+                "Tanggal daftar",
             ],
             baris=baris(),
             format_kolom={
@@ -113,6 +119,8 @@ class KontrakListView(BacaMixin, DokumenMixin, TemplateView):
                 11: "rupiah",
                 12: "angka",
                 13: "tanggal",
+                16: "tanggal",
+                17: "tanggal",
             },
         )
 

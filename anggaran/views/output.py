@@ -81,7 +81,46 @@ class OutputRoListView(BacaMixin, DokumenMixin, TemplateView):
     def get(self, request, *args, **kwargs):
         if request.GET.get("unduh") == "xlsx":
             return self._xlsx()
+        if request.GET.get("unduh") == "xlsx-bulan":
+            return self._xlsx_bulan()
         return super().get(request, *args, **kwargs)
+
+    def _xlsx_bulan(self):
+        """The stored monthly realisasi, one row per RO and month in the import's columns
+        (``impor_output``: kode_ro, bulan, volume, tanggal_lapor, keterangan; uraian and
+        status besides): the file goes back into the import unchanged. The twelve-month
+        report above (``_xlsx``) lacks the report dates, so it is no import file."""
+        dokumen = self.get_dokumen()
+        unduhan_record(
+            pengguna=self.request.user,
+            ringkasan=f"Unduh Excel: Realisasi output per bulan {dokumen}",
+        )
+        return xlsx_response(
+            nama_berkas=f"realisasi-output-{dokumen.tahun}",
+            judul=f"Realisasi volume RO per bulan {dokumen}",
+            kolom=[
+                "Kode RO",
+                "Uraian",
+                "Bulan",
+                "Volume",
+                "Tanggal lapor",
+                "Keterangan",
+                "Status",
+            ],
+            baris=(
+                [
+                    r.ro.kode_lengkap,
+                    r.ro.uraian,
+                    nama_bulan(r.bulan),
+                    r.volume,
+                    r.tanggal_lapor,
+                    r.keterangan,
+                    r.get_status_display(),
+                ]
+                for r in selectors.realisasi_output_list(dokumen=dokumen)
+            ),
+            format_kolom={4: "tanggal"},
+        )
 
     def _xlsx(self):
         dokumen = self.get_dokumen()

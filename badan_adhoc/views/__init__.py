@@ -2,6 +2,7 @@
 
 from .berkas import *  # noqa: F403
 from .dokumen import *  # noqa: F403
+from .ekspor import *  # noqa: F403
 from .pendaftar import *  # noqa: F403
 from .pola_nomor import *  # noqa: F403
 from .rekrutmen import *  # noqa: F403
