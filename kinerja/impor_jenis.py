@@ -5,7 +5,7 @@ the examples fit the demo's Renstra 2020–2024 (year 2024: no PK signed, no rea
 
 from __future__ import annotations
 
-from kpu_site.impor_jenis import JenisImpor, KolomImpor
+from kpu_site.impor_jenis import SETIAP_SUB_BAGIAN, JenisImpor, KolomImpor
 
 KODE_CONTOH = ("IKSS 1", "IKSS 3")
 
@@ -42,7 +42,7 @@ JENIS = (
     JenisImpor(
         kode="realisasi_kinerja",
         judul="Realisasi kinerja triwulanan",
-        unit="perencanaan",
+        unit=SETIAP_SUB_BAGIAN,
         url_impor="kinerja:realisasi_impor",
         keterangan="Tiap baris hanya untuk indikator sub bagian pengimpor; bukti dukung "
         "diunggah di halaman realisasi.",

@@ -452,3 +452,31 @@ def test_realisasi_impor_lewat_profil_halaman_api_perintah(demo, client, staf, t
         stdout=io.StringIO(),
     )
     assert _nilai("IKSS 7", "tw1") == Decimal("22.75")
+
+
+def test_templat_dan_profil_realisasi_untuk_setiap_sub_bagian(client, staf_lain, komisioner):
+    """The realisasi import is every sub-bagian's: a Staf Keuangan gets its template and may
+    keep its profiles; the target import stays Perencanaan's; a Komisioner gets neither."""
+    from django.core.exceptions import PermissionDenied
+
+    client.force_login(staf_lain)
+    templat = reverse("templat_impor", args=["realisasi_kinerja", "contoh"])
+    assert client.get(templat).status_code == 200
+    assert (
+        client.get(reverse("templat_impor", args=["target_kinerja", "kosong"])).status_code == 403
+    )
+    profil_impor_simpan(
+        pengguna=staf_lain,
+        jenis="realisasi_kinerja",
+        nama="Keuangan – TW",
+        kolom={"kode_indikator": ["KODE"], "triwulan": ["TW"], "realisasi": ["NILAI"]},
+    )
+    with pytest.raises(PermissionDenied):
+        profil_impor_simpan(
+            pengguna=staf_lain,
+            jenis="target_kinerja",
+            nama="x",
+            kolom={"kode_indikator": ["KODE"], "target": ["T"]},
+        )
+    client.force_login(komisioner)
+    assert client.get(templat).status_code == 403
