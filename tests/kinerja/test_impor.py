@@ -416,6 +416,7 @@ def test_realisasi_impor_lewat_profil_halaman_api_perintah(demo, client, staf, t
             "realisasi": ["CAPAIAN"],
             "analisis": ["KETERANGAN"],
         },
+        aturan={"realisasi": "angka_id"},
     )
 
     def berkas(nilai):
@@ -427,7 +428,8 @@ def test_realisasi_impor_lewat_profil_halaman_api_perintah(demo, client, staf, t
 
     client.force_login(staf)
     url = reverse("kinerja:realisasi_impor", kwargs={"tahun": 2024})
-    _p, akhir = _halaman(client, url, berkas("20,5"), profil="e-SAKIP – capaian TW")
+    # the profile's number rule reads "20,500" as 20,5 (not twenty thousand five hundred)
+    _p, akhir = _halaman(client, url, berkas("20,500"), profil="e-SAKIP – capaian TW")
     assert akhir.status_code == 302 and _nilai("IKSS 7", "tw1") == Decimal("20.5")
     r = client.post(
         reverse("kinerja-impor-realisasi"),
