@@ -482,3 +482,31 @@ def test_templat_dan_profil_realisasi_untuk_setiap_sub_bagian(client, staf_lain,
         )
     client.force_login(komisioner)
     assert client.get(templat).status_code == 403
+
+
+@pytest.mark.parametrize(
+    ("isi", "pesan"),
+    [
+        (b"kode_indikator;triwulan;realisasi\nIKSS 1;1;1e20\n", "Baris 2, kolom realisasi: '1e20'"),
+        (
+            b"kode_indikator;triwulan;realisasi\nIKSS 1;1;" + b"1" + b"0" * 20 + b"\n",
+            "Baris 2, kolom realisasi: Realisasi: terlalu besar",
+        ),
+        (b"kode_indikator;triwulan;realisasi\nIKSS 1;;5\n", "Baris 2, kolom triwulan: wajib"),
+        (b"kode_indikator;triwulan;realisasi\n;1;5\n", "Baris 2, kolom kode_indikator: wajib"),
+        (b"kode_indikator;triwulan\nIKSS 1;1\n", "kolom realisasi"),
+        (b"kode_indikator;triwulan;realisasi\n", "berkas tidak berisi baris data."),
+        (
+            b"kode_indikator;triwulan;realisasi;tahun\nIKSS 1;1;5;2023\n",
+            "Baris 2, kolom tahun: '2023' bukan tahun yang diimpor (2024).",
+        ),
+    ],
+)
+def test_realisasi_impor_berkas_buruk_tidak_menulis(demo, sekretaris, isi, pesan):
+    from kinerja.impor import realisasi_impor
+    from kpu_site.impor import ImporGagal
+
+    with pytest.raises(ImporGagal) as exc:
+        realisasi_impor(pengguna=sekretaris, tahun=2024, berkas=isi, nama_berkas="r.csv")
+    assert any(pesan in str(k) for k in exc.value.kesalahan), exc.value.kesalahan
+    assert not Realisasi.objects.filter(tahun=2024).exists() and _audit() == 0
