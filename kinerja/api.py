@@ -36,6 +36,7 @@ from kpu_site.parsers import ObjekJSONParser
 
 from . import (
     api_iku,
+    api_impor,
     api_lhe,
     api_publikasi,
     api_rencana_aksi,
@@ -691,3 +692,4 @@ def register(router) -> None:
     api_lhe.register(router)
     api_publikasi.register(router)  # publication (staff) and the public documents
     api_reviu.register(router)
+    api_impor.register(router)  # the PK target and realisasi imports

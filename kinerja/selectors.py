@@ -610,3 +610,28 @@ def renstra_dokumen_konten(*, renstra: Renstra) -> dict:
             "nama_komisi": f"KPU {satker.nama_wilayah}" if satker else "KPU",
         },
     }
+
+
+def realisasi_triwulan_list(*, tahun: int) -> list[tuple[Indikator, str, Realisasi | None]]:
+    """Every indikator of the Renstra covering ``tahun`` × TW I–IV with its stored realisasi
+    (``None`` when there is none), in the order of the realisasi page (two queries): the rows
+    of the realisasi export, which the realisasi import reads back."""
+    renstra = renstra_untuk_tahun(tahun)
+    if renstra is None:
+        return []
+    indikator = list(
+        Indikator.objects.filter(sasaran__tujuan__renstra=renstra)
+        .select_related("sasaran", "sasaran__unit")
+        .order_by("sasaran__nomor", "kode")
+    )
+    tersimpan = {
+        (r.indikator_id, r.periode): r
+        for r in Realisasi.objects.filter(
+            tahun=tahun, periode__in=Realisasi.TRIWULAN, indikator__in=indikator
+        )
+    }
+    return [
+        (ind, periode, tersimpan.get((ind.pk, periode)))
+        for ind in indikator
+        for periode in Realisasi.TRIWULAN
+    ]

@@ -16,6 +16,7 @@ urlpatterns = [
     path("pk/buat/", views.PKBuatView.as_view(), name="pk_buat"),
     path("pk/<tahun:tahun>/", views.PKDetailView.as_view(), name="pk_detail"),
     path("pk/<tahun:tahun>/cetak/", views.PKCetakView.as_view(), name="pk_cetak"),
+    path("pk/<tahun:tahun>/impor/", views.PKTargetImporView.as_view(), name="pk_target_impor"),
     path("pk/dokumen/<int:pk>/ubah/", views.PKUbahView.as_view(), name="pk_ubah"),
     path(
         "pk/dokumen/<int:pk>/tandatangani/",
@@ -26,6 +27,11 @@ urlpatterns = [
     path("pk/baris/<int:pk>/ubah/", views.PKBarisUbahView.as_view(), name="pk_baris_ubah"),
     path("realisasi/", views.RealisasiIndexView.as_view(), name="realisasi_index"),
     path("realisasi/<tahun:tahun>/", views.RealisasiListView.as_view(), name="realisasi_list"),
+    path(
+        "realisasi/<tahun:tahun>/impor/",
+        views.RealisasiImporView.as_view(),
+        name="realisasi_impor",
+    ),
     path(
         "realisasi/<tahun:tahun>/<int:indikator_pk>/<str:periode>/",
         views.RealisasiIsiView.as_view(),

@@ -15,7 +15,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
+from .akses import boleh_ubah_unit
 from .impor import ATURAN, ATURAN_BERBAGI, normalisasi_kolom
+from .peran import PERAN_BERUNIT, PERAN_PIMPINAN, peran_of
 from .registri import modul_app
 
 
@@ -29,11 +31,17 @@ class KolomImpor:
     contoh: tuple[str, ...] = ()  # the filled example's values, one per example row
 
 
+#: ``JenisImpor.unit`` of an import every sub-bagian runs for its own rows (the kinerja
+#: realisasi): its Kasubag/Staf, the Sekretaris and Admin; the import checks each row's unit.
+SETIAP_SUB_BAGIAN = "*"
+
+
 @dataclass(frozen=True)
 class JenisImpor:
     kode: str  # "realisasi", "pendaftar", …
     judul: str  # "Realisasi SP2D (SAKTI)"
-    unit: str  # the sub-bagian that runs it (``kpu_site.akses.boleh_ubah_unit``)
+    # the sub-bagian that runs it (``kpu_site.akses.boleh_ubah_unit``), or SETIAP_SUB_BAGIAN
+    unit: str
     kolom: tuple[KolomImpor, ...]
     keterangan: str = ""
     # the import page's URL name, and whether it needs an object (a DIPA, a recruitment)
@@ -43,6 +51,15 @@ class JenisImpor:
     @property
     def wajib(self) -> tuple[str, ...]:
         return tuple(k.nama for k in self.kolom if k.wajib)
+
+    def boleh(self, user) -> bool:
+        """May ``user`` run this import (and keep its profiles and templates)?"""
+        if self.unit != SETIAP_SUB_BAGIAN:
+            return boleh_ubah_unit(user, self.unit)
+        peran = peran_of(user)
+        return peran in PERAN_PIMPINAN or (
+            peran in PERAN_BERUNIT and getattr(user, "unit_id", None) is not None
+        )
 
     def kolom_get(self, nama: str) -> KolomImpor | None:
         return next((k for k in self.kolom if k.nama == nama), None)

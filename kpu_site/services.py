@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import socket
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -51,19 +51,17 @@ def profil_impor_simpan(
     profil: ProfilImpor | None = None,
 ) -> ProfilImpor:
     """Create or change a column-mapping profile of import ``jenis``. Refused (403) to a user
-    who may not run that import (``JenisImpor.unit``); a bad mapping (a required field not
+    who may not run that import (``JenisImpor.boleh``); a bad mapping (a required field not
     mapped, two fields on one column, an unknown field or rule) or a name already used is a
     ``ValidationError`` naming the field. Audited (the history row's entry)."""
-    from .akses import pastikan_boleh_ubah_unit
     from .batas import batas_model_pastikan
     from .impor_jenis import jenis_get, pemetaan_periksa
 
     jenis_impor = jenis_get(jenis)
     if jenis_impor is None:
         raise ValidationError({"jenis": f"jenis impor '{jenis}' tidak dikenal."})
-    pastikan_boleh_ubah_unit(
-        pengguna, jenis_impor.unit, f"Anda tidak berhak mengatur impor {jenis_impor.judul}."
-    )
+    if pengguna is not None and not jenis_impor.boleh(pengguna):
+        raise PermissionDenied(f"Anda tidak berhak mengatur impor {jenis_impor.judul}.")
     kolom = {
         k: [str(s).strip() for s in (v if isinstance(v, list | tuple) else [v]) if str(s).strip()]
         for k, v in (kolom or {}).items()
@@ -96,11 +94,12 @@ def profil_impor_simpan(
 @transaction.atomic
 def profil_impor_hapus(*, pengguna, profil: ProfilImpor) -> None:
     """Delete a profile (same right as changing it); audited."""
-    from .akses import pastikan_boleh_ubah_unit
+    from .akses import boleh_ubah_unit
     from .impor_jenis import jenis_get
 
     jenis_impor = jenis_get(profil.jenis)
-    unit = jenis_impor.unit if jenis_impor else None
-    pastikan_boleh_ubah_unit(pengguna, unit, "Anda tidak berhak menghapus profil impor ini.")
+    boleh = jenis_impor.boleh(pengguna) if jenis_impor else boleh_ubah_unit(pengguna, None)
+    if pengguna is not None and not boleh:
+        raise PermissionDenied("Anda tidak berhak menghapus profil impor ini.")
     profil._history_user = pengguna
     profil.delete()

@@ -8,7 +8,7 @@
   rules, sees the preview with every problem as "Baris N, kolom K", and saves under a name;
 - ``/impor/templat/<jenis>/kosong.xlsx`` and ``contoh.xlsx``: the empty template and the filled
   example of an import (``impor_jenis.templat_baris``).
-Access: the sub-bagian that runs the import (``JenisImpor.unit``), Sekretaris and Admin.
+Access: who may run the import (``JenisImpor.boleh``: its sub-bagian, Sekretaris, Admin).
 """
 
 from __future__ import annotations
@@ -27,7 +27,6 @@ from django.shortcuts import get_object_or_404, redirect
 from django.views import View
 from django.views.generic import TemplateView
 
-from .akses import boleh_ubah_unit
 from .excel import xlsx_response
 from .formulir import kelas_bootstrap, kesalahan_layanan
 from .impor import (
@@ -64,7 +63,7 @@ def _jenis_boleh(user, kode: str) -> JenisImpor:
     jenis = jenis_get(kode)
     if jenis is None:
         raise Http404("Jenis impor tidak dikenal.")
-    if not boleh_ubah_unit(user, jenis.unit):
+    if not jenis.boleh(user):
         raise PermissionDenied(f"Anda tidak berhak menjalankan impor {jenis.judul}.")
     return jenis
 
@@ -77,7 +76,7 @@ class ProfilImporListView(LoginRequiredMixin, TemplateView):
         user = self.request.user
         if peran_of(user) not in PERAN_PIMPINAN | PERAN_BERUNIT:
             raise PermissionDenied("Profil impor hanya untuk staf yang mengimpor data.")
-        boleh = [j for j in jenis_semua().values() if boleh_ubah_unit(user, j.unit)]
+        boleh = [j for j in jenis_semua().values() if j.boleh(user)]
         profil: dict[str, list[ProfilImpor]] = {}
         for p in profil_impor_list():
             profil.setdefault(p.jenis, []).append(p)

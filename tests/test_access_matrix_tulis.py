@@ -480,6 +480,12 @@ def _k(d, key):
     return d.kinerja[key]
 
 
+def _csv_kinerja(d, header: str, nilai: str) -> dict:
+    """A one-row import file of the sample indikator (Perencanaan)."""
+    isi = f"{header}\n{d.kinerja['indikator'].kode};{nilai}\n".encode()
+    return {"berkas": SimpleUploadedFile("impor.csv", isi, content_type="text/csv")}
+
+
 def _isi(d):
     return {"tahun": 2023, "indikator_pk": _k(d, "indikator").pk, "periode": "tahunan"}
 
@@ -635,6 +641,47 @@ BARIS: list[Baris] = [
         m("kinerja.PKBaris"),
         kwargs=lambda d: {"pk": _k(d, "pk_baris").pk},
         body=lambda d: {"target": "97,5"},
+    ),
+    # The kinerja imports: step 1 (and the API's ``pratinjau``) only previews, nothing saved;
+    # the targets are Perencanaan's, realisasi rows are checked per sub-bagian in the preview.
+    Baris(
+        "POST",
+        "kinerja:pk_target_impor",
+        "200 200 200 200 403 403 403 403",
+        m("kinerja.PKBaris"),
+        kwargs=lambda d: {"tahun": 2023},
+        body=lambda d: _csv_kinerja(d, "kode_indikator;target", "97,5"),
+        menulis=False,
+    ),
+    Baris(
+        "POST",
+        "kinerja:realisasi_impor",
+        "200 200 200 200 200 200 403 403",
+        m("kinerja.Realisasi"),
+        kwargs=lambda d: {"tahun": 2023},
+        body=lambda d: _csv_kinerja(d, "kode_indikator;triwulan;realisasi", "4;95,5"),
+        menulis=False,
+    ),
+    Baris(
+        "POST",
+        "kinerja-impor-target",
+        "200 200 200 200 403 403 403 403",
+        m("kinerja.PKBaris"),
+        body=lambda d: (
+            _csv_kinerja(d, "kode_indikator;target", "97,5") | {"tahun": 2023, "pratinjau": "true"}
+        ),
+        menulis=False,
+    ),
+    Baris(
+        "POST",
+        "kinerja-impor-realisasi",
+        "200 200 200 200 200 200 403 403",
+        m("kinerja.Realisasi"),
+        body=lambda d: (
+            _csv_kinerja(d, "kode_indikator;triwulan;realisasi", "4;95,5")
+            | {"tahun": 2023, "pratinjau": "true"}
+        ),
+        menulis=False,
     ),
     Baris(
         "POST",

@@ -181,6 +181,34 @@ def test_capaian_export(masuk, auditor):
     _periksa(_unduh(masuk(auditor), url), PAYLOAD)
 
 
+def test_pk_target_export(masuk, auditor):
+    """The PK's targets (read back by the target import, ``kinerja/impor.py``)."""
+    from tests.kinerja.factories import PerjanjianKinerjaFactory, PKBarisFactory
+
+    sasaran = SasaranFactory(tujuan__renstra=RenstraFactory(tahun_mulai=2020, tahun_selesai=2024))
+    pk = PerjanjianKinerjaFactory(tahun=2023)
+    for payload in PAYLOAD:
+        PKBarisFactory(
+            perjanjian=pk, indikator=IndikatorFactory(sasaran=sasaran, kode=payload[:20])
+        )
+    url = reverse("kinerja:pk_detail", kwargs={"tahun": 2023}) + "?format=xlsx"
+    _periksa(_unduh(masuk(auditor), url), [p[:20] for p in PAYLOAD])
+
+
+def test_realisasi_kinerja_export(masuk, auditor):
+    """TW I–IV of every indikator (read back by the realisasi import)."""
+    from kinerja.models import Realisasi
+
+    sasaran = SasaranFactory(tujuan__renstra=RenstraFactory(tahun_mulai=2020, tahun_selesai=2024))
+    for payload in PAYLOAD:
+        indikator = IndikatorFactory(sasaran=sasaran, uraian=payload)
+        Realisasi.objects.create(
+            indikator=indikator, tahun=2023, periode="tw1", nilai=1, analisis=payload
+        )
+    url = reverse("kinerja:realisasi_list", kwargs={"tahun": 2023}) + "?format=xlsx"
+    _periksa(_unduh(masuk(auditor), url), PAYLOAD)
+
+
 @pytest.fixture
 def dipa_rawan(sekretaris):
     """A DIPA whose number, budget lines and SP2D carry the payloads (stored through the model:
@@ -397,6 +425,8 @@ EKSPOR_DIUJI = {
     "badan_adhoc/views/pendaftar.py::PendaftarExportView": "test_pendaftar_export",
     "badan_adhoc/views/ekspor.py::_EksporView": "test_data_acuan_export",
     "kinerja/views/capaian.py::CapaianView": "test_capaian_export",
+    "kinerja/views/perencanaan.py::PKDetailView": "test_pk_target_export",
+    "kinerja/views/realisasi.py::RealisasiListView": "test_realisasi_kinerja_export",
     "sekretariat/views.py::PegawaiExportView": "test_pegawai_export",
 }
 APPS = ("kpu_site", "kinerja", "anggaran", "badan_adhoc", "sekretariat")

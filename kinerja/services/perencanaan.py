@@ -152,8 +152,10 @@ def pk_update(*, perjanjian: PerjanjianKinerja, pengguna, **data) -> PerjanjianK
 
 @transaction.atomic
 def pk_baris_update(*, baris: PKBaris, pengguna, target, target_atas=None) -> PKBaris:
-    """Edit a target row of a draft PK (checked against the indikator's unit and precision)."""
-    pastikan_perencana(pengguna)
+    """Edit a target row of a draft PK (checked against the indikator's unit and precision);
+    ``pengguna=None`` is the system itself (a management command)."""
+    if pengguna is not None:
+        pastikan_perencana(pengguna)
     baris = (
         PKBaris.objects.select_related("perjanjian", "indikator")
         .select_for_update()

@@ -36,12 +36,26 @@ def _pastikan_tahun_terbuka(tahun: int) -> None:
 
 
 def _pastikan_penginput(pengguna, indikator: Indikator) -> None:
+    """Refuse (``PermissionDenied``) a user who may not enter this indikator's realisasi;
+    ``pengguna=None`` is the system itself (a management command), always allowed."""
+    if pengguna is None:
+        return
     if not pengguna.has_perm("kinerja.change_realisasi"):
         raise PermissionDenied("Anda tidak berhak mengisi realisasi kinerja.")
     if not boleh_ubah_unit(pengguna, indikator.sasaran.unit):
         raise PermissionDenied(
             f"Realisasi indikator {indikator.kode} diisi oleh {indikator.sasaran.unit}."
         )
+
+
+def realisasi_penginput_tolak(pengguna, indikator: Indikator) -> str:
+    """Why ``pengguna`` may not enter the realisasi of ``indikator`` ("" when they may): the
+    check of ``realisasi_save``, for an import's preview."""
+    try:
+        _pastikan_penginput(pengguna, indikator)
+    except PermissionDenied as e:
+        return str(e)
+    return ""
 
 
 def _catat_alur(realisasi: Realisasi, pengguna, ringkasan: str) -> None:

@@ -11,6 +11,7 @@ from .capaian import (  # noqa: F401
     PengaturanView,
     RealisasiIndexView,
 )
+from .impor import PKTargetImporView, RealisasiImporView  # noqa: F401
 from .perencanaan import (  # noqa: F401
     PKBarisUbahView,
     PKBuatView,

@@ -12,9 +12,11 @@ from django.views import View
 from django.views.generic import DetailView, ListView, TemplateView
 
 from kpu_site.akses import IzinMixin
+from kpu_site.excel import xlsx_response
 from kpu_site.formulir import kesalahan_ke_form, kesalahan_ke_pesan
 from kpu_site.pdf import html_ke_pdf_respons
 from kpu_site.peran import PERAN_PIMPINAN
+from kpu_site.services import unduhan_record
 from kpu_site.tahun import tahun_aktif
 
 from .. import selectors, services
@@ -116,19 +118,46 @@ class PKDetailView(IzinMixin, TemplateView):
         if not selectors.pk_riwayat(tahun=kwargs["tahun"]).exists():
             messages.info(request, f"Belum ada Perjanjian Kinerja untuk tahun {kwargs['tahun']}.")
             return redirect("kinerja:pk_list")
+        if request.GET.get("format") == "xlsx" and not self.cetak:
+            return self._xlsx(kwargs["tahun"])
         return super().get(request, *args, **kwargs)
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        tahun = self.kwargs["tahun"]
-        riwayat = list(selectors.pk_riwayat(tahun=tahun))
+    def _perjanjian(self, tahun: int, riwayat) -> PerjanjianKinerja:
         revisi = self.request.GET.get("revisi")
         if revisi is not None and revisi.isdigit():
             perjanjian = next((p for p in riwayat if p.revisi == int(revisi)), None)
             if perjanjian is None:
                 raise Http404("Revisi tidak ditemukan.")
-        else:
-            perjanjian = selectors.pk_berlaku(tahun=tahun)
+            return perjanjian
+        return selectors.pk_berlaku(tahun=tahun)
+
+    def _xlsx(self, tahun: int):
+        """The targets of the PK shown, with the columns the target import reads back
+        (``kinerja/impor.py``: ``kode_indikator``, ``target``, ``batas_atas``, ``tahun``)."""
+        perjanjian = self._perjanjian(tahun, list(selectors.pk_riwayat(tahun=tahun)))
+        unduhan_record(pengguna=self.request.user, ringkasan=f"Unduh Excel: target {perjanjian}")
+        return xlsx_response(
+            nama_berkas=f"target-pk-{tahun}-revisi-{perjanjian.revisi}",
+            judul=f"Target {perjanjian}",
+            kolom=["Kode indikator", "Uraian indikator", "Satuan", "Target", "Batas atas", "Tahun"],
+            baris=[
+                [
+                    b.indikator.kode,
+                    b.indikator.uraian,
+                    b.indikator.get_satuan_display(),
+                    b.target.normalize(),
+                    b.target_atas.normalize() if b.target_atas is not None else None,
+                    tahun,
+                ]
+                for b in selectors.pk_baris_list(perjanjian=perjanjian)
+            ],
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        tahun = self.kwargs["tahun"]
+        riwayat = list(selectors.pk_riwayat(tahun=tahun))
+        perjanjian = self._perjanjian(tahun, riwayat)
         draft = next((p for p in riwayat if p.status == PerjanjianKinerja.Status.DRAFT), None)
         context.update(
             tahun=tahun,

@@ -12,6 +12,7 @@ from django.views.generic import DetailView, TemplateView
 
 from kpu_site.akses import IzinMixin, boleh_ubah_unit
 from kpu_site.berkas import berkas_response
+from kpu_site.excel import xlsx_response
 from kpu_site.formulir import (
     kesalahan_ke_field,
     kesalahan_ke_form,
@@ -26,6 +27,7 @@ from ..forms import (
     CatatanForm,
     RealisasiForm,
 )
+from ..impor import realisasi_impor_boleh
 from ..models import BuktiDukung, Realisasi
 from ._dasar import TahunMixin, kembali_ke, tahun_kosong_kinerja
 
@@ -37,6 +39,46 @@ class RealisasiListView(IzinMixin, TahunMixin, TemplateView):
 
     permission_required = "kinerja.view_realisasi"
     template_name = "kinerja/realisasi_list.html"
+
+    def get(self, request, *args, **kwargs):
+        if request.GET.get("format") == "xlsx":
+            return self._xlsx(kwargs["tahun"])
+        return super().get(request, *args, **kwargs)
+
+    def _xlsx(self, tahun: int):
+        """TW I–IV of every indikator, with the columns the realisasi import reads back
+        (``kinerja/impor.py``: ``kode_indikator``, ``triwulan``, ``realisasi``, ``analisis``,
+        ``tahun``); a quarter without realisasi is a blank row to fill in."""
+        unduhan_record(
+            pengguna=self.request.user, ringkasan=f"Unduh Excel: realisasi kinerja TW {tahun}"
+        )
+        return xlsx_response(
+            nama_berkas=f"realisasi-kinerja-tw-{tahun}",
+            judul=f"Realisasi Kinerja Triwulanan {tahun}",
+            kolom=[
+                "Kode indikator",
+                "Uraian indikator",
+                "Sub bagian",
+                "Tahun",
+                "Triwulan",
+                "Realisasi",
+                "Analisis",
+                "Status",
+            ],
+            baris=[
+                [
+                    ind.kode,
+                    ind.uraian,
+                    str(ind.sasaran.unit),
+                    tahun,
+                    Realisasi.Periode(periode).label,
+                    r.nilai.normalize() if r and r.nilai is not None else None,
+                    r.analisis if r else "",
+                    r.get_status_display() if r else "",
+                ]
+                for ind, periode, r in selectors.realisasi_triwulan_list(tahun=tahun)
+            ],
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -56,6 +98,7 @@ class RealisasiListView(IzinMixin, TahunMixin, TemplateView):
             ],
             periode=Realisasi.Periode.choices,
             tahun_kosong=tahun_kosong_kinerja(self.request, tahun),
+            boleh_impor=realisasi_impor_boleh(user),
         )
         return context
 

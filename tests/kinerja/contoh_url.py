@@ -15,6 +15,8 @@ def _isi():
 CONTOH = {
     "kinerja:pk_detail": lambda: {"tahun": 2023},
     "kinerja:pk_cetak": lambda: {"tahun": 2023},
+    "kinerja:pk_target_impor": lambda: {"tahun": 2023},
+    "kinerja:realisasi_impor": lambda: {"tahun": 2023},
     "kinerja:rencana_aksi": lambda: {"tahun": 2023},
     "kinerja:monitoring_ra": lambda: {"tahun": 2023, "triwulan": "tw4"},
     "kinerja:realisasi_list": lambda: {"tahun": 2023},
