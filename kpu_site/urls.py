@@ -5,11 +5,13 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 
 from . import views, views_impor
 from .api import router
+from .api_impor import ProfilImporViewSet
 from .registri import modul_app
 
 # Each app registers its API routes (``<app>/api.py``); its pages are included by name below.
 for _app, _api in modul_app("api"):
     _api.register(router)
+router.register("profil-impor", ProfilImporViewSet, basename="profil-impor")
 
 # The pages without login of every app (``<app>/urls_publik.py``), in one ``publik`` namespace.
 urls_publik = [p for _app, modul in modul_app("urls_publik") for p in modul.urlpatterns]

@@ -942,6 +942,13 @@ def _profil_sakti(d):
     return {"pk": profil.pk}
 
 
+PROFIL_KOLOM = {
+    "tanggal": "Tgl SP2D",
+    "nomor_sp2d": "No SP2D",
+    "kode_akun": "Kode Akun",
+    "uraian": "Keterangan",
+    "nilai": "Nilai",
+}
 PROFIL_BODY = {
     "nama": "SAKTI baru",
     "kolom_tanggal": "Tgl SP2D",
@@ -1004,6 +1011,42 @@ BARIS += [
         body=lambda d: dict(PROFIL_BODY, nama="SAKTI uji diubah"),
         unit="keuangan",
         lain="perencanaan",
+    ),
+    Baris(
+        "POST",
+        "profil-impor-list",
+        "201 201 201 201 403 403 403 403",
+        m("kpu_site.ProfilImpor"),
+        body=lambda d: {
+            "jenis": "realisasi",
+            "nama": "SAKTI API",
+            "kolom": {k: [v] for k, v in PROFIL_KOLOM.items()},
+        },
+        format="json",
+        unit="keuangan",
+        lain="perencanaan",
+    ),
+    *(
+        Baris(
+            method,
+            "profil-impor-detail",
+            kode,
+            m("kpu_site.ProfilImpor"),
+            kwargs=_profil_sakti,
+            body=lambda d: {
+                "jenis": "realisasi",
+                "nama": "SAKTI uji API",
+                "kolom": {k: [v] for k, v in PROFIL_KOLOM.items()},
+            },
+            format="json",
+            unit="keuangan",
+            lain="perencanaan",
+        )
+        for method, kode in (
+            ("PUT", "200 200 200 200 404 404 404 404"),
+            ("PATCH", "200 200 200 200 404 404 404 404"),
+            ("DELETE", "204 204 204 204 404 404 404 404"),
+        )
     ),
     Baris(
         "POST",

@@ -409,3 +409,43 @@ def test_every_import_offers_an_empty_template_and_a_filled_example(client, admi
                 assert len(rows) >= 3 and all(
                     rows[2][i] for i, k in enumerate(jenis.kolom) if k.wajib
                 ), kode
+
+
+# --------------------------------------------------------------------------- API
+
+
+def test_profiles_through_the_api(client, staf_keuangan, staf, profil_sakti):
+    client.force_login(staf)  # Perencanaan: not Keuangan's realisasi
+    assert client.get("/api/profil-impor/").json()["results"] == []
+    body = {"jenis": "realisasi", "nama": "Lain", "kolom": KOLOM_SAKTI}
+    assert (
+        client.post("/api/profil-impor/", body, content_type="application/json").status_code == 403
+    )
+    client.force_login(staf_keuangan)
+    daftar = client.get("/api/profil-impor/").json()["results"]
+    assert [(p["nama"], p["kolom"]["kode_akun"]) for p in daftar] == [
+        ("SAKTI – realisasi SP2D", ["Kode Output", "Akun"])
+    ]
+    r = client.post(
+        "/api/profil-impor/",
+        {"jenis": "realisasi", "nama": "SAKTI 2", "kolom": {"tanggal": ["Tgl"]}},
+        content_type="application/json",
+    )
+    assert r.status_code == 400
+    assert r.json()["kolom_kode_akun"] == [
+        "Kode akun (lengkap) wajib dipetakan ke satu kolom berkas."
+    ]
+    r = client.post(
+        "/api/profil-impor/",
+        dict(body, nama="SAKTI 2", aturan={"nilai": "angka_en"}),
+        content_type="application/json",
+    )
+    assert r.status_code == 201, r.content
+    pk = r.json()["id"]
+    r = client.patch(
+        f"/api/profil-impor/{pk}/", {"baris_judul": 4}, content_type="application/json"
+    )
+    assert r.status_code == 200 and r.json()["baris_judul"] == 4
+    assert ProfilImpor.objects.get(pk=pk).aturan == {"nilai": "angka_en"}
+    assert client.delete(f"/api/profil-impor/{pk}/").status_code == 204
+    assert JejakAudit.objects.filter(objek="SAKTI 2").count() == 3  # created, changed, deleted
