@@ -265,7 +265,7 @@ def _baris_baca(nomor: int, row: dict[str, str], rujukan: _Rujukan) -> tuple[dic
     return data, k
 
 
-def _jabatan_periksa(nomor, teks, data, pegawai, rujukan) -> list[Kesalahan]:
+def _jabatan_periksa(nomor, teks, pegawai, rujukan) -> list[Kesalahan]:
     """A PNS's jabatan column against the position held today (not changed by the import)."""
     kini = pegawai.jabatan_kini if pegawai is not None else None
     if not teks:
@@ -339,7 +339,7 @@ def _jalankan(hasil: HasilImporPegawai, tabel) -> None:
             )
             continue
         pegawai = cocok[0] if cocok else None
-        k = _jabatan_periksa(nomor, data.pop("_jabatan"), data, pegawai, rujukan)
+        k = _jabatan_periksa(nomor, data.pop("_jabatan"), pegawai, rujukan)
         aktif = data.pop("_aktif")
         if aktif is not None:
             seharusnya = (

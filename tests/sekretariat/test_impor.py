@@ -227,6 +227,20 @@ def test_pegawai_impor_refuses_a_jabatan_it_cannot_record(demo_organisasi, staf_
     )
 
 
+def test_pegawai_impor_refuses_the_same_person_twice_and_a_wrong_aktif(demo_organisasi, staf_sdm):
+    berkas = _csv(
+        _pns_baru(),
+        _pns_baru(**{"NIP": "19950510 202012 1 001"}),
+        _ppnpn_baru(**{"Nama": "Sarinah", "Tanggal lahir": "1983-02-22", "TMT": "2011-01-03",
+                       "Aktif": "Tidak"}),
+    )  # fmt: skip
+    with pytest.raises(ImporGagal) as info:
+        pegawai_impor(pengguna=staf_sdm, berkas=berkas, nama_berkas="p.csv")
+    teks = [str(k) for k in info.value.kesalahan]
+    assert teks[0] == "Baris 3, kolom nip: pegawai yang sama sudah ada di baris 2."
+    assert teks[1].startswith("Baris 4, kolom aktif: dihitung dari TMT masuk dan TMT keluar (Ya)")
+
+
 def test_pegawai_impor_stores_a_formula_as_text(demo_organisasi, staf_sdm):
     rumus = '=HYPERLINK("http://contoh.invalid","klik")'
     berkas = xlsx_bytes(judul="Pegawai", kolom=KOLOM, baris=[_ppnpn_baru(**{"Nama": rumus})])
@@ -407,3 +421,19 @@ def test_impor_pegawai_command_bad_file_writes_nothing(demo_organisasi, tmp_path
         call_command("impor_pegawai", str(path), stderr=err)
     assert "Baris 2, kolom jenis_kelamin" in err.getvalue()
     assert not Pegawai.objects.filter(nip=NIP_BARU).exists()
+
+
+def test_pegawai_impor_mapping_page_suggests_simpeg_columns():
+    from kpu_site.impor_jenis import kolom_sarankan
+
+    saran = kolom_sarankan(jenis_get("pegawai"), SIMPEG_KOLOM)
+    assert saran == {
+        "nama": "NAMA LENGKAP",
+        "nip": "NIP BARU",
+        "pangkat_golongan": "GOL RUANG",
+        "unit": "UNIT KERJA",
+        "jenis_kelamin": "JENIS KELAMIN",
+        "tanggal_lahir": "TGL LAHIR",
+        "tmt": "TMT CPNS",
+        "pendidikan": "TINGKAT PENDIDIKAN",
+    }
