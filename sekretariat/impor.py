@@ -401,7 +401,7 @@ def _proses(*, berkas, nama_berkas: str, pemetaan: Pemetaan | None) -> HasilImpo
     except ImporGagal as exc:
         hasil.kesalahan = list(exc.kesalahan)
     if hasil.ok and not hasil.baris and not hasil.dilewati:
-        hasil.kesalahan.append(Kesalahan(None, "", "berkas tidak berisi baris data."))
+        hasil.kesalahan.append(Kesalahan(None, "", "berkas tidak berisi satu pun baris data."))
     return hasil
 
 
