@@ -150,7 +150,8 @@ class HasilImporPegawai:
 
 
 class _Rujukan:
-    """Units, jabatan and the stored pegawai, read once per import."""
+    """Units and jabatan, read once per import (by name or kode; case and punctuation
+    ignored), and the lookup of the pegawai a row is."""
 
     def __init__(self) -> None:
         self.unit: dict[str, UnitOrganisasi] = {}
