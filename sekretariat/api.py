@@ -21,12 +21,17 @@ from drf_spectacular.utils import (
     extend_schema_view,
 )
 from rest_framework import permissions, serializers, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import APIException
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 
 from kpu_site.api import LayananViewSet, ModelSerializer, saring_id, skema_layanan
 from kpu_site.formatting import tanggal_valid
+from kpu_site.impor import ImporGagal, ukuran_pastikan
+from kpu_site.impor_halaman import pemetaan_permintaan
 
-from . import selectors, services
+from . import impor, selectors, services
 from .models import Divisi, Jabatan, Komisioner, Pegawai, RiwayatJabatan, Satker, UnitOrganisasi
 
 
@@ -138,6 +143,68 @@ class JabatanViewSet(_Dasar):
             fields = ["id", "nama", "jenis", "unit", "urutan"]
 
 
+class KesalahanImporSerializer(serializers.Serializer):
+    """One problem of an imported file: row (``null`` = the file), column, reason, message."""
+
+    baris = serializers.IntegerField(allow_null=True)
+    kolom = serializers.CharField()
+    alasan = serializers.CharField()
+    pesan = serializers.CharField(source="__str__")
+
+    class Meta:
+        ref_name = "SekretariatKesalahanImpor"
+
+
+class ImporDitolak(APIException):
+    """400 listing every problem of an import (``{"kesalahan": [...]}``); nothing written."""
+
+    status_code = 400
+    default_code = "invalid"
+
+    def __init__(self, kesalahan):
+        self.detail = {"kesalahan": KesalahanImporSerializer(kesalahan, many=True).data}
+
+
+class PegawaiImporInputSerializer(serializers.Serializer):
+    berkas = serializers.FileField(help_text="CSV atau XLSX (kolom unduhan daftar pegawai).")
+    profil = serializers.CharField(
+        required=False, allow_blank=True, help_text="Nama profil kolom impor (mis. SIMPEG)."
+    )
+    pratinjau = serializers.BooleanField(
+        default=False, help_text="Hanya periksa (tidak menyimpan apa pun)."
+    )
+
+    class Meta:
+        ref_name = "SekretariatPegawaiImpor"
+
+
+class PegawaiImporOutputSerializer(serializers.Serializer):
+    class BarisSerializer(serializers.Serializer):
+        nomor_baris = serializers.IntegerField()
+        nama = serializers.CharField()
+        nip = serializers.CharField()
+        status = serializers.CharField()
+        unit = serializers.CharField()
+        aksi = serializers.ChoiceField(choices=["baru", "ubah"])
+        pegawai = serializers.IntegerField(source="pegawai_pk", allow_null=True)
+
+        class Meta:
+            ref_name = "SekretariatPegawaiImporBaris"
+
+    disimpan = serializers.BooleanField()
+    jumlah_baru = serializers.IntegerField()
+    jumlah_ubah = serializers.IntegerField()
+    jumlah_dilewati = serializers.SerializerMethodField()
+    baris = BarisSerializer(many=True)
+    kesalahan = KesalahanImporSerializer(many=True)
+
+    class Meta:
+        ref_name = "SekretariatPegawaiImporHasil"
+
+    def get_jumlah_dilewati(self, hasil) -> int:
+        return len(hasil.dilewati)
+
+
 @skema_layanan
 @extend_schema_view(
     list=extend_schema(
@@ -194,6 +261,33 @@ class PegawaiViewSet(_Dasar):
             q=params.get("q", ""),
         )
         return saring_id(qs, params, "unit")
+
+    @extend_schema(request=PegawaiImporInputSerializer, responses=PegawaiImporOutputSerializer)
+    @action(detail=False, methods=["post"], parser_classes=[MultiPartParser, FormParser])
+    def impor(self, request):
+        """Staff from a CSV/XLSX (``sekretariat/impor.py``): every row or none; ``profil``
+        names a saved column profile (SIMPEG); ``pratinjau`` only checks. A refused file is a
+        400 listing every problem."""
+        masuk = PegawaiImporInputSerializer(data=request.data)
+        masuk.is_valid(raise_exception=True)
+        berkas = masuk.validated_data["berkas"]
+        try:
+            ukuran_pastikan(berkas.size)
+            pemetaan = pemetaan_permintaan(impor.KODE_JENIS, masuk.validated_data)
+            data = berkas.read()
+            if masuk.validated_data["pratinjau"]:
+                hasil = impor.pegawai_impor_periksa(
+                    berkas=data, nama_berkas=berkas.name, pemetaan=pemetaan
+                )
+                if not hasil.ok:
+                    raise ImporGagal(hasil.kesalahan)
+            else:
+                hasil = impor.pegawai_impor(
+                    pengguna=request.user, berkas=data, nama_berkas=berkas.name, pemetaan=pemetaan
+                )
+        except ImporGagal as exc:
+            raise ImporDitolak(exc.kesalahan) from None
+        return Response(PegawaiImporOutputSerializer(hasil).data)
 
 
 @skema_layanan

@@ -8,6 +8,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from kpu_site.formulir import TANGGAL, kelas_bootstrap
+from kpu_site.impor import ImporGagal, ukuran_pastikan
+from kpu_site.impor_halaman import profil_field
 
 from .models import (
     Divisi,
@@ -241,3 +243,25 @@ class PegawaiSaringForm(forms.Form):
             "status": data.get("status") or "",
             "aktif": aktif,
         }
+
+
+class PegawaiImporForm(forms.Form):
+    """Step 1 of the staff import: the file and, for a SIMPEG file, its column profile."""
+
+    berkas = forms.FileField(
+        label="Berkas pegawai (CSV atau XLSX)",
+        help_text="Unduhan Excel daftar pegawai ini, atau ekspor SIMPEG dengan profil kolom.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["profil"] = profil_field("pegawai")
+        kelas_bootstrap(self)
+
+    def clean_berkas(self):
+        berkas = self.cleaned_data["berkas"]
+        try:
+            ukuran_pastikan(berkas.size)
+        except ImporGagal as exc:
+            raise ValidationError([str(k) for k in exc.kesalahan]) from None
+        return berkas

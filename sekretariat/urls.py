@@ -22,6 +22,7 @@ urlpatterns = [
     path("jabatan/<int:pk>/ubah/", views.JabatanSimpanView.as_view(), name="jabatan_update"),
     path("pegawai/", views.PegawaiListView.as_view(), name="pegawai_list"),
     path("pegawai/unduh/", views.PegawaiExportView.as_view(), name="pegawai_export"),
+    path("pegawai/impor/", views.PegawaiImporView.as_view(), name="pegawai_impor"),
     path("pegawai/tambah/", views.PegawaiSimpanView.as_view(), name="pegawai_create"),
     path("pegawai/<int:pk>/", views.PegawaiDetailView.as_view(), name="pegawai_detail"),
     path("pegawai/<int:pk>/ubah/", views.PegawaiSimpanView.as_view(), name="pegawai_update"),

@@ -929,6 +929,41 @@ for _base, _key, _model, _field, _siapa, _unit in SEK_API:
     ]
 
 
+# The staff import (a new PPNPN): the page's step 1 previews only (200, nothing saved); the API
+# imports. Hukum dan SDM, Sekretaris and Admin only.
+CSV_PEGAWAI = (
+    b"Nama;Status;Jenis PPNPN;Unit;Jenis kelamin;Tanggal lahir;TMT;Pendidikan\n"
+    b"PPNPN Impor Uji;PPNPN;Pramubakti;hukum_sdm;P;1998-08-08;2024-01-02;SLTA\n"
+)
+
+
+def _unggah_pegawai(d):
+    return {"berkas": SimpleUploadedFile("pegawai.csv", CSV_PEGAWAI, content_type="text/csv")}
+
+
+BARIS += [
+    Baris(
+        "POST",
+        "sekretariat:pegawai_impor",
+        BAGIAN.replace("302", "200"),
+        m("sekretariat.Pegawai", "sekretariat.RiwayatPendidikan"),
+        body=_unggah_pegawai,
+        menulis=False,
+        unit="hukum_sdm",
+        lain="perencanaan",
+    ),
+    Baris(
+        "POST",
+        "sekretariat-pegawai-impor",
+        _api(BAGIAN, 200),
+        m("sekretariat.Pegawai", "sekretariat.RiwayatPendidikan"),
+        body=_unggah_pegawai,
+        unit="hukum_sdm",
+        lain="perencanaan",
+    ),
+]
+
+
 # ---------------------------------------------------------------- inti (kpu_site)
 
 

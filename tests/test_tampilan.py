@@ -111,6 +111,7 @@ def test_code_tags_only_for_literal_text_a_person_types():
         "kpu_site/profil_impor_form.html",  # a column-mapping profile: columns joined with +
         "kpu_site/profil_impor_list.html",  # a profile's value rules and --profil
         "kinerja/impor.html",  # the PK target and realisasi imports' columns
+        "sekretariat/pegawai_impor.html",  # the staff import's column names
     }
     dengan_code = {
         str(b.relative_to(TEMPLATES)) for b in TEMPLATES.rglob("*.html") if "<code" in b.read_text()

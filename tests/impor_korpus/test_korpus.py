@@ -21,6 +21,7 @@ from badan_adhoc.models import TPS, AnggotaParpol, Pendaftar, Wilayah
 from badan_adhoc.services import anggota_parpol_import, pendaftar_import, pendaftar_screen
 from badan_adhoc.services.impor import KOLOM_PARPOL, KOLOM_PENDAFTAR, KOLOM_TPS, KOLOM_WILAYAH
 from kpu_site.models import JejakAudit
+from sekretariat.models import Pegawai
 from tests.anggaran.factories import DokumenAnggaranFactory, pohon_kecil
 from tests.badan_adhoc.conftest import berkas
 from tests.berkas_uji import xlsx_dari_baris
@@ -171,6 +172,39 @@ IMPOR = {
             "alamat_terlalu_panjang": (
                 {"alamat": "a" * 256},
                 "kolom alamat: terlalu panjang: paling banyak 255 karakter (tertulis 256).",
+            ),
+        },
+    ),
+    "pegawai": Impor(
+        kolom=(
+            *("nama", "status", "jenis_ppnpn", "unit", "jenis_kelamin", "tanggal_lahir"),
+            *("tmt", "pendidikan"),
+        ),
+        baik={
+            "nama": "Nina Kartika",
+            "status": "PPNPN",
+            "jenis_ppnpn": "Pramubakti",
+            "unit": "keuangan",
+            "jenis_kelamin": "P",
+            "tanggal_lahir": "1998-08-08",
+            "tmt": "2024-01-02",
+            "pendidikan": "SLTA",
+        },
+        lain={"nama": "Nani Kartika"},
+        jalur=("halaman", "api", "perintah"),
+        teks="nama",
+        kasus={
+            "tanggal_30_februari": (
+                {"tanggal_lahir": "1998-02-30"},
+                "kolom tanggal_lahir: " + _tanggal("1998-02-30"),
+            ),
+            "tanggal_31_april": (
+                {"tmt": "31/04/2024"},
+                "kolom tmt: " + _tanggal("31/04/2024"),
+            ),
+            "teks_terlalu_panjang": (
+                {"nama": "a" * 201},
+                "kolom nama: terlalu panjang: paling banyak 200 karakter (tertulis 201).",
             ),
         },
     ),
@@ -334,6 +368,7 @@ def _jumlah() -> dict[str, int]:
         "anggota_parpol": AnggotaParpol.objects.count(),
         "pendaftar": Pendaftar.objects.count(),
         "pendaftar_bernilai": Pendaftar.objects.filter(nilai_cat__isnull=False).count(),
+        "pegawai": Pegawai.objects.count(),
         "jejak_audit": JejakAudit.objects.count(),
     }
 
@@ -341,7 +376,10 @@ def _jumlah() -> dict[str, int]:
 @pytest.fixture
 def siap(wilayah_uji, rekrutmen_pps, sekretaris, staf_keuangan, staf_teknis, pengguna_buat):
     """Data for every import: a DIPA 2023 with a small tree, the crafted regency, a PPS
-    recruitment with screened applicants (one MS for the score import) and a party list."""
+    recruitment with screened applicants (one MS for the score import), a party list and a
+    Hukum dan SDM staff (the staff import)."""
+    from kpu_site.peran import Peran
+
     dipa = DokumenAnggaranFactory()
     pohon_kecil(dipa, sekretaris)
     pendaftar_import(
@@ -356,6 +394,7 @@ def siap(wilayah_uji, rekrutmen_pps, sekretaris, staf_keuangan, staf_teknis, pen
         "nik": ms.nik,
         "keuangan": staf_keuangan,
         "teknis": staf_teknis,
+        "hukum_sdm": pengguna_buat("staf.sdm.korpus", Peran.STAF, "hukum_sdm"),
     }
 
 
@@ -366,6 +405,7 @@ URL = {
     "parpol": lambda s: reverse("badan_adhoc:parpol_import"),
     "pendaftar": lambda s: reverse("badan_adhoc:pendaftar_import", args=[s["rekrutmen"].pk]),
     "nilai": lambda s: reverse("badan_adhoc:nilai_import", args=[s["rekrutmen"].pk]),
+    "pegawai": lambda s: reverse("sekretariat:pegawai_impor"),
 }
 PERINTAH = {
     "realisasi": lambda s: ("impor_realisasi", "2023"),
@@ -373,11 +413,13 @@ PERINTAH = {
     "tps": lambda s: ("impor_tps",),
     "parpol": lambda s: ("impor_anggota_parpol",),
     "pendaftar": lambda s: ("impor_pendaftar", s["rekrutmen"].kode),
+    "pegawai": lambda s: ("impor_pegawai",),
 }
 
 
 def _lewat_halaman(nama, siap, client, nama_berkas, data) -> list[str]:
-    client.force_login(siap["keuangan"] if nama == "realisasi" else siap["teknis"])
+    penguji = {"realisasi": "keuangan", "pegawai": "hukum_sdm"}.get(nama, "teknis")
+    client.force_login(siap[penguji])
     response = client.post(URL[nama](siap), {"berkas": SimpleUploadedFile(nama_berkas, data)})
     assert response.status_code == 200
     kesalahan = response.context.get("kesalahan")
@@ -387,11 +429,13 @@ def _lewat_halaman(nama, siap, client, nama_berkas, data) -> list[str]:
 
 
 def _lewat_api(nama, siap, client, nama_berkas, data) -> list[str]:
-    client.force_login(siap["keuangan"])
-    response = client.post(
-        f"/api/anggaran/dokumen/{siap['dipa'].pk}/impor/",
-        {"berkas": SimpleUploadedFile(nama_berkas, data)},
-    )
+    if nama == "pegawai":
+        client.force_login(siap["hukum_sdm"])
+        url = reverse("sekretariat-pegawai-impor")
+    else:
+        client.force_login(siap["keuangan"])
+        url = f"/api/anggaran/dokumen/{siap['dipa'].pk}/impor/"
+    response = client.post(url, {"berkas": SimpleUploadedFile(nama_berkas, data)})
     assert response.status_code == 400
     isi = response.json()
     if "kesalahan" in isi:
