@@ -156,7 +156,7 @@ JENIS = (
                 "Nomor kontrak",
                 True,
                 sinonim=("no_kontrak",),
-                contoh=("01/KONTRAK/PPK-670714/I/2023",),
+                contoh=("99/KONTRAK/PPK-670714/XII/2023",),
             ),
             KolomImpor("nomor", "Nomor tagihan", True, sinonim=("no_tagihan",), contoh=("TAG-99",)),
             KolomImpor("tanggal_bast", "Tanggal BAST", True, "tanggal", contoh=("2023-12-01",)),
