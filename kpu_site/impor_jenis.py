@@ -81,19 +81,30 @@ def jenis_get(kode: str) -> JenisImpor | None:
 
 def kolom_sarankan(jenis: JenisImpor, header: Sequence[str]) -> dict[str, str]:
     """Target column -> the file's header cell that matches it by name (its own name, its
-    label, or a synonym, compared normalised), each file column suggested once; a target
-    without a match is left out."""
+    label, or a synonym, compared normalised; failing that, a header that starts with one of
+    them as whole words), each file column suggested once; a target without a match is left
+    out."""
     dipakai: set[int] = set()
     normal = [normalisasi_kolom(h) for h in header]
     hasil: dict[str, str] = {}
-    for k in jenis.kolom:
-        nama = [normalisasi_kolom(n) for n in (k.nama, k.label, *k.sinonim)]
-        for n in nama:
-            i = next((i for i, h in enumerate(normal) if h == n and i not in dipakai), None)
-            if i is not None:
-                dipakai.add(i)
-                hasil[k.nama] = header[i]
-                break
+
+    def cocok(n: str, h: str, persis: bool) -> bool:
+        # second pass: the name as whole words at the start of the header ("Nilai SP2D (Rp)")
+        return h == n if persis else bool(n) and h.startswith(n + "_")
+
+    for persis in (True, False):
+        for k in jenis.kolom:
+            if k.nama in hasil:
+                continue
+            for n in (normalisasi_kolom(x) for x in (k.nama, k.label, *k.sinonim)):
+                i = next(
+                    (i for i, h in enumerate(normal) if cocok(n, h, persis) and i not in dipakai),
+                    None,
+                )
+                if i is not None:
+                    dipakai.add(i)
+                    hasil[k.nama] = header[i]
+                    break
     return hasil
 
 

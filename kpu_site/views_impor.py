@@ -283,6 +283,14 @@ class ProfilImporFormView(LoginRequiredMixin, TemplateView):
             lembar=cd.get("lembar") or "",
             nama=cd.get("nama") or "",
         )
+        belum = [
+            k for k in self.jenis.kolom if k.wajib and not kolom.get(k.nama)
+        ]  # required fields not mapped yet: named on their boxes, no preview until they are
+        if request.POST.get("aksi") != "simpan":  # saving: the service names them
+            for k in belum:
+                form.add_error(
+                    f"kolom_{k.nama}", f"{k.label} wajib dipetakan ke satu kolom berkas."
+                )
         if request.POST.get("aksi") == "simpan":
             try:
                 profil = profil_impor_simpan(
@@ -302,7 +310,7 @@ class ProfilImporFormView(LoginRequiredMixin, TemplateView):
                 return redirect("profil_impor_list")
         konteks = self._konteks(form, token=token, header=header, nomor_judul=nomor_judul)
         konteks["galat_berkas"] = galat_berkas
-        if data is not None and not galat_berkas:
+        if data is not None and not galat_berkas and not belum:
             target, baris, kesalahan = pratinjau_pemetaan(self.jenis, data, nama_berkas, pemetaan)
             konteks.update(
                 pratinjau_kolom=[self.jenis.kolom_get(t) for t in target],
