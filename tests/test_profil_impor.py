@@ -330,6 +330,12 @@ def test_profile_page_suggests_previews_and_saves(client, staf_keuangan):
     assert form["kolom_tanggal"].value() == "Tgl SP2D"
     assert form["kolom_nomor_sp2d"].value() == "No SP2D"
     assert form["aturan_tanggal"].value() == "tanggal"
+    assert form["kolom_nilai"].value() == "Nilai SP2D (Rp)"  # starts with a synonym's words
+    # the code split over two columns is not guessed: named on its box, no preview yet
+    assert form.errors["kolom_kode_akun"] == [
+        "Kode akun (lengkap) wajib dipetakan ke satu kolom berkas."
+    ]
+    assert "pratinjau" not in r.context
     assert "Baris judul berkas contoh: baris 4." in teks
     token = r.context["token"]
     data = {
