@@ -331,11 +331,7 @@ def test_profile_page_suggests_previews_and_saves(client, staf_keuangan):
     assert form["kolom_nomor_sp2d"].value() == "No SP2D"
     assert form["aturan_tanggal"].value() == "tanggal"
     assert form["kolom_nilai"].value() == "Nilai SP2D (Rp)"  # starts with a synonym's words
-    # the code split over two columns is not guessed: named on its box, no preview yet
-    assert form.errors["kolom_kode_akun"] == [
-        "Kode akun (lengkap) wajib dipetakan ke satu kolom berkas."
-    ]
-    assert "pratinjau" not in r.context
+    assert form["kolom_kode_akun"].value() == "Akun"  # a synonym; joining is the user's
     assert "Baris judul berkas contoh: baris 4." in teks
     token = r.context["token"]
     data = {
@@ -350,6 +346,12 @@ def test_profile_page_suggests_previews_and_saves(client, staf_keuangan):
         "aturan_nilai": "angka_id",
         "aksi": "periksa",
     }
+    r = client.post(url, dict(data, kolom_kode_akun=""))
+    # a required field left unmapped: named on its box, no preview until it is mapped
+    assert r.context["form"].errors["kolom_kode_akun"] == [
+        "Kode akun (lengkap) wajib dipetakan ke satu kolom berkas."
+    ]
+    assert "pratinjau" not in r.context
     r = client.post(url, data)
     # the Indonesian rule on English-style amounts: "1,500.50" is no number, named by row
     assert [str(k) for k in r.context["pratinjau_kesalahan"]] == [
