@@ -215,6 +215,7 @@ class DokumenViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
         pratinjau = serializers.BooleanField(
             default=False, help_text="Hanya periksa (tidak menyimpan apa pun)."
         )
+        profil = profil_serializer_field()
 
         class Meta:
             ref_name = "AnggaranImporDipa"
@@ -364,10 +365,16 @@ class DokumenViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
         berkas = data.pop("berkas")
         pratinjau = data.pop("pratinjau")
         try:
+            data["pemetaan"] = pemetaan_profil(jenis="dipa", nama=data.pop("profil"))
             ukuran_pastikan(berkas.size)
             isi = berkas.read()
             if pratinjau:
-                hasil = dipa_impor_periksa(tahun=data["tahun"], berkas=isi, nama_berkas=berkas.name)
+                hasil = dipa_impor_periksa(
+                    tahun=data["tahun"],
+                    berkas=isi,
+                    nama_berkas=berkas.name,
+                    pemetaan=data["pemetaan"],
+                )
                 return Response(self.ImporDipaOutputSerializer(hasil).data)
             hasil = dipa_impor(pengguna=request.user, berkas=isi, nama_berkas=berkas.name, **data)
         except ImporGagal as exc:

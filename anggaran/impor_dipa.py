@@ -30,6 +30,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from itertools import chain
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -40,8 +41,11 @@ from kpu_site.formatting import angka, rupiah
 from kpu_site.impor import (
     ImporGagal,
     Kesalahan,
+    Pemetaan,
     baca_lembar,
+    baca_tabel,
     batas_baris_periksa,
+    kesalahan_asal,
     normalisasi_kolom,
     parse_angka_id,
 )
@@ -394,32 +398,52 @@ class _Pembaca:
                 )
 
 
-def lembar_baca(hasil: HasilDipa, *, berkas) -> None:
-    """Read the sheet into ``hasil`` (lines and every problem); nothing is written."""
+def _baris_berkas(berkas, *, nama_berkas: str, pemetaan: Pemetaan | None):
+    """The sheet's numbered rows and, under a profile, its mapped column -> the file's own
+    header text. Under ``pemetaan`` the header row (the profile's ``baris_judul``, or the first
+    holding every mapped column, on its ``lembar``) comes first with its cells renamed to the
+    columns this import reads, and the value rules are applied to the cells while streaming;
+    the DIPA's own header detection then runs on it as on any sheet."""
+    if pemetaan is None:
+        return baca_lembar(berkas, nama_berkas=nama_berkas), {}
+    tabel = baca_tabel(berkas, nama_berkas=nama_berkas, kolom_wajib=(), pemetaan=pemetaan)
+    return chain([(tabel.nomor_judul, tabel.kolom)], tabel.baris_list()), tabel.asal
+
+
+def lembar_baca(hasil: HasilDipa, *, berkas, pemetaan: Pemetaan | None = None) -> None:
+    """Read the sheet into ``hasil`` (lines and every problem); nothing is written. Under a
+    profile every problem names the file's own column (``kesalahan_asal``)."""
     try:
         nama_berkas_periksa(hasil.nama_berkas)
     except ValidationError as exc:
         hasil.kesalahan.append(Kesalahan(None, "", exc.messages[0]))
         return
+    asal: dict[str, str] = {}
     try:
-        pembaca = None
-        for nomor, sel in baca_lembar(berkas, nama_berkas=hasil.nama_berkas):
-            if pembaca is not None:
-                pembaca.baca(nomor, sel)
-                continue
-            judul = _judul_cari(nomor, sel)
-            if judul is None:
-                if nomor >= BATAS_CARI_JUDUL:
-                    break
-                continue
-            salah = _judul_periksa(judul)
-            if salah:
-                hasil.kesalahan.extend(salah)
-                return
-            pembaca = _Pembaca(hasil, judul)
+        baris, asal = _baris_berkas(berkas, nama_berkas=hasil.nama_berkas, pemetaan=pemetaan)
+        _lembar_urai(hasil, baris)
     except ImporGagal as exc:
         hasil.kesalahan.extend(exc.kesalahan)
-        return
+    if asal:
+        hasil.kesalahan[:] = kesalahan_asal(hasil.kesalahan, asal)
+
+
+def _lembar_urai(hasil: HasilDipa, baris) -> None:
+    pembaca = None
+    for nomor, sel in baris:
+        if pembaca is not None:
+            pembaca.baca(nomor, sel)
+            continue
+        judul = _judul_cari(nomor, sel)
+        if judul is None:
+            if nomor >= BATAS_CARI_JUDUL:
+                break
+            continue
+        salah = _judul_periksa(judul)
+        if salah:
+            hasil.kesalahan.extend(salah)
+            return
+        pembaca = _Pembaca(hasil, judul)
     if pembaca is None:
         hasil.kesalahan.append(
             Kesalahan(
@@ -436,8 +460,11 @@ def lembar_baca(hasil: HasilDipa, *, berkas) -> None:
 # --- a new DIPA ---------------------------------------------------------------------------------
 
 
-def dipa_impor_periksa(*, tahun: int, berkas, nama_berkas: str) -> HasilDipa:
-    """Read and check the sheet for a new DIPA of ``tahun``; nothing is written."""
+def dipa_impor_periksa(
+    *, tahun: int, berkas, nama_berkas: str, pemetaan: Pemetaan | None = None
+) -> HasilDipa:
+    """Read and check the sheet for a new DIPA of ``tahun`` (through a column-mapping profile
+    when ``pemetaan`` is given); nothing is written."""
     hasil = HasilDipa(nama_berkas=nama_berkas, tahun=tahun)
     try:
         services.pastikan_tahun_terbuka(tahun)
@@ -449,7 +476,7 @@ def dipa_impor_periksa(*, tahun: int, berkas, nama_berkas: str) -> HasilDipa:
             Kesalahan(None, "", f"DIPA tahun {tahun} sudah ada; impor sebagai revisi DIPA.")
         )
         return hasil
-    lembar_baca(hasil, berkas=berkas)
+    lembar_baca(hasil, berkas=berkas, pemetaan=pemetaan)
     return hasil
 
 
@@ -491,12 +518,15 @@ def dipa_impor(
     berkas,
     nama_berkas: str,
     uraian: str = "",
+    pemetaan: Pemetaan | None = None,
 ) -> HasilDipa:
     """A new DIPA of ``tahun`` whose pagu awal (revisi ke-0) is the sheet: the document, its
     tree and its pagu in one transaction; ``ImporGagal`` (nothing written) when any row is
     wrong."""
     pastikan_boleh_tulis(pengguna)
-    hasil = dipa_impor_periksa(tahun=tahun, berkas=berkas, nama_berkas=nama_berkas)
+    hasil = dipa_impor_periksa(
+        tahun=tahun, berkas=berkas, nama_berkas=nama_berkas, pemetaan=pemetaan
+    )
     if hasil.kesalahan:
         raise ImporGagal(hasil.kesalahan)
     dokumen = services.dokumen_create(
@@ -533,7 +563,9 @@ def dipa_impor(
 # --- a revision ---------------------------------------------------------------------------------
 
 
-def revisi_impor_periksa(*, dokumen: DokumenAnggaran, berkas, nama_berkas: str) -> HasilDipa:
+def revisi_impor_periksa(
+    *, dokumen: DokumenAnggaran, berkas, nama_berkas: str, pemetaan: Pemetaan | None = None
+) -> HasilDipa:
     """Read the sheet of a revision of ``dokumen`` and compare it with the revision in force
     (``hasil.beda``: detail lines added, removed, changed); nothing is written. An akun whose
     new pagu is below its realisasi is an error, as in ``services.revisi_create``."""
@@ -543,7 +575,7 @@ def revisi_impor_periksa(*, dokumen: DokumenAnggaran, berkas, nama_berkas: str) 
     except ValidationError as exc:
         hasil.kesalahan.append(Kesalahan(None, "", f"Impor tidak diizinkan: {exc.messages[0]}"))
         return hasil
-    lembar_baca(hasil, berkas=berkas)
+    lembar_baca(hasil, berkas=berkas, pemetaan=pemetaan)
     if hasil.kesalahan:
         return hasil
     lalu = selectors.revisi_terakhir(dokumen=dokumen)
@@ -621,13 +653,16 @@ def revisi_impor(
     berkas,
     nama_berkas: str,
     dihitung_ikpa: bool = True,
+    pemetaan: Pemetaan | None = None,
 ) -> HasilDipa:
     """Write the sheet as the next revision of ``dokumen``: the new lines are added to the
     tree, then ``services.revisi_create`` makes the revision with every added, removed (pagu 0)
     and changed detail. ``ImporGagal`` / ``ValidationError``: nothing written."""
     pastikan_boleh_tulis(pengguna)
     dokumen = DokumenAnggaran.objects.select_for_update().get(pk=dokumen.pk)
-    hasil = revisi_impor_periksa(dokumen=dokumen, berkas=berkas, nama_berkas=nama_berkas)
+    hasil = revisi_impor_periksa(
+        dokumen=dokumen, berkas=berkas, nama_berkas=nama_berkas, pemetaan=pemetaan
+    )
     if hasil.kesalahan:
         raise ImporGagal(hasil.kesalahan)
     ada = dict(Pos.objects.filter(dokumen=dokumen).values_list("kode_lengkap", "pk"))

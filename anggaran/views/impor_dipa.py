@@ -18,6 +18,8 @@ from ._impor import ImporDuaLangkahMixin
 
 
 class _PokMixin(ImporDuaLangkahMixin):
+    jenis_impor = "dipa"  # the form offers the DIPA's column-mapping profiles
+
     def form_valid(self, form):
         self.pilihan = self.opsi(form)
         return super().form_valid(form)
@@ -55,7 +57,9 @@ class DipaImporView(_PokMixin, TulisMixin, FormView):
         return context
 
     def periksa(self, data: bytes, nama: str):
-        return dipa_impor_periksa(tahun=self.pilihan["tahun"], berkas=data, nama_berkas=nama)
+        return dipa_impor_periksa(
+            tahun=self.pilihan["tahun"], berkas=data, nama_berkas=nama, pemetaan=self.pemetaan
+        )
 
     def simpan(self, data: bytes, nama: str, opsi: dict):
         return dipa_impor(
@@ -66,6 +70,7 @@ class DipaImporView(_PokMixin, TulisMixin, FormView):
             uraian=opsi["uraian"],
             berkas=data,
             nama_berkas=nama,
+            pemetaan=self.pemetaan,
         )
 
     def selesai(self, hasil):
@@ -95,7 +100,9 @@ class RevisiImporView(_PokMixin, TulisMixin, DokumenMixin, FormView):
         }
 
     def periksa(self, data: bytes, nama: str):
-        return revisi_impor_periksa(dokumen=self.get_dokumen(), berkas=data, nama_berkas=nama)
+        return revisi_impor_periksa(
+            dokumen=self.get_dokumen(), berkas=data, nama_berkas=nama, pemetaan=self.pemetaan
+        )
 
     def simpan(self, data: bytes, nama: str, opsi: dict):
         return revisi_impor(
@@ -106,6 +113,7 @@ class RevisiImporView(_PokMixin, TulisMixin, DokumenMixin, FormView):
             dihitung_ikpa=opsi["dihitung_ikpa"],
             berkas=data,
             nama_berkas=nama,
+            pemetaan=self.pemetaan,
         )
 
     def selesai(self, hasil):
