@@ -30,7 +30,7 @@ from kpu_site.selectors import pemetaan_profil
 from . import selectors, services
 from .akses import IzinTulisAnggaranApi
 from .impor import realisasi_impor, realisasi_impor_periksa
-from .impor_dipa import dipa_impor, dipa_impor_periksa
+from .impor_dipa import dipa_impor, dipa_impor_periksa, revisi_impor, revisi_impor_periksa
 from .models import DokumenAnggaran, Pos, Realisasi, Revisi
 
 IZIN = [IsAuthenticated, IzinModelApi, IzinTulisAnggaranApi]
@@ -258,6 +258,57 @@ class DokumenViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
             ]
             return self.ProgramSerializer(program, many=True).data
 
+    class RevisiImporInputSerializer(serializers.Serializer):
+        berkas = serializers.FileField(help_text="POK/DIPA revisi seluruhnya (XLSX atau CSV).")
+        tanggal = serializers.DateField()
+        alasan = serializers.CharField(max_length=500)
+        dihitung_ikpa = serializers.BooleanField(
+            default=True, help_text="Dihitung dalam indikator IKPA revisi DIPA."
+        )
+        profil = profil_serializer_field()
+        pratinjau = serializers.BooleanField(
+            default=False, help_text="Hanya tampilkan bedanya (tidak menyimpan apa pun)."
+        )
+
+        class Meta:
+            ref_name = "AnggaranRevisiImpor"
+
+    class RevisiImporOutputSerializer(serializers.Serializer):
+        class BedaSerializer(serializers.Serializer):
+            kode_lengkap = serializers.CharField()
+            status = serializers.ChoiceField(choices=["tambah", "hapus", "ubah", "uraian"])
+            uraian = serializers.CharField()
+            uraian_lama = serializers.CharField(help_text="Kosong: uraian tidak berubah.")
+            volume_lama = _uang()
+            harga_lama = _uang()
+            pagu_lama = _uang()
+            volume_baru = _uang()
+            harga_baru = _uang()
+            pagu_baru = _uang()
+            selisih = _uang()
+
+            class Meta:
+                ref_name = "AnggaranRevisiImporBeda"
+
+        revisi = serializers.SerializerMethodField()
+        nomor_revisi = serializers.SerializerMethodField()
+        revisi_lalu = serializers.SerializerMethodField()
+        total_pagu = _uang(source="total")
+        beda = BedaSerializer(many=True)
+        kesalahan = KesalahanImporSerializer(many=True)
+
+        class Meta:
+            ref_name = "AnggaranRevisiImporHasil"
+
+        def get_revisi(self, hasil) -> int | None:
+            return hasil.revisi.pk if hasil.revisi else None
+
+        def get_nomor_revisi(self, hasil) -> int | None:
+            return hasil.revisi.nomor if hasil.revisi else None
+
+        def get_revisi_lalu(self, hasil) -> int | None:
+            return hasil.revisi_lalu.nomor if hasil.revisi_lalu else None
+
     def get_queryset(self):
         qs = super().get_queryset()
         tahun = self.request.query_params.get("tahun")
@@ -380,6 +431,38 @@ class DokumenViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
         except ImporGagal as exc:
             raise ImporDitolak(exc.kesalahan) from None
         return Response(self.ImporDipaOutputSerializer(hasil).data, status=201)
+
+    @extend_schema(
+        request=RevisiImporInputSerializer,
+        responses={200: RevisiImporOutputSerializer, 201: RevisiImporOutputSerializer},
+    )
+    @action(
+        detail=True,
+        methods=["post"],
+        url_path="revisi-impor",
+        parser_classes=[MultiPartParser, FormParser, ObjekJSONParser],
+    )
+    def revisi_impor(self, request, pk=None):
+        """The next revision from the whole revised POK sheet (``anggaran.impor_dipa``):
+        ``pratinjau`` returns the difference from the revision in force (lines added, removed,
+        changed with pagu before and after, uraian changed) and every problem, nothing written
+        (200); otherwise 201 with the revision written, or 400 listing every problem."""
+        dokumen = self.get_object()
+        masuk = self.RevisiImporInputSerializer(data=request.data)
+        masuk.is_valid(raise_exception=True)
+        data = dict(masuk.validated_data)
+        berkas = data.pop("berkas")
+        try:
+            pemetaan = pemetaan_profil(jenis="dipa", nama=data.pop("profil"))
+            ukuran_pastikan(berkas.size)
+            kw = {"dokumen": dokumen, "berkas": berkas.read(), "nama_berkas": berkas.name}
+            if data.pop("pratinjau"):
+                hasil = revisi_impor_periksa(**kw, pemetaan=pemetaan)
+                return Response(self.RevisiImporOutputSerializer(hasil).data)
+            hasil = revisi_impor(pengguna=request.user, pemetaan=pemetaan, **kw, **data)
+        except ImporGagal as exc:
+            raise ImporDitolak(exc.kesalahan) from None
+        return Response(self.RevisiImporOutputSerializer(hasil).data, status=201)
 
 
 def impor_api(

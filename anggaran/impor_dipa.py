@@ -35,7 +35,7 @@ from itertools import chain
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from kpu_site.audit import jejak_catat
+from kpu_site.audit import jejak_catat, jejak_gabung
 from kpu_site.berkas import nama_berkas_periksa
 from kpu_site.formatting import angka, rupiah
 from kpu_site.impor import (
@@ -119,15 +119,18 @@ def pagu_compute(volume: Decimal, harga: Decimal) -> Decimal:
 
 @dataclass
 class Beda:
-    """One detail line that a revision sheet adds, removes or changes."""
+    """One line that a revision sheet adds, removes or changes: a detail's pagu (``tambah``,
+    ``hapus``, ``ubah``) or only a line's uraian (``uraian``: any level, pagu unchanged).
+    ``uraian_lama``: the uraian in force when the sheet gives another one."""
 
     kode_lengkap: str
     uraian: str
-    status: str  # "tambah" / "hapus" / "ubah"
+    status: str  # "tambah" / "hapus" / "ubah" / "uraian"
     volume_lama: Decimal = NOL
     harga_lama: Decimal = NOL
     volume_baru: Decimal = NOL
     harga_baru: Decimal = NOL
+    uraian_lama: str = ""
 
     @property
     def pagu_lama(self) -> Decimal:
@@ -143,7 +146,16 @@ class Beda:
 
     @property
     def status_label(self) -> str:
-        return {"tambah": "Ditambah", "hapus": "Dihapus", "ubah": "Diubah"}[self.status]
+        return {
+            "tambah": "Ditambah",
+            "hapus": "Dihapus",
+            "ubah": "Diubah",
+            "uraian": "Uraian berubah",
+        }[self.status]
+
+    @property
+    def ubah_pagu(self) -> bool:
+        return self.status != "uraian"
 
 
 @dataclass
@@ -155,6 +167,7 @@ class HasilDipa:
     kesalahan: list[Kesalahan] = field(default_factory=list)
     beda: list[Beda] = field(default_factory=list)
     revisi_lalu: Revisi | None = None
+    revisi: Revisi | None = None  # the revision written (none when only uraian changed)
 
     @property
     def ok(self) -> bool:
@@ -171,6 +184,14 @@ class HasilDipa:
     def jumlah_per_kode(self) -> dict[str, Decimal]:
         """The pagu of every line of the sheet: the sum of the detail lines under it."""
         return jumlah_ke_atas(self.baris)
+
+    @property
+    def beda_pagu(self) -> list[Beda]:
+        return [b for b in self.beda if b.ubah_pagu]
+
+    @property
+    def beda_uraian(self) -> list[Beda]:
+        return [b for b in self.beda if b.uraian_lama]
 
     def ringkasan(self, *tingkat: str) -> list[tuple[BarisPos, Decimal]]:
         """The lines of ``tingkat`` (program, kegiatan) with their pagu, in sheet order."""
@@ -604,7 +625,9 @@ def revisi_impor_periksa(
     hasil.beda = _beda_hitung(hasil, pos=pos, pagu=pagu)
     if not hasil.beda:
         hasil.kesalahan.append(
-            Kesalahan(None, "", "tidak ada perubahan pagu dibanding revisi yang berlaku.")
+            Kesalahan(
+                None, "", "tidak ada perubahan pagu atau uraian dibanding revisi yang berlaku."
+            )
         )
         return hasil
     jumlah = hasil.jumlah_per_kode()
@@ -626,14 +649,27 @@ def revisi_impor_periksa(
 def _beda_hitung(hasil: HasilDipa, *, pos: dict[str, Pos], pagu: dict) -> list[Beda]:
     beda = []
     di_berkas = set()
-    for b in hasil.detail:
+    for b in hasil.baris:
         di_berkas.add(b.kode_lengkap)
         lama = pos.get(b.kode_lengkap)
+        uraian_lama = lama.uraian if lama is not None and lama.uraian != b.uraian else ""
+        if b.tingkat != Pos.Tingkat.DETAIL:
+            if uraian_lama:
+                beda.append(Beda(b.kode_lengkap, b.uraian, "uraian", uraian_lama=uraian_lama))
+            continue
         volume, harga = pagu.get(lama.pk, (NOL, NOL)) if lama else (NOL, NOL)
         if not pagu_compute(volume, harga):
-            beda.append(Beda(b.kode_lengkap, b.uraian, "tambah", NOL, NOL, b.volume, b.harga))
+            status = "tambah"
+            volume = harga = NOL
         elif (volume, harga) != (b.volume, b.harga):
-            beda.append(Beda(b.kode_lengkap, b.uraian, "ubah", volume, harga, b.volume, b.harga))
+            status = "ubah"
+        elif uraian_lama:
+            status = "uraian"
+        else:
+            continue
+        beda.append(
+            Beda(b.kode_lengkap, b.uraian, status, volume, harga, b.volume, b.harga, uraian_lama)
+        )
     for kode, p in pos.items():
         if p.tingkat != Pos.Tingkat.DETAIL or kode in di_berkas:
             continue
@@ -671,28 +707,45 @@ def revisi_impor(
     )
     ids = _pohon_tulis(dokumen=dokumen, baris=hasil.baris, ada=ada, urutan_awal=urutan_awal)
     pos = Pos.objects.in_bulk([ids[b.kode_lengkap] for b in hasil.beda])
-    revisi = services.revisi_create(
-        pengguna=pengguna,
-        dokumen=dokumen,
-        tanggal=tanggal,
-        alasan=alasan,
-        perubahan=[
-            services.PerubahanPagu(
-                pos=pos[ids[b.kode_lengkap]], volume=b.volume_baru, harga=b.harga_baru
+    with jejak_gabung():  # each line's history; the import is the one audit entry below
+        for b in hasil.beda_uraian:
+            services.pos_update(
+                pengguna=pengguna,
+                pos=pos[ids[b.kode_lengkap]],
+                uraian=b.uraian,
+                satuan=pos[ids[b.kode_lengkap]].satuan,
             )
-            for b in hasil.beda
-        ],
-        dihitung_ikpa=dihitung_ikpa,
-    )
+    if hasil.beda_pagu:
+        hasil.revisi = services.revisi_create(
+            pengguna=pengguna,
+            dokumen=dokumen,
+            tanggal=tanggal,
+            alasan=alasan,
+            perubahan=[
+                services.PerubahanPagu(
+                    pos=pos[ids[b.kode_lengkap]], volume=b.volume_baru, harga=b.harga_baru
+                )
+                for b in hasil.beda_pagu
+            ],
+            dihitung_ikpa=dihitung_ikpa,
+        )
     hitung = {s: sum(1 for b in hasil.beda if b.status == s) for s in ("tambah", "hapus", "ubah")}
+    ringkasan = (
+        f"{angka(hitung['tambah'])} detail ditambah, {angka(hitung['hapus'])} dihapus, "
+        f"{angka(hitung['ubah'])} diubah, {angka(len(hasil.beda_uraian))} uraian diubah; "
+        f"pagu {rupiah(hasil.total)}."
+    )
     jejak_catat(
         pengguna=pengguna,
         aksi="impor",
-        objek=revisi,
+        objek=hasil.revisi or dokumen,
         ringkasan=(
-            f"Impor revisi ke-{revisi.nomor} {nama_berkas}: {angka(hitung['tambah'])} detail "
-            f"ditambah, {angka(hitung['hapus'])} dihapus, {angka(hitung['ubah'])} diubah; "
-            f"pagu {rupiah(hasil.total)}."
+            f"Impor revisi ke-{hasil.revisi.nomor} {nama_berkas}: {ringkasan}"
+            if hasil.revisi
+            else f"Impor POK {nama_berkas} (pagu tetap, tanpa revisi baru): {ringkasan}"
         ),
+        perubahan={
+            f"Uraian {b.kode_lengkap}": [b.uraian_lama, b.uraian] for b in hasil.beda_uraian
+        },
     )
     return hasil

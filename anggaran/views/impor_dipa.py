@@ -117,8 +117,13 @@ class RevisiImporView(_PokMixin, TulisMixin, DokumenMixin, FormView):
         )
 
     def selesai(self, hasil):
+        uraian = f", {angka(len(hasil.beda_uraian))} uraian diubah" if hasil.beda_uraian else ""
         messages.success(
             self.request,
-            f"Revisi diimpor: {angka(len(hasil.beda))} detail berubah, pagu {rupiah(hasil.total)}.",
+            f"Revisi ke-{hasil.revisi.nomor} diimpor: {angka(len(hasil.beda_pagu))} detail "
+            f"berubah{uraian}, pagu {rupiah(hasil.total)}."
+            if hasil.revisi
+            else f"Uraian {angka(len(hasil.beda_uraian))} baris diperbarui; pagu tetap, tanpa "
+            "revisi baru.",
         )
         return redirect("anggaran:dokumen_detail", pk=self.get_dokumen().pk)

@@ -29,10 +29,11 @@ def _en(nilai):
     return f"{nilai:,}" if isinstance(nilai, int) else nilai
 
 
-def pok_lain(ubah_baris=None) -> bytes:
-    """The 560-line sample rewritten with other headers, another order, English amounts."""
+def pok_lain(ubah_baris=None, sumber=None) -> bytes:
+    """The 560-line sample (or the rows ``sumber``) rewritten with other headers, another
+    order, English-style amounts."""
     rows = []
-    for row in baris_dipa():
+    for row in sumber or baris_dipa():
         if row == JUDUL:
             rows.append(JUDUL_LAIN)
             continue
