@@ -36,9 +36,35 @@ from .models import DokumenAnggaran, Pos, Realisasi, Revisi
 IZIN = [IsAuthenticated, IzinModelApi, IzinTulisAnggaranApi]
 
 
+def _lembar_rpd_field() -> serializers.CharField:
+    return serializers.CharField(
+        required=False,
+        allow_blank=True,
+        default="",
+        max_length=100,
+        help_text="Lembar RPD (KODE dan kolom JAN … DES) di berkas yang sama; kosong: kolom "
+        "bulan di lembar POK, bila ada.",
+    )
+
+
 def _uang(**kwargs) -> serializers.DecimalField:
     """An amount or a percentage as text with two decimals (``"0.00"``, not ``"0"``)."""
     return serializers.DecimalField(max_digits=None, decimal_places=2, allow_null=True, **kwargs)
+
+
+def _rpd_data(rpd: dict) -> list[dict]:
+    """The RPD read from a sheet, month by month (empty: the sheet gives none)."""
+    return [{"bulan": b, "nilai": v} for b, v in sorted(rpd.items())]
+
+
+class RpdImporSerializer(serializers.Serializer):
+    """One month of the RPD (halaman III) read from the sheet."""
+
+    bulan = serializers.IntegerField()
+    nilai = _uang()
+
+    class Meta:
+        ref_name = "AnggaranRpdImpor"
 
 
 # --- shared output serializers ------------------------------------------------------------
@@ -216,6 +242,7 @@ class DokumenViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
             default=False, help_text="Hanya periksa (tidak menyimpan apa pun)."
         )
         profil = profil_serializer_field()
+        lembar_rpd = _lembar_rpd_field()
 
         class Meta:
             ref_name = "AnggaranImporDipa"
@@ -234,10 +261,15 @@ class DokumenViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
         jumlah_detail = serializers.SerializerMethodField()
         total_pagu = _uang(source="total")
         program = serializers.SerializerMethodField()
+        rpd = serializers.SerializerMethodField()
         kesalahan = KesalahanImporSerializer(many=True)
 
         class Meta:
             ref_name = "AnggaranImporDipaHasil"
+
+        @extend_schema_field(RpdImporSerializer(many=True))
+        def get_rpd(self, hasil):
+            return RpdImporSerializer(_rpd_data(hasil.rpd), many=True).data
 
         def get_dokumen(self, hasil) -> int | None:
             return hasil.dokumen.pk if hasil.dokumen else None
@@ -266,6 +298,7 @@ class DokumenViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
             default=True, help_text="Dihitung dalam indikator IKPA revisi DIPA."
         )
         profil = profil_serializer_field()
+        lembar_rpd = _lembar_rpd_field()
         pratinjau = serializers.BooleanField(
             default=False, help_text="Hanya tampilkan bedanya (tidak menyimpan apa pun)."
         )
@@ -295,10 +328,16 @@ class DokumenViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
         revisi_lalu = serializers.SerializerMethodField()
         total_pagu = _uang(source="total")
         beda = BedaSerializer(many=True)
+        rpd = serializers.SerializerMethodField()
+        rpd_berubah = serializers.BooleanField()
         kesalahan = KesalahanImporSerializer(many=True)
 
         class Meta:
             ref_name = "AnggaranRevisiImporHasil"
+
+        @extend_schema_field(RpdImporSerializer(many=True))
+        def get_rpd(self, hasil):
+            return RpdImporSerializer(_rpd_data(hasil.rpd), many=True).data
 
         def get_revisi(self, hasil) -> int | None:
             return hasil.revisi.pk if hasil.revisi else None
@@ -425,6 +464,7 @@ class DokumenViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
                     berkas=isi,
                     nama_berkas=berkas.name,
                     pemetaan=data["pemetaan"],
+                    lembar_rpd=data["lembar_rpd"],
                 )
                 return Response(self.ImporDipaOutputSerializer(hasil).data)
             hasil = dipa_impor(pengguna=request.user, berkas=isi, nama_berkas=berkas.name, **data)
@@ -455,7 +495,12 @@ class DokumenViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
         try:
             pemetaan = pemetaan_profil(jenis="dipa", nama=data.pop("profil"))
             ukuran_pastikan(berkas.size)
-            kw = {"dokumen": dokumen, "berkas": berkas.read(), "nama_berkas": berkas.name}
+            kw = {
+                "dokumen": dokumen,
+                "berkas": berkas.read(),
+                "nama_berkas": berkas.name,
+                "lembar_rpd": data.pop("lembar_rpd"),
+            }
             if data.pop("pratinjau"):
                 hasil = revisi_impor_periksa(**kw, pemetaan=pemetaan)
                 return Response(self.RevisiImporOutputSerializer(hasil).data)

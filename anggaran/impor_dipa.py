@@ -38,6 +38,7 @@ from django.db import transaction
 from kpu_site.audit import jejak_catat, jejak_gabung
 from kpu_site.berkas import nama_berkas_periksa
 from kpu_site.formatting import angka, rupiah
+from kpu_site.formatting import bulan as nama_bulan
 from kpu_site.impor import (
     ImporGagal,
     Kesalahan,
@@ -53,7 +54,7 @@ from kpu_site.impor import (
 from . import selectors, services
 from .akses import pastikan_boleh_tulis
 from .impor import sel_nilai
-from .models import DokumenAnggaran, Pagu, Pos, Revisi
+from .models import DokumenAnggaran, Pagu, Pos, RencanaPenarikan, Revisi
 
 NOL = Decimal("0")
 BATAS_CARI_JUDUL = 30
@@ -81,6 +82,26 @@ KOLOM_TINGKAT = {
     "akun": ("akun", "kode_akun", "mak"),
     "detail": ("detail", "detil", "kode_detail"),
 }
+# RPD (halaman III): one column per month, ``JAN`` .. ``DES`` or ``RPD Januari`` ..
+NAMA_BULAN = (
+    ("jan", "januari"),
+    ("feb", "februari", "peb", "pebruari"),
+    ("mar", "maret"),
+    ("apr", "april"),
+    ("mei", "may"),
+    ("jun", "juni"),
+    ("jul", "juli"),
+    ("ags", "agu", "agt", "agust", "agustus", "aug"),
+    ("sep", "sept", "september"),
+    ("okt", "oktober", "oct"),
+    ("nov", "nop", "november", "nopember"),
+    ("des", "desember", "dec"),
+)
+KOLOM_BULAN = {
+    f"bulan_{n}": tuple(p + nama for nama in daftar for p in ("", "rpd_"))
+    for n, daftar in enumerate(NAMA_BULAN, start=1)
+}
+BULAN = tuple(KOLOM_BULAN)
 _NOMOR_KOLOM = re.compile(r"^\(\d+\)$")
 WAJIB = ("uraian", "volume", "harga", "jumlah")
 
@@ -168,6 +189,8 @@ class HasilDipa:
     beda: list[Beda] = field(default_factory=list)
     revisi_lalu: Revisi | None = None
     revisi: Revisi | None = None  # the revision written (none when only uraian changed)
+    rpd: dict[int, Decimal] = field(default_factory=dict)  # month -> RPD; empty: none given
+    rpd_lama: dict[int, Decimal] = field(default_factory=dict)  # of the revision in force
 
     @property
     def ok(self) -> bool:
@@ -184,6 +207,19 @@ class HasilDipa:
     def jumlah_per_kode(self) -> dict[str, Decimal]:
         """The pagu of every line of the sheet: the sum of the detail lines under it."""
         return jumlah_ke_atas(self.baris)
+
+    @property
+    def rpd_berubah(self) -> bool:
+        """The sheet gives an RPD other than the one of the revision in force."""
+        return bool(self.rpd) and any(
+            self.rpd[b] != self.rpd_lama.get(b, NOL) for b in range(1, 13)
+        )
+
+    def rpd_bulan(self) -> list[tuple[str, Decimal, Decimal]]:
+        """(month's name, RPD in force, RPD of the sheet) for the preview."""
+        return [
+            (nama_bulan(b), self.rpd_lama.get(b, NOL), self.rpd.get(b, NOL)) for b in range(1, 13)
+        ]
 
     @property
     def beda_pagu(self) -> list[Beda]:
@@ -224,6 +260,15 @@ class _Judul:
     label: dict[str, str]  # field -> the header text as in the file
     per_tingkat: bool
 
+    @property
+    def ada_rpd(self) -> bool:
+        return any(b in self.indeks for b in BULAN)
+
+    @property
+    def label_rpd(self) -> str:
+        """The month columns as the file names them: ``JAN–DES``."""
+        return f"{self.label.get(BULAN[0], 'JAN')}–{self.label.get(BULAN[-1], 'DES')}"
+
 
 def _cocok(nama: str) -> str | None:
     for kunci, (_label, nama_nama) in KOLOM.items():
@@ -234,6 +279,9 @@ def _cocok(nama: str) -> str | None:
     for tingkat, nama_nama in KOLOM_TINGKAT.items():
         if nama in nama_nama:
             return f"tingkat_{tingkat}"
+    for bulan, nama_nama in KOLOM_BULAN.items():
+        if nama in nama_nama:
+            return bulan
     return None
 
 
@@ -261,7 +309,20 @@ def _judul_periksa(judul: _Judul) -> list[Kesalahan]:
             for t in TINGKAT[: AKUN + 1]
             if f"tingkat_{t}" not in judul.indeks and t != "detail"
         ]
-    return [Kesalahan(judul.nomor, k, "kolom wajib tidak ada di baris judul.") for k in hilang]
+    return [
+        Kesalahan(judul.nomor, k, "kolom wajib tidak ada di baris judul.") for k in hilang
+    ] + _bulan_periksa(judul)
+
+
+def _bulan_periksa(judul: _Judul) -> list[Kesalahan]:
+    """RPD columns: none, or all twelve months."""
+    if not judul.ada_rpd:
+        return []
+    return [
+        Kesalahan(judul.nomor, nama[0].upper(), "kolom bulan RPD tidak ada (perlu 12 bulan).")
+        for b, nama in zip(BULAN, NAMA_BULAN, strict=True)
+        if b not in judul.indeks
+    ]
 
 
 def _sel(judul: _Judul, sel: list[str], kunci: str) -> str:
@@ -292,6 +353,7 @@ class _Pembaca:
         self.nomor_detail: dict[str, int] = defaultdict(int)
         self.subtotal: list[tuple[int, str, Decimal]] = []
         self.total_berkas: list[tuple[int, Decimal]] = []
+        self.rpd = _RpdBaris(hasil, judul) if judul.ada_rpd else None
 
     def salah(self, nomor: int, kunci: str, alasan: str) -> None:
         self.hasil.kesalahan.append(Kesalahan(nomor, self.label.get(kunci, kunci), alasan))
@@ -361,6 +423,8 @@ class _Pembaca:
             self.salah(nomor, "kode" if kolom.startswith("kode") else kolom, pesan)
         if len(self.hasil.kesalahan) == salah_sebelum:
             self.hasil.baris.append(baris)
+            if self.rpd is not None:
+                self.rpd.baca(nomor, kode, sel)
 
     def _angka(self, nomor: int, kunci: str, teks: str) -> Decimal | None:
         try:
@@ -409,6 +473,8 @@ class _Pembaca:
                     f"subtotal {rupiah(nilai)} tidak sama dengan jumlah rinciannya "
                     f"{rupiah(jumlah.get(kode, NOL))}.",
                 )
+        if self.rpd is not None:
+            self.rpd.selesai(jumlah)
         for nomor, nilai in self.total_berkas:
             if nilai != hasil.total:
                 self.salah(
@@ -417,6 +483,123 @@ class _Pembaca:
                     f"jumlah seluruhnya {rupiah(nilai)} tidak sama dengan jumlah semua detail "
                     f"{rupiah(hasil.total)}.",
                 )
+
+
+def _induk_semua(kode: str):
+    while kode.count(".") >= SEGMEN_PROGRAM:
+        kode = kode.rsplit(".", 1)[0]
+        yield kode
+
+
+def _rpd_lembar_baca(hasil: HasilDipa, *, berkas, lembar: str) -> _RpdBaris | None:
+    """The RPD from a sheet of its own: a header with KODE (or one column per level) and the
+    twelve months; each row with a code is a line of the POK sheet (rows without one, titles
+    and totals, are skipped)."""
+    rpd = None
+    for nomor, sel in baca_lembar(berkas, nama_berkas=hasil.nama_berkas, lembar=lembar):
+        if rpd is not None:
+            kode = _kode_baris(rpd.judul, sel)
+            if kode:
+                rpd.baca(nomor, kode, sel)
+            continue
+        judul = _judul_cari(nomor, sel)
+        if judul is None or not judul.ada_rpd:
+            if nomor >= BATAS_CARI_JUDUL:
+                break
+            continue
+        salah = _bulan_periksa(judul)
+        if "kode" not in judul.indeks and not judul.per_tingkat:
+            salah.insert(0, Kesalahan(nomor, "KODE", "kolom wajib tidak ada di baris judul."))
+        if salah:
+            hasil.kesalahan.extend(salah)
+            return None
+        rpd = _RpdBaris(hasil, judul, lembar)
+    if rpd is None:
+        hasil.kesalahan.append(
+            Kesalahan(
+                None,
+                "",
+                f"lembar {lembar}: baris judul RPD tidak ditemukan (perlu KODE dan 12 kolom "
+                "bulan JAN … DES).",
+            )
+        )
+    return rpd
+
+
+class _RpdBaris:
+    """The RPD month cells of the lines (of the POK sheet or of a sheet of its own): each
+    line's twelve months must add up to its pagu; the DIPA's RPD per month is the sum over
+    the highest lines that carry months (a line under another that has them is only checked),
+    and must add up to the whole pagu."""
+
+    def __init__(self, hasil: HasilDipa, judul: _Judul, lembar: str = ""):
+        self.hasil = hasil
+        self.judul = judul
+        self.kolom = judul.label_rpd + (f" (lembar {lembar})" if lembar else "")
+        self.baris: dict[str, tuple[int, list[Decimal]]] = {}
+
+    def baca(self, nomor: int, kode: str, sel: list[str]) -> None:
+        teks = [_sel(self.judul, sel, b) for b in BULAN]
+        if not any(teks):
+            return
+        nilai = []
+        for b, t in zip(BULAN, teks, strict=True):
+            try:
+                v = parse_angka_id(t) if t else NOL
+            except ValueError as exc:
+                self.hasil.kesalahan.append(Kesalahan(nomor, self.judul.label[b], str(exc)))
+                return
+            if v < 0:
+                self.hasil.kesalahan.append(
+                    Kesalahan(nomor, self.judul.label[b], "RPD tidak boleh negatif.")
+                )
+                return
+            nilai.append(v)
+        if kode in self.baris:
+            self.hasil.kesalahan.append(
+                Kesalahan(
+                    nomor,
+                    self.kolom,
+                    f"RPD {kode} ganda (sama dengan baris {self.baris[kode][0]}).",
+                )
+            )
+            return
+        self.baris[kode] = (nomor, nilai)
+
+    def selesai(self, jumlah: dict[str, Decimal]) -> None:
+        if not self.baris:
+            return
+        rpd = [NOL] * 12
+        kode_pok = {b.kode_lengkap for b in self.hasil.baris}
+        for kode, (nomor, nilai) in self.baris.items():
+            if kode not in kode_pok:
+                self.hasil.kesalahan.append(
+                    Kesalahan(nomor, self.kolom, f"kode {kode} tidak ada di lembar POK.")
+                )
+                continue
+            pagu = jumlah.get(kode, NOL)
+            if sum(nilai, NOL) != pagu:
+                self.hasil.kesalahan.append(
+                    Kesalahan(
+                        nomor,
+                        self.kolom,
+                        f"RPD 12 bulan {rupiah(sum(nilai, NOL))} tidak sama dengan pagu "
+                        f"{kode} {rupiah(pagu)}.",
+                    )
+                )
+            if not any(i in self.baris for i in _induk_semua(kode)):
+                rpd = [a + b for a, b in zip(rpd, nilai, strict=True)]
+        total = sum(rpd, NOL)
+        if total != self.hasil.total and not self.hasil.kesalahan:
+            self.hasil.kesalahan.append(
+                Kesalahan(
+                    None,
+                    self.kolom,
+                    f"RPD seluruhnya {rupiah(total)} tidak sama dengan pagu {rupiah(self.hasil.total)}"
+                    " (setiap baris berpagu perlu RPD pada baris itu atau baris induknya).",
+                )
+            )
+        self.hasil.rpd = {n: v for n, v in enumerate(rpd, start=1)}
 
 
 def _baris_berkas(berkas, *, nama_berkas: str, pemetaan: Pemetaan | None):
@@ -431,9 +614,12 @@ def _baris_berkas(berkas, *, nama_berkas: str, pemetaan: Pemetaan | None):
     return chain([(tabel.nomor_judul, tabel.kolom)], tabel.baris_list()), tabel.asal
 
 
-def lembar_baca(hasil: HasilDipa, *, berkas, pemetaan: Pemetaan | None = None) -> None:
-    """Read the sheet into ``hasil`` (lines and every problem); nothing is written. Under a
-    profile every problem names the file's own column (``kesalahan_asal``)."""
+def lembar_baca(
+    hasil: HasilDipa, *, berkas, pemetaan: Pemetaan | None = None, lembar_rpd: str = ""
+) -> None:
+    """Read the sheet into ``hasil`` (lines, RPD and every problem); nothing is written. Under
+    a profile every problem names the file's own column (``kesalahan_asal``). ``lembar_rpd``:
+    the RPD from that sheet of the same file instead of the POK sheet's month columns."""
     try:
         nama_berkas_periksa(hasil.nama_berkas)
     except ValidationError as exc:
@@ -442,14 +628,28 @@ def lembar_baca(hasil: HasilDipa, *, berkas, pemetaan: Pemetaan | None = None) -
     asal: dict[str, str] = {}
     try:
         baris, asal = _baris_berkas(berkas, nama_berkas=hasil.nama_berkas, pemetaan=pemetaan)
-        _lembar_urai(hasil, baris)
+        pembaca = _lembar_urai(hasil, baris)
+        if pembaca is not None and lembar_rpd:
+            if pembaca.rpd is not None:
+                hasil.kesalahan.append(
+                    Kesalahan(
+                        None,
+                        "",
+                        f"RPD ada di lembar POK dan di lembar {lembar_rpd}; pilih salah satu.",
+                    )
+                )
+                return
+            pembaca.rpd = _rpd_lembar_baca(hasil, berkas=berkas, lembar=lembar_rpd)
+        if pembaca is not None:
+            pembaca.selesai()
     except ImporGagal as exc:
         hasil.kesalahan.extend(exc.kesalahan)
     if asal:
         hasil.kesalahan[:] = kesalahan_asal(hasil.kesalahan, asal)
 
 
-def _lembar_urai(hasil: HasilDipa, baris) -> None:
+def _lembar_urai(hasil: HasilDipa, baris) -> _Pembaca | None:
+    """The POK sheet's rows read; the caller finishes (``_Pembaca.selesai``)."""
     pembaca = None
     for nomor, sel in baris:
         if pembaca is not None:
@@ -463,7 +663,7 @@ def _lembar_urai(hasil: HasilDipa, baris) -> None:
         salah = _judul_periksa(judul)
         if salah:
             hasil.kesalahan.extend(salah)
-            return
+            return None
         pembaca = _Pembaca(hasil, judul)
     if pembaca is None:
         hasil.kesalahan.append(
@@ -474,15 +674,19 @@ def _lembar_urai(hasil: HasilDipa, baris) -> None:
                 "HARGA SATUAN, JUMLAH).",
             )
         )
-        return
-    pembaca.selesai()
+    return pembaca
 
 
 # --- a new DIPA ---------------------------------------------------------------------------------
 
 
 def dipa_impor_periksa(
-    *, tahun: int, berkas, nama_berkas: str, pemetaan: Pemetaan | None = None
+    *,
+    tahun: int,
+    berkas,
+    nama_berkas: str,
+    pemetaan: Pemetaan | None = None,
+    lembar_rpd: str = "",
 ) -> HasilDipa:
     """Read and check the sheet for a new DIPA of ``tahun`` (through a column-mapping profile
     when ``pemetaan`` is given); nothing is written."""
@@ -497,7 +701,7 @@ def dipa_impor_periksa(
             Kesalahan(None, "", f"DIPA tahun {tahun} sudah ada; impor sebagai revisi DIPA.")
         )
         return hasil
-    lembar_baca(hasil, berkas=berkas, pemetaan=pemetaan)
+    lembar_baca(hasil, berkas=berkas, pemetaan=pemetaan, lembar_rpd=lembar_rpd)
     return hasil
 
 
@@ -540,13 +744,18 @@ def dipa_impor(
     nama_berkas: str,
     uraian: str = "",
     pemetaan: Pemetaan | None = None,
+    lembar_rpd: str = "",
 ) -> HasilDipa:
     """A new DIPA of ``tahun`` whose pagu awal (revisi ke-0) is the sheet: the document, its
     tree and its pagu in one transaction; ``ImporGagal`` (nothing written) when any row is
     wrong."""
     pastikan_boleh_tulis(pengguna)
     hasil = dipa_impor_periksa(
-        tahun=tahun, berkas=berkas, nama_berkas=nama_berkas, pemetaan=pemetaan
+        tahun=tahun,
+        berkas=berkas,
+        nama_berkas=nama_berkas,
+        pemetaan=pemetaan,
+        lembar_rpd=lembar_rpd,
     )
     if hasil.kesalahan:
         raise ImporGagal(hasil.kesalahan)
@@ -568,6 +777,9 @@ def dipa_impor(
         ],
         batch_size=2000,
     )
+    if hasil.rpd:
+        with jejak_gabung():  # the months' history; the import is the one audit entry
+            services.rpd_set(pengguna=pengguna, revisi=revisi, nilai=hasil.rpd)
     hasil.dokumen = dokumen
     jejak_catat(
         pengguna=pengguna,
@@ -575,7 +787,8 @@ def dipa_impor(
         objek=dokumen,
         ringkasan=(
             f"Impor DIPA {nama_berkas}: {angka(len(hasil.baris))} baris pos, "
-            f"{angka(len(hasil.detail))} detail, pagu {rupiah(hasil.total)}."
+            f"{angka(len(hasil.detail))} detail, pagu {rupiah(hasil.total)}"
+            f"{', RPD 12 bulan' if hasil.rpd else ''}."
         ),
     )
     return hasil
@@ -585,7 +798,12 @@ def dipa_impor(
 
 
 def revisi_impor_periksa(
-    *, dokumen: DokumenAnggaran, berkas, nama_berkas: str, pemetaan: Pemetaan | None = None
+    *,
+    dokumen: DokumenAnggaran,
+    berkas,
+    nama_berkas: str,
+    pemetaan: Pemetaan | None = None,
+    lembar_rpd: str = "",
 ) -> HasilDipa:
     """Read the sheet of a revision of ``dokumen`` and compare it with the revision in force
     (``hasil.beda``: detail lines added, removed, changed); nothing is written. An akun whose
@@ -596,11 +814,14 @@ def revisi_impor_periksa(
     except ValidationError as exc:
         hasil.kesalahan.append(Kesalahan(None, "", f"Impor tidak diizinkan: {exc.messages[0]}"))
         return hasil
-    lembar_baca(hasil, berkas=berkas, pemetaan=pemetaan)
+    lembar_baca(hasil, berkas=berkas, pemetaan=pemetaan, lembar_rpd=lembar_rpd)
     if hasil.kesalahan:
         return hasil
     lalu = selectors.revisi_terakhir(dokumen=dokumen)
     hasil.revisi_lalu = lalu
+    hasil.rpd_lama = dict(
+        RencanaPenarikan.objects.filter(revisi=lalu).values_list("bulan", "nilai")
+    )
     pohon = selectors.pohon_anggaran(dokumen=dokumen, revisi=lalu)
     pos = {s.pos.kode_lengkap: s.pos for s in pohon.urut}
     pagu = {
@@ -623,10 +844,10 @@ def revisi_impor_periksa(
     if hasil.kesalahan:
         return hasil
     hasil.beda = _beda_hitung(hasil, pos=pos, pagu=pagu)
-    if not hasil.beda:
+    if not hasil.beda and not hasil.rpd_berubah:
         hasil.kesalahan.append(
             Kesalahan(
-                None, "", "tidak ada perubahan pagu atau uraian dibanding revisi yang berlaku."
+                None, "", "tidak ada perubahan pagu, uraian atau RPD dibanding revisi yang berlaku."
             )
         )
         return hasil
@@ -690,6 +911,7 @@ def revisi_impor(
     nama_berkas: str,
     dihitung_ikpa: bool = True,
     pemetaan: Pemetaan | None = None,
+    lembar_rpd: str = "",
 ) -> HasilDipa:
     """Write the sheet as the next revision of ``dokumen``: the new lines are added to the
     tree, then ``services.revisi_create`` makes the revision with every added, removed (pagu 0)
@@ -697,7 +919,11 @@ def revisi_impor(
     pastikan_boleh_tulis(pengguna)
     dokumen = DokumenAnggaran.objects.select_for_update().get(pk=dokumen.pk)
     hasil = revisi_impor_periksa(
-        dokumen=dokumen, berkas=berkas, nama_berkas=nama_berkas, pemetaan=pemetaan
+        dokumen=dokumen,
+        berkas=berkas,
+        nama_berkas=nama_berkas,
+        pemetaan=pemetaan,
+        lembar_rpd=lembar_rpd,
     )
     if hasil.kesalahan:
         raise ImporGagal(hasil.kesalahan)
@@ -715,7 +941,7 @@ def revisi_impor(
                 uraian=b.uraian,
                 satuan=pos[ids[b.kode_lengkap]].satuan,
             )
-    if hasil.beda_pagu:
+    if hasil.beda_pagu or hasil.rpd_berubah:
         hasil.revisi = services.revisi_create(
             pengguna=pengguna,
             dokumen=dokumen,
@@ -727,13 +953,14 @@ def revisi_impor(
                 )
                 for b in hasil.beda_pagu
             ],
+            rpd=hasil.rpd if hasil.rpd_berubah else None,
             dihitung_ikpa=dihitung_ikpa,
         )
     hitung = {s: sum(1 for b in hasil.beda if b.status == s) for s in ("tambah", "hapus", "ubah")}
     ringkasan = (
         f"{angka(hitung['tambah'])} detail ditambah, {angka(hitung['hapus'])} dihapus, "
         f"{angka(hitung['ubah'])} diubah, {angka(len(hasil.beda_uraian))} uraian diubah; "
-        f"pagu {rupiah(hasil.total)}."
+        f"pagu {rupiah(hasil.total)}{'; RPD diubah' if hasil.rpd_berubah else ''}."
     )
     jejak_catat(
         pengguna=pengguna,

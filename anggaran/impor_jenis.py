@@ -51,6 +51,23 @@ DIPA_TINGKAT = (
     ("detail", "Nomor detail", ("detil",)),
 )
 
+# the RPD (halaman III) on the example's akun row: Rp 500.000 in March, June and September
+DIPA_BULAN = (
+    ("jan", "januari"),
+    ("feb", "februari"),
+    ("mar", "maret"),
+    ("apr", "april"),
+    ("mei", "mei"),
+    ("jun", "juni"),
+    ("jul", "juli"),
+    ("ags", "agustus"),
+    ("sep", "september"),
+    ("okt", "oktober"),
+    ("nov", "november"),
+    ("des", "desember"),
+)
+DIPA_RPD_CONTOH = {"mar", "jun", "sep"}
+
 JENIS = (
     JenisImpor(
         kode="dipa",
@@ -97,6 +114,16 @@ JENIS = (
                 "angka_id",
                 ("jumlah_biaya", "jumlah_rp", "total", "pagu"),
                 ("500.000", *["1.500.000"] * 7, "1.000.000"),
+            ),
+            *(
+                KolomImpor(
+                    nama,
+                    f"RPD {panjang.capitalize()}",
+                    aturan="angka_id",
+                    sinonim=(panjang, f"rpd_{nama}", f"rpd_{panjang}"),
+                    contoh=(*[""] * 7, "500.000" if nama in DIPA_RPD_CONTOH else "0", ""),
+                )
+                for nama, panjang in DIPA_BULAN
             ),
             *(KolomImpor(nama, label, sinonim=sinonim) for nama, label, sinonim in DIPA_TINGKAT),
         ),

@@ -47,6 +47,7 @@ class DipaImporView(_PokMixin, TulisMixin, FormView):
             "nomor": data["nomor"],
             "tanggal": data["tanggal"].isoformat(),
             "uraian": data.get("uraian") or "",
+            "lembar_rpd": data.get("lembar_rpd") or "",
         }
 
     def get_context_data(self, **kwargs):
@@ -58,7 +59,11 @@ class DipaImporView(_PokMixin, TulisMixin, FormView):
 
     def periksa(self, data: bytes, nama: str):
         return dipa_impor_periksa(
-            tahun=self.pilihan["tahun"], berkas=data, nama_berkas=nama, pemetaan=self.pemetaan
+            tahun=self.pilihan["tahun"],
+            berkas=data,
+            nama_berkas=nama,
+            pemetaan=self.pemetaan,
+            lembar_rpd=self.pilihan["lembar_rpd"],
         )
 
     def simpan(self, data: bytes, nama: str, opsi: dict):
@@ -71,6 +76,7 @@ class DipaImporView(_PokMixin, TulisMixin, FormView):
             berkas=data,
             nama_berkas=nama,
             pemetaan=self.pemetaan,
+            lembar_rpd=opsi.get("lembar_rpd", ""),
         )
 
     def selesai(self, hasil):
@@ -97,11 +103,16 @@ class RevisiImporView(_PokMixin, TulisMixin, DokumenMixin, FormView):
             "tanggal": data["tanggal"].isoformat(),
             "alasan": data["alasan"],
             "dihitung_ikpa": bool(data.get("dihitung_ikpa")),
+            "lembar_rpd": data.get("lembar_rpd") or "",
         }
 
     def periksa(self, data: bytes, nama: str):
         return revisi_impor_periksa(
-            dokumen=self.get_dokumen(), berkas=data, nama_berkas=nama, pemetaan=self.pemetaan
+            dokumen=self.get_dokumen(),
+            berkas=data,
+            nama_berkas=nama,
+            pemetaan=self.pemetaan,
+            lembar_rpd=self.pilihan["lembar_rpd"],
         )
 
     def simpan(self, data: bytes, nama: str, opsi: dict):
@@ -114,6 +125,7 @@ class RevisiImporView(_PokMixin, TulisMixin, DokumenMixin, FormView):
             berkas=data,
             nama_berkas=nama,
             pemetaan=self.pemetaan,
+            lembar_rpd=opsi.get("lembar_rpd", ""),
         )
 
     def selesai(self, hasil):

@@ -137,3 +137,8 @@ def test_dipa_template_example_imports_as_a_small_dipa(client, admin_user):
     hasil = dipa_impor_periksa(tahun=2024, berkas=isi, nama_berkas="contoh.xlsx")
     assert hasil.kesalahan == []
     assert (len(hasil.baris), hasil.total) == (9, Decimal("1500000"))
+    assert {b: v for b, v in hasil.rpd.items() if v} == {
+        3: Decimal("500000"),
+        6: Decimal("500000"),
+        9: Decimal("500000"),
+    }
