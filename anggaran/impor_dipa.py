@@ -17,10 +17,15 @@ no code and only a JUMLAH is the grand total, checked against all detail lines; 
 volume × harga satuan must equal its JUMLAH when one is given. Amounts in Indonesian notation
 (``1.500.000,50``).
 
+Twelve month columns (``JAN`` .. ``DES``) on the lines, or a sheet of their own
+(``lembar_rpd``), are the RPD (halaman III): each line's months add up to its pagu.
+
 ``dipa_impor_periksa``/``dipa_impor`` make a new DIPA (revisi ke-0 = the sheet);
 ``revisi_impor_periksa``/``revisi_impor`` compare the sheet with the revision in force and write
 the difference as the next revision through ``services.revisi_create`` (its rules: no akun below
-its realisasi). Nothing is written when any row is wrong; every problem names its row and column.
+its realisasi), a changed uraian through ``services.pos_update``. Each takes ``pemetaan`` (a
+column-mapping profile, import ``dipa``): the header row is renamed by it before the detection
+above. Nothing is written when any row is wrong; every problem names its row and column.
 """
 
 from __future__ import annotations
