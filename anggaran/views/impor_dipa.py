@@ -130,6 +130,7 @@ class RevisiImporView(_PokMixin, TulisMixin, DokumenMixin, FormView):
 
     def selesai(self, hasil):
         uraian = f", {angka(len(hasil.beda_uraian))} uraian diubah" if hasil.beda_uraian else ""
+        uraian += ", RPD diubah" if hasil.rpd_berubah else ""
         messages.success(
             self.request,
             f"Revisi ke-{hasil.revisi.nomor} diimpor: {angka(len(hasil.beda_pagu))} detail "

@@ -165,3 +165,18 @@ def test_rpd_sheet_on_the_page_and_the_api(staf_keuangan, masuk):
     r = client.post(api, data | {"berkas": SimpleUploadedFile("p.xlsx", CONTOH.read_bytes())})
     assert r.status_code == 200, r.content
     assert r.json()["rpd"][11] == {"bulan": 12, "nilai": "1291500000.00"}
+
+
+def test_rpd_on_the_revision_page_and_api(staf_keuangan, masuk):
+    dokumen = impor(staf_keuangan, CONTOH.read_bytes()).dokumen
+    client = masuk(staf_keuangan)
+    data = {"tanggal": "2024-03-01", "alasan": "RPD", "lembar_rpd": "RPD"}
+    url = reverse("anggaran:revisi_impor", args=[dokumen.pk])
+    r = client.post(url, data | {"berkas": SimpleUploadedFile("r.xlsx", CONTOH.read_bytes())})
+    teks = r.content.decode()
+    assert "RPD (halaman III) per bulan — berubah" in teks and r.context["token"]
+    api = f"/api/anggaran/dokumen/{dokumen.pk}/revisi-impor/"
+    r = client.post(api, data | {"berkas": SimpleUploadedFile("r.xlsx", CONTOH.read_bytes())})
+    assert r.status_code == 201, r.content
+    assert (r.json()["nomor_revisi"], r.json()["rpd_berubah"], r.json()["beda"]) == (1, True, [])
+    assert _rpd(Revisi.objects.get(dokumen=dokumen, nomor=1)) == RPD_CONTOH
