@@ -30,15 +30,41 @@ from kpu_site.selectors import pemetaan_profil
 from . import selectors, services
 from .akses import IzinTulisAnggaranApi
 from .impor import realisasi_impor, realisasi_impor_periksa
-from .impor_dipa import dipa_impor, dipa_impor_periksa
+from .impor_dipa import dipa_impor, dipa_impor_periksa, revisi_impor, revisi_impor_periksa
 from .models import DokumenAnggaran, Pos, Realisasi, Revisi
 
 IZIN = [IsAuthenticated, IzinModelApi, IzinTulisAnggaranApi]
 
 
+def _lembar_rpd_field() -> serializers.CharField:
+    return serializers.CharField(
+        required=False,
+        allow_blank=True,
+        default="",
+        max_length=100,
+        help_text="Lembar RPD (KODE dan kolom JAN … DES) di berkas yang sama; kosong: kolom "
+        "bulan di lembar POK, bila ada.",
+    )
+
+
 def _uang(**kwargs) -> serializers.DecimalField:
     """An amount or a percentage as text with two decimals (``"0.00"``, not ``"0"``)."""
     return serializers.DecimalField(max_digits=None, decimal_places=2, allow_null=True, **kwargs)
+
+
+def _rpd_data(rpd: dict) -> list[dict]:
+    """The RPD read from a sheet, month by month (empty: the sheet gives none)."""
+    return [{"bulan": b, "nilai": v} for b, v in sorted(rpd.items())]
+
+
+class RpdImporSerializer(serializers.Serializer):
+    """One month of the RPD (halaman III) read from the sheet."""
+
+    bulan = serializers.IntegerField()
+    nilai = _uang()
+
+    class Meta:
+        ref_name = "AnggaranRpdImpor"
 
 
 # --- shared output serializers ------------------------------------------------------------
@@ -215,6 +241,8 @@ class DokumenViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
         pratinjau = serializers.BooleanField(
             default=False, help_text="Hanya periksa (tidak menyimpan apa pun)."
         )
+        profil = profil_serializer_field()
+        lembar_rpd = _lembar_rpd_field()
 
         class Meta:
             ref_name = "AnggaranImporDipa"
@@ -233,10 +261,15 @@ class DokumenViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
         jumlah_detail = serializers.SerializerMethodField()
         total_pagu = _uang(source="total")
         program = serializers.SerializerMethodField()
+        rpd = serializers.SerializerMethodField()
         kesalahan = KesalahanImporSerializer(many=True)
 
         class Meta:
             ref_name = "AnggaranImporDipaHasil"
+
+        @extend_schema_field(RpdImporSerializer(many=True))
+        def get_rpd(self, hasil):
+            return RpdImporSerializer(_rpd_data(hasil.rpd), many=True).data
 
         def get_dokumen(self, hasil) -> int | None:
             return hasil.dokumen.pk if hasil.dokumen else None
@@ -256,6 +289,64 @@ class DokumenViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
                 for b, pagu in hasil.ringkasan("program")
             ]
             return self.ProgramSerializer(program, many=True).data
+
+    class RevisiImporInputSerializer(serializers.Serializer):
+        berkas = serializers.FileField(help_text="POK/DIPA revisi seluruhnya (XLSX atau CSV).")
+        tanggal = serializers.DateField()
+        alasan = serializers.CharField(max_length=500)
+        dihitung_ikpa = serializers.BooleanField(
+            default=True, help_text="Dihitung dalam indikator IKPA revisi DIPA."
+        )
+        profil = profil_serializer_field()
+        lembar_rpd = _lembar_rpd_field()
+        pratinjau = serializers.BooleanField(
+            default=False, help_text="Hanya tampilkan bedanya (tidak menyimpan apa pun)."
+        )
+
+        class Meta:
+            ref_name = "AnggaranRevisiImpor"
+
+    class RevisiImporOutputSerializer(serializers.Serializer):
+        class BedaSerializer(serializers.Serializer):
+            kode_lengkap = serializers.CharField()
+            status = serializers.ChoiceField(choices=["tambah", "hapus", "ubah", "uraian"])
+            uraian = serializers.CharField()
+            uraian_lama = serializers.CharField(help_text="Kosong: uraian tidak berubah.")
+            volume_lama = _uang()
+            harga_lama = _uang()
+            pagu_lama = _uang()
+            volume_baru = _uang()
+            harga_baru = _uang()
+            pagu_baru = _uang()
+            selisih = _uang()
+
+            class Meta:
+                ref_name = "AnggaranRevisiImporBeda"
+
+        revisi = serializers.SerializerMethodField()
+        nomor_revisi = serializers.SerializerMethodField()
+        revisi_lalu = serializers.SerializerMethodField()
+        total_pagu = _uang(source="total")
+        beda = BedaSerializer(many=True)
+        rpd = serializers.SerializerMethodField()
+        rpd_berubah = serializers.BooleanField()
+        kesalahan = KesalahanImporSerializer(many=True)
+
+        class Meta:
+            ref_name = "AnggaranRevisiImporHasil"
+
+        @extend_schema_field(RpdImporSerializer(many=True))
+        def get_rpd(self, hasil):
+            return RpdImporSerializer(_rpd_data(hasil.rpd), many=True).data
+
+        def get_revisi(self, hasil) -> int | None:
+            return hasil.revisi.pk if hasil.revisi else None
+
+        def get_nomor_revisi(self, hasil) -> int | None:
+            return hasil.revisi.nomor if hasil.revisi else None
+
+        def get_revisi_lalu(self, hasil) -> int | None:
+            return hasil.revisi_lalu.nomor if hasil.revisi_lalu else None
 
     def get_queryset(self):
         qs = super().get_queryset()
@@ -364,15 +455,59 @@ class DokumenViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
         berkas = data.pop("berkas")
         pratinjau = data.pop("pratinjau")
         try:
+            data["pemetaan"] = pemetaan_profil(jenis="dipa", nama=data.pop("profil"))
             ukuran_pastikan(berkas.size)
             isi = berkas.read()
             if pratinjau:
-                hasil = dipa_impor_periksa(tahun=data["tahun"], berkas=isi, nama_berkas=berkas.name)
+                hasil = dipa_impor_periksa(
+                    tahun=data["tahun"],
+                    berkas=isi,
+                    nama_berkas=berkas.name,
+                    pemetaan=data["pemetaan"],
+                    lembar_rpd=data["lembar_rpd"],
+                )
                 return Response(self.ImporDipaOutputSerializer(hasil).data)
             hasil = dipa_impor(pengguna=request.user, berkas=isi, nama_berkas=berkas.name, **data)
         except ImporGagal as exc:
             raise ImporDitolak(exc.kesalahan) from None
         return Response(self.ImporDipaOutputSerializer(hasil).data, status=201)
+
+    @extend_schema(
+        request=RevisiImporInputSerializer,
+        responses={200: RevisiImporOutputSerializer, 201: RevisiImporOutputSerializer},
+    )
+    @action(
+        detail=True,
+        methods=["post"],
+        url_path="revisi-impor",
+        parser_classes=[MultiPartParser, FormParser, ObjekJSONParser],
+    )
+    def revisi_impor(self, request, pk=None):
+        """The next revision from the whole revised POK sheet (``anggaran.impor_dipa``):
+        ``pratinjau`` returns the difference from the revision in force (lines added, removed,
+        changed with pagu before and after, uraian changed) and every problem, nothing written
+        (200); otherwise 201 with the revision written, or 400 listing every problem."""
+        dokumen = self.get_object()
+        masuk = self.RevisiImporInputSerializer(data=request.data)
+        masuk.is_valid(raise_exception=True)
+        data = dict(masuk.validated_data)
+        berkas = data.pop("berkas")
+        try:
+            pemetaan = pemetaan_profil(jenis="dipa", nama=data.pop("profil"))
+            ukuran_pastikan(berkas.size)
+            kw = {
+                "dokumen": dokumen,
+                "berkas": berkas.read(),
+                "nama_berkas": berkas.name,
+                "lembar_rpd": data.pop("lembar_rpd"),
+            }
+            if data.pop("pratinjau"):
+                hasil = revisi_impor_periksa(**kw, pemetaan=pemetaan)
+                return Response(self.RevisiImporOutputSerializer(hasil).data)
+            hasil = revisi_impor(pengguna=request.user, pemetaan=pemetaan, **kw, **data)
+        except ImporGagal as exc:
+            raise ImporDitolak(exc.kesalahan) from None
+        return Response(self.RevisiImporOutputSerializer(hasil).data, status=201)
 
 
 def impor_api(

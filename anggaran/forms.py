@@ -220,6 +220,16 @@ class _BerkasPok(forms.Form):
         return berkas
 
 
+def lembar_rpd_field() -> forms.CharField:
+    return forms.CharField(
+        label="Lembar RPD",
+        max_length=100,
+        required=False,
+        help_text="Nama lembar RPD (halaman III: KODE dan kolom JAN … DES) di berkas yang sama; "
+        "kosong: kolom bulan di lembar POK, bila ada.",
+    )
+
+
 class DipaImporForm(_Bootstrap, _BerkasPok):
     tahun = forms.IntegerField(label="Tahun anggaran", min_value=2000, max_value=2100)
     nomor = forms.CharField(
@@ -227,14 +237,16 @@ class DipaImporForm(_Bootstrap, _BerkasPok):
     )
     tanggal = forms.DateField(label="Tanggal DIPA", widget=TANGGAL)
     uraian = forms.CharField(label="Uraian", max_length=300, required=False)
-    field_order = ["tahun", "nomor", "tanggal", "uraian", "berkas"]
+    lembar_rpd = lembar_rpd_field()
+    field_order = ["tahun", "nomor", "tanggal", "uraian", "berkas", "lembar_rpd"]
 
 
 class RevisiImporForm(_Bootstrap, _BerkasPok):
     tanggal = forms.DateField(label="Tanggal revisi", widget=TANGGAL)
     alasan = forms.CharField(label="Alasan revisi", widget=forms.Textarea(attrs={"rows": 2}))
     dihitung_ikpa = ikpa_revisi_field(initial=True)
-    field_order = ["tanggal", "alasan", "dihitung_ikpa", "berkas"]
+    lembar_rpd = lembar_rpd_field()
+    field_order = ["tanggal", "alasan", "dihitung_ikpa", "berkas", "lembar_rpd"]
 
 
 class ImporForm(_Bootstrap, forms.Form):

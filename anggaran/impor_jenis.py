@@ -13,7 +13,121 @@ AKUN_CONTOH = (
     "076.01.CQ.6701.QGE.001.051.A.524114",
 )
 
+PROGRAM_CONTOH = "076.01.CQ"
+RO_CONTOH = "076.01.CQ.6701.QGE.001"
+# A small valid DIPA (``impor_dipa``): the first row is a detail line with its full code (so
+# every required column is filled there), then its parents down from the program with their
+# subtotals, then a second detail. Pagu Rp 1.500.000.
+DIPA_KODE = (
+    f"{AKUN_CONTOH[0]}.1",
+    PROGRAM_CONTOH,
+    f"{PROGRAM_CONTOH}.6701",
+    f"{PROGRAM_CONTOH}.6701.QGE",
+    RO_CONTOH,
+    f"{RO_CONTOH}.051",
+    f"{RO_CONTOH}.051.A",
+    AKUN_CONTOH[0],
+    f"{AKUN_CONTOH[0]}.2",
+)
+DIPA_URAIAN = (
+    "- ATK rapat pleno",
+    "Penyelenggaraan Pemilu dalam Proses Konsolidasi Demokrasi",
+    "Perencanaan Program dan Anggaran",
+    "Layanan Perencanaan",
+    "Dokumen Perencanaan",
+    "Persiapan dan Pelaksanaan",
+    "Rapat koordinasi",
+    "Belanja Bahan",
+    "- Konsumsi rapat pleno",
+)
+DIPA_TINGKAT = (
+    ("program", "Kode program (076.01.CQ)", ("kode_program",)),
+    ("kegiatan", "Kode kegiatan", ("kode_kegiatan",)),
+    ("kro", "Kode KRO", ("output", "kode_kro")),
+    ("ro", "Kode RO", ("sub_output", "kode_ro")),
+    ("komponen", "Kode komponen", ("kode_komponen",)),
+    ("subkomponen", "Kode subkomponen", ("sub_komponen", "subkomp")),
+    ("akun", "Kode akun", ("mak",)),
+    ("detail", "Nomor detail", ("detil",)),
+)
+
+# the RPD (halaman III) on the example's akun row: Rp 500.000 in March, June and September
+DIPA_BULAN = (
+    ("jan", "januari"),
+    ("feb", "februari"),
+    ("mar", "maret"),
+    ("apr", "april"),
+    ("mei", "mei"),
+    ("jun", "juni"),
+    ("jul", "juli"),
+    ("ags", "agustus"),
+    ("sep", "september"),
+    ("okt", "oktober"),
+    ("nov", "november"),
+    ("des", "desember"),
+)
+DIPA_RPD_CONTOH = {"mar", "jun", "sep"}
+
 JENIS = (
+    JenisImpor(
+        kode="dipa",
+        judul="DIPA / revisi (POK SAKTI)",
+        unit="keuangan",
+        url_impor="anggaran:dipa_impor",
+        keterangan=(
+            "Satu baris per pos anggaran: kode lengkap (atau satu kolom per tingkat), uraian, "
+            "volume, satuan, harga satuan, jumlah; baris detail tanpa kode dinomori di bawah "
+            "akun di atasnya."
+        ),
+        kolom=(
+            KolomImpor(
+                "kode",
+                "Kode lengkap (076.01.CQ.6701…)",
+                sinonim=("kode_lengkap", "kd", "kode_anggaran", "kode_akun_lengkap"),
+                contoh=DIPA_KODE,
+            ),
+            KolomImpor(
+                "uraian",
+                "Uraian",
+                True,
+                sinonim=(
+                    "program_kegiatan_kro_ro_komponen_subkomp_akun_detil",
+                    "keterangan",
+                    "nama",
+                ),
+                contoh=DIPA_URAIAN,
+            ),
+            KolomImpor("volume", "Volume", True, "angka_id", ("vol",), ("10", *[""] * 7, "20")),
+            KolomImpor("satuan", "Satuan", sinonim=("sat",), contoh=("PKT", *[""] * 7, "OK")),
+            KolomImpor(
+                "harga_satuan",
+                "Harga satuan (Rp)",
+                True,
+                "angka_id",
+                ("harga",),
+                ("50.000", *[""] * 7, "50.000"),
+            ),
+            KolomImpor(
+                "jumlah",
+                "Jumlah (Rp)",
+                True,
+                "angka_id",
+                ("jumlah_biaya", "jumlah_rp", "total", "pagu"),
+                ("500.000", *["1.500.000"] * 7, "1.000.000"),
+            ),
+            *(
+                KolomImpor(
+                    nama,
+                    f"RPD {panjang.capitalize()}",
+                    aturan="angka_id",
+                    sinonim=(panjang, f"rpd_{nama}", f"rpd_{panjang}"),
+                    contoh=(*[""] * 7, "500.000" if nama in DIPA_RPD_CONTOH else "0", ""),
+                )
+                for nama, panjang in DIPA_BULAN
+            ),
+            *(KolomImpor(nama, label, sinonim=sinonim) for nama, label, sinonim in DIPA_TINGKAT),
+        ),
+    ),
     JenisImpor(
         kode="realisasi",
         judul="Realisasi SP2D",

@@ -144,6 +144,7 @@ class Tabel:
     _rows: Iterator[tuple[int, list[str]]] = field(repr=False)
     # under a mapping: the column an import reads -> the file's own header text
     asal: dict[str, str] = field(default_factory=dict)
+    nomor_judul: int = 1  # the header's row number in the file
 
     def baris_list(self) -> Iterator[tuple[int, list[str]]]:
         """``(nomor_baris, [values in the order of self.kolom])``; blank rows skipped."""
@@ -493,7 +494,9 @@ def baca_tabel(
             nomor, header, rows = temuan
             kolom = _alias_terapkan([normalisasi_kolom(h) for h in header], alias)
             _kolom_periksa(kolom, nomor, kolom_wajib)
-            return Tabel(kolom=kolom, _rows=_lebar_periksa(rows, len(kolom), kolom))
+            return Tabel(
+                kolom=kolom, _rows=_lebar_periksa(rows, len(kolom), kolom), nomor_judul=nomor
+            )
     _kolom_periksa(kolom, 1, kolom_wajib)
     return Tabel(kolom=kolom, _rows=rows)
 
@@ -618,7 +621,7 @@ def _terapkan_pemetaan(
         rows = _lebar_periksa(rows, lebar, kolom_file)
     if di_tempat or tambahan:
         rows = _baris_ubah(rows, lebar, di_tempat, tambahan)
-    return Tabel(kolom=kolom, _rows=rows, asal=asal)
+    return Tabel(kolom=kolom, _rows=rows, asal=asal, nomor_judul=nomor_judul)
 
 
 def _nilai_gabung(idx: list[int], ubah):

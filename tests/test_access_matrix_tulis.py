@@ -1352,6 +1352,19 @@ BARIS += [
     ),
     Baris(
         "POST",
+        "anggaran-dokumen-revisi-impor",
+        _api(BAGIAN, 201),
+        ANGGARAN_MODELS,
+        kwargs=_a("dipa"),
+        body=lambda d: {
+            "tanggal": "2023-12-01",
+            "alasan": "Revisi POK",
+            "berkas": SimpleUploadedFile("pok.csv", CSV_POK, content_type="text/csv"),
+        },
+        **KEUANGAN,
+    ),
+    Baris(
+        "POST",
         "anggaran-revisi-list",
         _api(BAGIAN, 201),
         ANGGARAN_MODELS,

@@ -425,7 +425,7 @@ def test_dipa_export_reimports_as_revision_without_difference_and_as_new_dipa(
     hasil = revisi_impor_periksa(dokumen=dipa_pohon, berkas=data, nama_berkas="pohon.xlsx")
     assert hasil.beda == []
     assert [str(k) for k in hasil.kesalahan] == [
-        "Berkas: tidak ada perubahan pagu dibanding revisi yang berlaku."
+        "Berkas: tidak ada perubahan pagu, uraian atau RPD dibanding revisi yang berlaku."
     ]
     # a new DIPA (of the next year: one DIPA a year)
     baru = dipa_impor_periksa(tahun=dipa_pohon.tahun + 1, berkas=data, nama_berkas="pohon.xlsx")

@@ -18,6 +18,8 @@ from ._impor import ImporDuaLangkahMixin
 
 
 class _PokMixin(ImporDuaLangkahMixin):
+    jenis_impor = "dipa"  # the form offers the DIPA's column-mapping profiles
+
     def form_valid(self, form):
         self.pilihan = self.opsi(form)
         return super().form_valid(form)
@@ -45,6 +47,7 @@ class DipaImporView(_PokMixin, TulisMixin, FormView):
             "nomor": data["nomor"],
             "tanggal": data["tanggal"].isoformat(),
             "uraian": data.get("uraian") or "",
+            "lembar_rpd": data.get("lembar_rpd") or "",
         }
 
     def get_context_data(self, **kwargs):
@@ -55,7 +58,13 @@ class DipaImporView(_PokMixin, TulisMixin, FormView):
         return context
 
     def periksa(self, data: bytes, nama: str):
-        return dipa_impor_periksa(tahun=self.pilihan["tahun"], berkas=data, nama_berkas=nama)
+        return dipa_impor_periksa(
+            tahun=self.pilihan["tahun"],
+            berkas=data,
+            nama_berkas=nama,
+            pemetaan=self.pemetaan,
+            lembar_rpd=self.pilihan["lembar_rpd"],
+        )
 
     def simpan(self, data: bytes, nama: str, opsi: dict):
         return dipa_impor(
@@ -66,6 +75,8 @@ class DipaImporView(_PokMixin, TulisMixin, FormView):
             uraian=opsi["uraian"],
             berkas=data,
             nama_berkas=nama,
+            pemetaan=self.pemetaan,
+            lembar_rpd=opsi.get("lembar_rpd", ""),
         )
 
     def selesai(self, hasil):
@@ -92,10 +103,17 @@ class RevisiImporView(_PokMixin, TulisMixin, DokumenMixin, FormView):
             "tanggal": data["tanggal"].isoformat(),
             "alasan": data["alasan"],
             "dihitung_ikpa": bool(data.get("dihitung_ikpa")),
+            "lembar_rpd": data.get("lembar_rpd") or "",
         }
 
     def periksa(self, data: bytes, nama: str):
-        return revisi_impor_periksa(dokumen=self.get_dokumen(), berkas=data, nama_berkas=nama)
+        return revisi_impor_periksa(
+            dokumen=self.get_dokumen(),
+            berkas=data,
+            nama_berkas=nama,
+            pemetaan=self.pemetaan,
+            lembar_rpd=self.pilihan["lembar_rpd"],
+        )
 
     def simpan(self, data: bytes, nama: str, opsi: dict):
         return revisi_impor(
@@ -106,11 +124,19 @@ class RevisiImporView(_PokMixin, TulisMixin, DokumenMixin, FormView):
             dihitung_ikpa=opsi["dihitung_ikpa"],
             berkas=data,
             nama_berkas=nama,
+            pemetaan=self.pemetaan,
+            lembar_rpd=opsi.get("lembar_rpd", ""),
         )
 
     def selesai(self, hasil):
+        uraian = f", {angka(len(hasil.beda_uraian))} uraian diubah" if hasil.beda_uraian else ""
+        uraian += ", RPD diubah" if hasil.rpd_berubah else ""
         messages.success(
             self.request,
-            f"Revisi diimpor: {angka(len(hasil.beda))} detail berubah, pagu {rupiah(hasil.total)}.",
+            f"Revisi ke-{hasil.revisi.nomor} diimpor: {angka(len(hasil.beda_pagu))} detail "
+            f"berubah{uraian}, pagu {rupiah(hasil.total)}."
+            if hasil.revisi
+            else f"Uraian {angka(len(hasil.beda_uraian))} baris diperbarui; pagu tetap, tanpa "
+            "revisi baru.",
         )
         return redirect("anggaran:dokumen_detail", pk=self.get_dokumen().pk)

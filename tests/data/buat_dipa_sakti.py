@@ -12,6 +12,11 @@ kegiatan is 430.500.000 × k:
 
 Title rows above the header, a subtotal (JUMLAH BIAYA) on every parent line, detail lines
 without a code (numbered under the akun above them, as SAKTI prints them), and a grand total.
+
+A second sheet "RPD" (halaman III) plans each akun over the months by the weights ``BOBOT``
+(twelfths: none in January and February, one a month March to October, two in November and
+December), so the DIPA's RPD is 645.750.000 a month March–October and 1.291.500.000 in
+November and December (7.749.000.000 in all).
 """
 
 from __future__ import annotations
@@ -35,6 +40,8 @@ AKUN = {
     "522151": ("Belanja Jasa Profesi", "OK", 1_250_000),
 }
 DETAIL_PER_AKUN = 20
+BULAN = ("JAN", "FEB", "MAR", "APR", "MEI", "JUN", "JUL", "AGS", "SEP", "OKT", "NOV", "DES")
+BOBOT = (0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2)  # twelfths of each akun's pagu
 # program, uraian, [(kegiatan, uraian, KRO, RO, factor)]
 PROGRAM = [
     (
@@ -115,8 +122,22 @@ def baris_dipa(ubah=None) -> list[list]:
     return rows
 
 
-def xlsx_tulis(rows: list[list], tujuan) -> None:
-    """Write ``rows`` as an xlsx to a path or a file object."""
+def baris_rpd() -> list[list]:
+    """The RPD sheet: a title, the header (KODE, URAIAN, JAN .. DES), one row per akun."""
+    rows: list[list] = [["RENCANA PENARIKAN DANA (HALAMAN III) T.A 2024"], []]
+    rows.append(["KODE", "URAIAN", *BULAN])
+    for kode_prog, _uraian, kegiatan in PROGRAM:
+        for kode_keg, _u, kro, ro, k in kegiatan:
+            for akun, (uraian_akun, _satuan, harga) in AKUN.items():
+                pagu = harga * k * DETAIL_PER_AKUN * (DETAIL_PER_AKUN + 1) // 2
+                kode = f"{kode_prog}.{kode_keg}.{kro}.{ro}.051.A.{akun}"
+                rows.append([kode, uraian_akun, *(pagu * b // 12 for b in BOBOT)])
+    return rows
+
+
+def xlsx_tulis(rows: list[list], tujuan, rpd: list[list] | None = None) -> None:
+    """Write ``rows`` as an xlsx (sheet "POK") to a path or a file object; ``rpd``: a second
+    sheet "RPD"."""
     from openpyxl import Workbook
 
     wb = Workbook()
@@ -124,10 +145,14 @@ def xlsx_tulis(rows: list[list], tujuan) -> None:
     ws.title = "POK"
     for row in rows:
         ws.append(row)
+    if rpd is not None:
+        ws = wb.create_sheet("RPD")
+        for row in rpd:
+            ws.append(row)
     wb.save(tujuan)
 
 
 if __name__ == "__main__":
     tujuan = Path(__file__).with_name("dipa_sakti_2024.xlsx")
-    xlsx_tulis(baris_dipa(), tujuan)
-    print(f"{tujuan}: {sum(1 for r in baris_dipa() if r and r[0] == '')} baris detail")
+    xlsx_tulis(baris_dipa(), tujuan, rpd=baris_rpd())
+    print(f"{tujuan}: {sum(1 for r in baris_dipa() if r and r[0] == '' and r[2])} baris detail")
