@@ -43,6 +43,9 @@ class HasilImporSerializer(serializers.Serializer):
 
     baru = serializers.IntegerField(help_text="Baris yang ditambahkan.")
     diperbarui = serializers.IntegerField(help_text="Baris yang mengubah data yang sudah ada.")
+    sama = serializers.IntegerField(
+        help_text="Baris yang sudah tersimpan dengan nilai yang sama: dilewati (pendaftar)."
+    )
     jumlah = serializers.IntegerField(help_text="baru + diperbarui.")
 
     class Meta:

@@ -59,7 +59,7 @@ def test_api_impor_wilayah_and_tps_through_a_profile(db, staf_teknis):
     url = reverse("badan_adhoc-impor-wilayah")
     r = _api(staf_teknis).post(url, {"berkas": _csv("w.csv", isi), "profil": "Dukcapil – wilayah"})
     assert r.status_code == 200, r.content
-    assert r.json() == {"baru": 2, "diperbarui": 0, "jumlah": 2}
+    assert r.json() == {"baru": 2, "diperbarui": 0, "sama": 0, "jumlah": 2}
     assert Wilayah.objects.get(kode="36.73.01.1001").induk.kode == "36.73.01"
 
     _profil(
@@ -72,7 +72,7 @@ def test_api_impor_wilayah_and_tps_through_a_profile(db, staf_teknis):
     url = reverse("badan_adhoc-impor-tps")
     r = _api(staf_teknis).post(url, {"berkas": _csv("t.csv", isi), "profil": "Rekap TPS"})
     assert r.status_code == 200, r.content
-    assert r.json() == {"baru": 2, "diperbarui": 0, "jumlah": 2}
+    assert r.json() == {"baru": 2, "diperbarui": 0, "sama": 0, "jumlah": 2}
     assert sorted(TPS.objects.values_list("nomor", "jumlah_dpt")) == [(1, 1250), (2, 275)]
 
 
@@ -93,7 +93,7 @@ def test_api_impor_anggota_parpol_through_a_profile_replaces_the_list(wilayah_uj
         {"berkas": _csv("sipol.csv", isi), "profil": "SIPOL – anggota"},
     )
     assert r.status_code == 200, r.content
-    assert r.json() == {"baru": 2, "diperbarui": 0, "jumlah": 2}
+    assert r.json() == {"baru": 2, "diperbarui": 0, "sama": 0, "jumlah": 2}
     assert sorted(AnggotaParpol.objects.values_list("nik", "partai")) == [
         ("3673012207890012", "Partai Contoh Satu"),
         ("3673016809870013", "Partai Contoh Dua"),
@@ -158,6 +158,32 @@ def test_api_impor_pendaftar_through_siakba_profile_and_screens(
         "ms",
     )
     assert Pendaftar.objects.get(nik="3673015703850002").jenis_kelamin == "P"
+
+
+def test_api_impor_pendaftar_again_skips_the_same_rows_and_names_a_changed_one(
+    rekrutmen_pps, staf_teknis, profil_siakba
+):
+    url = reverse("badan_adhoc-rekrutmen-impor-pendaftar", args=[rekrutmen_pps.pk])
+    data = {"berkas": _csv("siakba.csv", SIAKBA_ISI), "profil": "SIAKBA – pendaftar"}
+    assert _api(staf_teknis).post(url, data).json()["baru"] == 2
+    data = {"berkas": _csv("siakba.csv", SIAKBA_ISI), "profil": "SIAKBA – pendaftar"}
+    r = _api(staf_teknis).post(url, data)
+    assert r.status_code == 200, r.content
+    assert {k: r.json()[k] for k in ("baru", "sama", "jumlah")} == {
+        "baru": 0,
+        "sama": 2,
+        "jumlah": 0,
+    }
+    isi = SIAKBA_ISI.replace("081200000002", "081200000009")
+    r = _api(staf_teknis).post(
+        url, {"berkas": _csv("siakba.csv", isi), "profil": "SIAKBA – pendaftar"}
+    )
+    assert r.status_code == 400
+    assert [k["pesan"] for k in r.json()["kesalahan"]] == [
+        "Baris 4, kolom no_hp: NIK 3673015703850002 sudah terdaftar di rekrutmen ini "
+        "dengan nomor HP lain; pakai Ganti untuk mengganti."
+    ]
+    assert Pendaftar.objects.count() == 2
 
 
 def test_api_impor_pendaftar_ganti_replaces_and_without_seleksi_leaves_unscreened(
