@@ -550,6 +550,21 @@ def test_pendaftar_reimport_page_says_how_many_rows_were_skipped(
     assert Pendaftar.objects.filter(rekrutmen=rekrutmen_pps).count() == 4
 
 
+def test_pendaftar_reimport_command_says_how_many_rows_were_skipped(
+    tmp_path,
+    rekrutmen_pps,  # noqa: F811
+):
+    from django.core.management import call_command
+
+    path = tmp_path / "siakba.csv"
+    path.write_text(PENDAFTAR_LENGKAP, encoding="utf-8")
+    call_command("impor_pendaftar", rekrutmen_pps.kode, str(path), stdout=io.StringIO())
+    out = io.StringIO()
+    call_command("impor_pendaftar", rekrutmen_pps.kode, str(path), stdout=out)
+    assert out.getvalue().strip() == "Pendaftar diimpor: 0 baris, 4 sama, dilewati."
+    assert Pendaftar.objects.filter(rekrutmen=rekrutmen_pps).count() == 4
+
+
 def test_pendaftar_export_for_reimport_is_for_staff_of_the_recruitment_only(
     client,
     masuk,
