@@ -14,14 +14,20 @@ from drf_spectacular.utils import (
 )
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import APIException
 from rest_framework.exceptions import ValidationError as ApiValidationError
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 from kpu_site.akses import IzinModelApi
-from kpu_site.api import IdField, ModelSerializer, TahunField, saring_id
+from kpu_site.api import (
+    IdField,
+    ImporDitolak,
+    KesalahanImporSerializer,
+    ModelSerializer,
+    TahunField,
+    saring_id,
+)
 from kpu_site.impor import ImporGagal, ukuran_pastikan
 from kpu_site.impor_halaman import profil_serializer_field
 from kpu_site.parsers import ObjekJSONParser
@@ -85,15 +91,6 @@ class AnggaranDokumenSerializer(ModelSerializer):
             "dikunci_pada",
         ]
         read_only_fields = ["terkunci", "dikunci_pada"]
-
-
-class KesalahanImporSerializer(serializers.Serializer):
-    """One problem of an imported file: row (``null`` = the file), column, reason, message."""
-
-    baris = serializers.IntegerField(allow_null=True)
-    kolom = serializers.CharField()
-    alasan = serializers.CharField()
-    pesan = serializers.CharField(source="__str__")
 
 
 class _TabelSerializer(serializers.Serializer):
@@ -527,18 +524,6 @@ def impor_api(
         return impor(pengguna=pengguna, **kw)
     except ImporGagal as exc:
         raise ImporDitolak(exc.kesalahan) from None
-
-
-class ImporDitolak(APIException):
-    """400 listing every problem of an import (``{"kesalahan": [...]}``) as the preview's
-    ``KesalahanImporSerializer`` gives them, rows as numbers (a DRF ``ValidationError`` would
-    turn every value into text)."""
-
-    status_code = 400
-    default_code = "invalid"
-
-    def __init__(self, kesalahan):
-        self.detail = {"kesalahan": KesalahanImporSerializer(kesalahan, many=True).data}
 
 
 class RevisiViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):

@@ -17,7 +17,7 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 from kpu_site.akses import IzinModelApi
-from kpu_site.api import IdField, ModelSerializer, saring_id
+from kpu_site.api import IdField, KesalahanImporSerializer, ModelSerializer, saring_id
 from kpu_site.impor import ImporGagal, ukuran_pastikan
 from kpu_site.impor_halaman import profil_serializer_field
 from kpu_site.selectors import pemetaan_profil
@@ -25,7 +25,7 @@ from sekretariat.models import UnitOrganisasi
 
 from . import selectors, services_output
 from .akses import IzinTulisAnggaranApi
-from .api import KesalahanImporSerializer, _uang
+from .api import _uang
 from .impor_output import realisasi_output_impor, realisasi_output_impor_periksa
 from .models import DokumenAnggaran, Pos, RealisasiOutput, VolumeRo
 

@@ -29,7 +29,13 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 from kpu_site.akses import IzinModelApi
-from kpu_site.api import IdField, LayananViewSet, ModelSerializer, saring_id
+from kpu_site.api import (
+    IdField,
+    KesalahanImporSerializer,
+    LayananViewSet,
+    ModelSerializer,
+    saring_id,
+)
 from kpu_site.batas import id_param
 from kpu_site.formatting import tanggal_valid
 from kpu_site.impor_halaman import profil_serializer_field
@@ -37,7 +43,7 @@ from kpu_site.parsers import ObjekJSONParser
 
 from . import services_up
 from .akses import IzinTulisAnggaranApi
-from .api import KesalahanImporSerializer, _uang, impor_api
+from .api import _uang, impor_api
 from .impor_up import (
     dispensasi_impor,
     dispensasi_impor_periksa,

@@ -7,6 +7,8 @@ see the full NIK. Every other role reads with the NIK masked and cannot write (4
 
 from __future__ import annotations
 
+from rest_framework import permissions
+
 from kpu_site.akses import boleh_ubah_unit, pastikan_boleh_ubah_unit
 
 UNIT_PENGELOLA = "teknis"
@@ -14,6 +16,15 @@ UNIT_PENGELOLA = "teknis"
 
 def boleh_kelola(user) -> bool:
     return boleh_ubah_unit(user, UNIT_PENGELOLA)
+
+
+class KelolaApi(permissions.BasePermission):
+    """The API form of ``boleh_kelola``: reads pass, writes for staff of the recruitment."""
+
+    message = "Hanya Sekretaris, Admin, dan Sub Bagian Teknis yang dapat mengelola rekrutmen."
+
+    def has_permission(self, request, view):
+        return request.method in permissions.SAFE_METHODS or boleh_kelola(request.user)
 
 
 def pastikan_boleh_kelola(user) -> None:

@@ -20,7 +20,9 @@ from kpu_site.api import ModelSerializer, saring_id
 from kpu_site.berkas import berkas_buka
 
 from . import selectors, services
-from .akses import boleh_kelola, nik_untuk
+from .akses import KelolaApi, boleh_kelola, nik_untuk
+from .api_impor import RekrutmenImporMixin, SeleksiRingkasanSerializer
+from .api_impor import register as api_impor_register
 from .dokumen import selectors as dokumen_selectors
 from .dokumen import services as dokumen_services
 from .models import (
@@ -32,14 +34,6 @@ from .models import (
     TarifHonor,
     Wilayah,
 )
-
-
-class KelolaApi(permissions.BasePermission):
-    message = "Hanya Sekretaris, Admin, dan Sub Bagian Teknis yang dapat mengelola rekrutmen."
-
-    def has_permission(self, request, view):
-        return request.method in permissions.SAFE_METHODS or boleh_kelola(request.user)
-
 
 IZIN = [permissions.IsAuthenticated, IzinModelApi, KelolaApi]
 
@@ -166,8 +160,9 @@ class TPSViewSet(viewsets.ReadOnlyModelViewSet):
     permission_classes = IZIN
 
 
-class RekrutmenViewSet(viewsets.ReadOnlyModelViewSet):
-    """Recruitments; POST creates one; the actions run the selection steps."""
+class RekrutmenViewSet(RekrutmenImporMixin, viewsets.ReadOnlyModelViewSet):
+    """Recruitments; POST creates one; the actions run the selection steps and the imports of
+    applicants and scores (``api_impor``)."""
 
     queryset = Rekrutmen.objects.order_by("-tanggal_acuan", "kode")
     permission_classes = IZIN
@@ -183,19 +178,7 @@ class RekrutmenViewSet(viewsets.ReadOnlyModelViewSet):
                 *("masa_kerja_mulai", "masa_kerja_selesai"),
             ]
 
-    class SeleksiOutputSerializer(serializers.Serializer):
-        jumlah = serializers.IntegerField()
-        ms = serializers.IntegerField()
-        tms = serializers.IntegerField()
-        alasan = serializers.DictField(
-            child=serializers.IntegerField(), help_text="Kode alasan TMS -> jumlah pendaftar."
-        )
-        peringatan = serializers.DictField(
-            child=serializers.IntegerField(), help_text="Kode peringatan -> jumlah pendaftar."
-        )
-
-        class Meta:
-            ref_name = "SeleksiRingkasan"
+    SeleksiOutputSerializer = SeleksiRingkasanSerializer
 
     class RingkasanOutputSerializer(SeleksiOutputSerializer):
         kursi = serializers.IntegerField()
@@ -617,6 +600,7 @@ def register(router) -> None:
 
     router.register("adhoc/pola-nomor", PolaNomorViewSet, basename="badan_adhoc-polanomor")
     api_berkas_register(router)
+    api_impor_register(router)
 
 
 from .api_berkas import register as api_berkas_register  # noqa: E402  (its own module)

@@ -15,6 +15,7 @@ from kpu_site.excel import xlsx_tulis
 
 from . import selectors
 from .akses import boleh_kelola, nik_samarkan
+from .model_berkas import ItemBerkas, StatusBerkas
 from .models import ALASAN_TMS, TPS, AnggotaParpol, Pendaftar, Rekrutmen, Wilayah
 
 KOLOM = [
@@ -149,6 +150,97 @@ def pendaftar_xlsx_tulis(
             tanggapan=tanggapan,
         ),
         format_kolom=FORMAT_KOLOM,
+        progres=progres,
+    )
+
+
+# --------------------------------------------------------------------------- re-import
+# "Unduh untuk impor ulang": every applicant of a recruitment in the applicant import's own
+# columns (``services.impor.KOLOM_PENDAFTAR``: the labels below read as those names), then the
+# checklist columns (``impor_berkas``: the item code, and ``<kode>_alasan``). Personal data in
+# full: staff of the recruitment only (``views.ekspor.PendaftarImporUlangView``). Importing the
+# file back unchanged skips every row as already there.
+
+KOLOM_IMPOR_ULANG = [
+    "NIK",
+    "Nama",
+    "Jenis kelamin",
+    "Tempat lahir",
+    "Tanggal lahir",
+    "Pendidikan",
+    "Kode domisili",
+    "Alamat",
+    "No HP",
+    "Email",
+    "Kode wilayah tujuan",
+]
+FORMAT_IMPOR_ULANG = {4: "tanggal"}
+_FIELD_IMPOR_ULANG = (
+    *("nik", "nama", "jenis_kelamin", "tempat_lahir", "tanggal_lahir", "pendidikan"),
+    *("kode_domisili", "alamat", "no_hp", "email", "wilayah_tujuan__kode"),
+)
+_STATUS_TEKS = {
+    StatusBerkas.Status.ADA: "ada",
+    StatusBerkas.Status.TIDAK_ADA: "tidak ada",
+    StatusBerkas.Status.TIDAK_SAH: "tidak sah",
+}
+
+
+def pendaftar_impor_ulang_nama_berkas(rekrutmen: Rekrutmen) -> str:
+    return f"pendaftar-{rekrutmen.kode}-impor-ulang.xlsx"
+
+
+def _item_berkas(rekrutmen: Rekrutmen) -> list[tuple[int, str]]:
+    return list(
+        ItemBerkas.objects.filter(rekrutmen=rekrutmen)
+        .order_by("urutan", "pk")
+        .values_list("pk", "kode")
+    )
+
+
+def pendaftar_impor_ulang_baris(rekrutmen: Rekrutmen, items: list[tuple[int, str]]):
+    """The applicants in pk order, each with its checklist (status, reason per item): two
+    queries read in chunks side by side (both ordered by applicant), whatever the number."""
+    posisi = {pk: j for j, (pk, _kode) in enumerate(items)}
+    rows = (
+        Pendaftar.objects.filter(rekrutmen=rekrutmen)
+        .order_by("pk")
+        .values_list("pk", *_FIELD_IMPOR_ULANG)
+        .iterator(chunk_size=UKURAN_POTONGAN)
+    )
+    status = iter(())
+    if items:
+        status = (
+            StatusBerkas.objects.filter(pendaftar__rekrutmen=rekrutmen, item_id__in=posisi)
+            .order_by("pendaftar_id")
+            .values_list("pendaftar_id", "item_id", "status", "alasan")
+            .iterator(chunk_size=UKURAN_POTONGAN)
+        )
+    berikut = next(status, None)
+    for pk, *nilai in rows:
+        berkas = [""] * (2 * len(items))
+        while berikut is not None and berikut[0] <= pk:
+            if berikut[0] == pk:
+                j = posisi[berikut[1]]
+                berkas[2 * j] = _STATUS_TEKS.get(berikut[2], "")
+                berkas[2 * j + 1] = (
+                    berikut[3] if berikut[2] == StatusBerkas.Status.TIDAK_SAH else ""
+                )
+            berikut = next(status, None)
+        yield [*nilai, *berkas]
+
+
+def pendaftar_impor_ulang_tulis(berkas: IO[bytes], *, rekrutmen: Rekrutmen, progres=None) -> int:
+    """Write the re-import file of ``rekrutmen`` into ``berkas``; return the applicants
+    written. The caller checks access (staff of the recruitment) and records the download."""
+    items = _item_berkas(rekrutmen)
+    kolom = [*KOLOM_IMPOR_ULANG, *(k for _pk, kode in items for k in (kode, f"{kode}_alasan"))]
+    return xlsx_tulis(
+        berkas,
+        judul=f"Pendaftar {rekrutmen} (untuk impor ulang)",
+        kolom=kolom,
+        baris=pendaftar_impor_ulang_baris(rekrutmen, items),
+        format_kolom=FORMAT_IMPOR_ULANG,
         progres=progres,
     )
 

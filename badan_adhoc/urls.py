@@ -25,6 +25,11 @@ urlpatterns = [
         name="pendaftar_export",
     ),
     path(
+        "rekrutmen/<int:pk>/pendaftar/unduh-impor/",
+        views.PendaftarImporUlangView.as_view(),
+        name="pendaftar_export_impor",
+    ),
+    path(
         "rekrutmen/<int:pk>/pendaftar/baru/",
         views.PendaftarCreateView.as_view(),
         name="pendaftar_create",

@@ -8,34 +8,16 @@ from __future__ import annotations
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import APIException, PermissionDenied
+from rest_framework.exceptions import PermissionDenied
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
-from kpu_site.api import TahunField
+from kpu_site.api import ImporDitolak, KesalahanImporSerializer, TahunField
 from kpu_site.impor import ImporGagal, ukuran_pastikan
 from kpu_site.impor_halaman import pemetaan_permintaan
 
 from . import impor, services
-
-
-class KesalahanSerializer(serializers.Serializer):
-    baris = serializers.IntegerField(allow_null=True)
-    kolom = serializers.CharField()
-    alasan = serializers.CharField()
-    pesan = serializers.CharField(source="__str__")
-
-    class Meta:
-        ref_name = "KinerjaImporKesalahan"
-
-
-class ImporDitolak(APIException):
-    status_code = 400
-    default_code = "invalid"
-
-    def __init__(self, kesalahan):
-        self.detail = {"kesalahan": KesalahanSerializer(kesalahan, many=True).data}
 
 
 class ImporKinerjaViewSet(viewsets.ViewSet):
@@ -61,7 +43,7 @@ class ImporKinerjaViewSet(viewsets.ViewSet):
         tahun = serializers.IntegerField()
         jumlah_baris = serializers.SerializerMethodField()
         jumlah_dilewati = serializers.SerializerMethodField()
-        kesalahan = KesalahanSerializer(many=True)
+        kesalahan = KesalahanImporSerializer(many=True)
 
         class Meta:
             ref_name = "KinerjaImporHasil"

@@ -81,6 +81,27 @@ def saring_id(qs, params, nama: str, field: str | None = None):
     return qs.filter(**{field or f"{nama}_id": pk}) if pk else qs.none()
 
 
+class KesalahanImporSerializer(serializers.Serializer):
+    """One problem of an imported file: row (``null`` = the file), column, reason, message."""
+
+    baris = serializers.IntegerField(allow_null=True)
+    kolom = serializers.CharField()
+    alasan = serializers.CharField()
+    pesan = serializers.CharField(source="__str__")
+
+
+class ImporDitolak(exceptions.APIException):
+    """400 listing every problem of an import (``{"kesalahan": [...]}``) as the preview's
+    ``KesalahanImporSerializer`` gives them, rows as numbers (a DRF ``ValidationError`` would
+    turn every value into text). Raised by every import endpoint for an ``ImporGagal``."""
+
+    status_code = 400
+    default_code = "invalid"
+
+    def __init__(self, kesalahan):
+        self.detail = {"kesalahan": KesalahanImporSerializer(kesalahan, many=True).data}
+
+
 def validation_detail(error: DjangoValidationError):
     if hasattr(error, "error_dict"):
         return {

@@ -2641,6 +2641,61 @@ BARIS += [
         format="json",
         **TEKNIS,
     ),
+    # the imports through the API (``badan_adhoc/api_impor.py``): as the import pages
+    Baris(
+        "POST",
+        "badan_adhoc-impor-wilayah",
+        _api(BAGIAN, 200),
+        ADHOC_MODELS,
+        body=_berkas("w.csv", b"kode,nama,jenis,kode_induk\n36.73.03,Baru,kecamatan,36.73\n"),
+        **TEKNIS,
+    ),
+    Baris(
+        "POST",
+        "badan_adhoc-impor-tps",
+        _api(BAGIAN, 200),
+        ADHOC_MODELS,
+        body=_berkas("t.csv", f"kode_kelurahan,nomor,jumlah_dpt\n{KEL},99,250\n".encode()),
+        **TEKNIS,
+    ),
+    Baris(
+        "POST",
+        "badan_adhoc-impor-anggota-parpol",
+        _api(BAGIAN, 200),
+        ADHOC_MODELS,
+        body=_berkas("a.csv", b"nik,nama,partai\n3673012207890099,Uji,Partai Contoh\n"),
+        **TEKNIS,
+    ),
+    Baris(
+        "POST",
+        "badan_adhoc-rekrutmen-impor-pendaftar",
+        _api(BAGIAN, 200),
+        ADHOC_MODELS,
+        kwargs=_r,
+        body=_berkas(
+            "p.csv",
+            (
+                KEPALA_PENDAFTAR
+                + f"3673011003990099,Pendaftar Baru,L,Serang,1999-03-10,SMA,{KEL},x,1,,{KEL}\n"
+            ).encode(),
+        ),
+        **TEKNIS,
+    ),
+    Baris(
+        "POST",
+        "badan_adhoc-rekrutmen-impor-nilai",
+        _api(BAGIAN, 200),
+        ADHOC_MODELS,
+        kwargs=_r,
+        body=lambda d: {
+            "berkas": SimpleUploadedFile(
+                "n.csv",
+                f"nik,nilai_cat\n{d.badan_adhoc['pendaftar'].nik},66\n".encode(),
+                content_type="text/csv",
+            )
+        },
+        **TEKNIS,
+    ),
     Baris(
         "POST",
         "badan_adhoc-pendaftar-list",

@@ -144,6 +144,15 @@ def test_pendaftar_export(masuk, diseleksi, staf_teknis):  # noqa: F811
     assert nik["3673011205900001"] == PAYLOAD[0]  # the full NIK (Teknis) beside the payload
 
 
+def test_pendaftar_impor_ulang_export(masuk, diseleksi, staf_teknis):  # noqa: F811
+    for p, payload in zip(Pendaftar.objects.order_by("pk"), PAYLOAD, strict=False):
+        Pendaftar.objects.filter(pk=p.pk).update(nama=payload, alamat=payload)
+    url = reverse("badan_adhoc:pendaftar_export_impor", args=[diseleksi.pk])
+    rows = _periksa(_unduh(masuk(staf_teknis), url), PAYLOAD)
+    baris = {r[0]: r for r in rows[2:]}
+    assert baris["3673011205900001"][1] == baris["3673011205900001"][7] == PAYLOAD[0]
+
+
 def test_pengumuman_export(
     masuk,
     diseleksi,  # noqa: F811
@@ -423,6 +432,8 @@ EKSPOR_DIUJI = {
     "badan_adhoc/pengumuman.py::pengumuman_xlsx_tulis": "test_pengumuman_export",
     "badan_adhoc/ekspor.py::pendaftar_xlsx_tulis": "test_pendaftar_export",
     "badan_adhoc/views/pendaftar.py::PendaftarExportView": "test_pendaftar_export",
+    "badan_adhoc/ekspor.py::pendaftar_impor_ulang_tulis": "test_pendaftar_impor_ulang_export",
+    "badan_adhoc/views/ekspor.py::PendaftarImporUlangView": "test_pendaftar_impor_ulang_export",
     "badan_adhoc/views/ekspor.py::_EksporView": "test_data_acuan_export",
     "kinerja/views/capaian.py::CapaianView": "test_capaian_export",
     "kinerja/views/perencanaan.py::PKDetailView": "test_pk_target_export",

@@ -411,6 +411,175 @@ def test_nilai_export_reimports_unchanged_and_edit_updates(
     assert _nilai_isi(rekrutmen_pps) == [*awal[:2], ("Calon 2", None, Decimal("77.25"))]
 
 
+def _pendaftar_isi(rekrutmen):
+    """Every applicant's imported values, result and checklist, and the recruitment's
+    screening time (reset by an import that writes)."""
+    from badan_adhoc.model_berkas import StatusBerkas
+
+    rekrutmen.refresh_from_db()
+    return (
+        list(
+            Pendaftar.objects.filter(rekrutmen=rekrutmen)
+            .order_by("pk")
+            .values_list(
+                *("pk", "nik", "nama", "jenis_kelamin", "tempat_lahir", "tanggal_lahir"),
+                *("pendidikan", "kode_domisili", "alamat", "no_hp", "email", "wilayah_tujuan"),
+                "status_administrasi",
+            )
+        ),
+        list(
+            StatusBerkas.objects.filter(pendaftar__rekrutmen=rekrutmen)
+            .order_by("pk")
+            .values_list("pk", "pendaftar", "item__kode", "status", "alasan")
+        ),
+        rekrutmen.diseleksi_pada,
+    )
+
+
+PENDAFTAR_LENGKAP = (
+    KEPALA_PENDAFTAR.rstrip("\n") + ",ktp,ijazah,ijazah_alasan\n"
+    f"3673011710900001,Ahmad Fauzi,Laki-laki,Serang,17/10/1990,s1,{KEL},Jl. Ki Mas Jong 1,"
+    f"081200000001,ahmad@contoh.id,{KEL},ada,ada,\n"
+    f"3673015703850002,Siti Aminah,P,Cilegon,1985-03-17,SMA,36.73.01.1002,Jl. Diponegoro 2,"
+    f"081200000002,,{KEL},ada,tidak sah,tidak dilegalisir\n"
+    # the same NIK twice in one file: a screening result (nik_ganda), kept as it is
+    f"3673015703850002,Siti A.,P,Cilegon,1985-03-17,SMA,36.73.01.1002,Jl. Diponegoro 2,"
+    f"081200000002,,{KEL},,,\n"
+    f"3673010101000003,Budi,L,Serang,2000-01-01,SMA,{KEL},,,,{KEL},tidak ada,,\n"
+)
+
+
+def test_pendaftar_export_for_reimport_reimports_unchanged_edit_is_refused_ganti_replaces(
+    masuk,
+    rekrutmen_pps,  # noqa: F811
+    staf_teknis,  # noqa: F811
+):
+    hasil = pendaftar_import(
+        rekrutmen=rekrutmen_pps, berkas=PENDAFTAR_LENGKAP.encode(), nama_berkas="siakba.csv"
+    )
+    assert (hasil.baru, hasil.sama) == (4, 0)
+    pendaftar_screen(rekrutmen=rekrutmen_pps)
+    awal = _pendaftar_isi(rekrutmen_pps)
+    assert len(awal[0]) == 4 and len(awal[1]) == 5 and awal[2] is not None
+    url = reverse("badan_adhoc:pendaftar_export_impor", args=[rekrutmen_pps.pk])
+    data = _unduh(masuk(staf_teknis), url)
+    header = [c.value for c in load_workbook(io.BytesIO(data)).worksheets[0][2]]
+    assert header[:11] == [
+        *("NIK", "Nama", "Jenis kelamin", "Tempat lahir", "Tanggal lahir", "Pendidikan"),
+        *("Kode domisili", "Alamat", "No HP", "Email", "Kode wilayah tujuan"),
+    ]
+    assert header[11:15] == ["surat_pendaftaran", "surat_pendaftaran_alasan", "ktp", "ktp_alasan"]
+
+    # unchanged: every row already there, nothing written, the screening kept
+    hasil = pendaftar_import(rekrutmen=rekrutmen_pps, berkas=data, nama_berkas="p.xlsx")
+    assert (hasil.baru, hasil.diperbarui, hasil.sama) == (0, 0, 4)
+    assert _pendaftar_isi(rekrutmen_pps) == awal
+
+    # one cell edited (row 3 = Ahmad): refused, naming the row and column
+    with pytest.raises(ImporGagal) as exc:
+        pendaftar_import(
+            rekrutmen=rekrutmen_pps,
+            berkas=_ubah(data, "Nama", 3, "Ahmad Fauzi Rahman"),
+            nama_berkas="p.xlsx",
+        )
+    assert _pesan(exc) == [
+        "Baris 3, kolom nama: NIK 3673011710900001 sudah terdaftar di rekrutmen ini dengan "
+        "nama lain; pakai Ganti untuk mengganti."
+    ]
+    with pytest.raises(ImporGagal) as exc:
+        pendaftar_import(
+            rekrutmen=rekrutmen_pps, berkas=_ubah(data, "ktp", 6, "ada"), nama_berkas="p.xlsx"
+        )
+    assert _pesan(exc) == [
+        "Baris 6, kolom ktp: NIK 3673010101000003 sudah terdaftar di rekrutmen ini dengan ktp "
+        "lain; pakai Ganti untuk mengganti."
+    ]
+    assert _pendaftar_isi(rekrutmen_pps) == awal
+
+    # a new row beside the unchanged ones is added, the others skipped
+    wb = load_workbook(io.BytesIO(data))
+    wb.worksheets[0].append(
+        ["3673010202000004", "Dewi", "P", "Serang", "2000-02-02", "SMA", KEL, "", "", "", KEL]
+    )
+    tambah = io.BytesIO()
+    wb.save(tambah)
+    hasil = pendaftar_import(
+        rekrutmen=rekrutmen_pps, berkas=tambah.getvalue(), nama_berkas="p.xlsx"
+    )
+    assert (hasil.baru, hasil.sama) == (1, 4)
+    assert Pendaftar.objects.filter(rekrutmen=rekrutmen_pps).count() == 5
+
+    # with Ganti: the edited file replaces the applicants
+    hasil = pendaftar_import(
+        rekrutmen=rekrutmen_pps,
+        berkas=_ubah(data, "Nama", 3, "Ahmad Fauzi Rahman"),
+        nama_berkas="p.xlsx",
+        ganti=True,
+    )
+    assert (hasil.baru, hasil.sama) == (4, 0)
+    assert sorted(
+        Pendaftar.objects.filter(rekrutmen=rekrutmen_pps).values_list("nama", flat=True)
+    ) == [
+        "Ahmad Fauzi Rahman",
+        "Budi",
+        "Siti A.",
+        "Siti Aminah",
+    ]
+
+
+def test_pendaftar_reimport_page_says_how_many_rows_were_skipped(
+    masuk,
+    rekrutmen_pps,  # noqa: F811
+    staf_teknis,  # noqa: F811
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    pendaftar_import(
+        rekrutmen=rekrutmen_pps, berkas=PENDAFTAR_LENGKAP.encode(), nama_berkas="siakba.csv"
+    )
+    client = masuk(staf_teknis)
+    data = _unduh(client, reverse("badan_adhoc:pendaftar_export_impor", args=[rekrutmen_pps.pk]))
+    response = client.post(
+        reverse("badan_adhoc:pendaftar_import", args=[rekrutmen_pps.pk]),
+        {"berkas": SimpleUploadedFile("p.xlsx", data)},
+        follow=True,
+    )
+    assert "Impor selesai: 0 baris, 4 sama, dilewati." in [
+        str(m) for m in response.context["messages"]
+    ]
+    assert Pendaftar.objects.filter(rekrutmen=rekrutmen_pps).count() == 4
+
+
+def test_pendaftar_reimport_command_says_how_many_rows_were_skipped(
+    tmp_path,
+    rekrutmen_pps,  # noqa: F811
+):
+    from django.core.management import call_command
+
+    path = tmp_path / "siakba.csv"
+    path.write_text(PENDAFTAR_LENGKAP, encoding="utf-8")
+    call_command("impor_pendaftar", rekrutmen_pps.kode, str(path), stdout=io.StringIO())
+    out = io.StringIO()
+    call_command("impor_pendaftar", rekrutmen_pps.kode, str(path), stdout=out)
+    assert out.getvalue().strip() == "Pendaftar diimpor: 0 baris, 4 sama, dilewati."
+    assert Pendaftar.objects.filter(rekrutmen=rekrutmen_pps).count() == 4
+
+
+def test_pendaftar_export_for_reimport_is_for_staff_of_the_recruitment_only(
+    client,
+    masuk,
+    rekrutmen_pps,  # noqa: F811
+    staf,
+    komisioner,
+    auditor,
+):
+    url = reverse("badan_adhoc:pendaftar_export_impor", args=[rekrutmen_pps.pk])
+    response = client.get(url)
+    assert response.status_code == 302 and "/masuk/" in response["Location"]
+    for user in (staf, komisioner, auditor):
+        assert masuk(user).get(url).status_code == 403
+
+
 def test_dipa_export_reimports_as_revision_without_difference_and_as_new_dipa(
     masuk, dipa_pohon, staf_keuangan
 ):

@@ -58,6 +58,7 @@ PENDIDIKAN = frozenset(Pendidikan.values)
 class HasilImpor:
     baru: int
     diperbarui: int = 0
+    sama: int = 0  # rows already stored with the same values: skipped ("sama, dilewati")
 
     @property
     def jumlah(self) -> int:
@@ -193,6 +194,61 @@ def _pendaftar_periksa(nomor, row, *, tujuan, tingkat) -> list[Kesalahan]:
     return salah
 
 
+# The values a re-imported row is compared on, in this order (``_pendaftar_lama``).
+_KOLOM_BANDING = (
+    ("nama", "nama"),
+    ("jenis_kelamin", "jenis kelamin"),
+    ("tempat_lahir", "tempat lahir"),
+    ("tanggal_lahir", "tanggal lahir"),
+    ("pendidikan", "pendidikan"),
+    ("kode_domisili", "kode domisili"),
+    ("alamat", "alamat"),
+    ("no_hp", "nomor HP"),
+    ("email", "email"),
+    ("kode_wilayah_tujuan", "wilayah tujuan"),
+)
+
+
+def _pendaftar_lama(rekrutmen: Rekrutmen, cek_berkas: KolomBerkas) -> dict[str, list[tuple]]:
+    """The applicants already in ``rekrutmen``: NIK -> ``[(values, checklist), ...]`` with
+    the values in ``_KOLOM_BANDING`` order as the import normalises a row (the wilayah as its
+    id in text) and the checklist as ``KolomBerkas.baca`` reads the file's checklist columns
+    (``(letters, reasons)``; empty when the file has none). Two queries (one without checklist
+    columns), whatever the number of applicants."""
+    lama: dict[str, list[tuple]] = {}
+    rows = Pendaftar.objects.filter(rekrutmen=rekrutmen).values_list(
+        "pk", "nik", "nama", "jenis_kelamin", "tempat_lahir", "tanggal_lahir", "pendidikan",
+        "kode_domisili", "alamat", "no_hp", "email", "wilayah_tujuan_id",
+    )  # fmt: skip
+    daftar = cek_berkas.status_lama(rekrutmen_id=rekrutmen.pk) if cek_berkas else {}
+    kosong = cek_berkas.kosong() if cek_berkas else ("", {})
+    for pk, nik, *nilai, tujuan_id in rows:
+        lama.setdefault(nik, []).append(((*nilai, str(tujuan_id)), daftar.get(pk, kosong)))
+    return lama
+
+
+def _pendaftar_banding(nomor, nik, nilai, berkas, lama, cek_berkas) -> Kesalahan | None:
+    """``None`` when one stored applicant with ``nik`` has the row's values and checklist
+    (the row is skipped); otherwise the error naming the first column that differs from the
+    first stored one."""
+    for nilai_lama, berkas_lama in lama:
+        if nilai_lama == nilai and (not cek_berkas or berkas_lama == berkas):
+            return None
+    nilai_lama, berkas_lama = lama[0]
+    if nilai_lama != nilai:
+        kolom, label = next(
+            k for k, a, b in zip(_KOLOM_BANDING, nilai, nilai_lama, strict=True) if a != b
+        )
+    else:
+        kolom = label = cek_berkas.kolom_beda(berkas, berkas_lama)
+    return Kesalahan(
+        nomor,
+        kolom,
+        f"NIK {nik} sudah terdaftar di rekrutmen ini dengan {label} lain; "
+        "pakai Ganti untuk mengganti.",
+    )
+
+
 def pendaftar_import(
     *,
     rekrutmen: Rekrutmen,
@@ -207,6 +263,10 @@ def pendaftar_import(
     The NIK is stored as given (its validity is a screening result, not an import error);
     the wilayah applied for must be a kecamatan (PPK) or a desa/kelurahan (PPS, KPPS) of the
     imported wilayah; ``ganti`` replaces the recruitment's applicants instead of adding.
+    Without ``ganti``, a row whose NIK is already an applicant of the recruitment with the same
+    values (and checklist) is skipped (counted in ``sama``): re-importing a file, e.g. the
+    "Unduh untuk impor ulang" export, changes nothing; with other values it is an error naming
+    the row and column. A NIK twice inside one file is a screening result, as always.
     Optional checklist columns (one per item code, ``impor_berkas.KolomBerkas``) record the
     applicant's documents.
 
@@ -243,6 +303,10 @@ def pendaftar_import(
     dibaca = [0]
     cek_berkas = KolomBerkas(rekrutmen=rekrutmen, kolom=tabel.kolom)
     ada_berkas = bool(cek_berkas)  # a local flag: checked once per row
+    # one query for the applicants already there; a dict look-up per row (none when empty)
+    lama = {} if ganti else _pendaftar_lama(rekrutmen, cek_berkas)
+    ada_lama = bool(lama)
+    sama = [0]
 
     def baris():
         b_huruf, b_alasan, b_salah = "", {}, []
@@ -297,6 +361,20 @@ def pendaftar_import(
             if b_salah:
                 kesalahan.extend(b_salah)
                 continue
+            if ada_lama and nik in lama:
+                beda = _pendaftar_banding(
+                    nomor,
+                    nik,
+                    (nama, jk, tempat, lahir, pend, kode_dom, alamat, hp, email, tujuan_id),
+                    (b_huruf, b_alasan),
+                    lama[nik],
+                    cek_berkas,
+                )
+                if beda is None:
+                    sama[0] += 1
+                else:
+                    kesalahan.append(beda)
+                continue
             if kesalahan:
                 continue  # nothing will be written: only keep checking
             if ada_berkas:
@@ -337,16 +415,18 @@ def pendaftar_import(
             cek_berkas.tulis(
                 rekrutmen_id=rid, setelah_id=id_terakhir, pengguna=pengguna, sekarang=sekarang
             )
-        Rekrutmen.objects.filter(pk=rid).update(diseleksi_pada=None)
-        pendaftar_versi_naik(rekrutmen_ids=[rid])
+        if jumlah or ganti:  # every row already there: the screening stays as it is
+            Rekrutmen.objects.filter(pk=rid).update(diseleksi_pada=None)
+            pendaftar_versi_naik(rekrutmen_ids=[rid])
         jejak_catat(
             pengguna=pengguna,
             aksi="impor",
             objek=rekrutmen,
             ringkasan=f"Impor pendaftar {nama_berkas}: {angka(jumlah)} baris"
+            + (f", {angka(sama[0])} sama, dilewati" if sama[0] else "")
             + (" (mengganti data lama)" if ganti else ""),
         )
-    return HasilImpor(baru=jumlah)
+    return HasilImpor(baru=jumlah, sama=sama[0])
 
 
 def _parpol_periksa(nomor, nik, nama, partai) -> list[Kesalahan]:

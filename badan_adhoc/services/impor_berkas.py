@@ -70,6 +70,36 @@ class KolomBerkas:
             huruf.append(h)
         return "".join(huruf), alasan, salah
 
+    def status_lama(self, *, rekrutmen_id: int) -> dict[int, tuple[str, dict[int, str]]]:
+        """The stored checklist of every applicant of the recruitment in the form ``baca``
+        gives a row (applicant id -> ``(letters, reasons)``), for the file's columns: one
+        query."""
+        posisi = {pk: j for j, (pk, *_rest) in enumerate(self.kolom)}
+        per: dict[int, tuple[list[str], dict[int, str]]] = {}
+        for pid, item_id, status, alasan in StatusBerkas.objects.filter(
+            pendaftar__rekrutmen_id=rekrutmen_id, item_id__in=posisi
+        ).values_list("pendaftar_id", "item_id", "status", "alasan"):
+            huruf, teks = per.setdefault(pid, ([_KOSONG] * len(self.kolom), {}))
+            j = posisi[item_id]
+            huruf[j] = _HURUF.get(status, _KOSONG)
+            if huruf[j] == "s":
+                teks[j] = alasan
+        return {pid: ("".join(h), t) for pid, (h, t) in per.items()}
+
+    def kosong(self) -> tuple[str, dict[int, str]]:
+        """An applicant without any checklist status, as ``baca`` reads an empty row."""
+        return _KOSONG * len(self.kolom), {}
+
+    def kolom_beda(self, berkas, berkas_lama) -> str:
+        """The first checklist column (or its reason column) where two rows differ."""
+        (huruf, alasan), (huruf_lama, alasan_lama) = berkas, berkas_lama
+        for j, (_pk, kode, _i, _a) in enumerate(self.kolom):
+            if huruf[j : j + 1] != huruf_lama[j : j + 1]:
+                return kode
+            if alasan.get(j, "") != alasan_lama.get(j, ""):
+                return f"{kode}_alasan"
+        return self.kolom[0][1]
+
     def simpan(self, huruf: str, alasan: dict[int, str]) -> None:
         """Keep a written row's statuses until the applicants' ids are known."""
         n = len(self.baris)

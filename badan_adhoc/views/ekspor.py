@@ -8,13 +8,19 @@ from __future__ import annotations
 from django.http import Http404
 from django.views import View
 
-from kpu_site.excel import xlsx_response
+from kpu_site.excel import xlsx_response, xlsx_tulis_response
 from kpu_site.services import unduhan_record
 
 from .. import ekspor
 from .rekrutmen import KelolaMixin, _RekrutmenMixin
 
-__all__ = ["AnggotaParpolEksporView", "NilaiEksporView", "TPSEksporView", "WilayahEksporView"]
+__all__ = [
+    "AnggotaParpolEksporView",
+    "NilaiEksporView",
+    "PendaftarImporUlangView",
+    "TPSEksporView",
+    "WilayahEksporView",
+]
 
 
 class _EksporView(KelolaMixin, View):
@@ -83,3 +89,23 @@ class NilaiEksporView(_RekrutmenMixin, _EksporView):
 
     def baris(self):
         return ekspor.nilai_ekspor_baris(self.rekrutmen)
+
+
+class PendaftarImporUlangView(_RekrutmenMixin, KelolaMixin, View):
+    """ "Unduh untuk impor ulang": every applicant of the recruitment in the applicant import's
+    columns and its checklist columns (``ekspor.pendaftar_impor_ulang_tulis``), to fix rows in
+    Excel and import the file back (unchanged rows are skipped). Personal data in full: staff
+    of the recruitment only; the applicant page's "Unduh Excel" stays as it is."""
+
+    def get(self, request, *args, **kwargs):
+        unduhan_record(
+            pengguna=request.user,
+            objek=self.rekrutmen,
+            ringkasan=f"Unduh pendaftar {self.rekrutmen} untuk impor ulang (Excel)",
+        )
+        return xlsx_tulis_response(
+            nama_berkas=ekspor.pendaftar_impor_ulang_nama_berkas(self.rekrutmen),
+            tulis=lambda berkas: ekspor.pendaftar_impor_ulang_tulis(
+                berkas, rekrutmen=self.rekrutmen
+            ),
+        )

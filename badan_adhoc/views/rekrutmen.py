@@ -258,7 +258,8 @@ class _ImporView(KelolaMixin, LayananFormMixin, FormView):
                     NON_FIELD_ERRORS: "Tidak ada data yang ditulis. Perbaiki berkas lalu unggah lagi.",
                 }
             ) from None
-        messages.success(self.request, f"Impor selesai: {angka(hasil.jumlah)} baris.")
+        sama = f", {angka(hasil.sama)} sama, dilewati" if hasil.sama else ""
+        messages.success(self.request, f"Impor selesai: {angka(hasil.jumlah)} baris{sama}.")
         return redirect(self.sukses_url())
 
 

@@ -77,6 +77,7 @@ CONTOH = {
     "badan_adhoc:rekrutmen_tahap": _rekrutmen,
     "badan_adhoc:nilai_import": _rekrutmen,
     "badan_adhoc:nilai_export": _rekrutmen,
+    "badan_adhoc:pendaftar_export_impor": _rekrutmen,
     "badan_adhoc:pengumuman_pdf": _rekrutmen,
     "badan_adhoc:pengumuman_excel": _rekrutmen,
     "badan_adhoc:anggota_list": _rekrutmen,

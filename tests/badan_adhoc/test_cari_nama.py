@@ -26,7 +26,7 @@ def _tambah(rekrutmen, n: int) -> None:
         berkas=(
             KOLOM
             + "".join(
-                f"367301120590{i:04d},{nama[i % len(nama)]} {i},L,Serang,1990-05-12,SMA,"
+                f"367301120590{5000 + i:04d},{nama[i % len(nama)]} {i},L,Serang,1990-05-12,SMA,"
                 "36.73.01.1001,x,1,,36.73.01.1001\n"
                 for i in range(n)
             )

@@ -161,7 +161,7 @@ def _tambah(rekrutmen, n: int, awal: int = 0) -> None:
         berkas=(
             KOLOM
             + "".join(
-                f"367301120590{i:04d},Tambahan {i},L,Serang,1990-05-12,SMA,36.73.01.1001,x,1,,"
+                f"367301120590{5000 + i:04d},Tambahan {i},L,Serang,1990-05-12,SMA,36.73.01.1001,x,1,,"
                 "36.73.01.1001\n"
                 for i in range(awal, awal + n)
             )

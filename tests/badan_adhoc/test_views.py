@@ -158,7 +158,7 @@ def test_pendaftar_list_query_count_does_not_grow(
         "nik,nama,jenis_kelamin,tempat_lahir,tanggal_lahir,pendidikan,kode_domisili,alamat,"
         "no_hp,email,kode_wilayah_tujuan\n"
         + "".join(
-            f"36730112059000{i:02d},Tambahan {i},L,Serang,1990-05-12,SMA,36.73.01.1001,x,1,,"
+            f"36730112059050{i:02d},Tambahan {i},L,Serang,1990-05-12,SMA,36.73.01.1001,x,1,,"
             "36.73.01.1001\n"
             for i in range(80)
         )

@@ -91,7 +91,7 @@ IMPOR = {
             "kode_induk": "36.73",
         },
         lain={"kode": "36.73.04"},
-        jalur=("halaman", "perintah"),
+        jalur=("halaman", "api", "perintah"),
         teks="nama",
         kasus={
             "kode_induk_40": (
@@ -108,7 +108,7 @@ IMPOR = {
         kolom=KOLOM_TPS,
         baik={"kode_kelurahan": "36.73.01.1001", "nomor": "9", "jumlah_dpt": "250"},
         lain={"nomor": "10"},
-        jalur=("halaman", "perintah"),
+        jalur=("halaman", "api", "perintah"),
         teks="kode_kelurahan",
         kasus={
             "angka_1e20": ({"nomor": "1e20"}, f"kolom nomor: '1e20' {ANGKA}"),
@@ -125,7 +125,7 @@ IMPOR = {
         kolom=KOLOM_PARPOL,
         baik={"nik": "3673010101900001", "nama": "Budi Raharjo", "partai": "Partai Contoh Tiga"},
         lain={"nik": "3673010101900002"},
-        jalur=("halaman", "perintah"),
+        jalur=("halaman", "api", "perintah"),
         teks="nama",
         kasus={
             "teks_terlalu_panjang": (
@@ -154,7 +154,7 @@ IMPOR = {
             "kode_wilayah_tujuan": "36.73.01.1001",
         },
         lain={"nik": "3673011205900010"},
-        jalur=("halaman", "perintah"),
+        jalur=("halaman", "api", "perintah"),
         teks="nama",
         kasus={
             "tanggal_30_februari": (
@@ -212,7 +212,7 @@ IMPOR = {
         kolom=("nik", "nilai_cat", "nilai_wawancara"),
         baik={"nik": "{nik}", "nilai_cat": "80", "nilai_wawancara": "75"},
         lain={"nilai_wawancara": "76"},
-        jalur=("halaman",),
+        jalur=("halaman", "api"),
         teks="nik",
         kasus={
             "angka_rusak": ({"nilai_cat": "1.000,5.5"}, f"kolom nilai_cat: '1.000,5.5' {ANGKA}"),
@@ -428,14 +428,23 @@ def _lewat_halaman(nama, siap, client, nama_berkas, data) -> list[str]:
     return list(response.context["form"].errors["berkas"])
 
 
+API = {
+    "realisasi": lambda s: f"/api/anggaran/dokumen/{s['dipa'].pk}/impor/",
+    "pegawai": lambda s: reverse("sekretariat-pegawai-impor"),
+    "wilayah": lambda s: reverse("badan_adhoc-impor-wilayah"),
+    "tps": lambda s: reverse("badan_adhoc-impor-tps"),
+    "parpol": lambda s: reverse("badan_adhoc-impor-anggota-parpol"),
+    "pendaftar": lambda s: reverse(
+        "badan_adhoc-rekrutmen-impor-pendaftar", args=[s["rekrutmen"].pk]
+    ),
+    "nilai": lambda s: reverse("badan_adhoc-rekrutmen-impor-nilai", args=[s["rekrutmen"].pk]),
+}
+
+
 def _lewat_api(nama, siap, client, nama_berkas, data) -> list[str]:
-    if nama == "pegawai":
-        client.force_login(siap["hukum_sdm"])
-        url = reverse("sekretariat-pegawai-impor")
-    else:
-        client.force_login(siap["keuangan"])
-        url = f"/api/anggaran/dokumen/{siap['dipa'].pk}/impor/"
-    response = client.post(url, {"berkas": SimpleUploadedFile(nama_berkas, data)})
+    masuk = {"realisasi": "keuangan", "pegawai": "hukum_sdm"}.get(nama, "teknis")
+    client.force_login(siap[masuk])
+    response = client.post(API[nama](siap), {"berkas": SimpleUploadedFile(nama_berkas, data)})
     assert response.status_code == 400
     isi = response.json()
     if "kesalahan" in isi:

@@ -42,6 +42,7 @@ class Command(PerintahImpor):
         if options["json"]:
             self.tulis_json(ringkasan)
         else:
-            self.stdout.write(self.style.SUCCESS(f"Pendaftar diimpor: {hasil.baru} baris."))
+            sama = f", {hasil.sama} sama, dilewati" if hasil.sama else ""
+            self.stdout.write(self.style.SUCCESS(f"Pendaftar diimpor: {hasil.baru} baris{sama}."))
             if options["seleksi"]:
                 self.stdout.write(f"MS {ringkasan['ms']}, TMS {ringkasan['tms']}.")
