@@ -8,7 +8,8 @@ from django import forms
 
 from kpu_site.formatting import bulan as nama_bulan
 from kpu_site.formulir import TANGGAL, kelas_bootstrap
-from kpu_site.impor import ImporGagal, parse_angka_id, ukuran_pastikan
+from kpu_site.impor import parse_angka_id
+from kpu_site.impor_langkah import BerkasImporForm
 
 from . import selectors
 from .models import DokumenAnggaran, Pos, Revisi
@@ -204,20 +205,12 @@ class RpdForm(_RpdMixin, forms.Form):
     pass
 
 
-class _BerkasPok(forms.Form):
+class _BerkasPok(BerkasImporForm):
     berkas = forms.FileField(
         label="Berkas POK/DIPA (XLSX atau CSV)",
         help_text="Ekspor SAKTI (Rincian Kertas Kerja/POK): kolom KODE, URAIAN, VOLUME, SATUAN, "
         "HARGA SATUAN, JUMLAH BIAYA; baris judul di atasnya boleh ada.",
     )
-
-    def clean_berkas(self):
-        berkas = self.cleaned_data["berkas"]
-        try:
-            ukuran_pastikan(berkas.size)
-        except ImporGagal as exc:
-            raise forms.ValidationError([str(k) for k in exc.kesalahan]) from None
-        return berkas
 
 
 def lembar_rpd_field() -> forms.CharField:
@@ -230,7 +223,7 @@ def lembar_rpd_field() -> forms.CharField:
     )
 
 
-class DipaImporForm(_Bootstrap, _BerkasPok):
+class DipaImporForm(_BerkasPok):
     tahun = forms.IntegerField(label="Tahun anggaran", min_value=2000, max_value=2100)
     nomor = forms.CharField(
         label="Nomor DIPA", max_length=100, help_text="Mis. SP DIPA-076.01.2.670714/2024."
@@ -241,7 +234,7 @@ class DipaImporForm(_Bootstrap, _BerkasPok):
     field_order = ["tahun", "nomor", "tanggal", "uraian", "berkas", "lembar_rpd"]
 
 
-class RevisiImporForm(_Bootstrap, _BerkasPok):
+class RevisiImporForm(_BerkasPok):
     tanggal = forms.DateField(label="Tanggal revisi", widget=TANGGAL)
     alasan = forms.CharField(label="Alasan revisi", widget=forms.Textarea(attrs={"rows": 2}))
     dihitung_ikpa = ikpa_revisi_field(initial=True)
@@ -249,20 +242,12 @@ class RevisiImporForm(_Bootstrap, _BerkasPok):
     field_order = ["tanggal", "alasan", "dihitung_ikpa", "berkas", "lembar_rpd"]
 
 
-class ImporForm(_Bootstrap, forms.Form):
+class ImporForm(BerkasImporForm):
     berkas = forms.FileField(
         label="Berkas ekspor (CSV atau XLSX)",
         help_text="Kolom: tanggal, nomor_sp2d, kode_akun (kode lengkap), uraian, nilai; "
         "opsional nomor_spm.",
     )
-
-    def clean_berkas(self):
-        berkas = self.cleaned_data["berkas"]
-        try:
-            ukuran_pastikan(berkas.size)
-        except ImporGagal as exc:
-            raise forms.ValidationError([str(k) for k in exc.kesalahan]) from None
-        return berkas
 
 
 class ParameterIkpaForm(_Bootstrap, forms.Form):

@@ -15,10 +15,8 @@ from __future__ import annotations
 
 import uuid
 from itertools import islice
-from pathlib import Path
 
 from django import forms
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -44,6 +42,7 @@ from .impor import (
     ukuran_pastikan,
 )
 from .impor_jenis import JenisImpor, jenis_get, jenis_semua, kolom_sarankan, templat_baris
+from .impor_langkah import folder_sementara
 from .models import ProfilImpor
 from .peran import PERAN_BERUNIT, PERAN_PIMPINAN, peran_of
 from .selectors import profil_impor_list
@@ -51,12 +50,6 @@ from .services import profil_impor_hapus, profil_impor_simpan
 
 BARIS_PRATINJAU = 10
 KUNCI_SESI = "profil_impor_contoh"
-
-
-def _folder() -> Path:
-    folder = Path(settings.MEDIA_ROOT) / "impor_sementara"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
 
 
 def _jenis_boleh(user, kode: str) -> JenisImpor:
@@ -227,7 +220,7 @@ class ProfilImporFormView(LoginRequiredMixin, TemplateView):
         token = self.request.POST.get("token_contoh", "")
         if not token.isalnum() or info.get("token") != token:
             return None, ""
-        path = _folder() / f"profil_{token}"
+        path = folder_sementara() / f"profil_{token}"
         return (path.read_bytes(), info["nama"]) if path.is_file() else (None, "")
 
     def post(self, request, *args, **kwargs):
@@ -239,7 +232,7 @@ class ProfilImporFormView(LoginRequiredMixin, TemplateView):
             try:
                 ukuran_pastikan(berkas.size)
                 data, nama_berkas, token = berkas.read(), berkas.name, uuid.uuid4().hex
-                (_folder() / f"profil_{token}").write_bytes(data)
+                (folder_sementara() / f"profil_{token}").write_bytes(data)
                 request.session[KUNCI_SESI] = {"token": token, "nama": nama_berkas}
             except ImporGagal as exc:
                 galat_berkas = exc.kesalahan

@@ -8,8 +8,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from kpu_site.formulir import TANGGAL, kelas_bootstrap
-from kpu_site.impor import ImporGagal, ukuran_pastikan
-from kpu_site.impor_halaman import profil_field
+from kpu_site.impor_langkah import BerkasImporForm
 
 from .models import (
     Divisi,
@@ -245,23 +244,10 @@ class PegawaiSaringForm(forms.Form):
         }
 
 
-class PegawaiImporForm(forms.Form):
-    """Step 1 of the staff import: the file and, for a SIMPEG file, its column profile."""
+class PegawaiImporForm(BerkasImporForm):
+    """Step 1 of the staff import: the file (its column profile: ``ImporDuaLangkahMixin``)."""
 
     berkas = forms.FileField(
         label="Berkas pegawai (CSV atau XLSX)",
         help_text="Unduhan Excel daftar pegawai ini, atau ekspor SIMPEG dengan profil kolom.",
     )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["profil"] = profil_field("pegawai")
-        kelas_bootstrap(self)
-
-    def clean_berkas(self):
-        berkas = self.cleaned_data["berkas"]
-        try:
-            ukuran_pastikan(berkas.size)
-        except ImporGagal as exc:
-            raise ValidationError([str(k) for k in exc.kesalahan]) from None
-        return berkas

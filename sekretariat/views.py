@@ -8,12 +8,8 @@ Hukum dan SDM only): other users get 403.
 
 from __future__ import annotations
 
-import time
-import uuid
 from datetime import date
-from pathlib import Path
 
-from django.conf import settings
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect
@@ -28,9 +24,7 @@ from kpu_site.excel import xlsx_response
 from kpu_site.formatting import angka, tanggal_valid
 from kpu_site.formulir import LayananFormMixin
 from kpu_site.halaman import HalamanMixin
-from kpu_site.impor import ImporGagal, kesalahan_teks
-from kpu_site.impor_halaman import pemetaan_form
-from kpu_site.impor_jenis import jenis_get
+from kpu_site.impor_langkah import ImporDuaLangkahMixin
 from kpu_site.services import unduhan_record
 
 from . import forms, grafik, impor, selectors, services
@@ -380,93 +374,28 @@ class PegawaiExportView(IzinMixin, View):
         )
 
 
-def _folder_sementara() -> Path:
-    """Uploaded files waiting for confirmation; ones older than a day are removed."""
-    folder = Path(settings.MEDIA_ROOT) / "impor_sementara"
-    folder.mkdir(parents=True, exist_ok=True)
-    batas = time.time() - 24 * 3600
-    for lama in folder.iterdir():
-        if lama.is_file() and lama.stat().st_mtime < batas:
-            lama.unlink(missing_ok=True)
-    return folder
-
-
-class PegawaiImporView(PegawaiTulisMixin, IzinMixin, FormView):
-    """Import staff from a CSV/XLSX (the export above, or SIMPEG through a profile) in two
-    steps: upload → preview with every error (nothing written) → confirm (all rows or none).
-    The file waits between the steps in a temporary folder under a random token kept in the
-    user's session, with the chosen profile."""
+class PegawaiImporView(ImporDuaLangkahMixin, PegawaiTulisMixin, IzinMixin, FormView):
+    """Import staff from a CSV/XLSX (the export above, or SIMPEG through a profile) in the
+    shared two steps (``kpu_site.impor_langkah``): upload → preview with every error (nothing
+    written) → confirm (all rows or none)."""
 
     permission_required = ("sekretariat.add_pegawai", "sekretariat.change_pegawai")
     form_class = forms.PegawaiImporForm
     template_name = "sekretariat/pegawai_impor.html"
-    BATAS_PRATINJAU = 100
-    BATAS_KESALAHAN = 500
-    KUNCI_SESI = "impor_pegawai_"
+    kunci_sesi = "impor_pegawai"
+    jenis_impor = impor.KODE_JENIS
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["jenis_impor"] = jenis_get(impor.KODE_JENIS)
-        return context
+    def periksa(self, data: bytes, nama: str):
+        return impor.pegawai_impor_periksa(berkas=data, nama_berkas=nama, pemetaan=self.pemetaan)
 
-    def post(self, request, *args, **kwargs):
-        if "token" in request.POST:
-            return self._konfirmasi(request)
-        return super().post(request, *args, **kwargs)
-
-    def form_valid(self, form):
-        berkas = form.cleaned_data["berkas"]
-        data = berkas.read()
-        profil = form.cleaned_data.get("profil") or ""
-        try:
-            hasil = impor.pegawai_impor_periksa(
-                berkas=data,
-                nama_berkas=berkas.name,
-                pemetaan=pemetaan_form("pegawai", {"profil": profil}),
-            )
-        except ImporGagal as exc:
-            hasil = impor.HasilImporPegawai(nama_berkas=berkas.name, kesalahan=exc.kesalahan)
-        token = ""
-        if hasil.ok and hasil.baris:
-            token = uuid.uuid4().hex
-            (_folder_sementara() / token).write_bytes(data)
-            self.request.session[self.KUNCI_SESI + token] = {"nama": berkas.name, "profil": profil}
-        return self.render_to_response(
-            self.get_context_data(
-                form=form,
-                hasil=hasil,
-                pratinjau=hasil.baris[: self.BATAS_PRATINJAU],
-                kesalahan=hasil.kesalahan[: self.BATAS_KESALAHAN],
-                kesalahan_lain=max(0, len(hasil.kesalahan) - self.BATAS_KESALAHAN),
-                token=token,
-            )
+    def simpan(self, data: bytes, nama: str, opsi: dict):
+        return impor.pegawai_impor(
+            pengguna=self.request.user, berkas=data, nama_berkas=nama, pemetaan=self.pemetaan
         )
 
-    def _konfirmasi(self, request):
-        token = request.POST.get("token", "")
-        info = request.session.pop(self.KUNCI_SESI + token, None)
-        path = _folder_sementara() / token if token.isalnum() else None
-        if not info or path is None or not path.is_file():
-            messages.error(request, "Pratinjau sudah kedaluwarsa; unggah berkas sekali lagi.")
-            return redirect("sekretariat:pegawai_impor")
-        try:
-            hasil = impor.pegawai_impor(
-                pengguna=request.user,
-                berkas=path.read_bytes(),
-                nama_berkas=info["nama"],
-                pemetaan=pemetaan_form("pegawai", info),
-            )
-        except ImporGagal as exc:
-            messages.error(
-                request,
-                "Impor dibatalkan, tidak ada yang disimpan: "
-                + "; ".join(kesalahan_teks(exc.kesalahan, batas=20)),
-            )
-            return redirect("sekretariat:pegawai_impor")
-        finally:
-            path.unlink(missing_ok=True)
+    def selesai(self, hasil):
         messages.success(
-            request,
+            self.request,
             f"Impor pegawai selesai: {angka(hasil.jumlah_baru)} baru, "
             f"{angka(hasil.jumlah_ubah)} diubah, {angka(len(hasil.dilewati))} sama (dilewati).",
         )
