@@ -22,16 +22,14 @@ from rest_framework.response import Response
 from kpu_site.akses import IzinModelApi
 from kpu_site.api import (
     IdField,
-    ImporDitolak,
     KesalahanImporSerializer,
     ModelSerializer,
     TahunField,
+    impor_berkas_api,
     saring_id,
 )
-from kpu_site.impor import ImporGagal, ukuran_pastikan
 from kpu_site.impor_halaman import profil_serializer_field
 from kpu_site.parsers import ObjekJSONParser
-from kpu_site.selectors import pemetaan_profil
 
 from . import selectors, services
 from .akses import IzinTulisAnggaranApi
@@ -449,24 +447,23 @@ class DokumenViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
         masuk = self.ImporDipaInputSerializer(data=request.data)
         masuk.is_valid(raise_exception=True)
         data = dict(masuk.validated_data)
-        berkas = data.pop("berkas")
-        pratinjau = data.pop("pratinjau")
-        try:
-            data["pemetaan"] = pemetaan_profil(jenis="dipa", nama=data.pop("profil"))
-            ukuran_pastikan(berkas.size)
-            isi = berkas.read()
-            if pratinjau:
-                hasil = dipa_impor_periksa(
-                    tahun=data["tahun"],
-                    berkas=isi,
-                    nama_berkas=berkas.name,
-                    pemetaan=data["pemetaan"],
-                    lembar_rpd=data["lembar_rpd"],
-                )
-                return Response(self.ImporDipaOutputSerializer(hasil).data)
-            hasil = dipa_impor(pengguna=request.user, berkas=isi, nama_berkas=berkas.name, **data)
-        except ImporGagal as exc:
-            raise ImporDitolak(exc.kesalahan) from None
+        berkas, pratinjau, profil = data.pop("berkas"), data.pop("pratinjau"), data.pop("profil")
+        if pratinjau:
+            hasil = impor_berkas_api(
+                berkas,
+                jenis="dipa",
+                profil=profil,
+                jalankan=lambda **kw: dipa_impor_periksa(
+                    tahun=data["tahun"], lembar_rpd=data["lembar_rpd"], **kw
+                ),
+            )
+            return Response(self.ImporDipaOutputSerializer(hasil).data)
+        hasil = impor_berkas_api(
+            berkas,
+            jenis="dipa",
+            profil=profil,
+            jalankan=lambda **kw: dipa_impor(pengguna=request.user, **kw, **data),
+        )
         return Response(self.ImporDipaOutputSerializer(hasil).data, status=201)
 
     @extend_schema(
@@ -488,42 +485,44 @@ class DokumenViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
         masuk = self.RevisiImporInputSerializer(data=request.data)
         masuk.is_valid(raise_exception=True)
         data = dict(masuk.validated_data)
-        berkas = data.pop("berkas")
-        try:
-            pemetaan = pemetaan_profil(jenis="dipa", nama=data.pop("profil"))
-            ukuran_pastikan(berkas.size)
-            kw = {
-                "dokumen": dokumen,
-                "berkas": berkas.read(),
-                "nama_berkas": berkas.name,
-                "lembar_rpd": data.pop("lembar_rpd"),
-            }
-            if data.pop("pratinjau"):
-                hasil = revisi_impor_periksa(**kw, pemetaan=pemetaan)
-                return Response(self.RevisiImporOutputSerializer(hasil).data)
-            hasil = revisi_impor(pengguna=request.user, pemetaan=pemetaan, **kw, **data)
-        except ImporGagal as exc:
-            raise ImporDitolak(exc.kesalahan) from None
+        berkas, pratinjau, profil = data.pop("berkas"), data.pop("pratinjau"), data.pop("profil")
+        lembar_rpd = data.pop("lembar_rpd")
+        if pratinjau:
+            hasil = impor_berkas_api(
+                berkas,
+                jenis="dipa",
+                profil=profil,
+                jalankan=lambda **kw: revisi_impor_periksa(
+                    dokumen=dokumen, lembar_rpd=lembar_rpd, **kw
+                ),
+            )
+            return Response(self.RevisiImporOutputSerializer(hasil).data)
+        hasil = impor_berkas_api(
+            berkas,
+            jenis="dipa",
+            profil=profil,
+            jalankan=lambda **kw: revisi_impor(
+                pengguna=request.user, dokumen=dokumen, lembar_rpd=lembar_rpd, **kw, **data
+            ),
+        )
         return Response(self.RevisiImporOutputSerializer(hasil).data, status=201)
 
 
 def impor_api(
     *, pengguna, dokumen, berkas, pratinjau: bool, periksa, impor, jenis: str, profil: str = ""
 ):
-    """An import through the API (``periksa``/``impor``: an import module's pair): the size
-    checked before reading; ``profil`` names a saved column mapping of import ``jenis``;
-    ``pratinjau`` only checks; a problem of the file or of any row is a 400 listing every one
-    (``{"kesalahan": [...]}``), nothing written."""
-    try:
-        pemetaan = pemetaan_profil(jenis=jenis, nama=profil)
-        ukuran_pastikan(berkas.size)
-        data = berkas.read()
-        kw = {"dokumen": dokumen, "berkas": data, "nama_berkas": berkas.name, "pemetaan": pemetaan}
-        if pratinjau:
-            return periksa(**kw)
-        return impor(pengguna=pengguna, **kw)
-    except ImporGagal as exc:
-        raise ImporDitolak(exc.kesalahan) from None
+    """An import of a budget document through the API (``periksa``/``impor``: an import
+    module's pair; ``pratinjau`` only checks), by ``kpu_site.api.impor_berkas_api``."""
+    if pratinjau:
+        return impor_berkas_api(
+            berkas, jenis=jenis, profil=profil, jalankan=lambda **kw: periksa(dokumen=dokumen, **kw)
+        )
+    return impor_berkas_api(
+        berkas,
+        jenis=jenis,
+        profil=profil,
+        jalankan=lambda **kw: impor(pengguna=pengguna, dokumen=dokumen, **kw),
+    )
 
 
 class RevisiViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):

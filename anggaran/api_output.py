@@ -12,15 +12,18 @@ from __future__ import annotations
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_serializer
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import ValidationError as ApiValidationError
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 from kpu_site.akses import IzinModelApi
-from kpu_site.api import IdField, KesalahanImporSerializer, ModelSerializer, saring_id
-from kpu_site.impor import ImporGagal, ukuran_pastikan
+from kpu_site.api import (
+    IdField,
+    KesalahanImporSerializer,
+    ModelSerializer,
+    impor_berkas_api,
+    saring_id,
+)
 from kpu_site.impor_halaman import profil_serializer_field
-from kpu_site.selectors import pemetaan_profil
 from sekretariat.models import UnitOrganisasi
 
 from . import selectors, services_output
@@ -292,31 +295,16 @@ class RealisasiOutputViewSet(
         masuk = self.ImporInputSerializer(data=request.data)
         masuk.is_valid(raise_exception=True)
         data = masuk.validated_data
-        berkas = data["berkas"]
-        try:
-            pemetaan = pemetaan_profil(jenis="realisasi_output", nama=data["profil"])
-            ukuran_pastikan(berkas.size)
-            isi = berkas.read()
-            if data["pratinjau"]:
-                hasil = realisasi_output_impor_periksa(
-                    pengguna=request.user,
-                    dokumen=data["dokumen"],
-                    berkas=isi,
-                    nama_berkas=berkas.name,
-                    pemetaan=pemetaan,
-                )
-            else:
-                hasil = realisasi_output_impor(
-                    pengguna=request.user,
-                    dokumen=data["dokumen"],
-                    berkas=isi,
-                    nama_berkas=berkas.name,
-                    ajukan=data["ajukan"],
-                    pemetaan=pemetaan,
-                )
-        except ImporGagal as exc:
-            kesalahan = KesalahanImporSerializer(exc.kesalahan, many=True).data
-            raise ApiValidationError({"kesalahan": kesalahan}) from None
+        fungsi = realisasi_output_impor_periksa if data["pratinjau"] else realisasi_output_impor
+        opsi = {} if data["pratinjau"] else {"ajukan": data["ajukan"]}
+        hasil = impor_berkas_api(
+            data["berkas"],
+            jenis="realisasi_output",
+            profil=data["profil"],
+            jalankan=lambda **kw: fungsi(
+                pengguna=request.user, dokumen=data["dokumen"], **opsi, **kw
+            ),
+        )
         return Response(self.ImporOutputSerializer(hasil).data)
 
 

@@ -19,10 +19,8 @@ from rest_framework.decorators import action
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 
-from kpu_site.api import ImporDitolak
-from kpu_site.impor import ImporGagal, ukuran_pastikan
+from kpu_site.api import impor_berkas_api
 from kpu_site.impor_halaman import profil_serializer_field
-from kpu_site.selectors import pemetaan_profil
 
 from . import services
 from .akses import KelolaApi
@@ -76,13 +74,12 @@ def impor_jalankan(request, *, jenis: str, jalankan, masuk_kelas=ImporInputSeria
     masuk = masuk_kelas(data=request.data)
     masuk.is_valid(raise_exception=True)
     data = masuk.validated_data
-    berkas = data["berkas"]
-    try:
-        pemetaan = pemetaan_profil(jenis=jenis, nama=data["profil"])
-        ukuran_pastikan(berkas.size)
-        return jalankan(berkas=berkas.read(), nama_berkas=berkas.name, pemetaan=pemetaan, data=data)
-    except ImporGagal as exc:
-        raise ImporDitolak(exc.kesalahan) from None
+    return impor_berkas_api(
+        data["berkas"],
+        jenis=jenis,
+        profil=data["profil"],
+        jalankan=lambda **kw: jalankan(data=data, **kw),
+    )
 
 
 class ImporAdhocViewSet(viewsets.ViewSet):

@@ -13,9 +13,8 @@ from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
-from kpu_site.api import ImporDitolak, KesalahanImporSerializer, TahunField
-from kpu_site.impor import ImporGagal, ukuran_pastikan
-from kpu_site.impor_halaman import pemetaan_permintaan
+from kpu_site.api import KesalahanImporSerializer, TahunField, impor_berkas_api
+from kpu_site.impor_halaman import profil_serializer_field
 
 from . import impor, services
 
@@ -30,7 +29,7 @@ class ImporKinerjaViewSet(viewsets.ViewSet):
     class InputSerializer(serializers.Serializer):
         berkas = serializers.FileField()
         tahun = TahunField()
-        profil = serializers.CharField(required=False, allow_blank=True, default="")
+        profil = profil_serializer_field()
         pratinjau = serializers.BooleanField(
             default=False, help_text="Hanya periksa (tidak menyimpan apa pun)."
         )
@@ -58,19 +57,13 @@ class ImporKinerjaViewSet(viewsets.ViewSet):
         masuk = self.InputSerializer(data=request.data)
         masuk.is_valid(raise_exception=True)
         data = masuk.validated_data
-        berkas = data["berkas"]
-        try:
-            ukuran_pastikan(berkas.size)
-            isi = berkas.read()
-            argumen = {
-                "tahun": data["tahun"],
-                "berkas": isi,
-                "nama_berkas": berkas.name,
-                "pemetaan": pemetaan_permintaan(self.jenis_kode, data),
-            }
-            hasil = periksa(**argumen) if data["pratinjau"] else simpan(**argumen)
-        except ImporGagal as exc:
-            raise ImporDitolak(exc.kesalahan) from None
+        fungsi = periksa if data["pratinjau"] else simpan
+        hasil = impor_berkas_api(
+            data["berkas"],
+            jenis=self.jenis_kode,
+            profil=data["profil"],
+            jalankan=lambda **kw: fungsi(tahun=data["tahun"], **kw),
+        )
         return Response(self.OutputSerializer(hasil).data)
 
     @extend_schema(request=InputSerializer, responses=OutputSerializer)

@@ -102,6 +102,23 @@ class ImporDitolak(exceptions.APIException):
         self.detail = {"kesalahan": KesalahanImporSerializer(kesalahan, many=True).data}
 
 
+def impor_berkas_api(berkas, *, jenis: str, profil: str, jalankan):
+    """The steps every import endpoint shares: the saved column-mapping profile ``profil`` of
+    import ``jenis`` (empty: the template's columns), the size checked before reading, then
+    ``jalankan(berkas=<bytes>, nama_berkas=, pemetaan=)``; an ``ImporGagal`` on the way (no
+    such profile, a bad file or row) is the 400 listing every problem (``ImporDitolak``),
+    nothing written."""
+    from .impor import ImporGagal, ukuran_pastikan
+    from .selectors import pemetaan_profil
+
+    try:
+        pemetaan = pemetaan_profil(jenis=jenis, nama=profil)
+        ukuran_pastikan(berkas.size)
+        return jalankan(berkas=berkas.read(), nama_berkas=berkas.name, pemetaan=pemetaan)
+    except ImporGagal as exc:
+        raise ImporDitolak(exc.kesalahan) from None
+
+
 def validation_detail(error: DjangoValidationError):
     if hasattr(error, "error_dict"):
         return {

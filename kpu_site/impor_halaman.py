@@ -5,7 +5,8 @@ templates.
   the view turns the choice into a ``Pemetaan`` (``pemetaan_form``) for the service;
 - the page includes ``kpu_site/_impor_templat.html`` with ``jenis`` (its ``JenisImpor``):
   links to the empty template, the filled example and the profiles of that import;
-- an API endpoint reads the ``profil`` field of its request (``pemetaan_permintaan``);
+- an API endpoint has a ``profil`` field (``profil_serializer_field``) and reads the file
+  through ``kpu_site.api.impor_berkas_api``;
 - a command adds ``--profil`` (``profil_argumen``) and reads it (``pemetaan_opsi``).
 A name that is not a profile of that import is the same ``ImporGagal`` everywhere.
 """
@@ -34,12 +35,6 @@ def profil_field(jenis: str) -> forms.ChoiceField:
 
 def pemetaan_form(jenis: str, cleaned_data: dict) -> Pemetaan | None:
     return pemetaan_profil(jenis=jenis, nama=cleaned_data.get("profil") or "")
-
-
-def pemetaan_permintaan(jenis: str, data) -> Pemetaan | None:
-    """The mapping named by an API request's ``profil`` field (form or JSON), or ``None``."""
-    nama = data.get("profil", "") if hasattr(data, "get") else ""
-    return pemetaan_profil(jenis=jenis, nama=str(nama or ""))
 
 
 def profil_argumen(parser) -> None:

@@ -26,10 +26,16 @@ from rest_framework.exceptions import APIException
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 
-from kpu_site.api import LayananViewSet, ModelSerializer, saring_id, skema_layanan
+from kpu_site.api import (
+    LayananViewSet,
+    ModelSerializer,
+    impor_berkas_api,
+    saring_id,
+    skema_layanan,
+)
 from kpu_site.formatting import tanggal_valid
-from kpu_site.impor import ImporGagal, ukuran_pastikan
-from kpu_site.impor_halaman import pemetaan_permintaan
+from kpu_site.impor import ImporGagal
+from kpu_site.impor_halaman import profil_serializer_field
 
 from . import impor, selectors, services
 from .models import Divisi, Jabatan, Komisioner, Pegawai, RiwayatJabatan, Satker, UnitOrganisasi
@@ -167,9 +173,7 @@ class ImporDitolak(APIException):
 
 class PegawaiImporInputSerializer(serializers.Serializer):
     berkas = serializers.FileField(help_text="CSV atau XLSX (kolom unduhan daftar pegawai).")
-    profil = serializers.CharField(
-        required=False, allow_blank=True, help_text="Nama profil kolom impor (mis. SIMPEG)."
-    )
+    profil = profil_serializer_field()
     pratinjau = serializers.BooleanField(
         default=False, help_text="Hanya periksa (tidak menyimpan apa pun)."
     )
@@ -270,23 +274,24 @@ class PegawaiViewSet(_Dasar):
         400 listing every problem."""
         masuk = PegawaiImporInputSerializer(data=request.data)
         masuk.is_valid(raise_exception=True)
-        berkas = masuk.validated_data["berkas"]
-        try:
-            ukuran_pastikan(berkas.size)
-            pemetaan = pemetaan_permintaan(impor.KODE_JENIS, masuk.validated_data)
-            data = berkas.read()
-            if masuk.validated_data["pratinjau"]:
-                hasil = impor.pegawai_impor_periksa(
-                    berkas=data, nama_berkas=berkas.name, pemetaan=pemetaan
-                )
+        if masuk.validated_data["pratinjau"]:
+
+            def jalankan(**kw):
+                hasil = impor.pegawai_impor_periksa(**kw)
                 if not hasil.ok:
                     raise ImporGagal(hasil.kesalahan)
-            else:
-                hasil = impor.pegawai_impor(
-                    pengguna=request.user, berkas=data, nama_berkas=berkas.name, pemetaan=pemetaan
-                )
-        except ImporGagal as exc:
-            raise ImporDitolak(exc.kesalahan) from None
+                return hasil
+        else:
+
+            def jalankan(**kw):
+                return impor.pegawai_impor(pengguna=request.user, **kw)
+
+        hasil = impor_berkas_api(
+            masuk.validated_data["berkas"],
+            jenis=impor.KODE_JENIS,
+            profil=masuk.validated_data["profil"],
+            jalankan=jalankan,
+        )
         return Response(PegawaiImporOutputSerializer(hasil).data)
 
 
