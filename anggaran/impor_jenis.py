@@ -73,7 +73,6 @@ JENIS = (
         kode="dipa",
         judul="DIPA / revisi (POK SAKTI)",
         unit="keuangan",
-        url_impor="anggaran:dipa_impor",
         keterangan=(
             "Satu baris per pos anggaran: kode lengkap (atau satu kolom per tingkat), uraian, "
             "volume, satuan, harga satuan, jumlah; baris detail tanpa kode dinomori di bawah "
@@ -132,7 +131,6 @@ JENIS = (
         kode="realisasi",
         judul="Realisasi SP2D",
         unit="keuangan",
-        url_impor="anggaran:realisasi_impor",
         kolom=(
             KolomImpor(
                 "tanggal",
@@ -178,7 +176,6 @@ JENIS = (
         kode="mutasi_up",
         judul="Register UP/TUP",
         unit="keuangan",
-        url_impor="anggaran:mutasi_up_impor",
         kolom=(
             KolomImpor(
                 "jenis",
@@ -208,7 +205,6 @@ JENIS = (
         kode="dispensasi",
         judul="Dispensasi SPM",
         unit="keuangan",
-        url_impor="anggaran:dispensasi_impor",
         kolom=(
             KolomImpor(
                 "nomor",
@@ -226,7 +222,6 @@ JENIS = (
         kode="kontrak",
         judul="Kontrak",
         unit="keuangan",
-        url_impor="anggaran:kontrak_impor",
         kolom=(
             KolomImpor(
                 "nomor",
@@ -263,7 +258,6 @@ JENIS = (
         kode="tagihan",
         judul="Tagihan kontrak",
         unit="keuangan",
-        url_impor="anggaran:tagihan_impor",
         kolom=(
             KolomImpor(
                 "nomor_kontrak",
@@ -283,7 +277,6 @@ JENIS = (
         kode="realisasi_output",
         judul="Realisasi output RO",
         unit="keuangan",
-        url_impor="anggaran:output_impor",
         kolom=(
             KolomImpor(
                 "kode_ro",

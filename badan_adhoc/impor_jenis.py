@@ -12,7 +12,6 @@ JENIS = (
         kode="pendaftar",
         judul="Pendaftar badan ad hoc (SIAKBA)",
         unit="teknis",
-        url_impor="badan_adhoc:pendaftar_import",
         keterangan="Kolom daftar periksa berkas (ktp, ijazah, …) ikut dibaca menurut kodenya.",
         kolom=(
             KolomImpor(
@@ -88,7 +87,6 @@ JENIS = (
         kode="anggota_parpol",
         judul="Anggota partai politik (SIPOL)",
         unit="teknis",
-        url_impor="badan_adhoc:parpol_import",
         kolom=(
             KolomImpor("nik", "NIK", True, sinonim=("no_nik",), contoh=("3673014101800003",)),
             KolomImpor("nama", "Nama", True, sinonim=("nama_anggota",), contoh=("Budi Santoso",)),
@@ -105,7 +103,6 @@ JENIS = (
         kode="wilayah",
         judul="Wilayah (kecamatan, desa/kelurahan)",
         unit="teknis",
-        url_impor="badan_adhoc:wilayah_import",
         kolom=(
             KolomImpor(
                 "kode",
@@ -127,7 +124,6 @@ JENIS = (
         kode="tps",
         judul="TPS",
         unit="teknis",
-        url_impor="badan_adhoc:tps_import",
         kolom=(
             KolomImpor(
                 "kode_kelurahan",
@@ -144,7 +140,6 @@ JENIS = (
         kode="nilai",
         judul="Nilai tes tertulis (CAT) dan wawancara",
         unit="teknis",
-        url_impor="badan_adhoc:nilai_import",
         keterangan="Salah satu kolom nilai boleh tidak ada.",
         kolom=(
             KolomImpor("nik", "NIK", True, sinonim=("no_nik",), contoh=("3673016002950001",)),

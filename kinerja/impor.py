@@ -134,33 +134,18 @@ def _tahun_sel(nomor: int, teks: str, tahun: int, kesalahan: list[Kesalahan]) ->
         kesalahan.append(Kesalahan(nomor, "tahun", f"'{teks}' bukan tahun yang diimpor ({tahun})."))
 
 
-_DESIMAL_KANONIK = re.compile(r"^-?\d+(\.\d+)?$")
-#: value rules whose output is a plain decimal (``99.560`` = 99,56, not 99.560)
-ATURAN_ANGKA = frozenset({"angka_id", "angka_en"})
-
-
-def _kolom_kanonik(pemetaan: Pemetaan | None) -> frozenset[str]:
-    """The columns a profile's number rule already turned into plain decimals."""
-    if pemetaan is None:
-        return frozenset()
-    return frozenset(k for k, a in pemetaan.aturan.items() if a in ATURAN_ANGKA)
-
-
 def _angka_sel(
     nomor: int,
     kolom: str,
     teks: str,
     kesalahan: list[Kesalahan],
-    kanonik: frozenset[str] = frozenset(),
 ) -> Decimal | bool | None:
     """A number in a cell (``99,56``, ``1.500``, ``99.56``); ``None`` when blank, ``False``
-    (and a ``Kesalahan``) when it is no number. In a ``kanonik`` column (a profile's number
-    rule ran first) a plain decimal is read as it is."""
+    (and a ``Kesalahan``) when it is no number. A profile's number rule has already written
+    it with the decimal comma (``kpu_site.impor.ATURAN``), which reads the same here."""
     teks = (teks or "").strip()
     if not teks:
         return None
-    if kolom in kanonik and _DESIMAL_KANONIK.match(teks):
-        return Decimal(teks)
     try:
         return parse_angka_id(teks)
     except ValueError as exc:
@@ -212,7 +197,6 @@ def target_impor_periksa(
     for b in perjanjian.baris.select_related("indikator", "indikator__sasaran"):
         baris_pk.setdefault(_kode(b.indikator.kode), []).append(b)
     draft = perjanjian.status == PerjanjianKinerja.Status.DRAFT
-    kanonik = _kolom_kanonik(pemetaan)
 
     def periksa(tabel: Tabel, kesalahan: list[Kesalahan]) -> bool:
         dilihat: dict[int, int] = {}
@@ -222,8 +206,8 @@ def target_impor_periksa(
             salah = len(kesalahan)
             kode = (row.get("kode_indikator") or "").strip()
             _tahun_sel(nomor, row.get("tahun", ""), tahun, kesalahan)
-            target = _angka_sel(nomor, "target", row.get("target", ""), kesalahan, kanonik)
-            atas = _angka_sel(nomor, "batas_atas", row.get("batas_atas", ""), kesalahan, kanonik)
+            target = _angka_sel(nomor, "target", row.get("target", ""), kesalahan)
+            atas = _angka_sel(nomor, "batas_atas", row.get("batas_atas", ""), kesalahan)
             if not kode:
                 kesalahan.append(Kesalahan(nomor, "kode_indikator", "wajib diisi."))
                 continue
@@ -377,7 +361,6 @@ def realisasi_impor_periksa(
         "sasaran", "sasaran__unit", "sasaran__tujuan__renstra"
     ):
         indikator.setdefault(_kode(ind.kode), []).append(ind)
-    kanonik = _kolom_kanonik(pemetaan)
     tersimpan = {
         (r.indikator_id, r.periode): r
         for r in Realisasi.objects.filter(
@@ -406,7 +389,7 @@ def realisasi_impor_periksa(
                         else "wajib diisi (1, 2, 3 atau 4).",
                     )
                 )
-            nilai = _angka_sel(nomor, "realisasi", row.get("realisasi", ""), kesalahan, kanonik)
+            nilai = _angka_sel(nomor, "realisasi", row.get("realisasi", ""), kesalahan)
             analisis = (row.get("analisis") or "").strip() if ada_analisis else None
             if analisis:
                 kesalahan.extend(batas_baris_periksa(Realisasi, nomor, {"analisis": analisis}))

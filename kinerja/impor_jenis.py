@@ -14,7 +14,6 @@ JENIS = (
         kode="target_kinerja",
         judul="Target Perjanjian Kinerja",
         unit="perencanaan",
-        url_impor="kinerja:pk_target_impor",
         keterangan="Ke draft PK tahun yang dipilih; indikator dicocokkan menurut kodenya.",
         kolom=(
             KolomImpor(
@@ -43,7 +42,6 @@ JENIS = (
         kode="realisasi_kinerja",
         judul="Realisasi kinerja triwulanan",
         unit=SETIAP_SUB_BAGIAN,
-        url_impor="kinerja:realisasi_impor",
         keterangan="Tiap baris hanya untuk indikator sub bagian pengimpor; bukti dukung "
         "diunggah di halaman realisasi.",
         kolom=(

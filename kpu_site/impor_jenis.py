@@ -12,7 +12,7 @@ offers (``templat_baris``).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 
 from .akses import boleh_ubah_unit
@@ -43,10 +43,7 @@ class JenisImpor:
     # the sub-bagian that runs it (``kpu_site.akses.boleh_ubah_unit``), or SETIAP_SUB_BAGIAN
     unit: str
     kolom: tuple[KolomImpor, ...]
-    keterangan: str = ""
-    # the import page's URL name, and whether it needs an object (a DIPA, a recruitment)
-    url_impor: str = ""
-    kolom_lain: tuple[str, ...] = field(default=())  # read too, by a pattern (not mapped)
+    keterangan: str = ""  # what else to know, shown on its profile pages
 
     @property
     def wajib(self) -> tuple[str, ...]:

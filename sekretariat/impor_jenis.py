@@ -12,7 +12,6 @@ JENIS = (
         kode="pegawai",
         judul="Pegawai PNS dan PPNPN (SIMPEG)",
         unit="hukum_sdm",
-        url_impor="sekretariat:pegawai_impor",
         keterangan=(
             "PNS dicocokkan menurut NIP, PPNPN tanpa NIP menurut nama dan tanggal lahir; "
             "yang tidak cocok menjadi pegawai baru. Jabatan PNS dan kolom Aktif hanya "
